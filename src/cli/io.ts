@@ -1,0 +1,33 @@
+import { createInterface } from "node:readline";
+
+/** Lines of stdin, without their line ends; streaming, whatever the input size. */
+export async function* stdinLines(): AsyncGenerator<string> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) yield line;
+}
+
+/** Buffered stdout writer honouring back-pressure, so piping to `head` or a file stays cheap. */
+export class Output {
+  private chunks: string[] = [];
+  private size = 0;
+
+  async write(s: string): Promise<void> {
+    this.chunks.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 16) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.chunks.length === 0) return;
+    const data = this.chunks.join("");
+    this.chunks = [];
+    this.size = 0;
+    if (!process.stdout.write(data)) {
+      await new Promise<void>((resolve) => process.stdout.once("drain", resolve));
+    }
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

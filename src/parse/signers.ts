@@ -1,0 +1,7 @@
+import type { BodyDoc } from "./doc.js";
+
+// PLACEHOLDER (owner: paragraphs/signers helper).
+
+export function parseSigners(_doc: BodyDoc): string[] {
+  return [];
+}
