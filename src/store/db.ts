@@ -1,0 +1,52 @@
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = new URL("../../src/store/migrations/", import.meta.url);
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) an archive and brings its schema up to date. WAL keeps readers
+ * (the server, searches) unblocked while an ingest writes; `synchronous=NORMAL` is safe under WAL
+ * against process crashes (SIGKILL), which is the failure the ingest guarantees cover.
+ */
+export function openArchive(path: string, opts: OpenOptions = {}): Db {
+  if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, opts.readonly ? { readonly: true, fileMustExist: true } : {});
+  if (!opts.readonly) {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+  }
+  db.pragma("foreign_keys = ON");
+  db.pragma("cache_size = -65536");
+  db.pragma("temp_store = MEMORY");
+  db.pragma("mmap_size = 268435456");
+  if (!opts.readonly) migrate(db);
+  return db;
+}
+
+/** Applies `src/store/migrations/NNN-name.sql` files above `PRAGMA user_version`, each in one transaction. */
+export function migrate(db: Db): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}-.*\.sql$/.test(f))
+    .sort();
+  for (const file of files) {
+    const version = Number(file.slice(0, 3));
+    if (version <= current) continue;
+    const sql = readFileSync(new URL(file, MIGRATIONS_DIR), "utf8");
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
