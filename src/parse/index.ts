@@ -82,8 +82,12 @@ export function parseRecord(rec: RawRecord, ctx: ParseContext = {}): Cable {
   doc.referenceId = cable.referenceId;
 
   cable.caveats = parseCaveats(doc, rec.metadata.classification ?? null);
-  cable.tags = parseTags(doc);
-  cable.subject = parseSubject(doc) ?? identity.fallbackSubject;
+  const tags = parseTags(doc);
+  cable.tags = tags.tags;
+  cable.tagsAsWritten = tags.asWritten;
+  const subject = parseSubject(doc);
+  cable.subject = subject?.text ?? identity.fallbackSubject;
+  cable.subjectMarking = subject?.marking ?? null;
   cable.references = parseReferences(doc);
   cable.classifiedBy = parseClassifiedBy(doc);
   cable.paragraphs = parseParagraphs(doc);

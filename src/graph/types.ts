@@ -1,0 +1,39 @@
+/** The reference graph's public shapes (CLI `show`, API `/api/cables/:id`, `/graph`, GEXF export). */
+
+export interface CiteEdge {
+  /** Label of the REF item (`A`) or null. */
+  label: string | null;
+  /** Cited (for `cites`) or citing (for `citedBy`) cable id. */
+  referenceId: string;
+  /** Whether that cable is in the archive. */
+  present: boolean;
+  subject: string | null;
+  created: string | null;
+  /** For absent cables: creation date estimated from serials of the same station and year. */
+  estimatedCreated?: string | null;
+}
+
+export interface GraphNode {
+  id: string;
+  present: boolean;
+  station: string | null;
+  subject: string | null;
+  created: string | null;
+  estimatedCreated: string | null;
+  /** Hops from the centre. */
+  depth: number;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  label: string | null;
+}
+
+export interface Neighbourhood {
+  center: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** True when the node cap cut the neighbourhood short. */
+  truncated: boolean;
+}

@@ -1,0 +1,63 @@
+/**
+ * The search layer's public shapes: the CLI, the API and the benchmark all speak these. The
+ * implementation lives beside this file; keep these names stable (the API contract uses them).
+ */
+
+export type SortOrder = "relevance" | "created" | "-created" | "released" | "-released";
+
+export interface SearchOptions {
+  sort?: SortOrder;
+  /** Page size; the caller caps it (the API at 100, exports stream without pages). */
+  limit?: number;
+  /** Opaque keyset cursor from a previous page's `next`. */
+  cursor?: string | null;
+  /** Compute facet counts and the per-month histogram over the whole result set. */
+  facets?: boolean;
+}
+
+export interface SearchHit {
+  referenceId: string;
+  subject: string | null;
+  created: string | null;
+  released: string | null;
+  origin: string | null;
+  classification: string | null;
+  /** Snippet with matches wrapped in `<mark>`…`</mark>`; everything else HTML-escaped. */
+  snippet: string | null;
+  /** Number of the paragraph the snippet comes from, or null (subject, caption area, no text query). */
+  paragraph: number | null;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets: {
+    tag: FacetCount[];
+    origin: FacetCount[];
+    classification: FacetCount[];
+    caveat: FacetCount[];
+  } | null;
+  histogram: { month: string; count: number }[] | null;
+  /** Cursor of the next page, or null on the last page. */
+  next: string | null;
+  /** Set when the query is exactly a cable id present in the archive. */
+  exactId?: string | null;
+  /** Ids starting with the query when it looks like an id prefix. */
+  suggestions?: string[];
+}
+
+/** A query that cannot be parsed: message and 0-based character position in the query. */
+export class QuerySyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(message);
+    this.name = "QuerySyntaxError";
+  }
+}
