@@ -1,4 +1,4 @@
-import type { FormatName, Provenance } from "../model/cable.js";
+import type { Provenance } from "../model/cable.js";
 
 /** What the source says about a record outside the telegram text, as written (not normalised). */
 export interface RawMetadata {
