@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { readSource } from "../formats/index.js";
 import type { FormatName } from "../model/cable.js";
+import { fullYear } from "../model/reference-id.js";
 import { parseRecord, parseText } from "../parse/index.js";
 import { errorMessage, Output, stdinLines } from "./io.js";
 
@@ -8,13 +9,15 @@ const FORMATS: FormatName[] = ["csv", "html", "mirror", "scraped", "raw"];
 
 const HELP = `usage: cablegram parse [--format F] [--pretty] FILE...
        cablegram parse --batch [--pretty]
-  FILE...     cable files of any supported format; one Cable JSON object per cable, per line
-  --batch     JSONL on stdin: {"text": "...", "year": 2007, "referenceId": "07TBILISI1732"}
+  FILE...     cable files of any supported format (- for stdin); one Cable JSON object per cable,
+              per line; unreadable records go to stderr as file:line (byte N): reason, exit code 1
+  --batch     JSONL on stdin: {"text": "...", "year": 2007, "referenceId": "07TBILISI1732"};
+              one Cable per line, or {"error": "..."} for a line that cannot be parsed
   --format F  force a format: ${FORMATS.join(", ")}
   --pretty    indented JSON for people (not JSONL)`;
 
-export async function runParse(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+function options(args: string[]) {
+  return parseArgs({
     args,
     options: {
       batch: { type: "boolean" },
@@ -24,6 +27,17 @@ export async function runParse(args: string[]): Promise<number> {
     },
     allowPositionals: true,
   });
+}
+
+export async function runParse(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof options>;
+  try {
+    parsed = options(args);
+  } catch (err) {
+    process.stderr.write(`cablegram parse: ${errorMessage(err)}\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
@@ -104,10 +118,18 @@ export function batchLine(line: string, lineNo: number): unknown {
   };
   try {
     return parseText(text, {
-      year: typeof year === "number" && Number.isInteger(year) ? year : null,
-      referenceId: typeof referenceId === "string" ? referenceId : null,
+      year: contextYear(year),
+      referenceId: typeof referenceId === "string" && referenceId.trim() ? referenceId : null,
     });
   } catch (err) {
     return { error: `line ${lineNo}: ${errorMessage(err)}` };
   }
+}
+
+/** The batch `year`: four digits as the contract says; two-digit years and numeric strings tolerated. */
+function contextYear(year: unknown): number | null {
+  const n = typeof year === "string" && /^\d{2,4}$/.test(year.trim()) ? Number(year) : year;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) return null;
+  if (n < 100) return fullYear(n);
+  return n >= 1900 && n <= 2100 ? n : null;
 }

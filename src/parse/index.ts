@@ -61,6 +61,7 @@ export function parseRecord(rec: RawRecord, ctx: ParseContext = {}): Cable {
     context: ctx,
     banner,
     dtg: cable.dtg,
+    from: cable.from,
     declassification: cable.declassification,
     origin: rec.metadata.origin ?? null,
   });

@@ -1,8 +1,17 @@
 import type { Paragraph } from "../model/cable.js";
 import type { BodyDoc } from "./doc.js";
+import { segmentParagraphs } from "./paragraphs/segment.js";
 
-// PLACEHOLDER (owner: paragraphs/signers helper).
-
-export function parseParagraphs(_doc: BodyDoc): Paragraph[] {
-  return [];
+/**
+ * The numbered paragraphs of the body, as the drafter numbered them (duplicates and gaps kept):
+ * number, portion mark (`C`, `S/NF`, `C/REL LIBYA`) or null, the section heading that opens the
+ * paragraph or null, and the text with its lines joined. Unnumbered text is not a paragraph.
+ */
+export function parseParagraphs(doc: BodyDoc): Paragraph[] {
+  return segmentParagraphs(doc.text).map((s) => ({
+    number: s.number,
+    marking: s.marking,
+    heading: s.heading,
+    text: s.text,
+  }));
 }

@@ -1,12 +1,153 @@
 import type { Paragraph, Protect } from "../model/cable.js";
 import type { BodyDoc } from "./doc.js";
+import { type Segment, segmentParagraphs } from "./paragraphs/segment.js";
+import { sentenceAround } from "./paragraphs/sentence.js";
 
-// PLACEHOLDER (owner: paragraphs/signers helper).
+/**
+ * Source-protection markers: the drafter's note that the person just named must not be exposed,
+ * `(PROTECT)`, `(STRICTLY PROTECT)`, `XXXXXXXXXXXX (protect)`, `xxxxxxxxxxxx(strictly protect)`,
+ * `(please protect)`, `(Amcit, strictly protect)`, `-- PROTECT --`, in any case.
+ *
+ * Precision first, because this field points at people: the word must stand in parentheses (or
+ * brackets, or between dashes) with nothing around it but the few words drafters add (`please`,
+ * `strictly`, `throughout`, `source`, a short label before a comma). So the verb in prose
+ * (`to protect civilians`, `-- PROTECT the UK by ...`), names (`the U.S. PROTECT Act`) and the
+ * handling sentence `PLEASE PROTECT ACCORDINGLY` are not markers.
+ */
 
-export function parseProtect(_doc: BodyDoc, _paragraphs: Paragraph[]): Protect[] {
-  return [];
+const MAX_INSIDE = 90;
+/** What may precede `protect` inside the parentheses. */
+const BEFORE =
+  /^(?:[^()[\]]{0,40}[,;:\u2013-]\s*)?(?:(?:please|again|urgently|also|strictly|and)[\s,]*)*$/i;
+/** What may follow it: `strictly`, `throughout`, `source`, a redaction, or a clause after a comma/dash. */
+const AFTER =
+  /^(?:\s*(?:strictly|throughout|source|sources|identity|identities|both|all|this\s+reference|on\s+this|him|her|them|[Xx]{4,}))*\s*(?:[,;:.\u2013-].{0,80}|for\s.{0,80})?$/i;
+const STRICTLY = /\bstrictly\b/i;
+const DASH_BEFORE = /--\s*(?:strictly\s+)?$/i;
+const DASH_AFTER = /^\s*(?:--|[),.;:]|$)/;
+
+export function parseProtect(doc: BodyDoc, paragraphs: Paragraph[]): Protect[] {
+  const text = doc.text;
+  const words = protectWords(text);
+  if (words.length === 0) return [];
+  const segments = segmentParagraphs(text);
+  // The caller's paragraphs give the numbers when they are the ones cut from this text.
+  const numbers =
+    paragraphs.length === segments.length
+      ? paragraphs.map((p) => p.number)
+      : segments.map((s) => s.number);
+  const found: Found[] = [];
+  for (const at of words) {
+    const m = parenthesised(text, at) ?? dashed(text, at);
+    // `(XXXXXXXXXXXX -- strictly protect)` is one marker, not a parenthesised and a dashed one.
+    if (m && !found.some((f) => f.at === m.at)) found.push(m);
+  }
+  return found.map((m) => {
+    const where = locate(segments, m.at, text.length);
+    return {
+      marker: m.marker,
+      paragraph: where.index >= 0 ? numbers[where.index]! : null,
+      text: sentenceAround(text, m.at, m.end, where.lo, where.hi),
+    };
+  });
 }
 
-export function countRedactions(_text: string): number {
-  return 0;
+interface Found {
+  marker: Protect["marker"];
+  /** Offset of the opening parenthesis (or dashes). */
+  at: number;
+  end: number;
+}
+
+const SPELLINGS = ["protect", "Protect", "PROTECT"];
+
+/**
+ * Offsets of the whole word `protect` as drafters type it (three spellings), in text order.
+ */
+function protectWords(text: string): number[] {
+  const out: number[] = [];
+  // A cheap test first: most cables never use the word (`protect`/`Protect` share `otect`).
+  if (!text.includes("otect") && !text.includes("OTECT")) return out;
+  for (const w of SPELLINGS) {
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) {
+      if (isLetter(text.charCodeAt(i - 1)) || isLetter(text.charCodeAt(i + w.length))) continue;
+      out.push(i);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+const WORD = "protect".length;
+
+function parenthesised(text: string, at: number): Found | null {
+  const open = enclosingOpen(text, at);
+  if (open < 0) return null;
+  const close = text.indexOf(text[open] === "(" ? ")" : "]", at);
+  if (close < 0 || close - open > MAX_INSIDE) return null;
+  const before = text.slice(open + 1, at);
+  const after = text.slice(at + WORD, close);
+  if (before.includes("\n\n") || after.includes("\n\n")) return null;
+  if (!BEFORE.test(before.trim()) || !AFTER.test(after.trim())) return null;
+  const strictly = STRICTLY.test(before) || STRICTLY.test(after);
+  return { marker: strictly ? "STRICTLY PROTECT" : "PROTECT", at: open, end: close + 1 };
+}
+
+/** `-- PROTECT --`, `xxxxxxxxxxxx -- strictly protect.`: between dashes, not a verb. */
+function dashed(text: string, at: number): Found | null {
+  const lead = DASH_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+  if (!lead || !DASH_AFTER.test(text.slice(at + WORD, at + WORD + 8))) return null;
+  const strictly = STRICTLY.test(lead[0]);
+  return {
+    marker: strictly ? "STRICTLY PROTECT" : "PROTECT",
+    at: at - lead[0].length,
+    end: at + WORD,
+  };
+}
+
+/** The `(` or `[` opening the group around `at`, if one is open within reach. */
+function enclosingOpen(text: string, at: number): number {
+  for (let i = at - 1; i >= 0 && at - i <= MAX_INSIDE; i--) {
+    const c = text[i];
+    if (c === "(" || c === "[") return i;
+    if (c === ")" || c === "]") return -1;
+  }
+  return -1;
+}
+
+/** The paragraph holding `at` (index, or -1 outside paragraphs) and the text span around it. */
+function locate(segments: Segment[], at: number, length: number) {
+  let lo = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (at < s.start) return { index: -1, lo, hi: s.start };
+    if (at < s.end) return { index: i, lo: s.bodyStart, hi: s.end };
+    lo = s.end;
+  }
+  return { index: -1, lo, hi: length };
+}
+
+/**
+ * Redaction runs: 4 or more X (or x) in a row, alone (`XXXXXXXXXXXX`, `xxxxxxxxxxxx`) or glued to
+ * a word by the release (`XXXXXXXXXXXXNEED`, `toXXXXXXXXXXXX`). Three X are not counted: `XXX` is
+ * also the Roman thirty and an ordinal (`XXXth`), and drafters' `XXX` placeholders are rare.
+ */
+const RUN = 4;
+
+export function countRedactions(text: string): number {
+  let n = 0;
+  let upper = text.indexOf("XXXX");
+  let lower = text.indexOf("xxxx");
+  while (upper >= 0 || lower >= 0) {
+    const at = lower < 0 || (upper >= 0 && upper < lower) ? upper : lower;
+    let end = at + RUN;
+    while (end < text.length && (text[end] === "X" || text[end] === "x")) end++;
+    n++;
+    if (upper >= 0 && upper < end) upper = text.indexOf("XXXX", end);
+    if (lower >= 0 && lower < end) lower = text.indexOf("xxxx", end);
+  }
+  return n;
 }

@@ -1,8 +1,165 @@
 import type { Reference } from "../model/cable.js";
+import { formatId, splitId } from "../model/reference-id.js";
 import type { BodyDoc } from "./doc.js";
+import { refBlocks } from "./references/block.js";
+import { type CableAtom, findCableAtoms } from "./references/cables.js";
+import { type RawItem, splitItems, trimSeparators } from "./references/items.js";
+import { referenceKind } from "./references/kinds.js";
 
-// PLACEHOLDER (owner: ids/references helper): the REF block.
-
-export function parseReferences(_doc: BodyDoc): Reference[] {
+/**
+ * The REF block: every item in order as {label, kind, referenceId, text}. Cable citations get
+ * their canonical id (the citing cable's year when none is written; null when that is unknown
+ * too); other items are typed by their wording; items that are neither (`EXP.LIC. D328589`) are
+ * not listed. A citation of the cable itself is dropped.
+ */
+export function parseReferences(doc: BodyDoc): Reference[] {
+  // A copy can carry a truncated `REF: ...` before the real block: the first that lists anything.
+  for (const block of refBlocks(doc.text)) {
+    const refs = readBlock(block, doc);
+    if (refs.length > 0) return refs;
+  }
   return [];
+}
+
+function readBlock(block: string, doc: BodyDoc): Reference[] {
+  const own = doc.referenceId ? splitId(doc.referenceId) : null;
+  const state: ReadState = { doc, lastStation: own?.station ?? null };
+  const out: Reference[] = [];
+  const seen = new Set<string>();
+  for (const item of endAtProse(splitItems(block, doc.year))) {
+    for (const ref of readItem(item, state)) {
+      if (ref.referenceId !== null && ref.referenceId === doc.referenceId) continue;
+      const key = `${ref.label}|${ref.kind}|${ref.referenceId}|${ref.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(ref);
+    }
+  }
+  return out;
+}
+
+interface ReadState {
+  doc: BodyDoc;
+  /** Station of the last citation, for a serial written alone (`B. 2962 AND PREVIOUS`). */
+  lastStation: string | null;
+}
+
+function readItem(item: RawItem, state: ReadState): Reference[] {
+  const { label, text } = item;
+  const atoms = findCableAtoms(text, state.doc.year);
+  if (atoms.length === 0) return [loneSerial(item, state) ?? typed(label, text)].filter(isRef);
+  // A typing word before the first citation, with no separator between, makes the citation part
+  // of a title: `INCSR BRAZIL 2008` is a report, not cable 2008 of Brasilia.
+  const head = text.slice(0, atoms[0]!.start);
+  if (!/[;,:]/.test(head) && referenceKind(head)) return [typed(label, text)].filter(isRef);
+  const refs: Reference[] = [];
+  atoms.forEach((atom, k) => {
+    const from = k === 0 ? 0 : atom.start;
+    const to = atoms[k + 1]?.start ?? text.length;
+    // Typed text sharing the item with citations (`E-Mail Tralala; 05 STATE 1234`) is split
+    // off at a separator; other words around a citation are its caption or title.
+    const lead = k === 0 ? splitAtSeparator(text.slice(0, atom.start), "last") : null;
+    if (lead) {
+      const r = typed(label, lead.typed);
+      if (r) refs.push(r);
+    }
+    const tail = splitAtSeparator(text.slice(atom.end, to), "first");
+    const start = lead ? atom.start : from;
+    const citation = tidy(text.slice(start, tail ? atom.end + tail.keepLength : to));
+    refs.push(...cableRefs(label, atom, citation, state));
+    if (tail) {
+      const r = typed(label, tail.typed);
+      if (r) refs.push(r);
+    }
+    state.lastStation = atom.station;
+  });
+  return refs;
+}
+
+/**
+ * Unwrapped copies run the REF line straight into the text (`STATE 6970 As requested in reftel,
+ * contacts...`): a run of lower-case words after a number ends the item there, and the block.
+ * Titles in parentheses do not count (`HANOI 60 (few changes at the plenum)`).
+ */
+function endAtProse(items: RawItem[]): RawItem[] {
+  const out: RawItem[] = [];
+  for (const item of items) {
+    // Most items are upper case: no run of lower-case words, nothing to look at.
+    if (!/[a-z]{2}\s+[a-z]{2}/.test(item.text)) {
+      out.push(item);
+      continue;
+    }
+    const masked = item.text.replace(/\([^()]*\)/g, (p) => "X".repeat(p.length));
+    const run = /\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b/.exec(masked);
+    const cut = run ? masked.slice(0, run.index).search(/[\d)][^\d)]*$/) : -1;
+    if (run && cut >= 0) {
+      out.push({ label: item.label, text: item.text.slice(0, cut + 1) });
+      break;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+function cableRefs(
+  label: string | null,
+  atom: CableAtom,
+  text: string,
+  state: ReadState,
+): Reference[] {
+  return atom.serials.map((s) => {
+    const yy = s.yy ?? (state.doc.year === null ? null : String(state.doc.year));
+    return {
+      label,
+      kind: "cable" as const,
+      referenceId: yy === null ? null : formatId(Number(yy), atom.station, s.serial),
+      text,
+    };
+  });
+}
+
+/** `B. 2962 AND PREVIOUS`: a serial alone continues the station cited last (else the cable's own). */
+function loneSerial(item: RawItem, state: ReadState): Reference | null {
+  const m = /^#?\s*(\d{3,7})(?:\s*(?:\(NOTAL\)|AND PREVIOUS|and previous))?$/.exec(item.text);
+  if (!m || !state.lastStation) return null;
+  const serial = Number(m[1]);
+  if (!serial || state.doc.year === null) return null;
+  return {
+    label: item.label,
+    kind: "cable",
+    referenceId: formatId(state.doc.year, state.lastStation, serial),
+    text: item.text,
+  };
+}
+
+function typed(label: string | null, text: string): Reference | null {
+  const clean = tidy(text);
+  const kind = clean ? referenceKind(clean) : null;
+  return kind ? { label, kind, referenceId: null, text: clean } : null;
+}
+
+/**
+ * Text around a citation, cut at the separator nearest to it (`;`, `,`, `:`): the part beyond
+ * is its own reference when it is typed. `keepLength` is what stays with the citation.
+ */
+function splitAtSeparator(
+  text: string,
+  which: "first" | "last",
+): { typed: string; keepLength: number } | null {
+  const idx =
+    which === "first"
+      ? text.search(/[;,:]/)
+      : Math.max(text.lastIndexOf(";"), text.lastIndexOf(","), text.lastIndexOf(":"));
+  if (idx < 0) return null;
+  const part = which === "first" ? text.slice(idx + 1) : text.slice(0, idx);
+  if (!referenceKind(part)) return null;
+  return { typed: part, keepLength: idx };
+}
+
+function tidy(text: string): string {
+  return trimSeparators(/\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, " ") : text);
+}
+
+function isRef(r: Reference | null): r is Reference {
+  return r !== null;
 }

@@ -1,7 +1,11 @@
 import type { BodyDoc } from "./doc.js";
+import { findEnding } from "./signers/ending.js";
 
-// PLACEHOLDER (owner: paragraphs/signers helper).
-
-export function parseSigners(_doc: BodyDoc): string[] {
-  return [];
+/**
+ * The signature at the end of the body, as written (`ASQUINO`, `VAN VOORST`, `Gallagher`): the
+ * last line of text before the trailer (classification, SIPDIS, page headers, NNNN, review
+ * stamps, SMART trailer), or the name glued after its last sentence. Empty when unsigned.
+ */
+export function parseSigners(doc: BodyDoc): string[] {
+  return [...findEnding(doc.text).signers];
 }

@@ -1,6 +1,13 @@
+import { captionAreaEnd } from "./caption-area.js";
 import type { BodyDoc } from "./doc.js";
+import { cleanSubject } from "./subject/clean.js";
+import { smartTrailerSubject } from "./subject/smart-trailer.js";
 
-// PLACEHOLDER (owner: subject/classified-by/summary helper).
+/**
+ * The SUBJECT line (spec §4.5): found in the caption area only, under any of its labels, followed
+ * over its wrapped lines until the next element starts, cleaned to one line. Falls back to the
+ * SMART trailer (spec §4.11) when the body has no label at all.
+ */
 
 export interface SubjectResult {
   /** Joined to one line, whitespace collapsed, leading marking removed; never "". */
@@ -9,6 +16,116 @@ export interface SubjectResult {
   marking: string | null;
 }
 
-export function parseSubject(_doc: BodyDoc): SubjectResult | null {
+/**
+ * Labels: `SUBJECT:`/`SUBJ:`/`Subject:` (also after other caption text on a run-together line),
+ * `UBJECT:` with its first letter lost (08MANAMA117), and `SUBJECT` without a colon at a line start
+ * (upper case only: a line starting "Subject to ..." is text). Candidates are found with a cheap
+ * search for "ubj" and then checked in place.
+ */
+const UBJ = /ubj/gi;
+/** At the candidate: the rest of the label and its colon, or (bare form) spaces and text. */
+const COLON_AFTER = /^(?:ect)?[ \t]*:/i;
+const BARE_AFTER = /^ECT[ \t]+(?!TO\b)(?=\S)/;
+/** What the line holds before the label: nothing, or (colon form) caption text ending in a blank. */
+const LINE_START = /^[ \t]*$/;
+
+/** A wrapped subject runs on until a line that starts another element. */
+const STOP_LINE = new RegExp(
+  [
+    String.raw`^REF(?:S|TELS?|\(S\))?\b`,
+    String.raw`^(?:\(\w{1,5}\)\s*)?classified\s+by\b`,
+    String.raw`^¶?\s*\d{1,2}\s*\.(?:\s|\(|$)`,
+    String.raw`^(?:begin\s+)?summary\b`,
+    String.raw`^PAGE\s+\d{1,3}\b`,
+    String.raw`^\S.*\s\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$`,
+    String.raw`^(?:[-=_*#~]\s?){3,}`,
+    String.raw`^SENSITIVE\s+BUT\b`,
+    String.raw`^(?:[A-Z]\s){3,}`,
+    String.raw`^(?:E\.\s?O\.|EO\s+\d|TAGS\b|DECL\b)`,
+    String.raw`^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|NOTAL)\b`,
+    String.raw`^this\s+is\s+an\s+action\s+request`,
+    String.raw`^\((?:U|C|S|SBU|TS)(?:\/\/?[A-Z]+)?\)`,
+    String.raw`^(?:SUBJECT|SUBJ)\s*:`,
+  ].join("|"),
+  "i",
+);
+
+/**
+ * Elements glued onto the subject's own line, without a line break (`...VISIT TO CAIROClassified
+ * By:`, `...UK PRIMEREF: A.`, a SMART page-break marker or paragraph 1 run into the line).
+ */
+const INLINE_END = new RegExp(
+  [
+    String.raw`(?<![Dd][Ee])[Cc][Ll][Aa][Ss][Ss][Ii][Ff][Ii][Ee][Dd]\s+[Bb][Yy]\b`,
+    String.raw`(?:REF|Ref)(?:S|s|TELS?|tels?|\([Ss]\))?\s*:`,
+    String.raw`\s[A-Z][A-Z .]{1,24}\s\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b`,
+    String.raw`\s¶?1\.\s?\((?:U|C|S|SBU|TS)(?:\/\/?[A-Z]+)?\)`,
+    String.raw`\s(?:[A-Z] ){4,}[A-Z]\b`,
+  ].join("|"),
+);
+
+const MAX_LINES = 8;
+
+export function parseSubject(doc: BodyDoc): SubjectResult | null {
+  const text = doc.text;
+  const bound = captionAreaEnd(doc);
+  const label = firstLabel(text.slice(0, bound));
+  if (!label) {
+    const smart = smartTrailerSubject(text);
+    return smart ? cleanSubject(smart) : null;
+  }
+  const raw = collectLines(text, label.end);
+  const end = INLINE_END.exec(raw);
+  return cleanSubject(end ? raw.slice(0, end.index) : raw);
+}
+
+/** The earliest label in the caption area, as `{index, end}` of the label text. */
+function firstLabel(region: string): { index: number; end: number } | null {
+  UBJ.lastIndex = 0;
+  for (let m = UBJ.exec(region); m; m = UBJ.exec(region)) {
+    const u = m.index;
+    const hasS = u > 0 && (region[u - 1] === "S" || region[u - 1] === "s");
+    const at = hasS ? u - 1 : u;
+    const lineStart = region.lastIndexOf("\n", at - 1) + 1;
+    const before = region.slice(lineStart, at);
+    const after = region.slice(u + 3, u + 40);
+    const colon = COLON_AFTER.exec(after);
+    if (colon) {
+      // `UBJECT:` needs a line start; `SUBJECT:`/`SUBJ:` may follow caption text and a blank.
+      const ok = LINE_START.test(before) || (hasS && /[ \t]$/.test(before));
+      if (ok) return { index: at, end: u + 3 + colon[0].length };
+      continue;
+    }
+    const bare = hasS && region[at] === "S" ? BARE_AFTER.exec(after) : null;
+    if (bare && LINE_START.test(before) && region.slice(at, u + 3) === "SUBJ") {
+      return { index: at, end: u + 3 + bare[0].length };
+    }
+  }
   return null;
+}
+
+/** The label's own line, then each following line until one starts another element. */
+function collectLines(text: string, from: number): string {
+  const lines: string[] = [];
+  let pos = from;
+  while (pos <= text.length && lines.length < MAX_LINES) {
+    const nl = text.indexOf("\n", pos);
+    const line = text.slice(pos, nl < 0 ? text.length : nl);
+    const bare = line.replace(/\\/g, "").trim();
+    if (lines.length === 0) {
+      lines.push(line);
+    } else if (!bare) {
+      // The subject may start on the line after a bare label; otherwise a blank line ends it.
+      if (lines.some((l) => l.replace(/\\/g, "").trim())) break;
+      if (lines.length > 1) break;
+      lines.push(line);
+    } else if (STOP_LINE.test(bare)) {
+      break;
+    } else {
+      lines.push(line);
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  return lines.join("\n");
 }

@@ -1,6 +1,16 @@
+import { captionAreaEnd } from "./caption-area.js";
 import type { BodyDoc } from "./doc.js";
+import { fixTypo, isKnownCode, splitGlued } from "./tags/codes.js";
+import { findTagsLine } from "./tags/locate.js";
+import { knownPhrase, needsName, type Piece, segmentTags } from "./tags/segment.js";
+import { ISO_FOR_FIPS } from "./tags/vocabulary.js";
 
-// PLACEHOLDER (owner: header helper): the TAGS line.
+/**
+ * The TAGS line (spec §4.4, §7): codes in order, upper-cased, duplicates dropped, obvious
+ * malformations repaired — glued codes split (`ETRDEINVECINPGOVCS`), misspelt codes fixed (`MOPPS`),
+ * ISO slips mapped to FIPS (`RU`), person names given their comma (`OVIP CLINTON HILLARY`), free-text
+ * TAGS kept whole, `SIPDIS` and page-header debris dropped.
+ */
 
 export interface TagsResult {
   /** Upper-cased, split, repaired, de-duplicated (contract `tags`). */
@@ -9,6 +19,42 @@ export interface TagsResult {
   asWritten: string[];
 }
 
-export function parseTags(_doc: BodyDoc): TagsResult {
-  return { tags: [], asWritten: [] };
+const ISO_EXTRA = new Set(Object.keys(ISO_FOR_FIPS));
+
+const fips = (code: string) => ISO_FOR_FIPS[code] ?? code;
+
+/** The repaired TAG(s) for one written word. */
+function repairWord(word: string): string[] {
+  if (word === "SIPDIS") return [];
+  if (isKnownCode(word)) return [word];
+  if (word in ISO_FOR_FIPS) return [fips(word)];
+  const glued = splitGlued(word, ISO_EXTRA);
+  if (glued) return glued.map(fips);
+  return [fixTypo(word) ?? word];
+}
+
+function repairPiece(piece: Piece, previous: Piece | undefined): string[] {
+  if (piece.kind === "word") return repairWord(piece.text);
+  if (piece.kind === "group") return [piece.text];
+  const words = piece.text.split(" ");
+  const known = knownPhrase(words);
+  if (known) return [known];
+  // A name after OVIP/OREP/OTRA/OEXC/OCON written without its comma: SURNAME GIVEN.
+  if (needsName(previous) && words.length === 2) return [`${words[0]}, ${words[1]}`];
+  return [piece.text];
+}
+
+export function parseTags(doc: BodyDoc): TagsResult {
+  const line = findTagsLine(doc.text.slice(0, captionAreaEnd(doc)));
+  if (!line || line.text === "") return { tags: [], asWritten: [] };
+  const segmentation = segmentTags(line.text);
+  const asWritten = segmentation.asWritten.map((p) => p.text);
+  const pieces = segmentation.unglued;
+  const tags: string[] = [];
+  pieces.forEach((piece, i) => {
+    for (const tag of repairPiece(piece, pieces[i - 1])) {
+      if (!tags.includes(tag)) tags.push(tag);
+    }
+  });
+  return { tags, asWritten };
 }

@@ -6,6 +6,9 @@ export type Db = Database.Database;
 
 const MIGRATIONS_DIR = new URL("../../src/store/migrations/", import.meta.url);
 
+/** Where the CLI and the server keep the archive unless told otherwise (`--db`). */
+export const DEFAULT_ARCHIVE = "./data/cablegram.db";
+
 export interface OpenOptions {
   readonly?: boolean;
 }

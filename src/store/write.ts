@@ -1,19 +1,23 @@
-import { createHash } from "node:crypto";
 import type { Cable } from "../model/cable.js";
+import { contentHash, slimCableJson } from "./cable-json.js";
+import { isDegraded, supersedes } from "./current-version.js";
 import type { Db } from "./db.js";
+import { getCableByRowid } from "./read.js";
+
+export { getCable } from "./read.js";
 
 export type WriteOutcome = "new" | "version" | "unchanged";
 
 export interface VersionInfo {
-  /** Hash identifying the text of this version; defaults to a hash of the parsed body and metadata. */
+  /** Identity of the text as read (src/store/ingest/text-hash.ts); defaults to the content hash. */
   textHash?: string;
+  /** Identity of the parsed cable; computed from the cable when absent. */
+  contentHash?: string;
+  /** slimCableJson(cable), when the caller computed it already (the ingest does, off-thread). */
+  slimJson?: string;
+  /** The id as the source wrote it (metadata), before canonicalisation; null when it gave none. */
+  sourceId?: string | null;
   ingestedAt?: string;
-}
-
-export function textHash(...parts: (string | null | undefined)[]): string {
-  const h = createHash("sha1");
-  for (const p of parts) h.update(p ?? "").update("\u0000");
-  return h.digest("hex");
 }
 
 const LEVELS = ["TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"];
@@ -30,23 +34,44 @@ function strongestProtect(cable: Cable): string | null {
 /** Prepared statements, built once per connection. */
 function prepare(db: Db) {
   return {
-    findVersion: db.prepare<[string, string], { id: number }>(
-      "SELECT id FROM versions WHERE reference_id = ? AND text_hash = ?",
+    findVersions: db.prepare<[string], { text_hash: string; content_hash: string }>(
+      "SELECT text_hash, content_hash FROM versions WHERE reference_id = ?",
     ),
-    findCable: db.prepare<[string], { id: number; released: string | null; version_id: number }>(
-      "SELECT id, released, version_id FROM cables WHERE reference_id = ?",
+    findCurrent: db.prepare<
+      [string],
+      {
+        id: number;
+        released: string | null;
+        version_id: number;
+        format: string;
+        source_id: string | null;
+      }
+    >(
+      `SELECT c.id, c.released, c.version_id, v.source_format AS format, v.source_id
+         FROM cables c JOIN versions v ON v.id = c.version_id WHERE c.reference_id = ?`,
     ),
     insertVersion: db.prepare(
-      `INSERT INTO versions (reference_id, text_hash, released, source_format, source_file, source_offset,
-         source_line, ingested_at, cable_json)
-       VALUES (@referenceId, @textHash, @released, @format, @file, @offset, @line, @ingestedAt, @json)`,
+      `INSERT INTO versions (reference_id, text_hash, content_hash, released, source_id,
+         source_format, source_file, source_offset, source_line, ingested_at, cable_json)
+       VALUES (@referenceId, @textHash, @contentHash, @released, @sourceId, @format, @file,
+         @offset, @line, @ingestedAt, @json)`,
     ),
+    keepVersionJson: db.prepare("UPDATE versions SET cable_json = ? WHERE id = ?"),
     deleteFts: db.prepare(
       "INSERT INTO cables_fts (cables_fts, rowid, subject, body) SELECT 'delete', id, subject, body FROM cables WHERE id = ?",
     ),
     deleteParagraphFts: db.prepare(
       "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM paragraphs WHERE cable_id = ?",
     ),
+    deleteChildren: [
+      "paragraphs",
+      "refs",
+      "tags",
+      "caveats",
+      "reasons",
+      "recipients",
+      "protect",
+    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE cable_id = ?`)),
     deleteCable: db.prepare("DELETE FROM cables WHERE id = ?"),
     insertCable: db.prepare(
       `INSERT INTO cables (id, reference_id, station, year, serial, created, released, month, origin,
@@ -88,44 +113,67 @@ function stmts(db: Db): Statements {
 }
 
 /**
- * Stores one parsed cable. A text already seen for this id changes nothing; a new text becomes a
- * new version, and becomes the searchable one unless an existing version was released later.
+ * Stores one parsed cable. A version already seen for this id (same text as read, or same parsed
+ * content) changes nothing; anything else becomes a new version, and the current, searchable one
+ * when it supersedes the stored current version (src/store/current-version.ts). Nothing is ever
+ * overwritten: a version that stops being current keeps its whole Cable JSON in `versions`.
  * Call inside a transaction when writing many.
  */
 export function writeCable(db: Db, cable: Cable, info: VersionInfo = {}): WriteOutcome {
   const id = cable.referenceId;
   if (!id) throw new Error("cable has no reference id");
   const s = stmts(db);
-  const hash =
-    info.textHash ?? textHash(cable.body, cable.created, cable.classification, cable.origin);
-  if (s.findVersion.get(id, hash)) return "unchanged";
+  const content = info.contentHash ?? contentHash(cable);
+  const text = info.textHash ?? content;
+  for (const v of s.findVersions.all(id)) {
+    if (v.text_hash === text || v.content_hash === content) return "unchanged";
+  }
 
-  const json = JSON.stringify(cable);
   const src = cable.source ?? { format: "raw", file: "-", offset: 0, line: 1 };
+  const sourceId = info.sourceId ?? null;
+  const existing = s.findCurrent.get(id);
+  const current =
+    !existing ||
+    supersedes(
+      { released: cable.released, degraded: isDegraded(src.format, sourceId, id) },
+      {
+        released: existing.released,
+        degraded: isDegraded(existing.format, existing.source_id, id),
+      },
+    );
   const versionId = Number(
     s.insertVersion.run({
       referenceId: id,
-      textHash: hash,
+      textHash: text,
+      contentHash: content,
       released: cable.released,
+      sourceId,
       format: src.format,
       file: src.file,
       offset: src.offset,
       line: src.line,
       ingestedAt: info.ingestedAt ?? new Date().toISOString(),
-      json,
+      json: current ? null : JSON.stringify(cable),
     }).lastInsertRowid,
   );
-
-  const existing = s.findCable.get(id);
-  if (existing) {
-    // An older release arriving late is kept as a version but does not replace the current text.
-    if (existing.released && cable.released && cable.released < existing.released) return "version";
-    s.deleteFts.run(existing.id);
-    s.deleteParagraphFts.run(existing.id);
-    s.deleteCable.run(existing.id);
+  if (!existing) {
+    insertCurrent(s, cable, info.slimJson ?? slimCableJson(cable), versionId, null);
+    return "new";
   }
-  insertCurrent(s, cable, json, versionId, existing?.id ?? null);
-  return existing ? "version" : "new";
+  if (current) {
+    const previous = getCableByRowid(db, existing.id);
+    s.keepVersionJson.run(JSON.stringify(previous), existing.version_id);
+    deleteCurrent(s, existing.id);
+    insertCurrent(s, cable, info.slimJson ?? slimCableJson(cable), versionId, existing.id);
+  }
+  return "version";
+}
+
+function deleteCurrent(s: Statements, cableId: number) {
+  s.deleteFts.run(cableId);
+  s.deleteParagraphFts.run(cableId);
+  for (const del of s.deleteChildren) del.run(cableId);
+  s.deleteCable.run(cableId);
 }
 
 function insertCurrent(
@@ -194,14 +242,4 @@ function insertCurrent(
   cable.protect.forEach((p, seq) => {
     s.insertProtect.run(cableId, seq, p.marker, p.paragraph, p.text);
   });
-}
-
-/** The current version of a cable as Cable JSON, or null. */
-export function getCable(db: Db, referenceId: string): Cable | null {
-  const row = db
-    .prepare<[string], { cable_json: string }>(
-      "SELECT cable_json FROM cables WHERE reference_id = ?",
-    )
-    .get(referenceId);
-  return row ? (JSON.parse(row.cable_json) as Cable) : null;
 }

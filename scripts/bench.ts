@@ -1,0 +1,230 @@
+/**
+ * Archive benchmark (a script, not a test): `npm run bench -- [--size N] [--json] [--keep DIR]`.
+ *
+ * Generates a synthetic Cablegate-scale `cables.csv` (default 251,287 rows) from the real cables of
+ * ../shared/corpus (the bundled sample when absent), ingests it with the real CLI in a child
+ * process, and measures: ingest time, peak RSS of the ingest process (worker threads included),
+ * archive size against the input, and search latency for a fixed query mix. In the same run the
+ * same text goes into a bare FTS5 table and the plain text queries run on it: every figure is also
+ * given as a ratio to that baseline, because absolute numbers move with the machine's load.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { readSource } from "../src/formats/index.js";
+import { openArchive } from "../src/store/db.js";
+import { getCable } from "../src/store/read.js";
+import {
+  FIELDED_QUERIES,
+  percentile,
+  TEXT_QUERIES,
+  timeBaseline,
+  timeDeepPage,
+  timeIdLookups,
+  timeSearches,
+} from "./bench/queries.js";
+import { loadMirrorCables, random, writeSyntheticCsv } from "./bench/synthetic-csv.js";
+
+const { values } = parseArgs({
+  options: {
+    size: { type: "string", default: "251287" },
+    json: { type: "boolean" },
+    keep: { type: "string" },
+    rounds: { type: "string", default: "5" },
+    "no-build": { type: "boolean" },
+  },
+});
+const size = Number(values.size);
+const rounds = Math.max(1, Number(values.rounds));
+const root = new URL("..", import.meta.url).pathname;
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+function sources() {
+  const shared = join(root, "../shared/corpus/cables");
+  if (existsSync(shared)) return loadMirrorCables([shared]);
+  log("../shared/corpus not found: recombining the bundled sample instead");
+  return loadMirrorCables([join(root, "data/sample/mirror")]);
+}
+
+function build() {
+  if (values["no-build"]) return;
+  log("building dist/ (the CLI runs compiled code)");
+  spawnSync(
+    process.execPath,
+    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    {
+      cwd: root,
+      stdio: "ignore",
+    },
+  );
+  if (!existsSync(join(root, "dist/cli/main.js")))
+    throw new Error("build failed: no dist/cli/main.js");
+}
+
+/** Peak RSS of a process so far (VmHWM), from /proc; 0 where /proc is absent. */
+function highWater(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The real ingest, as the CLI runs it, in a child process whose memory we can watch. */
+async function ingestChild(csv: string, db: string) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, "bin/cablegram"), "ingest", csv, "--db", db], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  let sampled = 0;
+  const watch = setInterval(() => {
+    sampled = Math.max(sampled, highWater(child.pid!));
+  }, 250);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearInterval(watch);
+  if (code !== 0 && code !== 1) throw new Error(`ingest exited with code ${code}`);
+  const report = JSON.parse(out) as { new: number; rejected: number; peakRssBytes: number };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    peakRssBytes: Math.max(sampled, report.peakRssBytes),
+    report,
+  };
+}
+
+/** The baseline: the same CSV through the same reader into one bare FTS5 table. */
+async function baselineIngest(csv: string, path: string) {
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.exec(
+    "CREATE VIRTUAL TABLE bare USING fts5(subject, body, tokenize='unicode61 remove_diacritics 2')",
+  );
+  const insert = db.prepare("INSERT INTO bare (subject, body) VALUES (?, ?)");
+  const write = db.transaction((rows: [string, string][]) => {
+    for (const r of rows) insert.run(r);
+  });
+  const started = performance.now();
+  let rows: [string, string][] = [];
+  for await (const item of readSource(csv)) {
+    if (item.kind !== "record") continue;
+    rows.push([item.metadata.subject ?? "", `${item.header ?? ""}${item.body}`]);
+    if (rows.length === 1000) {
+      write(rows);
+      rows = [];
+    }
+  }
+  write(rows);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const seconds = (performance.now() - started) / 1000;
+  return { db, seconds };
+}
+
+function fileBytes(path: string): number {
+  return [path, `${path}-wal`].reduce((n, p) => n + (existsSync(p) ? statSync(p).size : 0), 0);
+}
+
+async function main() {
+  const dir = values.keep ?? mkdtempSync(join(tmpdir(), "cablegram-bench-"));
+  mkdirSync(dir, { recursive: true });
+  const csv = join(dir, "cables.csv");
+  const archivePath = join(dir, "archive.db");
+  const barePath = join(dir, "bare.db");
+  for (const p of [archivePath, barePath]) {
+    for (const f of [p, `${p}-wal`, `${p}-shm`]) rmSync(f, { force: true });
+  }
+  try {
+    build();
+    const cables = sources();
+    log(`writing ${size.toLocaleString("en-US")} synthetic rows from ${cables.length} real cables`);
+    const synth = writeSyntheticCsv(csv, cables, size, 1);
+
+    log("ingesting with `cablegram ingest` (child process)");
+    const ingest = await ingestChild(csv, archivePath);
+    log(
+      `  ${ingest.seconds.toFixed(1)} s, ${ingest.report.new} new, ${ingest.report.rejected} rejected`,
+    );
+    log("loading the same text into a bare FTS5 table");
+    const bare = await baselineIngest(csv, barePath);
+    log(`  ${bare.seconds.toFixed(1)} s`);
+
+    log("searching");
+    const db = openArchive(archivePath);
+    const coldStart = performance.now();
+    timeSearches(db, ["embassy"], 1);
+    const coldFirstQueryMs = performance.now() - coldStart;
+    const search = timeSearches(db, [...TEXT_QUERIES, ...FIELDED_QUERIES], rounds);
+    const deepPageMs = timeDeepPage(db, "embassy");
+    const pick = random(3);
+    const allIds = db.prepare("SELECT reference_id FROM cables").pluck().all() as string[];
+    const ids = Array.from({ length: 200 }, () => allIds[Math.floor(pick() * allIds.length)]!);
+    const idLookups = timeIdLookups(db, ids);
+    const getCableMs = ids.map((id) => {
+      const t = performance.now();
+      getCable(db, id);
+      return performance.now() - t;
+    });
+    const baseline = timeBaseline(bare.db, TEXT_QUERIES, rounds);
+    db.close();
+    bare.db.close();
+
+    const archiveBytes = fileBytes(archivePath);
+    const baselineBytes = fileBytes(barePath);
+    const result = {
+      cables: ingest.report.new,
+      ingestSeconds: round(ingest.seconds),
+      baselineIngestSeconds: round(bare.seconds),
+      peakRssBytes: ingest.peakRssBytes,
+      archiveBytes,
+      rawBytes: synth.bytes,
+      baselineArchiveBytes: baselineBytes,
+      searchP50Ms: round(percentile(search, 50)),
+      searchP95Ms: round(percentile(search, 95)),
+      baselineSearchP95Ms: round(percentile(baseline, 95)),
+      idLookupP95Ms: round(percentile(idLookups, 95)),
+      getCableP95Ms: round(percentile(getCableMs, 95)),
+      deepPageMs: round(deepPageMs),
+      coldFirstQueryMs: round(coldFirstQueryMs),
+      queries: TEXT_QUERIES.length + FIELDED_QUERIES.length,
+      ratios: {
+        ingest: round(ingest.seconds / bare.seconds),
+        archiveToRaw: round(archiveBytes / synth.bytes),
+        archiveToBaseline: round(archiveBytes / baselineBytes),
+        searchP95: round(percentile(search, 95) / percentile(baseline, 95)),
+      },
+    };
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : human(result));
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function human(r: Record<string, unknown> & { ratios: Record<string, number> }): string {
+  const mb = (b: unknown) => `${((b as number) / (1024 * 1024)).toFixed(0)} MB`;
+  return [
+    `cables              ${r.cables}`,
+    `ingest              ${r.ingestSeconds} s  (bare FTS5: ${r.baselineIngestSeconds} s, ×${r.ratios.ingest})`,
+    `peak RSS            ${mb(r.peakRssBytes)}`,
+    `archive             ${mb(r.archiveBytes)}  (input ${mb(r.rawBytes)}, ×${r.ratios.archiveToRaw}; bare FTS5 ${mb(r.baselineArchiveBytes)})`,
+    `search p50 / p95    ${r.searchP50Ms} / ${r.searchP95Ms} ms  (${r.queries} queries with facets; bare FTS5 p95 ${r.baselineSearchP95Ms} ms, ×${r.ratios.searchP95})`,
+    `id lookup p95       ${r.idLookupP95Ms} ms via search(), ${r.getCableP95Ms} ms via getCable()`,
+    `deep page (10th)    ${r.deepPageMs} ms;  first query of a connection ${r.coldFirstQueryMs} ms`,
+    "",
+  ].join("\n");
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,118 @@
+import { createWriteStream } from "node:fs";
+import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { EXPORT_FORMATS, type ExportFormat, exportQuery } from "../search/export.js";
+import type { SortOrder } from "../search/types.js";
+import { QuerySyntaxError } from "../search/types.js";
+import type { Db } from "../store/db.js";
+import { errorMessage } from "./io.js";
+import { DEFAULT_DB, openExistingArchive, pointAt } from "./search.js";
+
+const SORTS: SortOrder[] = ["created", "-created", "released", "-released", "relevance"];
+
+const HELP = `usage: cablegram export QUERY --format csv|jsonl|gexf [--sort S] [--out FILE] [--db PATH]
+  QUERY       as for 'cablegram search'; every matching cable, no cap ("" exports the archive)
+  --format F  csv: one row per cable; jsonl: the Cable JSON, one per line;
+              gexf: the reference graph of the results (GEXF 1.3, for Gephi)
+  --sort S    ${SORTS.join(", ")} (default created)
+  --out FILE  write there instead of stdout
+  --db PATH   archive (default ${DEFAULT_DB})`;
+
+async function write(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) {
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        stream.off("error", fail);
+        resolve();
+      };
+      const fail = (err: Error) => {
+        stream.off("drain", done);
+        reject(err);
+      };
+      stream.once("drain", done);
+      stream.once("error", fail);
+    });
+  }
+}
+
+export async function runExport(args: string[]): Promise<number> {
+  const parse = () =>
+    parseArgs({
+      args,
+      options: {
+        format: { type: "string" },
+        sort: { type: "string", default: "created" },
+        out: { type: "string" },
+        db: { type: "string", default: DEFAULT_DB },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+    });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (err) {
+    process.stderr.write(`cablegram export: ${errorMessage(err)}\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const format = values.format as ExportFormat | undefined;
+  if (!format || !EXPORT_FORMATS.includes(format)) {
+    process.stderr.write(
+      `cablegram export: --format must be one of ${EXPORT_FORMATS.join(", ")}\n`,
+    );
+    return 2;
+  }
+  const sort = values.sort as SortOrder;
+  if (!SORTS.includes(sort)) {
+    process.stderr.write(`cablegram export: unknown sort '${sort}' (one of ${SORTS.join(", ")})\n`);
+    return 2;
+  }
+  const query = positionals.join(" ");
+  let db: Db;
+  try {
+    db = openExistingArchive(values.db);
+  } catch (err) {
+    process.stderr.write(`cablegram export: ${errorMessage(err)}\n`);
+    return 1;
+  }
+  try {
+    let chunks: Generator<string>;
+    try {
+      chunks = exportQuery(db, query, format, { sort });
+    } catch (err) {
+      if (!(err instanceof QuerySyntaxError)) throw err;
+      process.stderr.write(`cablegram export: ${err.message}\n${pointAt(query, err)}\n`);
+      return 2;
+    }
+    const stream: Writable = values.out ? createWriteStream(values.out) : process.stdout;
+    // A reader that goes away (`| head`) ends the export quietly; other write errors are failures.
+    let failure: NodeJS.ErrnoException | null = null;
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      failure = err;
+    });
+    for (const chunk of chunks) {
+      if (failure) break;
+      await write(stream, chunk).catch(() => undefined);
+    }
+    chunks.return(undefined);
+    if (failure) {
+      const err = failure as NodeJS.ErrnoException;
+      if (err.code === "EPIPE") return 0;
+      process.stderr.write(`cablegram export: ${err.message}\n`);
+      return 1;
+    }
+    if (values.out) {
+      stream.end();
+      await finished(stream);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,181 @@
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { InvalidCursorError, search } from "../search/index.js";
+import type { FacetCount, SearchResult, SortOrder } from "../search/types.js";
+import { QuerySyntaxError } from "../search/types.js";
+import { type Db, openArchive } from "../store/db.js";
+import { errorMessage, Output } from "./io.js";
+
+export const DEFAULT_DB = "./data/cablegram.db";
+const SORTS: SortOrder[] = ["relevance", "created", "-created", "released", "-released"];
+
+const HELP = `usage: cablegram search QUERY [--sort S] [--limit N] [--cursor C] [--facets] [--json] [--db PATH]
+  QUERY       query language: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), fields such as
+              tag:PGOV origin:almaty created:2005-05..2005-06 (docs/query-language.md)
+  --sort S    ${SORTS.join(", ")} (default relevance)
+  --limit N   hits per page (default 20)
+  --cursor C  the page after the one that printed this cursor
+  --facets    counts per TAG, origin, classification and caveat, and hits per month
+  --json      the SearchResult as JSON
+  --db PATH   archive (default ${DEFAULT_DB})`;
+
+/**
+ * Opens an existing archive for the read commands: a missing file is a clear error, not a new empty
+ * archive. Opened writable so an archive made by an older version gets the search indexes.
+ */
+export function openExistingArchive(path: string): Db {
+  if (path !== ":memory:" && !existsSync(path)) {
+    throw new Error(
+      `no archive at ${path} (create one with 'cablegram ingest', or pass --db PATH)`,
+    );
+  }
+  return openArchive(path);
+}
+
+/** The query with a caret under the error position, for terminals. */
+export function pointAt(query: string, err: QuerySyntaxError): string {
+  const flat = query.replace(/[\r\n\t]/g, " ");
+  const start = Math.max(0, err.position - 60);
+  const shown = flat.slice(start, start + 120);
+  return `  ${shown}\n  ${" ".repeat(Math.max(0, err.position - start))}^`;
+}
+
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+};
+
+/** Snippet HTML → terminal text: marks in bold on a terminal, dropped otherwise. */
+export function terminalSnippet(html: string, tty: boolean): string {
+  return html
+    .replace(/<mark>/g, tty ? "\x1b[1m" : "")
+    .replace(/<\/mark>/g, tty ? "\x1b[22m" : "")
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
+    .replace(/\s+/g, " ");
+}
+
+function table(title: string, rows: FacetCount[]): string {
+  if (rows.length === 0) return "";
+  const width = Math.max(title.length, ...rows.map((r) => r.value.length));
+  const lines = rows.map((r) => `  ${r.value.padEnd(width)}  ${String(r.count).padStart(7)}`);
+  return `  ${title.padEnd(width)}  ${"count".padStart(7)}\n${lines.join("\n")}\n\n`;
+}
+
+function histogram(rows: { month: string; count: number }[]): string {
+  if (rows.length === 0) return "";
+  const max = Math.max(...rows.map((r) => r.count));
+  const bar = (n: number) => "#".repeat(Math.max(1, Math.round((n / max) * 40)));
+  return `  month      count\n${rows.map((r) => `  ${r.month}  ${String(r.count).padStart(6)}  ${bar(r.count)}`).join("\n")}\n`;
+}
+
+export function formatResult(r: SearchResult, tty: boolean): string {
+  const out: string[] = [];
+  if (r.exactId) out.push(`Cable ${r.exactId} (cablegram show ${r.exactId} to read it)\n\n`);
+  for (const h of r.hits) {
+    const date = h.created ? h.created.slice(0, 10) : "----------";
+    out.push(
+      `${h.referenceId}  ${date}  ${h.classification ?? "-"}  ${h.subject ?? "(no subject)"}\n`,
+    );
+    if (h.snippet) {
+      const where = h.paragraph !== null ? `¶${h.paragraph}  ` : "";
+      out.push(`    ${where}${terminalSnippet(h.snippet, tty)}\n`);
+    }
+  }
+  const shown = r.hits.length;
+  out.push(`\n${shown} of ${r.total} hit${r.total === 1 ? "" : "s"}`);
+  out.push(r.next ? `; next page: --cursor ${r.next}\n` : "\n");
+  if (r.suggestions && r.suggestions.length > 0) {
+    out.push(`ids starting so: ${r.suggestions.join(" ")}\n`);
+  }
+  if (r.facets) {
+    out.push("\n");
+    out.push(table("tag", r.facets.tag));
+    out.push(table("origin", r.facets.origin));
+    out.push(table("classification", r.facets.classification));
+    out.push(table("caveat", r.facets.caveat));
+  }
+  if (r.histogram) out.push(histogram(r.histogram));
+  return out.join("");
+}
+
+export async function runSearch(args: string[]): Promise<number> {
+  const parse = () =>
+    parseArgs({
+      args,
+      options: {
+        sort: { type: "string" },
+        limit: { type: "string" },
+        cursor: { type: "string" },
+        facets: { type: "boolean" },
+        json: { type: "boolean" },
+        db: { type: "string", default: DEFAULT_DB },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+    });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (err) {
+    process.stderr.write(`cablegram search: ${errorMessage(err)}\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`${HELP}\n`);
+    return 2;
+  }
+  const query = positionals.join(" ");
+  const sort = (values.sort ?? "relevance") as SortOrder;
+  if (!SORTS.includes(sort)) {
+    process.stderr.write(`cablegram search: unknown sort '${sort}' (one of ${SORTS.join(", ")})\n`);
+    return 2;
+  }
+  const limit = values.limit === undefined ? 20 : Number(values.limit);
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    process.stderr.write("cablegram search: --limit takes a positive whole number\n");
+    return 2;
+  }
+  let db: Db;
+  try {
+    db = openExistingArchive(values.db);
+  } catch (err) {
+    process.stderr.write(`cablegram search: ${errorMessage(err)}\n`);
+    return 1;
+  }
+  try {
+    const result = search(db, query, {
+      sort,
+      limit,
+      cursor: values.cursor ?? null,
+      facets: values.facets ?? false,
+    });
+    const out = new Output();
+    await out.write(
+      values.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : formatResult(result, process.stdout.isTTY === true),
+    );
+    await out.flush();
+    return 0;
+  } catch (err) {
+    if (err instanceof InvalidCursorError) {
+      process.stderr.write(`cablegram search: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof QuerySyntaxError) {
+      process.stderr.write(`cablegram search: ${err.message}\n${pointAt(query, err)}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    db.close();
+  }
+}

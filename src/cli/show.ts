@@ -1,0 +1,158 @@
+import { parseArgs } from "node:util";
+import { citedBy, cites } from "../graph/cites.js";
+import type { CiteEdge } from "../graph/types.js";
+import type { Cable } from "../model/cable.js";
+import { canonicalId } from "../model/reference-id.js";
+import { suggestIds } from "../search/ids.js";
+import type { Db } from "../store/db.js";
+import { getCable } from "../store/read.js";
+import { errorMessage, Output } from "./io.js";
+import { DEFAULT_DB, openExistingArchive } from "./search.js";
+
+const HELP = `usage: cablegram show ID [--json] [--db PATH]
+  ID          a cable id as written (05ALMATY2121, 05 ALMATY 002121)
+  --json      the Cable JSON with "cites" and "citedBy"
+  --db PATH   archive (default ${DEFAULT_DB})`;
+
+const WIDTH = 100;
+
+/** Word-wraps text to WIDTH columns with an indent. */
+export function wrap(text: string, indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines.join("\n");
+}
+
+function field(name: string, value: string | null | undefined): string {
+  return value ? `${name.padEnd(16)}${value}\n` : "";
+}
+
+function edgeLine(e: CiteEdge): string {
+  const label = (e.label ?? "").padEnd(3);
+  const state = e.present ? "present" : "MISSING";
+  const date = e.created?.slice(0, 10) ?? (e.estimatedCreated ? `~${e.estimatedCreated}` : "");
+  return `  ${label}${e.referenceId.padEnd(22)}${state.padEnd(9)}${date.padEnd(12)}${e.subject ?? ""}\n`;
+}
+
+/** The readable terminal view of a cable with its references and citations. */
+export function formatCable(c: Cable, out: CiteEdge[], inbound: CiteEdge[]): string {
+  const parts: string[] = [];
+  parts.push(
+    `${c.referenceId}  ${c.subject ?? "(no subject)"}\n${"=".repeat(Math.min(WIDTH, 80))}\n`,
+  );
+  parts.push(field("Created", c.created?.replace("T", " ").replace(/:00Z$/, " UTC")));
+  parts.push(field("Released", c.released?.replace("T", " ").replace(/:00Z$/, " UTC")));
+  parts.push(
+    field("Origin", [c.origin, c.station ? `(${c.station})` : null].filter(Boolean).join(" ")),
+  );
+  parts.push(field("Classification", c.classification));
+  parts.push(field("Caveats", c.caveats.join(" ")));
+  parts.push(field("TAGS", c.tags.join(" ")));
+  if (c.classifiedBy) {
+    const who = [c.classifiedBy.names.join(", "), c.classifiedBy.title].filter(Boolean).join(", ");
+    const why = c.classifiedBy.reasons.length
+      ? ` (reasons ${c.classifiedBy.reasons.join(", ")})`
+      : "";
+    parts.push(field("Classified by", `${who || c.classifiedBy.text}${why}`));
+  }
+  parts.push(field("Declassify", c.declassification?.date ?? c.declassification?.text));
+  parts.push(field("From", c.from));
+  parts.push(field("Signed", c.signers.join(", ")));
+  if (c.partial) parts.push("Partial         the source holds only an extract of this cable\n");
+  if (c.protect.length > 0) {
+    parts.push("\n!! SOURCE PROTECTION: this cable names people to protect\n");
+    for (const p of c.protect) {
+      const where = p.paragraph !== null ? `¶${p.paragraph} ` : "";
+      parts.push(`${wrap(`${p.marker}: ${where}${p.text}`, "   ")}\n`);
+    }
+  }
+  parts.push(`\nReferences (${out.length})\n`);
+  parts.push(out.length ? out.map(edgeLine).join("") : "  none\n");
+  parts.push(`\nCited by (${inbound.length})\n`);
+  parts.push(inbound.length ? inbound.map(edgeLine).join("") : "  none\n");
+  if (c.summary) parts.push(`\nSummary\n${wrap(c.summary, "  ")}\n`);
+  parts.push("\n");
+  if (c.paragraphs.length === 0) {
+    parts.push(`${c.body}\n`);
+  } else {
+    for (const p of c.paragraphs) {
+      if (p.heading) parts.push(`  ${p.heading.toUpperCase()}\n`);
+      const head = `¶${p.number}${p.marking ? ` (${p.marking})` : ""} `;
+      parts.push(`${wrap(head + p.text, "  ")}\n\n`);
+    }
+  }
+  return parts.join("");
+}
+
+function lookup(db: Db, raw: string): Cable | null {
+  const id = canonicalId(raw.replace(/\s+/g, ""));
+  return id ? getCable(db, id) : null;
+}
+
+export async function runShow(args: string[]): Promise<number> {
+  const parse = () =>
+    parseArgs({
+      args,
+      options: {
+        json: { type: "boolean" },
+        db: { type: "string", default: DEFAULT_DB },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+    });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (err) {
+    process.stderr.write(`cablegram show: ${errorMessage(err)}\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`${HELP}\n`);
+    return 2;
+  }
+  const raw = positionals.join("");
+  let db: Db;
+  try {
+    db = openExistingArchive(values.db);
+  } catch (err) {
+    process.stderr.write(`cablegram show: ${errorMessage(err)}\n`);
+    return 1;
+  }
+  try {
+    const cable = lookup(db, raw);
+    if (!cable?.referenceId) {
+      const word = raw.replace(/\s+/g, "");
+      const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? suggestIds(db, word) : [];
+      const hint = near.length ? `; ids starting so: ${near.join(" ")}` : "";
+      process.stderr.write(`cablegram show: no cable ${raw} in ${values.db}${hint}\n`);
+      return 1;
+    }
+    const out = cites(db, cable.referenceId);
+    const inbound = citedBy(db, cable.referenceId);
+    const o = new Output();
+    await o.write(
+      values.json
+        ? `${JSON.stringify({ ...cable, cites: out, citedBy: inbound }, null, 2)}\n`
+        : formatCable(cable, out, inbound),
+    );
+    await o.flush();
+    return 0;
+  } finally {
+    db.close();
+  }
+}

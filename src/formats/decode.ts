@@ -1,0 +1,105 @@
+/**
+ * Bytes → text for every reader: charset (UTF-8, else windows-1252), byte-order marks, line ends.
+ * Cable files come from many hands: the PlusD-derived copies are cp1252 with CRLF, the WikiLeaks
+ * pages UTF-8, and a damaged download can mix both, so the choice is made per file from the bytes.
+ */
+
+export interface DecodedText {
+  text: string;
+  /** Charset repairs a user should know about (the text is not what a UTF-8 reader would show). */
+  warnings: string[];
+}
+
+// windows-1252 differs from ISO-8859-1 only in 0x80-0x9F. Node 20's TextDecoder("windows-1252")
+// decodes that range as C1 controls (latin1 fast path), so the table is spelled out here.
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const C1_RANGE = /[\u0080-\u009f]/g;
+
+export function decodeCp1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(C1_RANGE, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+}
+
+const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when the bytes there are not one. */
+function utf8SequenceAt(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  const cont = (k: number) => {
+    const x = b[i + k];
+    return x !== undefined && (x & 0xc0) === 0x80;
+  };
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (c >= 0xf0 && c <= 0xf4) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/** Counts of well-formed multi-byte sequences and of stray high bytes, and the first stray's offset. */
+function utf8Census(b: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i]! < 0x80) continue;
+    const n = utf8SequenceAt(b, i);
+    if (n > 0) {
+      valid++;
+      i += n - 1;
+    } else {
+      if (firstInvalid < 0) firstInvalid = i;
+      invalid++;
+    }
+  }
+  return { valid, invalid, firstInvalid };
+}
+
+/**
+ * Decode a whole record's bytes. Valid UTF-8 is taken as is. Otherwise the file is either a cp1252
+ * file (no well-formed multi-byte sequence, or fewer than stray bytes: decode it all as cp1252) or
+ * a UTF-8 file with damaged bytes (keep UTF-8, replace the damage with U+FFFD); both are warned.
+ * `where` names a byte position for warnings (by default the offset in `bytes`, which readers of
+ * whole files pass through unchanged).
+ */
+export function decodeBytes(
+  bytes: Uint8Array,
+  where: (offset: number) => string = (i) => `byte ${i}`,
+): DecodedText {
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const enc = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    return {
+      text: new TextDecoder(enc).decode(bytes.subarray(2)),
+      warnings: [`decoded as ${enc.toUpperCase()} (byte-order mark)`],
+    };
+  }
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+  // Node's UTF-8 decoding is the fast path; bad bytes show as U+FFFD, and only then (or for a
+  // literal U+FFFD in the text) is the strict decoder asked whether the bytes are really broken.
+  const text = body.toString("utf8");
+  if (!text.includes("\uFFFD")) return { text, warnings: [] };
+  try {
+    return { text: utf8Strict.decode(body), warnings: [] };
+  } catch {
+    const census = utf8Census(body);
+    const at = where(start + census.firstInvalid);
+    if (census.valid > census.invalid) {
+      return {
+        text: new TextDecoder("utf-8").decode(body),
+        warnings: [`invalid UTF-8: ${census.invalid} byte(s) replaced by U+FFFD (first at ${at})`],
+      };
+    }
+    return {
+      text: decodeCp1252(body),
+      warnings: [`not valid UTF-8 (first bad byte at ${at}): decoded as windows-1252`],
+    };
+  }
+}
+
+/** CRLF and lone CR → LF; every later stage assumes LF line ends. */
+export function toLf(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}

@@ -1,0 +1,94 @@
+import type { FormatName } from "../model/cable.js";
+
+/**
+ * Format detection from a file's first bytes and its name. Content decides when it is conclusive
+ * (a cables.csv row start, an HTML document, the five-line mirror head), because downloaded files
+ * are often misnamed; the extension breaks the tie for the rest.
+ */
+
+/** How many leading bytes detection is given. */
+export const SNIFF_BYTES = 64 * 1024;
+/** Text patterns are looked for this far; they all sit in the first lines of a file. */
+const HEAD_BYTES = 4096;
+
+/** `"1","12/28/1966 18:48",`: the start of every cables.csv row. */
+export const CSV_ROW_START = /^"\d+","\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}",/;
+const HTML_START = /^\s*(?:<\?xml|<!doctype html|<html[\s>])/i;
+const MIRROR_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+// Malformed WikiLeaks ids (`06ASTANA`, `092OF5`, `7575LIBREVILLE1895`) are mirror ids too.
+const MIRROR_ID = /^\d{2}[0-9A-Z-]*[A-Z][0-9A-Z-]*$/;
+// Link debris that only a markdown (or similar) conversion of a web page leaves behind.
+const SCRAPED_DEBRIS = /\]\((?:#[^)]*|\/tag\/[^)]*)\)/;
+
+function isUtf16(b: Uint8Array): boolean {
+  return (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+}
+
+function extension(name: string): string {
+  const base = name.slice(name.lastIndexOf("/") + 1).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot + 1) : "";
+}
+
+/**
+ * The five-line mirror head: id on line 1, `YYYY-MM-DD HH:MM` on line 3. Line 2 (the subject) can
+ * run to kilobytes when WikiLeaks' title swallowed the caption area, so lines are found on bytes.
+ */
+export function looksLikeMirror(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const lines: string[] = [];
+  while (lines.length < 3) {
+    const nl = b.indexOf(10, at);
+    if (nl < 0) return false;
+    lines.push(b.toString("latin1", at, nl).trim());
+    at = nl + 1;
+  }
+  return MIRROR_ID.test(lines[0]!) && MIRROR_DATE.test(lines[2]!);
+}
+
+/** Detect the format of a source from its first bytes and its name. */
+export function detectFormat(prefix: Uint8Array, name: string): FormatName {
+  const bytes = Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+  const first = bytes.subarray(0, HEAD_BYTES);
+  const utf16 = isUtf16(first);
+  // Latin-1 keeps one char per byte: enough for ASCII patterns, and never throws.
+  let head = utf16
+    ? new TextDecoder(first[0] === 0xff ? "utf-16le" : "utf-16be").decode(first)
+    : first.toString("latin1");
+  if (head.startsWith("\u00ef\u00bb\u00bf")) head = head.slice(3);
+  head = head.replace(/\r\n?/g, "\n");
+  if (CSV_ROW_START.test(head)) return "csv";
+  if (HTML_START.test(head)) return "html";
+  // A page saved without its preamble still has the metadata table, further down.
+  if (bytes.indexOf("class='cable'") >= 0 || bytes.indexOf('class="cable"') >= 0) return "html";
+  if (!utf16 && looksLikeMirror(bytes)) return "mirror";
+  const ext = extension(name);
+  if (ext === "csv") return "csv";
+  if (ext === "html" || ext === "htm" || ext === "xhtml") return "html";
+  if (ext === "md" || ext === "markdown" || SCRAPED_DEBRIS.test(head)) return "scraped";
+  return "raw";
+}
+
+/**
+ * Where the bytes stop looking like text: the offset of the first NUL in the prefix, or of the
+ * first control byte once control bytes pass 2 % of its first 4 KB; -1 for text. Cables are plain
+ * text, so anything else (a zip, a PDF, random junk) is rejected with a clear reason instead of
+ * being parsed as noise.
+ */
+export function binaryOffset(prefix: Uint8Array): number {
+  if (isUtf16(prefix)) return -1;
+  const nul = prefix.indexOf(0);
+  if (nul >= 0) return nul;
+  const n = Math.min(prefix.length, HEAD_BYTES);
+  let controls = 0;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const c = prefix[i]!;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) {
+      controls++;
+      if (first < 0) first = i;
+    }
+  }
+  return controls > 8 && controls * 50 > n ? first : -1;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { captionArea, captionAreaEnd } from "./caption-area.js";
+import { makeDoc } from "./doc.js";
+
+describe("captionAreaEnd", () => {
+  it("ends at paragraph 1 in its written forms", () => {
+    const text =
+      "C O N F I D E N T I A L TRIPOLI 000453\n\nTAGS: PREL SY LE LY\nSUBJECT: QADHAFI AND ASAD\n\n¶1. (C) Summary: ...";
+    expect(captionArea(makeDoc(text)).endsWith("QADHAFI AND ASAD\n\n")).toBe(true);
+    expect(captionAreaEnd(makeDoc("SUBJECT: X\n1.(C) Summary"))).toBe(11);
+    expect(captionAreaEnd(makeDoc("SUBJECT: X\n¶\n1.  (U) CLASSIFIED BY"))).toBe(13);
+  });
+
+  it("ends at an unnumbered summary and inside run-together SMART text", () => {
+    expect(captionAreaEnd(makeDoc("REF: STATE 1\n\nSUMMARY\n-------\n\n1. ..."))).toBe(14);
+    const smart = `SIPDIS E.O. 12958: DECL: 01/04/2020 TAGS: MASS SUBJECT: X ${"y ".repeat(200)} 1. (C) The text.`;
+    expect(smart.slice(captionAreaEnd(makeDoc(smart)))).toBe(" 1. (C) The text.");
+  });
+
+  it("does not take a reason code or a REF number for paragraph 1", () => {
+    const text = "Classified By: DCM X, reasons\n1.4 (b) and (d)\nREF: A. STATE 1\n\n1. (C) Text";
+    expect(text.slice(captionAreaEnd(makeDoc(text)))).toBe("1. (C) Text");
+  });
+
+  it("falls back to a window without paragraph 1 and memoises per doc", () => {
+    const doc = makeDoc("x".repeat(5000));
+    expect(captionAreaEnd(doc)).toBe(2500);
+    expect(captionAreaEnd(doc)).toBe(2500);
+    expect(captionAreaEnd(makeDoc("STEVENS"))).toBe(7);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Words that make up positions and offices on "Classified By" lines (spec §4.7: the title list is
+ * open-ended), and a tolerant test for them: drafters misspell titles (`Ambassaor`, `Ambasasdor`,
+ * `Counselr`, `Direcotr`, `Affiars`) and old copies print the digit 0 for the letter O
+ * (`AMBASSAD0R`).
+ */
+
+const TITLE_WORDS = `
+ambassador ambassadors amb ambassador-at-large at-large charge chargé daffaires affaires
+affairs affaire affairs ai cda cdm dcm adcm deputy chief chiefs mission missions acting principal
+officer officers office off counselor counsellor councilor councillor counselour counsel couns
+minister minister-counselor minister-counsellor mincouns mc m-c consul consul-general general cg
+dcg vice director directors dir assistant secretary secretary-general das pdas dasd ddas special
+representative rep envoy advisor adviser senior legal attache defense military naval army ltc col
+colonel lt ltcol major gen admiral adm capt captain cdr commander head section team leader prt
+member delegate delegation usdel permanent alternate coordinator coordinator chairman chair
+chairperson president vice-president ait labor labour public pao diplomacy management mgmt rso
+arso regional security commercial agricultural agriculture science environment esth refugee
+refcoord consular conoff econoff poloff polecon econpol pol econ ecpo polc econc ecmin econmin
+ecopol econcouns polcouns polmincouns polmin polmil pol-mil pm mil political economic economical
+economics political-military political-economic politico-military com embassy consulate post usun
+useu usnato usosce usoecd unvie department dept state dos bureau af eur nea sca ea eap wha isn io
+prm inl drl oes inr nsc usaid aid treasury financial trade energy narcotics nas legat odc osc dao
+exec executive staff operations ops program interim temporary first second third inspector
+spokesman spokesperson press information cultural education health technology law enforcement
+multilateral unit division branch group task force center interagency classified classification
+guide message this by attach attaché chargé-d'affaires affairs-political polecon-chief econ-chief
+pol-econ econ-pol e-p p-e pe ep polmilcouns dep dpty asst sec secy min cons amb-designate designate
+est estoff esthoff pmc emin
+`;
+
+const SET: ReadonlySet<string> = new Set(TITLE_WORDS.split(/\s+/).filter(Boolean));
+const LONG: string[] = [...SET].filter((w) => w.length >= 6);
+
+/** Lower-cased, `0` read as `o`, dots/apostrophes/parentheses dropped: `D'AFFAIRES` → `daffaires`. */
+export function foldTitle(token: string): string {
+  return token
+    .toLowerCase()
+    .replace(/0/g, "o")
+    .replace(/[.'’`()]/g, "")
+    .replace(/\//g, "-");
+}
+
+/** Exactly a title word (no spelling tolerance): safe to apply to a surname position. */
+export function isTitleWordExact(token: string): boolean {
+  return SET.has(foldTitle(token));
+}
+
+/** Fuzzy verdicts already reached: the same names and misspellings recur across cables. */
+const fuzzyCache = new Map<string, boolean>();
+const CACHE_MAX = 20_000;
+
+/**
+ * A title word, allowing one typo in words of 6-7 letters and two in longer ones, and the compounds
+ * drafters write (`PolMC`, `EconMinCouns`, `DepPolCouns`, `POLCHIEF`).
+ */
+export function isTitleWord(token: string): boolean {
+  const w = foldTitle(token);
+  if (SET.has(w)) return true;
+  if (isCompound(w)) return true;
+  if (w.length < 6) return false;
+  const known = fuzzyCache.get(w);
+  if (known !== undefined) return known;
+  const verdict = nearTitle(w);
+  if (fuzzyCache.size >= CACHE_MAX) fuzzyCache.clear();
+  fuzzyCache.set(w, verdict);
+  return verdict;
+}
+
+/** `w` splits into two or more title words of at least two letters each. */
+function isCompound(w: string): boolean {
+  if (w.length < 4 || !/^[a-z]+$/.test(w)) return false;
+  // ok[i]: the first i letters split into title words; parts[i]: how many words that took.
+  const parts = new Array<number>(w.length + 1).fill(-1);
+  parts[0] = 0;
+  for (let i = 2; i <= w.length; i++) {
+    for (let j = i - 2; j >= 0; j--) {
+      const p = parts[j] ?? -1;
+      if (p >= 0 && SET.has(w.slice(j, i))) {
+        parts[i] = Math.max(parts[i] ?? -1, p + 1);
+      }
+    }
+  }
+  return (parts[w.length] ?? -1) >= 2;
+}
+
+function nearTitle(w: string): boolean {
+  const budget = w.length >= 8 ? 2 : 1;
+  for (const t of LONG) {
+    // A typo rarely hits both of the first two letters: a cheap filter before the distance.
+    if (Math.abs(t.length - w.length) > budget || (t[0] !== w[0] && t[1] !== w[1])) continue;
+    if (editDistance(w, t, budget) <= budget) return true;
+  }
+  return false;
+}
+
+/** Optimal-string-alignment distance (a transposition counts once), abandoned above `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(n + 1).fill(0);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n] ?? cap + 1;
+}
+
+/** Offices that open a segment naming where the classifier works, not who (`Embassy Tripoli`). */
+const OFFICE_START = new Set([
+  "embassy",
+  "consulate",
+  "mission",
+  "department",
+  "dept",
+  "bureau",
+  "office",
+  "post",
+  "us",
+  "usg",
+  "american",
+  "usun",
+  "useu",
+  "usnato",
+  "state",
+]);
+
+export function opensOfficeSegment(token: string): boolean {
+  return OFFICE_START.has(foldTitle(token).replace(/-/g, ""));
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { makeDoc } from "./doc.js";
+import { parseSummary } from "./summary.js";
+
+const summary = (text: string) => parseSummary(makeDoc(text));
+
+describe("parseSummary: between a label and End summary", () => {
+  it("drops label, marking and end marker", () => {
+    expect(
+      summary(
+        "Classified By: COM X\n\n1. (C) Summary: Fidel Castro's health. End summary.\n\n2. (C) Text",
+      ),
+    ).toBe("Fidel Castro's health.");
+    expect(
+      summary("1. (C) Summary and Comment: Continuing violent unrest. End Summary and Comment. "),
+    ).toBe("Continuing violent unrest.");
+    expect(
+      summary(
+        "2. (C) Summary and Action Request. With Iranian President. End Summary and Action Request.",
+      ),
+    ).toBe("With Iranian President.");
+  });
+
+  it("takes the summary under a dashed heading, without the paragraph number and marking", () => {
+    expect(
+      summary('SUMMARY\n-------\n\n1. (C/NF) This is not a "change" election. END SUMMARY. '),
+    ).toBe('This is not a "change" election.');
+    expect(summary("Summary -------\n\n2. (C) President Lula welcomed [...] End Summary")).toBe(
+      "President Lula welcomed [...]",
+    );
+  });
+
+  it("finds an end marker split over two lines and a misspelt label", () => {
+    expect(summary("1. (C) Summay: The talks went well.  END\nSUMMARY.\n\n2. (C) Text")).toBe(
+      "The talks went well.",
+    );
+  });
+
+  it("keeps paragraph breaks and list items as newlines, joins hard wraps", () => {
+    const text =
+      "1. (C/NF) Summary: In separate meetings [...] following\nway forward:\n\n-- the Interior Ministry [...]\n\nrelationship with Merkel. End summary";
+    expect(summary(text)).toBe(
+      "In separate meetings [...] following way forward:\n-- the Interior Ministry [...]\nrelationship with Merkel.",
+    );
+  });
+
+  it("removes the numbers and markings of later paragraphs inside a long summary", () => {
+    const text =
+      "1. (C) Summary: First point.\n\n2. (S/NF) Second point. End summary.\n\n3. (C) Text";
+    expect(summary(text)).toBe("First point.\nSecond point.");
+  });
+
+  it("strips the parenthesis of (End summary.)", () => {
+    expect(summary("1. (U) SUMMARY: Trade grew. (END SUMMARY)\n\n2. (U) Text")).toBe("Trade grew.");
+  });
+});
+
+describe("parseSummary: one marker only", () => {
+  it("with an end marker but no label, the summary is paragraph 1", () => {
+    const text =
+      "Classified By: Classified by Political M-C George Glass for reasons 1.4\n(b,d).\n\n1. (C) German FM Westerwelle told [...]. END SUMMARY.\n\n2. (C) x";
+    expect(summary(text)).toBe("German FM Westerwelle told [...].");
+  });
+
+  it("with a label but no end marker, it runs to the next blank line or rule", () => {
+    expect(summary("1. (C) SUMMARY: Fidel Castro's [...].\n \nWHAT WE KNOW\n")).toBe(
+      "Fidel Castro's [...].",
+    );
+    expect(summary("1.(C) Summary: The GOB [...]. -------- Training --------\n\n2.(U) Bah")).toBe(
+      "The GOB [...].",
+    );
+  });
+
+  it("reads the seed cable's summary through its link debris", () => {
+    const head = readFileSync(
+      new URL("../../test/fixtures/caption-fields/05ALMATY2121-head.md", import.meta.url),
+      "utf8",
+    );
+    const s = summary(head);
+    expect(
+      s?.startsWith("POEC chief met with Uzbek human rights activist Lutfullo Shamsiddinov"),
+    ).toBe(true);
+    expect(s?.endsWith("killed on Cholpon Street the evening of May 13.")).toBe(true);
+  });
+
+  it("is null without a summary, and never takes 'a summary of' in the text", () => {
+    expect(summary("1. (C) The minister gave a summary of the talks.\n\n2. (C) More.")).toBeNull();
+    expect(summary("SUBJECT: SUMMARY OF TALKS\n\n1. (C) Text.")).toBeNull();
+    expect(summary("")).toBeNull();
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * search(db, query, opts): the query language over the archive. Parse → plan → match once into an
+ * id array → sort keys, page, facets and histogram from that array (src/search/hits.ts, facets.ts),
+ * snippets for the page only. One read transaction, so the total, the page and the facets describe
+ * the same snapshot.
+ */
+import type { Db } from "../store/db.js";
+import type { QueryNode } from "./ast.js";
+import { columnsIfBuilt, columnsIfFresh } from "./columns.js";
+import type { Plan } from "./compile.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import {
+  DEFAULT_FACET_LIMIT,
+  type FacetResult,
+  facetsFromColumns,
+  facetsFromSql,
+} from "./facets.js";
+import { effectiveSort, firstAfter, matchIds, sortKeys } from "./hits.js";
+import { suggestIds } from "./ids.js";
+import { parseQuery } from "./parser.js";
+import { planQuery } from "./plan.js";
+import { snippetFor } from "./snippets.js";
+import type { SearchHit, SearchOptions, SearchResult, SortOrder } from "./types.js";
+import { QuerySyntaxError } from "./types.js";
+
+export { InvalidCursorError } from "./cursor.js";
+export { parseQuery } from "./parser.js";
+export type * from "./types.js";
+export { QuerySyntaxError } from "./types.js";
+
+export const DEFAULT_LIMIT = 20;
+const SORTS: readonly SortOrder[] = ["relevance", "created", "-created", "released", "-released"];
+
+/** Extra options beyond the public SearchOptions. */
+export interface SearchTuning extends SearchOptions {
+  /** Values per facet (default 10). */
+  facetLimit?: number;
+  /** Compute snippets (default true); exports and id listings skip them. */
+  snippets?: boolean;
+  /** Text matches up to this many are all ranked by BM25 (default RANK_ALL in hits.ts). */
+  rankAll?: number;
+}
+
+function statements(db: Db) {
+  return {
+    hit: db.prepare<
+      [number],
+      {
+        reference_id: string;
+        subject: string | null;
+        created: string | null;
+        released: string | null;
+        origin: string | null;
+        classification: string | null;
+      }
+    >(
+      `SELECT reference_id, subject, created, released, origin, classification
+         FROM cables WHERE id = ?`,
+    ),
+  };
+}
+const cache = new WeakMap<Db, ReturnType<typeof statements>>();
+function stmts(db: Db) {
+  let s = cache.get(db);
+  if (!s) {
+    s = statements(db);
+    cache.set(db, s);
+  }
+  return s;
+}
+
+function checkOptions(opts: SearchOptions): { sort: SortOrder; limit: number } {
+  const sort = opts.sort ?? "relevance";
+  if (!SORTS.includes(sort)) throw new QuerySyntaxError(`unknown sort '${String(sort)}'`, 0);
+  const limit = opts.limit ?? DEFAULT_LIMIT;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new QuerySyntaxError("limit must be a positive whole number", 0);
+  }
+  return { sort, limit };
+}
+
+function hitFor(db: Db, id: number, plan: Plan | null, withSnippet: boolean): SearchHit {
+  const row = stmts(db).hit.get(id)!;
+  const snip = withSnippet
+    ? snippetFor(db, id, plan?.terms ?? [])
+    : { snippet: null, paragraph: null };
+  return {
+    referenceId: row.reference_id,
+    subject: row.subject,
+    created: row.created,
+    released: row.released,
+    origin: row.origin,
+    classification: row.classification,
+    ...snip,
+  };
+}
+
+/**
+ * Builds the columnar copy facets and date sorts use for large result sets (about a second at
+ * Cablegate scale), so that the first broad query does not pay for it. Call once after opening
+ * the archive in a long-running process (the server); optional.
+ */
+export function warmUp(db: Db): void {
+  columnsIfFresh(db);
+}
+
+/** Above this many hits, facets and date keys come from the columnar copy (built if need be). */
+const COLUMNS_FROM = 5000;
+
+/** Search with an already parsed query (the API validates once, then pages). */
+export function searchParsed(db: Db, node: QueryNode, opts: SearchTuning = {}): SearchResult {
+  const { sort: order, limit } = checkOptions(opts);
+  const withSnippets = opts.snippets ?? true;
+
+  return db.transaction((): SearchResult => {
+    const { plan, exactId, idWord } = planQuery(db, node);
+    const suggestions = idWord ? suggestIds(db, idWord) : undefined;
+    const sort = effectiveSort(order, plan);
+    const after = opts.cursor ? decodeCursor(opts.cursor, sort) : null;
+    const built = columnsIfBuilt(db);
+    const ids = matchIds(db, plan, built);
+    const cols = built ?? (ids.length > COLUMNS_FROM ? columnsIfFresh(db) : null);
+    const matches = { ids, keys: sortKeys(db, plan, order, ids, cols, opts.rankAll) };
+    const picked = firstAfter(matches, after, limit + 1);
+    const page = picked.slice(0, limit);
+    const last = page[page.length - 1];
+    const facetLimit = opts.facetLimit ?? DEFAULT_FACET_LIMIT;
+    const facets: FacetResult = !opts.facets
+      ? { facets: null, histogram: null }
+      : cols
+        ? facetsFromColumns(cols, ids, facetLimit)
+        : facetsFromSql(db, ids, facetLimit);
+    return {
+      total: ids.length,
+      hits: page.map((i) => hitFor(db, ids[i]!, plan, withSnippets)),
+      ...facets,
+      next:
+        picked.length > limit && last !== undefined
+          ? encodeCursor(sort, { key: matches.keys[last]!, id: ids[last]! })
+          : null,
+      exactId,
+      ...(suggestions ? { suggestions } : {}),
+    };
+  })();
+}
+
+/**
+ * Runs a query. Bad syntax, a bad cursor or bad options are QuerySyntaxErrors (message and 0-based
+ * position); nothing else escapes for any query text.
+ */
+export function search(db: Db, query: string, opts: SearchTuning = {}): SearchResult {
+  return searchParsed(db, parseQuery(query), opts);
+}

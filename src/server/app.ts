@@ -1,0 +1,100 @@
+/**
+ * The web application: the JSON API under /api and the server-rendered pages over one archive
+ * connection. Only GET and HEAD exist; every answer carries the security headers; every error the
+ * client caused is a 4xx problem (JSON for the API and `?format=json`, a page for browsers).
+ */
+import { type Context, Hono } from "hono";
+import type { Db } from "../store/db.js";
+import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
+import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
+import { type Problem, ProblemError, problemResponse } from "./problem.js";
+import { registerApi } from "./routes/api.js";
+import { registerBrowse } from "./routes/browse.js";
+import { registerCable } from "./routes/cable.js";
+import { registerGraph } from "./routes/graph.js";
+import { registerHome } from "./routes/home.js";
+import { type Deps, errorPage } from "./routes/page.js";
+import { registerSearch } from "./routes/search.js";
+import { registerTags } from "./routes/tags.js";
+import { readOnlyMethods, securityHeaders, urlLimit } from "./security.js";
+
+export interface AppOptions {
+  db: Db;
+  /** Built client files (default: dist/client, see scripts/build-client.ts). */
+  assets?: Assets;
+  /** Response cache; false turns it off (default on, 64 MiB). */
+  cache?: CacheOptions | false;
+  /** Called with unexpected errors (default: written to stderr). */
+  onError?: (err: unknown) => void;
+}
+
+export interface App {
+  app: Hono;
+  cache: ResponseCache | null;
+  assets: Assets;
+}
+
+function wantsProblemJson(url: URL): boolean {
+  return url.pathname.startsWith("/api/") || url.searchParams.get("format") === "json";
+}
+
+export function createApp(opts: AppOptions): App {
+  const assets = opts.assets ?? loadAssets();
+  const deps: Deps = { db: opts.db, assets };
+  const cache =
+    opts.cache === false
+      ? null
+      : new ResponseCache(opts.db, opts.cache?.maxBytes, opts.cache?.maxEntryBytes);
+  const logError =
+    opts.onError ??
+    ((err: unknown) =>
+      process.stderr.write(
+        `cablegram serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      ));
+  const app = new Hono();
+
+  app.use("*", securityHeaders());
+  app.use("*", readOnlyMethods());
+  app.use("*", urlLimit());
+
+  app.get(`${STATIC_PREFIX}:file`, (c) => {
+    const file = assets.file(c.req.param("file"));
+    if (!file) throw new ProblemError(404, "no such static file");
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": file.type,
+      "cache-control": "public, max-age=31536000, immutable",
+    });
+  });
+  app.get("/favicon.ico", (c) => c.body(null, 204));
+
+  if (cache) app.use("*", cacheMiddleware(cache));
+  registerApi(app, deps);
+  registerHome(app, deps);
+  registerSearch(app, deps);
+  registerCable(app, deps);
+  registerGraph(app, deps);
+  registerBrowse(app, deps);
+  registerTags(app, deps);
+
+  const answer = (c: Context, problem: Problem) => {
+    const headers: Record<string, string> = problem.status === 405 ? { allow: "GET, HEAD" } : {};
+    const url = new URL(c.req.url);
+    if (wantsProblemJson(url) || problem.status === 405 || problem.status === 414) {
+      return problemResponse(problem, headers);
+    }
+    return errorPage(c, deps, problem);
+  };
+
+  app.notFound((c) =>
+    answer(c, new ProblemError(404, `no page at ${new URL(c.req.url).pathname}`).problem),
+  );
+  app.onError((err, c) => {
+    if (err instanceof ProblemError) return answer(c, err.problem);
+    logError(err);
+    return answer(
+      c,
+      new ProblemError(500, "the server failed to answer; the error is logged").problem,
+    );
+  });
+  return { app, cache, assets };
+}

@@ -1,0 +1,125 @@
+/**
+ * Data of the browse pages: the values of one dimension (years and months, origins, TAGS,
+ * classifications) with their counts, and the cables of one value, oldest or newest first, a page
+ * at a time. The cable lists are searches with one field, so they page like search results.
+ */
+
+import { type TagInfo, tagInfo } from "../../enrich/tags.js";
+import { parseQuery, QuerySyntaxError, searchParsed } from "../../search/index.js";
+import type { FacetCount, SearchHit, SortOrder } from "../../search/types.js";
+import type { Db } from "../../store/db.js";
+import { DEFAULT_PAGE_SIZE } from "../params.js";
+import { badRequest } from "../problem.js";
+import { columnValues, tagCounts, type YearCount, yearCounts } from "./archive.js";
+
+export const BROWSE_KINDS = ["year", "month", "origin", "tag", "classification"] as const;
+export type BrowseKind = (typeof BROWSE_KINDS)[number];
+
+export interface BrowseIndex {
+  years: YearCount[];
+  origins: FacetCount[];
+  classifications: FacetCount[];
+  tags: FacetCount[];
+}
+
+export function browseIndex(db: Db): BrowseIndex {
+  return {
+    years: yearCounts(db),
+    origins: columnValues(db, "origin"),
+    classifications: columnValues(db, "classification"),
+    tags: tagCounts(db).slice(0, 40),
+  };
+}
+
+/** The values of one kind, for `/browse/:kind`. */
+export interface BrowseValues {
+  kind: BrowseKind;
+  values: FacetCount[];
+}
+
+export function browseValues(db: Db, kind: BrowseKind): BrowseValues {
+  switch (kind) {
+    case "year":
+      return { kind, values: yearCounts(db).map((y) => ({ value: y.year, count: y.count })) };
+    case "month":
+      return {
+        kind,
+        values: yearCounts(db).flatMap((y) =>
+          y.months.map((m) => ({ value: m.month, count: m.count })),
+        ),
+      };
+    case "origin":
+      return { kind, values: columnValues(db, "origin") };
+    case "classification":
+      return { kind, values: columnValues(db, "classification") };
+    case "tag":
+      return { kind, values: tagCounts(db) };
+  }
+}
+
+export interface BrowseList {
+  kind: BrowseKind;
+  value: string;
+  /** The query these cables answer, to continue in the search page. */
+  query: string;
+  total: number;
+  hits: SearchHit[];
+  next: string | null;
+  page: number;
+  /** Months of the year, for `/browse/year/:year`. */
+  months?: { month: string; count: number }[];
+  /** What the TAG means, for `/browse/tag/:tag`. */
+  tag?: TagInfo;
+}
+
+/** Dates must be dates; other values were checked as facet values (src/server/params.ts). */
+const VALUE_CHECK: Record<BrowseKind, RegExp> = {
+  year: /^\d{4}$/,
+  month: /^\d{4}-(?:0[1-9]|1[0-2])$/,
+  origin: /./,
+  tag: /./,
+  classification: /./,
+};
+
+/** The query-language term of a browse value. */
+function term(kind: BrowseKind, value: string): string {
+  if (kind === "year" || kind === "month") return `created:${value}`;
+  return `${kind}:"${value}"`;
+}
+
+export function browseList(
+  db: Db,
+  kind: BrowseKind,
+  value: string,
+  opts: { cursor?: string | undefined; page?: number | undefined },
+): BrowseList {
+  if (!VALUE_CHECK[kind].test(value))
+    throw badRequest(`not a ${kind}: '${value.slice(0, 80)}'`, { param: kind });
+  const query = term(kind, value);
+  // Dates read in order; the rest newest first, like an inbox.
+  const sort: SortOrder = kind === "year" || kind === "month" ? "created" : "-created";
+  try {
+    const r = searchParsed(db, parseQuery(query), {
+      sort,
+      limit: DEFAULT_PAGE_SIZE,
+      cursor: opts.cursor ?? null,
+      snippets: false,
+    });
+    const list: BrowseList = {
+      kind,
+      value,
+      query,
+      total: r.total,
+      hits: r.hits,
+      next: r.next,
+      page: opts.page ?? 1,
+    };
+    if (kind === "year") list.months = yearCounts(db).find((y) => y.year === value)?.months ?? [];
+    if (kind === "tag") list.tag = tagInfo(value);
+    return list;
+  } catch (err) {
+    if (err instanceof QuerySyntaxError)
+      throw badRequest(err.message, { param: opts.cursor ? "cursor" : kind });
+    throw err;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * `GET /api/export`: every cable a query matches, streamed (no cap) as CSV, JSONL or GEXF. The
+ * stream pulls one batch from the search layer's export generator per read, so a slow client holds
+ * back the database work instead of piling chunks up in memory; a client that goes away ends it.
+ */
+import { type ExportFormat, exportQuery } from "../../search/export.js";
+import { QuerySyntaxError } from "../../search/index.js";
+import type { SortOrder } from "../../search/types.js";
+import type { Db } from "../../store/db.js";
+import { badRequest } from "../problem.js";
+
+export const EXPORT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  jsonl: "application/x-ndjson; charset=utf-8",
+  gexf: "application/gexf+xml; charset=utf-8",
+};
+
+export function exportStream(
+  db: Db,
+  query: string,
+  format: ExportFormat,
+  sort: SortOrder = "created",
+): ReadableStream<Uint8Array> {
+  let chunks: Generator<string>;
+  try {
+    chunks = exportQuery(db, query, format, { sort });
+  } catch (err) {
+    if (err instanceof QuerySyntaxError)
+      throw badRequest(err.message, { param: "q", position: err.position });
+    throw err;
+  }
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      // Empty chunks (a batch with nothing to write) are skipped: enqueueing one would end nothing.
+      for (;;) {
+        const next = chunks.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        if (next.value) {
+          controller.enqueue(encoder.encode(next.value));
+          return;
+        }
+      }
+    },
+    cancel() {
+      chunks.return(undefined);
+    },
+  });
+}

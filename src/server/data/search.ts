@@ -1,0 +1,78 @@
+/**
+ * Data of the search page and `GET /api/search`: one run of the search layer with facets and the
+ * per-month histogram over the whole result set, for the query and filters in the URL.
+ */
+import { QuerySyntaxError, searchParsed } from "../../search/index.js";
+import type { SearchResult, SortOrder } from "../../search/types.js";
+import type { Db } from "../../store/db.js";
+import { DEFAULT_PAGE_SIZE, type SearchParams } from "../params.js";
+import { badRequest } from "../problem.js";
+import { composeQuery, type Filters } from "./query.js";
+
+/** Values listed per facet in the sidebar and the API. */
+export const FACET_LIMIT = 12;
+
+/** The state of a search, as the URL holds it. */
+export interface SearchState extends Filters {
+  q: string;
+  sort: SortOrder | null;
+  cursor: string | null;
+  limit: number;
+  page: number;
+}
+
+export interface SearchData {
+  state: SearchState;
+  /** The query run: `q` with the filters as terms of the query language. */
+  query: string;
+  result: SearchResult;
+}
+
+export function searchState(p: SearchParams): SearchState {
+  return {
+    q: p.q ?? "",
+    tag: p.tag,
+    origin: p.origin,
+    classification: p.classification,
+    caveat: p.caveat,
+    from: p.from,
+    to: p.to,
+    sort: p.sort ?? null,
+    cursor: p.cursor ?? null,
+    limit: p.limit ?? DEFAULT_PAGE_SIZE,
+    page: p.page ?? 1,
+  };
+}
+
+export function searchData(db: Db, state: SearchState): SearchData {
+  const composed = composeQuery(state);
+  try {
+    const result = searchParsed(db, composed.node, {
+      sort: state.sort ?? "relevance",
+      limit: state.limit,
+      cursor: state.cursor,
+      facets: true,
+      facetLimit: FACET_LIMIT,
+    });
+    return { state, query: composed.text, result };
+  } catch (err) {
+    // Options are validated already; what is left is a cursor made for another sort order.
+    if (err instanceof QuerySyntaxError) {
+      throw badRequest(err.message, { param: state.cursor ? "cursor" : "q" });
+    }
+    throw err;
+  }
+}
+
+/** The API's answer: the SearchResult as the search layer defines it. */
+export function apiSearchResult(r: SearchResult): SearchResult {
+  return {
+    total: r.total,
+    hits: r.hits,
+    facets: r.facets,
+    histogram: r.histogram,
+    next: r.next,
+    ...(r.exactId ? { exactId: r.exactId } : {}),
+    ...(r.suggestions ? { suggestions: r.suggestions } : {}),
+  };
+}

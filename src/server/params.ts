@@ -1,0 +1,153 @@
+/**
+ * Request parameters: every one validated with zod, with caps on length and page size, before any
+ * handler sees it. A bad or oversized value is a 400 problem naming the parameter; parameters a
+ * route does not know are ignored (cache busters, tracking tags), never used.
+ */
+import type { Context } from "hono";
+import { z } from "zod";
+import { badRequest } from "./problem.js";
+
+export const MAX_QUERY = 4000;
+export const MAX_CURSOR = 2000;
+export const MAX_VALUE = 200;
+/** Facet filters of one kind, and of all kinds together (each is a term of the query). */
+export const MAX_FILTERS = 16;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+/** Longest request target accepted (path and query); longer ones are answered 414. */
+export const MAX_URL = 8192;
+
+export const SORTS = ["relevance", "created", "-created", "released", "-released"] as const;
+export const FORMATS = ["html", "json"] as const;
+export const EXPORT_FORMATS = ["csv", "jsonl", "gexf"] as const;
+
+const CONTROL = /\p{Cc}/u;
+
+/** An empty form field means "not given". */
+const optional = <T extends z.ZodType>(s: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), s.optional());
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), {
+      message: "control characters are not allowed",
+    });
+
+/** A facet value: what the facet lists printed (a TAG, an origin, a classification, a caveat). */
+const facetValue = text(MAX_VALUE).refine((s) => !s.includes('"'), {
+  message: "double quotes are not allowed",
+});
+
+const facetValues = z.preprocess(
+  (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")),
+  z.array(facetValue).max(MAX_FILTERS, `at most ${MAX_FILTERS} values`),
+);
+
+const datePrefix = z
+  .string()
+  .regex(
+    /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
+    "a date: YYYY, YYYY-MM or YYYY-MM-DD",
+  );
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, "a whole number")
+    .transform(Number)
+    .pipe(z.number().min(min, `at least ${min}`).max(max, `at most ${max}`));
+
+export const formatParam = optional(z.enum(FORMATS));
+
+/** What narrows a result set: the query text and the facet filters the UI adds to it. */
+export const queryShape = {
+  q: optional(text(MAX_QUERY)),
+  tag: facetValues,
+  origin: facetValues,
+  classification: facetValues,
+  caveat: facetValues,
+  from: optional(datePrefix),
+  to: optional(datePrefix),
+};
+
+export const searchParams = z.object({
+  ...queryShape,
+  sort: optional(z.enum(SORTS)),
+  cursor: optional(
+    z
+      .string()
+      .max(MAX_CURSOR, `at most ${MAX_CURSOR} characters`)
+      .regex(/^[A-Za-z0-9_-]+$/, "not a cursor"),
+  ),
+  limit: optional(integer(1, MAX_PAGE_SIZE)),
+  /** Number of the page shown: only for the "results 21-40" line, the cursor does the paging. */
+  page: optional(integer(1, 100_000_000)),
+  format: formatParam,
+});
+export type SearchParams = z.infer<typeof searchParams>;
+
+export const exportParams = z.object({
+  ...queryShape,
+  format: z.enum(EXPORT_FORMATS, { message: `one of ${EXPORT_FORMATS.join(", ")}` }),
+  sort: optional(z.enum(SORTS)),
+});
+export type ExportParams = z.infer<typeof exportParams>;
+
+export const graphParams = z.object({
+  hops: optional(integer(0, 5)),
+  limit: optional(integer(1, 500)),
+  format: formatParam,
+});
+
+export const listParams = z.object({
+  cursor: searchParams.shape.cursor,
+  page: searchParams.shape.page,
+  format: formatParam,
+});
+
+export const formatOnly = z.object({ format: formatParam });
+
+/** A value in a browse path (`/browse/origin/Embassy Paris`): a facet value. */
+export const browseValueParam = facetValue;
+
+/** A cable id as written in a path: letters, digits, spaces; canonicalised by the handler. */
+export const idParam = text(64).refine((s) => /^[0-9A-Za-z ._-]+$/.test(s), {
+  message: "not a cable id",
+});
+
+/** The query string as a record: a key given twice becomes an array (only list parameters take one). */
+export function rawQuery(c: Context): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(c.req.queries())) {
+    out[k] = v.length === 1 ? v[0]! : v;
+  }
+  return out;
+}
+
+function describe(error: z.ZodError, name?: string): { detail: string; param: string | undefined } {
+  const issue = error.issues[0];
+  const param = issue?.path[0] === undefined ? name : String(issue.path[0]);
+  const message =
+    issue?.code === "invalid_type" && issue.expected === "string"
+      ? "given more than once"
+      : (issue?.message ?? "invalid");
+  return { detail: param ? `${param}: ${message}` : message, param };
+}
+
+/** Validates a value with a schema or throws a 400 problem naming the parameter (`name` for a lone value). */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  name?: string,
+): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const { detail, param } = describe(r.error, name);
+  throw badRequest(detail, param ? { param } : {});
+}
+
+export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return validate(schema, rawQuery(c));
+}

@@ -1,0 +1,121 @@
+/**
+ * `/cables/:id`: the cable reader — metadata panel, protection banner, paragraphs with anchors
+ * (#p3) and marking badges, REF list, cited-by, versions with diffs, "cite this". An id written
+ * another way redirects to the canonical one; a cable cited but absent gets a page saying so.
+ */
+import type { Hono } from "hono";
+import type { CiteEdge } from "../../graph/types.js";
+import { getCable } from "../../store/read.js";
+import { type ReaderData, readerData, resolveId } from "../data/cable.js";
+import { idParam, validate } from "../params.js";
+import { type Problem, ProblemError } from "../problem.js";
+import { ClassificationBadge } from "../views/components.js";
+import { cableUrl, day } from "../views/format.js";
+import { Layout, type ViewContext } from "../views/layout.js";
+import { FullText, Paragraphs, ProtectBanner } from "../views/reader-body.js";
+import { CitedBy, CiteThis, References, Versions } from "../views/reader-links.js";
+import { MetaPanel } from "../views/reader-meta.js";
+import { type Deps, respond, viewContext, wantsJson } from "./page.js";
+
+function ReaderPage(props: { ctx: ViewContext; data: ReaderData }) {
+  const { cable } = props.data;
+  const id = cable.referenceId!;
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={`${id} ${cable.subject ?? ""}`}
+      section="cable"
+      scripts={["reader.js"]}
+    >
+      <article class="reader">
+        <ProtectBanner cable={cable} />
+        <header class="cable-head">
+          <p class="ids">
+            <code class="cable-id">{id}</code> <ClassificationBadge value={cable.classification} />{" "}
+            <time datetime={cable.created ?? undefined}>{day(cable.created)}</time>{" "}
+            <span class="origin">{cable.origin ?? ""}</span>
+          </p>
+          <h1>
+            {cable.subjectMarking ? (
+              <span class="subject-marking">({cable.subjectMarking}) </span>
+            ) : null}
+            {cable.subject ?? "(no subject)"}
+          </h1>
+          <p class="actions">
+            <a href={`${cableUrl(id)}/graph`}>Reference graph</a> ·{" "}
+            <a href={`/api/cables/${encodeURIComponent(id)}`}>JSON</a>
+          </p>
+        </header>
+        <div class="reader-body">
+          <div class="text">
+            <Paragraphs cable={cable} />
+            <FullText cable={cable} textUrl={`${cableUrl(id)}/text`} />
+            <References data={props.data} />
+            <CitedBy edges={cable.citedBy} />
+            <Versions data={props.data} />
+            <CiteThis data={props.data} origin={props.ctx.origin} />
+          </div>
+          <MetaPanel data={props.data} />
+        </div>
+      </article>
+    </Layout>
+  );
+}
+
+/** The page of an id the archive cites but does not hold. */
+function AbsentPage(props: { ctx: ViewContext; problem: Problem }) {
+  const p = props.problem;
+  const citing = (p.citedBy as CiteEdge[] | undefined) ?? [];
+  const id = String(p.referenceId ?? "");
+  return (
+    <Layout ctx={props.ctx} title={`${id} (not in the archive)`} section="cable">
+      <article class="reader absent">
+        <h1>
+          <code class="cable-id">{id}</code> is not in the archive
+        </h1>
+        <p>{p.detail}.</p>
+        {p.estimatedCreated ? (
+          <p>
+            Estimated creation date, from the serials of its station that year:{" "}
+            <strong>{String(p.estimatedCreated)}</strong>.
+          </p>
+        ) : null}
+        {citing.length ? <CitedBy edges={citing} /> : null}
+        {citing.length ? <a href={`${cableUrl(id)}/graph`}>Reference graph</a> : null}
+      </article>
+    </Layout>
+  );
+}
+
+export function registerCable(app: Hono, deps: Deps): void {
+  // The body as plain text: what the reader links as "full text as transmitted".
+  app.get("/cables/:id/text", (c) => {
+    const id = resolveId(validate(idParam, c.req.param("id"), "id"));
+    const cable = getCable(deps.db, id);
+    if (!cable) throw new ProblemError(404, `no cable ${id} in the archive`);
+    return c.text(cable.body);
+  });
+
+  app.get("/cables/:id", (c) => {
+    const raw = validate(idParam, c.req.param("id"), "id");
+    const id = resolveId(raw);
+    if (id !== raw) {
+      const search = new URL(c.req.url).search;
+      return c.redirect(`${cableUrl(id)}${search}`, 301);
+    }
+    let data: ReaderData;
+    try {
+      data = readerData(deps.db, id);
+    } catch (err) {
+      if (!(err instanceof ProblemError) || err.problem.status !== 404 || wantsJson(c)) throw err;
+      const problem = err.problem;
+      return respond(
+        c,
+        problem,
+        () => <AbsentPage ctx={viewContext(c, deps)} problem={problem} />,
+        404,
+      );
+    }
+    return respond(c, data, () => <ReaderPage ctx={viewContext(c, deps)} data={data} />);
+  });
+}

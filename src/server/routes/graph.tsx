@@ -1,0 +1,80 @@
+/**
+ * `/cables/:id/graph`: the interactive neighbourhood of a cable (graph.js draws it with cytoscape,
+ * coloured by station, missing cables hollow, click to open). The same nodes are listed as links
+ * below the drawing, which is what readers without JavaScript get.
+ */
+import type { Hono } from "hono";
+import { raw } from "hono/html";
+import type { Neighbourhood } from "../../graph/types.js";
+import { resolveId } from "../data/cable.js";
+import { DEFAULT_HOPS, graphData } from "../data/graph.js";
+import { graphParams, idParam, queryParams, validate } from "../params.js";
+import { cableUrl, day, scriptJson, withQuery } from "../views/format.js";
+import { Layout, type ViewContext } from "../views/layout.js";
+import { type Deps, respond, viewContext } from "./page.js";
+
+function GraphPage(props: { ctx: ViewContext; data: Neighbourhood; hops: number }) {
+  const { data, hops } = props;
+  const id = data.center;
+  const byDepth = new Map<number, Neighbourhood["nodes"]>();
+  for (const n of data.nodes) byDepth.set(n.depth, [...(byDepth.get(n.depth) ?? []), n]);
+  return (
+    <Layout ctx={props.ctx} title={`${id} reference graph`} section="cable" scripts={["graph.js"]}>
+      <h1>
+        Reference graph of <a href={cableUrl(id)}>{id}</a>
+      </h1>
+      <p class="graph-controls">
+        {data.nodes.length} cables, {data.edges.length} references within {hops} hop
+        {hops === 1 ? "" : "s"}
+        {data.truncated ? " (cut short at the node limit)" : ""} · Hops:{" "}
+        {[1, 2, 3].map((h) =>
+          h === hops ? (
+            <strong>{h} </strong>
+          ) : (
+            <>
+              <a href={withQuery(`${cableUrl(id)}/graph`, { hops: h })}>{h}</a>{" "}
+            </>
+          ),
+        )}
+      </p>
+      <section id="graph" class="graph-canvas" aria-label="reference graph drawing" />
+      <p class="legend">
+        Filled: in the archive · hollow: cited but missing · colour: station · arrows point to the
+        cited cable · click a cable to open it.
+      </p>
+      <script type="application/json" id="graph-data">
+        {raw(scriptJson(data))}
+      </script>
+      <section class="graph-list">
+        <h2>Cables in the graph</h2>
+        {[...byDepth.entries()].map(([depth, nodes]) => (
+          <>
+            <h3>{depth === 0 ? "This cable" : `${depth} hop${depth === 1 ? "" : "s"} away`}</h3>
+            <ul>
+              {nodes.map((n) => (
+                <li class={n.present ? undefined : "missing"}>
+                  <a href={cableUrl(n.id)} class="cable-id">
+                    {n.id}
+                  </a>{" "}
+                  {n.present
+                    ? `${day(n.created)} ${n.subject ?? ""}`
+                    : `not in the archive${n.estimatedCreated ? `, estimated ${n.estimatedCreated}` : ""}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+      </section>
+    </Layout>
+  );
+}
+
+export function registerGraph(app: Hono, deps: Deps): void {
+  app.get("/cables/:id/graph", (c) => {
+    const p = queryParams(c, graphParams);
+    const id = resolveId(validate(idParam, c.req.param("id"), "id"));
+    const data = graphData(deps.db, id, p);
+    const hops = p.hops ?? DEFAULT_HOPS;
+    return respond(c, data, () => <GraphPage ctx={viewContext(c, deps)} data={data} hops={hops} />);
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * `/search`: query box with syntax help, facet sidebar, hits-per-month histogram, results with
+ * highlighted snippets, sort, keyset pagination and export links. Everything is in the URL.
+ */
+import type { Hono } from "hono";
+import { FACET_FIELDS, type FacetField, hasFilters } from "../data/query.js";
+import { type SearchData, type SearchState, searchData, searchState } from "../data/search.js";
+import { queryParams, SORTS, searchParams } from "../params.js";
+import { type Problem, ProblemError } from "../problem.js";
+import { CountList, HitList, Pager } from "../views/components.js";
+import { cableUrl, count, monthName } from "../views/format.js";
+import { Histogram } from "../views/histogram.js";
+import { Layout, type ViewContext } from "../views/layout.js";
+import { QueryHelp } from "../views/query-help.js";
+import { exportUrl, searchUrl, toggleFilter } from "../views/search-url.js";
+import { type Deps, respond, viewContext, wantsJson } from "./page.js";
+
+const FACET_TITLES: Record<FacetField, string> = {
+  tag: "TAGS",
+  origin: "Origin",
+  classification: "Classification",
+  caveat: "Caveat",
+};
+
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  relevance: "Relevance",
+  "-created": "Newest first",
+  created: "Oldest first",
+  "-released": "Released, newest first",
+  released: "Released, oldest first",
+};
+
+function SearchForm(props: { state: SearchState }) {
+  const s = props.state;
+  return (
+    <form class="search-form" action="/search" method="get" data-search-form="">
+      <input
+        type="search"
+        name="q"
+        value={s.q}
+        aria-label="Query"
+        maxlength={4000}
+        placeholder={'words, "phrases", tag:PGOV, NEAR(a b, 5)...'}
+      />
+      {FACET_FIELDS.flatMap((f) => s[f].map((v) => <input type="hidden" name={f} value={v} />))}
+      {s.from ? <input type="hidden" name="from" value={s.from} /> : null}
+      {s.to ? <input type="hidden" name="to" value={s.to} /> : null}
+      <label>
+        Sort{" "}
+        <select name="sort" data-autosubmit="">
+          {SORTS.map((o) => (
+            <option value={o} selected={(s.sort ?? "relevance") === o}>
+              {SORT_LABELS[o]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">Search</button>
+    </form>
+  );
+}
+
+function ActiveFilters(props: { state: SearchState }) {
+  const s = props.state;
+  if (!hasFilters(s)) return null;
+  return (
+    <ul class="chips" aria-label="filters">
+      {FACET_FIELDS.flatMap((f) =>
+        s[f].map((v) => (
+          <li>
+            <a href={toggleFilter(s, f, v)} title="remove this filter">
+              {FACET_TITLES[f]}: {v} ×
+            </a>
+          </li>
+        )),
+      )}
+      {s.from || s.to ? (
+        <li>
+          <a href={searchUrl(s, { from: undefined, to: undefined })} title="remove the date range">
+            Created: {s.from ?? "…"} – {s.to ?? "…"} ×
+          </a>
+        </li>
+      ) : null}
+      <li>
+        <a
+          class="clear"
+          href={searchUrl(s, {
+            tag: [],
+            origin: [],
+            classification: [],
+            caveat: [],
+            from: undefined,
+            to: undefined,
+          })}
+        >
+          clear all
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+function Facets(props: { data: SearchData }) {
+  const { state } = props.data;
+  const facets = props.data.result.facets;
+  if (!facets) return null;
+  return (
+    <aside class="facets" aria-label="facets">
+      {FACET_FIELDS.map((f) =>
+        facets[f].length === 0 ? null : (
+          <section>
+            <h2>{FACET_TITLES[f]}</h2>
+            <CountList
+              values={facets[f]}
+              href={(v) => toggleFilter(state, f, v)}
+              active={(v) => state[f].includes(v)}
+            />
+          </section>
+        ),
+      )}
+    </aside>
+  );
+}
+
+function Results(props: { data: SearchData }) {
+  const { state, result } = props.data;
+  return (
+    <>
+      {result.suggestions && result.suggestions.length > 0 ? (
+        <p class="suggest">
+          Cable ids starting so:{" "}
+          {result.suggestions.map((id) => (
+            <>
+              <a href={cableUrl(id)}>{id}</a>{" "}
+            </>
+          ))}
+        </p>
+      ) : null}
+      <Histogram
+        months={result.histogram ?? []}
+        label="hits per month"
+        href={(from, to) => searchUrl(state, { from, to })}
+      />
+      <Pager
+        total={result.total}
+        page={state.page}
+        size={state.limit}
+        shown={result.hits.length}
+        first={searchUrl(state)}
+        next={result.next ? searchUrl(state, { cursor: result.next, page: state.page + 1 }) : null}
+      />
+      <HitList hits={result.hits} start={(state.page - 1) * state.limit + 1} />
+      <Pager
+        total={result.total}
+        page={state.page}
+        size={state.limit}
+        shown={result.hits.length}
+        first={searchUrl(state)}
+        next={result.next ? searchUrl(state, { cursor: result.next, page: state.page + 1 }) : null}
+      />
+      <p class="exports">
+        Export all {count(result.total)} results:{" "}
+        <a href={exportUrl(state, "csv")} download="">
+          CSV
+        </a>{" "}
+        <a href={exportUrl(state, "jsonl")} download="">
+          JSONL
+        </a>{" "}
+        <a href={exportUrl(state, "gexf")} download="">
+          GEXF (reference graph)
+        </a>
+      </p>
+    </>
+  );
+}
+
+function title(s: SearchState): string {
+  const range =
+    s.from || s.to ? ` ${s.from ? monthName(s.from) : "…"}–${s.to ? monthName(s.to) : "…"}` : "";
+  return s.q ? `Search: ${s.q.slice(0, 80)}${range}` : `Search${range}`;
+}
+
+function SearchPage(props: {
+  ctx: ViewContext;
+  state: SearchState;
+  data?: SearchData;
+  error?: Problem;
+}) {
+  const { state, data, error } = props;
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={title(state)}
+      q={state.q}
+      section="search"
+      scripts={["search.js"]}
+    >
+      <div class="search-top">
+        <SearchForm state={state} />
+        <QueryHelp />
+        <ActiveFilters state={state} />
+        {error ? (
+          <div class="problem" role="alert">
+            <p>{error.detail}</p>
+            {typeof error.position === "number" ? (
+              <pre class="caret">
+                {state.q.replace(/[\r\n\t]/g, " ")}
+                {"\n"}
+                {" ".repeat(error.position)}^
+              </pre>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {data ? (
+        <div class="search-body">
+          <Facets data={data} />
+          <section class="results" aria-label="results">
+            <Results data={data} />
+          </section>
+        </div>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function registerSearch(app: Hono, deps: Deps): void {
+  app.get("/search", (c) => {
+    const state = searchState(queryParams(c, searchParams));
+    let data: SearchData;
+    try {
+      data = searchData(deps.db, state);
+    } catch (err) {
+      if (!(err instanceof ProblemError) || wantsJson(c)) throw err;
+      const problem = err.problem;
+      return respond(
+        c,
+        problem,
+        () => <SearchPage ctx={viewContext(c, deps)} state={state} error={problem} />,
+        problem.status,
+      );
+    }
+    const exact = data.result.exactId;
+    if (exact && !hasFilters(state) && !state.cursor && !wantsJson(c)) {
+      return c.redirect(cableUrl(exact), 302);
+    }
+    return respond(c, data, () => (
+      <SearchPage ctx={viewContext(c, deps)} state={state} data={data} />
+    ));
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Starting the web server over an archive file: on first run (no archive yet) the bundled sample
+ * (data/sample/) is ingested into it, then the app is served with @hono/node-server. `--public`
+ * opens the archive read-only at the SQLite level as well.
+ */
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { columnsIfFresh } from "../search/columns.js";
+import { type Db, openArchive } from "../store/db.js";
+import { type IngestReport, ingest } from "../store/ingest/index.js";
+import { type App, createApp } from "./app.js";
+import type { Assets } from "./assets.js";
+import type { CacheOptions } from "./cache.js";
+
+export const SAMPLE_DIR = fileURLToPath(new URL("../../data/sample/", import.meta.url));
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+export interface StartOptions {
+  /** Archive file. */
+  db: string;
+  port: number;
+  host: string;
+  /** Read-only public mode: the archive is opened read-only and never created. */
+  public?: boolean;
+  /** What to ingest when the archive does not exist yet (default: the bundled sample). */
+  seed?: string[];
+  assets?: Assets;
+  /** Response cache size, or false for none (default 64 MiB). */
+  cache?: CacheOptions | false;
+  /** Progress and notices (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  app: App;
+  seeded: IngestReport | null;
+  close(): Promise<void>;
+}
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith("127.");
+}
+
+async function seedArchive(path: string, inputs: string[], log: (s: string) => void) {
+  log(`no archive at ${path}: ingesting ${inputs.join(", ")} (first run)`);
+  const db = openArchive(path);
+  try {
+    const report = await ingest(db, inputs, { dbLabel: path });
+    log(
+      `ingested ${report.new} cables (${report.rejected} rejected) in ${report.seconds.toFixed(1)} s`,
+    );
+    return report;
+  } finally {
+    db.close();
+  }
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let seeded: IngestReport | null = null;
+  if (opts.db !== ":memory:" && !existsSync(opts.db)) {
+    if (opts.public) throw new Error(`no archive at ${opts.db} (public mode never creates one)`);
+    seeded = await seedArchive(opts.db, opts.seed ?? [SAMPLE_DIR], log);
+  }
+  const db = openArchive(opts.db, { readonly: Boolean(opts.public) });
+  // Facets and date sorts read a columnar copy of the archive; build it before the first visitor.
+  columnsIfFresh(db);
+  const app = createApp({
+    db,
+    ...(opts.assets ? { assets: opts.assets } : {}),
+    ...(opts.cache !== undefined ? { cache: opts.cache } : {}),
+  });
+  if (app.assets.problem) log(`warning: ${app.assets.problem}`);
+  if (!isLoopback(opts.host)) log(`warning: listening on ${opts.host}, beyond this machine`);
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve(
+      {
+        fetch: app.app.fetch,
+        port: opts.port,
+        hostname: opts.host,
+        // Long URLs reach the app, which answers 414 with a problem, instead of Node's bare 431.
+        serverOptions: { maxHeaderSize: 64 * 1024 },
+      },
+      () => resolve(s),
+    );
+    s.once("error", reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}/`,
+    db,
+    app,
+    seeded,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        // Keep-alive connections would hold close() open until they time out.
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      }),
+  };
+}

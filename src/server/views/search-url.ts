@@ -1,0 +1,46 @@
+/** Links of the search page: the whole state lives in the URL, so every change is a link. */
+import type { FacetField } from "../data/query.js";
+import type { SearchState } from "../data/search.js";
+import { DEFAULT_PAGE_SIZE } from "../params.js";
+import { withQuery } from "./format.js";
+
+type Change = Partial<SearchState>;
+
+/** The URL of `state` with `change` applied; a change other than paging starts at page 1. */
+export function searchUrl(state: SearchState, change: Change = {}, path = "/search"): string {
+  const paging = "cursor" in change || "page" in change;
+  const s: SearchState = { ...state, cursor: null, page: 1, ...change };
+  return withQuery(path, {
+    q: s.q,
+    tag: s.tag,
+    origin: s.origin,
+    classification: s.classification,
+    caveat: s.caveat,
+    from: s.from,
+    to: s.to,
+    sort: s.sort,
+    limit: s.limit === DEFAULT_PAGE_SIZE ? null : s.limit,
+    cursor: paging ? s.cursor : null,
+    page: paging && s.page > 1 ? s.page : null,
+  });
+}
+
+export function toggleFilter(state: SearchState, field: FacetField, value: string): string {
+  const values = state[field];
+  const next = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+  return searchUrl(state, { [field]: next });
+}
+
+export function exportUrl(state: SearchState, format: string): string {
+  return withQuery("/api/export", {
+    q: state.q,
+    tag: state.tag,
+    origin: state.origin,
+    classification: state.classification,
+    caveat: state.caveat,
+    from: state.from,
+    to: state.to,
+    sort: state.sort && state.sort !== "relevance" ? state.sort : null,
+    format,
+  });
+}

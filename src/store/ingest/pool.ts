@@ -1,0 +1,185 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ReadItem } from "../../formats/record.js";
+import { type Prepared, prepareItem, rejectAll } from "./prepare.js";
+import {
+  INDEX,
+  type ParseRequest,
+  type ParseResponse,
+  PROGRESS_BYTES,
+  TASK,
+  TICK,
+} from "./worker-protocol.js";
+
+/** Turns batches of read items into prepared cables, on worker threads or in this thread. */
+export interface BatchParser {
+  parse(items: ReadItem[]): Promise<Prepared[]>;
+  close(): Promise<void>;
+  /** Worker threads used; 0 when parsing in process. */
+  readonly threads: number;
+}
+
+/**
+ * Parsing on the calling thread: for tests and small inputs. It has no guard against a parser
+ * that never returns; the worker pool has.
+ */
+export function inProcessParser(): BatchParser {
+  return {
+    threads: 0,
+    parse: async (items) => items.map(prepareItem),
+    close: async () => {},
+  };
+}
+
+interface Task {
+  request: ParseRequest;
+  resolve: (results: Prepared[]) => void;
+}
+
+type WorkerEntry = { source: string | URL; eval: boolean };
+
+/**
+ * How to start the worker. The CLI runs compiled code, where parse-worker.js sits beside this file.
+ * Tests and scripts run the TypeScript sources; there the worker registers tsx before importing
+ * the .ts entry, so the same pool works in both.
+ */
+function workerEntry(): WorkerEntry {
+  const js = new URL("./parse-worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(js))) return { source: js, eval: false };
+  const ts = new URL("./parse-worker.ts", import.meta.url);
+  if (!existsSync(fileURLToPath(ts))) {
+    throw new Error(`parse worker not found beside ${fileURLToPath(import.meta.url)}: build first`);
+  }
+  const meta = import.meta as ImportMeta & { resolve?: (s: string) => string };
+  const tsx = typeof meta.resolve === "function" ? meta.resolve("tsx/esm/api") : "tsx/esm/api";
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); });`;
+  return { source: boot, eval: true };
+}
+
+class PoolWorker {
+  /** Requests sent and not answered, oldest first (Map keeps insertion order). */
+  readonly pending = new Map<number, Task>();
+  readonly progress = new Int32Array(new SharedArrayBuffer(PROGRESS_BYTES));
+  lastTick = 0;
+  lastChange = Date.now();
+  private readonly worker: Worker;
+
+  constructor(entry: WorkerEntry, onDeath: (w: PoolWorker, reason: string) => void) {
+    this.worker = new Worker(entry.source, {
+      eval: entry.eval,
+      workerData: this.progress.buffer,
+    });
+    this.worker.on("message", (msg: ParseResponse) => {
+      const task = this.pending.get(msg.id);
+      if (!task) return;
+      this.pending.delete(msg.id);
+      task.resolve(msg.results);
+    });
+    this.worker.on("error", (err) => onDeath(this, `parser worker crashed: ${err.message}`));
+    this.worker.on("exit", (code) => {
+      if (this.pending.size > 0) onDeath(this, `parser worker exited (code ${code})`);
+    });
+  }
+
+  send(task: Task) {
+    if (this.pending.size === 0) this.lastChange = Date.now();
+    this.pending.set(task.request.id, task);
+    this.worker.postMessage(task.request);
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+export interface PoolOptions {
+  /** A record whose parse takes longer than this is rejected, and its thread replaced. */
+  recordTimeoutMs?: number;
+}
+
+/** Longest parse of the 6,755 corpus cables is ~0.2 s; this leaves room for a loaded machine. */
+export const DEFAULT_RECORD_TIMEOUT_MS = 20_000;
+
+/**
+ * A fixed pool of parse workers; each batch goes to the worker with the fewest batches waiting.
+ * A parser bug must not stop an ingest: when a worker hangs on a record (watchdog) or dies, that
+ * one record is rejected with the cause, a fresh worker takes the thread's place, and every other
+ * record it held is parsed again.
+ */
+export function workerPool(size: number, opts: PoolOptions = {}): BatchParser {
+  const limit = opts.recordTimeoutMs ?? DEFAULT_RECORD_TIMEOUT_MS;
+  const entry = workerEntry();
+  const workers: PoolWorker[] = [];
+  let nextId = 0;
+  let closing = false;
+
+  const submit = (items: ReadItem[]): Promise<Prepared[]> =>
+    new Promise((resolve) => {
+      let best = workers[0]!;
+      for (const w of workers) if (w.pending.size < best.pending.size) best = w;
+      best.send({ request: { id: nextId++, items }, resolve });
+    });
+
+  const fail = (dead: PoolWorker, reason: string) => {
+    const i = workers.indexOf(dead);
+    if (i < 0) return;
+    const tasks = [...dead.pending.values()];
+    dead.pending.clear();
+    void dead.terminate();
+    if (closing) {
+      workers.splice(i, 1);
+      for (const t of tasks) t.resolve(rejectAll(t.request.items, reason));
+      return;
+    }
+    workers[i] = new PoolWorker(entry, fail);
+    const started = Atomics.load(dead.progress, TICK) > 0;
+    const blamedTask = Atomics.load(dead.progress, TASK);
+    const blamedIndex = Atomics.load(dead.progress, INDEX);
+    for (const t of tasks) {
+      const items = t.request.items;
+      if (!started) {
+        // The thread died before its first record: nothing to blame, nothing to retry safely.
+        t.resolve(rejectAll(items, reason));
+      } else if (t.request.id === blamedTask && blamedIndex < items.length) {
+        const culprit = rejectAll([items[blamedIndex]!], reason);
+        const rest = items.filter((_, j) => j !== blamedIndex);
+        const retried = rest.length > 0 ? submit(rest) : Promise.resolve([]);
+        void retried.then((results) => {
+          results.splice(blamedIndex, 0, ...culprit);
+          t.resolve(results);
+        });
+      } else {
+        void submit(items).then(t.resolve);
+      }
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, size); i++) workers.push(new PoolWorker(entry, fail));
+  const watchdog = setInterval(
+    () => {
+      const now = Date.now();
+      for (const w of [...workers]) {
+        const tick = Atomics.load(w.progress, TICK);
+        if (w.pending.size === 0 || tick !== w.lastTick) {
+          w.lastTick = tick;
+          w.lastChange = now;
+        } else if (now - w.lastChange > limit) {
+          fail(w, `parser did not finish within ${Math.round(limit / 1000)} s (a parser bug)`);
+        }
+      }
+    },
+    Math.min(1000, Math.max(10, limit / 4)),
+  );
+  watchdog.unref();
+
+  return {
+    threads: workers.length,
+    parse: submit,
+    async close() {
+      closing = true;
+      clearInterval(watchdog);
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from "vitest";
+import type { RawRecord } from "../../formats/record.js";
+
+// A parser bug, simulated: the real parser for every record but one that makes it throw.
+vi.mock("../../parse/index.js", async (original) => {
+  const real = await original<typeof import("../../parse/index.js")>();
+  return {
+    ...real,
+    parseRecord: (rec: RawRecord, ctx?: Parameters<typeof real.parseRecord>[1]) => {
+      if (rec.body.includes("TRIGGER")) throw new RangeError("Maximum call stack size exceeded");
+      return real.parseRecord(rec, ctx);
+    },
+  };
+});
+const { prepareItem } = await import("./prepare.js");
+
+function record(body: string, referenceId?: string): RawRecord {
+  return {
+    kind: "record",
+    source: { format: "raw", file: "in.txt", offset: 120, line: 7 },
+    metadata: referenceId ? { referenceId } : {},
+    header: null,
+    body,
+    warnings: [],
+  };
+}
+
+describe("prepareItem", () => {
+  it("turns a parser exception into a rejection naming the record", () => {
+    expect(prepareItem(record("TRIGGER", "05ALMATY2121"))).toEqual({
+      kind: "rejected",
+      source: { format: "raw", file: "in.txt", offset: 120, line: 7 },
+      reason: "parse failed: Maximum call stack size exceeded",
+      referenceId: "05ALMATY2121",
+    });
+  });
+
+  it("passes read errors through as rejections", () => {
+    const source = { format: "csv" as const, file: "cables.csv", offset: 9, line: 2 };
+    expect(prepareItem({ kind: "error", source, reason: "row has 7 fields, expected 8" })).toEqual({
+      kind: "rejected",
+      source,
+      reason: "row has 7 fields, expected 8",
+      referenceId: null,
+    });
+  });
+
+  it("prepares a cable with its hashes and slim JSON", () => {
+    const p = prepareItem(
+      record("C O N F I D E N T I A L ALMATY 002121\n\n1. (C) Text.\n", "05ALMATY2121"),
+    );
+    expect(p.kind).toBe("cable");
+    if (p.kind !== "cable") return;
+    expect(p.cable.referenceId).toBe("05ALMATY2121");
+    expect(p.textHash).toMatch(/^[0-9a-f]{40}$/);
+    expect(p.contentHash).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.parse(p.slimJson).body).toBe("");
+  });
+});
+
+describe("prepareItem without an id in the text", () => {
+  const header = "O 131830Z JUN 00\nFM AMEMBASSY DAMASCUS\nTO SECSTATE WASHDC IMMEDIATE 1438\n";
+  const at = (file: string): RawRecord => ({
+    ...record(header),
+    source: { format: "raw", file, offset: 0, line: 1 },
+  });
+
+  it("takes the id from a file named like one, and says so", () => {
+    const p = prepareItem(at("cables/00DAMASCUS3013.txt"));
+    expect(p.kind).toBe("cable");
+    if (p.kind !== "cable") return;
+    expect(p.cable.referenceId).toBe("00DAMASCUS3013");
+    expect(p.cable.warnings.at(-1)).toMatch(/taken from the file name 00DAMASCUS3013\.txt/);
+  });
+
+  it("rejects it when the file name is not an id", () => {
+    expect(prepareItem(at("notes/damascus.txt"))).toMatchObject({
+      kind: "rejected",
+      reason: expect.stringMatching(/^no reference id/),
+    });
+  });
+});

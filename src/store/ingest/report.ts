@@ -1,0 +1,92 @@
+import type { Provenance } from "../../model/cable.js";
+import type { WriteOutcome } from "../write.js";
+import type { Rejection } from "./prepare.js";
+
+/** What an ingest did, record by record, as the JSON `--report FILE` writes. */
+export interface IngestReport {
+  db: string;
+  inputs: string[];
+  startedAt: string;
+  finishedAt: string | null;
+  seconds: number;
+  /** Items the readers produced: records and read errors. */
+  records: number;
+  /** Bytes of input read (file sizes; for stdin, what arrived). */
+  bytes: number;
+  new: number;
+  newVersions: number;
+  unchanged: number;
+  rejected: number;
+  /** Each rejected record with its position in its source, in input order (capped, see below). */
+  rejections: RejectedRecord[];
+  /** Rejections counted but not listed because the list reached MAX_LISTED_REJECTIONS. */
+  rejectionsNotListed: number;
+  /** Files in the folders given that were left alone (documentation, archives, databases). */
+  skippedFiles: string[];
+  /** Parse worker threads used (0: parsed in process). */
+  workers: number;
+  /** Peak resident memory of the process so far, worker threads included. */
+  peakRssBytes: number;
+}
+
+export interface RejectedRecord {
+  file: string;
+  format: Provenance["format"];
+  /** 1-based line and byte offset of the record's first byte in its file. */
+  line: number;
+  offset: number;
+  referenceId: string | null;
+  reason: string;
+}
+
+/** Enough to find every bad record of a damaged corpus, bounded so a garbage input cannot exhaust memory. */
+export const MAX_LISTED_REJECTIONS = 100_000;
+
+export function emptyReport(db: string, inputs: string[], workers: number): IngestReport {
+  return {
+    db,
+    inputs,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    seconds: 0,
+    records: 0,
+    bytes: 0,
+    new: 0,
+    newVersions: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejections: [],
+    rejectionsNotListed: 0,
+    skippedFiles: [],
+    workers,
+    peakRssBytes: 0,
+  };
+}
+
+export function countOutcome(report: IngestReport, outcome: WriteOutcome): void {
+  if (outcome === "new") report.new++;
+  else if (outcome === "version") report.newVersions++;
+  else report.unchanged++;
+}
+
+export function countRejection(report: IngestReport, r: Rejection): void {
+  report.rejected++;
+  if (report.rejections.length >= MAX_LISTED_REJECTIONS) {
+    report.rejectionsNotListed++;
+    return;
+  }
+  report.rejections.push({
+    file: r.source.file,
+    format: r.source.format,
+    line: r.source.line,
+    offset: r.source.offset,
+    referenceId: r.referenceId,
+    reason: r.reason,
+  });
+}
+
+/** The report without the rejection list: the one-line JSON summary a script reads. */
+export function summary(report: IngestReport) {
+  const { rejections: _rejections, ...rest } = report;
+  return rest;
+}

@@ -1,0 +1,23 @@
+import type { ReadItem } from "../../formats/record.js";
+import type { Prepared } from "./prepare.js";
+
+/** Messages between the pool and a parse worker, and the layout of their shared progress buffer. */
+
+export interface ParseRequest {
+  id: number;
+  items: ReadItem[];
+}
+
+export interface ParseResponse {
+  id: number;
+  results: Prepared[];
+}
+
+/**
+ * Int32 slots the worker updates before each record: a tick that moves on every record, and the
+ * request id and index of the record being parsed. Read by the pool's watchdog.
+ */
+export const TICK = 0;
+export const TASK = 1;
+export const INDEX = 2;
+export const PROGRESS_BYTES = 3 * Int32Array.BYTES_PER_ELEMENT;

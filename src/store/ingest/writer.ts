@@ -1,0 +1,74 @@
+import type { Db } from "../db.js";
+import { type WriteOutcome, writeCable } from "../write.js";
+import type { Prepared, PreparedCable, Rejection } from "./prepare.js";
+
+/**
+ * The one writer: a batch of prepared records is one transaction, so a crash at any moment loses
+ * at most the batch in flight and leaves every committed batch whole.
+ *
+ * A cable the archive refuses (a constraint the parser broke) must be rejected alone, without
+ * half of its rows left behind. Savepoints per cable would do it, but FTS5 flushes its pending
+ * index to disk at every savepoint, which makes a bulk load many times slower. So the batch is
+ * written plainly; if a cable fails, the whole transaction rolls back and the batch is written
+ * again one cable per transaction, rejecting only the ones that fail. Failures of the archive
+ * itself (disk full, I/O error) are not a record's fault: they stop the ingest.
+ */
+
+export type BatchOutcome = { kind: "stored"; outcome: WriteOutcome } | Rejection;
+
+function store(db: Db, p: PreparedCable, ingestedAt: string): WriteOutcome {
+  return writeCable(db, p.cable, {
+    textHash: p.textHash,
+    contentHash: p.contentHash,
+    slimJson: p.slimJson,
+    sourceId: p.sourceId,
+    ingestedAt,
+  });
+}
+
+/** Errors that one record's data can cause; anything else is the archive's own trouble. */
+function isRecordError(err: unknown): boolean {
+  if (err instanceof TypeError || err instanceof RangeError) return true;
+  const code = (err as { code?: unknown }).code;
+  return (
+    typeof code === "string" && (code.startsWith("SQLITE_CONSTRAINT") || code === "SQLITE_TOOBIG")
+  );
+}
+
+export function batchWriter(db: Db): (batch: readonly Prepared[]) => BatchOutcome[] {
+  const writeAll = db.transaction((batch: readonly Prepared[], ingestedAt: string) =>
+    batch.map(
+      (p): BatchOutcome =>
+        p.kind === "rejected" ? p : { kind: "stored", outcome: store(db, p, ingestedAt) },
+    ),
+  );
+  const writeOne = db.transaction((p: PreparedCable, ingestedAt: string) =>
+    store(db, p, ingestedAt),
+  );
+
+  const oneByOne = (batch: readonly Prepared[], ingestedAt: string): BatchOutcome[] =>
+    batch.map((p) => {
+      if (p.kind === "rejected") return p;
+      try {
+        return { kind: "stored", outcome: writeOne(p, ingestedAt) };
+      } catch (err) {
+        if (!isRecordError(err)) throw err;
+        return {
+          kind: "rejected",
+          source: p.cable.source ?? { format: "raw", file: "-", offset: 0, line: 1 },
+          reason: `cannot store: ${err instanceof Error ? err.message : String(err)}`,
+          referenceId: p.cable.referenceId,
+        };
+      }
+    });
+
+  return (batch) => {
+    const ingestedAt = new Date().toISOString();
+    try {
+      return writeAll(batch, ingestedAt);
+    } catch (err) {
+      if (!isRecordError(err)) throw err;
+      return oneByOne(batch, ingestedAt);
+    }
+  };
+}
