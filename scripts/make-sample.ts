@@ -205,8 +205,9 @@ function main() {
   }
 
   // Write the sample.
-  rmSync(out, { recursive: true, force: true });
+  // Only the folders this script fills: README.md (the rule in words) stays.
   for (const dir of ["mirror", "html", "text", "csv", "scraped"]) {
+    rmSync(join(out, dir), { recursive: true, force: true });
     mkdirSync(join(out, dir), { recursive: true });
   }
   for (const id of [...chosen].sort()) {

@@ -10,6 +10,7 @@
  */
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { canonicalId } from "../../src/model/reference-id.js";
 
 export interface SourceCable {
   id: string;
@@ -31,8 +32,9 @@ export function loadMirrorCables(dirs: readonly string[]): SourceCable[] {
       const raw = readFileSync(join(dir, f), "utf8");
       const lines = raw.split("\n", 5);
       if (lines.length < 5 || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(lines[2]!.trim())) continue;
-      const id = lines[0]!.trim();
-      if (!ID.test(id)) continue;
+      // Canonical ids, so that station spellings (USUN, USUNNEWYORK) do not make two ids of one.
+      const id = canonicalId(lines[0]!.trim());
+      if (!id || !ID.test(id)) continue;
       const text = raw.slice(lines.join("\n").length + 1);
       out.push({ id, created: lines[2]!, classification: lines[3]!, origin: lines[4]!, text });
     }

@@ -75,7 +75,15 @@ export async function runIngest(args: string[]): Promise<number> {
     return 1;
   }
 
-  if (values.report) writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  let failed = false;
+  if (values.report) {
+    try {
+      writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (err) {
+      process.stderr.write(`cablegram ingest: cannot write the report: ${errorMessage(err)}\n`);
+      failed = true;
+    }
+  }
   for (const r of report.rejections.slice(0, SHOWN_REJECTIONS)) {
     process.stderr.write(`rejected ${r.file}:${r.line} (byte ${r.offset}): ${r.reason}\n`);
   }
@@ -85,7 +93,7 @@ export async function runIngest(args: string[]): Promise<number> {
   }
   if (process.stdout.isTTY) process.stdout.write(`${humanSummary(report)}\n`);
   else process.stdout.write(`${JSON.stringify(summary(report))}\n`);
-  return report.rejected > 0 ? 1 : 0;
+  return failed || report.rejected > 0 ? 1 : 0;
 }
 
 function parseOptions(args: string[]) {

@@ -106,15 +106,44 @@ export function dropLineEndBackslashes(text: string): { text: string; removed: n
 // fields (`50133  2006-01-19  06THEHAGUE131  Embassy The Hague  CONFIDENTIAL    C O N F I ...`)
 // after the body, its newlines mostly flattened. 73TEHRAN2077 ends with another cable's row;
 // 06THEHAGUE1184's own text stops at `...` and its row carries the full text.
+// Sticky, tried only where a line opens with a digit: scanning a whole body for a pattern that
+// opens with `\n` costs more than the rest of reading the file.
 const SPACED_ROW =
-  /\n\d+ {2}\d{4}-\d\d-\d\d {2}(\d{2}[0-9A-Z]*[A-Z][0-9A-Z]*\d) {2}[^\n]*? {2}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET)(?:\/\/[A-Z ]+)? {2,}/;
+  /\n\d+ {2}\d{4}-\d\d-\d\d {2}(\d{2}[0-9A-Z]*[A-Z][0-9A-Z]*\d) {2}[^\n]*? {2}(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET)(?:\/\/[A-Z ]+)? {2,}/y;
+
+/**
+ * The row's line opens with its number, two spaces and the date: found from the date's first `-`
+ * (a rare character; walking every line costs more) and tried where the line qualifies.
+ */
+function findSpacedRow(body: string): RegExpExecArray | null {
+  for (let dash = body.indexOf("-"); dash >= 0; dash = body.indexOf("-", dash + 1)) {
+    // `<digits>  YYYY-MM-DD  ` with `-` at `dash`, on a line that opens with the digits.
+    if (!isDigitRun(body, dash - 4, dash) || body.charCodeAt(dash + 3) !== 45) continue;
+    if (body.charCodeAt(dash - 5) !== 32 || body.charCodeAt(dash - 6) !== 32) continue;
+    let nl = dash - 6;
+    while (nl > 0 && isDigitCode(body.charCodeAt(nl - 1))) nl--;
+    if (nl === dash - 6 || nl === 0 || body.charCodeAt(nl - 1) !== 10) continue;
+    SPACED_ROW.lastIndex = nl - 1;
+    const m = SPACED_ROW.exec(body);
+    if (m) return m;
+  }
+  return null;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+function isDigitRun(s: string, from: number, to: number): boolean {
+  if (from < 0) return false;
+  for (let i = from; i < to; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
+  return true;
+}
 
 /** Cut a double-space row dumped after the body: another cable's text goes, the cable's own replaces a cut-short body. */
 export function repairSpacedRow(
   body: string,
   ownId: string | undefined,
 ): { body: string; warnings: string[] } | null {
-  const m = SPACED_ROW.exec(body);
+  const m = findSpacedRow(body);
   if (!m) return null;
   const rowId = m[1]!;
   const before = body.slice(0, m.index).trimEnd();

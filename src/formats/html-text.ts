@@ -43,10 +43,25 @@ function codePoint(n: number, whole: string): string {
   return String.fromCodePoint(n);
 }
 
+const LINE_BREAK = "&#x000A;";
+
+/** Every `&#x000A;` as a line break. */
+function lineBreaks(text: string): string {
+  let at = text.indexOf(LINE_BREAK);
+  if (at < 0) return text;
+  let out = "";
+  let pos = 0;
+  for (; at >= 0; at = text.indexOf(LINE_BREAK, pos)) {
+    out += `${text.slice(pos, at)}\n`;
+    pos = at + LINE_BREAK.length;
+  }
+  return out + text.slice(pos);
+}
+
 export function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
   // The pages spell every line break `&#x000A;`: the common case, done without the regex.
-  const s = text.split("&#x000A;").join("\n");
+  const s = lineBreaks(text);
   if (!s.includes("&")) return s;
   return s.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
     if (dec) return codePoint(Number.parseInt(dec, 10), whole);

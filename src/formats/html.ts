@@ -107,11 +107,27 @@ function parsePage(html: string): Page | { reason: string; index: number } {
   return { metadata, blocks };
 }
 
+// Searched from a letter that is rare in markup: a needle opening with `<` stops at every tag of
+// the 60 KB of navigation before the cable.
+const VIEWING = Buffer.from("Viewing cable");
+const H3 = Buffer.from("<h3>");
+const CABLE_CLASSES = [Buffer.from("='cable'"), Buffer.from('="cable"')];
+const CLASS = Buffer.from("class");
+
+/** First offset of `head` + `needle` in `bytes`, found from `needle`. */
+function indexAfter(bytes: Buffer, head: Buffer, needle: Buffer): number {
+  for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 1)) {
+    const at = i - head.length;
+    if (at >= 0 && bytes.compare(head, 0, head.length, at, i) === 0) return at;
+  }
+  return -1;
+}
+
 /** Where the cable part of a page starts: its title, else its table; the sidebar before is skipped. */
 function cableStart(bytes: Buffer): number {
-  const title = bytes.indexOf("<h3>Viewing cable");
+  const title = indexAfter(bytes, H3, VIEWING);
   if (title >= 0) return title;
-  const table = Math.max(bytes.indexOf("class='cable'"), bytes.indexOf('class="cable"'));
+  const table = Math.max(...CABLE_CLASSES.map((c) => indexAfter(bytes, CLASS, c)));
   return table >= 0 ? Math.max(0, bytes.lastIndexOf("<table", table)) : 0;
 }
 

@@ -126,6 +126,26 @@ describe("charset decoding", () => {
   it("keeps a literal U+FFFD in valid UTF-8 without a warning", () => {
     expect(decodeBytes(Buffer.from("a\ufffdb"))).toEqual({ text: "a\ufffdb", warnings: [] });
   });
+
+  it("reads the common ¶ and typographic-quote files exactly as UTF-8 decoding does", () => {
+    // The fast path (ASCII runs, C2 xx and E2 xx xx by hand) and its fall-backs: other non-ASCII
+    // characters, a sequence cut at the end of the file, a lone lead byte.
+    const texts = [
+      "\u00b61. (C) SPAIN\u2019S \u201cnew\u201d line \u2013 end\u2026",
+      "\u00b6",
+      "plain ASCII only\n",
+      "caf\u00e9 \u00b6 \u2019 \u0425 \u{1F600}",
+    ];
+    for (const t of texts) {
+      expect(decodeBytes(Buffer.from(t))).toEqual({ text: t, warnings: [] });
+    }
+    // Broken sequences leave the fast path: with no valid sequence the file is cp1252.
+    expect(decodeBytes(Buffer.from([0x41, 0xe2, 0x80]))).toEqual({
+      text: "A\u00e2\u20ac",
+      warnings: ["not valid UTF-8 (first bad byte at byte 1): decoded as windows-1252"],
+    });
+    expect(decodeBytes(Buffer.from([0x41, 0xc2, 0x41, 0xb6])).text).toBe("A\u00c2A\u00b6");
+  });
 });
 
 describe("database row repair", () => {

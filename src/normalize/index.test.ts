@@ -34,7 +34,7 @@ describe("normalizeBody", () => {
       "",
       "Declassified/Released US Department of State EO Systematic Review 30 JUN 2006",
     ].join("\n");
-    expect(normalizeBody(text, { format: "mirror" })).toEqual({ text, warnings: [] });
+    expect(normalizeBody(text, { format: "mirror" })).toEqual({ text, warnings: [], pageCuts: [] });
   });
 
   it("removes page furniture and trims the copy's padding in one go (07ACCRA2590, 02ROME1196)", () => {

@@ -6,7 +6,7 @@ import { trimBlankEdges, trimLineEnds, unifyLineEnds } from "./line-ends.js";
 import { removeLinkDebris } from "./link-debris.js";
 import { repairMojibake } from "./mojibake.js";
 import { removePageBreaks } from "./page-breaks.js";
-import { removePageHeaders } from "./page-headers.js";
+import { PAGE_MARK, removePageHeaders, takePageMarks } from "./page-headers.js";
 import { repairParagraphNumbers } from "./paragraph-numbers.js";
 import { removePilcrows } from "./pilcrow.js";
 
@@ -23,6 +23,11 @@ import { removePilcrows } from "./pilcrow.js";
 export interface Normalized {
   text: string;
   warnings: string[];
+  /**
+   * Offsets in `text` where an old page header was cut out of the middle of a line: a page
+   * boundary the copy ran together, where a caption list (TAGS) ends though the text runs on.
+   */
+  pageCuts: number[];
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -66,7 +71,9 @@ export function normalizeBody(text: string, _opts: { format: FormatName }): Norm
   // 3-4. Page furniture.
   const breaks = removePageBreaks(pilcrows.text);
   note(breaks.count, (n) => `removed ${plural(n, "page-break line", "page-break lines")}`);
-  const headers = removePageHeaders(breaks.text);
+  // A mark where a header is cut from inside a line (unless the text holds the mark already).
+  const marking = !breaks.text.includes(PAGE_MARK);
+  const headers = removePageHeaders(breaks.text, marking ? ` ${PAGE_MARK}` : " ");
   note(
     headers.count,
     (n) =>
@@ -86,5 +93,8 @@ export function normalizeBody(text: string, _opts: { format: FormatName }): Norm
       `repaired ${plural(n, "paragraph number", "paragraph numbers")} carrying a stray leading 1`,
   );
 
-  return { text: trimBlankEdges(numbering.text), warnings };
+  const edged = trimBlankEdges(numbering.text);
+  if (!marking || !headers.text.includes(PAGE_MARK)) return { text: edged, warnings, pageCuts: [] };
+  const marks = takePageMarks(edged);
+  return { text: marks.text, warnings, pageCuts: marks.offsets };
 }

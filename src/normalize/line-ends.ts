@@ -24,7 +24,10 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
 // a pattern anchored on "spaces before a line end" is tried at every space of the text, and that
 // was the slowest step of normalisation.
 export function trimLineEnds(text: string): { text: string; count: number } {
-  const parts: string[] = [];
+  // Built by concatenation: most copies pad every line, and a rope of slices is cheaper than an
+  // array of them joined.
+  let out = "";
+  let count = 0;
   let pos = 0;
   let lineStart = 0;
   for (;;) {
@@ -33,16 +36,15 @@ export function trimLineEnds(text: string): { text: string; count: number } {
     let end = lineEnd;
     while (end > lineStart && isBlank(text.charCodeAt(end - 1))) end--;
     if (end < lineEnd) {
-      parts.push(text.slice(pos, end));
+      out += text.slice(pos, end);
       pos = lineEnd;
+      count++;
     }
     if (nl === -1) break;
     lineStart = nl + 1;
   }
-  if (parts.length === 0) return { text, count: 0 };
-  const count = parts.length;
-  parts.push(text.slice(pos));
-  return { text: parts.join(""), count };
+  if (count === 0) return { text, count: 0 };
+  return { text: out + text.slice(pos), count };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { removePageHeaders } from "./page-headers.js";
+import { PAGE_MARK, removePageHeaders, takePageMarks } from "./page-headers.js";
 
 // Snippets copied from corpus cables (file named in each case).
 describe("removePageHeaders", () => {
@@ -84,5 +84,27 @@ describe("removePageHeaders, inside the subject", () => {
     expect(removePageHeaders(text).text).toBe(
       "SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\nOPPOSITION LEADER\nREFTEL: HARARE 6584",
     );
+  });
+});
+
+describe("removePageHeaders, marking a cut inside a line", () => {
+  it("puts the given separator where a header ran into the line, and the mark comes out with its offset (03VATICAN283)", () => {
+    const text =
+      "TAGS: PREL, TBIO, UNCLASSIFIED    PAGE 02        VATICA  00283  01 OF 05  241033Z VTPREL, VT\nSUBJECT: X";
+    const marked = removePageHeaders(text, ` ${PAGE_MARK}`);
+    expect(marked).toEqual({
+      text: `TAGS: PREL, TBIO, ${PAGE_MARK}VTPREL, VT\nSUBJECT: X`,
+      count: 1,
+    });
+    expect(takePageMarks(marked.text)).toEqual({
+      text: "TAGS: PREL, TBIO, VTPREL, VT\nSUBJECT: X",
+      offsets: [18],
+    });
+  });
+
+  it("marks nothing where the header stood between lines (02ROME1196)", () => {
+    const text =
+      "REF: A. STATE 40721\n CONFIDENTIAL\nPAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098";
+    expect(removePageHeaders(text, ` ${PAGE_MARK}`).text).toBe("REF: A. STATE 40721\nB. ROME 1098");
   });
 });

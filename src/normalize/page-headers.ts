@@ -1,4 +1,4 @@
-import { collapseToOneBreak, cutSpans, type Span } from "./cut.js";
+import { collapseToOneBreak, cutSpans, type Separator, type Span } from "./cut.js";
 
 /**
  * Page headers of the older printouts (1970s-2003, and some 2007 Paris copies): the classification
@@ -116,8 +116,39 @@ export function findPageHeaders(text: string): Span[] {
   return spans;
 }
 
-export function removePageHeaders(text: string): { text: string; count: number } {
+/**
+ * `inline` is what replaces a header cut out of the middle of a line (a copy that ran the page
+ * boundary into one line: `TAGS: ..., TBIO, UNCLASSIFIED PAGE 02 VATICA 00283 ... VTPREL, ...`).
+ * A space joins the text; the normaliser adds a mark to find the place again (PAGE_MARK).
+ */
+export function removePageHeaders(text: string, inline = " "): { text: string; count: number } {
   if (!text.includes("PAGE")) return { text, count: 0 };
   const spans = findPageHeaders(text);
-  return { text: cutSpans(text, spans, collapseToOneBreak), count: spans.length };
+  const separator: Separator = (before, inside, after) => {
+    const s = collapseToOneBreak(before, inside, after);
+    return s === " " ? inline : s;
+  };
+  return { text: cutSpans(text, spans, separator), count: spans.length };
+}
+
+/**
+ * A private-use character put where a header was cut out of a line, carried through the later
+ * repairs and then taken out with its offset noted: what the old printout showed as a page
+ * boundary, where a list (TAGS) ends although the copy runs on.
+ */
+export const PAGE_MARK = "\uE000";
+
+/** `text` without its PAGE_MARKs, and the offset of each in the result. */
+export function takePageMarks(text: string): { text: string; offsets: number[] } {
+  const offsets: number[] = [];
+  const parts: string[] = [];
+  let pos = 0;
+  for (let at = text.indexOf(PAGE_MARK); at !== -1; at = text.indexOf(PAGE_MARK, at + 1)) {
+    parts.push(text.slice(pos, at));
+    offsets.push(at - offsets.length);
+    pos = at + 1;
+  }
+  if (offsets.length === 0) return { text, offsets };
+  parts.push(text.slice(pos));
+  return { text: parts.join(""), offsets };
 }

@@ -28,11 +28,18 @@ const cache = new WeakMap<BodyDoc, { text: string; end: number }>();
 /** Run-together SMART text puts paragraphs on one long line; shorter lines are not searched inline. */
 const LONG_LINE = 300;
 
+/** `¶`, `1`, `B`, `S`: what OPENS_TEXT can see first after the indentation. */
+function mayOpenText(text: string, pos: number): boolean {
+  let c = text.charCodeAt(pos);
+  while (c === 32 || c === 9) c = text.charCodeAt(++pos);
+  return c === 0xb6 || c === 49 || c === 66 || c === 83;
+}
+
 function compute(text: string): number {
   const limit = Math.min(text.length, FAR);
   for (let pos = 0; pos < limit; ) {
     OPENS_TEXT.lastIndex = pos;
-    if (OPENS_TEXT.test(text)) return pos;
+    if (mayOpenText(text, pos) && OPENS_TEXT.test(text)) return pos;
     const nl = text.indexOf("\n", pos);
     const stop = nl < 0 ? text.length : nl;
     if (stop - pos > LONG_LINE) {

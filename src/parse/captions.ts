@@ -1,4 +1,5 @@
 import { captionAreaEnd } from "./caption-area.js";
+import { isSpace } from "./chars.js";
 import type { BodyDoc } from "./doc.js";
 import { docBanner } from "./header/banner-line.js";
 
@@ -75,9 +76,15 @@ function readCaptions(doc: BodyDoc): string[] {
   }
   while (pos < area.length) {
     const nl = area.indexOf("\n", pos);
-    const line = area.slice(pos, nl < 0 ? area.length : nl);
-    const start = line.trimStart();
-    if (CAPTION_PREFIXES.has(start.slice(0, 3))) add(caveats, leadingCaptions(start));
+    const end = nl < 0 ? area.length : nl;
+    // Every caption word opens with S, N, E, L or R: other lines are passed over unsliced.
+    let first = pos;
+    while (first < end && isSpace(area.charCodeAt(first))) first++;
+    const c = area.charCodeAt(first);
+    if (c === 83 || c === 78 || c === 69 || c === 76 || c === 82) {
+      const start = area.slice(first, end);
+      if (CAPTION_PREFIXES.has(start.slice(0, 3))) add(caveats, leadingCaptions(start));
+    }
     if (nl < 0) break;
     pos = nl + 1;
   }

@@ -73,8 +73,11 @@ function dropSignature(s: string): string {
  */
 function lastLabelEnd(text: string): number {
   const hits: number[] = [];
-  for (const needle of ["omment", "OMMENT"]) {
-    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 6)) hits.push(i);
+  // `omment`/`OMMENT`, found from `mment`/`MMENT`: a needle opening with `o` stops at every o.
+  for (const [needle, o] of NEEDLES) {
+    for (let i = text.indexOf(needle, 1); i >= 0; i = text.indexOf(needle, i + 5)) {
+      if (text.charCodeAt(i - 1) === o) hits.push(i - 1);
+    }
   }
   hits.sort((x, y) => y - x);
   for (const hit of hits) {
@@ -83,6 +86,11 @@ function lastLabelEnd(text: string): number {
   }
   return -1;
 }
+
+const NEEDLES: readonly [string, number][] = [
+  ["mment", 0x6f],
+  ["MMENT", 0x4f],
+];
 
 /** The end of a comment label whose word starts at `at`, or -1 when it is not one. */
 function labelEndAt(text: string, at: number): number {

@@ -9,12 +9,23 @@ export interface BodyDoc {
   year: number | null;
   /** Canonical id of the cable itself (to drop self-references), when known. */
   referenceId: string | null;
+  /**
+   * Offsets in `text` where the normaliser cut an old page header out of the middle of a line
+   * (see Normalized.pageCuts): the printout's page boundary, where a caption list ends.
+   */
+  pageCuts: readonly number[];
   warnings: string[];
 }
 
 export function makeDoc(
   text: string,
-  ctx: { year?: number | null; referenceId?: string | null } = {},
+  ctx: { year?: number | null; referenceId?: string | null; pageCuts?: readonly number[] } = {},
 ): BodyDoc {
-  return { text, year: ctx.year ?? null, referenceId: ctx.referenceId ?? null, warnings: [] };
+  return {
+    text,
+    year: ctx.year ?? null,
+    referenceId: ctx.referenceId ?? null,
+    pageCuts: ctx.pageCuts ?? [],
+    warnings: [],
+  };
 }

@@ -35,7 +35,7 @@ function actionPrecedence(
 }
 
 export function parseHeader(header: string): HeaderFields {
-  const text = header.replace(/\r\n?/g, "\n");
+  const text = header.includes("\r") ? header.replace(/\r\n?/g, "\n") : header;
   const dtgLine = parseDtgLine(text);
   const block = parseAddressBlock(text);
   return {

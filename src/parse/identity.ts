@@ -60,16 +60,16 @@ function resolveReferenceId(
   warnings: string[],
 ): string | null {
   const { banner } = input;
-  for (const [raw, where] of [
-    [input.metadata.referenceId, "metadata"],
-    [input.context.referenceId, "context"],
-  ] as const) {
+  const written = [input.metadata.referenceId, input.context.referenceId];
+  for (let k = 0; k < written.length; k++) {
+    const raw = written[k];
     if (!raw?.trim()) continue;
     const id = canonicalId(raw);
     if (id) {
       crossCheckSerial(id, banner, warnings);
       return id;
     }
+    const where = k === 0 ? "metadata" : "context";
     warnings.push(`${where} reference id ${JSON.stringify(raw)} is not a cable id; ignored`);
   }
   if (!banner.station || banner.serial === null) return null;
@@ -152,13 +152,11 @@ const LEADING_MARKING = /^\((?:U|C|S|SBU|TS|U\/\/FOUO|[CSU]\/\/?NF|[CSU]\/REL[^)
 /** The source's title cleaned to a contract subject (one line, no marking); null when empty. */
 export function cleanSubject(subject: string | null | undefined): string | null {
   if (!subject) return null;
-  const s = subject
-    .replace(/<br\s*\/?>/gi, " ")
-    .replace(RUN_ON, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/(?:\s*\\)+$/, "")
-    .replace(LEADING_MARKING, "")
-    .trim();
+  // Each repair is tried only when its tell-tale character is there: this runs on every record.
+  let s = subject.includes("<") ? subject.replace(/<br\s*\/?>/gi, " ") : subject;
+  s = s.replace(RUN_ON, "").replace(/\s+/g, " ").trim();
+  if (s.endsWith("\\")) s = s.replace(/(?:\s*\\)+$/, "");
+  if (s.startsWith("(")) s = s.replace(LEADING_MARKING, "");
+  s = s.trim();
   return s === "" ? null : s;
 }

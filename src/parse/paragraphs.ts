@@ -1,6 +1,6 @@
 import type { Paragraph } from "../model/cable.js";
 import type { BodyDoc } from "./doc.js";
-import { segmentParagraphs } from "./paragraphs/segment.js";
+import { docSegments } from "./paragraphs/segment.js";
 
 /**
  * The numbered paragraphs of the body, as the drafter numbered them (duplicates and gaps kept):
@@ -8,7 +8,7 @@ import { segmentParagraphs } from "./paragraphs/segment.js";
  * paragraph or null, and the text with its lines joined. Unnumbered text is not a paragraph.
  */
 export function parseParagraphs(doc: BodyDoc): Paragraph[] {
-  return segmentParagraphs(doc.text).map((s) => ({
+  return docSegments(doc).map((s) => ({
     number: s.number,
     marking: s.marking,
     heading: s.heading,

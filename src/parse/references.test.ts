@@ -364,11 +364,36 @@ describe("references that are not cables", () => {
     ]);
   });
 
-  it("leaves out items that cite nothing it can type", () => {
+  it("leaves out items that cite nothing it can type, and names them in one warning", () => {
     expect(refs("REF: A) USDOC 06988 B) EXP.LIC. D328589 C) HK \n03591 ", 2007)).toEqual([
       ["A", "cable", "07USDOC6988"],
       ["C", "cable", "07HONGKONG3591"],
     ]);
+    const doc = makeDoc("REF: A) USDOC 06988 B) EXP.LIC. D328589 C) HK \n03591 ", { year: 2007 });
+    parseReferences(doc);
+    expect(doc.warnings).toEqual(['REF item not recognised as a reference: "EXP.LIC. D328589"']);
+  });
+
+  it("warns once for all the items it skipped, also when the block lists nothing (08TRIPOLI925, 06PARIS2242)", () => {
+    const several = makeDoc(
+      "REF: A. NEA/MAG OI 12/01/2008 B. TRIPOLI 905 C. PARIS POINT AUGUST 18\n",
+      {
+        year: 2008,
+      },
+    );
+    expect(parseReferences(several).map((r) => r.referenceId)).toEqual(["08TRIPOLI905"]);
+    expect(several.warnings).toEqual([
+      'REF items not recognised as references: "NEA/MAG OI 12/01/2008", "PARIS POINT AUGUST 18"',
+    ]);
+    const none = makeDoc("REF: NONE\n\n1. (C) Summary: text.", { year: 2006 });
+    expect(parseReferences(none)).toEqual([]);
+    expect(none.warnings).toEqual(['REF item not recognised as a reference: "NONE"']);
+  });
+
+  it("warns about nothing when every item is read", () => {
+    const doc = makeDoc("REF: A. SECSTATE 74879 \n     B. RIYADH 43 \n", { year: 2008 });
+    parseReferences(doc);
+    expect(doc.warnings).toEqual([]);
   });
 });
 

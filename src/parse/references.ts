@@ -1,7 +1,7 @@
 import type { Reference } from "../model/cable.js";
 import { formatId, splitId } from "../model/reference-id.js";
 import type { BodyDoc } from "./doc.js";
-import { refBlocks } from "./references/block.js";
+import { RefBlocks } from "./references/block.js";
 import { type CableAtom, findCableAtoms } from "./references/cables.js";
 import { type RawItem, splitItems, trimSeparators } from "./references/items.js";
 import { referenceKind } from "./references/kinds.js";
@@ -10,24 +10,48 @@ import { referenceKind } from "./references/kinds.js";
  * The REF block: every item in order as {label, kind, referenceId, text}. Cable citations get
  * their canonical id (the citing cable's year when none is written; null when that is unknown
  * too); other items are typed by their wording; items that are neither (`EXP.LIC. D328589`) are
- * not listed. A citation of the cable itself is dropped.
+ * not listed, but named in one warning so that a reader sees what was skipped. A citation of the
+ * cable itself is dropped.
  */
 export function parseReferences(doc: BodyDoc): Reference[] {
   // A copy can carry a truncated `REF: ...` before the real block: the first that lists anything.
-  for (const block of refBlocks(doc.text)) {
-    const refs = readBlock(block, doc);
-    if (refs.length > 0) return refs;
+  const skippedEverywhere: string[] = [];
+  const blocks = new RefBlocks(doc.text);
+  for (let k = 0; k < blocks.count; k++) {
+    const block = blocks.read(k);
+    if (block === null) continue;
+    const { refs, skipped } = readBlock(block, doc);
+    if (refs.length > 0) {
+      warnSkipped(doc, skipped);
+      return refs;
+    }
+    skippedEverywhere.push(...skipped);
   }
+  warnSkipped(doc, skippedEverywhere);
   return [];
 }
 
-function readBlock(block: string, doc: BodyDoc): Reference[] {
+function warnSkipped(doc: BodyDoc, skipped: string[]): void {
+  const unique = [...new Set(skipped)];
+  if (unique.length === 0) return;
+  const list = unique.map((t) => JSON.stringify(t)).join(", ");
+  doc.warnings.push(
+    unique.length === 1
+      ? `REF item not recognised as a reference: ${list}`
+      : `REF items not recognised as references: ${list}`,
+  );
+}
+
+function readBlock(block: string, doc: BodyDoc): { refs: Reference[]; skipped: string[] } {
   const own = doc.referenceId ? splitId(doc.referenceId) : null;
   const state: ReadState = { doc, lastStation: own?.station ?? null };
   const out: Reference[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
   for (const item of endAtProse(splitItems(block, doc.year))) {
-    for (const ref of readItem(item, state)) {
+    const refs = readItem(item, state);
+    if (refs.length === 0 && item.text !== "") skipped.push(item.text);
+    for (const ref of refs) {
       if (ref.referenceId !== null && ref.referenceId === doc.referenceId) continue;
       const key = `${ref.label}|${ref.kind}|${ref.referenceId}|${ref.text}`;
       if (seen.has(key)) continue;
@@ -35,7 +59,7 @@ function readBlock(block: string, doc: BodyDoc): Reference[] {
       out.push(ref);
     }
   }
-  return out;
+  return { refs: out, skipped };
 }
 
 interface ReadState {

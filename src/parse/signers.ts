@@ -1,5 +1,5 @@
 import type { BodyDoc } from "./doc.js";
-import { findEnding } from "./signers/ending.js";
+import { docEnding } from "./signers/ending.js";
 
 /**
  * The signature at the end of the body, as written (`ASQUINO`, `VAN VOORST`, `Gallagher`): the
@@ -7,5 +7,5 @@ import { findEnding } from "./signers/ending.js";
  * stamps, SMART trailer), or the name glued after its last sentence. Empty when unsigned.
  */
 export function parseSigners(doc: BodyDoc): string[] {
-  return [...findEnding(doc.text).signers];
+  return [...docEnding(doc).signers];
 }

@@ -118,6 +118,7 @@ SIPDIS \\`;
       "VZCZCXYZ0000\nRR RUEHWEB\nFM AMEMBASSY ATHENS\nTO RUEHC/SECSTATE WASHDC 0727",
     );
     expect(r.body).toBe("UNCLAS ATHENS 001501 \n");
+    expect(r.warnings).toEqual(["converted 6 CRLF/CR line ends to LF"]);
   });
 });
 

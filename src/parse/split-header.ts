@@ -1,3 +1,4 @@
+import { isSpace } from "./chars.js";
 import { findBanner } from "./header/banner-line.js";
 import { BARE_DTG } from "./header/dtg.js";
 import { locateHeader } from "./header/locate.js";
@@ -43,15 +44,50 @@ function dropLeakedCopy(body: string, warnings: string[]): string {
   return body.slice(banner.index);
 }
 
-/** CRLF copies show it on their first lines; the normaliser unifies the rest of the body anyway. */
-const unixLines = (s: string) =>
-  s.slice(0, LEAK_WINDOW).includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
+const CR = /\r\n?/g;
+
+/**
+ * CRLF and lone CR → LF, counted: the header and banner patterns below expect LF line ends, so
+ * the repair is made here rather than in the normaliser, and reported like the normaliser's own.
+ */
+function unixLines(s: string): { text: string; count: number } {
+  if (!s.includes("\r")) return { text: s, count: 0 };
+  let count = 0;
+  const text = s.replace(CR, () => {
+    count++;
+    return "\n";
+  });
+  return { text, count };
+}
+
+const BARE_DTG_AT = new RegExp(BARE_DTG.source, "my");
+
+/** A bare DTG on the first line with text, with only blanks before it; looked for there alone. */
+function leadingDtg(text: string): RegExpExecArray | null {
+  let first = 0;
+  while (first < text.length && isSpace(text.charCodeAt(first))) first++;
+  let lineStart = first;
+  for (;;) {
+    const c = text.charCodeAt(lineStart - 1);
+    if (lineStart === 0 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+    if (c !== 32 && c !== 9) return null;
+    lineStart--;
+  }
+  BARE_DTG_AT.lastIndex = lineStart;
+  return BARE_DTG_AT.exec(text);
+}
 
 export function splitHeader(header: string | null, body: string): SplitResult {
   const warnings: string[] = [];
   let partial = false;
-  let text = unixLines(body);
-  let head = header === null ? null : unixLines(header);
+  const lfBody = unixLines(body);
+  const lfHead = header === null ? null : unixLines(header);
+  const crlf = lfBody.count + (lfHead?.count ?? 0);
+  if (crlf > 0) {
+    warnings.push(`converted ${crlf} CRLF/CR line end${crlf === 1 ? "" : "s"} to LF`);
+  }
+  let text = lfBody.text;
+  let head = lfHead === null ? null : lfHead.text;
 
   if (head !== null) {
     const cut = cutPartialNotice(head, true);
@@ -67,8 +103,8 @@ export function splitHeader(header: string | null, body: string): SplitResult {
 
   // A partial extract may keep the DTG of its lost header (`261800Z Jul 05`), glued to the banner.
   let remnant: string | null = null;
-  const dtg = partial ? BARE_DTG.exec(text) : null;
-  if (dtg && text.slice(0, dtg.index).trim() === "") {
+  const dtg = partial ? leadingDtg(text) : null;
+  if (dtg) {
     remnant = dtg[0].trim();
     text = text.slice(dtg.index + dtg[0].length).replace(/^[ \t]*\n/, "");
   }

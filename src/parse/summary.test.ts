@@ -84,6 +84,23 @@ describe("parseSummary: one marker only", () => {
     expect(s?.endsWith("killed on Cholpon Street the evening of May 13.")).toBe(true);
   });
 
+  it("finds the word in every spelling the label pattern allows, and only whole words", () => {
+    // Each spelling of `summ?a?r?y` in any case, as a label and in the end marker.
+    for (const word of ["Summary", "SUMARY", "summay", "Sumry", "SUMMRY", "Sumy"]) {
+      expect(summary(`1. (C) ${word}: Talks went well.\nEnd ${word}.\n2. (C) More.`)).toBe(
+        "Talks went well.",
+      );
+    }
+    // Not a word of its own (`summarys`), or three m's: no label, no end marker.
+    expect(summary("1. (C) Summarys: Talks.\n\n2. (C) More.")).toBeNull();
+    expect(summary("1. (C) Summmary: Talks.\n\n2. (C) More.")).toBeNull();
+    // `END OF SUMMARY` ends it; `end` glued to a word before it does not.
+    expect(summary("SUMMARY: Talks. END OF SUMMARY. More.")).toBe("Talks.");
+    expect(summary("SUMMARY: Talks; legend summary. More.\n\nNext.")).toBe(
+      "Talks; legend summary. More.",
+    );
+  });
+
   it("is null without a summary, and never takes 'a summary of' in the text", () => {
     expect(summary("1. (C) The minister gave a summary of the talks.\n\n2. (C) More.")).toBeNull();
     expect(summary("SUBJECT: SUMMARY OF TALKS\n\n1. (C) Text.")).toBeNull();

@@ -1,4 +1,5 @@
 import { captionAreaEnd } from "./caption-area.js";
+import { isSpace } from "./chars.js";
 import type { BodyDoc } from "./doc.js";
 import { opensParagraph } from "./summary/label-position.js";
 import { sectionText } from "./summary/section-text.js";
@@ -15,14 +16,13 @@ const WORD = "summ?a?r?y";
 /**
  * A label opens a line, a numbered paragraph or a marking (`1. (C) Summary:`, `SUMMARY␤-------`,
  * `------- SUMMARY -------`, `BEGIN SUMMARY`, `Summay` of 09OSLO146) and is followed by punctuation
- * or the line end — never "a summary of". Candidates come from a cheap word search.
+ * or the line end — never "a summary of". Candidates come from a cheap word search (wordPositions:
+ * every match of WORD followed by `\b`).
  */
-const CANDIDATE = new RegExp(String.raw`${WORD}\b`, "gi");
 const LABEL_REST = new RegExp(
   String.raw`${WORD}\b${COMBINED}(?=[ \t]*(?:[-:.=—]|\n|$))[ \t]*[-:.=—]*`,
   "iy",
 );
-const END = new RegExp(String.raw`\bend\s+(?:of\s+)?${WORD}\b${COMBINED}`, "i");
 /**
  * Without an end marker the summary stops at a blank line or a separator rule (a blank line before
  * a lower-case word is the double spacing of some copies).
@@ -31,16 +31,101 @@ const OPEN_END = /\n[ \t]*\n(?![ \t]*[a-z])|[-=_]{3,}/;
 
 export function parseSummary(doc: BodyDoc): string | null {
   const text = doc.text;
-  const end = END.exec(text);
-  if (end) {
-    const label = findLabel(text, 0, end.index, true);
-    const start = label >= 0 ? label : paragraphOne(doc);
-    if (start < 0 || start > end.index) return null;
-    return sectionText(text.slice(start, end.index));
+  // One scan for the word; the end marker (`End summary`, `END OF SUMMARY`) is read backwards from
+  // each occurrence rather than by a second regex scan of the body.
+  const words = wordPositions(text);
+  let endAt = -1;
+  for (const at of words) {
+    endAt = endMarkerBefore(text, at);
+    if (endAt >= 0) break;
   }
-  const label = findLabel(text, 0, text.length, false);
+  if (endAt >= 0) {
+    const label = findLabel(text, words, endAt, true);
+    const start = label >= 0 ? label : paragraphOne(doc);
+    if (start < 0 || start > endAt) return null;
+    return sectionText(text.slice(start, endAt));
+  }
+  const label = findLabel(text, words, text.length, false);
   if (label < 0) return null;
   return sectionText(openSpan(text, label));
+}
+
+/**
+ * Offsets of every `summary` word (and its misspellings), in order: where `/summ?a?r?y\b/gi` matches.
+ * Found from each `y`/`Y` (a single character, found at memchr speed) and read backwards —
+ * `sum`, an optional `m`, `a` and `r`, then the `y` and a word boundary — instead of a regex scan
+ * of the whole body.
+ */
+function wordPositions(text: string): number[] {
+  const out: number[] = [];
+  let lower = text.indexOf("y");
+  let upper = text.indexOf("Y");
+  while (lower >= 0 || upper >= 0) {
+    const y = upper < 0 || (lower >= 0 && lower < upper) ? lower : upper;
+    const start = summaryWordEndingAt(text, y);
+    if (start >= 0) out.push(start);
+    if (y === lower) lower = text.indexOf("y", y + 1);
+    else upper = text.indexOf("Y", y + 1);
+  }
+  return out;
+}
+
+/** Lower-cased ASCII letter at `i` (any other character unchanged). */
+function lowerAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Start of `summ?a?r?y` (any case) ending with the `y` at `y` and followed by a word boundary, or -1. */
+function summaryWordEndingAt(text: string, y: number): number {
+  if (isWordChar(text.charCodeAt(y + 1))) return -1;
+  let i = y;
+  if (lowerAt(text, i - 1) === 114) i--; // r
+  if (lowerAt(text, i - 1) === 97) i--; // a
+  // `sum` then an optional `m`: two m's take the optional one, one m is the mandatory one.
+  let m = 0;
+  while (m < 3 && lowerAt(text, i - 1 - m) === 109) m++;
+  if (m === 0 || m > 2) return -1;
+  i -= m;
+  if (lowerAt(text, i - 1) !== 117 || lowerAt(text, i - 2) !== 115) return -1; // u, s
+  return i - 2;
+}
+
+const isWordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** `text[at - w.length, at)` is `w` in any case (`w` lower case). */
+function endsWithWord(text: string, at: number, w: string): boolean {
+  if (at < w.length) return false;
+  for (let k = 0; k < w.length; k++) {
+    if ((text.charCodeAt(at - w.length + k) | 0x20) !== w.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Blanks (`\s+`, at least one) ending at `at`: where they start, or -1 when there are none. */
+function blanksBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  return i < at ? i : -1;
+}
+
+/**
+ * Where `end` starts when `\bend\s+(?:of\s+)?` stands right before the word at `at` (any case), else
+ * -1: the end marker read backwards.
+ */
+function endMarkerBefore(text: string, at: number): number {
+  const gap = blanksBefore(text, at);
+  if (gap < 0) return -1;
+  const endWord = (to: number) =>
+    endsWithWord(text, to, "end") && (to === 3 || !isWordChar(text.charCodeAt(to - 4)))
+      ? to - 3
+      : -1;
+  const direct = endWord(gap);
+  if (direct >= 0) return direct;
+  if (!endsWithWord(text, gap, "of")) return -1;
+  const before = blanksBefore(text, gap - 2);
+  return before < 0 ? -1 : endWord(before);
 }
 
 /** From a label with no end marker: past a heading's own rule and blank lines, to the next break. */
@@ -58,16 +143,16 @@ function paragraphOne(doc: BodyDoc): number {
   return /^[ \t]*¶?[ \t]*1[ \t]*[.)]/.test(text.slice(bound, bound + 8)) ? bound : -1;
 }
 
-/** The end of the first (or last) summary label in `[from, to)`, or -1. */
-function findLabel(text: string, from: number, to: number, last: boolean): number {
+/** The end of the first (or last) summary label among the words before `to`, or -1. */
+function findLabel(text: string, words: readonly number[], to: number, last: boolean): number {
   let found = -1;
-  CANDIDATE.lastIndex = from;
-  for (let m = CANDIDATE.exec(text); m && m.index < to; m = CANDIDATE.exec(text)) {
-    LABEL_REST.lastIndex = m.index;
+  for (const at of words) {
+    if (at >= to) break;
+    LABEL_REST.lastIndex = at;
     if (!LABEL_REST.exec(text) || LABEL_REST.lastIndex > to) continue;
-    const begin = /\bbegin[ \t]+$/i.exec(text.slice(Math.max(0, m.index - 10), m.index));
-    const at = m.index - (begin ? begin[0].length : 0);
-    if (!opensParagraph(text, at)) continue;
+    const begin = /\bbegin[ \t]+$/i.exec(text.slice(Math.max(0, at - 10), at));
+    const start = at - (begin ? begin[0].length : 0);
+    if (!opensParagraph(text, start)) continue;
     found = LABEL_REST.lastIndex;
     if (!last) break;
   }

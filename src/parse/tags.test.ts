@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeDoc } from "./doc.js";
+import { parseText } from "./index.js";
 import { parseTags } from "./tags.js";
 
 const tags = (text: string) => parseTags(makeDoc(text)).tags;
@@ -87,6 +88,17 @@ describe("parseTags: repairs", () => {
       "CA",
       "MX",
     ]);
+  });
+
+  it("ends the list at an old page header the normaliser removed from the line (03VATICAN283)", () => {
+    // Through parseText: the header is gone before parseTags runs, its place kept in pageCuts.
+    const text =
+      "E.O. 12958: N/A \nTAGS: PREL, PHUM, PREF, TBIO, PHUM, UNCLASSIFIED    PAGE 02        " +
+      "VATICA  00283  01 OF 05  241033Z VTPREL, UNCLASSIFIED    PAGE 02        VATICA  00283  " +
+      "02 OF 05  241034Z VT \nSUBJECT: PARTNERS FOR PROGRESS - WORKING WITH VATICAN \n";
+    const cable = parseText(text);
+    expect(cable.body).toContain("TAGS: PREL, PHUM, PREF, TBIO, PHUM, VTPREL, VT\n");
+    expect(cable.tags).toEqual(["PREL", "PHUM", "PREF", "TBIO"]);
   });
 
   it("splits glued codes, fixes misspelt codes and ISO slips", () => {

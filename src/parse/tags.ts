@@ -45,7 +45,7 @@ function repairPiece(piece: Piece, previous: Piece | undefined): string[] {
 }
 
 export function parseTags(doc: BodyDoc): TagsResult {
-  const line = findTagsLine(doc.text.slice(0, captionAreaEnd(doc)));
+  const line = findTagsLine(doc.text.slice(0, captionAreaEnd(doc)), doc.pageCuts);
   if (!line || line.text === "") return { tags: [], asWritten: [] };
   const segmentation = segmentTags(line.text);
   const asWritten = segmentation.asWritten.map((p) => p.text);

@@ -2,25 +2,35 @@ import { createHash } from "node:crypto";
 import type { Cable } from "../model/cable.js";
 
 /**
- * How a Cable is split for storage and put back together. The body and the paragraph texts are
- * the bulk of a cable and are already stored as FTS content (cables.body, paragraphs.text), so
- * the stored JSON keeps their places with empty strings: restoring fills them in place, which
- * gives back the same object and, key for key, the same JSON text.
+ * How a Cable is split for storage and put back together. The texts of a cable are stored once,
+ * in the columns the search reads (cables.body, subject, summary, comment) and in paragraphs.text;
+ * the stored JSON keeps their places empty (`""` for the body and paragraph texts, null for the
+ * others). Restoring fills them in place, which gives back the same object and, key for key, the
+ * same JSON text.
  */
 
+/** The Cable fields that live in their own columns of `cables`, exactly as in the Cable. */
+export interface CableColumns {
+  body: string;
+  subject: string | null;
+  summary: string | null;
+  comment: string | null;
+}
+
 /**
- * The Cable JSON with `body` and every paragraph `text` emptied. The texts are blanked in place
- * and put back (rather than copying the cable) because this runs once per ingested cable.
+ * The Cable JSON with its texts left out (see above). The texts are blanked in place and put back
+ * (rather than copying the cable) because this runs once per ingested cable.
  */
 export function slimCableJson(cable: Cable): string {
-  const body = cable.body;
+  const { body, subject, summary, comment } = cable;
   const texts = cable.paragraphs.map((p) => p.text);
   cable.body = "";
+  cable.subject = cable.summary = cable.comment = null;
   for (const p of cable.paragraphs) p.text = "";
   try {
     return JSON.stringify(cable);
   } finally {
-    cable.body = body;
+    Object.assign(cable, { body, subject, summary, comment });
     cable.paragraphs.forEach((p, i) => {
       p.text = texts[i]!;
     });
@@ -28,9 +38,16 @@ export function slimCableJson(cable: Cable): string {
 }
 
 /** Inverse of slimCableJson: `texts[i]` is the text of paragraph i. */
-export function restoreCable(slimJson: string, body: string, texts: readonly string[]): Cable {
+export function restoreCable(
+  slimJson: string,
+  columns: CableColumns,
+  texts: readonly string[],
+): Cable {
   const cable = JSON.parse(slimJson) as Cable;
-  cable.body = body;
+  cable.body = columns.body;
+  cable.subject = columns.subject;
+  cable.summary = columns.summary;
+  cable.comment = columns.comment;
   cable.paragraphs.forEach((p, i) => {
     p.text = texts[i] ?? "";
   });

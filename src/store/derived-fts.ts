@@ -33,36 +33,46 @@ export function derivedFts(db: Db): DerivedFts {
     .all()
     .filter((t) => CABLES_CONTENT.test(t.sql));
   const triggers = db
-    .prepare<[], string>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'cables'")
+    .prepare<[], string>(
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'cables'",
+    )
     .pluck()
     .all()
     .join("\n");
-  const inserts: { run(id: number): unknown }[] = [];
-  const removes: { run(id: number): unknown }[] = [];
+  const inserts: ((id: number) => void)[] = [];
+  const removes: ((id: number) => void)[] = [];
   for (const t of tables) {
     if (triggers.includes(t.name)) continue;
-    const columns = db
-      .prepare<[], string>(`SELECT name FROM pragma_table_info(${quote(t.name).replace(/"/g, "'")})`)
+    const names = db
+      .prepare<[string], string>("SELECT name FROM pragma_table_info(?)")
       .pluck()
-      .all()
-      .map(quote)
-      .join(", ");
+      .all(t.name)
+      .map(quote);
     const table = quote(t.name);
-    inserts.push(
-      db.prepare(`INSERT INTO ${table} (rowid, ${columns}) SELECT id, ${columns} FROM cables WHERE id = ?`),
+    const marks = names.map(() => "?").join(", ");
+    // Read first, then INSERT ... VALUES: an INSERT ... SELECT into FTS5 gets a statement savepoint.
+    const read = db.prepare(`SELECT ${names.join(", ")} FROM cables WHERE id = ?`).raw();
+    const add = db.prepare(
+      `INSERT INTO ${table} (rowid, ${names.join(", ")}) VALUES (?, ${marks})`,
     );
-    removes.push(
-      db.prepare(
-        `INSERT INTO ${table} (${table}, rowid, ${columns}) SELECT 'delete', id, ${columns} FROM cables WHERE id = ?`,
-      ),
+    const drop = db.prepare(
+      `INSERT INTO ${table} (${table}, rowid, ${names.join(", ")}) VALUES ('delete', ?, ${marks})`,
     );
+    inserts.push((id) => {
+      const row = read.get(id) as unknown[] | undefined;
+      if (row) add.run(id, ...row);
+    });
+    removes.push((id) => {
+      const row = read.get(id) as unknown[] | undefined;
+      if (row) drop.run(id, ...row);
+    });
   }
   return {
     insert: (id) => {
-      for (const s of inserts) s.run(id);
+      for (const f of inserts) f(id);
     },
     remove: (id) => {
-      for (const s of removes) s.run(id);
+      for (const f of removes) f(id);
     },
   };
 }

@@ -1,24 +1,30 @@
 import type { Cable, Provenance } from "../model/cable.js";
-import { restoreCable } from "./cable-json.js";
+import { type CableColumns, restoreCable } from "./cable-json.js";
 import type { Db } from "./db.js";
 
 /** Whole cables out of the archive: the stored parts put back into the exact Cable JSON. */
 
+interface CableRow extends CableColumns {
+  id: number;
+  cable_json: string;
+}
+
+const COLUMNS = "id, body, subject, summary, comment, cable_json";
+
 function statements(db: Db) {
   return {
-    byReference: db.prepare<[string], { id: number; body: string; cable_json: string }>(
-      "SELECT id, body, cable_json FROM cables WHERE reference_id = ?",
+    byReference: db.prepare<[string], CableRow>(
+      `SELECT ${COLUMNS} FROM cables WHERE reference_id = ?`,
     ),
-    byRowid: db.prepare<[number], { id: number; body: string; cable_json: string }>(
-      "SELECT id, body, cable_json FROM cables WHERE id = ?",
-    ),
+    byRowid: db.prepare<[number], CableRow>(`SELECT ${COLUMNS} FROM cables WHERE id = ?`),
     texts: db
       .prepare<[number], string>("SELECT text FROM paragraphs WHERE cable_id = ? ORDER BY seq")
       .pluck(),
     versions: db.prepare<[string], VersionRow>(
       `SELECT v.id, v.text_hash, v.content_hash, v.released, v.source_id, v.source_format, v.source_file,
               v.source_offset, v.source_line, v.ingested_at, v.cable_json, c.id AS cable_rowid
-         FROM versions v LEFT JOIN cables c ON c.version_id = v.id
+         FROM versions v
+         LEFT JOIN cables c ON c.reference_id = v.reference_id AND c.version_id = v.id
         WHERE v.reference_id = ? ORDER BY v.id`,
     ),
   };
@@ -50,8 +56,8 @@ function stmts(db: Db): Statements {
   return s;
 }
 
-function restore(s: Statements, row: { id: number; body: string; cable_json: string }): Cable {
-  return restoreCable(row.cable_json, row.body, s.texts.all(row.id));
+function restore(s: Statements, row: CableRow): Cable {
+  return restoreCable(row.cable_json, row, s.texts.all(row.id));
 }
 
 /** The current version of a cable, or null when the id is not in the archive. */

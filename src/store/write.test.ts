@@ -65,7 +65,16 @@ describe("writeCable", () => {
     writeCable(db, cable);
     expect(JSON.stringify(getCable(db, "05ALMATY2121"))).toBe(JSON.stringify(cable));
     const slim = db.prepare("SELECT cable_json FROM cables").pluck().get() as string;
-    expect(slim).not.toContain("Shamsiddinov fled");
+    expect(slim).not.toContain("Shamsiddinov");
+    expect(slim).not.toContain("CONVERSATION WITH UZBEK");
+    const other = openArchive(":memory:");
+    const withSummary = {
+      ...almaty(PARA_2),
+      summary: PARA_1,
+      comment: "Shamsiddinov is credible.",
+    };
+    writeCable(other, withSummary);
+    expect(JSON.stringify(getCable(other, "05ALMATY2121"))).toBe(JSON.stringify(withSummary));
   });
 
   it("keeps an older release arriving late as a version without making it current", () => {

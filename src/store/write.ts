@@ -2,6 +2,7 @@ import type { Cable } from "../model/cable.js";
 import { contentHash, slimCableJson } from "./cable-json.js";
 import { isDegraded, supersedes } from "./current-version.js";
 import type { Db } from "./db.js";
+import { derivedFts } from "./derived-fts.js";
 import { getCableByRowid } from "./read.js";
 
 export { getCable } from "./read.js";
@@ -34,6 +35,7 @@ function strongestProtect(cable: Cable): string | null {
 /** Prepared statements, built once per connection. */
 function prepare(db: Db) {
   return {
+    derived: derivedFts(db),
     findVersions: db.prepare<[string], { text_hash: string; content_hash: string }>(
       "SELECT text_hash, content_hash FROM versions WHERE reference_id = ?",
     ),
@@ -57,11 +59,20 @@ function prepare(db: Db) {
          @offset, @line, @ingestedAt, @json)`,
     ),
     keepVersionJson: db.prepare("UPDATE versions SET cable_json = ? WHERE id = ?"),
+    // FTS 'delete' needs the indexed values. They are read first and passed to INSERT ... VALUES:
+    // an INSERT ... SELECT into FTS5 gets a statement savepoint, at which FTS5 flushes every index
+    // written in the transaction (see derived-fts.ts).
+    currentText: db.prepare<[number], { subject: string | null; body: string }>(
+      "SELECT subject, body FROM cables WHERE id = ?",
+    ),
+    currentParagraphs: db.prepare<[number], { id: number; text: string }>(
+      "SELECT id, text FROM paragraphs WHERE cable_id = ?",
+    ),
     deleteFts: db.prepare(
-      "INSERT INTO cables_fts (cables_fts, rowid, subject, body) SELECT 'delete', id, subject, body FROM cables WHERE id = ?",
+      "INSERT INTO cables_fts (cables_fts, rowid, subject, body) VALUES ('delete', ?, ?, ?)",
     ),
     deleteParagraphFts: db.prepare(
-      "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM paragraphs WHERE cable_id = ?",
+      "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) VALUES ('delete', ?, ?)",
     ),
     deleteChildren: [
       "paragraphs",
@@ -170,9 +181,11 @@ export function writeCable(db: Db, cable: Cable, info: VersionInfo = {}): WriteO
 }
 
 function deleteCurrent(s: Statements, cableId: number) {
-  s.deleteFts.run(cableId);
-  s.deleteParagraphFts.run(cableId);
+  const text = s.currentText.get(cableId);
+  if (text) s.deleteFts.run(cableId, text.subject ?? "", text.body);
+  for (const p of s.currentParagraphs.all(cableId)) s.deleteParagraphFts.run(p.id, p.text);
   for (const del of s.deleteChildren) del.run(cableId);
+  s.derived.remove(cableId);
   s.deleteCable.run(cableId);
 }
 
@@ -215,6 +228,7 @@ function insertCurrent(
       versionId,
     }).lastInsertRowid,
   );
+  s.derived.insert(cableId);
   s.insertFts.run(cableId, cable.subject ?? "", cable.body);
   cable.paragraphs.forEach((p, seq) => {
     const pid = s.insertParagraph.run(

@@ -102,7 +102,7 @@ describe("ingest killed with SIGKILL", () => {
       for (let attempt = 0; attempt < 4 && signal !== "SIGKILL"; attempt++, span /= 2) {
         for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
         const child = spawn(process.execPath, ingestArgs(db), { stdio: "ignore" });
-        delay = Math.round((0.05 + 0.75 * Math.random()) * span);
+        delay = Math.round((0.15 + 0.7 * Math.random()) * span);
         const timer = setTimeout(() => child.kill("SIGKILL"), delay);
         signal = await exited(child);
         clearTimeout(timer);

@@ -92,7 +92,26 @@ function precededByWord(tokens: { t: string }[], begin: number, mixedCase: boole
   return i >= 0 && classify(tokens[i]?.t ?? "", false, mixedCase) === "word";
 }
 
+/**
+ * Kinds per token and context: the same words recur in every line and the tests below are a
+ * dozen regexes. Short tokens only (see titles.ts: a long key would pin its cable's text).
+ */
+const kinds = new Map<string, Kind>();
+const KINDS_MAX = 20_000;
+const KIND_TOKEN = 12;
+
 function classify(t: string, isLast: boolean, mixedCase: boolean): Kind {
+  if (t.length > KIND_TOKEN) return computeKind(t, isLast, mixedCase);
+  const key = `${isLast ? 1 : 0}${mixedCase ? 1 : 0}${t}`;
+  const known = kinds.get(key);
+  if (known !== undefined) return known;
+  const kind = computeKind(t, isLast, mixedCase);
+  if (kinds.size >= KINDS_MAX) kinds.clear();
+  kinds.set(key, kind);
+  return kind;
+}
+
+function computeKind(t: string, isLast: boolean, mixedCase: boolean): Kind {
   if (SUFFIX.test(t) && isLast) return "suffix";
   if (FUNCTION_WORD.test(t)) return "function";
   if (PARTICLE.test(t)) return "particle";

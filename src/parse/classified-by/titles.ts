@@ -42,29 +42,43 @@ export function foldTitle(token: string): string {
 }
 
 /** Exactly a title word (no spelling tolerance): safe to apply to a surname position. */
-export function isTitleWordExact(token: string): boolean {
-  return SET.has(foldTitle(token));
+/**
+ * Verdicts per token as written, for both tests below: the same few hundred words (`AMBASSADOR`,
+ * `Charge`, names, misspellings) recur in every Classified By line, and folding plus the compound
+ * and typo searches cost far more than a lookup. Only short tokens are keys: V8 copies substrings
+ * under 13 characters, while a longer key would be a slice keeping its whole cable alive.
+ */
+const EXACT = 1;
+const FUZZY = 2;
+const verdicts = new Map<string, number>();
+const CACHE_MAX = 20_000;
+const CACHE_TOKEN = 12;
+
+function verdictsOf(token: string): number {
+  const cacheable = token.length <= CACHE_TOKEN;
+  const known = cacheable ? verdicts.get(token) : undefined;
+  if (known !== undefined) return known;
+  const w = foldTitle(token);
+  const exact = SET.has(w);
+  const fuzzy = exact || isCompound(w) || (w.length >= 6 && nearTitle(w));
+  const verdict = (exact ? EXACT : 0) | (fuzzy ? FUZZY : 0);
+  if (cacheable) {
+    if (verdicts.size >= CACHE_MAX) verdicts.clear();
+    verdicts.set(token, verdict);
+  }
+  return verdict;
 }
 
-/** Fuzzy verdicts already reached: the same names and misspellings recur across cables. */
-const fuzzyCache = new Map<string, boolean>();
-const CACHE_MAX = 20_000;
+export function isTitleWordExact(token: string): boolean {
+  return (verdictsOf(token) & EXACT) !== 0;
+}
 
 /**
  * A title word, allowing one typo in words of 6-7 letters and two in longer ones, and the compounds
  * drafters write (`PolMC`, `EconMinCouns`, `DepPolCouns`, `POLCHIEF`).
  */
 export function isTitleWord(token: string): boolean {
-  const w = foldTitle(token);
-  if (SET.has(w)) return true;
-  if (isCompound(w)) return true;
-  if (w.length < 6) return false;
-  const known = fuzzyCache.get(w);
-  if (known !== undefined) return known;
-  const verdict = nearTitle(w);
-  if (fuzzyCache.size >= CACHE_MAX) fuzzyCache.clear();
-  fuzzyCache.set(w, verdict);
-  return verdict;
+  return (verdictsOf(token) & FUZZY) !== 0;
 }
 
 /** `w` splits into two or more title words of at least two letters each. */

@@ -35,18 +35,34 @@ const SAS = {
   copies: /^[ \t]*\d{1,6}[ \t]*$/,
 };
 
-/** A format line before the address block (FL1-FL5, BT) or SAS furniture. */
+/** Offset of the first character after the line's indentation (`[ \t]*`). */
+function indentEnd(line: string): number {
+  let i = 0;
+  let c = line.charCodeAt(0);
+  while (c === 32 || c === 9) c = line.charCodeAt(++i);
+  return i;
+}
+
+/**
+ * A format line before the address block (FL1-FL5, BT) or SAS furniture. Each format line opens
+ * with a letter of its own (V, R, D, Z, B, a doubled prosign, a DTG prosign): that letter picks
+ * the one test to run, as this runs on every line of a header.
+ */
 export function isPreambleLine(line: string): boolean {
-  return (
-    FL.fl1.test(line) ||
-    FL.fl2.test(line) ||
-    FL.riOnly.test(line) ||
-    FL.fl3.test(line) ||
-    FL.fl4.test(line) ||
-    FL.bt.test(line) ||
-    DTG_LINE.test(line) ||
-    isFurniture(line)
-  );
+  const at = indentEnd(line);
+  const c = line.charCodeAt(at);
+  if (c >= 65 && c <= 90) {
+    if (c === 86 && FL.fl1.test(line)) return true;
+    if (line.charCodeAt(at + 1) === c && FL.fl2.test(line)) return true;
+    if (c === 82 && FL.riOnly.test(line)) return true;
+    if (c === 68 && FL.fl3.test(line)) return true;
+    if (c === 90 && FL.fl4.test(line)) return true;
+    if (c === 66 && FL.bt.test(line)) return true;
+    if ((c === 90 || c === 79 || c === 80 || c === 82 || c === 89) && DTG_LINE.test(line)) {
+      return true;
+    }
+  }
+  return isFurniture(line);
 }
 
 /** Printout furniture: page headers, classification lines, distribution office codes, rules. */
@@ -84,9 +100,23 @@ export function isRule(line: string): boolean {
   return SAS.rule.test(line);
 }
 
+const PAGE_ONE = /^[ \t]*PAGE[ \t]+01\b/;
+
 /** Lines that open a header with certainty: FL1, SAS office distribution, `PAGE 01`. */
 export function isStrongStart(line: string): boolean {
-  return FL.fl1.test(line) || SAS.office.test(line) || /^[ \t]*PAGE[ \t]+01\b/.test(line);
+  // V, A/O/I or P first: the header splitter asks this of every line near the top of a body.
+  const c = line.charCodeAt(indentEnd(line));
+  return (
+    (c === 86 && FL.fl1.test(line)) ||
+    ((c === 65 || c === 79 || c === 73) && SAS.office.test(line)) ||
+    (c === 80 && PAGE_ONE.test(line))
+  );
+}
+
+/** FL5, the DTG line (DTG_LINE), tested only on lines opening with a prosign letter. */
+export function isDtgLine(line: string): boolean {
+  const c = line.charCodeAt(indentEnd(line));
+  return (c === 90 || c === 79 || c === 80 || c === 82 || c === 89) && DTG_LINE.test(line);
 }
 
 /** Copy counts (`43`) sit between SAS lines; they are furniture only there. */
@@ -97,9 +127,14 @@ export function isCopyCount(line: string): boolean {
 export type AddressKeyword = "FM" | "TO" | "INFO" | "XMT";
 
 /** FL6-FL9 keyword opening the line, if any (`INFO LOG-00` is SAS distribution, not FL8). */
+const ADDRESS_KEYWORD = /^[ \t]*(FM|TO|INFO|XMT)(?=[ \t/]|$|R[A-Z]{3,7}\/)/;
+
 export function addressKeyword(line: string): AddressKeyword | null {
+  // F, T, I or X first: most lines are addressees, and this runs on every one.
+  const c = line.charCodeAt(indentEnd(line));
+  if (c !== 70 && c !== 84 && c !== 73 && c !== 88) return null;
   // `TORUEHC/SECSTATE WASHDC`: the space after the keyword can be lost before a routing indicator.
-  const m = /^[ \t]*(FM|TO|INFO|XMT)(?=[ \t/]|$|R[A-Z]{3,7}\/)/.exec(line);
+  const m = ADDRESS_KEYWORD.exec(line);
   if (!m) return null;
   if (m[1] === "INFO" && SAS.office.test(line)) return null;
   return m[1] as AddressKeyword;

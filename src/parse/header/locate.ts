@@ -1,8 +1,8 @@
 import { findBodyMarking, type MarkingMatch } from "./classification.js";
 import {
   addressKeyword,
-  DTG_LINE,
   isCopyCount,
+  isDtgLine,
   isFurniture,
   isPlainAddressee,
   isPreambleLine,
@@ -115,7 +115,7 @@ function findStart(lines: Lines): number {
     if (!line || line.start > START_WINDOW) break;
     if (firstContent < 0 && !isBlank(line)) firstContent = i;
     if (isStrongStart(line.text)) return backOverFurniture(lines, i);
-    if (DTG_LINE.test(line.text)) {
+    if (isDtgLine(line.text)) {
       const next = nextNonBlank(lines, i);
       if (next && addressKeyword(next.text) === "FM") return backOverFurniture(lines, i);
     }
@@ -206,7 +206,7 @@ export function locateHeader(text: string): HeaderSpan | null {
       if (addressKeyword(t)) inAddress = true;
       else {
         if (drafting) {
-          if (!isRule(t) && !DTG_LINE.test(t)) continue;
+          if (!isRule(t) && !isDtgLine(t)) continue;
           drafting = false;
         }
         if (opensDraftingBlock(t)) drafting = true;

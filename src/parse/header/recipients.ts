@@ -1,4 +1,5 @@
 import type { Recipient } from "../../model/cable.js";
+import { isDigit, isSpace, isUpperAscii } from "../chars.js";
 import { addressKeyword, isFurniture, PAGE_HEADER } from "./lines.js";
 
 /**
@@ -14,6 +15,7 @@ export interface AddressBlock {
 }
 
 const PRECEDENCE_WORDS = ["FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"];
+const EXACT_PRECEDENCE = new Set(PRECEDENCE_WORDS);
 
 /** Edit distance, bounded: enough to read typos like `PIORITY`, `PRIOITY`, `IMMEDIAT`. */
 function distance(a: string, b: string): number {
@@ -33,9 +35,7 @@ function distance(a: string, b: string): number {
 /** The precedence a word stands for, typos included (at most two edits, same first letter). */
 function precedenceWord(word: string): string | null {
   if (word.length < 5) return null;
-  for (const p of PRECEDENCE_WORDS) {
-    if (word === p) return p;
-  }
+  if (EXACT_PRECEDENCE.has(word)) return word;
   for (const p of PRECEDENCE_WORDS) {
     const slack = p.length >= 8 ? 2 : 1;
     if (word[0] !== p[0] || Math.abs(word.length - p.length) > slack) continue;
@@ -44,7 +44,29 @@ function precedenceWord(word: string): string | null {
   return null;
 }
 
-const ROUTE = /^([A-Z]{3,8})\/(?!\/)/;
+/**
+ * Length of a routing indicator opening the line (`RUEHRO/`: three to eight capitals, then one
+ * slash), or 0. What `/^([A-Z]{3,8})\/(?!\/)/` matches, read on char codes: this runs on every
+ * addressee line.
+ */
+function routeLength(rest: string): number {
+  let n = 0;
+  while (n < 9 && isUpperAscii(rest.charCodeAt(n))) n++;
+  if (n < 3 || n > 8 || rest.charCodeAt(n) !== 47 || rest.charCodeAt(n + 1) === 47) return 0;
+  return n;
+}
+
+/** `^\d{3,}(?:-\d{3,})?$`: an MCN, with the range form some collectives use. */
+function isMcn(word: string): boolean {
+  let i = 0;
+  while (isDigit(word.charCodeAt(i))) i++;
+  if (i < 3) return false;
+  if (i === word.length) return true;
+  if (word.charCodeAt(i) !== 45) return false;
+  let j = i + 1;
+  while (isDigit(word.charCodeAt(j))) j++;
+  return j - i - 1 >= 3 && j === word.length;
+}
 
 /** One addressee line (keyword already removed) → Recipient, or null for an empty line. */
 export function parseAddressee(line: string): Recipient | null {
@@ -52,21 +74,25 @@ export function parseAddressee(line: string): Recipient | null {
   if (rest.endsWith("\\")) rest = rest.slice(0, -1).trim();
   if (rest === "") return null;
   let route: string | null = null;
-  const r = rest.includes("/") ? ROUTE.exec(rest) : null;
-  if (r) {
-    route = r[1]!;
-    rest = rest.slice(r[0].length).trim();
+  const r = routeLength(rest);
+  if (r > 0) {
+    route = rest.slice(0, r);
+    rest = rest.slice(r + 1).trim();
   }
-  // An MCN glued to the name (`UNVIE VIENNA0162`).
-  const tail = rest.charCodeAt(rest.length - 1);
-  if (tail >= 48 && tail <= 57) rest = rest.replace(/(?<=[A-Z])(\d{3,})$/, " $1");
+  // An MCN glued to the name (`UNVIE VIENNA0162`): three or more digits ending the line, right
+  // after a capital.
+  let digits = rest.length;
+  while (digits > 0 && isDigit(rest.charCodeAt(digits - 1))) digits--;
+  if (rest.length - digits >= 3 && isUpperAscii(rest.charCodeAt(digits - 1))) {
+    rest = `${rest.slice(0, digits)} ${rest.slice(digits)}`;
+  }
   // From the end: MCN and precedence, in either order (`LONDON 8778 PRIORITY` occurs too).
   let mcn: string | null = null;
   let precedence: string | null = null;
-  const words = /\s\s|\t/.test(rest) ? rest.split(/\s+/) : rest.split(" ");
+  const words = splitWords(rest);
   for (let k = 0; k < 3 && words.length > 1; k++) {
     const last = words[words.length - 1]!;
-    if (mcn === null && /^\d{3,}(?:-\d{3,})?$/.test(last)) {
+    if (mcn === null && isMcn(last)) {
       mcn = last;
       words.pop();
       continue;
@@ -83,9 +109,39 @@ export function parseAddressee(line: string): Recipient | null {
     }
     break;
   }
-  const name = words.join(" ").trim();
+  let name = words[0]!;
+  for (let k = 1; k < words.length; k++) name += ` ${words[k]}`;
+  name = name.trim();
   if (name === "" && route === null) return null;
   return { route, name, precedence, mcn, excluded: [] };
+}
+
+/**
+ * The words of a trimmed addressee: split at runs of `\s` when the line has a tab or two blanks in
+ * a row (aligned columns), else at single spaces — `split(/\s+/)` and `split(" ")` without their
+ * cost, which is most of reading an address line.
+ */
+function splitWords(rest: string): string[] {
+  const n = rest.length;
+  let runs = false;
+  for (let i = 0; i < n; i++) {
+    const c = rest.charCodeAt(i);
+    if (c === 9 || (isSpace(c) && i + 1 < n && isSpace(rest.charCodeAt(i + 1)))) {
+      runs = true;
+      break;
+    }
+  }
+  const words: string[] = [];
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const c = rest.charCodeAt(i);
+    if (runs ? !isSpace(c) : c !== 32) continue;
+    words.push(rest.slice(start, i));
+    if (runs) while (i + 1 < n && isSpace(rest.charCodeAt(i + 1))) i++;
+    start = i + 1;
+  }
+  words.push(rest.slice(start));
+  return words;
 }
 
 type Section = "none" | "to" | "info";

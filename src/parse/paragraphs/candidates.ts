@@ -32,8 +32,11 @@ const AFTER_MARK = /[ \t]*(?:[.:](?=[ \t]|$)[ \t]*)?/my;
 
 export function findCandidates(text: string, end: number): Candidate[] {
   const atStart: Candidate[] = [];
+  // Line starts, kept for the inline scan: one walk over the lines instead of two.
+  const starts: number[] = [];
   let prevStart = -1;
   for (let pos = 0; pos < end; ) {
+    starts.push(pos);
     let nl = text.indexOf("\n", pos);
     if (nl < 0 || nl > end) nl = end;
     if (mayStartParagraph(text, pos, nl)) {
@@ -44,7 +47,7 @@ export function findCandidates(text: string, end: number): Candidate[] {
     prevStart = pos;
     pos = nl + 1;
   }
-  return merge(atStart, inlineCandidates(text, end));
+  return merge(atStart, inlineCandidates(text, end, starts));
 }
 
 function merge(a: Candidate[], b: Candidate[]): Candidate[] {
@@ -62,8 +65,9 @@ function merge(a: Candidate[], b: Candidate[]): Candidate[] {
 /** Cheap test before the regex: the line's first visible character is a digit or `¶`. */
 function mayStartParagraph(text: string, from: number, to: number): boolean {
   let i = from;
-  while (i < to && (text[i] === " " || text[i] === "\t")) i++;
-  return i < to && (isDigit(text.charCodeAt(i)) || text[i] === "¶");
+  let c = text.charCodeAt(i);
+  while (i < to && (c === 32 || c === 9)) c = text.charCodeAt(++i);
+  return i < to && (isDigit(c) || c === 0xb6);
 }
 
 function lineStartCandidate(
@@ -105,8 +109,16 @@ function unmarkedWeight(prevLine: string | null): number {
 
 /** An unmarked number inside a line is weak evidence: the chain takes it only in sequence. */
 const INLINE_UNMARKED_WEIGHT = 1.5;
-/** What may separate an inline number from the text before it. */
-const INLINE_SEPARATORS = " \t\u2028\u2029\u00a0-";
+
+/** What may separate an inline number from the text before it: ` \t\u2028\u2029\u00a0-`. */
+function isInlineSeparator(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x2028 || c === 0x2029 || c === 0xa0 || c === 45;
+}
+
+/** `["“A-Z]`: what an unmarked inline paragraph's text opens with. */
+function opensInlineText(c: number): boolean {
+  return c === 34 || c === 0x201c || (c >= 65 && c <= 90);
+}
 /** Only the end of the text before an inline number decides; headings are short. */
 const CONTEXT_CHARS = 160;
 
@@ -116,29 +128,30 @@ const CONTEXT_CHARS = 160;
  * (a few hundred per cable) rather than by a regex over every position: digits before it, a
  * separator before them, and a mark or a capital after it.
  */
-function inlineCandidates(text: string, end: number): Candidate[] {
+function inlineCandidates(text: string, end: number, starts: readonly number[]): Candidate[] {
   const out: Candidate[] = [];
-  // The line around each dot, tracked forward: searching back and forth from every dot would be
-  // quadratic on a 60 KB unwrapped line.
-  let lineStart = 0;
-  let lineEnd = lineEndFrom(text, 0);
+  // The line around a dot comes from the line starts, tracked forward only for dots that pass
+  // the cheap tests: searching back and forth from every dot would be quadratic on a 60 KB line.
+  let line = 0;
   for (let dot = text.indexOf("."); dot >= 0 && dot < end; dot = text.indexOf(".", dot + 1)) {
-    while (lineEnd < dot) {
-      lineStart = lineEnd + 1;
-      lineEnd = lineEndFrom(text, lineStart);
-    }
     let d = dot;
     while (d > 0 && dot - d < 3 && isDigit(text.charCodeAt(d - 1))) d--;
     if (d === dot || (d > 0 && isDigit(text.charCodeAt(d - 1)))) continue;
-    const numAt = d > 0 && text[d - 1] === "¶" ? d - 1 : d;
-    if (numAt === 0 || !INLINE_SEPARATORS.includes(text[numAt - 1]!)) continue;
+    const numAt = d > 0 && text.charCodeAt(d - 1) === 0xb6 ? d - 1 : d;
+    if (numAt === 0 || !isInlineSeparator(text.charCodeAt(numAt - 1))) continue;
     let after = dot + 1;
-    while (after < text.length && after - dot <= 3 && (text[after] === " " || text[after] === "\t"))
+    while (after < text.length && after - dot <= 3) {
+      const c = text.charCodeAt(after);
+      if (c !== 32 && c !== 9) break;
       after++;
-    const next = text[after];
-    if (next === undefined) continue;
-    const paren = next === "(";
-    if (!paren && (after === dot + 1 || after - dot > 3 || !/["“A-Z]/.test(next))) continue;
+    }
+    if (after >= text.length) continue;
+    const next = text.charCodeAt(after);
+    const paren = next === 40;
+    if (!paren && (after === dot + 1 || after - dot > 3 || !opensInlineText(next))) continue;
+    while (line + 1 < starts.length && starts[line + 1]! <= dot) line++;
+    const lineStart = starts[line]!;
+    const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : lineEndFrom(text, lineStart);
     if (numAt < lineStart) continue;
     const before = text.slice(Math.max(lineStart, numAt - CONTEXT_CHARS), numAt).trimEnd();
     // At a line start (after indentation or `¶`) the line-start scan has it already.

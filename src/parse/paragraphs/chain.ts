@@ -18,50 +18,50 @@ const MAX_START_COST = 2.5;
 const UNMARKED_DISCOUNT = 0.5;
 
 /** Steps back in numbering and their cost: next number, duplicate, gap of one, gap of two. */
-const STEPS: ReadonlyArray<readonly [number, number]> = [
-  [1, 0],
-  [0, DUPLICATE_COST],
-  [2, GAP_COST],
-  [3, 2 * GAP_COST],
-];
+const STEP_BACK = [1, 0, 2, 3];
+const STEP_COST = [0, DUPLICATE_COST, GAP_COST, 2 * GAP_COST];
 
-interface Node {
-  score: number;
-  prev: number;
-}
+const BEST_AT = new Int32Array(MAX_NUMBER + 1);
 
 export function chooseParagraphs(cands: Candidate[]): Candidate[] {
   if (cands.length === 0) return [];
-  const marked = cands.filter((c) => c.marking !== null && !c.inline).length;
+  let marked = 0;
+  for (let j = 0; j < cands.length; j++) {
+    const c = cands[j]!;
+    if (c.marking !== null && !c.inline) marked++;
+  }
   const discount = marked >= 2 ? UNMARKED_DISCOUNT : 1;
-  const weight = (c: Candidate) => (c.marking === null ? c.weight * discount : c.weight);
 
-  const nodes: Node[] = [];
-  /** Best node index ending at each number so far (-1: none). */
-  const bestAt = new Int32Array(MAX_NUMBER + 1).fill(-1);
+  // Best chain score ending at each candidate, and the candidate before it in that chain.
+  const scores: number[] = new Array(cands.length);
+  const prevs: number[] = new Array(cands.length);
+  // Best candidate index ending at each number so far (-1: none); reused, typed arrays being
+  // costly to allocate for every cable.
+  const bestAt = BEST_AT.fill(-1);
   let best = -1;
   for (let j = 0; j < cands.length; j++) {
     const c = cands[j]!;
-    const w = weight(c);
+    const w = c.marking === null ? c.weight * discount : c.weight;
     let score = w - Math.min(MAX_START_COST, START_COST * (c.number - 1));
     let prev = -1;
-    for (const [back, cost] of STEPS) {
-      const n = c.number - back;
+    for (let k = 0; k < STEP_BACK.length; k++) {
+      const n = c.number - STEP_BACK[k]!;
       const i = n >= 0 ? bestAt[n]! : -1;
       if (i < 0) continue;
-      const s = nodes[i]!.score + w - cost;
+      const s = scores[i]! + w - STEP_COST[k]!;
       if (s > score) {
         score = s;
         prev = i;
       }
     }
-    nodes.push({ score, prev });
+    scores[j] = score;
+    prevs[j] = prev;
     const cur = bestAt[c.number]!;
-    if (cur < 0 || nodes[cur]!.score < score) bestAt[c.number] = j;
-    if (best < 0 || score > nodes[best]!.score) best = j;
+    if (cur < 0 || scores[cur]! < score) bestAt[c.number] = j;
+    if (best < 0 || score > scores[best]!) best = j;
   }
-  if (best < 0 || nodes[best]!.score <= 0) return [];
+  if (best < 0 || scores[best]! <= 0) return [];
   const chosen: Candidate[] = [];
-  for (let i = best; i >= 0; i = nodes[i]!.prev) chosen.push(cands[i]!);
+  for (let i = best; i >= 0; i = prevs[i]!) chosen.push(cands[i]!);
   return chosen.reverse();
 }

@@ -75,12 +75,13 @@ export interface Split {
 export function trailingHeading(region: string, glued: boolean, captionArea: boolean): Split {
   const body = trimEndPilcrows(region);
   const lineAt = body.lastIndexOf("\n") + 1;
-  const last = body.slice(lineAt);
   const none = { keep: region.length, heading: null };
+  const last = body.slice(lineAt);
   if (last.trim() === "") return none;
   if (isRuleLine(last)) return headingAboveRule(body, lineAt);
   // Most paragraphs end in a full stop: no title, ruled title or glued title ends that way.
-  if (!glued && /[.,;]/.test(last[last.length - 1]!)) return none;
+  const end = last.charCodeAt(last.length - 1);
+  if (!glued && (end === 46 || end === 44 || end === 59)) return none;
   RULE_RUN.lastIndex = Math.max(0, last.length - 3 * MAX_HEADING);
   const rule = RULE_RUN.exec(last);
   if (rule) return headingWithRule(last, lineAt, rule.index, region.length);
@@ -141,8 +142,12 @@ function headingWithRule(
 /** Trailing blanks and lone `¶` (HTML copies put the mark on a line of its own). */
 function trimEndPilcrows(s: string): string {
   let i = s.length;
-  while (i > 0 && (s[i - 1] === "¶" || isBlank(s.charCodeAt(i - 1)))) i--;
-  return s.slice(0, i);
+  while (i > 0) {
+    const c = s.charCodeAt(i - 1);
+    if (c !== 0xb6 && !isBlank(c)) break;
+    i--;
+  }
+  return i === s.length ? s : s.slice(0, i);
 }
 
 /** Position before the line break (and blanks around it) that ends just before `at`. */

@@ -47,7 +47,21 @@ export function isClassificationLine(line: string): boolean {
 }
 
 export function isRuleLine(line: string): boolean {
-  return RULE_LINE.test(line);
+  // The first visible character decides most lines before the regex is tried.
+  let i = 0;
+  let c = line.charCodeAt(0);
+  while (c === 32 || c === 9 || c === 0x2028 || c === 0x2029 || c === 0xa0)
+    c = line.charCodeAt(++i);
+  const mayBeRule =
+    c === 45 ||
+    c === 61 ||
+    c === 95 ||
+    c === 42 ||
+    c === 35 ||
+    c === 126 ||
+    c === 46 ||
+    (c >= 0x2010 && c <= 0x2015);
+  return mayBeRule && RULE_LINE.test(line);
 }
 
 /** Blank characters, the Unicode line separators some copies carry (U+2028) included. */

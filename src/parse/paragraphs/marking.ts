@@ -26,8 +26,28 @@ const CAVEAT = /^(?:NF|NOFORN|N|FGI|ORCON|FOUO|PROPIN|NC)$/;
 const MAX_MARK = 100;
 const WHOLE_TEXT = /^ENTIRE\s+(?:TEXT|PARAGRAPH|MESSAGE)$/;
 
+/**
+ * Marks repeat: a cable has a dozen `(C)` and a corpus a few hundred distinct spellings, so the
+ * pure parse below is remembered per short spelling (bounded, for a stream of odd parentheses).
+ * Only short ones: V8 copies substrings under 13 characters, while a longer key would be a slice
+ * keeping the whole cable text alive.
+ */
+const known = new Map<string, string | null>();
+const KNOWN_MAX = 4_096;
+const KNOWN_LENGTH = 12;
+
 /** `S//NF` → `S/NF`; `c` → `C`; `Afghanistan` → null. */
 export function parseMarking(raw: string): string | null {
+  if (raw.length > KNOWN_LENGTH) return computeMarking(raw);
+  const hit = known.get(raw);
+  if (hit !== undefined) return hit;
+  if (known.size >= KNOWN_MAX) known.clear();
+  const marking = computeMarking(raw);
+  known.set(raw, marking);
+  return marking;
+}
+
+function computeMarking(raw: string): string | null {
   const s = raw.trim().toUpperCase().replace(/\s+/g, " ");
   if (s.length === 0 || s.length > MAX_MARK) return null;
   const m = MARK.exec(s);

@@ -1,4 +1,5 @@
-import { findEnding } from "../signers/ending.js";
+import type { BodyDoc } from "../doc.js";
+import { docEnding, type Ending, findEnding } from "../signers/ending.js";
 import { findCandidates } from "./candidates.js";
 import { chooseParagraphs } from "./chain.js";
 import { leadingHeading, trailingHeading } from "./headings.js";
@@ -30,14 +31,28 @@ let cacheSegments: Segment[] = [];
 /** Pure; memoised on the last text because paragraphs and PROTECT markers both ask. */
 export function segmentParagraphs(text: string): Segment[] {
   if (text === cacheText) return cacheSegments;
-  const segments = computeSegments(text);
+  const segments = computeSegments(text, findEnding(text));
   cacheText = text;
   cacheSegments = segments;
   return segments;
 }
 
-function computeSegments(text: string): Segment[] {
-  const { contentEnd } = findEnding(text);
+const byDoc = new WeakMap<BodyDoc, { text: string; segments: Segment[] }>();
+
+/**
+ * The segments of a doc, memoised per doc: the paragraph and PROTECT parsers both ask, and
+ * parseRecords asks for a whole batch of docs before asking again.
+ */
+export function docSegments(doc: BodyDoc): Segment[] {
+  const hit = byDoc.get(doc);
+  if (hit && hit.text === doc.text) return hit.segments;
+  const segments = computeSegments(doc.text, docEnding(doc));
+  byDoc.set(doc, { text: doc.text, segments });
+  return segments;
+}
+
+function computeSegments(text: string, ending: Ending): Segment[] {
+  const { contentEnd } = ending;
   const chosen = chooseParagraphs(findCandidates(text, contentEnd));
   if (chosen.length === 0) return [];
   const first = chosen[0]!;

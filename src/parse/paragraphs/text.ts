@@ -1,3 +1,4 @@
+import { isSpace, trimmedBounds } from "../chars.js";
 import { isLayoutLine, isRuleLine, removeInlinePageBreaks } from "./layout-lines.js";
 
 /**
@@ -7,12 +8,45 @@ import { isLayoutLine, isRuleLine, removeInlinePageBreaks } from "./layout-lines
  * follows a finished sentence. A blank line inside a sentence (`... thousand people␤␤(including
  * women ...`) is a copy's damage and is joined like a wrap.
  */
-const BULLET = /^(?:-{1,2}(?!-)|[*•·](?=\s))/;
 const ENUMERATOR = /^(?:[a-zA-Z][.)]|\(\w{1,4}\)|\d{1,2}[.)]|[ivxIVX]{1,4}[.)])(?=\s)/;
-/** Characters that end a sentence, a clause or a quotation at the end of a line. */
-const SENTENCE_END_CHARS = ".!?:;\"'”’)]";
-/** First characters a rule line can start with; other lines skip the rule test. */
-const RULE_START = "-=_*#~.\u2010\u2011\u2012\u2013\u2014\u2015";
+
+/** `-`, `--` (not a `---` rule), or `*`, `•`, `·` before a blank: a list bullet. */
+function isBullet(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c === 45) return t.charCodeAt(1) !== 45 || t.charCodeAt(2) !== 45;
+  return (c === 42 || c === 0x2022 || c === 0xb7) && isSpace(t.charCodeAt(1));
+}
+
+/** `.!?:;"'”’)]`: a sentence, a clause or a quotation ends at the end of the line. */
+function endsSentence(c: number): boolean {
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 58 ||
+    c === 59 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 41 ||
+    c === 93
+  );
+}
+
+/** `-=_*#~.` and U+2010..U+2015: the characters a rule line can start with. */
+function mayStartRule(c: number): boolean {
+  return (
+    c === 45 ||
+    c === 61 ||
+    c === 95 ||
+    c === 42 ||
+    c === 35 ||
+    c === 126 ||
+    c === 46 ||
+    (c >= 0x2010 && c <= 0x2015)
+  );
+}
 
 export function joinParagraphText(raw: string, pageBreaks = true): string {
   const src = (pageBreaks ? removeInlinePageBreaks(raw) : raw).trimEnd();
@@ -21,28 +55,37 @@ export function joinParagraphText(raw: string, pageBreaks = true): string {
     const t = src.trim();
     return t === "¶" || isLayoutLine(t) ? "" : t;
   }
-  const parts: string[] = [];
+  // Built by concatenation and bounds found on char codes: this runs on every line of the body.
+  let out = "";
+  let any = false;
   let lastEndsSentence = false;
   let blankSince = false;
   for (let pos = 0; pos <= src.length; ) {
     let nl = src.indexOf("\n", pos);
     if (nl < 0) nl = src.length;
-    const t = src.slice(pos, nl).trim();
+    const [a, b] = trimmedBounds(src, pos, nl);
     pos = nl + 1;
-    if (t === "" || t === "¶" || (RULE_START.includes(t[0]!) && isRuleLine(t))) {
-      blankSince = parts.length > 0;
+    const first = src.charCodeAt(a);
+    if (a === b || (b - a === 1 && first === 0xb6)) {
+      blankSince = any;
+      continue;
+    }
+    const t = src.slice(a, b);
+    if (mayStartRule(first) && isRuleLine(t)) {
+      blankSince = any;
       continue;
     }
     if (isLayoutLine(t)) continue;
-    if (parts.length > 0) {
+    if (any) {
       // `a.`, `(1)`, `2)` open an item only after a finished sentence or a colon; after a
       // word they are a number that the wrap put at the line start (`... ON MARCH␤5. THE`).
-      const item = BULLET.test(t) || (lastEndsSentence && ENUMERATOR.test(t));
-      parts.push(item || (blankSince && lastEndsSentence) ? "\n" : " ");
+      const item = isBullet(t) || (lastEndsSentence && ENUMERATOR.test(t));
+      out += item || (blankSince && lastEndsSentence) ? "\n" : " ";
     }
-    parts.push(t);
-    lastEndsSentence = SENTENCE_END_CHARS.includes(t[t.length - 1]!);
+    out += t;
+    any = true;
+    lastEndsSentence = endsSentence(src.charCodeAt(b - 1));
     blankSince = false;
   }
-  return parts.join("");
+  return out;
 }

@@ -18,26 +18,41 @@ const MAX_CANDIDATES = 3;
 
 const KEYWORD = /REF(?:ERENCES?|TELS?|S)?(?:\(S\))?|Ref(?:erences?|tels?|s)?(?:\(s\))?/y;
 
-/** The first REF block of a body (see refBlocks). */
+/** The first REF block of a body (see RefBlocks). */
 export function findRefBlock(text: string): string | null {
-  for (const block of refBlocks(text)) return block;
+  const blocks = new RefBlocks(text);
+  for (let k = 0; k < blocks.count; k++) {
+    const block = blocks.read(k);
+    if (block) return block;
+  }
   return null;
 }
 
 /**
  * REF blocks of the caption area, most likely first: a keyword that opens a line or carries a
- * colon, then an upper-case `REF` inside a line. The caller takes the first that lists anything.
+ * colon, then an upper-case `REF` inside a line. The caller reads them in order and takes the
+ * first that lists anything (a plain class rather than a generator: this runs for every cable).
  */
-export function* refBlocks(text: string): Generator<string> {
-  // The caption area ends at the first numbered paragraph; a REF after it is prose.
-  const region = text.length > REGION_CAP ? text.slice(0, REGION_CAP) : text;
-  const para = firstParagraph(region);
-  const head = para >= 0 ? region.slice(0, para) : region;
-  let tried = 0;
-  for (const start of keywordStarts(head)) {
-    if (tried++ >= MAX_CANDIDATES) return;
-    const block = readBlock(head, start);
-    if (block) yield block;
+export class RefBlocks {
+  private readonly head: string;
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    // The caption area ends at the first numbered paragraph; a REF after it is prose.
+    const region = text.length > REGION_CAP ? text.slice(0, REGION_CAP) : text;
+    const para = firstParagraph(region);
+    this.head = para >= 0 ? region.slice(0, para) : region;
+    this.starts = keywordStarts(this.head);
+  }
+
+  /** How many candidates are worth reading. */
+  get count(): number {
+    return Math.min(this.starts.length, MAX_CANDIDATES);
+  }
+
+  /** Candidate `k`'s block, or null when it holds nothing. */
+  read(k: number): string | null {
+    return readBlock(this.head, this.starts[k]!);
   }
 }
 

@@ -75,16 +75,52 @@ export type NameStyle = "upper" | "capitalised" | "lower";
  */
 export function nameStyle(words: string[]): NameStyle | null {
   if (words.length === 0 || words.length > 3) return null;
-  if (words.some((w) => isStopWord(w) || REDACTION.test(w))) return null;
-  if (words.length === 1 && LOWER_WORD.test(words[0]!) && !PARTICLES.has(words[0]!)) return "lower";
+  const shapes = words.map(shapeOf);
+  if (shapes.some((s) => s & (STOP | REDACTED))) return null;
+  if (words.length === 1 && shapes[0]! & LOWER && !(shapes[0]! & PARTICLE_AS_WRITTEN)) {
+    return "lower";
+  }
   let upper = true;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const particle = i < words.length - 1 && PARTICLES.has(w.toLowerCase());
-    if (!CAP_WORD.test(w) && !particle) return null;
-    if (!UPPER_WORD.test(w)) upper = false;
+    const s = shapes[i]!;
+    const particle = i < words.length - 1 && s & PARTICLE;
+    if (!(s & CAPITALISED) && !particle) return null;
+    if (!(s & UPPER)) upper = false;
   }
   return upper ? "upper" : "capitalised";
+}
+
+// What nameStyle asks of a word, as bits: the signature walk asks it of the same last words of a
+// body several times over, and of the same names and stop words in every cable.
+const STOP = 1;
+const REDACTED = 2;
+const LOWER = 4;
+const CAPITALISED = 8;
+const UPPER = 16;
+const PARTICLE = 32;
+const PARTICLE_AS_WRITTEN = 64;
+const shapeCache = new Map<string, number>();
+const SHAPES_MAX = 20_000;
+/** Longer words are not remembered: a key over 12 characters would be a slice pinning its cable. */
+const SHAPE_WORD = 12;
+
+function shapeOf(w: string): number {
+  const cacheable = w.length <= SHAPE_WORD;
+  const known = cacheable ? shapeCache.get(w) : undefined;
+  if (known !== undefined) return known;
+  const shape =
+    (isStopWord(w) ? STOP : 0) |
+    (REDACTION.test(w) ? REDACTED : 0) |
+    (LOWER_WORD.test(w) ? LOWER : 0) |
+    (CAP_WORD.test(w) ? CAPITALISED : 0) |
+    (UPPER_WORD.test(w) ? UPPER : 0) |
+    (PARTICLES.has(w.toLowerCase()) ? PARTICLE : 0) |
+    (PARTICLES.has(w) ? PARTICLE_AS_WRITTEN : 0);
+  if (cacheable) {
+    if (shapeCache.size >= SHAPES_MAX) shapeCache.clear();
+    shapeCache.set(w, shape);
+  }
+  return shape;
 }
 
 /**

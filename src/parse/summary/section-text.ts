@@ -1,3 +1,5 @@
+import { isSpace } from "../chars.js";
+
 /**
  * Shared by the summary and comment parsers: turns a span of the body into the field's text — the
  * paragraph numbers and portion markings inside it removed, separator rules dropped, hard wraps
@@ -10,21 +12,63 @@ const PARA_HEAD =
 /** A portion marking opening the text: `(C)`, `(S/NF)`, `(SBU)`. */
 const LEAD_MARK = /^\s*\((?:TS|S|C|U|SBU|LOU|FOUO|NF)(?:\s*\/{1,2}\s*[A-Z][A-Z ]{0,20})?\)\s*/i;
 const RULE = /[-=_~*]{3,}/g;
-/**
- * A line break with the spaces around it; group 1 is set when a blank line is inside, group 2 when
- * a list item (`--`, `-`, `a.`, `(1)`) starts the next line.
- */
-const BREAK = /[ \t]*\n([ \t]*\n)*[ \t]*(?=(--?|[•*]|\(?[a-z0-9]{1,2}[.)]\s)?)/g;
 
 export function sectionText(raw: string): string | null {
-  let s = raw.replace(/\r/g, "").replace(RULE, " ");
+  let s = raw.includes("\r") ? raw.replace(/\r/g, "") : raw;
+  s = s.replace(RULE, " ");
   s = s.replace(PARA_HEAD, "$1");
   s = s.replace(LEAD_MARK, "");
   s = s.replace(/^[\s:.\-—]+/, "");
-  // Blank-line breaks become one newline; a single wrap becomes a space unless a list item follows.
-  s = s.replace(BREAK, (_m, blank?: string, item?: string) => (blank || item ? "\n" : " "));
-  s = s.replace(/[ \t]{2,}/g, " ");
+  s = joinBreaks(s).replace(/[ \t]{2,}/g, " ");
   return trimEnd(s) || null;
+}
+
+/**
+ * Blank-line breaks become one newline; a single wrap becomes a space unless a list item follows.
+ * What `replace(/[ \t]*\n([ \t]*\n)*[ \t]*(?=(list item)?)/g, ...)` gives, walking the line ends
+ * instead of a regex scan with a callback per line break.
+ */
+function joinBreaks(s: string): string {
+  let out = "";
+  let pos = 0;
+  for (;;) {
+    const nl = s.indexOf("\n", pos);
+    if (nl < 0) return pos === 0 ? s : out + s.slice(pos);
+    let e = nl;
+    while (e > pos && isBlankChar(s.charCodeAt(e - 1))) e--;
+    out += s.slice(pos, e);
+    // The break: its line end, any blank lines, the next line's indentation.
+    let k = nl + 1;
+    let blank = false;
+    for (;;) {
+      let j = k;
+      while (j < s.length && isBlankChar(s.charCodeAt(j))) j++;
+      if (s.charCodeAt(j) !== 10) {
+        k = j;
+        break;
+      }
+      blank = true;
+      k = j + 1;
+    }
+    out += blank || listItemAt(s, k) ? "\n" : " ";
+    pos = k;
+  }
+}
+
+const isBlankChar = (c: number) => c === 32 || c === 9;
+
+/** `--`, `-`, `•`, `*`, `a.`, `(1)`, `2)` and a blank: a list item (the BREAK lookahead). */
+function listItemAt(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  if (c === 45 || c === 0x2022 || c === 42) return true;
+  const j = c === 40 ? k + 1 : k;
+  const isAlnum = (x: number) => (x >= 97 && x <= 122) || (x >= 48 && x <= 57);
+  const closes = (x: number) => x === 46 || x === 41;
+  if (!isAlnum(s.charCodeAt(j))) return false;
+  if (isAlnum(s.charCodeAt(j + 1)) && closes(s.charCodeAt(j + 2)) && isSpace(s.charCodeAt(j + 3))) {
+    return true;
+  }
+  return closes(s.charCodeAt(j + 1)) && isSpace(s.charCodeAt(j + 2));
 }
 
 /** Trailing blanks and the `(` of `(End summary.)`; a loop, since `[\s(]+$` backtracks on long text. */

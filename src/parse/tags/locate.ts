@@ -122,10 +122,16 @@ function continues(current: string, line: string, after: string | undefined): bo
   return after !== undefined && /^[ \t]*SUBJ/i.test(after) && next.trim().length <= 40;
 }
 
-/** The TAGS list of `area` (a caption area), or null when it has no TAGS keyword. */
-export function findTagsLine(area: string): TagsLine | null {
-  const kw = findKeyword(area);
+/**
+ * The TAGS list of `area` (a caption area), or null when it has no TAGS keyword. `pageCuts` are
+ * offsets where the normaliser removed an old page header from inside a line: the list ends at
+ * the first after its keyword, because what the copy ran on with is the next section's repeat.
+ */
+export function findTagsLine(caption: string, pageCuts: readonly number[] = []): TagsLine | null {
+  const kw = findKeyword(caption);
   if (!kw) return null;
+  const cut = pageCuts.find((at) => at > kw.listStart);
+  const area = cut === undefined ? caption : caption.slice(0, cut);
   let first: { text: string; next: number } | null = lineAt(area, kw.listStart);
   if (first.text.trim() === "") {
     // `TAGS:` alone on its line: the list starts on the next one, or is stacked one per line.

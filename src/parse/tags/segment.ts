@@ -148,6 +148,13 @@ type Part = { group: string } | { words: string[] };
 
 const WORD = /[^\s:,;()]+/g;
 
+/** Opens with `.'"-` or ends with `.'"`: what the word trimming in tokenize removes. */
+function hasEdgePunctuation(w: string): boolean {
+  const a = w.charCodeAt(0);
+  const z = w.charCodeAt(w.length - 1);
+  return a === 46 || a === 39 || a === 34 || a === 45 || z === 46 || z === 39 || z === 34;
+}
+
 function tokenize(list: string): Part[] {
   const parts: Part[] = [];
   const upper = list.toUpperCase();
@@ -155,7 +162,7 @@ function tokenize(list: string): Part[] {
     for (const part of chunk.split(/[,;]/)) {
       const words: string[] = [];
       for (const raw of part.match(WORD) ?? []) {
-        const w = raw.replace(/^[.'"-]+|[.'"]+$/g, "");
+        const w = hasEdgePunctuation(raw) ? raw.replace(/^[.'"-]+|[.'"]+$/g, "") : raw;
         if (w !== "" && /[A-Z0-9]/.test(w)) words.push(w);
       }
       if (words.length) parts.push({ words });
@@ -198,15 +205,25 @@ export function segmentTags(list: string): Segmentation {
   const parts = tokenize(list);
   const asWritten = segmentParts(parts);
   let changed = false;
-  const ungluedParts = parts.map((p) => {
-    if ("group" in p) return p;
-    const words = p.words.flatMap((w) => {
+  const ungluedParts: Part[] = [];
+  for (const p of parts) {
+    if ("group" in p) {
+      ungluedParts.push(p);
+      continue;
+    }
+    // A new word list only for a part where a word came apart (rare).
+    let words: string[] | null = null;
+    for (let i = 0; i < p.words.length; i++) {
+      const w = p.words[i]!;
       const cut = unglueWord(w);
-      if (cut) changed = true;
-      return cut ?? [w];
-    });
-    return { words };
-  });
+      if (cut) {
+        changed = true;
+        words ??= p.words.slice(0, i);
+        words.push(...cut);
+      } else if (words) words.push(w);
+    }
+    ungluedParts.push(words ? { words } : p);
+  }
   return { asWritten, unglued: changed ? segmentParts(ungluedParts) : asWritten };
 }
 

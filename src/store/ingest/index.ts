@@ -3,7 +3,8 @@ import { readSource } from "../../formats/index.js";
 import type { ReadItem } from "../../formats/record.js";
 import type { FormatName } from "../../model/cable.js";
 import type { Db } from "../db.js";
-import { expandInputs } from "./inputs.js";
+import { bulkMerging, steadyMerging } from "./fts-merge.js";
+import { type ExpandedInputs, expandInputs } from "./inputs.js";
 import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
 import type { Prepared } from "./prepare.js";
 import type { Progress } from "./progress.js";
@@ -55,13 +56,14 @@ export async function ingest(
   opts: IngestOptions = {},
 ): Promise<IngestReport> {
   const started = Date.now();
+  const expanded = await expandInputs(inputs);
   const threads = opts.workers ?? defaultWorkers();
   const parser: BatchParser =
     threads > 0
       ? workerPool(threads, opts.recordTimeoutMs ? { recordTimeoutMs: opts.recordTimeoutMs } : {})
       : inProcessParser();
   const report = emptyReport(opts.dbLabel ?? db.name, [...inputs], parser.threads);
-  const expanded = await expandInputs(inputs);
+  report.startedAt = new Date(started).toISOString();
   report.skippedFiles = expanded.skipped;
   for (const m of expanded.missing) {
     countRejection(report, {
@@ -71,10 +73,27 @@ export async function ingest(
       referenceId: null,
     });
   }
+  bulkMerging(db);
+  try {
+    return await run(db, expanded, parser, report, opts, started);
+  } finally {
+    await parser.close();
+    steadyMerging(db);
+  }
+}
+
+async function run(
+  db: Db,
+  expanded: ExpandedInputs,
+  parser: BatchParser,
+  report: IngestReport,
+  opts: IngestOptions,
+  started: number,
+): Promise<IngestReport> {
   const runId = Number(
     db
       .prepare("INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)")
-      .run(report.startedAt, JSON.stringify(inputs)).lastInsertRowid,
+      .run(report.startedAt, JSON.stringify(report.inputs)).lastInsertRowid,
   );
 
   const bytesTotal = expanded.files.some((f) => f.size === null)
@@ -114,26 +133,24 @@ export async function ingest(
     batch = { items: [], chars: 0, bytesAt: 0 };
     while (inflight.length >= maxInflight) await commitOldest();
   };
-
-  try {
-    for (const file of expanded.files) {
-      let lastOffset = 0;
-      for await (const item of readSource(file.path, opts.format ? { format: opts.format } : {})) {
-        report.records++;
-        batch.items.push(item);
-        if (item.kind === "record") batch.chars += item.body.length + (item.header?.length ?? 0);
-        lastOffset = item.source.offset;
-        if (batch.items.length >= batchSize || batch.chars >= MAX_BATCH_CHARS) {
-          await cut(bytesBefore + lastOffset);
-        }
+  for (const file of expanded.files) {
+    let lastOffset = 0;
+    let lastChars = 0;
+    for await (const item of readSource(file.path, opts.format ? { format: opts.format } : {})) {
+      report.records++;
+      batch.items.push(item);
+      lastChars = item.kind === "record" ? item.body.length + (item.header?.length ?? 0) : 0;
+      batch.chars += lastChars;
+      lastOffset = item.source.offset;
+      if (batch.items.length >= batchSize || batch.chars >= MAX_BATCH_CHARS) {
+        await cut(bytesBefore + lastOffset);
       }
-      bytesBefore += file.size ?? lastOffset;
     }
-    await cut(bytesBefore);
-    while (inflight.length > 0) await commitOldest();
-  } finally {
-    await parser.close();
+    // Stdin has no size: what arrived is about where its last record began, plus that record.
+    bytesBefore += file.size ?? lastOffset + lastChars;
   }
+  await cut(bytesBefore);
+  while (inflight.length > 0) await commitOldest();
 
   report.bytes = bytesBefore;
   report.finishedAt = new Date().toISOString();

@@ -1,3 +1,4 @@
+import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 
@@ -52,7 +53,13 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
 
 /** Depth-first, names sorted, so two runs over one folder read records in the same order. */
 async function walk(dir: string, out: ExpandedInputs): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    out.missing.push({ path: dir, reason: `cannot list the folder: ${(err as Error).message}` });
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const path = join(dir, e.name);

@@ -39,6 +39,9 @@ interface Task {
 
 type WorkerEntry = { source: string | URL; eval: boolean };
 
+/** Heap of one parse worker: a 64 MB cable parses in a fraction of it. */
+const WORKER_HEAP_MB = 768;
+
 /**
  * How to start the worker. The CLI runs compiled code, where parse-worker.js sits beside this file.
  * Tests and scripts run the TypeScript sources; there the worker registers tsx before importing
@@ -69,6 +72,8 @@ class PoolWorker {
     this.worker = new Worker(entry.source, {
       eval: entry.eval,
       workerData: this.progress.buffer,
+      // A parser bug that allocates without end kills its thread (and one record), not the ingest.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     this.worker.on("message", (msg: ParseResponse) => {
       const task = this.pending.get(msg.id);
