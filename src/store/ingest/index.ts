@@ -75,10 +75,11 @@ export async function ingest(
   }
   bulkMerging(db);
   try {
-    return await run(db, expanded, parser, report, opts, started);
+    const done = await run(db, expanded, parser, report, opts, started);
+    steadyMerging(db);
+    return done;
   } finally {
     await parser.close();
-    steadyMerging(db);
   }
 }
 
