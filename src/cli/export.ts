@@ -6,8 +6,9 @@ import { EXPORT_FORMATS, type ExportFormat, exportQuery } from "../search/export
 import type { SortOrder } from "../search/types.js";
 import { QuerySyntaxError } from "../search/types.js";
 import type { Db } from "../store/db.js";
+import { DEFAULT_ARCHIVE } from "../store/db.js";
 import { errorMessage } from "./io.js";
-import { DEFAULT_DB, openExistingArchive, pointAt } from "./search.js";
+import { openExistingArchive, pointAt } from "./search.js";
 
 const SORTS: SortOrder[] = ["created", "-created", "released", "-released", "relevance"];
 
@@ -17,7 +18,7 @@ const HELP = `usage: cablegram export QUERY --format csv|jsonl|gexf [--sort S] [
               gexf: the reference graph of the results (GEXF 1.3, for Gephi)
   --sort S    ${SORTS.join(", ")} (default created)
   --out FILE  write there instead of stdout
-  --db PATH   archive (default ${DEFAULT_DB})`;
+  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
 
 async function write(stream: Writable, chunk: string): Promise<void> {
   if (!stream.write(chunk)) {
@@ -44,7 +45,7 @@ export async function runExport(args: string[]): Promise<number> {
         format: { type: "string" },
         sort: { type: "string", default: "created" },
         out: { type: "string" },
-        db: { type: "string", default: DEFAULT_DB },
+        db: { type: "string", default: DEFAULT_ARCHIVE },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,

@@ -3,10 +3,9 @@ import { parseArgs } from "node:util";
 import { InvalidCursorError, search } from "../search/index.js";
 import type { FacetCount, SearchResult, SortOrder } from "../search/types.js";
 import { QuerySyntaxError } from "../search/types.js";
-import { type Db, openArchive } from "../store/db.js";
+import { type Db, DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
 import { errorMessage, Output } from "./io.js";
 
-export const DEFAULT_DB = "./data/cablegram.db";
 const SORTS: SortOrder[] = ["relevance", "created", "-created", "released", "-released"];
 
 const HELP = `usage: cablegram search QUERY [--sort S] [--limit N] [--cursor C] [--facets] [--json] [--db PATH]
@@ -17,7 +16,7 @@ const HELP = `usage: cablegram search QUERY [--sort S] [--limit N] [--cursor C] 
   --cursor C  the page after the one that printed this cursor
   --facets    counts per TAG, origin, classification and caveat, and hits per month
   --json      the SearchResult as JSON
-  --db PATH   archive (default ${DEFAULT_DB})`;
+  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
 
 /**
  * Opens an existing archive for the read commands: a missing file is a clear error, not a new empty
@@ -111,7 +110,7 @@ export async function runSearch(args: string[]): Promise<number> {
         cursor: { type: "string" },
         facets: { type: "boolean" },
         json: { type: "boolean" },
-        db: { type: "string", default: DEFAULT_DB },
+        db: { type: "string", default: DEFAULT_ARCHIVE },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,

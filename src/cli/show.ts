@@ -5,14 +5,15 @@ import type { Cable } from "../model/cable.js";
 import { canonicalId } from "../model/reference-id.js";
 import { suggestIds } from "../search/ids.js";
 import type { Db } from "../store/db.js";
+import { DEFAULT_ARCHIVE } from "../store/db.js";
 import { getCable } from "../store/read.js";
 import { errorMessage, Output } from "./io.js";
-import { DEFAULT_DB, openExistingArchive } from "./search.js";
+import { openExistingArchive } from "./search.js";
 
 const HELP = `usage: cablegram show ID [--json] [--db PATH]
   ID          a cable id as written (05ALMATY2121, 05 ALMATY 002121)
   --json      the Cable JSON with "cites" and "citedBy"
-  --db PATH   archive (default ${DEFAULT_DB})`;
+  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
 
 const WIDTH = 100;
 
@@ -104,7 +105,7 @@ export async function runShow(args: string[]): Promise<number> {
       args,
       options: {
         json: { type: "boolean" },
-        db: { type: "string", default: DEFAULT_DB },
+        db: { type: "string", default: DEFAULT_ARCHIVE },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,

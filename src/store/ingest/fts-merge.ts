@@ -35,7 +35,10 @@ export function fts5Tables(db: Db): string[] {
 function setAutomerge(db: Db, value: number): void {
   db.transaction(() => {
     for (const t of fts5Tables(db)) {
-      db.prepare(`INSERT INTO ${quote(t)} (${quote(t)}, rank) VALUES ('automerge', ?)`).run(value);
+      // FTS5 accepts only an integer here, and a JS number binds as a REAL ("SQL logic error").
+      db.prepare(`INSERT INTO ${quote(t)} (${quote(t)}, rank) VALUES ('automerge', ?)`).run(
+        BigInt(value),
+      );
     }
   })();
 }

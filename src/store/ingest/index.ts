@@ -73,8 +73,8 @@ export async function ingest(
       referenceId: null,
     });
   }
-  bulkMerging(db);
   try {
+    bulkMerging(db);
     const done = await run(db, expanded, parser, report, opts, started);
     steadyMerging(db);
     return done;
