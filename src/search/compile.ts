@@ -32,6 +32,11 @@ export interface HighlightTerm {
   prefix: boolean;
   /** The column the term is limited to, or null. */
   column: TextColumn | null;
+  /**
+   * Set on the terms of a NEAR group (the group's ordinal in the query, and its distance): the
+   * paragraph search (src/search/paragraph-match.ts) keeps the group together.
+   */
+  near?: { group: number; distance: number };
 }
 
 /** What compiling needs to know about the archive (values that are matched loosely). */
@@ -223,10 +228,12 @@ function namesBody(node: QueryNode): boolean {
 /** The text terms not under a NOT, for highlighting. */
 function positiveTerms(node: QueryNode): HighlightTerm[] {
   const out: HighlightTerm[] = [];
+  let groups = 0;
   const walk = (n: QueryNode): void => {
     if (n.kind === "text") out.push({ text: n.text, prefix: n.prefix, column: n.column });
     else if (n.kind === "near") {
-      for (const t of n.terms) out.push({ text: t.text, prefix: t.prefix, column: n.column });
+      const near = { group: groups++, distance: n.distance };
+      for (const t of n.terms) out.push({ text: t.text, prefix: t.prefix, column: n.column, near });
     } else if (n.kind === "and" || n.kind === "or") n.children.forEach(walk);
   };
   walk(node);
