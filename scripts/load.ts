@@ -4,9 +4,10 @@
  * connections for 30 s against cable pages and against search pages, and prints requests/s, p95
  * latency and errors per target. Targets: 0 errors; cable page p95 ≤ 10 ms; search p95 ≤ 100 ms.
  *
- *   tsx scripts/load.ts [--duration 30] [--connections 64] [--db PATH] [--no-cache] [--json]
+ *   tsx scripts/load.ts [--duration 30] [--connections 64] [--db PATH] [--no-cache] [--no-gzip] [--json]
  *
  * Without --db a fresh archive is made from data/sample/ (the first-run ingest of `npm start`).
+ * Requests offer gzip as every browser does (--no-gzip: bodies as they are).
  * URLs: every cable page of the archive in turn; searches built from the archive's own words,
  * TAGS, origins and months (facets, histogram and snippets on every page).
  */
@@ -146,7 +147,13 @@ async function hammer(
   url: string,
   target: string,
   paths: string[],
-  opts: { connections: number; duration: number; goalP95Ms: number; pid: number | undefined },
+  opts: {
+    connections: number;
+    duration: number;
+    goalP95Ms: number;
+    pid: number | undefined;
+    gzip: boolean;
+  },
 ): Promise<Figures> {
   const times: number[] = [];
   const cpuBefore = cpuSeconds(opts.pid);
@@ -155,7 +162,14 @@ async function hammer(
     connections: opts.connections,
     duration: opts.duration,
     timeout: 10,
-    requests: paths.map((path) => ({ method: "GET", path })),
+    // Browsers always offer gzip; --no-gzip asks for bodies as they are.
+    requests: paths.map((path) => ({
+      method: "GET",
+      path,
+      headers: opts.gzip
+        ? { "accept-encoding": "gzip, deflate, br" }
+        : ({} as Record<string, string>),
+    })),
   });
   run.on("response", (_client, _status, _bytes, ms) => {
     times.push(ms);
@@ -190,6 +204,7 @@ async function main(): Promise<number> {
       connections: { type: "string", default: "64" },
       db: { type: "string" },
       "no-cache": { type: "boolean", default: false },
+      "no-gzip": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       child: { type: "boolean", default: false },
     },
@@ -205,7 +220,11 @@ async function main(): Promise<number> {
   log(`starting the server on ${values.db ? db : "a fresh archive of data/sample/"}…`);
   const { proc, url } = await startChild(db, cache);
   try {
-    const opts = { connections: Number(values.connections), duration: Number(values.duration) };
+    const opts = {
+      connections: Number(values.connections),
+      duration: Number(values.duration),
+      gzip: !values["no-gzip"],
+    };
     const figures: Figures[] = [];
     const targets: [string, string[], number][] = [
       ["cable page", cablePaths(db), 10],
@@ -221,7 +240,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${JSON.stringify({ cache, ...opts, figures }, null, 2)}\n`);
     else {
       process.stdout.write(
-        `cache ${cache ? "on" : "off"}, ${opts.connections} connections, ${opts.duration} s per target\n`,
+        `cache ${cache ? "on" : "off"}, ${opts.gzip ? "gzip offered" : "no gzip"}, ${opts.connections} connections, ${opts.duration} s per target\n`,
       );
       for (const f of figures) {
         process.stdout.write(
