@@ -2,7 +2,7 @@
  * The edges around one cable: what it cites (its REF items that name a cable, marked present or
  * missing, missing ones dated by estimate) and what cites it.
  */
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import { estimateCreated } from "./estimate.js";
 import type { CiteEdge } from "./types.js";
 
@@ -34,15 +34,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function stmts(db: Db) {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(statements);
 
 function edges(db: Db, rows: EdgeRow[]): CiteEdge[] {
   // One edge per cable: a REF block may name the same cable twice (`A. STATE 1234`, `C. STATE 1234`).

@@ -7,7 +7,7 @@
  * from 1 January. No dated neighbour of the same station and year: no estimate.
  */
 import { splitId } from "../model/reference-id.js";
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import type { EstimateAccuracy } from "./types.js";
 
 /** A dated serial: serial number and creation time in ms since the epoch. */
@@ -69,15 +69,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function stmts(db: Db) {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(statements);
 
 function point(row: { serial: number; created: string } | undefined): SerialPoint | null {
   if (!row) return null;

@@ -5,7 +5,7 @@
  */
 import { splitId } from "../model/reference-id.js";
 import { InvalidCursorError } from "../search/cursor.js";
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import { estimateCreated } from "./estimate.js";
 import type { MissingCable, MissingPage } from "./types.js";
 
@@ -42,15 +42,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function stmts(db: Db) {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(statements);
 
 function encode(order: MissingOrder, last: Row): string {
   return Buffer.from(JSON.stringify([order, last.n, last.id])).toString("base64url");

@@ -3,7 +3,7 @@
  * (cites and cited-by), breadth first so the node cap keeps the nearest cables.
  */
 import { splitId } from "../model/reference-id.js";
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import { estimateCreated } from "./estimate.js";
 import type { GraphEdge, GraphNode, Neighbourhood } from "./types.js";
 
@@ -31,15 +31,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function stmts(db: Db) {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(statements);
 
 /** A graph node for a cable id, present in the archive or not. */
 export function graphNode(db: Db, id: string, depth: number): GraphNode {

@@ -4,7 +4,7 @@
  * arrays; without it (small result sets, or an archive changing under an ingest) SQL counts the
  * hits passed as a JSON array, one primary-key seek per hit.
  */
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import type { Columns, Dictionary, MultiColumn } from "./columns.js";
 import type { FacetCount, SearchResult } from "./types.js";
 
@@ -84,14 +84,10 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
+const stmts = perConnection(statements);
 
 export function facetsFromSql(db: Db, ids: Int32Array, limit: number): FacetResult {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
+  const s = stmts(db);
   const json = JSON.stringify(Array.from(ids));
   return {
     facets: {

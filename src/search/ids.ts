@@ -3,7 +3,7 @@
  * the ids that start with it. Lookups use the unique index on `cables.reference_id`.
  */
 import { canonicalId } from "../model/reference-id.js";
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import type { QueryNode } from "./ast.js";
 
 export const MAX_SUGGESTIONS = 10;
@@ -33,15 +33,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function stmts(db: Db) {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(statements);
 
 /** Row id of the cable whose id the word is, or null. */
 export function exactCable(

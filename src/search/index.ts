@@ -4,7 +4,7 @@
  * snippets for the page only. One read transaction, so the total, the page and the facets describe
  * the same snapshot.
  */
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import type { QueryNode } from "./ast.js";
 import { columnsIfBuilt, columnsIfFresh } from "./columns.js";
 import type { Plan } from "./compile.js";
@@ -59,15 +59,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function stmts(db: Db) {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(statements);
 
 function checkOptions(opts: SearchOptions): { sort: SortOrder; limit: number } {
   const sort = opts.sort ?? "relevance";

@@ -12,7 +12,7 @@
  * of a page that is at most one pass over the rows holding all of a phrase's words, about what
  * the query itself cost.
  */
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import type { HighlightTerm } from "./compile.js";
 import { quoteTerm } from "./fts.js";
 import { CLOSE, markSpans, OPEN, parseMarked } from "./fts-marks.js";
@@ -119,15 +119,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function stmts(db: Db) {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(statements);
 
 export interface NamedParagraph {
   number: number;

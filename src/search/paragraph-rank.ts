@@ -7,7 +7,7 @@
  * so they are kept here per archive state and read only when they can change the order (a query
  * with one phrase ranks by frequency and length alone).
  */
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 
 /** FTS5's bm25() constants (fts5_aux.c). */
 const K1 = 1.2;
@@ -73,16 +73,11 @@ function statements(db: Db) {
       .pluck(),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
+const stmts = perConnection(statements);
 
 /** The statistics of the archive as it is now (counts computed on first use). */
 export function indexStats(db: Db): IndexStats {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  const st = s;
+  const st = stmts(db);
   const now = `${st.dataVersion.get()}:${st.changes.get()}`;
   let e = entries.get(db);
   if (!e || e.stamp !== now) {

@@ -3,7 +3,7 @@
  * cable id in the archive becomes a lookup of that cable; anything else is compiled with the
  * archive's catalog (the values fields like `origin:` are matched against).
  */
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import type { QueryNode } from "./ast.js";
 import { type Catalog, compile, type Plan } from "./compile.js";
 import { exactCable, idWord } from "./ids.js";
@@ -20,20 +20,15 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
+const stmts = perConnection(statements);
 
 /** The archive's catalog, each list read at most once per plan and only when a field needs it. */
 export function archiveCatalog(db: Db): Catalog {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  const stmts = s;
+  const s = stmts(db);
   let origins: string[] | null = null;
   return {
     origins: () => {
-      origins ??= stmts.origins.all().map((r) => r.v);
+      origins ??= s.origins.all().map((r) => r.v);
       return origins;
     },
   };

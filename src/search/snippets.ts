@@ -12,7 +12,7 @@
  * distinct terms, and the marks are what FTS5 matched. A match only in the subject or the caption
  * area has no paragraph number; a query without text previews the summary or the first paragraph.
  */
-import type { Db } from "../store/db.js";
+import { type Db, perConnection } from "../store/db.js";
 import type { HighlightTerm } from "./compile.js";
 // Private-use sentinels stand in for the tags while the text is escaped; cable text never holds them.
 import { CLOSE, OPEN } from "./fts-marks.js";
@@ -91,7 +91,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
+const stmts = perConnection(statements);
 
 function truncate(s: string): string {
   const flat = s.replace(/\s+/g, " ").trim();
@@ -111,11 +111,7 @@ function marked(text: string, tokens: Token[], spans: [number, number][]): strin
  * first paragraph.
  */
 export function snippetFor(db: Db, cableId: number, terms: HighlightTerm[]): Snippet {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
+  const s = stmts(db);
   const named = bestParagraph(db, cableId, bodyGroups(terms));
   if (named) {
     return {

@@ -53,3 +53,19 @@ export function migrate(db: Db): void {
 export function schemaVersion(db: Db): number {
   return db.pragma("user_version", { simple: true }) as number;
 }
+
+/**
+ * Memoises what `make` builds for each connection — prepared statements, mostly, which are bound
+ * to the connection that prepared them — and lets it go with the connection.
+ */
+export function perConnection<T extends object>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) {
+      value = make(db);
+      made.set(db, value);
+    }
+    return value;
+  };
+}

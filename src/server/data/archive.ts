@@ -4,7 +4,7 @@
  * src/store/migrations; each query reads an index, not the wide cable rows.
  */
 import type { FacetCount } from "../../search/types.js";
-import type { Db } from "../../store/db.js";
+import { type Db, perConnection } from "../../store/db.js";
 
 export type Column = "origin" | "classification";
 
@@ -28,15 +28,7 @@ function statements(db: Db) {
     ),
   };
 }
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function stmts(db: Db) {
-  let s = cache.get(db);
-  if (!s) {
-    s = statements(db);
-    cache.set(db, s);
-  }
-  return s;
-}
+const stmts = perConnection(statements);
 
 /** Every value of a column with its number of cables, most frequent first. */
 export function columnValues(db: Db, column: Column): FacetCount[] {
