@@ -1,12 +1,12 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { parseArgs } from "node:util";
 import { EXPORT_FORMATS, type ExportFormat, exportQuery } from "../search/export.js";
 import type { SortOrder } from "../search/types.js";
 import { QuerySyntaxError } from "../search/types.js";
 import type { Db } from "../store/db.js";
 import { DEFAULT_ARCHIVE } from "../store/db.js";
+import { commandArgs } from "./args.js";
 import { errorMessage } from "./io.js";
 import { openExistingArchive, pointAt } from "./search.js";
 
@@ -38,30 +38,21 @@ async function write(stream: Writable, chunk: string): Promise<void> {
 }
 
 export async function runExport(args: string[]): Promise<number> {
-  const parse = () =>
-    parseArgs({
-      args,
-      options: {
-        format: { type: "string" },
-        sort: { type: "string", default: "created" },
-        out: { type: "string" },
-        db: { type: "string", default: DEFAULT_ARCHIVE },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-    });
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (err) {
-    process.stderr.write(`cablegram export: ${errorMessage(err)}\n${HELP}\n`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    "export",
+    args,
+    {
+      format: { type: "string" },
+      sort: { type: "string", default: "created" },
+      out: { type: "string" },
+      db: { type: "string", default: DEFAULT_ARCHIVE },
+      help: { type: "boolean", short: "h" },
+    },
+    HELP,
+    { positionals: false },
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
   const format = values.format as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) {
     process.stderr.write(

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { InvalidCursorError, search } from "../search/index.js";
 import type { FacetCount, SearchResult, SortOrder } from "../search/types.js";
 import { QuerySyntaxError } from "../search/types.js";
 import { type Db, DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
+import { commandArgs } from "./args.js";
 import { errorMessage, Output } from "./io.js";
 
 const SORTS: SortOrder[] = ["relevance", "created", "-created", "released", "-released"];
@@ -101,36 +101,22 @@ export function formatResult(r: SearchResult, tty: boolean): string {
 }
 
 export async function runSearch(args: string[]): Promise<number> {
-  const parse = () =>
-    parseArgs({
-      args,
-      options: {
-        sort: { type: "string" },
-        limit: { type: "string" },
-        cursor: { type: "string" },
-        facets: { type: "boolean" },
-        json: { type: "boolean" },
-        db: { type: "string", default: DEFAULT_ARCHIVE },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-    });
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (err) {
-    process.stderr.write(`cablegram search: ${errorMessage(err)}\n${HELP}\n`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    "search",
+    args,
+    {
+      sort: { type: "string" },
+      limit: { type: "string" },
+      cursor: { type: "string" },
+      facets: { type: "boolean" },
+      json: { type: "boolean" },
+      db: { type: "string", default: DEFAULT_ARCHIVE },
+      help: { type: "boolean", short: "h" },
+    },
+    HELP,
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  if (positionals.length === 0) {
-    process.stderr.write(`${HELP}\n`);
-    return 2;
-  }
   const query = positionals.join(" ");
   const sort = (values.sort ?? "relevance") as SortOrder;
   if (!SORTS.includes(sort)) {

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { citedBy, cites } from "../graph/cites.js";
 import type { CiteEdge } from "../graph/types.js";
 import type { Cable } from "../model/cable.js";
@@ -7,6 +6,7 @@ import { suggestIds } from "../search/ids.js";
 import type { Db } from "../store/db.js";
 import { DEFAULT_ARCHIVE } from "../store/db.js";
 import { getCable } from "../store/read.js";
+import { commandArgs } from "./args.js";
 import { errorMessage, Output } from "./io.js";
 import { openExistingArchive } from "./search.js";
 
@@ -100,32 +100,18 @@ function lookup(db: Db, raw: string): Cable | null {
 }
 
 export async function runShow(args: string[]): Promise<number> {
-  const parse = () =>
-    parseArgs({
-      args,
-      options: {
-        json: { type: "boolean" },
-        db: { type: "string", default: DEFAULT_ARCHIVE },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-    });
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (err) {
-    process.stderr.write(`cablegram show: ${errorMessage(err)}\n${HELP}\n`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    "show",
+    args,
+    {
+      json: { type: "boolean" },
+      db: { type: "string", default: DEFAULT_ARCHIVE },
+      help: { type: "boolean", short: "h" },
+    },
+    HELP,
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  if (positionals.length === 0) {
-    process.stderr.write(`${HELP}\n`);
-    return 2;
-  }
   const raw = positionals.join("");
   let db: Db;
   try {
