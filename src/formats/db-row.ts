@@ -117,6 +117,13 @@ const SPACED_ROW =
  */
 function findSpacedRow(body: string): RegExpExecArray | null {
   for (let dash = body.indexOf("-"); dash >= 0; dash = body.indexOf("-", dash + 1)) {
+    // A run of dashes (a rule line, `--`) holds no date dash, which has digits on both sides:
+    // skipped whole rather than found again dash by dash.
+    if (body.charCodeAt(dash + 1) === 45) {
+      while (body.charCodeAt(dash + 2) === 45) dash++;
+      dash++;
+      continue;
+    }
     // `<digits>  YYYY-MM-DD  ` with `-` at `dash`, on a line that opens with the digits.
     if (!isDigitRun(body, dash - 4, dash) || body.charCodeAt(dash + 3) !== 45) continue;
     if (body.charCodeAt(dash - 5) !== 32 || body.charCodeAt(dash - 6) !== 32) continue;

@@ -111,10 +111,11 @@ export function decodeBytes(
  * the general way, so the result is always exactly what UTF-8 decoding gives.
  */
 function decodeCommonUtf8(b: Buffer): string | null {
+  let e2 = b.indexOf(0xe2);
+  if (e2 < 0) return decodeTwoByteSequences(b);
   let out = "";
   let pos = 0;
   let c2 = b.indexOf(0xc2);
-  let e2 = b.indexOf(0xe2);
   for (;;) {
     const at = c2 < 0 ? e2 : e2 < 0 ? c2 : Math.min(c2, e2);
     if (at < 0) break;
@@ -137,6 +138,25 @@ function decodeCommonUtf8(b: Buffer): string | null {
   }
   if (!isAscii(b.subarray(pos))) return null;
   return pos === 0 ? b.toString("latin1") : out + b.toString("latin1", pos);
+}
+
+/**
+ * ASCII and `C2 xx` sequences only (the `¶` of most copies): `C2 xx` is the character xx, which
+ * is what Latin-1 decoding gives after the `C2` (`Â`), so the text is decoded whole as Latin-1 and
+ * the `Â`s dropped — one string instead of a rope of a piece per `¶` that V8 then has to flatten.
+ * Null when any other non-ASCII byte (or a `C2` without its continuation byte) is there.
+ */
+function decodeTwoByteSequences(b: Buffer): string | null {
+  let pos = 0;
+  for (let at = b.indexOf(0xc2); at >= 0; at = b.indexOf(0xc2, pos)) {
+    if (!isAscii(b.subarray(pos, at))) return null;
+    const x = b[at + 1];
+    if (x === undefined || (x & 0xc0) !== 0x80) return null;
+    pos = at + 2;
+  }
+  if (!isAscii(b.subarray(pos))) return null;
+  const latin1 = b.toString("latin1");
+  return pos === 0 ? latin1 : latin1.replaceAll("\u00c2", "");
 }
 
 /** CRLF and lone CR → LF; every later stage assumes LF line ends. */

@@ -146,6 +146,22 @@ describe("charset decoding", () => {
     });
     expect(decodeBytes(Buffer.from([0x41, 0xc2, 0x41, 0xb6])).text).toBe("A\u00c2A\u00b6");
   });
+
+  it("reads a ¶-only file (ASCII and C2 xx, no E2) exactly as UTF-8 decoding does", () => {
+    const texts = [
+      "\u00b61. (C) First.\n\u00b62. (S/NF) Second \u00a7 \u00bd\n\u00b6",
+      "\u00b6\u00b6\u00b6",
+      "\u00c2 is \u00c2\u00b6 and \u00e9", // a real Â is C3 82: the general path
+    ];
+    for (const t of texts) {
+      expect(decodeBytes(Buffer.from(t))).toEqual({ text: t, warnings: [] });
+    }
+    // C2 followed by a byte that is no continuation: not UTF-8, read as cp1252.
+    expect(decodeBytes(Buffer.from([0x41, 0xc2, 0xb6, 0x42, 0xc2]))).toEqual({
+      text: "A\u00c2\u00b6B\u00c2",
+      warnings: ["not valid UTF-8 (first bad byte at byte 4): decoded as windows-1252"],
+    });
+  });
 });
 
 describe("database row repair", () => {

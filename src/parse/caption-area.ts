@@ -1,4 +1,4 @@
-import type { BodyDoc } from "./doc.js";
+import { type BodyDoc, docMemo } from "./doc.js";
 
 /**
  * Where the caption area ends (spec §4 intro, §9 step 5): everything before it is banner, captions,
@@ -22,8 +22,6 @@ const PARA_ONE_INLINE = /[ \t]¶?1\.[ \t]?\((?:U|C|S|SBU|TS)(?:\/{1,2}[A-Z ]{1,1
 const WINDOW = 2_500;
 /** A paragraph 1 further in than this is not the end of a caption area (text without numbering). */
 const FAR = 12_000;
-
-const cache = new WeakMap<BodyDoc, { text: string; end: number }>();
 
 /** Run-together SMART text puts paragraphs on one long line; shorter lines are not searched inline. */
 const LONG_LINE = 300;
@@ -53,13 +51,7 @@ function compute(text: string): number {
 }
 
 /** Offset in `doc.text` where the caption area ends (memoised per doc). */
-export function captionAreaEnd(doc: BodyDoc): number {
-  const hit = cache.get(doc);
-  if (hit && hit.text === doc.text) return hit.end;
-  const end = compute(doc.text);
-  cache.set(doc, { text: doc.text, end });
-  return end;
-}
+export const captionAreaEnd: (doc: BodyDoc) => number = docMemo((doc) => compute(doc.text));
 
 /** The caption area itself. */
 export function captionArea(doc: BodyDoc): string {

@@ -1,6 +1,6 @@
 import { captionAreaEnd } from "./caption-area.js";
 import { isSpace } from "./chars.js";
-import type { BodyDoc } from "./doc.js";
+import { type BodyDoc, docMemo } from "./doc.js";
 import { docBanner } from "./header/banner-line.js";
 
 /**
@@ -51,16 +51,8 @@ function add(list: string[], items: Iterable<string>): void {
   for (const item of items) if (!list.includes(item)) list.push(item);
 }
 
-const byDoc = new WeakMap<BodyDoc, { text: string; captions: string[] }>();
-
 /** Captions written in the body, in order, duplicates dropped (memoised per doc). */
-export function bodyCaptions(doc: BodyDoc): string[] {
-  const hit = byDoc.get(doc);
-  if (hit && hit.text === doc.text) return hit.captions;
-  const captions = readCaptions(doc);
-  byDoc.set(doc, { text: doc.text, captions });
-  return captions;
-}
+export const bodyCaptions: (doc: BodyDoc) => string[] = docMemo(readCaptions);
 
 function readCaptions(doc: BodyDoc): string[] {
   const area = doc.text.slice(0, captionAreaEnd(doc));

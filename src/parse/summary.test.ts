@@ -51,6 +51,12 @@ describe("parseSummary: between a label and End summary", () => {
     expect(summary(text)).toBe("First point.\nSecond point.");
   });
 
+  it("collapses runs of blanks and drops numbering only where a line starts", () => {
+    const text =
+      "1. (C) Summary:  Talks  ended.   The 2. item stays.\n  \u00b63.(S/NF)  Next\tpoint\t\there. End summary.";
+    expect(summary(text)).toBe("Talks ended. The 2. item stays. Next\tpoint here.");
+  });
+
   it("strips the parenthesis of (End summary.)", () => {
     expect(summary("1. (U) SUMMARY: Trade grew. (END SUMMARY)\n\n2. (U) Text")).toBe("Trade grew.");
   });

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import type { Db } from "../store/db.js";
+import { SECURED, SECURITY_HEADERS } from "./security.js";
 
 export interface CacheOptions {
   /** Total bytes of bodies kept (default 64 MiB). */
@@ -122,14 +123,19 @@ function respond(e: Entry, ifNoneMatch: string | undefined, gzip: boolean): Resp
   // Each representation has its own validator (RFC 9110 §8.8.3): the gzipped one is tagged.
   const etag = zipped ? `${e.etag.slice(0, -1)}-gz"` : e.etag;
   const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
     "content-type": e.type,
     etag,
     "cache-control": "no-cache",
   };
   if (e.gzip) headers.vary = "accept-encoding";
-  if (ifNoneMatch && ifNoneMatch === etag) return new Response(null, { status: 304, headers });
-  if (zipped) headers["content-encoding"] = "gzip";
-  return new Response(zipped ? e.gzip : e.body, { status: e.status, headers });
+  const notModified = ifNoneMatch !== undefined && ifNoneMatch === etag;
+  if (zipped && !notModified) headers["content-encoding"] = "gzip";
+  const res = notModified
+    ? new Response(null, { status: 304, headers })
+    : new Response(zipped ? e.gzip : e.body, { status: e.status, headers });
+  SECURED.add(res);
+  return res;
 }
 
 /** Serves GET requests from the cache; renders and keeps 200 and 404 answers of cacheable types. */

@@ -19,7 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "content-security-policy": CONTENT_SECURITY_POLICY,
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
@@ -29,10 +29,17 @@ const HEADERS: Record<string, string> = {
   "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 };
 
+/**
+ * Answers built with SECURITY_HEADERS already in place (the response cache's): setting them again
+ * would turn the answer's plain header record into a Headers object, a cost on every cache hit.
+ */
+export const SECURED = new WeakSet<Response>();
+
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    for (const [k, v] of Object.entries(HEADERS)) c.res.headers.set(k, v);
+    if (SECURED.has(c.res)) return;
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
   };
 }
 

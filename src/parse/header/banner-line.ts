@@ -1,5 +1,5 @@
 import { canonicalStation } from "../../enrich/stations.js";
-import type { BodyDoc } from "../doc.js";
+import { type BodyDoc, docMemo } from "../doc.js";
 import { findBodyMarking, type MarkingMatch } from "./classification.js";
 
 /**
@@ -95,13 +95,7 @@ function withNextLine(text: string, lineEnd: number, found: BannerLine): BannerL
   };
 }
 
-const byDoc = new WeakMap<BodyDoc, { text: string; banner: BannerLine | null }>();
-
 /** The banner line of a doc (memoised: the banner and caption parsers both need it). */
-export function docBanner(doc: BodyDoc): BannerLine | null {
-  const hit = byDoc.get(doc);
-  if (hit && hit.text === doc.text) return hit.banner;
-  const banner = findBanner(doc.text);
-  byDoc.set(doc, { text: doc.text, banner });
-  return banner;
-}
+export const docBanner: (doc: BodyDoc) => BannerLine | null = docMemo((doc) =>
+  findBanner(doc.text),
+);

@@ -1,3 +1,4 @@
+import { isSpace } from "../chars.js";
 import { isBlank, isLayoutLine, isRuleLine, removeInlinePageBreaks } from "./layout-lines.js";
 
 /**
@@ -23,10 +24,30 @@ const SENTENCE_BOUNDARY = /[.!?]["'”’)\]]*\s+/g;
 
 /** Strips rules, slashes, a closing colon and blanks from a heading's ends. */
 export function cleanHeading(raw: string): string {
-  return removeInlinePageBreaks(raw)
-    .replace(RULE_RUN, " ")
-    .replace(/^[\s\-=_*#~/\\:\u2010-\u2015]+|[\s\-=_*#~/\\:\u2010-\u2015]+$/g, "")
-    .replace(/\s+/g, " ");
+  const s = removeInlinePageBreaks(raw).replace(RULE_RUN, " ");
+  // The ends are walked on char codes: `/[...]+$/g` would be tried from every character.
+  let a = 0;
+  let b = s.length;
+  while (a < b && isHeadingEdge(s.charCodeAt(a))) a++;
+  while (b > a && isHeadingEdge(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b).replace(/\s+/g, " ");
+}
+
+/** `[\s\-=_*#~/\\:\u2010-\u2015]`: what a heading's ends are stripped of. */
+function isHeadingEdge(c: number): boolean {
+  return (
+    isSpace(c) ||
+    c === 45 ||
+    c === 61 ||
+    c === 95 ||
+    c === 42 ||
+    c === 35 ||
+    c === 126 ||
+    c === 47 ||
+    c === 92 ||
+    c === 58 ||
+    (c >= 0x2010 && c <= 0x2015)
+  );
 }
 
 /** Does this short text read as a title (capitals, or capitalised content words)? */

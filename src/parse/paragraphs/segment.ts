@@ -1,4 +1,4 @@
-import type { BodyDoc } from "../doc.js";
+import { type BodyDoc, docMemo } from "../doc.js";
 import { docEnding, type Ending, findEnding } from "../signers/ending.js";
 import { findCandidates } from "./candidates.js";
 import { chooseParagraphs } from "./chain.js";
@@ -37,19 +37,13 @@ export function segmentParagraphs(text: string): Segment[] {
   return segments;
 }
 
-const byDoc = new WeakMap<BodyDoc, { text: string; segments: Segment[] }>();
-
 /**
  * The segments of a doc, memoised per doc: the paragraph and PROTECT parsers both ask, and
  * parseRecords asks for a whole batch of docs before asking again.
  */
-export function docSegments(doc: BodyDoc): Segment[] {
-  const hit = byDoc.get(doc);
-  if (hit && hit.text === doc.text) return hit.segments;
-  const segments = computeSegments(doc.text, docEnding(doc));
-  byDoc.set(doc, { text: doc.text, segments });
-  return segments;
-}
+export const docSegments: (doc: BodyDoc) => Segment[] = docMemo((doc) =>
+  computeSegments(doc.text, docEnding(doc)),
+);
 
 function computeSegments(text: string, ending: Ending): Segment[] {
   const { contentEnd } = ending;

@@ -1,4 +1,4 @@
-import type { BodyDoc } from "../doc.js";
+import { type BodyDoc, docMemo } from "../doc.js";
 import { isBlank } from "../paragraphs/layout-lines.js";
 import { collapseRepeat, isParticle, type NameStyle, nameStyle } from "./names.js";
 import { isTrailerLine, smartTrailerStart, stripTrailingJunk } from "./trailer.js";
@@ -63,19 +63,11 @@ export function findEnding(text: string): Ending {
   return result;
 }
 
-const byDoc = new WeakMap<BodyDoc, { text: string; ending: Ending }>();
-
 /**
  * The ending of a doc, memoised per doc: the paragraph and signer parsers both ask, and
  * parseRecords asks for a whole batch of docs before asking again.
  */
-export function docEnding(doc: BodyDoc): Ending {
-  const hit = byDoc.get(doc);
-  if (hit && hit.text === doc.text) return hit.ending;
-  const ending = findEnding(doc.text);
-  byDoc.set(doc, { text: doc.text, ending });
-  return ending;
-}
+export const docEnding: (doc: BodyDoc) => Ending = docMemo((doc) => findEnding(doc.text));
 
 function computeEnding(text: string): Ending {
   const lines = new LinesBack(text, textLimit(text));

@@ -6,9 +6,11 @@ import { isSpace } from "../chars.js";
  * joined, and paragraph breaks kept as single newlines.
  */
 
-/** `2. (C) `, `¶3. `, `1.(S/NF) ` at a line start: numbering and marking, not text. */
-const PARA_HEAD =
-  /(^|\n)[ \t]*¶?[ \t]*\d{1,2}[ \t]*\.[ \t]*(?:\([A-Za-z/ -]{1,20}\)[ \t]*)?(?=\S)/g;
+/**
+ * `2. (C) `, `¶3. `, `1.(S/NF) ` at a line start: numbering and marking, not text. Sticky, tried at
+ * each line start: a global pattern opening with `(^|\n)` is tried at every character.
+ */
+const PARA_HEAD = /[ \t]*¶?[ \t]*\d{1,2}[ \t]*\.[ \t]*(?:\([A-Za-z/ -]{1,20}\)[ \t]*)?(?=\S)/y;
 /** A portion marking opening the text: `(C)`, `(S/NF)`, `(SBU)`. */
 const LEAD_MARK = /^\s*\((?:TS|S|C|U|SBU|LOU|FOUO|NF)(?:\s*\/{1,2}\s*[A-Z][A-Z ]{0,20})?\)\s*/i;
 const RULE = /[-=_~*]{3,}/g;
@@ -16,11 +18,45 @@ const RULE = /[-=_~*]{3,}/g;
 export function sectionText(raw: string): string | null {
   let s = raw.includes("\r") ? raw.replace(/\r/g, "") : raw;
   s = s.replace(RULE, " ");
-  s = s.replace(PARA_HEAD, "$1");
+  s = dropParagraphHeads(s);
   s = s.replace(LEAD_MARK, "");
   s = s.replace(/^[\s:.\-—]+/, "");
-  s = joinBreaks(s).replace(/[ \t]{2,}/g, " ");
+  s = collapseBlanks(joinBreaks(s));
   return trimEnd(s) || null;
+}
+
+/** What `replace(/(^|\n)PARA_HEAD/g, "$1")` gives: the numbering removed at each line start. */
+function dropParagraphHeads(s: string): string {
+  let out = "";
+  let pos = 0;
+  for (let lineStart = 0; ; ) {
+    PARA_HEAD.lastIndex = lineStart;
+    if (PARA_HEAD.test(s)) {
+      out += s.slice(pos, lineStart);
+      pos = PARA_HEAD.lastIndex;
+    }
+    const nl = s.indexOf("\n", Math.max(pos, lineStart));
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return pos === 0 ? s : out + s.slice(pos);
+}
+
+/**
+ * What `replace(/[ \t]{2,}/g, " ")` gives: runs of blanks become one space. Without a tab, runs
+ * are found as `"  "` by indexOf; a regex is tried at every space of the text.
+ */
+function collapseBlanks(s: string): string {
+  if (s.includes("\t")) return s.replace(/[ \t]{2,}/g, " ");
+  let out = "";
+  let pos = 0;
+  for (let at = s.indexOf("  "); at >= 0; at = s.indexOf("  ", pos)) {
+    let end = at + 2;
+    while (s.charCodeAt(end) === 32) end++;
+    out += `${s.slice(pos, at)} `;
+    pos = end;
+  }
+  return pos === 0 ? s : out + s.slice(pos);
 }
 
 /**
