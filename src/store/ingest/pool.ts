@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ReadItem } from "../../formats/record.js";
-import { type Prepared, prepareItem, rejectAll } from "./prepare.js";
+import { type Prepared, prepareItems, rejectAll } from "./prepare.js";
 import {
   INDEX,
   type ParseRequest,
@@ -27,7 +27,7 @@ export interface BatchParser {
 export function inProcessParser(): BatchParser {
   return {
     threads: 0,
-    parse: async (items) => items.map(prepareItem),
+    parse: async (items) => prepareItems(items),
     close: async () => {},
   };
 }
@@ -119,11 +119,11 @@ export function workerPool(size: number, opts: PoolOptions = {}): BatchParser {
   let nextId = 0;
   let closing = false;
 
-  const submit = (items: ReadItem[]): Promise<Prepared[]> =>
+  const submit = (items: ReadItem[], oneByOne = false): Promise<Prepared[]> =>
     new Promise((resolve) => {
       let best = workers[0]!;
       for (const w of workers) if (w.pending.size < best.pending.size) best = w;
-      best.send({ request: { id: nextId++, items }, resolve });
+      best.send({ request: { id: nextId++, items, ...(oneByOne ? { oneByOne } : {}) }, resolve });
     });
 
   const fail = (dead: PoolWorker, reason: string) => {
@@ -146,10 +146,13 @@ export function workerPool(size: number, opts: PoolOptions = {}): BatchParser {
       if (!started) {
         // The thread died before its first record: nothing to blame, nothing to retry safely.
         t.resolve(rejectAll(items, reason));
+      } else if (t.request.id === blamedTask && !t.request.oneByOne) {
+        // It failed inside a chunk: go again record by record, which names the culprit if it fails again.
+        void submit(items, true).then(t.resolve);
       } else if (t.request.id === blamedTask && blamedIndex < items.length) {
         const culprit = rejectAll([items[blamedIndex]!], reason);
         const rest = items.filter((_, j) => j !== blamedIndex);
-        const retried = rest.length > 0 ? submit(rest) : Promise.resolve([]);
+        const retried = rest.length > 0 ? submit(rest, true) : Promise.resolve([]);
         void retried.then((results) => {
           results.splice(blamedIndex, 0, ...culprit);
           t.resolve(results);

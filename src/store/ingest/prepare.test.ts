@@ -10,9 +10,15 @@ vi.mock("../../parse/index.js", async (original) => {
       if (rec.body.includes("TRIGGER")) throw new RangeError("Maximum call stack size exceeded");
       return real.parseRecord(rec, ctx);
     },
+    parseRecords: (recs: readonly RawRecord[]) => {
+      if (recs.some((r) => r.body.includes("TRIGGER"))) {
+        throw new RangeError("Maximum call stack size exceeded");
+      }
+      return real.parseRecords(recs);
+    },
   };
 });
-const { prepareItem } = await import("./prepare.js");
+const { PARSE_CHUNK, prepareItem, prepareItems } = await import("./prepare.js");
 
 function record(body: string, referenceId?: string): RawRecord {
   return {
@@ -78,5 +84,38 @@ describe("prepareItem without an id in the text", () => {
       kind: "rejected",
       reason: expect.stringMatching(/^no reference id/),
     });
+  });
+});
+
+describe("prepareItems", () => {
+  const cable = (serial: number) =>
+    record(
+      `C O N F I D E N T I A L ALMATY 00${serial}\n\n1. (C) Text ${serial}.\n`,
+      `05ALMATY${serial}`,
+    );
+
+  it("gives what prepareItem gives, item for item, across chunks", () => {
+    const items = Array.from({ length: PARSE_CHUNK + 10 }, (_, i) => cable(2000 + i));
+    const starts: number[] = [];
+    const batch = prepareItems(items, (start) => starts.push(start));
+    expect(starts).toEqual([0, PARSE_CHUNK]);
+    expect(batch).toEqual(items.map((it) => prepareItem(it)));
+  });
+
+  it("rejects only the record that makes the parser throw, keeping the order", () => {
+    const source = { format: "csv" as const, file: "cables.csv", offset: 9, line: 2 };
+    const items = [
+      cable(2121),
+      { kind: "error" as const, source, reason: "row has 7 fields, expected 8" },
+      record("TRIGGER", "05ALMATY2122"),
+      cable(2123),
+    ];
+    const out = prepareItems(items);
+    expect(out.map((p) => (p.kind === "cable" ? p.cable.referenceId : p.reason))).toEqual([
+      "05ALMATY2121",
+      "row has 7 fields, expected 8",
+      "parse failed: Maximum call stack size exceeded",
+      "05ALMATY2123",
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { basename, extname } from "node:path";
 import type { RawRecord, ReadItem } from "../../formats/record.js";
 import type { Cable, Provenance } from "../../model/cable.js";
 import { canonicalId } from "../../model/reference-id.js";
-import { parseRecord } from "../../parse/index.js";
+import { parseRecord, parseRecords } from "../../parse/index.js";
 import { contentHash, slimCableJson } from "../cable-json.js";
 import { textHash } from "./text-hash.js";
 
@@ -32,21 +32,75 @@ export interface Rejection {
 export type Prepared = PreparedCable | Rejection;
 
 export function prepareItem(item: ReadItem): Prepared {
-  if (item.kind === "error") {
-    return { kind: "rejected", source: item.source, reason: item.reason, referenceId: null };
-  }
+  if (item.kind === "error") return readError(item);
   let cable: Cable;
   try {
     cable = parseRecord(item);
-    if (!cable.referenceId) cable = withFileNameId(item) ?? cable;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return {
-      kind: "rejected",
-      source: item.source,
-      reason: `parse failed: ${message}`,
-      referenceId: item.metadata.referenceId ?? null,
-    };
+    return parseFailure(item, err);
+  }
+  return finish(item, cable);
+}
+
+/**
+ * Records parsed together, one element at a time across the chunk (`parseRecords`): the parser's
+ * code and regexes stay warm, which makes it about 1.6 times faster than one record at a time
+ * (npm run bench:parse).
+ */
+export const PARSE_CHUNK = 64;
+
+/**
+ * `prepareItem` over many items, parsing records in chunks of PARSE_CHUNK. A chunk that throws is
+ * parsed again one record at a time, so only the record that fails is rejected. `onChunk` is told
+ * the index of the first item of each chunk before it is parsed (the worker's progress).
+ */
+export function prepareItems(
+  items: readonly ReadItem[],
+  onChunk: (start: number) => void = () => {},
+): Prepared[] {
+  const out: Prepared[] = [];
+  for (let start = 0; start < items.length; start += PARSE_CHUNK) {
+    onChunk(start);
+    const chunk = items.slice(start, start + PARSE_CHUNK);
+    const records = chunk.filter((it): it is RawRecord => it.kind === "record");
+    let cables: Cable[];
+    try {
+      cables = parseRecords(records);
+    } catch {
+      for (const item of chunk) out.push(prepareItem(item));
+      continue;
+    }
+    let next = 0;
+    for (const item of chunk) {
+      out.push(item.kind === "error" ? readError(item) : finish(item, cables[next++]!));
+    }
+  }
+  return out;
+}
+
+function readError(item: Extract<ReadItem, { kind: "error" }>): Rejection {
+  return { kind: "rejected", source: item.source, reason: item.reason, referenceId: null };
+}
+
+function parseFailure(item: RawRecord, err: unknown): Rejection {
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    kind: "rejected",
+    source: item.source,
+    reason: `parse failed: ${message}`,
+    referenceId: item.metadata.referenceId ?? null,
+  };
+}
+
+/** Identify, hash and serialise a parsed record. */
+function finish(item: RawRecord, parsed: Cable): Prepared {
+  let cable = parsed;
+  if (!cable.referenceId) {
+    try {
+      cable = withFileNameId(item) ?? cable;
+    } catch (err) {
+      return parseFailure(item, err);
+    }
   }
   if (!cable.referenceId) {
     return {

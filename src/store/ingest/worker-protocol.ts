@@ -6,6 +6,11 @@ import type { Prepared } from "./prepare.js";
 export interface ParseRequest {
   id: number;
   items: ReadItem[];
+  /**
+   * Parse record by record, publishing each one's index: after a hang or crash, so that the
+   * record to blame is known exactly. Otherwise records go in chunks and the index is a chunk's.
+   */
+  oneByOne?: boolean;
 }
 
 export interface ParseResponse {
@@ -14,8 +19,9 @@ export interface ParseResponse {
 }
 
 /**
- * Int32 slots the worker updates before each record: a tick that moves on every record, and the
- * request id and index of the record being parsed. Read by the pool's watchdog.
+ * Int32 slots the worker updates before each record (or chunk of records): a tick that moves on,
+ * and the request id and index of the record (or first record of the chunk) being parsed. Read by
+ * the pool's watchdog.
  */
 export const TICK = 0;
 export const TASK = 1;
