@@ -108,9 +108,9 @@ export const DEFAULT_RECORD_TIMEOUT_MS = 20_000;
 
 /**
  * A fixed pool of parse workers; each batch goes to the worker with the fewest batches waiting.
- * A parser bug must not stop an ingest: when a worker hangs on a record (watchdog) or dies, that
- * one record is rejected with the cause, a fresh worker takes the thread's place, and every other
- * record it held is parsed again.
+ * A parser bug must not stop an ingest: when a worker hangs (watchdog) or dies, a fresh worker
+ * takes the thread's place and every record it held is parsed again — the failing batch record by
+ * record, so that if it fails again, exactly that one record is rejected with the cause.
  */
 export function workerPool(size: number, opts: PoolOptions = {}): BatchParser {
   const limit = opts.recordTimeoutMs ?? DEFAULT_RECORD_TIMEOUT_MS;
