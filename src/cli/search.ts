@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { InvalidCursorError, search } from "../search/index.js";
+import { unescapeHtml } from "../search/snippets.js";
 import type { FacetCount, SearchResult, SortOrder } from "../search/types.js";
 import { QuerySyntaxError } from "../search/types.js";
 import { type Db, DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
@@ -39,21 +40,12 @@ export function pointAt(query: string, err: QuerySyntaxError): string {
   return `  ${shown}\n  ${" ".repeat(Math.max(0, err.position - start))}^`;
 }
 
-const ENTITIES: Record<string, string> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-};
-
 /** Snippet HTML → terminal text: marks in bold on a terminal, dropped otherwise. */
 export function terminalSnippet(html: string, tty: boolean): string {
-  return html
+  const marked = html
     .replace(/<mark>/g, tty ? "\x1b[1m" : "")
-    .replace(/<\/mark>/g, tty ? "\x1b[22m" : "")
-    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\s+/g, " ");
+    .replace(/<\/mark>/g, tty ? "\x1b[22m" : "");
+  return unescapeHtml(marked).replace(/\s+/g, " ");
 }
 
 function table(title: string, rows: FacetCount[]): string {

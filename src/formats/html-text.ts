@@ -4,44 +4,7 @@
  * so only real entities and known tag names are touched, and everything else stays as written.
  */
 
-const NAMED: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: "\u00a0",
-  para: "\u00b6",
-  sect: "\u00a7",
-  ndash: "\u2013",
-  mdash: "\u2014",
-  lsquo: "\u2018",
-  rsquo: "\u2019",
-  ldquo: "\u201c",
-  rdquo: "\u201d",
-  hellip: "\u2026",
-  middot: "\u00b7",
-  deg: "\u00b0",
-  eacute: "\u00e9",
-  egrave: "\u00e8",
-  aacute: "\u00e1",
-  oacute: "\u00f3",
-  iacute: "\u00ed",
-  uacute: "\u00fa",
-  ntilde: "\u00f1",
-  ccedil: "\u00e7",
-  uuml: "\u00fc",
-  ouml: "\u00f6",
-  auml: "\u00e4",
-};
-
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
-
-function codePoint(n: number, whole: string): string {
-  // Surrogates and out-of-range numbers are not characters: keep the reference as written.
-  if (n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return whole;
-  return String.fromCodePoint(n);
-}
+import { decodeReferences } from "./char-references.js";
 
 const LINE_BREAK = "&#x000A;";
 
@@ -63,11 +26,7 @@ export function decodeEntities(text: string): string {
   // The pages spell every line break `&#x000A;`: the common case, done without the regex.
   const s = lineBreaks(text);
   if (!s.includes("&")) return s;
-  return s.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
-    if (dec) return codePoint(Number.parseInt(dec, 10), whole);
-    if (hex) return codePoint(Number.parseInt(hex, 16), whole);
-    return NAMED[name ?? ""] ?? NAMED[(name ?? "").toLowerCase()] ?? whole;
-  });
+  return decodeReferences(s, { foldCase: true }).text;
 }
 
 // Inline tags the pages (or their copies) put inside text. Anything else that looks like a tag

@@ -41,6 +41,15 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+const UNESCAPES: Record<string, string> = Object.fromEntries(
+  Object.entries(ESCAPES).map(([c, e]) => [e, c]),
+);
+
+/** The inverse of escapeHtml: the text between a snippet's marks. */
+export function unescapeHtml(s: string): string {
+  return s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => UNESCAPES[e]!);
+}
+
 /** Escapes the text and turns the sentinels into balanced `<mark>` elements. */
 export function markup(raw: string): string {
   let open = false;

@@ -34,20 +34,6 @@ function endsSentence(c: number): boolean {
   );
 }
 
-/** `-=_*#~.` and U+2010..U+2015: the characters a rule line can start with. */
-function mayStartRule(c: number): boolean {
-  return (
-    c === 45 ||
-    c === 61 ||
-    c === 95 ||
-    c === 42 ||
-    c === 35 ||
-    c === 126 ||
-    c === 46 ||
-    (c >= 0x2010 && c <= 0x2015)
-  );
-}
-
 export function joinParagraphText(raw: string, pageBreaks = true): string {
   const src = (pageBreaks ? removeInlinePageBreaks(raw) : raw).trimEnd();
   // SMART paragraphs are one line: nothing to join.
@@ -71,7 +57,7 @@ export function joinParagraphText(raw: string, pageBreaks = true): string {
       continue;
     }
     const t = src.slice(a, b);
-    if (mayStartRule(first) && isRuleLine(t)) {
+    if (isRuleLine(t)) {
       blankSince = any;
       continue;
     }

@@ -4,6 +4,8 @@
  * off and returned, a trailing `(U)`-style marking removed.
  */
 
+import { decodeReferences } from "../../formats/char-references.js";
+
 export interface CleanSubject {
   text: string;
   marking: string | null;
@@ -16,31 +18,8 @@ const TRAILING_MARK = new RegExp(String.raw`\s*\(\s*${MARK_BODY}\s*\)\s*$`, "i")
 /** `SUBJECT: (C) SUBJECT: BRIEFING ...` — the drafter typed the label twice. */
 const REPEATED_LABEL = /^(?:SUBJECT|SUBJ)\s*:\s*/i;
 
-const NAMED: Record<string, string> = {
-  amp: "&",
-  quot: '"',
-  apos: "'",
-  lt: "<",
-  gt: ">",
-  nbsp: " ",
-  rsquo: "’",
-  lsquo: "‘",
-  rdquo: "”",
-  ldquo: "“",
-  ndash: "–",
-  mdash: "—",
-};
-
 export function decodeEntities(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,6});/g, (whole, ent: string) => {
-    if (ent[0] === "#") {
-      const hex = ent[1] === "x" || ent[1] === "X";
-      const code = Number.parseInt(ent.slice(hex ? 2 : 1), hex ? 16 : 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ent.toLowerCase()] ?? whole;
-  });
+  return decodeReferences(s, { foldCase: true, plainSpace: true }).text;
 }
 
 export function cleanSubject(raw: string): CleanSubject | null {

@@ -1,5 +1,7 @@
 /** Small pure helpers the views share: dates, classification colours, links. */
 
+import { unescapeHtml } from "../../search/snippets.js";
+
 /** `2008-03-17T10:10:00Z` → `2008-03-17`. */
 export function day(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : "";
@@ -92,18 +94,6 @@ export function snippetParts(html: string): { text: string; mark: boolean }[] {
     else if (piece) parts.push({ text: unescapeHtml(piece), mark });
   }
   return parts;
-}
-
-const ENTITIES: Record<string, string> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-};
-
-function unescapeHtml(s: string): string {
-  return s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 }
 
 /** JSON for a `<script type="application/json">` element: nothing in it can close the element. */
