@@ -1,7 +1,7 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { EXPORT_FORMATS, type ExportFormat, exportQuery } from "../search/export.js";
+import { EXPORT_FORMATS, type ExportFormat, exportQuery } from "../export/index.js";
 import type { SortOrder } from "../search/types.js";
 import { QuerySyntaxError } from "../search/types.js";
 import type { Db } from "../store/db.js";

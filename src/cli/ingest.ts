@@ -1,11 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { defaultWorkers, type IngestReport, ingest } from "../ingest/index.js";
+import type { Progress } from "../ingest/progress.js";
+import { summary } from "../ingest/report.js";
 import type { FormatName } from "../model/cable.js";
 import { DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
-import { defaultWorkers, type IngestReport, ingest } from "../store/ingest/index.js";
-import { formatDuration, formatProgress, type Progress } from "../store/ingest/progress.js";
-import { summary } from "../store/ingest/report.js";
 import { errorMessage } from "./io.js";
+import { formatDuration, formatProgress } from "./progress.js";
 
 const FORMATS: FormatName[] = ["csv", "html", "mirror", "scraped", "raw"];
 

@@ -4,6 +4,10 @@
  * rename or drop them.
  */
 
+import type { Organization, Person, Place } from "./entities.js";
+
+export type { Organization, Person, Place } from "./entities.js";
+
 export type ReferenceKind =
   | "cable"
   | "email"
@@ -103,6 +107,10 @@ export interface Cable {
   comment: string | null;
   signers: string[];
   protect: Protect[];
+  /** People named in the cable, once each (contract: `persons`). */
+  persons: Person[];
+  organizations: Organization[];
+  places: Place[];
   redactions: number;
   body: string;
   warnings: string[];
@@ -152,6 +160,9 @@ export function emptyCable(): Cable {
     comment: null,
     signers: [],
     protect: [],
+    persons: [],
+    organizations: [],
+    places: [],
     redactions: 0,
     body: "",
     warnings: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceTable } from "../enrich/reference-data.js";
+import { referenceTable } from "../reference/reference-data.js";
 import { canonicalId, canonicalIdByRules, formatId, fullYear, splitId } from "./reference-id.js";
 
 describe("canonicalId", () => {

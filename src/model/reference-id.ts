@@ -1,5 +1,5 @@
-import { referenceTable } from "../enrich/reference-data.js";
-import { exactStation, resolveStation } from "../enrich/stations.js";
+import { referenceTable } from "../reference/reference-data.js";
+import { exactStation, resolveStation } from "../reference/stations.js";
 
 /**
  * Reference ids (`05ALMATY2121`): two-digit year + canonical station + serial without leading

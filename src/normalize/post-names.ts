@@ -1,4 +1,4 @@
-import { referenceTable } from "../enrich/reference-data.js";
+import { referenceTable } from "../reference/reference-data.js";
 
 /**
  * Post names as the 2004-2010 page-break lines print them: the post in capitals, spaces kept,

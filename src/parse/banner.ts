@@ -1,4 +1,4 @@
-import { canonicalStation } from "../enrich/stations.js";
+import { canonicalStation } from "../reference/stations.js";
 import { bodyCaptions } from "./captions.js";
 import type { BodyDoc } from "./doc.js";
 import { docBanner } from "./header/banner-line.js";

@@ -1,7 +1,7 @@
-import { originForStation } from "../enrich/stations.js";
 import type { RawMetadata } from "../formats/record.js";
 import type { Declassification } from "../model/cable.js";
 import { canonicalId, formatId, splitId } from "../model/reference-id.js";
+import { originForStation } from "../reference/stations.js";
 import type { Banner } from "./banner.js";
 import { normalizeClassification } from "./classification-label.js";
 import { resolveCreated, resolveReleased } from "./metadata-dates.js";

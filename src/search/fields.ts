@@ -2,8 +2,9 @@
  * Field values of the query language: validation and normalisation of what follows `field:`.
  * Everything here is pure; a bad value is a QuerySyntaxError pointing at the value.
  */
-import { canonicalStation } from "../enrich/stations.js";
+
 import { canonicalId } from "../model/reference-id.js";
+import { canonicalStation } from "../reference/stations.js";
 import {
   type DateRange,
   type FilterValue,

@@ -10,7 +10,7 @@ export { getCable } from "./read.js";
 export type WriteOutcome = "new" | "version" | "unchanged";
 
 export interface VersionInfo {
-  /** Identity of the text as read (src/store/ingest/text-hash.ts); defaults to the content hash. */
+  /** Identity of the text as read (src/ingest/text-hash.ts); defaults to the content hash. */
   textHash?: string;
   /** Identity of the parsed cable; computed from the cable when absent. */
   contentHash?: string;

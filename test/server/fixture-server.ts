@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildClient } from "../../scripts/build-client.js";
+import { ingest } from "../../src/ingest/index.js";
 import { loadAssets } from "../../src/server/assets.js";
 import { type RunningServer, startServer } from "../../src/server/start.js";
 import { openArchive } from "../../src/store/db.js";
-import { ingest } from "../../src/store/ingest/index.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/server/", import.meta.url));
 export const HOSTILE_ID = "10TRIPOLI9001";

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ingest } from "../../src/ingest/index.js";
 import { canonicalId } from "../../src/model/reference-id.js";
 import { openArchive } from "../../src/store/db.js";
-import { ingest } from "../../src/store/ingest/index.js";
 import { getCable } from "../../src/store/read.js";
 import { archiveStats } from "../../src/store/stats.js";
 

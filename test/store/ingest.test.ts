@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ingest } from "../../src/ingest/index.js";
 import { openArchive } from "../../src/store/db.js";
-import { ingest } from "../../src/store/ingest/index.js";
 import { getCable, getVersions } from "../../src/store/read.js";
 import { archiveStats } from "../../src/store/stats.js";
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ingest } from "../../src/ingest/index.js";
 import { openArchive } from "../../src/store/db.js";
-import { ingest } from "../../src/store/ingest/index.js";
 import { archiveStats } from "../../src/store/stats.js";
 
 /** data/sample is what a new installation ingests first: it must stay small and go in cleanly. */

@@ -1,4 +1,4 @@
-import { canonicalStation } from "../../enrich/stations.js";
+import { canonicalStation } from "../../reference/stations.js";
 import { type BodyDoc, docMemo } from "../doc.js";
 import { findBodyMarking, type MarkingMatch } from "./classification.js";
 

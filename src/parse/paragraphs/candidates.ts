@@ -1,5 +1,5 @@
+import { isLayoutLine, isRuleLine } from "../layout-lines.js";
 import { isHeadingLike, lastSentenceTail } from "./headings.js";
-import { isLayoutLine, isRuleLine } from "./layout-lines.js";
 import { readMarking } from "./marking.js";
 
 /**

@@ -1,5 +1,5 @@
 import { isSpace } from "../chars.js";
-import { isBlank, isLayoutLine, isRuleLine, removeInlinePageBreaks } from "./layout-lines.js";
+import { isBlank, isLayoutLine, isRuleLine, removeInlinePageBreaks } from "../layout-lines.js";
 
 /**
  * Section headings between numbered paragraphs. A heading is read from the END of the text that

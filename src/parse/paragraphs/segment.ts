@@ -1,9 +1,9 @@
 import { type BodyDoc, docMemo } from "../doc.js";
+import { mayHavePageBreaks } from "../layout-lines.js";
 import { docEnding, type Ending, findEnding } from "../signers/ending.js";
 import { findCandidates } from "./candidates.js";
 import { chooseParagraphs } from "./chain.js";
 import { leadingHeading, trailingHeading } from "./headings.js";
-import { mayHavePageBreaks } from "./layout-lines.js";
 import { joinParagraphText } from "./text.js";
 
 /**

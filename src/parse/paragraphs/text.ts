@@ -1,5 +1,5 @@
 import { isSpace, trimmedBounds } from "../chars.js";
-import { isLayoutLine, isRuleLine, removeInlinePageBreaks } from "./layout-lines.js";
+import { isLayoutLine, isRuleLine, removeInlinePageBreaks } from "../layout-lines.js";
 
 /**
  * A paragraph's text from its lines: hard wraps joined with one space, page-break and repeated

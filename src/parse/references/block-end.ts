@@ -1,4 +1,4 @@
-import { knownStation } from "../../enrich/stations.js";
+import { knownStation } from "../../reference/stations.js";
 
 /**
  * Where a REF block ends: at `Classified By`, a paragraph or summary start, a handling sentence

@@ -1,6 +1,6 @@
-import { stationKey } from "../../enrich/station-tables.js";
-import { knownStation, resolveStation } from "../../enrich/stations.js";
 import { fullYear } from "../../model/reference-id.js";
+import { stationKey } from "../../reference/station-tables.js";
+import { knownStation, resolveStation } from "../../reference/stations.js";
 import { type Token, tokenize } from "./tokens.js";
 
 /**

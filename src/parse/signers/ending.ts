@@ -1,5 +1,5 @@
 import { type BodyDoc, docMemo } from "../doc.js";
-import { isBlank } from "../paragraphs/layout-lines.js";
+import { isBlank } from "../layout-lines.js";
 import { collapseRepeat, isParticle, type NameStyle, nameStyle } from "./names.js";
 import { isTrailerLine, smartTrailerStart, stripTrailingJunk } from "./trailer.js";
 

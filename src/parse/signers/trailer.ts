@@ -1,4 +1,4 @@
-import { isClassificationLine, isPageBreakLine, isRuleLine } from "../paragraphs/layout-lines.js";
+import { isClassificationLine, isPageBreakLine, isRuleLine } from "../layout-lines.js";
 
 /**
  * What may follow the signature at the end of a body: repeated classification, `SIPDIS`, `NNNN`,

@@ -1,4 +1,4 @@
-import { referenceTable } from "../../enrich/reference-data.js";
+import { referenceTable } from "../../reference/reference-data.js";
 import { SECTION_SYMBOLS } from "./vocabulary.js";
 
 /**

@@ -4,7 +4,7 @@
  * at a time. The cable lists are searches with one field, so they page like search results.
  */
 
-import { type TagInfo, tagInfo } from "../../enrich/tags.js";
+import { type TagInfo, tagInfo } from "../../reference/tags.js";
 import { parseQuery, QuerySyntaxError, searchParsed } from "../../search/index.js";
 import type { FacetCount, SearchHit, SortOrder } from "../../search/types.js";
 import type { Db } from "../../store/db.js";

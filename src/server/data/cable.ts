@@ -4,12 +4,12 @@
  * classification reasons) and a diff of each older version against the current one.
  */
 
-import { type ReasonInfo, reasonInfo } from "../../enrich/reasons.js";
-import { type TagInfo, tagInfo } from "../../enrich/tags.js";
 import { citedBy, cites, estimateCreated } from "../../graph/index.js";
 import type { CiteEdge } from "../../graph/types.js";
 import type { Cable, Provenance } from "../../model/cable.js";
 import { canonicalId, splitId } from "../../model/reference-id.js";
+import { type ReasonInfo, reasonInfo } from "../../reference/reasons.js";
+import { type TagInfo, tagInfo } from "../../reference/tags.js";
 import type { Db } from "../../store/db.js";
 import { getCable, getVersions } from "../../store/read.js";
 import { badRequest, notFound } from "../problem.js";

@@ -3,7 +3,7 @@
  * stream pulls one batch from the search layer's export generator per read, so a slow client holds
  * back the database work instead of piling chunks up in memory; a client that goes away ends it.
  */
-import { type ExportFormat, exportQuery } from "../../search/export.js";
+import { type ExportFormat, exportQuery } from "../../export/index.js";
 import { QuerySyntaxError } from "../../search/index.js";
 import type { SortOrder } from "../../search/types.js";
 import type { Db } from "../../store/db.js";

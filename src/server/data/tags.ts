@@ -1,5 +1,5 @@
 /** Data of the TAGS glossary (`/tags`, `GET /api/tags`): every TAG in the archive, its count and meaning. */
-import { type TagInfo, tagInfo } from "../../enrich/tags.js";
+import { type TagInfo, tagInfo } from "../../reference/tags.js";
 import type { Db } from "../../store/db.js";
 import { tagCounts } from "./archive.js";
 

@@ -1,6 +1,6 @@
 /** `/`: the corpus at a glance — counts, cables per month, top origins and TAGS, classifications. */
 import type { Hono } from "hono";
-import { tagInfo } from "../../enrich/tags.js";
+import { tagInfo } from "../../reference/tags.js";
 import { type StatsData, statsData } from "../data/stats.js";
 import { CountList } from "../views/components.js";
 import { browseUrl, count, levelClass, withQuery } from "../views/format.js";

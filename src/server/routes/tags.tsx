@@ -1,6 +1,6 @@
 /** `/tags`: the TAGS glossary — every TAG of the archive by kind, with its meaning and count. */
 import type { Hono } from "hono";
-import type { TagKind } from "../../enrich/tags.js";
+import type { TagKind } from "../../reference/tags.js";
 import { type TagEntry, type TagsData, tagsData } from "../data/tags.js";
 import { browseUrl, count } from "../views/format.js";
 import { Layout, type ViewContext } from "../views/layout.js";

@@ -149,5 +149,5 @@ CREATE TABLE ingest_runs (
   started_at   TEXT NOT NULL,
   finished_at  TEXT,
   inputs       TEXT NOT NULL DEFAULT '[]',       -- JSON array of the paths given
-  report_json  TEXT                              -- the ingest report (src/store/ingest/report.ts)
+  report_json  TEXT                              -- the ingest report (src/ingest/report.ts)
 );

@@ -1,4 +1,4 @@
-import type { Db } from "../db.js";
+import type { Db } from "./db.js";
 
 /**
  * FTS5 merge policy around a bulk load. Each committed batch leaves a new segment in every FTS5

@@ -1,15 +1,16 @@
 /**
  * Exports of a whole result set, streamed as string chunks (one per batch of cables) so memory
  * stays flat whatever the size: CSV (one row per cable, RFC 4180), JSONL (the contract's Cable
- * JSON, one per line) and GEXF (the reference graph of the results, src/graph/gexf.ts).
+ * JSON, one per line) and GEXF (the reference graph of the results, src/export/gexf.ts).
  */
-import { gexfChunks } from "../graph/gexf.js";
+
 import type { Cable } from "../model/cable.js";
+import { parseQuery } from "../search/parser.js";
+import { ResultSet } from "../search/result-set.js";
+import type { SortOrder } from "../search/types.js";
 import type { Db } from "../store/db.js";
 import { readCables } from "../store/read.js";
-import { parseQuery } from "./parser.js";
-import { ResultSet } from "./result-set.js";
-import type { SortOrder } from "./types.js";
+import { gexfChunks } from "./gexf.js";
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "gexf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

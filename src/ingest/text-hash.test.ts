@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RawRecord } from "../../formats/record.js";
+import type { RawRecord } from "../formats/record.js";
 import { textHash } from "./text-hash.js";
 
 const BODY =

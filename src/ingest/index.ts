@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
-import { readSource } from "../../formats/index.js";
-import type { ReadItem } from "../../formats/record.js";
-import type { FormatName } from "../../model/cable.js";
-import type { Db } from "../db.js";
-import { bulkMerging, steadyMerging } from "./fts-merge.js";
+import { readSource } from "../formats/index.js";
+import type { ReadItem } from "../formats/record.js";
+import type { FormatName } from "../model/cable.js";
+import type { Db } from "../store/db.js";
+import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
 import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
 import type { Prepared } from "./prepare.js";

@@ -1,5 +1,5 @@
-import type { Provenance } from "../../model/cable.js";
-import type { WriteOutcome } from "../write.js";
+import type { Provenance } from "../model/cable.js";
+import type { WriteOutcome } from "../store/write.js";
 import type { Rejection } from "./prepare.js";
 
 /** What an ingest did, record by record, as the JSON `--report FILE` writes. */

@@ -1,4 +1,4 @@
-import type { ReadItem } from "../../formats/record.js";
+import type { ReadItem } from "../formats/record.js";
 import type { Prepared } from "./prepare.js";
 
 /** Messages between the pool and a parse worker, and the layout of their shared progress buffer. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { RawRecord } from "../../formats/record.js";
+import type { RawRecord } from "../formats/record.js";
 
 /**
  * Identity of a record as read, before parsing: its metadata and its text. It does not depend on

@@ -1,17 +1,5 @@
-/** Where an ingest stands, and its one-line rendering for a terminal. */
-
-export interface Progress {
-  records: number;
-  /** Input bytes whose records are written. */
-  bytesDone: number;
-  /** Total input bytes, or null when unknown (stdin). */
-  bytesTotal: number | null;
-  elapsedMs: number;
-  new: number;
-  newVersions: number;
-  unchanged: number;
-  rejected: number;
-}
+/** One-line rendering of ingest progress for a terminal. */
+import type { Progress } from "../ingest/progress.js";
 
 const MB = 1024 * 1024;
 

@@ -4,10 +4,11 @@
  * Streamed in three passes over the result set (result nodes, cited nodes, edges) because GEXF
  * lists every node before any edge; only ids ever sit in temp tables, never in memory.
  */
+
+import { estimateCreated } from "../graph/estimate.js";
 import { splitId } from "../model/reference-id.js";
 import type { ResultSet } from "../search/result-set.js";
 import type { Db } from "../store/db.js";
-import { estimateCreated } from "./estimate.js";
 
 // XML 1.0 forbids most control characters and the non-characters U+FFFE/U+FFFF, and lone
 // surrogates cannot be encoded: drop them rather than write a file Gephi refuses.

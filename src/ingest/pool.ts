@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ReadItem } from "../../formats/record.js";
+import type { ReadItem } from "../formats/record.js";
 import { type Prepared, prepareItems, rejectAll } from "./prepare.js";
 import {
   INDEX,

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import type { RawRecord } from "../../formats/record.js";
+import type { RawRecord } from "../formats/record.js";
 
 // A parser bug, simulated: the real parser for every record but one that makes it throw.
 vi.mock("../../parse/index.js", async (original) => {
-  const real = await original<typeof import("../../parse/index.js")>();
+  const real = await original<typeof import("../parse/index.js")>();
   return {
     ...real,
     parseRecord: (rec: RawRecord, ctx?: Parameters<typeof real.parseRecord>[1]) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Cable } from "../model/cable.js";
-import { parseText } from "../parse/index.js";
+import type { Cable } from "../../src/model/cable.js";
+import { parseText } from "../../src/parse/index.js";
 
 /**
  * "A damaged copy of a cable must parse exactly as a clean copy does": real cables (bodies copied

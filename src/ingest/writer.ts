@@ -1,5 +1,5 @@
-import type { Db } from "../db.js";
-import { type WriteOutcome, writeCable } from "../write.js";
+import type { Db } from "../store/db.js";
+import { type WriteOutcome, writeCable } from "../store/write.js";
 import type { Prepared, PreparedCable, Rejection } from "./prepare.js";
 
 /**

@@ -1,9 +1,9 @@
 import { basename, extname } from "node:path";
-import type { RawRecord, ReadItem } from "../../formats/record.js";
-import type { Cable, Provenance } from "../../model/cable.js";
-import { canonicalId } from "../../model/reference-id.js";
-import { parseRecord, parseRecords } from "../../parse/index.js";
-import { contentHash, slimCableJson } from "../cable-json.js";
+import type { RawRecord, ReadItem } from "../formats/record.js";
+import type { Cable, Provenance } from "../model/cable.js";
+import { canonicalId } from "../model/reference-id.js";
+import { parseRecord, parseRecords } from "../parse/index.js";
+import { contentHash, slimCableJson } from "../store/cable-json.js";
 import { textHash } from "./text-hash.js";
 
 /**

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureArchive } from "../../test/search/fixture-archive.js";
-import { parseCsv } from "../enrich/reference-data.js";
-import { gexfNode, xmlEscape } from "../graph/gexf.js";
 import { type Cable, emptyCable } from "../model/cable.js";
+import { parseCsv } from "../reference/reference-data.js";
+import { QuerySyntaxError } from "../search/types.js";
 import type { Db } from "../store/db.js";
 import { writeCable } from "../store/write.js";
-import { CSV_COLUMNS, csvField, exportQuery } from "./export.js";
-import { QuerySyntaxError } from "./types.js";
+import { gexfNode, xmlEscape } from "./gexf.js";
+import { CSV_COLUMNS, csvField, exportQuery } from "./index.js";
 
 let db: Db;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Db, openArchive } from "../db.js";
+import { type Db, openArchive } from "./db.js";
 import { bulkMerging, fts5Tables, steadyMerging } from "./fts-merge.js";
 
 function automerge(db: Db, table: string): number | undefined {
