@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { defaultWorkers, type IngestReport, ingest } from "../ingest/index.js";
+import { defaultWorkers, IngestError, type IngestReport, ingest } from "../ingest/index.js";
 import type { Progress } from "../ingest/progress.js";
-import { summary } from "../ingest/report.js";
+import { emptyReport, summary } from "../ingest/report.js";
 import type { FormatName } from "../model/cable.js";
 import { DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
-import { errorMessage } from "./io.js";
+import { archiveFailureMessage, errorMessage } from "./io.js";
 import { formatDuration, formatProgress } from "./progress.js";
 
 const FORMATS: FormatName[] = ["csv", "html", "mirror", "scraped", "raw"];
@@ -56,7 +56,13 @@ export async function runIngest(args: string[]): Promise<number> {
 
   const dbPath = values.db ?? DEFAULT_ARCHIVE;
   const bar = process.stderr.isTTY ? new ProgressLine() : null;
+  // Ctrl-C or a kill ends the run as interrupted, with its report, instead of mid-batch.
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   let report: IngestReport;
+  let failure: string | null = null;
   try {
     const db = openArchive(dbPath);
     try {
@@ -66,22 +72,29 @@ export async function runIngest(args: string[]): Promise<number> {
         ...(batchSize !== undefined ? { batchSize } : {}),
         ...(bar ? { onProgress: (p: Progress) => bar.update(p) } : {}),
         dbLabel: dbPath,
+        signal: abort.signal,
       });
     } finally {
       bar?.end();
-      db.close();
+      closeQuietly(db);
     }
   } catch (err) {
-    process.stderr.write(`cablegram ingest: ${errorMessage(err)}\n`);
-    return 1;
+    failure = archiveFailureMessage(err, dbPath);
+    report = err instanceof IngestError ? err.report : notStarted(dbPath, positionals, failure);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
 
-  let failed = false;
+  // The report is written on every way out: it is what tells how far a failed run got.
+  let failed = failure !== null;
   if (values.report) {
     try {
       writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
     } catch (err) {
-      process.stderr.write(`cablegram ingest: cannot write the report: ${errorMessage(err)}\n`);
+      process.stderr.write(
+        `cablegram ingest: cannot write the report ${values.report}: ${errorMessage(err)}\n`,
+      );
       failed = true;
     }
   }
@@ -92,9 +105,33 @@ export async function runIngest(args: string[]): Promise<number> {
     const where = values.report ? `see ${values.report}` : "write them all with --report FILE";
     process.stderr.write(`... ${report.rejected - SHOWN_REJECTIONS} more rejected (${where})\n`);
   }
+  if (report.skippedFiles.length > 0) {
+    const where = values.report ? `listed in ${values.report}` : "list them with --report FILE";
+    process.stderr.write(
+      `skipped ${report.skippedFiles.length} path(s) in the folders given, each with its reason (${where})\n`,
+    );
+  }
   if (process.stdout.isTTY) process.stdout.write(`${humanSummary(report)}\n`);
   else process.stdout.write(`${JSON.stringify(summary(report))}\n`);
+  if (failure) process.stderr.write(`cablegram ingest: ${failure}\n`);
+  if (report.status === "interrupted") return 130;
   return failed || report.rejected > 0 ? 1 : 0;
+}
+
+/** The report of a run that could not start (the archive would not open). */
+function notStarted(db: string, inputs: string[], error: string): IngestReport {
+  const report = emptyReport(db, inputs, 0);
+  report.status = "failed";
+  report.error = error;
+  return report;
+}
+
+function closeQuietly(db: { close(): void }): void {
+  try {
+    db.close();
+  } catch {
+    // A full disk can fail the final checkpoint; the WAL keeps the data and the next open replays it.
+  }
 }
 
 function parseOptions(args: string[]) {

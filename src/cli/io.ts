@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { archiveError } from "../store/archive-error.js";
 
 /** Lines of stdin, without their line ends; streaming, whatever the input size. */
 export async function* stdinLines(): AsyncGenerator<string> {
@@ -30,4 +31,13 @@ export class Output {
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The message for an error met while using the archive at `path`: a failure of the archive itself
+ * (damaged, full disk, not an archive, a folder) names the archive and what to do; anything else
+ * keeps its own message.
+ */
+export function archiveFailureMessage(err: unknown, path: string): string {
+  return archiveError(err, path)?.message ?? errorMessage(err);
 }

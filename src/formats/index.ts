@@ -7,6 +7,7 @@ import { readRaw } from "./raw.js";
 import type { ReadError, ReadItem } from "./record.js";
 import { readScraped } from "./scraped.js";
 import { binaryOffset, detectFormat, SNIFF_BYTES } from "./sniff.js";
+import { textBytes, utf16ChunksToUtf8, utf16Layout, utf16Warning } from "./text-bytes.js";
 
 /**
  * Entry points of the readers: a path or a stream in, RawRecords and ReadErrors out, the format
@@ -60,8 +61,22 @@ function hasText(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** A whole file's bytes → its records (all formats; CSV through the same streaming parser). */
-export function readBytes(bytes: Uint8Array, file: string, opts: ReadOptions = {}): ReadItem[] {
+/**
+ * A whole file's bytes → its records (all formats; CSV through the same streaming parser). UTF-16
+ * and stray NULs are repaired first (src/formats/text-bytes.ts), with a warning on each record.
+ */
+export function readBytes(input: Uint8Array, file: string, opts: ReadOptions = {}): ReadItem[] {
+  const { bytes, warnings } = textBytes(input);
+  const items = readTextBytes(bytes, file, opts);
+  return warnings.length > 0 ? withWarnings(items, warnings) : items;
+}
+
+function withWarnings(items: ReadItem[], warnings: readonly string[]): ReadItem[] {
+  for (const item of items) if (item.kind === "record") item.warnings.unshift(...warnings);
+  return items;
+}
+
+function readTextBytes(bytes: Uint8Array, file: string, opts: ReadOptions): ReadItem[] {
   const format = opts.format ?? detectFormat(bytes.subarray(0, SNIFF_BYTES), file);
   if (bytes.length === 0) return [errorItem(file, format, "empty file")];
   if (!hasText(bytes)) return [errorItem(file, format, "empty file (only whitespace)")];
@@ -171,6 +186,17 @@ export async function* readStream(
       size += b.length;
     }
     const head = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    const utf16 = utf16Layout(head);
+    if (utf16) {
+      // Read again as UTF-8, the encoding every reader expects; each record says so.
+      const warning = utf16Warning(utf16);
+      const utf8 = utf16ChunksToUtf8(resume(head, it, done), utf16.encoding);
+      for await (const item of readStream(utf8, opts)) {
+        if (item.kind === "record") item.warnings.unshift(warning);
+        yield item;
+      }
+      return;
+    }
     format ??= detectFormat(head.subarray(0, SNIFF_BYTES), file);
     if (format === "csv") {
       yield* readCsv(resume(head, it, done), file, opts);

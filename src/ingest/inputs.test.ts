@@ -29,10 +29,12 @@ describe("expandInputs", () => {
       "-",
     ]);
     expect(out.files.at(-1)?.size).toBeNull();
-    expect(out.skipped.map((f) => f.slice(dir.length + 1)).sort()).toEqual([
+    expect(out.skipped.map((f) => f.path.slice(dir.length + 1)).sort()).toEqual([
+      ".git",
       "README.md",
       "cablegram.db",
     ]);
+    for (const s of out.skipped) expect(s.reason).not.toBe("");
     expect(out.missing).toEqual([
       { path: join(dir, "missing.txt"), reason: "no such file or folder" },
     ]);

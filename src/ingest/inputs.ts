@@ -1,6 +1,6 @@
 import type { Dirent } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
 
 /** The command line's PATH... arguments → the files to read, in a stable order, with sizes for the ETA. */
 
@@ -11,11 +11,17 @@ export interface InputFile {
   size: number | null;
 }
 
+/** A path found in the folders given and not read, with the reason: nothing is left out silently. */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
 export interface ExpandedInputs {
   files: InputFile[];
-  /** Files found in folders and left alone: documentation, archives, databases, images. */
-  skipped: string[];
-  /** Paths given that could not be read at all. */
+  /** Paths in the folders given that were left alone, each with why. */
+  skipped: SkippedPath[];
+  /** Paths that could not be read at all (each becomes a rejection in the report). */
   missing: { path: string; reason: string }[];
 }
 
@@ -23,14 +29,31 @@ export interface ExpandedInputs {
 const CABLE_EXTENSIONS = new Set(["", ".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".csv"]);
 /** Documentation that sits beside cables in a folder (data/sample/README.md). */
 const DOCUMENTATION = /^(readme|licen[cs]e|notice|changelog|sources)(\.|$)/i;
+/** Folders of tools, not of cables: version control keeps its own copies of files there. */
+const TOOL_FOLDERS = new Set([".git", ".hg", ".svn", ".bzr", "CVS", "node_modules"]);
 
-function isCableFile(name: string): boolean {
-  if (name.startsWith(".") || DOCUMENTATION.test(name)) return false;
-  return CABLE_EXTENSIONS.has(extname(name).toLowerCase());
+/** Why a file found in a folder is not read, or null to read it. */
+function skipReason(name: string): string | null {
+  if (name.startsWith("."))
+    return "hidden file (name starts with a dot): name it on the command line to read it";
+  if (DOCUMENTATION.test(name)) return "documentation, not a cable";
+  const ext = extname(name).toLowerCase();
+  if (!CABLE_EXTENSIONS.has(ext))
+    return `not a cable file type (${ext}): name it on the command line to read it`;
+  return null;
+}
+
+/** Folders already read, by device and inode: a symlink loop or a second link to one folder ends here. */
+type Seen = Map<string, string>;
+
+function identity(st: { dev: number; ino: number }): string {
+  return `${st.dev}:${st.ino}`;
 }
 
 export async function expandInputs(paths: readonly string[]): Promise<ExpandedInputs> {
   const out: ExpandedInputs = { files: [], skipped: [], missing: [] };
+  const seenDirs: Seen = new Map();
+  const seenFiles: Seen = new Map();
   for (const path of paths) {
     if (path === "-") {
       out.files.push({ path, size: null });
@@ -38,8 +61,8 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
     }
     try {
       const st = await stat(path);
-      if (st.isDirectory()) await walk(path, out);
-      else out.files.push({ path, size: st.size });
+      if (st.isDirectory()) await walk(path, out, seenDirs, seenFiles);
+      else addFile(path, st, out, seenFiles);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       out.missing.push({
@@ -51,10 +74,52 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
   return out;
 }
 
-/** Depth-first, names sorted, so two runs over one folder read records in the same order. */
-async function walk(dir: string, out: ExpandedInputs): Promise<void> {
+function addFile(
+  path: string,
+  st: { dev: number; ino: number; size: number; isFile(): boolean },
+  out: ExpandedInputs,
+  seenFiles: Seen,
+): void {
+  if (!st.isFile()) {
+    out.skipped.push({ path, reason: "not a regular file (a device, socket or pipe)" });
+    return;
+  }
+  const id = identity(st);
+  const first = seenFiles.get(id);
+  if (first !== undefined) {
+    out.skipped.push({ path, reason: `the same file as ${first}, read once` });
+    return;
+  }
+  seenFiles.set(id, path);
+  out.files.push({ path, size: st.size });
+}
+
+/**
+ * Depth-first, names sorted, so two runs over one folder read records in the same order. Symbolic
+ * links are followed, to files and to folders; a folder reached a second time (a link back up the
+ * tree, or two links to one folder) is read once and the other paths are reported.
+ */
+async function walk(
+  dir: string,
+  out: ExpandedInputs,
+  seenDirs: Seen,
+  seenFiles: Seen,
+): Promise<void> {
+  let st: Awaited<ReturnType<typeof stat>>;
   let entries: Dirent[];
   try {
+    st = await stat(dir);
+    const id = identity(st);
+    const first = seenDirs.get(id);
+    if (first !== undefined) {
+      const real = await realpath(dir).catch(() => first);
+      out.skipped.push({
+        path: dir,
+        reason: `folder already read as ${first} (symbolic link to ${real}): read once`,
+      });
+      return;
+    }
+    seenDirs.set(id, dir);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
     out.missing.push({ path: dir, reason: `cannot list the folder: ${(err as Error).message}` });
@@ -63,20 +128,30 @@ async function walk(dir: string, out: ExpandedInputs): Promise<void> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const path = join(dir, e.name);
-    // Symlinked folders are not followed: a link back up the tree would never end.
-    if (e.isDirectory()) {
-      if (!e.name.startsWith(".")) await walk(path, out);
+    if (e.isDirectory() && TOOL_FOLDERS.has(e.name)) {
+      out.skipped.push({ path, reason: "version-control or tool folder, not cables" });
       continue;
     }
-    if (!isCableFile(basename(path))) {
-      out.skipped.push(path);
-      continue;
-    }
+    let target: Awaited<ReturnType<typeof stat>>;
     try {
-      const st = await stat(path);
-      if (st.isFile()) out.files.push({ path, size: st.size });
-    } catch {
-      out.skipped.push(path);
+      target = await stat(path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const reason = e.isSymbolicLink()
+        ? `symbolic link to a path that does not exist (${code ?? "error"})`
+        : `cannot read: ${(err as Error).message}`;
+      out.missing.push({ path, reason });
+      continue;
     }
+    if (target.isDirectory()) {
+      await walk(path, out, seenDirs, seenFiles);
+      continue;
+    }
+    const reason = skipReason(e.name);
+    if (reason) {
+      out.skipped.push({ path, reason });
+      continue;
+    }
+    addFile(path, target, out, seenFiles);
   }
 }

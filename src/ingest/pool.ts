@@ -39,8 +39,30 @@ interface Task {
 
 type WorkerEntry = { source: string | URL; eval: boolean };
 
-/** Heap of one parse worker: a 64 MB cable parses in a fraction of it. */
+/** Heap of one parse worker: ample for any real cable (the largest of Cablegate are ~1 MB). */
 const WORKER_HEAP_MB = 768;
+
+/**
+ * A record of more characters than this is parsed alone, on a worker of its own whose heap and
+ * time limit grow with the record (`largeRecordLimits`): a 50 MB record needs more heap than the
+ * shared workers have and far longer than the hang watchdog allows a normal record.
+ */
+export const LARGE_RECORD_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Heap and time for one large record, from measurement: a 50 MB single-record CSV row took 49 s
+ * and 600 MB of resident memory to parse and store on the main thread of a loaded 2-core machine.
+ * The margins (24 MB of heap and 4 s per MB) cover the largest record the readers accept (64 MB,
+ * MAX_SINGLE_RECORD_BYTES and the CSV row cap) with room to spare.
+ */
+export function largeRecordLimits(chars: number): { heapMb: number; timeoutMs: number } {
+  const mb = Math.ceil(chars / (1024 * 1024));
+  return { heapMb: WORKER_HEAP_MB + 24 * mb, timeoutMs: DEFAULT_RECORD_TIMEOUT_MS + 4000 * mb };
+}
+
+function recordChars(item: ReadItem): number {
+  return item.kind === "record" ? item.body.length + (item.header?.length ?? 0) : 0;
+}
 
 /**
  * How to start the worker. The CLI runs compiled code, where parse-worker.js sits beside this file.
@@ -68,12 +90,16 @@ class PoolWorker {
   lastChange = Date.now();
   private readonly worker: Worker;
 
-  constructor(entry: WorkerEntry, onDeath: (w: PoolWorker, reason: string) => void) {
+  constructor(
+    entry: WorkerEntry,
+    onDeath: (w: PoolWorker, reason: string) => void,
+    heapMb = WORKER_HEAP_MB,
+  ) {
     this.worker = new Worker(entry.source, {
       eval: entry.eval,
       workerData: this.progress.buffer,
       // A parser bug that allocates without end kills its thread (and one record), not the ingest.
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     this.worker.on("message", (msg: ParseResponse) => {
       const task = this.pending.get(msg.id);
@@ -181,13 +207,88 @@ export function workerPool(size: number, opts: PoolOptions = {}): BatchParser {
   );
   watchdog.unref();
 
+  // Large records one at a time: two 50 MB parses at once would need twice the memory.
+  let largeQueue: Promise<unknown> = Promise.resolve();
+  const large = new Set<PoolWorker>();
+  const parseLarge = (item: ReadItem): Promise<Prepared> => {
+    const next = largeQueue.then(() => parseAlone(entry, item, large));
+    largeQueue = next;
+    return next;
+  };
+
   return {
     threads: workers.length,
-    parse: submit,
+    parse(items) {
+      if (!items.some((it) => recordChars(it) > LARGE_RECORD_CHARS)) return submit(items);
+      const rest: ReadItem[] = [];
+      const places: number[] = [];
+      const alone: Promise<void>[] = [];
+      const out: Prepared[] = new Array(items.length);
+      items.forEach((item, i) => {
+        if (recordChars(item) > LARGE_RECORD_CHARS) {
+          alone.push(
+            parseLarge(item).then((r) => {
+              out[i] = r;
+            }),
+          );
+        } else {
+          rest.push(item);
+          places.push(i);
+        }
+      });
+      const shared = (rest.length > 0 ? submit(rest) : Promise.resolve([])).then((results) => {
+        results.forEach((r, j) => {
+          out[places[j]!] = r;
+        });
+      });
+      return Promise.all([shared, ...alone]).then(() => out);
+    },
     async close() {
       closing = true;
       clearInterval(watchdog);
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all([...workers, ...large].map((w) => w.terminate()));
     },
   };
+}
+
+/**
+ * One large record on a worker of its own, sized for it (largeRecordLimits); the worker ends with
+ * the record. A crash, an exhausted heap or a hang rejects this record alone, with the cause.
+ */
+function parseAlone(entry: WorkerEntry, item: ReadItem, live: Set<PoolWorker>): Promise<Prepared> {
+  const chars = recordChars(item);
+  const { heapMb, timeoutMs } = largeRecordLimits(chars);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: Prepared) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      live.delete(worker);
+      void worker.terminate();
+      resolve(result);
+    };
+    const mb = (chars / (1024 * 1024)).toFixed(1);
+    const worker = new PoolWorker(
+      entry,
+      (_w, reason) =>
+        finish(rejectAll([item], `${reason} (a ${mb} MB record, heap ${heapMb} MB)`)[0]!),
+      heapMb,
+    );
+    live.add(worker);
+    const timer = setTimeout(
+      () =>
+        finish(
+          rejectAll(
+            [item],
+            `parser did not finish a ${mb} MB record within ${Math.round(timeoutMs / 1000)} s (a parser bug)`,
+          )[0]!,
+        ),
+      timeoutMs,
+    );
+    worker.send({
+      request: { id: 0, items: [item], oneByOne: true },
+      resolve: (results) => finish(results[0]!),
+    });
+  });
 }

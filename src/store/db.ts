@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { archiveError, folderGiven } from "./archive-error.js";
 
 export type Db = Database.Database;
 
@@ -19,18 +20,38 @@ export interface OpenOptions {
  * against process crashes (SIGKILL), which is the failure the ingest guarantees cover.
  */
 export function openArchive(path: string, opts: OpenOptions = {}): Db {
-  if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, opts.readonly ? { readonly: true, fileMustExist: true } : {});
-  if (!opts.readonly) {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
+  if (path !== ":memory:") refuseFolder(path);
+  let db: Db | null = null;
+  try {
+    if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, opts.readonly ? { readonly: true, fileMustExist: true } : {});
+    if (!opts.readonly) {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+    }
+    db.pragma("foreign_keys = ON");
+    db.pragma("cache_size = -65536");
+    db.pragma("temp_store = MEMORY");
+    db.pragma("mmap_size = 268435456");
+    if (!opts.readonly) migrate(db);
+    else db.prepare("SELECT count(*) FROM sqlite_master").get();
+    return db;
+  } catch (err) {
+    db?.close();
+    // SQLite names neither the file nor the remedy ("file is not a database", "disk I/O error").
+    throw archiveError(err, path) ?? err;
   }
-  db.pragma("foreign_keys = ON");
-  db.pragma("cache_size = -65536");
-  db.pragma("temp_store = MEMORY");
-  db.pragma("mmap_size = 268435456");
-  if (!opts.readonly) migrate(db);
-  return db;
+}
+
+/** SQLite answers a folder with "disk I/O error" (or opens nothing at all): say what is wrong. */
+function refuseFolder(path: string): void {
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    return;
+  }
+  if (folder) throw folderGiven(path);
 }
 
 /** Applies `src/store/migrations/NNN-name.sql` files above `PRAGMA user_version`, each in one transaction. */

@@ -74,15 +74,9 @@ function prepare(db: Db) {
     deleteParagraphFts: db.prepare(
       "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) VALUES ('delete', ?, ?)",
     ),
-    deleteChildren: [
-      "paragraphs",
-      "refs",
-      "tags",
-      "caveats",
-      "reasons",
-      "recipients",
-      "protect",
-    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE cable_id = ?`)),
+    deleteChildren: ["paragraphs", ...ELEMENT_TABLES].map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE cable_id = ?`),
+    ),
     deleteCable: db.prepare("DELETE FROM cables WHERE id = ?"),
     insertCable: db.prepare(
       `INSERT INTO cables (id, reference_id, station, year, serial, created, released, month, origin,
@@ -241,19 +235,62 @@ function insertCurrent(
     ).lastInsertRowid;
     s.insertParagraphFts.run(pid, p.text);
   });
-  cable.references.forEach((r, seq) => {
-    s.insertRef.run(cableId, seq, r.label, r.kind, r.text, r.referenceId);
-  });
-  for (const t of cable.tags) s.insertTag.run(cableId, t);
-  for (const c of cable.caveats) s.insertCaveat.run(cableId, c);
-  for (const r of cable.classifiedBy?.reasons ?? []) s.insertReason.run(cableId, r);
-  cable.to.forEach((r, seq) => {
-    s.insertRecipient.run(cableId, "to", seq, r.route, r.name, r.precedence, r.mcn);
-  });
-  cable.info.forEach((r, seq) => {
-    s.insertRecipient.run(cableId, "info", seq, r.route, r.name, r.precedence, r.mcn);
-  });
-  cable.protect.forEach((p, seq) => {
-    s.insertProtect.run(cableId, seq, p.marker, p.paragraph, p.text);
-  });
+  writeElements(s, cableId, cable, ELEMENT_TABLES);
+}
+
+/**
+ * The tables of a cable's elements (REF items, TAGS, caveats, reasons, recipients, PROTECT
+ * markers): everything in them is also in the cable's stored JSON, so they can be rebuilt from it
+ * (src/store/repair.ts). Paragraphs are not among them: their texts are stored only there.
+ */
+export const ELEMENT_TABLES = [
+  "refs",
+  "tags",
+  "caveats",
+  "reasons",
+  "recipients",
+  "protect",
+] as const;
+export type ElementTable = (typeof ELEMENT_TABLES)[number];
+
+function writeElements(
+  s: Statements,
+  cableId: number,
+  cable: Cable,
+  tables: readonly ElementTable[],
+): void {
+  const want = new Set(tables);
+  if (want.has("refs")) {
+    cable.references.forEach((r, seq) => {
+      s.insertRef.run(cableId, seq, r.label, r.kind, r.text, r.referenceId);
+    });
+  }
+  if (want.has("tags")) for (const t of cable.tags) s.insertTag.run(cableId, t);
+  if (want.has("caveats")) for (const c of cable.caveats) s.insertCaveat.run(cableId, c);
+  if (want.has("reasons")) {
+    for (const r of cable.classifiedBy?.reasons ?? []) s.insertReason.run(cableId, r);
+  }
+  if (want.has("recipients")) {
+    cable.to.forEach((r, seq) => {
+      s.insertRecipient.run(cableId, "to", seq, r.route, r.name, r.precedence, r.mcn);
+    });
+    cable.info.forEach((r, seq) => {
+      s.insertRecipient.run(cableId, "info", seq, r.route, r.name, r.precedence, r.mcn);
+    });
+  }
+  if (want.has("protect")) {
+    cable.protect.forEach((p, seq) => {
+      s.insertProtect.run(cableId, seq, p.marker, p.paragraph, p.text);
+    });
+  }
+}
+
+/** Writes the element rows of a stored cable into `tables` (which the caller emptied for it). */
+export function writeElementRows(
+  db: Db,
+  cableId: number,
+  cable: Cable,
+  tables: readonly ElementTable[] = ELEMENT_TABLES,
+): void {
+  writeElements(stmts(db), cableId, cable, tables);
 }

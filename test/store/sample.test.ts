@@ -38,7 +38,9 @@ describe("the bundled sample", () => {
     expect(report.rejected, failures).toBe(0);
     const expected = cableFiles.length + CSV_IDS.length;
     expect(report).toMatchObject({ new: expected, newVersions: 0, unchanged: 0 });
-    expect(report.skippedFiles).toEqual([join(SAMPLE, "README.md")]);
+    expect(report.skippedFiles).toEqual([
+      { path: join(SAMPLE, "README.md"), reason: "documentation, not a cable" },
+    ]);
     const stats = archiveStats(db);
     expect(stats.cables).toBe(expected);
     // The REF clusters resolve inside the sample: some cited cables are present.
