@@ -1,3 +1,6 @@
+import { archiveError } from "../store/archive-error.js";
+import { DEFAULT_ARCHIVE } from "../store/db.js";
+import { runCheck } from "./check.js";
 import { runExport } from "./export.js";
 import { runId } from "./id.js";
 import { runIngest } from "./ingest.js";
@@ -26,6 +29,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   },
   stats: { run: runStats, help: "stats [--db PATH] [--json]      what the archive holds" },
   serve: { run: runServe, help: "serve [--db PATH] [--port N]    the web UI and JSON API" },
+  check: {
+    run: runCheck,
+    help: "check [--db PATH] [--repair]     is the archive whole; rebuild what is damaged",
+  },
 };
 
 export function usage(): string {
@@ -49,5 +56,23 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`cablegram: unknown command '${name}'\n${usage()}\n`);
     return 2;
   }
-  return cmd.run(rest);
+  try {
+    return await cmd.run(rest);
+  } catch (err) {
+    // A damaged archive, a full disk...: name the archive and the remedy instead of a stack trace.
+    const archive = archiveError(err, dbArgument(rest));
+    if (!archive) throw err;
+    process.stderr.write(`cablegram ${name}: ${archive.message}\n`);
+    return 1;
+  }
+}
+
+/** The archive a command was given (`--db PATH` or `--db=PATH`), or the default. */
+function dbArgument(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--db" && i + 1 < args.length) return args[i + 1]!;
+    if (a.startsWith("--db=")) return a.slice(5);
+  }
+  return DEFAULT_ARCHIVE;
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { startServer } from "../server/start.js";
 import { DEFAULT_ARCHIVE } from "../store/db.js";
-import { errorMessage } from "./io.js";
+import { archiveFailureMessage, errorMessage } from "./io.js";
 
 const HELP = `usage: cablegram serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--public] [--cache-mb N]
   --db PATH     archive to serve (default ${DEFAULT_ARCHIVE}); created from the bundled
@@ -56,7 +56,7 @@ export async function runServe(args: string[]): Promise<number> {
       cache: cacheMb === 0 ? false : { maxBytes: cacheMb * 1024 * 1024 },
     });
   } catch (err) {
-    process.stderr.write(`cablegram serve: ${errorMessage(err)}\n`);
+    process.stderr.write(`cablegram serve: ${archiveFailureMessage(err, values.db)}\n`);
     return 1;
   }
   const mode = values.public ? " (public, read-only)" : "";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
 import { type ArchiveStats, archiveStats } from "../store/stats.js";
-import { errorMessage } from "./io.js";
+import { archiveFailureMessage, errorMessage } from "./io.js";
 
 const HELP = `usage: cablegram stats [--db PATH] [--json]
   --db PATH   archive (default ${DEFAULT_ARCHIVE})
@@ -43,7 +43,7 @@ export async function runStats(args: string[]): Promise<number> {
       db.close();
     }
   } catch (err) {
-    process.stderr.write(`cablegram stats: ${errorMessage(err)}\n`);
+    process.stderr.write(`cablegram stats: ${archiveFailureMessage(err, path)}\n`);
     return 1;
   }
   process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : `${humanStats(path, stats)}\n`);
@@ -61,8 +61,17 @@ function humanStats(path: string, s: ArchiveStats): string {
     `  missing cables  ${n(s.missingCables)} cited but not in the archive`,
   ];
   if (s.lastIngest) {
-    const end = s.lastIngest.finishedAt ?? "interrupted";
+    const end =
+      s.lastIngest.status === "finished"
+        ? (s.lastIngest.finishedAt ?? "finished")
+        : s.lastIngest.status;
     lines.push(`  last ingest     ${s.lastIngest.startedAt} → ${end}`);
+  }
+  const { interrupted, failed } = s.unfinishedRuns;
+  if (interrupted + failed > 0) {
+    lines.push(
+      `  unfinished      ${n(interrupted)} interrupted, ${n(failed)} failed ingest run(s): run the same ingest again to complete them`,
+    );
   }
   if (s.byYear.length > 0) {
     lines.push("", "  by year");

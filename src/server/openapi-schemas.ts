@@ -146,8 +146,16 @@ export function componentSchemas(): Record<string, Schema> {
       byClassification: arrayOf(object({ classification: nullable("string"), count: int })),
       bytes: int,
       lastIngest: {
-        oneOf: [{ type: "null" }, object({ startedAt: str, finishedAt: nullable("string") })],
+        oneOf: [
+          { type: "null" },
+          object({
+            startedAt: str,
+            finishedAt: nullable("string"),
+            status: { enum: ["running", "finished", "failed", "interrupted"] },
+          }),
+        ],
       },
+      unfinishedRuns: object({ interrupted: int, failed: int }),
       months: arrayOf(object({ month, count: int })),
       topOrigins: arrayOf(ref("FacetCount")),
       topTags: arrayOf(ref("FacetCount")),

@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import Database from "better-sqlite3";
+import { archiveError } from "./archive-error.js";
 import type { Db } from "./db.js";
 import { fts5Tables } from "./fts-merge.js";
 
@@ -162,4 +165,22 @@ function advice(
   }
   out.push("keep the damaged file: the repair sets it aside as <archive>.damaged-<time>");
   return out;
+}
+
+/**
+ * Checks the archive file at `path` as it is: opened without migrating (a damaged archive must not
+ * be written to) and writable only because FTS5's check is spelled as an INSERT.
+ */
+export function checkArchiveAt(path: string): CheckReport {
+  if (!existsSync(path)) throw new Error(`no archive at ${path}`);
+  let db: Db | null = null;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    return checkArchive(db);
+  } catch (err) {
+    // Damage that stops even the check (the schema page itself): nothing here can be rebuilt.
+    throw archiveError(err, path) ?? err;
+  } finally {
+    db?.close();
+  }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import type { Db } from "./db.js";
 
 /**
@@ -151,4 +152,19 @@ export function runStatus(row: {
     return row.status;
   }
   return row.finishedAt ? "finished" : "interrupted";
+}
+
+/** The live ingest writing the archive at `path`, if any (read without taking a lock). */
+export function runningIngest(path: string): RunHolder | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const live = runningRows(db).find((r) => holderAlive(r.pid, r.process_start));
+    return live ? holderOf(live) : null;
+  } catch {
+    // No status column yet, or the log is unreadable: no holder can be named.
+    return null;
+  } finally {
+    db?.close();
+  }
 }

@@ -40,8 +40,8 @@ export interface RepairReport {
   /** Rowids of damaged pages that could not be read, per table. */
   unreadableRowids: Record<string, number>;
   lost: LostCable[];
-  /** Where the damaged archive was moved. */
-  damagedCopy: string;
+  /** Where the damaged archive was moved; null when it was whole and left alone. */
+  damagedCopy: string | null;
 }
 
 function quote(name: string): string {
@@ -132,6 +132,17 @@ export function repairArchive(path: string): RepairReport {
     source.close();
   }
 
+  if (before.ok) {
+    return {
+      before,
+      after: before,
+      rows: {},
+      rebuilt: [],
+      unreadableRowids: {},
+      lost: [],
+      damagedCopy: null,
+    };
+  }
   const fresh = `${path}.repairing`;
   for (const f of [fresh, `${fresh}-wal`, `${fresh}-shm`]) rmSync(f, { force: true });
   const db = new Database(fresh);
@@ -142,6 +153,7 @@ export function repairArchive(path: string): RepairReport {
   let after: CheckReport;
   try {
     db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = OFF");
     // Rows are copied table by table and orphans removed at the end (reconcile), not refused.
     db.pragma("foreign_keys = OFF");
     const fts = schema
@@ -167,25 +179,27 @@ export function repairArchive(path: string): RepairReport {
     const isElementTable = (name: string): name is ElementTable =>
       (ELEMENT_TABLES as readonly string[]).includes(name);
     const rebuild: ElementTable[] = [];
-    db.transaction(() => {
-      for (const t of tables) {
-        const columns = columnsOf(db, "main", t.name);
-        if (isElementTable(t.name) && damaged.has(t.name)) {
-          rebuild.push(t.name);
-          continue;
-        }
-        if (!damaged.has(t.name)) {
-          db.exec(
-            `INSERT INTO main.${quote(t.name)} (${columns}) SELECT ${columns} FROM old.${quote(t.name)}`,
-          );
-        } else if (/WITHOUT ROWID/i.test(t.sql)) {
-          // No rowids to bisect; the element tables (the only such tables) are rebuilt above.
-          throw new Error(`cannot salvage the damaged table ${t.name}`);
-        } else {
-          unreadableRowids[t.name] = salvageRowids(db, t.name, columns);
-        }
+    // Whole tables first: once a read has met a damaged page, SQLite may refuse the next bulk copy.
+    const ordered = [...tables].sort(
+      (a, b) => Number(damaged.has(a.name)) - Number(damaged.has(b.name)),
+    );
+    for (const t of ordered) {
+      const columns = columnsOf(db, "main", t.name);
+      if (isElementTable(t.name) && damaged.has(t.name)) {
+        rebuild.push(t.name);
+        continue;
       }
-    })();
+      if (!damaged.has(t.name)) {
+        db.exec(
+          `INSERT INTO main.${quote(t.name)} (${columns}) SELECT ${columns} FROM old.${quote(t.name)}`,
+        );
+      } else if (/WITHOUT ROWID/i.test(t.sql)) {
+        // No rowids to bisect; the element tables (the only such tables) are rebuilt above.
+        throw new Error(`cannot salvage the damaged table ${t.name}`);
+      } else {
+        unreadableRowids[t.name] = salvageRowids(db, t.name, columns);
+      }
+    }
     db.exec("DETACH DATABASE old");
 
     db.transaction(() => {
@@ -212,6 +226,9 @@ export function repairArchive(path: string): RepairReport {
     }
     db.exec("ANALYZE");
     after = checkArchive(db);
+    // Written with synchronous off (scratch until renamed): make it durable before it takes the place.
+    db.pragma("synchronous = FULL");
+    db.pragma("wal_checkpoint(TRUNCATE)");
     if (!after.ok) {
       throw new Error(
         `the rebuilt archive does not check whole: ${JSON.stringify(after.integrity)}`,

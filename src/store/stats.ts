@@ -1,4 +1,5 @@
 import type { Db } from "./db.js";
+import { type RunStatus, runStatus } from "./ingest-runs.js";
 
 /** What is in an archive, in numbers: for `cablegram stats` and the server's about page. */
 export interface ArchiveStats {
@@ -16,7 +17,37 @@ export interface ArchiveStats {
   byClassification: { classification: string | null; count: number }[];
   /** Size of the database file(s) in bytes. */
   bytes: number;
-  lastIngest: { startedAt: string; finishedAt: string | null } | null;
+  lastIngest: { startedAt: string; finishedAt: string | null; status: RunStatus } | null;
+  /** Ingest runs that stopped before the end (killed, interrupted, failed): their records may be partly in. */
+  unfinishedRuns: { interrupted: number; failed: number };
+}
+
+interface RunRow {
+  startedAt: string;
+  finishedAt: string | null;
+  status: string | null;
+  pid: number | null;
+  processStart: string | null;
+}
+
+function ingestRuns(db: Db) {
+  const rows = db
+    .prepare<[], RunRow>(
+      `SELECT started_at AS startedAt, finished_at AS finishedAt, status, pid, process_start AS processStart
+         FROM ingest_runs WHERE status IS NULL OR status <> 'finished' OR id = (SELECT max(id) FROM ingest_runs)
+        ORDER BY id`,
+    )
+    .all();
+  const unfinishedRuns = { interrupted: 0, failed: 0 };
+  for (const r of rows) {
+    const status = runStatus(r);
+    if (status === "interrupted" || status === "failed") unfinishedRuns[status]++;
+  }
+  const last = rows.at(-1);
+  const lastIngest = last
+    ? { startedAt: last.startedAt, finishedAt: last.finishedAt, status: runStatus(last) }
+    : null;
+  return { lastIngest, unfinishedRuns };
 }
 
 function count(db: Db, sql: string): number {
@@ -24,11 +55,7 @@ function count(db: Db, sql: string): number {
 }
 
 export function archiveStats(db: Db): ArchiveStats {
-  const last = db
-    .prepare<[], { startedAt: string; finishedAt: string | null }>(
-      "SELECT started_at AS startedAt, finished_at AS finishedAt FROM ingest_runs ORDER BY id DESC LIMIT 1",
-    )
-    .get();
+  const runs = ingestRuns(db);
   return {
     cables: count(db, "SELECT count(*) FROM cables"),
     versions: count(db, "SELECT count(*) FROM versions"),
@@ -55,6 +82,6 @@ export function archiveStats(db: Db): ArchiveStats {
       )
       .all(),
     bytes: count(db, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
-    lastIngest: last ?? null,
+    ...runs,
   };
 }

@@ -1,0 +1,102 @@
+import { type CheckReport, checkArchiveAt } from "../store/check.js";
+import { DEFAULT_ARCHIVE } from "../store/db.js";
+import { runningIngest } from "../store/ingest-runs.js";
+import { type RepairReport, repairArchive } from "../store/repair.js";
+import { commandArgs } from "./args.js";
+import { archiveFailureMessage } from "./io.js";
+
+const HELP = `usage: cablegram check [--db PATH] [--repair] [--json]
+  --db PATH  archive (default ${DEFAULT_ARCHIVE})
+  --repair   rebuild what is damaged from the stored text: every index, the full-text indexes,
+             the element tables; keep every readable row; set the damaged file aside
+  --json     the findings as JSON
+Exit status: 0 the archive is whole (or was repaired without loss), 1 it is damaged (or the
+repair lost cables, which it lists with their source files), 2 bad usage.`;
+
+export async function runCheck(args: string[]): Promise<number> {
+  const parsed = commandArgs(
+    "check",
+    args,
+    {
+      db: { type: "string", default: DEFAULT_ARCHIVE },
+      repair: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+    HELP,
+    { positionals: false },
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) {
+    process.stderr.write(`cablegram check: unexpected argument '${positionals[0]}'\n${HELP}\n`);
+    return 2;
+  }
+  const path = values.db;
+  try {
+    if (!values.repair) {
+      const report = checkArchiveAt(path);
+      process.stdout.write(
+        values.json ? `${JSON.stringify(report)}\n` : describeCheck(path, report),
+      );
+      return report.ok ? 0 : 1;
+    }
+    const holder = runningIngest(path);
+    if (holder) {
+      process.stderr.write(
+        `cablegram check: an ingest is writing ${path} (pid ${holder.pid}, started ${holder.since}): repair it once that has ended\n`,
+      );
+      return 1;
+    }
+    const report = repairArchive(path);
+    process.stdout.write(
+      values.json ? `${JSON.stringify(report)}\n` : describeRepair(path, report),
+    );
+    return report.lost.length === 0 ? 0 : 1;
+  } catch (err) {
+    process.stderr.write(`cablegram check: ${archiveFailureMessage(err, path)}\n`);
+    return 1;
+  }
+}
+
+function describeCheck(path: string, r: CheckReport): string {
+  const lines = [`${path}: ${r.ok ? "whole" : "DAMAGED"}`];
+  lines.push(`  integrity check   ${r.integrity.length === 0 ? "ok" : r.integrity[0]}`);
+  for (const d of r.damaged) {
+    const what = d.indexOnly ? "an index of the table is damaged" : "table pages are damaged";
+    lines.push(`  damaged           ${d.table} (${d.role}): ${what}: ${d.detail}`);
+  }
+  for (const f of r.fts) {
+    lines.push(`  full-text index   ${f.table}: ${f.ok ? "ok" : `damaged (${f.detail})`}`);
+  }
+  if (!r.ok) {
+    lines.push("", "What to do:");
+    for (const a of r.advice) lines.push(`  - ${a}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function describeRepair(path: string, r: RepairReport): string {
+  if (r.damagedCopy === null) return `${path}: whole, nothing to repair\n`;
+  const lines = [`${path}: repaired; the damaged file is kept as ${r.damagedCopy}`];
+  lines.push(`  rebuilt           ${r.rebuilt.join(", ")}`);
+  for (const [table, n] of Object.entries(r.unreadableRowids)) {
+    lines.push(`  unreadable rows   ${table}: ${n} rowid(s) on damaged pages`);
+  }
+  lines.push(`  now               cables ${r.rows.cables ?? 0}, versions ${r.rows.versions ?? 0}`);
+  if (r.lost.length > 0) {
+    lines.push(
+      "",
+      `${r.lost.length} cable(s) lost with the damaged pages; ingest their sources again to restore them:`,
+    );
+    for (const l of r.lost)
+      lines.push(`  ${l.referenceId}  ${l.sourceFile ?? "(source not recorded)"}`);
+    const files = [...new Set(r.lost.map((l) => l.sourceFile).filter((f) => f !== null))];
+    if (files.length > 0) {
+      lines.push("", `  cablegram ingest ${files.slice(0, 20).join(" ")} --db ${path}`);
+    }
+  } else {
+    lines.push("  nothing lost: every cable is back, search restored");
+  }
+  return `${lines.join("\n")}\n`;
+}
