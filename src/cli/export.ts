@@ -1,4 +1,4 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, renameSync, rmSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { EXPORT_FORMATS, type ExportFormat, exportQuery } from "../export/index.js";
@@ -7,7 +7,7 @@ import { QuerySyntaxError } from "../search/types.js";
 import type { Db } from "../store/db.js";
 import { DEFAULT_ARCHIVE } from "../store/db.js";
 import { commandArgs } from "./args.js";
-import { errorMessage } from "./io.js";
+import { archiveFailureMessage, errorMessage } from "./io.js";
 import { openExistingArchive, pointAt } from "./search.js";
 
 const SORTS: SortOrder[] = ["created", "-created", "released", "-released", "relevance"];
@@ -82,26 +82,52 @@ export async function runExport(args: string[]): Promise<number> {
       process.stderr.write(`cablegram export: ${err.message}\n${pointAt(query, err)}\n`);
       return 2;
     }
-    const stream: Writable = values.out ? createWriteStream(values.out) : process.stdout;
+    // A file is written beside its name and renamed when complete: a failure halfway (a damaged
+    // archive, a full disk) leaves no truncated file that looks whole.
+    const temp = values.out ? `${values.out}.partial-${process.pid}` : null;
+    const stream: Writable = temp ? createWriteStream(temp) : process.stdout;
     // A reader that goes away (`| head`) ends the export quietly; other write errors are failures.
     let failure: NodeJS.ErrnoException | null = null;
     stream.on("error", (err: NodeJS.ErrnoException) => {
       failure = err;
     });
-    for (const chunk of chunks) {
-      if (failure) break;
-      await write(stream, chunk).catch(() => undefined);
+    let readFailure: unknown = null;
+    try {
+      for (const chunk of chunks) {
+        if (failure) break;
+        await write(stream, chunk).catch(() => undefined);
+      }
+    } catch (err) {
+      readFailure = err;
     }
     chunks.return(undefined);
-    if (failure) {
-      const err = failure as NodeJS.ErrnoException;
-      if (err.code === "EPIPE") return 0;
-      process.stderr.write(`cablegram export: ${err.message}\n`);
+    if (readFailure || failure) {
+      if (temp) {
+        stream.destroy();
+        rmSync(temp, { force: true });
+      }
+      if (!readFailure && (failure as NodeJS.ErrnoException | null)?.code === "EPIPE") return 0;
+      const why = readFailure
+        ? archiveFailureMessage(readFailure, values.db)
+        : (failure as unknown as Error).message;
+      const where = values.out
+        ? `; ${values.out} was not written`
+        : "; the output above is incomplete";
+      process.stderr.write(`cablegram export: failed part way${where}: ${why}\n`);
       return 1;
     }
-    if (values.out) {
+    if (temp && values.out) {
       stream.end();
-      await finished(stream);
+      try {
+        await finished(stream);
+        renameSync(temp, values.out);
+      } catch (err) {
+        rmSync(temp, { force: true });
+        process.stderr.write(
+          `cablegram export: cannot write ${values.out}: ${errorMessage(err)}\n`,
+        );
+        return 1;
+      }
     }
     return 0;
   } finally {

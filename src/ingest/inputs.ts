@@ -125,7 +125,12 @@ async function walk(
     out.missing.push({ path: dir, reason: `cannot list the folder: ${(err as Error).message}` });
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Names sorted, links after the real entries: a folder reached both ways is read by its own path.
+  entries.sort(
+    (a, b) =>
+      Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory() && TOOL_FOLDERS.has(e.name)) {

@@ -4,6 +4,7 @@
  * client caused is a 4xx problem (JSON for the API and `?format=json`, a page for browsers).
  */
 import { type Context, Hono } from "hono";
+import { type ArchiveFault, archiveError } from "../store/archive-error.js";
 import type { Db } from "../store/db.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
@@ -34,6 +35,18 @@ export interface App {
   assets: Assets;
 }
 
+/** What a visitor is told when the archive fails; the operator's log has the path and the remedy. */
+const ARCHIVE_FAULTS: Record<ArchiveFault, string> = {
+  corrupt: "the archive is damaged; the operator has been told to run 'cablegram check'",
+  "not-an-archive": "the archive file is not readable as an archive",
+  "is-a-folder": "the archive file is missing",
+  "disk-full": "the server's disk is full",
+  io: "the archive could not be read (a disk error)",
+  busy: "the archive is busy; try again shortly",
+  "read-only": "the archive could not be read",
+  "cannot-open": "the archive could not be opened",
+};
+
 function wantsProblemJson(url: URL): boolean {
   return url.pathname.startsWith("/api/") || url.searchParams.get("format") === "json";
 }
@@ -48,9 +61,7 @@ export function createApp(opts: AppOptions): App {
   const logError =
     opts.onError ??
     ((err: unknown) =>
-      process.stderr.write(
-        `cablegram serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-      ));
+      process.stderr.write(`cablegram serve: ${describeForLog(err, opts.db.name)}\n`));
   const app = new Hono();
 
   app.use("*", securityHeaders());
@@ -91,10 +102,28 @@ export function createApp(opts: AppOptions): App {
   app.onError((err, c) => {
     if (err instanceof ProblemError) return answer(c, err.problem);
     logError(err);
+    const archive = archiveError(err, opts.db.name);
+    if (archive) {
+      // The server's fault, not the client's: a 5xx that says so without SQLite's words or the path.
+      return answer(
+        c,
+        new ProblemError(500, ARCHIVE_FAULTS[archive.fault], {
+          title: "Archive unavailable",
+          type: "urn:cablegram:problem:archive-failure",
+        }).problem,
+      );
+    }
     return answer(
       c,
       new ProblemError(500, "the server failed to answer; the error is logged").problem,
     );
   });
   return { app, cache, assets };
+}
+
+/** A stack for bugs; for a failing archive, which archive and what to do (the stack says nothing). */
+function describeForLog(err: unknown, path: string): string {
+  const archive = archiveError(err, path);
+  if (archive) return `${archive.message} (${err instanceof Error ? err.message : String(err)})`;
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }

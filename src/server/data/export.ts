@@ -29,12 +29,25 @@ export function exportStream(
       throw badRequest(err.message, { param: "q", position: err.position });
     throw err;
   }
+  // The first chunk is read before the answer starts: the result set is built there, so an archive
+  // that fails at once gets a 5xx problem (src/server/app.ts) instead of a 200 that stops.
+  const first = chunks.next();
   const encoder = new TextEncoder();
+  let pending: IteratorResult<string> | null = first;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       // Empty chunks (a batch with nothing to write) are skipped: enqueueing one would end nothing.
       for (;;) {
-        const next = chunks.next();
+        let next: IteratorResult<string>;
+        try {
+          next = pending ?? chunks.next();
+          pending = null;
+        } catch (err) {
+          // Headers are gone: the only honest end is an aborted transfer (no final chunk), which
+          // every HTTP client reports as an error rather than as a complete, shorter file.
+          controller.error(err);
+          return;
+        }
         if (next.done) {
           controller.close();
           return;

@@ -1,0 +1,113 @@
+/**
+ * What the fault-injection tests share: the real CLI as a child process (compiled first when the
+ * sources are newer), temporary folders, real cables from the bundled sample, and damage done to
+ * real archive pages.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+
+export const ROOT = new URL("../../", import.meta.url).pathname;
+export const BIN = join(ROOT, "bin/cablegram");
+export const MIRROR = join(ROOT, "data/sample/mirror");
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (e.name.endsWith(".ts") || e.name.endsWith(".sql")) {
+      newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** The CLI runs compiled code: compile when dist is missing or older than the sources. */
+export function ensureBuilt(): void {
+  const main = join(ROOT, "dist/cli/main.js");
+  if (existsSync(main) && statSync(main).mtimeMs >= newestSource(join(ROOT, "src"))) return;
+  spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    { cwd: ROOT, stdio: "ignore" },
+  );
+  if (!existsSync(main)) throw new Error("build failed: no dist/cli/main.js");
+}
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function cablegram(args: string[], opts: { timeoutMs?: number } = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    timeout: opts.timeoutMs ?? 300_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `cg-fault-${name}-`));
+}
+
+/** The first `n` text-mirror cables of the bundled sample, in name order. */
+export function sampleCables(n: number): string[] {
+  return readdirSync(MIRROR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .slice(0, n)
+    .map((f) => join(MIRROR, f));
+}
+
+/** Copies the files into `dir` (created), returning the copies' paths. */
+export function copyInto(dir: string, files: readonly string[]): string[] {
+  return files.map((f) => {
+    const to = join(dir, f.slice(f.lastIndexOf("/") + 1));
+    copyFileSync(f, to);
+    return to;
+  });
+}
+
+/** Errors a user must never see: SQLite's bare words without the archive, or a stack trace. */
+export const RAW_FAILURE = /SqliteError|^\s+at .+:\d+:\d+\)?$/m;
+
+/**
+ * Overwrites leaf pages of `table` (every one, or one in the middle) with garbage, as a failing
+ * disk or a stray write would. The archive is checkpointed first so the pages are in the file.
+ */
+export function damagePages(path: string, table: string, which: "all" | "one"): number[] {
+  const db = new Database(path);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const size = db.pragma("page_size", { simple: true }) as number;
+  const pages = db
+    .prepare<[string], number>(
+      "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
+    )
+    .pluck()
+    .all(table);
+  db.close();
+  if (pages.length === 0) throw new Error(`no leaf pages of ${table} in ${path}`);
+  const hit = which === "all" ? pages : [pages[Math.floor(pages.length / 2)]!];
+  const fd = openSync(path, "r+");
+  try {
+    for (const p of hit) writeSync(fd, Buffer.alloc(size, 0x5a), 0, size, (p - 1) * size);
+  } finally {
+    closeSync(fd);
+  }
+  return hit;
+}
