@@ -49,7 +49,8 @@ interface Counts {
 
 const counts: Counts = {};
 function hit(detector: string, id: string): void {
-  const c = (counts[detector] ??= { count: 0, examples: [] });
+  counts[detector] ??= { count: 0, examples: [] };
+  const c = counts[detector];
   c.count++;
   if (c.examples.length < 8) c.examples.push(id);
 }
