@@ -1,3 +1,4 @@
+import { runEntities } from "./entities.js";
 import { runExport } from "./export.js";
 import { runId } from "./id.js";
 import { runIngest } from "./ingest.js";
@@ -19,6 +20,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   export: {
     run: runExport,
     help: "export QUERY --format F         every hit as csv, jsonl or gexf",
+  },
+  entities: {
+    run: runEntities,
+    help: "entities QUERY [--type T]       people, organisations, places by name or id",
   },
   ingest: {
     run: runIngest,
