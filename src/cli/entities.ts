@@ -4,25 +4,18 @@
  * of `cablegram show`. The terminal is local mode: protected mentions are shown, and marked.
  */
 import type { Cable } from "../model/cable.js";
-import { type Db, DEFAULT_ARCHIVE } from "../store/db.js";
+import type { Db } from "../store/db.js";
+import { ENTITY_TYPES } from "../store/entities-input.js";
 import {
   type EntityDetail,
   entityDetail,
   findEntities,
-  isEntityType,
   looksLikeEntityId,
 } from "../store/entities-read.js";
-import { commandArgs } from "./args.js";
+import { defineCommand } from "./command.js";
 import { errorMessage, Output } from "./io.js";
+import { dbOption } from "./options.js";
 import { openExistingArchive } from "./search.js";
-
-const HELP = `usage: cablegram entities QUERY [--type person|org|place] [--limit N] [--json] [--db PATH]
-  QUERY       words of a name (the last one matches as a prefix: "asq", "mark asquino"),
-              or an entity id (person-mark-asquino) to print that entity
-  --type T    only persons, organisations (org) or places
-  --limit N   entities listed (default 20)
-  --json      JSON instead of text
-  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
 
 /** The people of a cable, for `cablegram show`: name, other forms, roles, paragraphs. */
 export function formatPeople(c: Cable): string {
@@ -68,59 +61,57 @@ function formatDetail(d: EntityDetail): string {
   return out.join("");
 }
 
-export async function runEntities(args: string[]): Promise<number> {
-  const parsed = commandArgs(
-    "entities",
-    args,
-    {
-      type: { type: "string" },
-      limit: { type: "string", default: "20" },
-      json: { type: "boolean" },
-      db: { type: "string", default: DEFAULT_ARCHIVE },
-      help: { type: "boolean", short: "h" },
+export const entitiesCommand = defineCommand({
+  name: "entities",
+  summary:
+    "people, organisations and places by name (last word a prefix) or by id (`person-mark-asquino`: forms, roles, posts, cables)",
+  positionals: {
+    name: "QUERY",
+    help: "words of a name (`asq`, `mark asquino`), or an entity id to print that entity",
+    required: true,
+  },
+  options: {
+    type: {
+      type: "string",
+      arg: "T",
+      choices: ENTITY_TYPES,
+      help: "only persons, organisations (org) or places",
     },
-    HELP,
-  );
-  if (typeof parsed === "number") return parsed;
-  const { values, positionals } = parsed;
-  const type = values.type ?? null;
-  if (type !== null && !isEntityType(type)) {
-    process.stderr.write(`cablegram entities: --type takes person, org or place\n`);
-    return 2;
-  }
-  const limit = Number(values.limit);
-  if (!/^\d{1,5}$/.test(values.limit) || limit < 1) {
-    process.stderr.write("cablegram entities: --limit takes a positive whole number\n");
-    return 2;
-  }
-  let db: Db;
-  try {
-    db = openExistingArchive(values.db);
-  } catch (err) {
-    process.stderr.write(`cablegram entities: ${errorMessage(err)}\n`);
-    return 1;
-  }
-  try {
-    const q = positionals.join(" ").trim();
-    const o = new Output();
-    if (looksLikeEntityId(q)) {
-      const d = entityDetail(db, q);
-      if (!d) {
-        process.stderr.write(`cablegram entities: no entity ${q} in ${values.db}\n`);
-        return 1;
-      }
-      await o.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDetail(d));
-    } else {
-      const found = findEntities(db, q, { type, limit });
-      if (values.json) await o.write(`${JSON.stringify(found)}\n`);
-      else if (found.length === 0) process.stderr.write(`cablegram entities: none match '${q}'\n`);
-      for (const e of values.json ? [] : found) {
-        await o.write(`${e.id.padEnd(40)}${String(e.cables).padStart(6)}  ${e.name}\n`);
-      }
+    limit: { type: "integer", arg: "N", default: 20, min: 1, max: 10000, help: "entities listed" },
+    json: { type: "boolean", help: "JSON instead of text" },
+    db: dbOption,
+  },
+  async run(values, positionals) {
+    let db: Db;
+    try {
+      db = openExistingArchive(values.db);
+    } catch (err) {
+      process.stderr.write(`cablegram entities: ${errorMessage(err)}\n`);
+      return 1;
     }
-    await o.flush();
-    return 0;
-  } finally {
-    db.close();
-  }
-}
+    try {
+      const q = positionals.join(" ").trim();
+      const o = new Output();
+      if (looksLikeEntityId(q)) {
+        const d = entityDetail(db, q);
+        if (!d) {
+          process.stderr.write(`cablegram entities: no entity ${q} in ${values.db}\n`);
+          return 1;
+        }
+        await o.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDetail(d));
+      } else {
+        const found = findEntities(db, q, { type: values.type ?? null, limit: values.limit });
+        if (values.json) await o.write(`${JSON.stringify(found)}\n`);
+        else if (found.length === 0)
+          process.stderr.write(`cablegram entities: none match '${q}'\n`);
+        for (const e of values.json ? [] : found) {
+          await o.write(`${e.id.padEnd(40)}${String(e.cables).padStart(6)}  ${e.name}\n`);
+        }
+      }
+      await o.flush();
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+});

@@ -4,17 +4,12 @@ import type { Cable } from "../model/cable.js";
 import { canonicalId } from "../model/reference-id.js";
 import { suggestIds } from "../search/ids.js";
 import type { Db } from "../store/db.js";
-import { DEFAULT_ARCHIVE } from "../store/db.js";
 import { getCable } from "../store/read.js";
-import { commandArgs } from "./args.js";
+import { defineCommand } from "./command.js";
 import { formatPeople } from "./entities.js";
 import { errorMessage, Output } from "./io.js";
+import { dbOption } from "./options.js";
 import { openExistingArchive } from "./search.js";
-
-const HELP = `usage: cablegram show ID [--json] [--db PATH]
-  ID          a cable id as written (05ALMATY2121, 05 ALMATY 002121)
-  --json      the Cable JSON with "cites" and "citedBy"
-  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
 
 const WIDTH = 100;
 
@@ -101,47 +96,48 @@ function lookup(db: Db, raw: string): Cable | null {
   return id ? getCable(db, id) : null;
 }
 
-export async function runShow(args: string[]): Promise<number> {
-  const parsed = commandArgs(
-    "show",
-    args,
-    {
-      json: { type: "boolean" },
-      db: { type: "string", default: DEFAULT_ARCHIVE },
-      help: { type: "boolean", short: "h" },
-    },
-    HELP,
-  );
-  if (typeof parsed === "number") return parsed;
-  const { values, positionals } = parsed;
-  const raw = positionals.join("");
-  let db: Db;
-  try {
-    db = openExistingArchive(values.db);
-  } catch (err) {
-    process.stderr.write(`cablegram show: ${errorMessage(err)}\n`);
-    return 1;
-  }
-  try {
-    const cable = lookup(db, raw);
-    if (!cable?.referenceId) {
-      const word = raw.replace(/\s+/g, "");
-      const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? suggestIds(db, word) : [];
-      const hint = near.length ? `; ids starting so: ${near.join(" ")}` : "";
-      process.stderr.write(`cablegram show: no cable ${raw} in ${values.db}${hint}\n`);
+export const showCommand = defineCommand({
+  name: "show",
+  summary: "a readable terminal view of one cable with its references and citations",
+  positionals: {
+    name: "ID",
+    help: "a cable id as written (05ALMATY2121, 05 ALMATY 002121)",
+    required: true,
+  },
+  options: {
+    json: { type: "boolean", help: 'the Cable JSON with "cites" and "citedBy"' },
+    db: dbOption,
+  },
+  async run(values, positionals) {
+    const raw = positionals.join("");
+    let db: Db;
+    try {
+      db = openExistingArchive(values.db);
+    } catch (err) {
+      process.stderr.write(`cablegram show: ${errorMessage(err)}\n`);
       return 1;
     }
-    const out = cites(db, cable.referenceId);
-    const inbound = citedBy(db, cable.referenceId);
-    const o = new Output();
-    await o.write(
-      values.json
-        ? `${JSON.stringify({ ...cable, cites: out, citedBy: inbound }, null, 2)}\n`
-        : formatCable(cable, out, inbound),
-    );
-    await o.flush();
-    return 0;
-  } finally {
-    db.close();
-  }
-}
+    try {
+      const cable = lookup(db, raw);
+      if (!cable?.referenceId) {
+        const word = raw.replace(/\s+/g, "");
+        const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? suggestIds(db, word) : [];
+        const hint = near.length ? `; ids starting so: ${near.join(" ")}` : "";
+        process.stderr.write(`cablegram show: no cable ${raw} in ${values.db}${hint}\n`);
+        return 1;
+      }
+      const out = cites(db, cable.referenceId);
+      const inbound = citedBy(db, cable.referenceId);
+      const o = new Output();
+      await o.write(
+        values.json
+          ? `${JSON.stringify({ ...cable, cites: out, citedBy: inbound }, null, 2)}\n`
+          : formatCable(cable, out, inbound),
+      );
+      await o.flush();
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+});

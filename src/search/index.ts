@@ -23,7 +23,7 @@ import { parseQuery } from "./parser.js";
 import { planQuery } from "./plan.js";
 import { snippetFor } from "./snippets.js";
 import type { SearchHit, SearchOptions, SearchResult, SortOrder } from "./types.js";
-import { QuerySyntaxError } from "./types.js";
+import { QuerySyntaxError, SORT_ORDERS } from "./types.js";
 
 export { InvalidCursorError } from "./cursor.js";
 export { parseQuery } from "./parser.js";
@@ -31,7 +31,6 @@ export type * from "./types.js";
 export { QuerySyntaxError } from "./types.js";
 
 export const DEFAULT_LIMIT = 20;
-const SORTS: readonly SortOrder[] = ["relevance", "created", "-created", "released", "-released"];
 
 /** Extra options beyond the public SearchOptions. */
 export interface SearchTuning extends SearchOptions {
@@ -65,7 +64,8 @@ const stmts = perConnection(statements);
 
 function checkOptions(opts: SearchOptions): { sort: SortOrder; limit: number } {
   const sort = opts.sort ?? "relevance";
-  if (!SORTS.includes(sort)) throw new QuerySyntaxError(`unknown sort '${String(sort)}'`, 0);
+  if (!(SORT_ORDERS as readonly string[]).includes(sort))
+    throw new QuerySyntaxError(`unknown sort '${String(sort)}'`, 0);
   const limit = opts.limit ?? DEFAULT_LIMIT;
   if (!Number.isSafeInteger(limit) || limit < 1) {
     throw new QuerySyntaxError("limit must be a positive whole number", 0);

@@ -3,7 +3,9 @@
  * implementation lives beside this file; keep these names stable (the API contract uses them).
  */
 
-export type SortOrder = "relevance" | "created" | "-created" | "released" | "-released";
+/** Orders of a result set; the first is the default of a search. */
+export const SORT_ORDERS = ["relevance", "created", "-created", "released", "-released"] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export interface SearchOptions {
   sort?: SortOrder;
