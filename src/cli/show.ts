@@ -7,6 +7,7 @@ import { type DateEstimate, dateEstimate } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { getCable } from "../store/read.js";
 import { defineCommand } from "./command.js";
+import { formatPeople } from "./entities.js";
 import { errorMessage, Output } from "./io.js";
 import { dbOption } from "./options.js";
 import { openExistingArchive } from "./search.js";
@@ -77,6 +78,7 @@ export function formatCable(
   parts.push(field("Declassify", c.declassification?.date ?? c.declassification?.text));
   parts.push(field("From", c.from));
   parts.push(field("Signed", c.signers.join(", ")));
+  parts.push(formatPeople(c));
   if (c.partial) parts.push("Partial         the source holds only an extract of this cable\n");
   if (c.protect.length > 0) {
     parts.push("\n!! SOURCE PROTECTION: this cable names people to protect\n");

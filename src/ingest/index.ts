@@ -4,6 +4,7 @@ import type { ReadItem } from "../formats/record.js";
 import type { FormatName } from "../model/cable.js";
 import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
+import { resolveEntities } from "../store/entities-resolve.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
 import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
@@ -165,6 +166,8 @@ async function run(
     JSON.stringify(report),
     runId,
   );
+  // Entities are resolved over the whole archive: a new cable can link mentions stored before.
+  resolveEntities(db);
   // Fresh statistics for the query planner after a load that may have changed the table sizes.
   db.pragma("optimize");
   return report;

@@ -7,6 +7,7 @@
  * User text only ever travels as a bound parameter.
  */
 import type { Filter, FilterValue, NameValue, QueryNode, TextColumn } from "./ast.js";
+import { entityQuery } from "./entity-field.js";
 import { andExpression, ftsExpression, quoteTerm } from "./fts.js";
 
 export type IdExpr =
@@ -139,6 +140,10 @@ function filter(node: Filter, catalog: Catalog): IdExpr {
       return names("signers", f.name);
     case "classifiedby":
       return names("classified_by", f.name);
+    case "person":
+    case "org":
+    case "place":
+      return { kind: "ids", ...entityQuery(f.field, f.name) };
     case "year":
       return range("year", f.from, f.to);
     case "created":

@@ -26,6 +26,9 @@ const FILTER_FIELDS = [
   "marking",
   "signer",
   "classifiedby",
+  "person",
+  "org",
+  "place",
   "reason",
   "year",
   "created",
@@ -43,6 +46,10 @@ const FIELD_ALIASES: Record<string, string> = {
   caveats: "caveat",
   signers: "signer",
   signed: "signer",
+  people: "person",
+  organization: "org",
+  organisation: "org",
+  places: "place",
   classified: "classifiedby",
   reasons: "reason",
   class: "classification",
@@ -219,7 +226,9 @@ function noPrefix(field: string, v: RawValue): void {
 
 /** The condition `field:value` stands for. `field` is already resolved (see resolveField). */
 export function filterValue(field: string, v: RawValue): FilterValue {
-  if (field !== "tag" && field !== "signer" && field !== "classifiedby") noPrefix(field, v);
+  if (!["tag", "signer", "classifiedby", "person", "org", "place"].includes(field)) {
+    noPrefix(field, v);
+  }
   switch (field) {
     case "tag":
       return { field, value: upper(v), prefix: v.prefix };
@@ -235,6 +244,9 @@ export function filterValue(field: string, v: RawValue): FilterValue {
       return { field, value: upper(v).replace(/^\((.*)\)$/, "$1") };
     case "signer":
     case "classifiedby":
+    case "person":
+    case "org":
+    case "place":
       if (!/[\p{L}\p{N}]/u.test(v.text)) {
         throw new QuerySyntaxError(`${field}: needs a name`, v.pos);
       }

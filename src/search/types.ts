@@ -37,6 +37,11 @@ export interface FacetCount {
   count: number;
 }
 
+/** An entity facet value: the entity id (what `person:` and the others take) and its name. */
+export interface EntityFacetCount extends FacetCount {
+  label: string;
+}
+
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
@@ -45,6 +50,10 @@ export interface SearchResult {
     origin: FacetCount[];
     classification: FacetCount[];
     caveat: FacetCount[];
+    /** The entities the hits name (src/search/entity-facets.ts). */
+    person?: EntityFacetCount[];
+    org?: EntityFacetCount[];
+    place?: EntityFacetCount[];
   } | null;
   histogram: { month: string; count: number }[] | null;
   /** Cursor of the next page, or null on the last page. */
