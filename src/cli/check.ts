@@ -1,63 +1,53 @@
 import { type CheckReport, checkArchiveAt } from "../store/check.js";
-import { DEFAULT_ARCHIVE } from "../store/db.js";
 import { runningIngest } from "../store/ingest-runs.js";
 import { type RepairReport, repairArchive } from "../store/repair.js";
-import { commandArgs } from "./args.js";
+import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
+import { dbOption } from "./options.js";
 
-const HELP = `usage: cablegram check [--db PATH] [--repair] [--json]
-  --db PATH  archive (default ${DEFAULT_ARCHIVE})
-  --repair   rebuild what is damaged from the stored text: every index, the full-text indexes,
-             the element tables; keep every readable row; set the damaged file aside
-  --json     the findings as JSON
-Exit status: 0 the archive is whole (or was repaired without loss), 1 it is damaged (or the
-repair lost cables, which it lists with their source files), 2 bad usage.`;
-
-export async function runCheck(args: string[]): Promise<number> {
-  const parsed = commandArgs(
-    "check",
-    args,
-    {
-      db: { type: "string", default: DEFAULT_ARCHIVE },
-      repair: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
+export const checkCommand = defineCommand({
+  name: "check",
+  summary:
+    "is the archive whole (integrity and full-text checks, table by table); `--repair` rebuilds what is damaged",
+  options: {
+    db: dbOption,
+    repair: {
+      type: "boolean",
+      help: "rebuild from the stored text: every index, the full-text indexes, the element tables; keep every readable row; set the damaged file aside",
     },
-    HELP,
-    { positionals: false },
-  );
-  if (typeof parsed === "number") return parsed;
-  const { values, positionals } = parsed;
-  if (positionals.length > 0) {
-    process.stderr.write(`cablegram check: unexpected argument '${positionals[0]}'\n${HELP}\n`);
-    return 2;
-  }
-  const path = values.db;
-  try {
-    if (!values.repair) {
-      const report = checkArchiveAt(path);
+    json: { type: "boolean", help: "the findings as JSON" },
+  },
+  notes: [
+    "Exit status: 0 the archive is whole (or was repaired without loss); 1 it is damaged, or the repair lost cables (it lists them with their source files, to ingest again).",
+  ],
+  async run(values) {
+    const path = values.db;
+    try {
+      if (!values.repair) {
+        const report = checkArchiveAt(path);
+        process.stdout.write(
+          values.json ? `${JSON.stringify(report)}\n` : describeCheck(path, report),
+        );
+        return report.ok ? 0 : 1;
+      }
+      const holder = runningIngest(path);
+      if (holder) {
+        process.stderr.write(
+          `cablegram check: an ingest is writing ${path} (pid ${holder.pid}, started ${holder.since}): repair it once that has ended\n`,
+        );
+        return 1;
+      }
+      const report = repairArchive(path);
       process.stdout.write(
-        values.json ? `${JSON.stringify(report)}\n` : describeCheck(path, report),
+        values.json ? `${JSON.stringify(report)}\n` : describeRepair(path, report),
       );
-      return report.ok ? 0 : 1;
-    }
-    const holder = runningIngest(path);
-    if (holder) {
-      process.stderr.write(
-        `cablegram check: an ingest is writing ${path} (pid ${holder.pid}, started ${holder.since}): repair it once that has ended\n`,
-      );
+      return report.lost.length === 0 ? 0 : 1;
+    } catch (err) {
+      process.stderr.write(`cablegram check: ${archiveFailureMessage(err, path)}\n`);
       return 1;
     }
-    const report = repairArchive(path);
-    process.stdout.write(
-      values.json ? `${JSON.stringify(report)}\n` : describeRepair(path, report),
-    );
-    return report.lost.length === 0 ? 0 : 1;
-  } catch (err) {
-    process.stderr.write(`cablegram check: ${archiveFailureMessage(err, path)}\n`);
-    return 1;
-  }
-}
+  },
+});
 
 function describeCheck(path: string, r: CheckReport): string {
   const lines = [`${path}: ${r.ok ? "whole" : "DAMAGED"}`];

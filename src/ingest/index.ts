@@ -3,7 +3,9 @@ import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
 import type { FormatName } from "../model/cable.js";
 import { archiveError } from "../store/archive-error.js";
+import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
+import { resolveEntities } from "../store/entities-resolve.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
 import { ArchiveBusyError, claimRun, endRun } from "../store/ingest-runs.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
@@ -122,6 +124,8 @@ export async function ingest(
     bulkMerging(db);
     await run(db, expanded, parser, report, opts, started, at);
     steadyMerging(db);
+    // Entities are resolved over the whole archive: a new cable can link mentions stored before.
+    resolveEntities(db);
     report.finishedAt = new Date().toISOString();
     settle(report, started);
     endRun(db, runId, "finished", report);
@@ -253,5 +257,7 @@ async function run(
   at.file = null;
   await cut(bytesBefore);
   while (inflight.length > 0) await commitOldest();
+  // A cable stored now can be the serial neighbour that dates an undated one.
+  refreshDateEstimates(db);
   report.bytes = bytesBefore;
 }

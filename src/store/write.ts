@@ -3,6 +3,7 @@ import { contentHash, slimCableJson } from "./cable-json.js";
 import { isDegraded, supersedes } from "./current-version.js";
 import type { Db } from "./db.js";
 import { derivedFts } from "./derived-fts.js";
+import { insertMentions } from "./entities-write.js";
 import { getCableByRowid } from "./read.js";
 
 export { getCable } from "./read.js";
@@ -36,6 +37,7 @@ function strongestProtect(cable: Cable): string | null {
 function prepare(db: Db) {
   return {
     derived: derivedFts(db),
+    mentions: (cableId: number, cable: Cable) => insertMentions(db, cableId, cable),
     findVersions: db.prepare<[string], { text_hash: string; content_hash: string }>(
       "SELECT text_hash, content_hash FROM versions WHERE reference_id = ?",
     ),
@@ -240,7 +242,7 @@ function insertCurrent(
 
 /**
  * The tables of a cable's elements (REF items, TAGS, caveats, reasons, recipients, PROTECT
- * markers): everything in them is also in the cable's stored JSON, so they can be rebuilt from it
+ * markers, entity mentions): everything in them is also in the cable's stored JSON, so they can be rebuilt from it
  * (src/store/repair.ts). Paragraphs are not among them: their texts are stored only there.
  */
 export const ELEMENT_TABLES = [
@@ -250,6 +252,7 @@ export const ELEMENT_TABLES = [
   "reasons",
   "recipients",
   "protect",
+  "mentions",
 ] as const;
 export type ElementTable = (typeof ELEMENT_TABLES)[number];
 
@@ -283,6 +286,7 @@ function writeElements(
       s.insertProtect.run(cableId, seq, p.marker, p.paragraph, p.text);
     });
   }
+  if (want.has("mentions")) s.mentions(cableId, cable);
 }
 
 /** Writes the element rows of a stored cable into `tables` (which the caller emptied for it). */
