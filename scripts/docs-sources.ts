@@ -54,7 +54,7 @@ export function readmeWithCommands(readme: string): string {
  * default), the Cable itself at the root and its parts under `definitions`.
  */
 export function cableJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(CableSchema, { target: "draft-7" }) as {
+  const generated = z.toJSONSchema(CableSchema, { target: "draft-7" }) as unknown as {
     definitions: Record<string, Record<string, unknown>>;
   };
   const { Cable, ...parts } = generated.definitions;
