@@ -12,25 +12,11 @@ import { type ReasonInfo, reasonInfo } from "../../reference/reasons.js";
 import { type TagInfo, tagInfo } from "../../reference/tags.js";
 import type { Db } from "../../store/db.js";
 import { getCable, getVersions } from "../../store/read.js";
+import type { CableJson, VersionSummary } from "../answers.js";
 import { badRequest, notFound } from "../problem.js";
 import { type Diff, lineDiff } from "./diff.js";
 
-export interface VersionSummary {
-  versionId: number;
-  current: boolean;
-  released: string | null;
-  source: Provenance;
-  ingestedAt: string;
-  textHash: string;
-  contentHash: string;
-}
-
-/** `GET /api/cables/:id`: the Cable JSON plus the reference graph around it and its versions. */
-export type CableJson = Cable & {
-  cites: CiteEdge[];
-  citedBy: CiteEdge[];
-  versions: VersionSummary[];
-};
+export type { CableJson, VersionSummary };
 
 /** How an older version differs from the current one. */
 export interface VersionDiff {
