@@ -29,6 +29,13 @@ export const SearchHitSchema = z
     referenceId: z.string(),
     subject: z.string().nullable(),
     created: isoDateTime,
+    createdEstimate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .describe(
+        "Estimated day (`YYYY-MM-DD`) of a cable no source dates, else null; never a fact.",
+      ),
     released: isoDateTime,
     origin: z.string().nullable(),
     classification: z.string().nullable(),
@@ -54,6 +61,12 @@ export const FacetCountSchema = z
   .meta({ id: "FacetCount" });
 export type FacetCount = z.infer<typeof FacetCountSchema>;
 
+/** An entity facet value: the entity id (what `person:` and the others take) and its name. */
+export const EntityFacetCountSchema = FacetCountSchema.extend({ label: z.string() }).meta({
+  id: "EntityFacetCount",
+});
+export type EntityFacetCount = z.infer<typeof EntityFacetCountSchema>;
+
 export const MonthCountSchema = z
   .object({ month: z.string().regex(/^\d{4}-\d{2}$/), count: z.number().int().min(0) })
   .meta({ id: "MonthCount" });
@@ -68,6 +81,12 @@ export const SearchResultSchema = z
         origin: z.array(FacetCountSchema),
         classification: z.array(FacetCountSchema),
         caveat: z.array(FacetCountSchema),
+        person: z
+          .array(EntityFacetCountSchema)
+          .optional()
+          .describe("The entities the hits name (src/search/entity-facets.ts)."),
+        org: z.array(EntityFacetCountSchema).optional(),
+        place: z.array(EntityFacetCountSchema).optional(),
       })
       .nullable(),
     histogram: z.array(MonthCountSchema).nullable(),

@@ -8,6 +8,7 @@ import { CiteEdgeSchema } from "../graph/types.js";
 import { CableSchema, ProvenanceSchema } from "../model/cable.js";
 import { TagInfoSchema } from "../reference/tags.js";
 import { FacetCountSchema, MonthCountSchema } from "../search/types.js";
+import { ESTIMATE_BASES } from "../store/date-estimates.js";
 import { ArchiveStatsSchema } from "../store/stats.js";
 
 const isoDateTime = z
@@ -28,8 +29,24 @@ export const VersionSummarySchema = z
   .meta({ id: "Version" });
 export type VersionSummary = z.infer<typeof VersionSummarySchema>;
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The estimated creation day of a cable no source dates (src/store/date-estimates.ts). */
+export const DateEstimateSchema = z
+  .object({
+    date: isoDay.describe("The estimated day."),
+    from: isoDay.describe("The interval the true date lies in (inclusive days)."),
+    to: isoDay,
+    basis: z.enum(ESTIMATE_BASES),
+    witnesses: z.array(z.string()).describe("What each witness said, in words a reader can check."),
+  })
+  .meta({ id: "DateEstimate" });
+
 /** `GET /api/cables/:id`: the Cable JSON plus the reference graph around it and its versions. */
 export const CableJsonSchema = CableSchema.extend({
+  createdEstimate: DateEstimateSchema.nullable().describe(
+    "For a cable no source dates: its estimated creation day with interval and basis (never a fact).",
+  ),
   cites: z.array(CiteEdgeSchema),
   citedBy: z.array(CiteEdgeSchema),
   versions: z.array(VersionSummarySchema).min(1),

@@ -10,6 +10,7 @@ import type { Cable, Provenance } from "../../model/cable.js";
 import { canonicalId, splitId } from "../../model/reference-id.js";
 import { type ReasonInfo, reasonInfo } from "../../reference/reasons.js";
 import { type TagInfo, tagInfo } from "../../reference/tags.js";
+import { dateEstimate } from "../../store/date-estimates.js";
 import type { Db } from "../../store/db.js";
 import { getCable, getVersions } from "../../store/read.js";
 import type { CableJson, VersionSummary } from "../answers.js";
@@ -125,6 +126,7 @@ function withGraph(db: Db, cable: Cable): CableJson {
   const id = cable.referenceId!;
   return {
     ...cable,
+    createdEstimate: cable.created ? null : dateEstimate(db, id),
     cites: cites(db, id),
     citedBy: citedBy(db, id),
     versions: versionSummaries(db, id),
