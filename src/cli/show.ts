@@ -3,6 +3,7 @@ import type { CiteEdge } from "../graph/types.js";
 import type { Cable } from "../model/cable.js";
 import { canonicalId } from "../model/reference-id.js";
 import { suggestIds } from "../search/ids.js";
+import { type DateEstimate, dateEstimate } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { getCable } from "../store/read.js";
 import { defineCommand } from "./command.js";
@@ -41,12 +42,25 @@ function edgeLine(e: CiteEdge): string {
 }
 
 /** The readable terminal view of a cable with its references and citations. */
-export function formatCable(c: Cable, out: CiteEdge[], inbound: CiteEdge[]): string {
+export function formatCable(
+  c: Cable,
+  out: CiteEdge[],
+  inbound: CiteEdge[],
+  estimate: DateEstimate | null = null,
+): string {
   const parts: string[] = [];
   parts.push(
     `${c.referenceId}  ${c.subject ?? "(no subject)"}\n${"=".repeat(Math.min(WIDTH, 80))}\n`,
   );
-  parts.push(field("Created", c.created?.replace("T", " ").replace(/:00Z$/, " UTC")));
+  parts.push(
+    field(
+      "Created",
+      c.created?.replace("T", " ").replace(/:00Z$/, " UTC") ??
+        (estimate
+          ? `unknown; estimated ~${estimate.date} (${estimate.from}..${estimate.to}: ${estimate.witnesses.join("; ")})`
+          : undefined),
+    ),
+  );
   parts.push(field("Released", c.released?.replace("T", " ").replace(/:00Z$/, " UTC")));
   parts.push(
     field("Origin", [c.origin, c.station ? `(${c.station})` : null].filter(Boolean).join(" ")),
@@ -128,11 +142,12 @@ export const showCommand = defineCommand({
       }
       const out = cites(db, cable.referenceId);
       const inbound = citedBy(db, cable.referenceId);
+      const estimate = cable.created ? null : dateEstimate(db, cable.referenceId);
       const o = new Output();
       await o.write(
         values.json
-          ? `${JSON.stringify({ ...cable, cites: out, citedBy: inbound }, null, 2)}\n`
-          : formatCable(cable, out, inbound),
+          ? `${JSON.stringify({ ...cable, createdEstimate: estimate, cites: out, citedBy: inbound }, null, 2)}\n`
+          : formatCable(cable, out, inbound, estimate),
       );
       await o.flush();
       return 0;

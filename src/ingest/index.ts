@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
 import type { FormatName } from "../model/cable.js";
+import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { resolveEntities } from "../store/entities-resolve.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
@@ -153,6 +154,8 @@ async function run(
   }
   await cut(bytesBefore);
   while (inflight.length > 0) await commitOldest();
+  // A cable stored now can be the serial neighbour that dates an undated one.
+  refreshDateEstimates(db);
 
   report.bytes = bytesBefore;
   report.finishedAt = new Date().toISOString();

@@ -52,7 +52,8 @@ export type FilterValue =
   | { field: "person" | "org" | "place"; name: NameValue }
   | { field: "reason"; value: string; prefix: boolean }
   | { field: "year"; from: number | null; to: number | null }
-  | { field: "created"; range: DateRange }
+  /** `estimated`: `created~:` — undated cables match by their estimated date too. */
+  | { field: "created"; range: DateRange; estimated?: boolean }
   | { field: "released"; range: DateRange }
   | { field: "cites"; id: string }
   | { field: "citedby"; id: string }

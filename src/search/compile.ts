@@ -147,8 +147,13 @@ function filter(node: Filter, catalog: Catalog): IdExpr {
     case "year":
       return range("year", f.from, f.to);
     case "created":
-    case "released":
-      return range(f.field, f.range.from, f.range.to === null ? null : f.range.to + HIGH, true);
+    case "released": {
+      const to = f.range.to === null ? null : f.range.to + HIGH;
+      const dated = range(f.field, f.range.from, to, true);
+      if (f.field !== "created" || !f.estimated) return dated;
+      // Undated cables by their estimate (src/store/date-estimates.ts); the estimate is a day.
+      return { kind: "or", children: [dated, range("created_est", f.range.from, to, true)] };
+    }
     case "cites":
       return ids("SELECT cable_id FROM refs WHERE target_id = ?", f.id);
     case "citedby":

@@ -58,12 +58,26 @@ const FIELD_ALIASES: Record<string, string> = {
   date: "created",
 };
 
+/** Fields that take `~` (`created~:`): the condition also matches estimated values. */
+const ESTIMATED_FIELDS: ReadonlySet<string> = new Set(["created"]);
+
 export function isFieldName(name: string): boolean {
-  return TEXT_FIELDS.has(name) || FILTER_SET.has(name) || name in FIELD_ALIASES;
+  const base = name.endsWith("~") ? name.slice(0, -1) : name;
+  return TEXT_FIELDS.has(base) || FILTER_SET.has(base) || base in FIELD_ALIASES;
 }
 
 /** The field a name stands for, or a syntax error naming the known fields. */
 export function resolveField(name: string, pos: number): string {
+  if (name.endsWith("~")) {
+    const base = resolveField(name.slice(0, -1), pos);
+    if (!ESTIMATED_FIELDS.has(base)) {
+      throw new QuerySyntaxError(
+        `'${base}~:' does not exist: only ${[...ESTIMATED_FIELDS].map((f) => `${f}~:`).join(", ")} takes estimated values`,
+        pos,
+      );
+    }
+    return `${base}~`;
+  }
   if (TEXT_FIELDS.has(name) || FILTER_SET.has(name)) return name;
   const alias = FIELD_ALIASES[name];
   if (alias) return alias;
@@ -244,6 +258,8 @@ export function filterValue(field: string, v: RawValue): FilterValue {
     case "created":
     case "released":
       return { field, range: dateRange(v) };
+    case "created~":
+      return { field: "created", range: dateRange(v), estimated: true };
     case "cites":
     case "citedby":
       return { field, id: cableId(v) };

@@ -50,12 +50,13 @@ function statements(db: Db) {
         reference_id: string;
         subject: string | null;
         created: string | null;
+        created_est: string | null;
         released: string | null;
         origin: string | null;
         classification: string | null;
       }
     >(
-      `SELECT reference_id, subject, created, released, origin, classification
+      `SELECT reference_id, subject, created, created_est, released, origin, classification
          FROM cables WHERE id = ?`,
     ),
   };
@@ -82,6 +83,7 @@ function hitFor(db: Db, id: number, plan: Plan | null, withSnippet: boolean): Se
     referenceId: row.reference_id,
     subject: row.subject,
     created: row.created,
+    createdEstimate: row.created_est,
     released: row.released,
     origin: row.origin,
     classification: row.classification,

@@ -21,6 +21,8 @@ export interface SearchHit {
   referenceId: string;
   subject: string | null;
   created: string | null;
+  /** Estimated day (`YYYY-MM-DD`) of a cable no source dates, else null; never a fact. */
+  createdEstimate: string | null;
   released: string | null;
   origin: string | null;
   classification: string | null;
