@@ -2,10 +2,10 @@
  * A test archive with people the cables protect: the web fixtures' real Tripoli cables
  * (test/fixtures/server: 07TRIPOLI1053 protects three business people by name, 08TRIPOLI564
  * protects Ibrahim el-Meyet by name, and a second version of 08TRIPOLI564), plus two written for
- * these tests (test/fixtures/entities/cables): 10TRIPOLI9002 names el-Meyet and Jennifer Windus
+ * these tests (test/fixtures/public-mode/cables): 10TRIPOLI9002 names el-Meyet and Jennifer Windus
  * openly at a public forum, 10TRIPOLI9003 protects a person with an accented, hyphenated name that
  * is also in its subject and summary. Each cable's persons, organisations and places are the
- * annotations of test/fixtures/entities/annotations.json, set on the parsed cable and stored
+ * annotations of test/fixtures/public-mode/annotations.json, set on the parsed cable and stored
  * through the real writer, then resolved; so the tests do not depend on the extractor's output.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -20,7 +20,7 @@ import { writeCable } from "../../src/store/write.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 export const ANNOTATIONS = JSON.parse(
-  readFileSync(join(FIXTURES, "entities/annotations.json"), "utf8"),
+  readFileSync(join(FIXTURES, "public-mode/annotations.json"), "utf8"),
 ) as Record<string, CableEntities>;
 
 /** The persons each cable protects, with every form written for them. */
@@ -29,7 +29,9 @@ export const PROTECTED: { cable: string; forms: string[] }[] = Object.entries(AN
     e.persons.filter((p) => p.protected).map((p) => ({ cable, forms: [p.name, ...p.variants] })),
 );
 
-const INPUTS = ["server/cables", "entities/cables", "server/updates"].map((d) => join(FIXTURES, d));
+const INPUTS = ["server/cables", "public-mode/cables", "server/updates"].map((d) =>
+  join(FIXTURES, d),
+);
 
 export async function buildProtectedArchive(path: string): Promise<void> {
   const db = openArchive(path);
