@@ -2,10 +2,10 @@
  * A test archive with people the cables protect: the web fixtures' real Tripoli cables
  * (test/fixtures/server: 07TRIPOLI1053 protects three business people by name, 08TRIPOLI564
  * protects Ibrahim el-Meyet by name, and a second version of 08TRIPOLI564), plus two written for
- * these tests (test/fixtures/public-mode/cables): 10TRIPOLI9002 names el-Meyet and Jennifer Windus
+ * these tests (test/fixtures/entities/cables): 10TRIPOLI9002 names el-Meyet and Jennifer Windus
  * openly at a public forum, 10TRIPOLI9003 protects a person with an accented, hyphenated name that
  * is also in its subject and summary. Each cable's persons, organisations and places are the
- * annotations of test/fixtures/public-mode/annotations.json, set on the parsed cable and stored
+ * annotations of test/fixtures/entities/annotations.json, set on the parsed cable and stored
  * through the real writer, then resolved; so the tests do not depend on the extractor's output.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -20,7 +20,7 @@ import { writeCable } from "../../src/store/write.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 export const ANNOTATIONS = JSON.parse(
-  readFileSync(join(FIXTURES, "public-mode/annotations.json"), "utf8"),
+  readFileSync(join(FIXTURES, "entities/annotations.json"), "utf8"),
 ) as Record<string, CableEntities>;
 
 /** The persons each cable protects, with every form written for them. */
@@ -29,24 +29,31 @@ export const PROTECTED: { cable: string; forms: string[] }[] = Object.entries(AN
     e.persons.filter((p) => p.protected).map((p) => ({ cable, forms: [p.name, ...p.variants] })),
 );
 
-const INPUTS = ["server/cables", "public-mode/cables", "server/updates"].map((d) =>
-  join(FIXTURES, d),
-);
+/** The files stored, in order; the extractor's annotated set shares entities/cables and is left out. */
+const INPUTS = [
+  ...listed("server/cables"),
+  join(FIXTURES, "entities/cables/10TRIPOLI9002.txt"),
+  join(FIXTURES, "entities/cables/10TRIPOLI9003.txt"),
+  ...listed("server/updates"),
+];
+
+function listed(dir: string): string[] {
+  return readdirSync(join(FIXTURES, dir))
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => join(FIXTURES, dir, f));
+}
 
 export async function buildProtectedArchive(path: string): Promise<void> {
   const db = openArchive(path);
   try {
-    for (const dir of INPUTS) {
-      for (const file of readdirSync(dir)
-        .filter((f) => f.endsWith(".txt"))
-        .sort()) {
-        for await (const item of readSource(join(dir, file))) {
-          const p = prepareItem(item);
-          if (p.kind === "rejected") throw new Error(`fixture rejected: ${p.reason}`);
-          const id = p.cable.referenceId!;
-          Object.assign(p.cable, ANNOTATIONS[id] ?? { persons: [], organizations: [], places: [] });
-          writeCable(db, p.cable, { textHash: p.textHash, sourceId: p.sourceId });
-        }
+    for (const file of INPUTS) {
+      for await (const item of readSource(file)) {
+        const p = prepareItem(item);
+        if (p.kind === "rejected") throw new Error(`fixture rejected: ${p.reason}`);
+        const id = p.cable.referenceId!;
+        Object.assign(p.cable, ANNOTATIONS[id] ?? { persons: [], organizations: [], places: [] });
+        writeCable(db, p.cable, { textHash: p.textHash, sourceId: p.sourceId });
       }
     }
     resolveEntities(db);
