@@ -11,7 +11,8 @@ import type { Db } from "./db.js";
  * that run interrupted and goes on, and `stats` says so in the meantime.
  */
 
-export type RunStatus = "running" | "finished" | "failed" | "interrupted";
+export const RUN_STATUSES = ["running", "finished", "failed", "interrupted"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export interface RunHolder {
   runId: number;

@@ -1,25 +1,49 @@
+import { z } from "zod";
 import type { Db } from "./db.js";
-import { type RunStatus, runStatus } from "./ingest-runs.js";
+import { RUN_STATUSES, runStatus } from "./ingest-runs.js";
 
 /** What is in an archive, in numbers: for `cablegram stats` and the server's about page. */
-export interface ArchiveStats {
-  cables: number;
-  /** Distinct texts stored, current ones included (≥ cables). */
-  versions: number;
-  /** REF items of the current versions, cables and other documents. */
-  references: number;
-  /** Distinct cable ids cited by REF items. */
-  citedCables: number;
-  /** Distinct cited cable ids that are not in the archive. */
-  missingCables: number;
-  partial: number;
-  byYear: { year: number | null; count: number }[];
-  byClassification: { classification: string | null; count: number }[];
-  /** Size of the database file(s) in bytes. */
-  bytes: number;
-  lastIngest: { startedAt: string; finishedAt: string | null; status: RunStatus } | null;
-  /** Ingest runs that stopped before the end (killed, interrupted, failed): their records may be partly in. */
-  unfinishedRuns: { interrupted: number; failed: number };
+export const ArchiveStatsSchema = z.object({
+  cables: z.number().int().min(0),
+  versions: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Distinct texts stored, current ones included (≥ cables)."),
+  references: z
+    .number()
+    .int()
+    .min(0)
+    .describe("REF items of the current versions, cables and other documents."),
+  citedCables: z.number().int().min(0).describe("Distinct cable ids cited by REF items."),
+  missingCables: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Distinct cited cable ids that are not in the archive."),
+  partial: z.number().int().min(0),
+  byYear: z.array(z.object({ year: z.number().int().nullable(), count: z.number().int().min(0) })),
+  byClassification: z.array(
+    z.object({ classification: z.string().nullable(), count: z.number().int().min(0) }),
+  ),
+  bytes: z.number().int().min(0).describe("Size of the database file(s) in bytes."),
+  lastIngest: z
+    .object({
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      status: z.enum(RUN_STATUSES),
+    })
+    .nullable(),
+  unfinishedRuns: z
+    .object({ interrupted: z.number().int().min(0), failed: z.number().int().min(0) })
+    .describe(
+      "Ingest runs that stopped before the end (killed, interrupted, failed): what they read may be partly stored; running the same ingest again completes it.",
+    ),
+});
+export type ArchiveStats = z.infer<typeof ArchiveStatsSchema>;
+
+function count(db: Db, sql: string): number {
+  return db.prepare<[], number>(sql).pluck().get() ?? 0;
 }
 
 interface RunRow {
@@ -30,11 +54,13 @@ interface RunRow {
   processStart: string | null;
 }
 
-function ingestRuns(db: Db) {
+/** The last run, and how many stopped early; a `running` row of a dead process counts as interrupted. */
+function ingestRuns(db: Db): Pick<ArchiveStats, "lastIngest" | "unfinishedRuns"> {
   const rows = db
     .prepare<[], RunRow>(
       `SELECT started_at AS startedAt, finished_at AS finishedAt, status, pid, process_start AS processStart
-         FROM ingest_runs WHERE status IS NULL OR status <> 'finished' OR id = (SELECT max(id) FROM ingest_runs)
+         FROM ingest_runs
+        WHERE status IS NULL OR status <> 'finished' OR id = (SELECT max(id) FROM ingest_runs)
         ORDER BY id`,
     )
     .all();
@@ -50,12 +76,7 @@ function ingestRuns(db: Db) {
   return { lastIngest, unfinishedRuns };
 }
 
-function count(db: Db, sql: string): number {
-  return db.prepare<[], number>(sql).pluck().get() ?? 0;
-}
-
 export function archiveStats(db: Db): ArchiveStats {
-  const runs = ingestRuns(db);
   return {
     cables: count(db, "SELECT count(*) FROM cables"),
     versions: count(db, "SELECT count(*) FROM versions"),
@@ -82,6 +103,6 @@ export function archiveStats(db: Db): ArchiveStats {
       )
       .all(),
     bytes: count(db, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
-    ...runs,
+    ...ingestRuns(db),
   };
 }
