@@ -4,6 +4,7 @@ import type { ReadItem } from "../formats/record.js";
 import type { FormatName } from "../model/cable.js";
 import type { Db } from "../store/db.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
+import { refreshTrafficCounts } from "../store/traffic-counts.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
 import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
 import type { Prepared } from "./prepare.js";
@@ -162,6 +163,8 @@ async function run(
     JSON.stringify(report),
     runId,
   );
+  // Per-month traffic counts for analytics, rebuilt once per run rather than per cable.
+  refreshTrafficCounts(db);
   // Fresh statistics for the query planner after a load that may have changed the table sizes.
   db.pragma("optimize");
   return report;

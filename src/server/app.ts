@@ -8,6 +8,8 @@ import type { Db } from "../store/db.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
 import { type Problem, ProblemError, problemResponse } from "./problem.js";
+import { registerAnalytics } from "./routes/analytics.js";
+import { registerAnalyticsApi } from "./routes/analytics-api.js";
 import { registerApi } from "./routes/api.js";
 import { registerBrowse } from "./routes/browse.js";
 import { registerCable } from "./routes/cable.js";
@@ -68,6 +70,7 @@ export function createApp(opts: AppOptions): App {
   app.get("/favicon.ico", (c) => c.body(null, 204));
 
   if (cache) app.use("*", cacheMiddleware(cache));
+  registerAnalyticsApi(app, deps);
   registerApi(app, deps);
   registerHome(app, deps);
   registerSearch(app, deps);
@@ -75,6 +78,7 @@ export function createApp(opts: AppOptions): App {
   registerGraph(app, deps);
   registerBrowse(app, deps);
   registerTags(app, deps);
+  registerAnalytics(app, deps);
 
   const answer = (c: Context, problem: Problem) => {
     const headers: Record<string, string> = problem.status === 405 ? { allow: "GET, HEAD" } : {};

@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document of the JSON API, served at /api/openapi.json. test/server/openapi.test.ts
  * calls every documented route on a real server and validates the answers against these schemas.
  */
+import { analyticsPaths, analyticsSchemas } from "./openapi-analytics.js";
 import { componentSchemas } from "./openapi-schemas.js";
 import {
   EXPORT_FORMATS,
@@ -154,6 +155,7 @@ export function openApiDocument(): Json {
           },
         },
       },
+      ...analyticsPaths({ filters: FILTERS, query, problem, id: ID }),
       "/api/openapi.json": {
         get: {
           summary: "This document",
@@ -166,6 +168,6 @@ export function openApiDocument(): Json {
         },
       },
     },
-    components: { schemas: componentSchemas() },
+    components: { schemas: { ...componentSchemas(), ...analyticsSchemas() } },
   };
 }

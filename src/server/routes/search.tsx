@@ -7,6 +7,7 @@ import { FACET_FIELDS, type FacetField, hasFilters } from "../data/query.js";
 import { type SearchData, type SearchState, searchData, searchState } from "../data/search.js";
 import { queryParams, SORTS, searchParams } from "../params.js";
 import { type Problem, ProblemError } from "../problem.js";
+import { analyticsUrl } from "../views/analytics-url.js";
 import { CountList, HitList, Pager } from "../views/components.js";
 import { cableUrl, count, monthName } from "../views/format.js";
 import { Histogram } from "../views/histogram.js";
@@ -169,6 +170,10 @@ function Results(props: { data: SearchData }) {
         <a href={exportUrl(state, "gexf")} download="">
           GEXF (reference graph)
         </a>
+      </p>
+      <p class="analyse">
+        <a href={analyticsUrl("/analytics/timeline", state)}>Analyse these results</a> (timeline,
+        bursts, secrecy, who was told, coverage)
       </p>
     </>
   );
