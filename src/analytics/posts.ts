@@ -51,8 +51,10 @@ function resolveAddressee(name: string, route: string | null): Addressee {
   if (/\bCOLLECTIVE\b/.test(written)) return { post: written, kind: "collective" };
   const station = knownStation(written) ?? knownStation(routeAddress(route) ?? "");
   if (station) return { post: station, kind: "post" };
+  // Agencies are spelt many ways (CIA WASHDC, CIA WASHINGTON DC): the routing table's address
+  // for the line's indicator, when it has one, names them one way.
   const address = routeAddress(route);
-  return { post: written || address || "(unnamed)", kind: "other" };
+  return { post: address || written || "(unnamed)", kind: "other" };
 }
 
 /** The sending post of a cable: the station of its origin label, else the station as stored. */
