@@ -13,6 +13,13 @@ import { openExistingArchive, pointAt } from "./search.js";
 
 export type TableFormat = "text" | "csv" | "json";
 
+/** The QUERY every analytics command takes. */
+export const queryPositional = {
+  name: "QUERY",
+  help: "query language (docs/query-language.md); '' for every cable",
+  required: true,
+};
+
 export function tableFormat(values: { csv?: boolean; json?: boolean }): TableFormat {
   return values.json ? "json" : values.csv ? "csv" : "text";
 }

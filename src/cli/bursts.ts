@@ -1,56 +1,55 @@
 import { BURST_DIMENSIONS, burstTable, dimensionBursts, queryBursts } from "../analytics/bursts.js";
-import { PERIODS, type Period } from "../analytics/periods.js";
-import { DEFAULT_ARCHIVE } from "../store/db.js";
-import { printTables, tableFormat, withResultSet } from "./analytics-io.js";
-import { commandArgs } from "./args.js";
+import { PERIODS } from "../analytics/periods.js";
+import { printTables, queryPositional, tableFormat, withResultSet } from "./analytics-io.js";
+import { defineCommand } from "./command.js";
+import { dbOption } from "./options.js";
 
 const KINDS = ["query", ...BURST_DIMENSIONS] as const;
 
-const HELP = `usage: cablegram bursts QUERY [--of query|tag|origin] [--by P] [--limit N] [--csv|--json] [--db PATH]
-  Kleinberg two-state bursts (s=2, gamma=1) against all cables of each period, strongest first.
-  QUERY       query language; '' for every cable
-  --of K      the query's own series (default), or every TAG / origin within the query's cables
-  --by P      period of the query's series: ${PERIODS.join(", ")} (default month; TAG/origin: month)
-  --limit N   bursts listed (default 20)
-  --csv       CSV: header row, then one row per burst
-  --json      the bursts with their first cables as JSON
-  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
-
-export async function runBursts(args: string[]): Promise<number> {
-  const parsed = commandArgs(
-    "bursts",
-    args,
-    {
-      of: { type: "string", default: "query" },
-      by: { type: "string", default: "month" },
-      limit: { type: "string", default: "20" },
-      csv: { type: "boolean" },
-      json: { type: "boolean" },
-      db: { type: "string", default: DEFAULT_ARCHIVE },
-      help: { type: "boolean", short: "h" },
+export const burstsCommand = defineCommand({
+  name: "bursts",
+  summary: "Kleinberg bursts of a query's series, or of every TAG or origin in it, strongest first",
+  positionals: queryPositional,
+  options: {
+    of: {
+      type: "string",
+      arg: "K",
+      choices: KINDS,
+      default: "query",
+      help: "the query's own series, or every TAG / origin within the query's cables",
     },
-    HELP,
-  );
-  if (typeof parsed === "number") return parsed;
-  const { values, positionals } = parsed;
-  const kind = values.of as (typeof KINDS)[number];
-  const by = values.by as Period;
-  const limit = Number(values.limit);
-  if (!KINDS.includes(kind) || !PERIODS.includes(by) || !Number.isSafeInteger(limit) || limit < 1) {
-    process.stderr.write(`cablegram bursts: bad option\n${HELP}\n`);
-    return 2;
-  }
-  const query = positionals.join(" ");
-  return withResultSet("bursts", values.db, query, async (db, set) => {
-    const bursts =
-      kind === "query"
-        ? queryBursts(db, { ...set, label: query || "all cables" }, by).slice(0, limit)
-        : dimensionBursts(db, kind, { set: set.query === "" ? undefined : set, limit });
-    const table = burstTable(
-      "bursts",
-      `Bursts of ${kind === "query" ? `'${query}'` : `every ${kind}`}`,
-      bursts,
-    );
-    await printTables([table], tableFormat(values), bursts);
-  });
-}
+    by: {
+      type: "string",
+      arg: "P",
+      choices: PERIODS,
+      default: "month",
+      help: "period of the query's series (TAG and origin series are monthly)",
+    },
+    limit: { type: "integer", arg: "N", min: 1, default: 20, help: "bursts listed" },
+    csv: { type: "boolean", help: "CSV: a header row, then one row per burst" },
+    json: { type: "boolean", help: "the bursts with their first cables as JSON" },
+    db: dbOption,
+  },
+  notes: [
+    "Two-state automaton (s=2, gamma=1) against all cables of each period: a burst is a rise in",
+    "the share of the traffic (docs/analytics.md).",
+  ],
+  async run(values, positionals) {
+    const query = positionals.join(" ");
+    const kind = values.of;
+    return withResultSet("bursts", values.db, query, async (db, set) => {
+      const bursts =
+        kind === "query"
+          ? queryBursts(db, { ...set, label: query || "all cables" }, values.by).slice(
+              0,
+              values.limit,
+            )
+          : dimensionBursts(db, kind, {
+              set: set.query === "" ? undefined : set,
+              limit: values.limit,
+            });
+      const title = `Bursts of ${kind === "query" ? `'${query}'` : `every ${kind}`}`;
+      await printTables([burstTable("bursts", title, bursts)], tableFormat(values), bursts);
+    });
+  },
+});

@@ -2,7 +2,9 @@ import { availableParallelism } from "node:os";
 import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
 import type { FormatName } from "../model/cable.js";
+import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
+import { resolveEntities } from "../store/entities-resolve.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
 import { refreshTrafficCounts } from "../store/traffic-counts.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
@@ -153,6 +155,8 @@ async function run(
   }
   await cut(bytesBefore);
   while (inflight.length > 0) await commitOldest();
+  // A cable stored now can be the serial neighbour that dates an undated one.
+  refreshDateEstimates(db);
 
   report.bytes = bytesBefore;
   report.finishedAt = new Date().toISOString();
@@ -163,6 +167,8 @@ async function run(
     JSON.stringify(report),
     runId,
   );
+  // Entities are resolved over the whole archive: a new cable can link mentions stored before.
+  resolveEntities(db);
   // Per-month traffic counts for analytics, rebuilt once per run rather than per cable.
   refreshTrafficCounts(db);
   // Fresh statistics for the query planner after a load that may have changed the table sizes.

@@ -1,6 +1,6 @@
 /**
  * Cables per month of the whole archive, of each TAG, origin and classification level, kept in
- * `traffic_counts` (migration 004). They are rebuilt in one transaction from the tables whenever
+ * `traffic_counts` (migration 006). They are rebuilt in one transaction from the tables whenever
  * the archive has moved on since the last build — every stored cable and every new version adds a
  * `versions` row, so max(versions.id) names the archive's state — which makes them exact after
  * re-ingests and new versions without a trigger on the ingest's hot path (a trigger on `cables`
