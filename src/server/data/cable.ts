@@ -12,6 +12,7 @@ import { type ReasonInfo, reasonInfo } from "../../reference/reasons.js";
 import { type TagInfo, tagInfo } from "../../reference/tags.js";
 import { type DateEstimate, dateEstimate } from "../../store/date-estimates.js";
 import type { Db } from "../../store/db.js";
+import { type CableMention, cableMentions } from "../../store/entities-read.js";
 import { getCable, getVersions } from "../../store/read.js";
 import { badRequest, notFound } from "../problem.js";
 import { type Diff, lineDiff } from "./diff.js";
@@ -45,6 +46,8 @@ export interface VersionDiff {
 
 export interface ReaderData {
   cable: CableJson;
+  /** The cable's persons, organisations and places with their entities (public: unprotected). */
+  entities: CableMention[];
   tags: (TagInfo & { tag: string })[];
   reasons: (ReasonInfo | { code: string; unknown: true })[];
   diffs: VersionDiff[];
@@ -188,6 +191,7 @@ export function readerData(db: Db, id: string): ReaderData {
   const older = json.versions.length > 1 ? getVersions(db, id).filter((v) => !v.current) : [];
   return {
     cable: json,
+    entities: cableMentions(db, id),
     tags: cable.tags.map((tag) => ({ tag, ...tagInfo(tag) })),
     reasons: (cable.classifiedBy?.reasons ?? []).map(
       (code) => reasonInfo(code) ?? { code, unknown: true as const },
