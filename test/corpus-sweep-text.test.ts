@@ -50,27 +50,27 @@ const DETECTORS: Record<string, Detector> = {
   summaryLabel: {
     about: "summary opening with a label, marking or number (class 1)",
     suspicious: (c) => c.summary !== null && SUMMARY_HEAD.test(c.summary),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 3, // 71 before issue 8's rules
   },
   summaryMissed: {
     about: "summary null while the text has an END SUMMARY marker (class 2)",
     suspicious: (c) => c.summary === null && /\bEND\s+(?:OF\s+)?SUMMARY\b/i.test(c.body),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 8, // 15 before issue 8's rules
   },
   subjectCaveat: {
     about: "subject holding a handling caveat (class 3)",
     suspicious: (c) => c.subject !== null && HANDLING.test(c.subject),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 0, // 22 before issue 8's rules
   },
   subjectRunOn: {
     about: "subject running on into rules, labels, markup or a database row (class 4)",
     suspicious: (c) => c.subject !== null && (RUN_ON.test(c.subject) || c.subject.length > 300),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 27, // 32 before issue 8's rules
   },
   subjectNull: {
     about: "subject null while a SUBJ/Subject line exists (classes 4, 5)",
     suspicious: (c) => c.subject === null && SUBJECT_LINE.test(c.body),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 0, // 0 before issue 8's rules
   },
   previewCut: {
     about: "subject, Classified-By, REF or DECL cut at a preview's '...' (classes 2, 6, 9)",
@@ -79,7 +79,7 @@ const DETECTORS: Record<string, Detector> = {
       (c.classifiedBy !== null && CUT.test(c.classifiedBy.text)) ||
       c.references.some((r) => CUT.test(r.text)) ||
       (c.declassification !== null && CUT.test(c.declassification.text)),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 45, // 129 before issue 8's rules
   },
   rowDebris: {
     about: "database-row or <br> debris in subject, summary or a paragraph (class 11)",
@@ -87,7 +87,7 @@ const DETECTORS: Record<string, Detector> = {
       [c.subject ?? "", c.summary ?? "", ...paragraphTexts(c)].some(
         (t) => BR.test(t) || /\.\.\.\s+\d{3,6}\s+\d{4}-\d\d-\d\d\s+\d\d[A-Z]/.test(t),
       ),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 8, // 11 before issue 8's rules
   },
   duplicateParagraphs: {
     about: "the same paragraph text twice in a row (class 11)",
@@ -95,17 +95,17 @@ const DETECTORS: Record<string, Detector> = {
       c.paragraphs.some(
         (p, i) => i > 0 && p.text.length > 80 && p.text === c.paragraphs[i - 1]?.text,
       ),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 0, // 0 before issue 8's rules
   },
   tagShape: {
     about: "a tag not shaped like a TAG (class 12)",
     suspicious: (c) => c.tags.some((t) => !TAG.test(t)),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 72, // 72 before issue 8's rules
   },
   tagsEmpty: {
     about: "no tags while a TAGS line exists (class 12)",
     suspicious: (c) => c.tags.length === 0 && TAGS_LINE.test(c.body),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 0, // 0 before issue 8's rules
   },
   scrapedNumbering: {
     about: "paragraph n+1 numbered 1(n+1) between n and n+2 (class 14)",
@@ -117,7 +117,7 @@ const DETECTORS: Record<string, Detector> = {
           prev != null && next != null && p.number === Number(`1${prev + 1}`) && next === prev + 2
         );
       }),
-    ceiling: Number.POSITIVE_INFINITY,
+    ceiling: 0, // 0 before issue 8's rules
   },
 };
 
