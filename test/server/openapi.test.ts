@@ -44,6 +44,31 @@ const ROUTE_CASES: Case[] = [
   { route: "/api/export", status: 200, path: "/api/export?q=tripoli&format=gexf" },
   { route: "/api/export", status: 400, path: "/api/export?format=pdf" },
   { route: "/api/openapi.json", status: 200, path: "/api/openapi.json" },
+  ...[
+    "timeline?q=tripoli&vs=cairo&by=week",
+    "timeline?q=&format=csv&table=timeline",
+    "bursts?q=tripoli&by=year",
+    "bursts?kind=tag",
+    "spikes?start=2008-01&end=2008-12",
+    "secrecy?q=tripoli",
+    "secrecy?q=&format=csv&table=level-by-year",
+    "addressees?q=tripoli",
+    "coverage",
+    "cables?signal=secret-without-s",
+    "cables?sender=TRIPOLI&addressee=STATE",
+    "thread/08TRIPOLI227",
+  ].map((p) => ({
+    route: `/api/analytics/${p.replace(/\?.*/, "").replace(/^thread\/.*/, "thread/{id}")}`,
+    status: 200,
+    path: `/api/analytics/${p}`,
+  })),
+  ...["timeline", "bursts", "spikes", "secrecy", "addressees", "coverage", "cables"].map((v) => ({
+    route: `/api/analytics/${v}`,
+    status: 400,
+    path: `/api/analytics/${v}?q=NEAR(a`,
+  })),
+  { route: "/api/analytics/thread/{id}", status: 400, path: "/api/analytics/thread/nope" },
+  { route: "/api/analytics/thread/{id}", status: 404, path: "/api/analytics/thread/99ATLANTIS1" },
 ];
 
 /** A callable path for a documented route (and a valid query where one is required). */
@@ -51,6 +76,8 @@ const EXAMPLE: Record<string, string> = {
   "/api/cables/{id}": "/api/cables/08TRIPOLI227",
   "/api/cables/{id}/graph": "/api/cables/08TRIPOLI227/graph",
   "/api/export": "/api/export?format=csv&q=tripoli",
+  "/api/analytics/cables": "/api/analytics/cables?signal=secret-without-s",
+  "/api/analytics/thread/{id}": "/api/analytics/thread/08TRIPOLI227",
 };
 
 /** The errors any route can give, provoked for real on each route. */
