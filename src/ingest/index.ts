@@ -8,6 +8,7 @@ import type { Db } from "../store/db.js";
 import { resolveEntities } from "../store/entities-resolve.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
 import { ArchiveBusyError, claimRun, endRun } from "../store/ingest-runs.js";
+import { refreshTrafficCounts } from "../store/traffic-counts.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
 import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
 import type { Prepared } from "./prepare.js";
@@ -126,6 +127,8 @@ export async function ingest(
     steadyMerging(db);
     // Entities are resolved over the whole archive: a new cable can link mentions stored before.
     resolveEntities(db);
+    // Per-month traffic counts for analytics, rebuilt once per run rather than per cable.
+    refreshTrafficCounts(db);
     report.finishedAt = new Date().toISOString();
     settle(report, started);
     endRun(db, runId, "finished", report);

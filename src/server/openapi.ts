@@ -10,7 +10,25 @@ import { z } from "zod";
 import { NeighbourhoodSchema } from "../graph/types.js";
 import { CableSchema } from "../model/cable.js";
 import { SearchResultSchema } from "../search/types.js";
+import {
+  AddresseesViewSchema,
+  BurstsViewSchema,
+  CoverageViewSchema,
+  DrillViewSchema,
+  SecrecyViewSchema,
+  SpikesViewSchema,
+  ThreadSchema,
+  TimelineViewSchema,
+} from "./analytics-answers.js";
 import { CableJsonSchema, ProblemSchema, StatsDataSchema, TagsDataSchema } from "./answers.js";
+import {
+  analyticsParams,
+  burstsParams,
+  drillParams,
+  spikesParams,
+  threadParams,
+  timelineParams,
+} from "./data/analytics-params.js";
 import { EXPORT_TYPES } from "./data/export.js";
 import { exportParams, graphParams, idParam, MAX_URL, searchParams } from "./params.js";
 
@@ -99,6 +117,7 @@ const ROUTES: Route[] = [
     errors: { 400: BAD },
     answers500: false,
   },
+  ...analyticsRoutes(),
   {
     path: "/api/openapi.json",
     summary: "This document",
@@ -106,6 +125,75 @@ const ROUTES: Route[] = [
     answers500: false,
   },
 ];
+
+/** The analytics views (src/server/routes/analytics-api.ts): JSON, or one table as CSV. */
+function analyticsRoutes(): Route[] {
+  const view = (name: string, summary: string, query: z.ZodObject, schema: z.ZodType): Route => ({
+    path: `/api/analytics/${name}`,
+    summary,
+    query,
+    ok: {
+      description: "the analysis; with format=csv, the table named by `table` as CSV",
+      content: { "application/json": schema, "text/csv": z.string() },
+    },
+    errors: { 400: BAD },
+  });
+  return [
+    view(
+      "timeline",
+      "Cables per period for a query, up to five overlaid",
+      timelineParams,
+      TimelineViewSchema,
+    ),
+    view(
+      "bursts",
+      "Kleinberg bursts of a query, or of every TAG or origin in it",
+      burstsParams,
+      BurstsViewSchema,
+    ),
+    view(
+      "spikes",
+      "What spiked: the strongest TAG and origin bursts in a period",
+      spikesParams,
+      SpikesViewSchema,
+    ),
+    view(
+      "secrecy",
+      "Levels, markings, matrices, DECL horizon, over-classification signals, classifiers",
+      analyticsParams,
+      SecrecyViewSchema,
+    ),
+    view(
+      "addressees",
+      "Who was told what: addressees, flow, precedence, routing indicators",
+      analyticsParams,
+      AddresseesViewSchema,
+    ),
+    view(
+      "coverage",
+      "Cables held per post and year against the serial range",
+      analyticsParams,
+      CoverageViewSchema,
+    ),
+    view(
+      "cables",
+      "The cables behind a flow cell (sender, addressee) or a signal",
+      drillParams,
+      DrillViewSchema,
+    ),
+    {
+      path: "/api/analytics/thread/{id}",
+      summary: "A cable's thread: what it cites, replies, follow-ups, who answered, who did not",
+      pathParams: { id: ID },
+      query: threadParams,
+      ok: {
+        description: "the thread; with format=csv, its table as CSV",
+        content: { "application/json": ThreadSchema, "text/csv": z.string() },
+      },
+      errors: { 400: BAD, 404: "not in the archive" },
+    },
+  ];
+}
 
 /** Answers any request can get, whatever the route (security.ts, start.ts). */
 const COMMON_ERRORS: Record<number, string> = {
