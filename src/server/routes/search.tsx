@@ -8,6 +8,7 @@ import { FACET_FIELDS, type FacetField, hasFilters } from "../data/query.js";
 import { type SearchData, type SearchState, searchData, searchState } from "../data/search.js";
 import { queryParams, SORTS, searchParams } from "../params.js";
 import { type Problem, ProblemError } from "../problem.js";
+import { analyticsUrl } from "../views/analytics-url.js";
 import { CountList, HitList, Pager } from "../views/components.js";
 import { EntityFacets } from "../views/entity-facets.js";
 import { cableUrl, count, monthName } from "../views/format.js";
@@ -172,6 +173,10 @@ function Results(props: { data: SearchData }) {
         <a href={exportUrl(state, "gexf")} download="">
           GEXF (reference graph)
         </a>
+      </p>
+      <p class="analyse">
+        <a href={analyticsUrl("/analytics/timeline", state)}>Analyse these results</a> (timeline,
+        bursts, secrecy, who was told, coverage)
       </p>
     </>
   );
