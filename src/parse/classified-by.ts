@@ -140,20 +140,20 @@ function readLine(
   const hard = HARD_STOP.exec(rest);
   const soft = SOFT_STOP.exec(rest);
   const reasonLimit = Math.min(window.length, hard ? from + hard.index : window.length);
-  let whoLimit = Math.min(reasonLimit, soft ? from + soft.index : reasonLimit, from + WHO_MAX);
+  const whoLimit = Math.min(reasonLimit, soft ? from + soft.index : reasonLimit, from + WHO_MAX);
+  REASON_AT.lastIndex = from;
+  const reasonMatch = REASON_AT.exec(window);
+  const reasonAt = reasonMatch && reasonMatch.index < reasonLimit ? reasonMatch.index : -1;
+  let whoEnd = reasonAt >= 0 ? Math.min(reasonAt, whoLimit) : whoLimit;
   // The who-part runs on for WHO_MAX characters at most (a line with no reasons and no stop would
   // otherwise take in the text after it); at that bound it ends at a word, never inside one.
-  if (whoLimit === from + WHO_MAX && whoLimit < window.length && /\S/.test(window[whoLimit]!)) {
-    const space = window.lastIndexOf(" ", whoLimit);
-    whoLimit = space > from ? space : whoLimit;
+  if (whoEnd === from + WHO_MAX && whoEnd < window.length) {
+    const space = window.lastIndexOf(" ", whoEnd);
+    if (/\S/.test(window[whoEnd]!) && space > from) whoEnd = space;
     warnings?.push(
       `Classified By line read up to ${WHO_MAX} characters: no reasons or line end after the name`,
     );
   }
-  REASON_AT.lastIndex = from;
-  const reasonMatch = REASON_AT.exec(window);
-  const reasonAt = reasonMatch && reasonMatch.index < reasonLimit ? reasonMatch.index : -1;
-  const whoEnd = reasonAt >= 0 ? Math.min(reasonAt, whoLimit) : whoLimit;
   const who = extractWho(joinBrokenWords(window.slice(from, whoEnd)));
 
   let reasons: string[] = [];
