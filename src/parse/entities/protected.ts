@@ -1,0 +1,107 @@
+import type { LabeledUnit } from "./label.js";
+import type { PersonMention } from "./mentions.js";
+import { REPORTING_VERBS } from "./vocabulary.js";
+
+/**
+ * Which person mentions of a unit a source-protection marker covers. Recall comes first here:
+ * a name left unprotected is exposed in public mode, a name protected in excess is only hidden.
+ *
+ * - A marker after a name, with at most a parenthesis or an appositive clause between
+ *   (`Rob Swartbol (PM Balkenende's diplomatic advisor) (STRICTLY PROTECT)`, `AmCit Shawn
+ *   McCormack, TNK-BP's Vice President ... (strictly protect)`), covers that name and the names
+ *   joined to it by `and` (`Maria Cristina Munoz and Mery Estela Gorzon (strictly protect both)`).
+ * - A marker after a redaction (`xxxxxxxxxxxx(strictly protect)`) covers the redacted person; and
+ *   after a noun for an unnamed person (`a journalist (strictly protect)`), that unnamed person.
+ * - Any other marker (`Bos told the Ambassador in confidence (STRICTLY PROTECT)`, a marker
+ *   opening the paragraph) covers the sentence's speakers — names followed by a reporting verb —
+ *   or, when none, every name of the sentence not held by US staff.
+ *
+ * The markers are found more loosely than `protect` entries of the Cable: `protect` in any
+ * bracket or after a dash, whatever words stand beside it.
+ */
+
+const MARKER =
+  /(?:[([][^()[\]]{0,60}?\bprotect(?:ed)?\b[^()[\]]{0,90}?[)\]]|--\s*(?:strictly\s+)?protect\b)/gi;
+const REDACTION_BEFORE = /[Xx]{4,}[\s,]*$/;
+/** Nouns for a person left unnamed: the marker protects them, not the names around. */
+const UNNAMED_PERSON = new Set(
+  `officer officers official officials contact contacts source sources lawyer attorney journalist
+  journalists diplomat diplomats businessman businessmen businesswoman analyst analysts consultant
+  employee employees staffer staffers colleague colleagues representative representatives advisor
+  adviser member members activist activists watcher student students nun nuns priest insider
+  insiders interlocutor interlocutors friend friends ambassador director manager executive
+  assistant aide aides expert experts leader academic professor resident residents exporter
+  manufacturer national nationals citizen amcit stringer reporter editor counterpart counterparts
+  chief head secretary minister deputy banker bankers investor investors worker workers
+  inspector judge prosecutor officer deputies clergyman cleric woman man person people`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+export function protectedMentions(
+  unit: LabeledUnit,
+  mentions: readonly PersonMention[],
+  isUs: (m: PersonMention) => boolean,
+): Set<number> {
+  const out = new Set<number>();
+  const text = unit.text;
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    const at = m.index;
+    const [lo, hi] = sentenceBounds(unit, at);
+    const inSentence = mentions
+      .map((x, i) => ({ x, i }))
+      .filter(({ x }) => x.start >= lo && x.end <= hi);
+    const before = inSentence.filter(({ x }) => x.end <= at);
+    const last = before[before.length - 1];
+    if (last && attached(text.slice(last.x.end, at))) {
+      out.add(last.i);
+      // Names joined by `and` or commas to the covered one.
+      for (let k = before.length - 2; k >= 0; k--) {
+        const gap = text.slice(before[k]!.x.end, before[k + 1]!.x.start);
+        if (!/^\s*(?:\([^()]*\)\s*)?(?:,\s*(?:and\s+)?|and\s+)$/.test(gap)) break;
+        out.add(before[k]!.i);
+      }
+      continue;
+    }
+    const lead = text.slice(Math.max(lo, at - 40), at);
+    if (REDACTION_BEFORE.test(lead)) continue;
+    const word = /([A-Za-z]+)\s*$/.exec(lead)?.[1]?.toLowerCase();
+    if (word && (UNNAMED_PERSON.has(word) || UNNAMED_PERSON.has(word.replace(/s$/, "")))) continue;
+    const speakers = inSentence.filter(({ x }) => !isUs(x) && speaks(unit, x));
+    const others = inSentence.filter(({ x }) => !isUs(x));
+    for (const { i } of speakers.length > 0 ? speakers : others) out.add(i);
+  }
+  return out;
+}
+
+/** Between a name and its marker: spaces, commas, parentheses, one appositive clause. */
+function attached(gap: string): boolean {
+  if (/[Xx]{4,}/.test(gap) || gap.length > 160) return false;
+  const stripped = gap.replace(/\([^()]*\)/g, " ");
+  return /^[\s,]*(?:,[^.;:!?()]*)?[\s,]*$/.test(stripped) && !/[.;!?]\s/.test(stripped);
+}
+
+function speaks(unit: LabeledUnit, m: PersonMention): boolean {
+  const after = unit.text.slice(m.end, m.end + 120);
+  const w =
+    /^(?:\s*\([^()]*\))*\s*(?:,[^,.;]{0,100},)?\s*(?:also\s+|has\s+|had\s+|then\s+|later\s+)?([a-z]+)/.exec(
+      after,
+    );
+  return w !== null && REPORTING_VERBS.has(w[1]!);
+}
+
+/** The sentence holding offset `at`: from after the last sentence end before it to the next. */
+function sentenceBounds(unit: LabeledUnit, at: number): [number, number] {
+  let lo = 0;
+  let hi = unit.text.length;
+  for (const t of unit.tokens) {
+    if (!t.sentenceEnd) continue;
+    if (t.end <= at) lo = t.end;
+    else {
+      hi = t.end;
+      break;
+    }
+  }
+  return [lo, hi];
+}
