@@ -52,8 +52,12 @@ const TAG_CODES_NOT_BODIES = new Set(
   ),
 );
 
+const ASCII = /^[\x20-\x26\x28-\x7e]*$/;
+
 /** Lower case, accents and dots dropped, curly apostrophes straightened: `Côte d’Ivoire` → `cote d'ivoire`. */
 export function foldWord(word: string): string {
+  // Most words are plain ASCII: no decomposition needed (a tenth of extraction time otherwise).
+  if (ASCII.test(word)) return (word.includes(".") ? word.replace(/\./g, "") : word).toLowerCase();
   return word
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

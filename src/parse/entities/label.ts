@@ -34,6 +34,10 @@ export interface LabeledUnit {
   titles: Span<TitleEntry>[];
   orgs: Span<OrgEntry>[];
   places: Span<PlaceEntry>[];
+  /** The title, body or place span each token belongs to, or null. */
+  spanOf: (Span<TitleEntry | OrgEntry | PlaceEntry> | null)[];
+  /** Places inside hyphenated words (`Iraqi-Soviet`, `US-India`, `non-Uzbekistan`). */
+  joinedPlaces: { token: number; written: string; entry: PlaceEntry }[];
 }
 
 /** Two-letter place and body forms that are also words when the text is all capitals. */
@@ -43,7 +47,17 @@ export function labelUnit(text: string, caps: boolean): LabeledUnit {
   const tables = entityTables();
   const tokens = tokenize(text);
   const labels: Label[] = tokens.map(() => "other");
-  const unit: LabeledUnit = { text, caps, tokens, labels, titles: [], orgs: [], places: [] };
+  const unit: LabeledUnit = {
+    text,
+    caps,
+    tokens,
+    labels,
+    titles: [],
+    orgs: [],
+    places: [],
+    spanOf: tokens.map(() => null),
+    joinedPlaces: [],
+  };
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
     if (!startsPhrase(t, caps)) {
@@ -55,18 +69,56 @@ export function labelUnit(text: string, caps: boolean): LabeledUnit {
       i++;
       continue;
     }
-    for (let k = i; k < hit.to; k++) labels[k] = hit.kind;
-    if (hit.kind === "title")
-      unit.titles.push({ from: i, to: hit.to, entry: hit.entry as TitleEntry });
-    else if (hit.kind === "org")
-      unit.orgs.push({ from: i, to: hit.to, entry: hit.entry as OrgEntry });
-    else unit.places.push({ from: i, to: hit.to, entry: hit.entry as PlaceEntry });
+    const span = { from: i, to: hit.to, entry: hit.entry };
+    for (let k = i; k < hit.to; k++) {
+      labels[k] = hit.kind;
+      unit.spanOf[k] = span;
+    }
+    if (hit.kind === "title") unit.titles.push(span as Span<TitleEntry>);
+    else if (hit.kind === "org") unit.orgs.push(span as Span<OrgEntry>);
+    else unit.places.push(span as Span<PlaceEntry>);
     i = hit.to;
   }
   for (let i = 0; i < tokens.length; i++) {
-    if (labels[i] === "other" && mayBeName(tables, tokens, i, caps)) labels[i] = "name";
+    if (labels[i] !== "other") continue;
+    if (mayBeName(tables, tokens, i, caps, labels[i - 1] === "title")) labels[i] = "name";
+    else if (tokens[i]!.text.includes("-")) joinedPlaces(tables, unit, i);
   }
+  namesNotPlaces(unit);
   return unit;
+}
+
+/** `Iraqi-Soviet talks`, `US-India efforts`, `non-Uzbekistan produced`: places joined by hyphens. */
+function joinedPlaces(tables: EntityTables, unit: LabeledUnit, i: number): void {
+  const t = unit.tokens[i]!;
+  let offset = 0;
+  for (const part of t.text.split("-")) {
+    const entry = tables.places.get(foldWord(part));
+    if (entry && /^\p{Lu}/u.test(part)) unit.joinedPlaces.push({ token: i, written: part, entry });
+    offset += part.length + 1;
+  }
+}
+
+/**
+ * A one-word place right after a title or a name word is a surname (`President Lagos`, `Monica
+ * Medina`, `Chairman Jordan`) in mixed-case text, where the case shows the words belong together.
+ */
+function namesNotPlaces(unit: LabeledUnit): void {
+  if (unit.caps) return;
+  const { tokens, labels } = unit;
+  unit.places = unit.places.filter((span) => {
+    if (span.to - span.from !== 1 || span.from === 0) return true;
+    const prev = span.from - 1;
+    const before = labels[prev];
+    const t = tokens[span.from]!;
+    if (t.shape !== "cap" || (before !== "name" && before !== "title") || tokens[prev]!.possessive)
+      return true;
+    if (before === "name" && tokens[prev]!.shape !== "cap") return true;
+    if (!/^[ \t]+$/.test(unit.text.slice(tokens[prev]!.end, t.start))) return true;
+    labels[span.from] = "name";
+    unit.spanOf[span.from] = null;
+    return false;
+  });
 }
 
 function startsPhrase(t: Token, caps: boolean): boolean {
@@ -121,7 +173,7 @@ function phraseFrom(
       !/^(?:of|for|and|the|de|d'|al|el|on|in|y|du|la)$/i.test(t.text)
     )
       break;
-    words.push(foldWord(t.text));
+    words.push(t.fold);
     if (words.length >= minWords) {
       const key = words.join(" ");
       const title = tables.titles.get(key);
@@ -142,10 +194,16 @@ function phraseFrom(
 const VOWEL = /[AEIOUYaeiouy]/;
 
 /** A word that may belong to a person's name, given what it is not. */
-function mayBeName(tables: EntityTables, tokens: Token[], i: number, caps: boolean): boolean {
+function mayBeName(
+  tables: EntityTables,
+  tokens: Token[],
+  i: number,
+  caps: boolean,
+  titleBefore: boolean,
+): boolean {
   const t = tokens[i]!;
   if (t.shape === "punct" || t.shape === "number") return false;
-  const fold = foldWord(t.text);
+  const fold = t.fold;
   if (NOT_NAME.has(fold)) return false;
   if (caps) {
     if (t.text.length < 2 && t.shape !== "initial") return false;
@@ -161,12 +219,13 @@ function mayBeName(tables: EntityTables, tokens: Token[], i: number, caps: boole
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const besideName = (n: Token | undefined) => n !== undefined && n.shape === "cap";
-  return t.text.length >= 4 || besideName(prev) || besideName(next);
+  // Alone it is more often an acronym nobody listed (`ONIDEX`, `EUPOL`) than a surname.
+  return besideName(prev) || besideName(next) || titleBefore;
 }
 
 /** A particle inside a name (`de` in `Pieter de Gooijer`) when a name word follows. */
 export function isParticle(unit: LabeledUnit, i: number): boolean {
   const t = unit.tokens[i];
   if (!t || t.shape === "punct") return false;
-  return NAME_PARTICLES.has(foldWord(t.text)) && unit.labels[i + 1] === "name";
+  return NAME_PARTICLES.has(t.fold) && unit.labels[i + 1] === "name";
 }

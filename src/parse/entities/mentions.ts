@@ -1,5 +1,5 @@
-import { foldWord } from "../../reference/entity-tables.js";
-import { isParticle, type LabeledUnit } from "./label.js";
+import type { TitleEntry } from "../../reference/entity-tables.js";
+import { isParticle, type LabeledUnit, type Span } from "./label.js";
 import type { Token } from "./tokens.js";
 import { REPORTING_VERBS } from "./vocabulary.js";
 
@@ -28,6 +28,8 @@ export interface PersonMention {
   evidence: Evidence;
   /** Read in an all-caps unit. */
   caps: boolean;
+  /** The name opens its sentence, where any word is capitalised. */
+  opensSentence: boolean;
 }
 
 /** Given names and common words from a lexicon, when one is in use (rules + library mode). */
@@ -77,16 +79,23 @@ function judge(
   // An initial alone (`A.`, `J.`) or a lone particle is no name.
   const core = nameTokens.filter((t) => t.shape !== "initial");
   if (core.length === 0) return null;
+  // In capitals, a "name" that is a word of the language is the verb after a title (`SHAH ASKS`).
+  if (unit.caps && core.some((t) => commonInCaps(t, lexicon))) return null;
   const before = roleBefore(unit, from);
   const after = roleAfter(unit, to);
   const roles = [before.role, after.role].filter((r): r is string => r !== null);
   let evidence: Evidence | null = null;
-  if (before.title || after.role || reportsAfter(unit, to) || protectAfter(unit, to))
+  if (
+    before.title ||
+    after.role ||
+    reportsAfter(unit, to) ||
+    protectAfter(unit, to) ||
+    accordingTo(unit, from)
+  )
     evidence = "strong";
   else if (core.length >= 2 && plausibleFullName(unit, nameTokens, lexicon)) evidence = "multi";
   else if (core.length === 1) evidence = "single";
   if (!evidence) return null;
-  if (unit.caps && evidence === "multi") evidence = "single";
   const start = nameTokens[0]!.start;
   const end = nameTokens[nameTokens.length - 1]!.end;
   return {
@@ -98,6 +107,7 @@ function judge(
     us: before.us || after.us,
     evidence,
     caps: unit.caps,
+    opensSentence: from === 0 || tokens[from - 1]!.sentenceEnd,
   };
 }
 
@@ -111,10 +121,10 @@ function plausibleFullName(
   words: Token[],
   lexicon: NameLexicon | null,
 ): boolean {
-  if (unit.caps) return false;
-  if (!lexicon) return true;
-  const folded = words.map((t) => foldWord(t.text));
+  if (!lexicon) return !unit.caps;
+  const folded = words.map((t) => t.fold);
   if (lexicon.isGivenName(folded[0]!)) return true;
+  if (unit.caps) return false;
   if (words.some((t) => t.shape === "initial" || t.shape === "upper" || /-/.test(t.text)))
     return true;
   return !folded.some((w) => lexicon.isCommonWord(w));
@@ -143,7 +153,7 @@ function roleBefore(unit: LabeledUnit, from: number): Role {
     if (label === "title") {
       sawTitle = true;
       firstTitle = k;
-      const span = unit.titles.find((s) => s.from <= k && k < s.to);
+      const span = unit.spanOf[k] as Span<TitleEntry> | null;
       if (span) {
         if (span.entry.kind !== "honorific") honorificOnly = false;
         if (span.entry.us) us = true;
@@ -153,9 +163,7 @@ function roleBefore(unit: LabeledUnit, from: number): Role {
     } else if (label === "place" || label === "org") {
       if (!sawTitle && k === from - 1) break;
       if (label === "place") foreign = true;
-      const span = (label === "place" ? unit.places : unit.orgs).find(
-        (s) => s.from <= k && k < s.to,
-      );
+      const span = unit.spanOf[k] ?? null;
       k = (span ? span.from : k) - 1;
       continue;
     } else if (label === "other" && t.shape === "cap" && sawTitle) {
@@ -183,7 +191,7 @@ function roleBefore(unit: LabeledUnit, from: number): Role {
 function titleStartOf(unit: LabeledUnit, k: number, from: number): number {
   for (let i = k; i < from; i++) {
     if (unit.labels[i] !== "title") continue;
-    const span = unit.titles.find((s) => s.from <= i && i < s.to);
+    const span = unit.spanOf[i] as Span<TitleEntry> | null;
     if (span && span.entry.kind !== "honorific") return i;
   }
   return -1;
@@ -205,7 +213,7 @@ function roleAfter(unit: LabeledUnit, to: number): Role {
   k++;
   while (k < tokens.length && /^(?:the|a|an|former|then|acting)$/i.test(tokens[k]!.text)) k++;
   if (labels[k] !== "title") return { role: null, title: false, us: false };
-  const span = unit.titles.find((s) => s.from === k);
+  const span = unit.spanOf[k]?.from === k ? (unit.spanOf[k] as Span<TitleEntry>) : null;
   if (!span || span.entry.kind === "honorific") return { role: null, title: false, us: false };
   let end = k;
   while (end + 1 < tokens.length && end - k < 12) {
@@ -266,4 +274,17 @@ function protectAfter(unit: LabeledUnit, to: number): boolean {
   if (!t) return false;
   const rest = unit.text.slice(t.start, t.start + 60);
   return /^(?:,\s*)?(?:\(|\[|--)\s*(?:[\w\s,]{0,30}?)\bprotect\b/i.test(rest);
+}
+
+/** `according to Chun`: the name is a source, so a person. */
+function accordingTo(unit: LabeledUnit, from: number): boolean {
+  const a = unit.tokens[from - 2];
+  const b = unit.tokens[from - 1];
+  return a?.fold === "according" && b?.fold === "to";
+}
+
+/** A word of the language in an all-caps text: the lexicon's, or a verb form by its ending. */
+function commonInCaps(t: Token, lexicon: NameLexicon | null): boolean {
+  if (lexicon) return lexicon.isCommonWord(t.fold);
+  return /(?:ED|ING)$/.test(t.text);
 }

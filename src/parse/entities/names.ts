@@ -61,6 +61,11 @@ export function surnameKey(words: readonly string[]): string {
  */
 export function compatibleFullNames(a: readonly string[], b: readonly string[]): boolean {
   if (surnameKey(a) !== surnameKey(b)) return false;
+  // `Gomez Mont` within `Fernando Francisco Gomez Mont`: every word of one is in the other.
+  const ka = coreWords(a).map(nameKey);
+  const kb = coreWords(b).map(nameKey);
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  if (short.every((w) => long.includes(w))) return true;
   const ga = a.filter((w) => !NAME_PARTICLES.has(w.toLowerCase())).slice(0, -1);
   const gb = b.filter((w) => !NAME_PARTICLES.has(w.toLowerCase())).slice(0, -1);
   if (ga.length === 0 || gb.length === 0) return true;

@@ -2,7 +2,7 @@ import type { Organization } from "../../model/entities.js";
 import { foldWord } from "../../reference/entity-tables.js";
 import type { LabeledUnit } from "./label.js";
 import { isNameShape } from "./tokens.js";
-import { ORG_HEADS, STATE_BODIES } from "./vocabulary.js";
+import { ORG_HEADS } from "./vocabulary.js";
 
 /**
  * Named bodies: those of the reference table (`UNHCR`, `Human Rights Watch`, `TNK-BP`), and
@@ -42,31 +42,34 @@ const CONNECT = /^(?:of|for|and|the|&|on|de|del|la)$/;
 export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMention[] {
   const { tokens, labels } = unit;
   const out: OrgMention[] = [];
-  if (!unit.caps) {
+  // Phrases need a head word: most units have none, and are not scanned.
+  let nextHead = -1;
+  if (!unit.caps && tokens.some((t) => ORG_HEADS.has(t.text))) {
     for (let i = 0; i < tokens.length; i++) {
-      if (!isNameShape(tokens[i]!) || labels[i] === "title") continue;
+      if (nextHead < i) {
+        nextHead = tokens.findIndex((t, k) => k >= i && ORG_HEADS.has(t.text));
+        if (nextHead < 0) break;
+      }
+      if (nextHead - i > MAX_PHRASE || !opensPhrase(unit, i)) continue;
       const end = phraseEnd(unit, i);
       if (end < 0) continue;
       let from = i;
       while (from < end && /^(?:The|A)$/.test(tokens[from]!.text)) from++;
-      const country = countryBefore(unit, from);
       // A leading country adjective qualifies a state body (`Iranian Foreign Ministry`).
       let start = from;
       while (start < end && labels[start] === "place" && tokens[start]!.shape === "cap") start++;
-      const written = unit.text.slice(tokens[start]!.start, tokens[end]!.end).replace(/\s+/g, " ");
+      const written = slice(unit, from, end);
+      const bare = slice(unit, start, end);
+      const country = countryBefore(unit, from) ?? adjectiveCountry(unit, from, start);
+      const state = stateBodyName(bare, country ?? host);
       for (let k = from; k <= end; k++) labels[k] = "org";
-      out.push({
-        name: stateBodyName(written, country ?? adjectiveCountry(unit, from, start) ?? host),
-        written,
-        paragraph: 0,
-      });
+      out.push({ name: state === bare && start > from ? written : state, written, paragraph: 0 });
       i = end;
     }
   }
   for (const span of unit.orgs) {
-    const written = unit.text
-      .slice(tokens[span.from]!.start, tokens[span.to - 1]!.end)
-      .replace(/\s+/g, " ");
+    if (labels[span.from] !== "org") continue;
+    const written = slice(unit, span.from, span.to - 1);
     const acronym = STATE_ACRONYMS[written.replace(/\./g, "")];
     const name = acronym
       ? stateBodyName(acronym, countryBefore(unit, span.from) ?? host)
@@ -88,31 +91,36 @@ export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMenti
   return out;
 }
 
+const MAX_PHRASE = 12;
+/** Words that open a clause, not a body's name (`Member of Parliament`, `Neither the Embassy`). */
+const NOT_OPENING = new Set(["Member", "Members", "Neither", "Either", "Both", "Each", "Every", "Former", "Then", "Head", "Chief"]);
+
+function opensPhrase(unit: LabeledUnit, i: number): boolean {
+  const t = unit.tokens[i]!;
+  if (!isNameShape(t) || unit.labels[i] === "org" || NOT_OPENING.has(t.text)) return false;
+  return STATE_ACRONYMS[t.text] === undefined;
+}
+
+function slice(unit: LabeledUnit, from: number, to: number): string {
+  return unit.text.slice(unit.tokens[from]!.start, unit.tokens[to]!.end).replace(/\s+/g, " ");
+}
+
 /** Index of the last word of a body phrase opening at `i`, or -1. */
 function phraseEnd(unit: LabeledUnit, i: number): number {
   const { tokens, labels } = unit;
   let k = i;
   let lastHead = -1;
-  let words = 0;
-  while (k < tokens.length && k - i < 12) {
+  while (k < tokens.length && k - i < MAX_PHRASE) {
     const t = tokens[k]!;
-    if (isNameShape(t) && labels[k] !== "title") {
-      words++;
+    const next = tokens[k + 1];
+    if (k > i && (labels[k] === "org" || STATE_ACRONYMS[t.text] !== undefined)) break;
+    if (isNameShape(t)) {
       if (ORG_HEADS.has(t.text)) lastHead = k;
-    } else if (
-      !(
-        CONNECT.test(t.text) &&
-        k > i &&
-        isNameShape(tokens[k + 1] ?? t) &&
-        (tokens[k + 1]?.shape ?? "lower") !== "lower"
-      )
-    ) {
-      if (!(labels[k] === "title" && k > i && lastHead >= 0)) break;
-    }
+    } else if (!(CONNECT.test(t.text) && k > i && next && isNameShape(next))) break;
     if (t.possessive) {
-      // `General People's Congress` goes on; `Libya's National Oil Corporation` starts after.
-      const next = tokens[k + 1];
-      if (!(next && isNameShape(next) && labels[k] !== "place")) {
+      // `General People's Congress`, `Attorney General's Office` go on; `Libya's National Oil
+      // Corporation` starts after the possessive; `Villepin's Cabinet` is no body's name.
+      if (labels[k] === "name" || labels[k] === "place" || !next || !isNameShape(next)) {
         if (lastHead < 0) return -1;
         break;
       }
@@ -129,10 +137,12 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
     while (e > lastHead + 1 && !isNameShape(tokens[e - 1]!)) e--;
     end = Math.max(end, e - 1);
   }
-  // A phrase of the head word alone (`Ministry`, `Parliament`) names no particular body.
-  const count = tokens.slice(i, end + 1).filter((t) => isNameShape(t)).length;
-  if (count < 2 || words < 2) return -1;
-  if (tokens[i]!.possessive && labels[i] === "place") return -1;
+  // A phrase of the head word alone (`Ministry`, `The Court`) names no particular body.
+  let from = i;
+  while (from < end && /^(?:The|A)$/.test(tokens[from]!.text)) from++;
+  let count = 0;
+  for (let x = from; x <= end; x++) if (isNameShape(tokens[x]!)) count++;
+  if (count < 2) return -1;
   return end;
 }
 

@@ -5,10 +5,13 @@ import { compatibleFullNames, coreWords, mixedCase, nameKey, surnameKey } from "
 
 /**
  * Person mentions of one cable grouped into persons: one person per distinct individual, with
- * every form written. Full forms (two name words or more) found each other by surname and
- * non-contradicting given names (`Mark Asquino`, `M. Asquino`); a one-word form joins the person
- * whose surname (or another name word) it is, the most mentioned one when several could be meant;
- * a one-word form nobody claims stands alone only when something said it is a person.
+ * every form written. Full forms (two name words or more) find each other by surname and
+ * non-contradicting given names (`Mark Asquino`, `M. Asquino`, `Gomez Mont` in `Fernando
+ * Francisco Gomez Mont`). A one-word form joins the person whose surname (or another name word)
+ * it is, the most mentioned one when several could be meant, or one whose surname differs from it
+ * by one typing slip (`McIntosh` for `MacIntosh`, `Jafarli` for `Jafari`). A one-word form
+ * nobody claims stands alone when something said it is a person, or when the cable uses it
+ * twice or more mid-sentence (`Villepin`).
  */
 
 export interface PlacedMention {
@@ -19,6 +22,9 @@ export interface PlacedMention {
 
 interface Group {
   forms: Map<string, string[]>;
+  /** Folded name words of every form, and the surname keys. */
+  words: Set<string>;
+  surnames: Set<string>;
   roles: string[];
   paragraphs: Set<number>;
   us: boolean;
@@ -36,43 +42,59 @@ export function groupPersons(
   const groups: Group[] = [];
   const isFull = (m: PersonMention) => coreWords(m.words).length >= 2;
   // Full forms first, so one-word forms find the full name wherever it stands in the cable.
-  for (const pm of all.filter((p) => isFull(p.mention))) {
+  for (const pm of all) {
+    if (!isFull(pm.mention)) continue;
     const g = groups.find((x) => x.full && compatibleFullNames(x.full, pm.mention.words));
     if (g) absorb(g, pm);
-    else groups.push(newGroup(pm, pm.mention.words));
+    else groups.push(newGroup(pm));
   }
   const pending: PlacedMention[] = [];
-  for (const pm of all.filter((p) => !isFull(p.mention))) {
-    const key = surnameKey(pm.mention.words);
-    const bySurname = groups.filter((g) => g.full && surnameKey(g.full) === key);
-    const byAnyWord = groups.filter((g) => g.full?.some((w) => nameKey(w) === key));
-    const bySingle = groups.filter(
-      (g) => !g.full && [...g.forms.values()].some((w) => surnameKey(w) === key),
-    );
-    const pool = bySurname.length > 0 ? bySurname : byAnyWord.length > 0 ? byAnyWord : bySingle;
-    if (pool.length > 0) {
-      absorb(
-        pool.reduce((a, b) => (b.count > a.count ? b : a)),
-        pm,
-      );
-    } else if (pm.mention.evidence === "strong" || pm.mention.evidence === "multi") {
-      groups.push(newGroup(pm, null));
-    } else pending.push(pm);
+  for (const pm of all) {
+    if (isFull(pm.mention)) continue;
+    const g = claim(groups, surnameKey(pm.mention.words));
+    if (g) absorb(g, pm);
+    else if (pm.mention.evidence !== "single") groups.push(newGroup(pm));
+    else pending.push(pm);
   }
-  // A one-word form without evidence stands when written the cable way, in capitals inside
-  // mixed-case text (`SHAMSIDDINOV`), or when it recurs as a speaker elsewhere.
+  const repeated = new Map<string, number>();
+  for (const pm of pending) {
+    if (pm.mention.opensSentence) continue;
+    const key = surnameKey(pm.mention.words);
+    repeated.set(key, (repeated.get(key) ?? 0) + 1);
+  }
   for (const pm of pending) {
     const key = surnameKey(pm.mention.words);
-    const g = groups.find((x) => [...x.forms.values()].some((w) => surnameKey(w) === key));
+    const g = claim(groups, key);
     if (g) absorb(g, pm);
-    else if (writtenAsSurname(pm.mention)) groups.push(newGroup(pm, null));
+    else if ((repeated.get(key) ?? 0) >= 2 && !pm.mention.caps) groups.push(newGroup(pm));
   }
   return groups.map(toPerson);
 }
 
-function writtenAsSurname(m: PersonMention): boolean {
-  return !m.caps && m.words.length === 1 && /^\p{Lu}[\p{Lu}'’-]{3,}$/u.test(m.words[0]!);
+/** The person a one-word form belongs to, if any. */
+function claim(groups: Group[], key: string): Group | null {
+  let best: Group | null = null;
+  for (const tier of [
+    (g: Group) => g.surnames.has(key),
+    (g: Group) => g.words.has(key),
+    (g: Group) => key.length >= 6 && [...g.surnames].some((s) => oneSlip(s, key)),
+  ]) {
+    for (const g of groups) if (tier(g) && (!best || g.count > best.count)) best = g;
+    if (best) return best;
+  }
+  return null;
 }
+
+/** Equal but for one letter added, dropped or changed. */
+function oneSlip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a.length < 6) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/i;
 
 /** The Classified-By names and the signature, as mentions of paragraph 0 by US staff. */
 function structural(
@@ -80,39 +102,46 @@ function structural(
   signers: readonly string[],
 ): PlacedMention[] {
   const out: PlacedMention[] = [];
-  for (const name of classifiedBy?.names ?? []) {
-    const words = name.split(/\s+/).filter(Boolean);
-    if (words.length === 0) continue;
-    out.push(structuralMention(name, words, classifiedBy?.title ? [classifiedBy.title] : []));
-  }
-  for (const name of signers) {
-    const words = name
-      .replace(/[.,;:]+$/, "")
+  const add = (name: string, roles: string[]) => {
+    const written = name.replace(/[.,;:]+$/, "").trim();
+    const words = written
       .split(/\s+/)
-      .filter(Boolean);
-    if (words.length === 0 || words.length > 4) continue;
-    out.push(structuralMention(words.join(" "), words, []));
-  }
+      .map((w) => w.replace(/,$/, ""))
+      .filter((w) => w && !SUFFIX.test(w));
+    if (words.length === 0 || words.length > 5) return;
+    out.push({
+      mention: {
+        written,
+        words,
+        start: 0,
+        end: 0,
+        roles,
+        us: true,
+        evidence: "strong",
+        caps: false,
+        opensSentence: false,
+      },
+      paragraph: 0,
+      protected: false,
+    });
+  };
+  for (const name of classifiedBy?.names ?? [])
+    add(name, classifiedBy?.title ? [classifiedBy.title] : []);
+  for (const name of signers) add(name, []);
   return out;
 }
 
-function structuralMention(written: string, words: string[], roles: string[]): PlacedMention {
-  return {
-    mention: { written, words, start: 0, end: 0, roles, us: true, evidence: "strong", caps: false },
-    paragraph: 0,
-    protected: false,
-  };
-}
-
-function newGroup(pm: PlacedMention, full: string[] | null): Group {
+function newGroup(pm: PlacedMention): Group {
   const g: Group = {
     forms: new Map(),
+    words: new Set(),
+    surnames: new Set(),
     roles: [],
     paragraphs: new Set(),
     us: false,
     protected: false,
     count: 0,
-    full,
+    full: null,
   };
   absorb(g, pm);
   return g;
@@ -120,16 +149,19 @@ function newGroup(pm: PlacedMention, full: string[] | null): Group {
 
 function absorb(g: Group, pm: PlacedMention): void {
   const m = pm.mention;
-  if (!g.forms.has(m.written)) g.forms.set(m.written, m.words);
+  if (!g.forms.has(m.written)) {
+    g.forms.set(m.written, m.words);
+    g.surnames.add(surnameKey(m.words));
+    for (const w of coreWords(m.words)) g.words.add(nameKey(w));
+  }
   for (const r of m.roles)
     if (!g.roles.some((x) => x.toLowerCase() === r.toLowerCase())) g.roles.push(r);
   g.paragraphs.add(pm.paragraph);
   g.us ||= m.us;
   g.protected ||= pm.protected;
   g.count++;
-  if (!g.full || coreWords(m.words).length > coreWords(g.full).length) {
-    if (coreWords(m.words).length >= 2) g.full = m.words;
-  }
+  const n = coreWords(m.words).length;
+  if (n >= 2 && (!g.full || n > coreWords(g.full).length)) g.full = m.words;
 }
 
 function toPerson(g: Group): Person {

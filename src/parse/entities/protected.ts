@@ -14,7 +14,7 @@ import { REPORTING_VERBS } from "./vocabulary.js";
  *   after a noun for an unnamed person (`a journalist (strictly protect)`), that unnamed person.
  * - Any other marker (`Bos told the Ambassador in confidence (STRICTLY PROTECT)`, a marker
  *   opening the paragraph) covers the sentence's speakers — names followed by a reporting verb —
- *   or, when none, every name of the sentence not held by US staff.
+ *   or, when none, every name of the paragraph not held by US staff.
  *
  * The markers are found more loosely than `protect` entries of the Cable: `protect` in any
  * bracket or after a dash, whatever words stand beside it.
@@ -33,7 +33,8 @@ const UNNAMED_PERSON = new Set(
   assistant aide aides expert experts leader academic professor resident residents exporter
   manufacturer national nationals citizen amcit stringer reporter editor counterpart counterparts
   chief head secretary minister deputy banker bankers investor investors worker workers
-  inspector judge prosecutor officer deputies clergyman cleric woman man person people`
+  inspector judge prosecutor officer deputies clergyman cleric woman man person people president
+  chairman spokesman owner founder partner`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -65,14 +66,56 @@ export function protectedMentions(
       continue;
     }
     const lead = text.slice(Math.max(lo, at - 40), at);
-    if (REDACTION_BEFORE.test(lead)) continue;
+    // `xxxxxxxxxxxx(strictly protect)`, `(per XXXXXXXXXXXX, STRICTLY PROTECT)`: the source is
+    // the redacted one.
+    if (REDACTION_BEFORE.test(lead) || /[Xx]{4,}/.test(m[0])) continue;
     const word = /([A-Za-z]+)\s*$/.exec(lead)?.[1]?.toLowerCase();
     if (word && (UNNAMED_PERSON.has(word) || UNNAMED_PERSON.has(word.replace(/s$/, "")))) continue;
-    const speakers = inSentence.filter(({ x }) => !isUs(x) && speaks(unit, x));
-    const others = inSentence.filter(({ x }) => !isUs(x));
-    for (const { i } of speakers.length > 0 ? speakers : others) out.add(i);
+    if (unnamedSubject(unit, lo, at, mentions)) continue;
+    // Whom the marker covers is not written: the sentence's speakers, else its names not held
+    // by US staff; a sentence about "they" or "he" also covers the names before it in the
+    // paragraph (`the Governor ... They stated ... (strictly protect)`); a sentence without
+    // names, every name of the paragraph.
+    const notUs = (list: typeof inSentence) => list.filter(({ x }) => !isUs(x));
+    const speakers = notUs(inSentence).filter(({ x }) => speaks(unit, x));
+    const chosen = speakers.length > 0 ? speakers : notUs(inSentence);
+    const everyone = notUs(mentions.map((x, i) => ({ x, i })));
+    if (opensWithPronoun(unit.text.slice(lo, lo + 12)))
+      chosen.push(...everyone.filter(({ x }) => x.end <= lo));
+    for (const { i } of chosen.length > 0 ? chosen : everyone) out.add(i);
   }
   return out;
+}
+
+const PRONOUN_OPENING = /^\s*["“(]?(?:he|she|they|both)\b/i;
+
+function opensWithPronoun(start: string): boolean {
+  return PRONOUN_OPENING.test(start);
+}
+
+/** Words that make the phrase before a marker a person left unnamed, with a determiner. */
+const DETERMINER = /^(?:the|a|an|our|his|her|their|one|another|this|that)$/i;
+
+/**
+ * `On September 22, the Ambassador of Portugal (strictly protect) told ...`, `An Iranian exporter
+ * who has known the family for years (strictly protect) noted`: the marker closes the sentence's
+ * subject, an unnamed person (a determiner, then a title or a noun for a person), with no name
+ * and no verb of speech before it.
+ */
+function unnamedSubject(unit: LabeledUnit, lo: number, at: number, mentions: readonly PersonMention[]): boolean {
+  if (mentions.some((m) => m.start >= lo && m.end <= at)) return false;
+  const words = unit.tokens.filter((t) => t.start >= lo && t.end <= at);
+  if (words.length > 18) return false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (REPORTING_VERBS.has(w.fold)) return false;
+    if (!DETERMINER.test(w.text)) continue;
+    for (let j = k + 1; j < Math.min(words.length, k + 6); j++) {
+      const f = words[j]!.fold;
+      if (UNNAMED_PERSON.has(f) || UNNAMED_PERSON.has(f.replace(/s$/, ""))) return true;
+    }
+  }
+  return false;
 }
 
 /** Between a name and its marker: spaces, commas, parentheses, one appositive clause. */

@@ -1,3 +1,5 @@
+import { foldWord } from "../../reference/entity-tables.js";
+
 /**
  * Words of a text with their offsets and shape: what the entity rules look at. A word keeps its
  * inner hyphens and apostrophes (`al-Qadhafi`, `O'Brien`, `Ahmadi-Nejad`); a possessive `'s` is
@@ -23,12 +25,14 @@ export interface Token {
   end: number;
   shape: Shape;
   possessive: boolean;
+  /** Folded for table look-ups (`foldWord`). */
+  fold: string;
   /** A sentence ends after this token. */
   sentenceEnd: boolean;
 }
 
 const TOKEN =
-  /(\p{L}(?:\.\p{L})+\.?)|(\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)|(\d[\d,.:/-]*\d|\d)|(\S)/gu;
+  /(\p{L}(?:\.\p{L})+\.?)|(\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]+)*)|(\d[\d,.:/-]*\d|\d)|(\S)/gu;
 
 /** Words whose period is part of the word, not a sentence end. */
 const ABBREVIATIONS = new Set(
@@ -37,7 +41,7 @@ const ABBREVIATIONS = new Set(
   ),
 );
 
-const POSSESSIVE = /['’]s$/;
+const POSSESSIVE = /['’][sS]$/;
 
 /** `GEN.` and `Gen.` are one abbreviation. */
 function abbreviationKey(word: string): string {
@@ -73,6 +77,7 @@ export function tokenize(text: string): Token[] {
       end,
       shape: m[4] ? "punct" : m[3] ? "number" : shapeOf(word),
       possessive,
+      fold: foldWord(word),
       sentenceEnd: false,
     });
   }

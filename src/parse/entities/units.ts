@@ -8,7 +8,8 @@ import { docEnding } from "../signers/ending.js";
  * The texts entities are read from, each with the paragraph number it reports: the subject and
  * any unnumbered text between the caption area and paragraph 1 (an unnumbered summary) as `0`,
  * then each numbered paragraph. The caption area (TAGS, REF list, routing and addressee lines)
- * and the trailer are left out; the Classified-By line and the signature are read as structure.
+ * and a short trailer are left out; the Classified-By line and the signature are read as
+ * structure.
  */
 export interface TextUnit {
   paragraph: number;
@@ -19,6 +20,7 @@ export interface TextUnit {
 
 /** Below this share of lower-case letters a text is read as an all-caps telegram. */
 const CAPS_SHARE = 0.03;
+const LONG_TAIL = 400;
 
 export function textUnits(cable: Cable, doc: BodyDoc): TextUnit[] {
   const units: TextUnit[] = [];
@@ -32,6 +34,10 @@ export function textUnits(cable: Cable, doc: BodyDoc): TextUnit[] {
   if (to > from) add(0, leadText(doc.text.slice(from, to)));
   const numbers = cable.paragraphs.length === segments.length ? cable.paragraphs : segments;
   for (let i = 0; i < segments.length; i++) add(numbers[i]!.number, segments[i]!.text);
+  // Text after the signature is mostly the trailer; a long run there is a second telegram
+  // copied into the record, whose PROTECT markers count as much as the first one's.
+  const tail = doc.text.slice(docEnding(doc).contentEnd);
+  if (segments.length > 0 && tail.length >= LONG_TAIL) add(0, tail);
   return units;
 }
 

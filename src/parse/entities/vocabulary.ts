@@ -35,13 +35,8 @@ Directorate Department Bureau Service Services University College Academy Center
 Fund Forum Organization Organisation Alliance Coalition League Network Society Trust Board
 Chamber Consortium Holding Holdings Industries Petroleum Energy Telecom Communications Media
 Television Radio Agency Guard Guards Brigade Brigades Forces Force Navy Command Secretariat
-Presidency Prosecutor's Procuracy Bloc Caucus Syndicate Cartel Mission Embassy Consulate
+Presidency Procuracy Bloc Caucus Syndicate Cartel Unit
 Secretariat Tribune Times Post Journal News Gazette Herald Review Observer Monitor
-`);
-
-/** Bodies that every state has: named with the host country when the cable does not say whose. */
-export const STATE_BODIES = words(`
-Ministry Parliament Assembly Congress Senate Cabinet Presidency Court Police Army Navy Guard
 `);
 
 /** Lower-case words written inside names (`Pieter de Gooijer`, `Saif al-Islam`, `Ahmad bin Ali`). */
@@ -116,7 +111,7 @@ export const PRONOUN_LIKE = words(`he she they we it i who this that`);
  * only when it is none of these (and no title, place or body). Lower case.
  */
 export const COMMON_WORDS = words(`
-said says told tells noted stated added asked believes believed thought think thinks felt feel
+said says saying told tells noted stated added asked believes believed thought think thinks felt feel
 would could should will shall may might must can cannot can't won't did does do done doing have
 has had having be been being is are was were am get got getting make made making take took
 taken give gave given go went gone come came see saw seen know knew known want wanted need

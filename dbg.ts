@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import { readBytes } from "./src/formats/index.js";
+import { parseRecord } from "./src/parse/index.js";
+import { makeDoc } from "./src/parse/doc.js";
+import { docSegments } from "./src/parse/paragraphs/segment.js";
+import { docEnding } from "./src/parse/signers/ending.js";
+import { captionAreaEnd } from "./src/parse/caption-area.js";
+const f = process.argv[2]!;
+const rec = readBytes(readFileSync(f), f).find((r) => r.kind === "record")!;
+const c = parseRecord(rec as any);
+const doc = makeDoc(c.body);
+const segs = docSegments(doc);
+console.log("len", c.body.length, "caption end", captionAreaEnd(doc), "contentEnd", docEnding(doc).contentEnd);
+for (const s of segs) console.log(s.number, s.start, s.end, JSON.stringify(c.body.slice(s.bodyStart, s.bodyStart + 50)));
+const at = c.body.indexOf(process.argv[3] ?? "Summers");
+console.log("needle at", at);
