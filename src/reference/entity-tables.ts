@@ -35,8 +35,10 @@ export interface EntityTables {
   /** Acronyms that must be written in capitals to count (`WHO`, not `who`), keyed by `acronymKey`. */
   orgAcronyms: Map<string, OrgEntry>;
   titles: Map<string, TitleEntry>;
-  /** Longest phrase in words, per map: how far a phrase match looks ahead. */
+  /** Longest phrase in words: how far a phrase match looks ahead. */
   longest: number;
+  /** For each first word of a phrase of any map, the longest phrase it opens (in words). */
+  firstWords: Map<string, number>;
   /** Country name by FIPS code (TAGS), for the host country of a post. */
   countryByFips: Map<string, string>;
   /** Country of a city (the posts' cities included), keyed by folded city name. */
@@ -86,12 +88,15 @@ export function entityTables(): EntityTables {
   const countryByFips = new Map<string, string>();
   const countryOfCity = new Map<string, string>();
   let longest = 1;
+  const firstWords = new Map<string, number>();
   const add = <T>(map: Map<string, T>, phrase: string, value: T) => {
     const words = phraseWords(phrase);
     if (words.length === 0) return;
     const key = phraseKey(words);
     if (!map.has(key)) map.set(key, value);
     longest = Math.max(longest, words.length);
+    const first = foldWord(words[0]!);
+    firstWords.set(first, Math.max(firstWords.get(first) ?? 0, words.length));
   };
   for (const row of referenceTable("countries.csv")) {
     const entry: PlaceEntry = { name: row.name!, kind: "country", country: null };
@@ -129,7 +134,17 @@ export function entityTables(): EntityTables {
   for (const row of referenceTable("person-titles.csv")) {
     add(titles, row.title!, { title: row.title!, kind: row.kind ?? "", us: row.us === "us" });
   }
-  tables = { places, orgs, orgAcronyms, titles, longest, countryByFips, countryOfCity, acronyms };
+  tables = {
+    places,
+    orgs,
+    orgAcronyms,
+    titles,
+    longest,
+    firstWords,
+    countryByFips,
+    countryOfCity,
+    acronyms,
+  };
   return tables;
 }
 

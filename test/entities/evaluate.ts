@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { readBytes } from "../../src/formats/index.js";
 import { makeDoc } from "../../src/parse/doc.js";
 import { extractEntities } from "../../src/parse/entities/index.js";
-import { compromiseLexicon } from "../../src/parse/entities/lexicon.js";
 import { parseRecord } from "../../src/parse/index.js";
+import { nameLexicon } from "../../src/reference/name-lexicon.js";
 import {
   add,
   type Counts,
@@ -51,11 +51,11 @@ export function extractFor(referenceId: string, mode: Mode): { got: Extracted; m
   const path = new URL(`cables/${referenceId}.txt`, FIXTURES).pathname;
   const items = readBytes(readFileSync(path), path);
   const rec = items.find((i) => i.kind === "record");
-  if (!rec || rec.kind !== "record") throw new Error(`${referenceId}: no cable read`);
+  if (rec?.kind !== "record") throw new Error(`${referenceId}: no cable read`);
   const cable = parseRecord(rec);
   const started = performance.now();
   const got = extractEntities(cable, makeDoc(cable.body), {
-    lexicon: mode === "library" ? compromiseLexicon() : null,
+    lexicon: mode === "library" ? nameLexicon() : null,
   });
   return { got, ms: performance.now() - started };
 }

@@ -1,10 +1,11 @@
 import type { Cable } from "../../model/cable.js";
 import type { Organization, Person, Place } from "../../model/entities.js";
 import { entityTables, foldWord } from "../../reference/entity-tables.js";
+import { type NameLexicon, nameLexicon } from "../../reference/name-lexicon.js";
 import { stationInfo } from "../../reference/stations.js";
 import type { BodyDoc } from "../doc.js";
 import { labelUnit } from "./label.js";
-import { findPersonMentions, type NameLexicon } from "./mentions.js";
+import { findPersonMentions } from "./mentions.js";
 import {
   acronymsDefined,
   groupOrganizations,
@@ -28,19 +29,22 @@ export interface Entities {
 }
 
 export interface EntityOptions {
-  /** Given names and common words of a lexicon (rules + library mode); rules alone without. */
+  /**
+   * Given names and common words (compromise's lexicon): the default. `null` runs the rules
+   * alone, for measuring what the lexicon adds (scripts/eval-entities.ts).
+   */
   lexicon?: NameLexicon | null;
 }
 
 export function extractEntities(cable: Cable, doc: BodyDoc, options: EntityOptions = {}): Entities {
-  const lexicon = options.lexicon ?? null;
+  const lexicon = options.lexicon === undefined ? nameLexicon() : options.lexicon;
   const host = hostCountry(cable.station);
   const persons: PlacedMention[] = [];
   const orgs: OrgMention[] = [];
   const places: PlaceMention[] = [];
   const acronyms = new Map<string, string>();
   for (const unit of textUnits(cable, doc)) {
-    const labeled = labelUnit(unit.text, unit.caps);
+    const labeled = labelUnit(unit.text, unit.caps, lexicon?.isGivenName);
     const unitOrgs = markOrgPhrases(labeled, host);
     for (const o of unitOrgs) orgs.push({ ...o, paragraph: unit.paragraph });
     for (const [k, v] of acronymsDefined(labeled, unitOrgs)) acronyms.set(k, v);

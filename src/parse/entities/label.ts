@@ -43,7 +43,11 @@ export interface LabeledUnit {
 /** Two-letter place and body forms that are also words when the text is all capitals. */
 const CAPS_AMBIGUOUS = new Set(["us", "who", "it", "at", "as", "an", "in", "on", "or", "am"]);
 
-export function labelUnit(text: string, caps: boolean): LabeledUnit {
+export function labelUnit(
+  text: string,
+  caps: boolean,
+  isGivenName: (folded: string) => boolean = () => false,
+): LabeledUnit {
   const tables = entityTables();
   const tokens = tokenize(text);
   const labels: Label[] = tokens.map(() => "other");
@@ -84,26 +88,24 @@ export function labelUnit(text: string, caps: boolean): LabeledUnit {
     if (mayBeName(tables, tokens, i, caps, labels[i - 1] === "title")) labels[i] = "name";
     else if (tokens[i]!.text.includes("-")) joinedPlaces(tables, unit, i);
   }
-  namesNotPlaces(unit);
+  namesNotPlaces(unit, isGivenName);
   return unit;
 }
 
 /** `Iraqi-Soviet talks`, `US-India efforts`, `non-Uzbekistan produced`: places joined by hyphens. */
 function joinedPlaces(tables: EntityTables, unit: LabeledUnit, i: number): void {
   const t = unit.tokens[i]!;
-  let offset = 0;
   for (const part of t.text.split("-")) {
     const entry = tables.places.get(foldWord(part));
     if (entry && /^\p{Lu}/u.test(part)) unit.joinedPlaces.push({ token: i, written: part, entry });
-    offset += part.length + 1;
   }
 }
 
 /**
- * A one-word place right after a title or a name word is a surname (`President Lagos`, `Monica
- * Medina`, `Chairman Jordan`) in mixed-case text, where the case shows the words belong together.
+ * A one-word city right after a title or a given name is a surname (`President Lagos`, `Monica
+ * Medina`) in mixed-case text, where the case shows the words belong together.
  */
-function namesNotPlaces(unit: LabeledUnit): void {
+function namesNotPlaces(unit: LabeledUnit, isGivenName: (folded: string) => boolean): void {
   if (unit.caps) return;
   const { tokens, labels } = unit;
   unit.places = unit.places.filter((span) => {
@@ -111,9 +113,8 @@ function namesNotPlaces(unit: LabeledUnit): void {
     const prev = span.from - 1;
     const before = labels[prev];
     const t = tokens[span.from]!;
-    if (t.shape !== "cap" || (before !== "name" && before !== "title") || tokens[prev]!.possessive)
-      return true;
-    if (before === "name" && tokens[prev]!.shape !== "cap") return true;
+    if (t.shape !== "cap" || span.entry.kind !== "city" || tokens[prev]!.possessive) return true;
+    if (before !== "title" && !(before === "name" && isGivenName(tokens[prev]!.fold))) return true;
     if (!/^[ \t]+$/.test(unit.text.slice(tokens[prev]!.end, t.start))) return true;
     labels[span.from] = "name";
     unit.spanOf[span.from] = null;
@@ -125,6 +126,23 @@ function startsPhrase(t: Token, caps: boolean): boolean {
   if (t.shape === "punct" || t.shape === "number") return false;
   return caps || isNameShape(t);
 }
+
+/** Small words that may stand lower-case inside a phrase (`Minister of State`). */
+const PHRASE_INNER = new Set([
+  "of",
+  "for",
+  "and",
+  "the",
+  "de",
+  "d'",
+  "al",
+  "el",
+  "on",
+  "in",
+  "y",
+  "du",
+  "la",
+]);
 
 interface Hit {
   kind: "title" | "org" | "place";
@@ -141,7 +159,7 @@ function longestPhrase(
 ): Hit | null {
   const first = tokens[i]!;
   // Acronyms count only as written in capitals in mixed-case text (`WHO`, not `Who`).
-  if (first.shape === "upper" || /\./.test(first.text)) {
+  if (first.shape === "upper" || first.text.includes(".")) {
     const key = acronymKey(first.text);
     const org = tables.orgAcronyms.get(key);
     if (org && (!caps || (key.length >= 3 && !COMMON_WORDS.has(key.toLowerCase())))) {
@@ -160,19 +178,16 @@ function phraseFrom(
   caps: boolean,
   minWords: number,
 ): Hit | null {
+  // Only words that open some phrase are looked at (most capitalised words open none).
+  const limit = tables.firstWords.get(tokens[i]!.fold) ?? 0;
+  if (limit < minWords) return null;
   const words: string[] = [];
   let best: Hit | null = null;
-  for (let k = i; k < tokens.length && k - i < tables.longest; k++) {
+  for (let k = i; k < tokens.length && k - i < limit; k++) {
     const t = tokens[k]!;
     if (t.shape === "punct" || t.shape === "number") break;
     // Inside a phrase small words may be lower case (`Minister of State`, `Bosnia and Herzegovina`).
-    if (
-      k > i &&
-      !caps &&
-      !isNameShape(t) &&
-      !/^(?:of|for|and|the|de|d'|al|el|on|in|y|du|la)$/i.test(t.text)
-    )
-      break;
+    if (k > i && !caps && !isNameShape(t) && !PHRASE_INNER.has(t.fold)) break;
     words.push(t.fold);
     if (words.length >= minWords) {
       const key = words.join(" ");
@@ -210,6 +225,9 @@ function mayBeName(
     if (NAME_PARTICLES.has(fold)) return false;
     return !COMMON_WORDS.has(fold) && !tables.acronyms.has(t.text) && VOWEL.test(t.text);
   }
+  // `Tripoli-based`, `Russian-installed`: a compound with a lower-case part is a modifier.
+  if (t.text.includes("-") && /-\p{Ll}/u.test(t.text) && !/^\p{Ll}{1,3}-/u.test(t.text))
+    return false;
   if (t.shape === "cap" || t.shape === "initial") return true;
   if (t.shape !== "upper") return false;
   // Capitals inside mixed-case prose: a surname written the cable way (`SHAMSIDDINOV`), unless it

@@ -1,4 +1,5 @@
 import type { TitleEntry } from "../../reference/entity-tables.js";
+import type { NameLexicon } from "../../reference/name-lexicon.js";
 import { isParticle, type LabeledUnit, type Span } from "./label.js";
 import type { Token } from "./tokens.js";
 import { REPORTING_VERBS } from "./vocabulary.js";
@@ -30,12 +31,6 @@ export interface PersonMention {
   caps: boolean;
   /** The name opens its sentence, where any word is capitalised. */
   opensSentence: boolean;
-}
-
-/** Given names and common words from a lexicon, when one is in use (rules + library mode). */
-export interface NameLexicon {
-  isGivenName(folded: string): boolean;
-  isCommonWord(folded: string): boolean;
 }
 
 const CONNECTORS = new Set(["of", "for", "the", "and", "to", "on", "in"]);
@@ -85,14 +80,12 @@ function judge(
   const after = roleAfter(unit, to);
   const roles = [before.role, after.role].filter((r): r is string => r !== null);
   let evidence: Evidence | null = null;
-  if (
-    before.title ||
-    after.role ||
-    reportsAfter(unit, to) ||
-    protectAfter(unit, to) ||
-    accordingTo(unit, from)
-  )
-    evidence = "strong";
+  const cue = before.title || after.role || protectAfter(unit, to) || accordingTo(unit, from);
+  // A reporting verb after one common word is the sentence's subject, not a name (`Media
+  // reported`, `Dinner ended`): with a lexicon, such words are refused.
+  const speaks =
+    reportsAfter(unit, to) && !(core.length === 1 && lexicon?.isCommonWord(core[0]!.fold));
+  if (cue || speaks) evidence = "strong";
   else if (core.length >= 2 && plausibleFullName(unit, nameTokens, lexicon)) evidence = "multi";
   else if (core.length === 1) evidence = "single";
   if (!evidence) return null;
@@ -155,6 +148,7 @@ function roleBefore(unit: LabeledUnit, from: number): Role {
       firstTitle = k;
       const span = unit.spanOf[k] as Span<TitleEntry> | null;
       if (span) {
+        firstTitle = span.from;
         if (span.entry.kind !== "honorific") honorificOnly = false;
         if (span.entry.us) us = true;
         k = span.from - 1;
@@ -168,7 +162,7 @@ function roleBefore(unit: LabeledUnit, from: number): Role {
       continue;
     } else if (label === "other" && t.shape === "cap" && sawTitle) {
       // Portfolio words between titles: `Foreign`, `Affairs`, `Interior`.
-    } else if (CONNECTORS.has(t.text.toLowerCase()) && sawTitle && k > 0) {
+    } else if (CONNECTORS.has(t.fold) && k > 0) {
     } else if (label === "other" && t.shape === "cap" && k === from - 1) {
       // `Foreign Minister`-style compounds are in the table; `Defense Minister` is word + title.
     } else break;
@@ -235,7 +229,7 @@ function reportsAfter(unit: LabeledUnit, to: number): boolean {
   const k = skipAsides(unit.tokens, to);
   const t = unit.tokens[k];
   if (!t) return false;
-  if (REPORTING_VERBS.has(t.text.toLowerCase())) return true;
+  if (REPORTING_VERBS.has(t.fold)) return true;
   // `Sandomingo (strictly protect) also said`, `He has told`.
   const n = unit.tokens[k + 1];
   return (
@@ -243,7 +237,7 @@ function reportsAfter(unit: LabeledUnit, to: number): boolean {
     /^(?:also|has|had|then|later|further|again|reportedly|privately|separately|subsequently)$/i.test(
       t.text,
     ) &&
-    REPORTING_VERBS.has(n.text.toLowerCase())
+    REPORTING_VERBS.has(n.fold)
   );
 }
 

@@ -17,10 +17,7 @@ export function mixedCase(name: string): string {
 }
 
 function isAllCaps(word: string): boolean {
-  const letters = word.replace(/[^\p{L}]/gu, "");
-  return (
-    letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
-  );
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
 function caseWord(word: string, index: number): string {
@@ -46,7 +43,11 @@ export function nameKey(word: string): string {
 
 /** The words of a name that identify it: particles and initials left out. */
 export function coreWords(words: readonly string[]): string[] {
-  return words.filter((w) => !NAME_PARTICLES.has(w.toLowerCase()) && !/^\p{L}\.?$/u.test(w));
+  return words.filter(
+    (w) =>
+      !(w.length === 1 || (w.length === 2 && w.charCodeAt(1) === 46)) &&
+      !NAME_PARTICLES.has(w.toLowerCase()),
+  );
 }
 
 /** Surname key: the last core word. */

@@ -21,14 +21,15 @@ export interface OrgMention {
 }
 
 /** Acronyms of state bodies that every government has, spelled out. */
-const STATE_ACRONYMS: Record<string, string> = {
-  MFA: "Ministry of Foreign Affairs",
-  MOFA: "Ministry of Foreign Affairs",
-  MOD: "Ministry of Defense",
-  MOI: "Ministry of Interior",
-  MOJ: "Ministry of Justice",
-  MOF: "Ministry of Finance",
-};
+const STATE_ACRONYMS: ReadonlyMap<string, string> = new Map([
+  ["MFA", "Ministry of Foreign Affairs"],
+  ["MOFA", "Ministry of Foreign Affairs"],
+  ["MOD", "Ministry of Defense"],
+  ["MoD", "Ministry of Defense"],
+  ["MOI", "Ministry of Interior"],
+  ["MOJ", "Ministry of Justice"],
+  ["MOF", "Ministry of Finance"],
+]);
 
 const FOREIGN_MINISTRY =
   /^(?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Affairs Ministry|Ministry for Foreign Affairs)$/i;
@@ -70,7 +71,7 @@ export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMenti
   for (const span of unit.orgs) {
     if (labels[span.from] !== "org") continue;
     const written = slice(unit, span.from, span.to - 1);
-    const acronym = STATE_ACRONYMS[written.replace(/\./g, "")];
+    const acronym = STATE_ACRONYMS.get(written.replace(/\./g, ""));
     const name = acronym
       ? stateBodyName(acronym, countryBefore(unit, span.from) ?? host)
       : span.entry.name;
@@ -79,7 +80,7 @@ export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMenti
   // Acronyms of state bodies are not in the body table: they depend on whose state.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const spelled = STATE_ACRONYMS[t.text];
+    const spelled = STATE_ACRONYMS.get(t.text);
     if (!spelled || labels[i] === "org") continue;
     labels[i] = "org";
     out.push({
@@ -93,12 +94,24 @@ export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMenti
 
 const MAX_PHRASE = 12;
 /** Words that open a clause, not a body's name (`Member of Parliament`, `Neither the Embassy`). */
-const NOT_OPENING = new Set(["Member", "Members", "Neither", "Either", "Both", "Each", "Every", "Former", "Then", "Head", "Chief"]);
+const NOT_OPENING = new Set([
+  "Member",
+  "Members",
+  "Neither",
+  "Either",
+  "Both",
+  "Each",
+  "Every",
+  "Former",
+  "Then",
+  "Head",
+  "Chief",
+]);
 
 function opensPhrase(unit: LabeledUnit, i: number): boolean {
   const t = unit.tokens[i]!;
   if (!isNameShape(t) || unit.labels[i] === "org" || NOT_OPENING.has(t.text)) return false;
-  return STATE_ACRONYMS[t.text] === undefined;
+  return !STATE_ACRONYMS.has(t.text);
 }
 
 function slice(unit: LabeledUnit, from: number, to: number): string {
@@ -113,7 +126,7 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
   while (k < tokens.length && k - i < MAX_PHRASE) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
-    if (k > i && (labels[k] === "org" || STATE_ACRONYMS[t.text] !== undefined)) break;
+    if (k > i && (labels[k] === "org" || STATE_ACRONYMS.has(t.text))) break;
     if (isNameShape(t)) {
       if (ORG_HEADS.has(t.text)) lastHead = k;
     } else if (!(CONNECT.test(t.text) && k > i && next && isNameShape(next))) break;
@@ -162,7 +175,6 @@ function adjectiveCountry(unit: LabeledUnit, from: number, start: number): strin
 function stateBodyName(written: string, country: string | null): string {
   const bare = written.replace(/^The\s+/, "");
   const canonical = FOREIGN_MINISTRY.test(bare) ? "Ministry of Foreign Affairs" : bare;
-  const words = canonical.split(" ");
   const stateBody =
     canonical === "Ministry of Foreign Affairs" ||
     /^Ministry (?:of|for)\b/.test(canonical) ||

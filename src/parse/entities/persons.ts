@@ -40,30 +40,28 @@ export function groupPersons(
 ): Person[] {
   const all: PlacedMention[] = [...structural(classifiedBy, signers), ...mentions];
   const groups: Group[] = [];
-  const isFull = (m: PersonMention) => coreWords(m.words).length >= 2;
+  const full = all.map((pm) => coreWords(pm.mention.words).length >= 2);
   // Full forms first, so one-word forms find the full name wherever it stands in the cable.
-  for (const pm of all) {
-    if (!isFull(pm.mention)) continue;
+  all.forEach((pm, i) => {
+    if (!full[i]) return;
     const g = groups.find((x) => x.full && compatibleFullNames(x.full, pm.mention.words));
     if (g) absorb(g, pm);
     else groups.push(newGroup(pm));
-  }
-  const pending: PlacedMention[] = [];
-  for (const pm of all) {
-    if (isFull(pm.mention)) continue;
-    const g = claim(groups, surnameKey(pm.mention.words));
+  });
+  const pending: { pm: PlacedMention; key: string }[] = [];
+  all.forEach((pm, i) => {
+    if (full[i]) return;
+    const key = surnameKey(pm.mention.words);
+    const g = claim(groups, key);
     if (g) absorb(g, pm);
     else if (pm.mention.evidence !== "single") groups.push(newGroup(pm));
-    else pending.push(pm);
-  }
+    else pending.push({ pm, key });
+  });
   const repeated = new Map<string, number>();
-  for (const pm of pending) {
-    if (pm.mention.opensSentence) continue;
-    const key = surnameKey(pm.mention.words);
-    repeated.set(key, (repeated.get(key) ?? 0) + 1);
+  for (const { pm, key } of pending) {
+    if (!pm.mention.opensSentence) repeated.set(key, (repeated.get(key) ?? 0) + 1);
   }
-  for (const pm of pending) {
-    const key = surnameKey(pm.mention.words);
+  for (const { pm, key } of pending) {
     const g = claim(groups, key);
     if (g) absorb(g, pm);
     else if ((repeated.get(key) ?? 0) >= 2 && !pm.mention.caps) groups.push(newGroup(pm));
@@ -74,15 +72,16 @@ export function groupPersons(
 /** The person a one-word form belongs to, if any. */
 function claim(groups: Group[], key: string): Group | null {
   let best: Group | null = null;
-  for (const tier of [
-    (g: Group) => g.surnames.has(key),
-    (g: Group) => g.words.has(key),
-    (g: Group) => key.length >= 6 && [...g.surnames].some((s) => oneSlip(s, key)),
-  ]) {
-    for (const g of groups) if (tier(g) && (!best || g.count > best.count)) best = g;
-    if (best) return best;
+  for (const g of groups) if (g.surnames.has(key) && (!best || g.count > best.count)) best = g;
+  if (best) return best;
+  for (const g of groups) if (g.words.has(key) && (!best || g.count > best.count)) best = g;
+  if (best || key.length < 6) return best;
+  for (const g of groups) {
+    for (const s of g.surnames) {
+      if (oneSlip(s, key) && (!best || g.count > best.count)) best = g;
+    }
   }
-  return null;
+  return best;
 }
 
 /** Equal but for one letter added, dropped or changed. */
@@ -182,6 +181,6 @@ function toPerson(g: Group): Person {
 
 function rank(form: string): number {
   const words = form.split(" ");
-  const mixed = /\p{Ll}/u.test(form) ? 0.5 : 0;
+  const mixed = form !== form.toUpperCase() ? 0.5 : 0;
   return coreWords(words).length * 2 + Math.min(words.length, 4) * 0.1 + mixed;
 }

@@ -26,6 +26,9 @@ export function placeMentions(unit: LabeledUnit, paragraph: number): PlaceMentio
       paragraph,
     });
   }
+  for (const j of unit.joinedPlaces) {
+    out.push({ name: j.entry.name, kind: j.entry.kind, written: j.written, paragraph });
+  }
   return out;
 }
 

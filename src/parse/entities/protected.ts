@@ -1,6 +1,6 @@
 import type { LabeledUnit } from "./label.js";
 import type { PersonMention } from "./mentions.js";
-import { REPORTING_VERBS } from "./vocabulary.js";
+import { REPORTING_VERBS, UNNAMED_PERSON } from "./vocabulary.js";
 
 /**
  * Which person mentions of a unit a source-protection marker covers. Recall comes first here:
@@ -23,22 +23,6 @@ import { REPORTING_VERBS } from "./vocabulary.js";
 const MARKER =
   /(?:[([][^()[\]]{0,60}?\bprotect(?:ed)?\b[^()[\]]{0,90}?[)\]]|--\s*(?:strictly\s+)?protect\b)/gi;
 const REDACTION_BEFORE = /[Xx]{4,}[\s,]*$/;
-/** Nouns for a person left unnamed: the marker protects them, not the names around. */
-const UNNAMED_PERSON = new Set(
-  `officer officers official officials contact contacts source sources lawyer attorney journalist
-  journalists diplomat diplomats businessman businessmen businesswoman analyst analysts consultant
-  employee employees staffer staffers colleague colleagues representative representatives advisor
-  adviser member members activist activists watcher student students nun nuns priest insider
-  insiders interlocutor interlocutors friend friends ambassador director manager executive
-  assistant aide aides expert experts leader academic professor resident residents exporter
-  manufacturer national nationals citizen amcit stringer reporter editor counterpart counterparts
-  chief head secretary minister deputy banker bankers investor investors worker workers
-  inspector judge prosecutor officer deputies clergyman cleric woman man person people president
-  chairman spokesman owner founder partner`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
 export function protectedMentions(
   unit: LabeledUnit,
   mentions: readonly PersonMention[],
@@ -102,7 +86,12 @@ const DETERMINER = /^(?:the|a|an|our|his|her|their|one|another|this|that)$/i;
  * subject, an unnamed person (a determiner, then a title or a noun for a person), with no name
  * and no verb of speech before it.
  */
-function unnamedSubject(unit: LabeledUnit, lo: number, at: number, mentions: readonly PersonMention[]): boolean {
+function unnamedSubject(
+  unit: LabeledUnit,
+  lo: number,
+  at: number,
+  mentions: readonly PersonMention[],
+): boolean {
   if (mentions.some((m) => m.start >= lo && m.end <= at)) return false;
   const words = unit.tokens.filter((t) => t.start >= lo && t.end <= at);
   if (words.length > 18) return false;

@@ -78,7 +78,7 @@ street road avenue square airport hotel palace hall building tower bridge port s
 island islands river lake sea ocean gulf bay coast valley mountain mountains desert province
 district region city town village county prefecture governorate oblast
 christmas easter ramadan eid new year holiday
-internet web website email e-mail fax phone telephone
+internet web website email e-mail fax phone telephone media press radio television
 minimize sipdis noforn nodis exdis limdis sensitive unclassified confidential secret
 finance interior justice economy trade energy health education agriculture labor labour
 transport transportation industry commerce tourism environment culture information
@@ -147,3 +147,33 @@ election elections vote votes campaign leader leaders member members opposition 
 prime vice secretary under assistant special envoy delegation committee council commission
 board assembly parliament congress senate house office bureau agency
 `);
+
+/** Nouns for a person left unnamed: the marker protects them, not the names around. */
+export const UNNAMED_PERSON = new Set(
+  `officer officers official officials contact contacts source sources lawyer attorney journalist
+  journalists diplomat diplomats businessman businessmen businesswoman analyst analysts consultant
+  employee employees staffer staffers colleague colleagues representative representatives advisor
+  adviser member members activist activists watcher student students nun nuns priest insider
+  insiders interlocutor interlocutors friend friends ambassador director manager executive
+  assistant aide aides expert experts leader academic professor resident residents exporter
+  manufacturer national nationals citizen amcit stringer reporter editor counterpart counterparts
+  chief head secretary minister deputy banker bankers investor investors worker workers
+  inspector judge prosecutor officer deputies clergyman cleric woman man person people president
+  chairman spokesman owner founder partner`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Lower-case words the rules read: the tokenizer keeps these as words and folds every other run
+ * of lower-case words into one gap, which is most of the text (a cable's words are mostly lower
+ * case, and making a word object for each cost more than the rest of extraction).
+ */
+export const KEPT_LOWER: ReadonlySet<string> = new Set([
+  ...REPORTING_VERBS,
+  ...NAME_PARTICLES,
+  ...UNNAMED_PERSON,
+  ...words(`of for and the to on in a an according also has had then later further again
+  reportedly privately separately subsequently former acting our his her their one another this
+  that d' y`),
+]);
