@@ -1,24 +1,13 @@
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { EXPORT_FORMATS, type ExportFormat, exportQuery } from "../export/index.js";
-import type { SortOrder } from "../search/types.js";
-import { QuerySyntaxError } from "../search/types.js";
+import { EXPORT_FORMATS, exportQuery } from "../export/index.js";
+import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
 import type { Db } from "../store/db.js";
-import { DEFAULT_ARCHIVE } from "../store/db.js";
-import { commandArgs } from "./args.js";
+import { defineCommand } from "./command.js";
 import { errorMessage } from "./io.js";
+import { dbOption } from "./options.js";
 import { openExistingArchive, pointAt } from "./search.js";
-
-const SORTS: SortOrder[] = ["created", "-created", "released", "-released", "relevance"];
-
-const HELP = `usage: cablegram export QUERY --format csv|jsonl|gexf [--sort S] [--out FILE] [--db PATH]
-  QUERY       as for 'cablegram search'; every matching cable, no cap ("" exports the archive)
-  --format F  csv: one row per cable; jsonl: the Cable JSON, one per line;
-              gexf: the reference graph of the results (GEXF 1.3, for Gephi)
-  --sort S    ${SORTS.join(", ")} (default created)
-  --out FILE  write there instead of stdout
-  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
 
 async function write(stream: Writable, chunk: string): Promise<void> {
   if (!stream.write(chunk)) {
@@ -37,74 +26,74 @@ async function write(stream: Writable, chunk: string): Promise<void> {
   }
 }
 
-export async function runExport(args: string[]): Promise<number> {
-  const parsed = commandArgs(
-    "export",
-    args,
-    {
-      format: { type: "string" },
-      sort: { type: "string", default: "created" },
-      out: { type: "string" },
-      db: { type: "string", default: DEFAULT_ARCHIVE },
-      help: { type: "boolean", short: "h" },
+export const exportCommand = defineCommand({
+  name: "export",
+  summary: "every hit, streamed, no cap; GEXF is the reference graph for Gephi",
+  positionals: {
+    name: "QUERY",
+    help: "as for 'cablegram search'; every matching cable, no cap (\"\" exports the archive)",
+    required: false,
+  },
+  options: {
+    format: {
+      type: "string",
+      arg: "F",
+      choices: EXPORT_FORMATS,
+      required: true,
+      help: "csv: one row per cable; jsonl: the Cable JSON, one per line; gexf: the reference graph of the results (GEXF 1.3, for Gephi)",
     },
-    HELP,
-    { positionals: false },
-  );
-  if (typeof parsed === "number") return parsed;
-  const { values, positionals } = parsed;
-  const format = values.format as ExportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format)) {
-    process.stderr.write(
-      `cablegram export: --format must be one of ${EXPORT_FORMATS.join(", ")}\n`,
-    );
-    return 2;
-  }
-  const sort = values.sort as SortOrder;
-  if (!SORTS.includes(sort)) {
-    process.stderr.write(`cablegram export: unknown sort '${sort}' (one of ${SORTS.join(", ")})\n`);
-    return 2;
-  }
-  const query = positionals.join(" ");
-  let db: Db;
-  try {
-    db = openExistingArchive(values.db);
-  } catch (err) {
-    process.stderr.write(`cablegram export: ${errorMessage(err)}\n`);
-    return 1;
-  }
-  try {
-    let chunks: Generator<string>;
+    sort: {
+      type: "string",
+      arg: "S",
+      choices: SORT_ORDERS,
+      default: "created",
+      help: "order of the cables",
+    },
+    out: { type: "string", arg: "FILE", help: "write there instead of stdout" },
+    db: dbOption,
+  },
+  async run(values, positionals) {
+    const query = positionals.join(" ");
+    let db: Db;
     try {
-      chunks = exportQuery(db, query, format, { sort });
+      db = openExistingArchive(values.db);
     } catch (err) {
-      if (!(err instanceof QuerySyntaxError)) throw err;
-      process.stderr.write(`cablegram export: ${err.message}\n${pointAt(query, err)}\n`);
-      return 2;
-    }
-    const stream: Writable = values.out ? createWriteStream(values.out) : process.stdout;
-    // A reader that goes away (`| head`) ends the export quietly; other write errors are failures.
-    let failure: NodeJS.ErrnoException | null = null;
-    stream.on("error", (err: NodeJS.ErrnoException) => {
-      failure = err;
-    });
-    for (const chunk of chunks) {
-      if (failure) break;
-      await write(stream, chunk).catch(() => undefined);
-    }
-    chunks.return(undefined);
-    if (failure) {
-      const err = failure as NodeJS.ErrnoException;
-      if (err.code === "EPIPE") return 0;
-      process.stderr.write(`cablegram export: ${err.message}\n`);
+      process.stderr.write(`cablegram export: ${errorMessage(err)}\n`);
       return 1;
     }
-    if (values.out) {
-      stream.end();
-      await finished(stream);
+    try {
+      let chunks: Generator<string>;
+      try {
+        chunks = exportQuery(db, query, values.format, { sort: values.sort });
+      } catch (err) {
+        if (!(err instanceof QuerySyntaxError)) throw err;
+        process.stderr.write(`cablegram export: ${err.message}\n${pointAt(query, err)}\n`);
+        return 2;
+      }
+      const stream: Writable = values.out ? createWriteStream(values.out) : process.stdout;
+      // A reader that goes away (`| head`) ends the export quietly; other write errors are failures.
+      let failure: NodeJS.ErrnoException | null = null;
+      stream.on("error", (err: NodeJS.ErrnoException) => {
+        failure = err;
+      });
+      for (const chunk of chunks) {
+        if (failure) break;
+        await write(stream, chunk).catch(() => undefined);
+      }
+      chunks.return(undefined);
+      if (failure) {
+        const err = failure as NodeJS.ErrnoException;
+        if (err.code === "EPIPE") return 0;
+        process.stderr.write(`cablegram export: ${err.message}\n`);
+        return 1;
+      }
+      if (values.out) {
+        stream.end();
+        await finished(stream);
+      }
+      return 0;
+    } finally {
+      db.close();
     }
-    return 0;
-  } finally {
-    db.close();
-  }
-}
+  },
+});

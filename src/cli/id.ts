@@ -1,27 +1,24 @@
-import { parseArgs } from "node:util";
 import { canonicalId } from "../model/reference-id.js";
+import { defineCommand } from "./command.js";
 import { Output, stdinLines } from "./io.js";
 
-const HELP = `usage: cablegram id --batch        one id per stdin line → canonical id or empty line
-       cablegram id ID...           canonical id of each argument`;
-
-export async function runId(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { batch: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+export const idCommand = defineCommand({
+  name: "id",
+  summary: "reference ids as written anywhere → canonical ids (empty line when not a cable id)",
+  positionals: {
+    name: "ID...",
+    help: "canonical id of each argument",
+    required: true,
+    unless: "batch",
+  },
+  options: {
+    batch: { type: "boolean", help: "one id per stdin line → canonical id or empty line" },
+  },
+  async run(values, positionals) {
+    const out = new Output();
+    const ids = values.batch ? stdinLines() : positionals;
+    for await (const raw of ids) await out.write(`${canonicalId(raw) ?? ""}\n`);
+    await out.flush();
     return 0;
-  }
-  const out = new Output();
-  const ids = values.batch ? stdinLines() : positionals;
-  if (!values.batch && positionals.length === 0) {
-    process.stderr.write(`${HELP}\n`);
-    return 2;
-  }
-  for await (const raw of ids) await out.write(`${canonicalId(raw) ?? ""}\n`);
-  await out.flush();
-  return 0;
-}
+  },
+});

@@ -1,116 +1,102 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { defaultWorkers, type IngestReport, ingest } from "../ingest/index.js";
+import { DEFAULT_BATCH_SIZE, defaultWorkers, type IngestReport, ingest } from "../ingest/index.js";
 import type { Progress } from "../ingest/progress.js";
 import { summary } from "../ingest/report.js";
-import type { FormatName } from "../model/cable.js";
-import { DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
+import { FORMAT_NAMES } from "../model/cable.js";
+import { openArchive } from "../store/db.js";
+import { defineCommand } from "./command.js";
 import { errorMessage } from "./io.js";
+import { dbOption } from "./options.js";
 import { formatDuration, formatProgress } from "./progress.js";
-
-const FORMATS: FormatName[] = ["csv", "html", "mirror", "scraped", "raw"];
-
-const HELP = `usage: cablegram ingest PATH... [--db PATH] [--format F] [--report FILE] [--workers N]
-  PATH...        cable files, folders (read recursively), a cables.csv, or - for stdin
-  --db PATH      archive to create or add to (default ${DEFAULT_ARCHIVE})
-  --format F     force a format: ${FORMATS.join(", ")} (default: detected per file)
-  --report FILE  write the ingest report (JSON, every rejected record with its position)
-  --workers N    parse threads (default ${defaultWorkers()}; 0 parses in the main thread)
-  --batch N      records per transaction (default 1000)
-Ingesting the same input again changes nothing; a changed text becomes a new version.
-On a terminal a progress bar goes to stderr; otherwise a JSON summary goes to stdout.`;
 
 /** Rejections shown on stderr; the report file has all of them. */
 const SHOWN_REJECTIONS = 20;
 
-export async function runIngest(args: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions(args);
-  } catch (err) {
-    process.stderr.write(`cablegram ingest: ${errorMessage(err)}\n${HELP}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const format = values.format as FormatName | undefined;
-  const workers = values.workers === undefined ? undefined : Number(values.workers);
-  const batchSize = values.batch === undefined ? undefined : Number(values.batch);
-  const problem =
-    positionals.length === 0
-      ? "no input: give files, folders or - for stdin"
-      : format && !FORMATS.includes(format)
-        ? `unknown format '${format}' (one of ${FORMATS.join(", ")})`
-        : workers !== undefined && !(Number.isInteger(workers) && workers >= 0)
-          ? "--workers takes a whole number (0 or more)"
-          : batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)
-            ? "--batch takes a positive whole number"
-            : null;
-  if (problem) {
-    process.stderr.write(`cablegram ingest: ${problem}\n${HELP}\n`);
-    return 2;
-  }
-
-  const dbPath = values.db ?? DEFAULT_ARCHIVE;
-  const bar = process.stderr.isTTY ? new ProgressLine() : null;
-  let report: IngestReport;
-  try {
-    const db = openArchive(dbPath);
-    try {
-      report = await ingest(db, positionals, {
-        ...(format ? { format } : {}),
-        ...(workers !== undefined ? { workers } : {}),
-        ...(batchSize !== undefined ? { batchSize } : {}),
-        ...(bar ? { onProgress: (p: Progress) => bar.update(p) } : {}),
-        dbLabel: dbPath,
-      });
-    } finally {
-      bar?.end();
-      db.close();
-    }
-  } catch (err) {
-    process.stderr.write(`cablegram ingest: ${errorMessage(err)}\n`);
-    return 1;
-  }
-
-  let failed = false;
-  if (values.report) {
-    try {
-      writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
-    } catch (err) {
-      process.stderr.write(`cablegram ingest: cannot write the report: ${errorMessage(err)}\n`);
-      failed = true;
-    }
-  }
-  for (const r of report.rejections.slice(0, SHOWN_REJECTIONS)) {
-    process.stderr.write(`rejected ${r.file}:${r.line} (byte ${r.offset}): ${r.reason}\n`);
-  }
-  if (report.rejected > SHOWN_REJECTIONS) {
-    const where = values.report ? `see ${values.report}` : "write them all with --report FILE";
-    process.stderr.write(`... ${report.rejected - SHOWN_REJECTIONS} more rejected (${where})\n`);
-  }
-  if (process.stdout.isTTY) process.stdout.write(`${humanSummary(report)}\n`);
-  else process.stdout.write(`${JSON.stringify(summary(report))}\n`);
-  return failed || report.rejected > 0 ? 1 : 0;
-}
-
-function parseOptions(args: string[]) {
-  return parseArgs({
-    args,
-    options: {
-      db: { type: "string" },
-      format: { type: "string" },
-      report: { type: "string" },
-      workers: { type: "string" },
-      batch: { type: "string" },
-      help: { type: "boolean", short: "h" },
+export const ingestCommand = defineCommand({
+  name: "ingest",
+  summary:
+    "files, folders, `cables.csv`, `-` → the archive; progress bar on a terminal, JSON summary otherwise, `--report` for every rejected record with its position",
+  positionals: {
+    name: "PATH...",
+    help: "cable files, folders (read recursively), a cables.csv, or - for stdin",
+    required: true,
+  },
+  options: {
+    db: { ...dbOption, help: "archive to create or add to" },
+    format: {
+      type: "string",
+      arg: "F",
+      choices: FORMAT_NAMES,
+      help: "force a format (otherwise detected per file)",
     },
-    allowPositionals: true,
-  });
-}
+    report: {
+      type: "string",
+      arg: "FILE",
+      help: "write the ingest report (JSON, every rejected record with its position)",
+    },
+    workers: {
+      type: "integer",
+      arg: "N",
+      min: 0,
+      default: defaultWorkers(),
+      help: "parse threads (0 parses in the main thread)",
+    },
+    batch: {
+      type: "integer",
+      arg: "N",
+      min: 1,
+      default: DEFAULT_BATCH_SIZE,
+      help: "records per transaction",
+    },
+  },
+  notes: [
+    "Ingesting the same input again changes nothing; a changed text becomes a new version.",
+    "On a terminal a progress bar goes to stderr; otherwise a JSON summary goes to stdout.",
+  ],
+  async run(values, positionals) {
+    const dbPath = values.db;
+    const bar = process.stderr.isTTY ? new ProgressLine() : null;
+    let report: IngestReport;
+    try {
+      const db = openArchive(dbPath);
+      try {
+        report = await ingest(db, positionals, {
+          ...(values.format ? { format: values.format } : {}),
+          ...(values.workers !== undefined ? { workers: values.workers } : {}),
+          ...(values.batch !== undefined ? { batchSize: values.batch } : {}),
+          ...(bar ? { onProgress: (p: Progress) => bar.update(p) } : {}),
+          dbLabel: dbPath,
+        });
+      } finally {
+        bar?.end();
+        db.close();
+      }
+    } catch (err) {
+      process.stderr.write(`cablegram ingest: ${errorMessage(err)}\n`);
+      return 1;
+    }
+
+    let failed = false;
+    if (values.report) {
+      try {
+        writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+      } catch (err) {
+        process.stderr.write(`cablegram ingest: cannot write the report: ${errorMessage(err)}\n`);
+        failed = true;
+      }
+    }
+    for (const r of report.rejections.slice(0, SHOWN_REJECTIONS)) {
+      process.stderr.write(`rejected ${r.file}:${r.line} (byte ${r.offset}): ${r.reason}\n`);
+    }
+    if (report.rejected > SHOWN_REJECTIONS) {
+      const where = values.report ? `see ${values.report}` : "write them all with --report FILE";
+      process.stderr.write(`... ${report.rejected - SHOWN_REJECTIONS} more rejected (${where})\n`);
+    }
+    if (process.stdout.isTTY) process.stdout.write(`${humanSummary(report)}\n`);
+    else process.stdout.write(`${JSON.stringify(summary(report))}\n`);
+    return failed || report.rejected > 0 ? 1 : 0;
+  },
+});
 
 function humanSummary(r: IngestReport): string {
   const n = (x: number) => x.toLocaleString("en-US");

@@ -1,38 +1,11 @@
-import { runExport } from "./export.js";
-import { runId } from "./id.js";
-import { runIngest } from "./ingest.js";
-import { runParse } from "./parse.js";
-import { runSearch } from "./search.js";
-import { runServe } from "./serve.js";
-import { runShow } from "./show.js";
-import { runStats } from "./stats.js";
-
-/** Subcommand table: each entry is a thin layer over a library function. */
-const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
-  parse: { run: runParse, help: "parse FILE... | parse --batch   cables → Cable JSON lines" },
-  id: { run: runId, help: "id --batch | id ID...            reference ids → canonical ids" },
-  search: { run: runSearch, help: "search QUERY [--facets]         search the archive" },
-  show: {
-    run: runShow,
-    help: "show ID                         read a cable, its references and citations",
-  },
-  export: {
-    run: runExport,
-    help: "export QUERY --format F         every hit as csv, jsonl or gexf",
-  },
-  ingest: {
-    run: runIngest,
-    help: "ingest PATH... [--db PATH]      files, folders, cables.csv, - → the archive",
-  },
-  stats: { run: runStats, help: "stats [--db PATH] [--json]      what the archive holds" },
-  serve: { run: runServe, help: "serve [--db PATH] [--port N]    the web UI and JSON API" },
-};
+import { COMMANDS } from "./commands.js";
 
 export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
   return [
     "usage: cablegram <command> [options]",
     "",
-    ...Object.values(COMMANDS).map((c) => `  ${c.help}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary.replace(/`/g, "")}`),
     "",
     "Run `cablegram <command> --help` for the options of one command.",
   ].join("\n");
@@ -44,10 +17,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS[name];
+  const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
     process.stderr.write(`cablegram: unknown command '${name}'\n${usage()}\n`);
     return 2;
   }
-  return cmd.run(rest);
+  return cmd.main(rest);
 }

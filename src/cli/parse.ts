@@ -1,100 +1,72 @@
-import { parseArgs } from "node:util";
 import { readSource } from "../formats/index.js";
-import type { FormatName } from "../model/cable.js";
+import { FORMAT_NAMES } from "../model/cable.js";
 import { fullYear } from "../model/reference-id.js";
 import { parseRecord, parseText } from "../parse/index.js";
+import { defineCommand } from "./command.js";
 import { errorMessage, Output, stdinLines } from "./io.js";
 
-const FORMATS: FormatName[] = ["csv", "html", "mirror", "scraped", "raw"];
-
-const HELP = `usage: cablegram parse [--format F] [--pretty] FILE...
-       cablegram parse --batch [--pretty]
-  FILE...     cable files of any supported format (- for stdin); one Cable JSON object per cable,
-              per line; unreadable records go to stderr as file:line (byte N): reason, exit code 1
-  --batch     JSONL on stdin: {"text": "...", "year": 2007, "referenceId": "07TBILISI1732"};
-              one Cable per line, or {"error": "..."} for a line that cannot be parsed
-  --format F  force a format: ${FORMATS.join(", ")}
-  --pretty    indented JSON for people (not JSONL)`;
-
-function options(args: string[]) {
-  return parseArgs({
-    args,
-    options: {
-      batch: { type: "boolean" },
-      format: { type: "string" },
-      pretty: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
+export const parseCommand = defineCommand({
+  name: "parse",
+  summary:
+    "cables → Cable JSON lines (contract: `docs/contract.md`, schema: `docs/cable.schema.json`)",
+  positionals: {
+    name: "FILE...",
+    help: "cable files of any supported format (- for stdin); one Cable JSON object per cable, per line; unreadable records go to stderr as file:line (byte N): reason, exit code 1",
+    required: true,
+    unless: "batch",
+  },
+  options: {
+    batch: {
+      type: "boolean",
+      help: 'JSONL on stdin: {"text": "...", "year": 2007, "referenceId": "07TBILISI1732"}; one Cable per line, or {"error": "..."} for a line that cannot be parsed',
     },
-    allowPositionals: true,
-  });
-}
+    format: { type: "string", arg: "F", choices: FORMAT_NAMES, help: "force a format" },
+    pretty: { type: "boolean", help: "indented JSON for people (not JSONL)" },
+  },
+  async run(values, positionals) {
+    const out = new Output();
+    const show = (obj: unknown) =>
+      `${values.pretty ? JSON.stringify(obj, null, 2) : JSON.stringify(obj)}\n`;
 
-export async function runParse(args: string[]): Promise<number> {
-  let parsed: ReturnType<typeof options>;
-  try {
-    parsed = options(args);
-  } catch (err) {
-    process.stderr.write(`cablegram parse: ${errorMessage(err)}\n${HELP}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const format = values.format as FormatName | undefined;
-  if (format && !FORMATS.includes(format)) {
-    process.stderr.write(
-      `cablegram parse: unknown format '${format}' (one of ${FORMATS.join(", ")})\n`,
-    );
-    return 2;
-  }
-  const out = new Output();
-  const show = (obj: unknown) =>
-    `${values.pretty ? JSON.stringify(obj, null, 2) : JSON.stringify(obj)}\n`;
+    if (values.batch) {
+      let lineNo = 0;
+      for await (const line of stdinLines()) {
+        lineNo++;
+        await out.write(show(batchLine(line, lineNo)));
+      }
+      await out.flush();
+      return 0;
+    }
 
-  if (values.batch) {
-    let lineNo = 0;
-    for await (const line of stdinLines()) {
-      lineNo++;
-      await out.write(show(batchLine(line, lineNo)));
+    let failures = 0;
+    for (const file of positionals) {
+      try {
+        for await (const item of readSource(file, values.format ? { format: values.format } : {})) {
+          if (item.kind === "error") {
+            failures++;
+            process.stderr.write(
+              `${item.source.file}:${item.source.line} (byte ${item.source.offset}): ${item.reason}\n`,
+            );
+            continue;
+          }
+          try {
+            await out.write(show(parseRecord(item)));
+          } catch (err) {
+            failures++;
+            process.stderr.write(
+              `${item.source.file}:${item.source.line} (byte ${item.source.offset}): ${errorMessage(err)}\n`,
+            );
+          }
+        }
+      } catch (err) {
+        failures++;
+        process.stderr.write(`${file}: ${errorMessage(err)}\n`);
+      }
     }
     await out.flush();
-    return 0;
-  }
-
-  if (positionals.length === 0) {
-    process.stderr.write(`${HELP}\n`);
-    return 2;
-  }
-  let failures = 0;
-  for (const file of positionals) {
-    try {
-      for await (const item of readSource(file, format ? { format } : {})) {
-        if (item.kind === "error") {
-          failures++;
-          process.stderr.write(
-            `${item.source.file}:${item.source.line} (byte ${item.source.offset}): ${item.reason}\n`,
-          );
-          continue;
-        }
-        try {
-          await out.write(show(parseRecord(item)));
-        } catch (err) {
-          failures++;
-          process.stderr.write(
-            `${item.source.file}:${item.source.line} (byte ${item.source.offset}): ${errorMessage(err)}\n`,
-          );
-        }
-      }
-    } catch (err) {
-      failures++;
-      process.stderr.write(`${file}: ${errorMessage(err)}\n`);
-    }
-  }
-  await out.flush();
-  return failures > 0 ? 1 : 0;
-}
+    return failures > 0 ? 1 : 0;
+  },
+});
 
 /** One batch line → a Cable, or `{error}` naming the line; never throws. */
 export function batchLine(line: string, lineNo: number): unknown {

@@ -20,17 +20,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const RUNNERS: Record<string, [string, string]> = {
-  search: ["./src/cli/search.ts", "runSearch"],
-  show: ["./src/cli/show.ts", "runShow"],
-  export: ["./src/cli/export.ts", "runExport"],
-};
-
 /** Runs `cablegram COMMAND ARGS` from the TypeScript sources in a child process, like bin/cablegram. */
-function cli(command: string, ...args: string[]) {
-  const [module, fn] = RUNNERS[command]!;
-  const script = `import { ${fn} } from "${module}";
-    ${fn}(${JSON.stringify(args)}).then((code) => { process.exitCode = code; });`;
+function cli(...args: string[]) {
+  const script = `import { main } from "./src/cli/main.ts";
+    main(${JSON.stringify(args)}).then((code) => { process.exitCode = code; });`;
   const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     cwd: ROOT,
     encoding: "utf8",
@@ -67,6 +60,7 @@ describe("terminal formatting", () => {
             referenceId: "09TRIPOLI198",
             subject: "BLACK SHEEP MADE GOOD?",
             created: "2009-03-03T14:02:00Z",
+            createdEstimate: null,
             released: null,
             origin: "Embassy Tripoli",
             classification: "CONFIDENTIAL",

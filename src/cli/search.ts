@@ -1,23 +1,12 @@
 import { existsSync } from "node:fs";
 import { InvalidCursorError, search } from "../search/index.js";
 import { unescapeHtml } from "../search/snippets.js";
-import type { FacetCount, SearchResult, SortOrder } from "../search/types.js";
-import { QuerySyntaxError } from "../search/types.js";
-import { type Db, DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
-import { commandArgs } from "./args.js";
+import type { FacetCount, SearchResult } from "../search/types.js";
+import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
+import { type Db, openArchive } from "../store/db.js";
+import { defineCommand } from "./command.js";
 import { errorMessage, Output } from "./io.js";
-
-const SORTS: SortOrder[] = ["relevance", "created", "-created", "released", "-released"];
-
-const HELP = `usage: cablegram search QUERY [--sort S] [--limit N] [--cursor C] [--facets] [--json] [--db PATH]
-  QUERY       query language: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), fields such as
-              tag:PGOV origin:almaty created:2005-05..2005-06 (docs/query-language.md)
-  --sort S    ${SORTS.join(", ")} (default relevance)
-  --limit N   hits per page (default 20)
-  --cursor C  the page after the one that printed this cursor
-  --facets    counts per TAG, origin, classification and caveat, and hits per month
-  --json      the SearchResult as JSON
-  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
+import { dbOption } from "./options.js";
 
 /**
  * Opens an existing archive for the read commands: a missing file is a clear error, not a new empty
@@ -66,7 +55,12 @@ export function formatResult(r: SearchResult, tty: boolean): string {
   const out: string[] = [];
   if (r.exactId) out.push(`Cable ${r.exactId} (cablegram show ${r.exactId} to read it)\n\n`);
   for (const h of r.hits) {
-    const date = h.created ? h.created.slice(0, 10) : "----------";
+    // `~` marks an estimated date (undated cables, src/store/date-estimates.ts).
+    const date = h.created
+      ? h.created.slice(0, 10)
+      : h.createdEstimate
+        ? `~${h.createdEstimate}`
+        : "----------";
     out.push(
       `${h.referenceId}  ${date}  ${h.classification ?? "-"}  ${h.subject ?? "(no subject)"}\n`,
     );
@@ -92,67 +86,68 @@ export function formatResult(r: SearchResult, tty: boolean): string {
   return out.join("");
 }
 
-export async function runSearch(args: string[]): Promise<number> {
-  const parsed = commandArgs(
-    "search",
-    args,
-    {
-      sort: { type: "string" },
-      limit: { type: "string" },
-      cursor: { type: "string" },
-      facets: { type: "boolean" },
-      json: { type: "boolean" },
-      db: { type: "string", default: DEFAULT_ARCHIVE },
-      help: { type: "boolean", short: "h" },
+export const searchCommand = defineCommand({
+  name: "search",
+  summary:
+    "the query language of `docs/query-language.md`; `--facets`, `--sort`, `--cursor`, `--json`",
+  positionals: {
+    name: "QUERY",
+    help: 'query language: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5), fields such as tag:PGOV origin:almaty created:2005-05..2005-06 (docs/query-language.md)',
+    required: true,
+  },
+  options: {
+    sort: {
+      type: "string",
+      arg: "S",
+      choices: SORT_ORDERS,
+      default: "relevance",
+      help: "order of the hits",
     },
-    HELP,
-  );
-  if (typeof parsed === "number") return parsed;
-  const { values, positionals } = parsed;
-  const query = positionals.join(" ");
-  const sort = (values.sort ?? "relevance") as SortOrder;
-  if (!SORTS.includes(sort)) {
-    process.stderr.write(`cablegram search: unknown sort '${sort}' (one of ${SORTS.join(", ")})\n`);
-    return 2;
-  }
-  const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isSafeInteger(limit) || limit < 1) {
-    process.stderr.write("cablegram search: --limit takes a positive whole number\n");
-    return 2;
-  }
-  let db: Db;
-  try {
-    db = openExistingArchive(values.db);
-  } catch (err) {
-    process.stderr.write(`cablegram search: ${errorMessage(err)}\n`);
-    return 1;
-  }
-  try {
-    const result = search(db, query, {
-      sort,
-      limit,
-      cursor: values.cursor ?? null,
-      facets: values.facets ?? false,
-    });
-    const out = new Output();
-    await out.write(
-      values.json
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : formatResult(result, process.stdout.isTTY === true),
-    );
-    await out.flush();
-    return 0;
-  } catch (err) {
-    if (err instanceof InvalidCursorError) {
-      process.stderr.write(`cablegram search: ${err.message}\n`);
-      return 2;
+    limit: { type: "integer", arg: "N", min: 1, default: 20, help: "hits per page" },
+    cursor: { type: "string", arg: "C", help: "the page after the one that printed this cursor" },
+    facets: {
+      type: "boolean",
+      help: "counts per TAG, origin, classification and caveat, and hits per month",
+    },
+    json: { type: "boolean", help: "the SearchResult as JSON" },
+    db: dbOption,
+  },
+  async run(values, positionals) {
+    const query = positionals.join(" ");
+    let db: Db;
+    try {
+      db = openExistingArchive(values.db);
+    } catch (err) {
+      process.stderr.write(`cablegram search: ${errorMessage(err)}\n`);
+      return 1;
     }
-    if (err instanceof QuerySyntaxError) {
-      process.stderr.write(`cablegram search: ${err.message}\n${pointAt(query, err)}\n`);
-      return 2;
+    try {
+      const result = search(db, query, {
+        sort: values.sort,
+        limit: values.limit,
+        cursor: values.cursor ?? null,
+        facets: values.facets,
+      });
+      const out = new Output();
+      await out.write(
+        values.json
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : formatResult(result, process.stdout.isTTY === true),
+      );
+      await out.flush();
+      return 0;
+    } catch (err) {
+      if (err instanceof InvalidCursorError) {
+        process.stderr.write(`cablegram search: ${err.message}\n`);
+        return 2;
+      }
+      if (err instanceof QuerySyntaxError) {
+        process.stderr.write(`cablegram search: ${err.message}\n${pointAt(query, err)}\n`);
+        return 2;
+      }
+      throw err;
+    } finally {
+      db.close();
     }
-    throw err;
-  } finally {
-    db.close();
-  }
-}
+  },
+});

@@ -3,17 +3,14 @@ import type { CiteEdge } from "../graph/types.js";
 import type { Cable } from "../model/cable.js";
 import { canonicalId } from "../model/reference-id.js";
 import { suggestIds } from "../search/ids.js";
+import { type DateEstimate, dateEstimate } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
-import { DEFAULT_ARCHIVE } from "../store/db.js";
 import { getCable } from "../store/read.js";
-import { commandArgs } from "./args.js";
+import { defineCommand } from "./command.js";
+import { formatPeople } from "./entities.js";
 import { errorMessage, Output } from "./io.js";
+import { dbOption } from "./options.js";
 import { openExistingArchive } from "./search.js";
-
-const HELP = `usage: cablegram show ID [--json] [--db PATH]
-  ID          a cable id as written (05ALMATY2121, 05 ALMATY 002121)
-  --json      the Cable JSON with "cites" and "citedBy"
-  --db PATH   archive (default ${DEFAULT_ARCHIVE})`;
 
 const WIDTH = 100;
 
@@ -45,12 +42,25 @@ function edgeLine(e: CiteEdge): string {
 }
 
 /** The readable terminal view of a cable with its references and citations. */
-export function formatCable(c: Cable, out: CiteEdge[], inbound: CiteEdge[]): string {
+export function formatCable(
+  c: Cable,
+  out: CiteEdge[],
+  inbound: CiteEdge[],
+  estimate: DateEstimate | null = null,
+): string {
   const parts: string[] = [];
   parts.push(
     `${c.referenceId}  ${c.subject ?? "(no subject)"}\n${"=".repeat(Math.min(WIDTH, 80))}\n`,
   );
-  parts.push(field("Created", c.created?.replace("T", " ").replace(/:00Z$/, " UTC")));
+  parts.push(
+    field(
+      "Created",
+      c.created?.replace("T", " ").replace(/:00Z$/, " UTC") ??
+        (estimate
+          ? `unknown; estimated ~${estimate.date} (${estimate.from}..${estimate.to}: ${estimate.witnesses.join("; ")})`
+          : undefined),
+    ),
+  );
   parts.push(field("Released", c.released?.replace("T", " ").replace(/:00Z$/, " UTC")));
   parts.push(
     field("Origin", [c.origin, c.station ? `(${c.station})` : null].filter(Boolean).join(" ")),
@@ -68,6 +78,7 @@ export function formatCable(c: Cable, out: CiteEdge[], inbound: CiteEdge[]): str
   parts.push(field("Declassify", c.declassification?.date ?? c.declassification?.text));
   parts.push(field("From", c.from));
   parts.push(field("Signed", c.signers.join(", ")));
+  parts.push(formatPeople(c));
   if (c.partial) parts.push("Partial         the source holds only an extract of this cable\n");
   if (c.protect.length > 0) {
     parts.push("\n!! SOURCE PROTECTION: this cable names people to protect\n");
@@ -99,47 +110,49 @@ function lookup(db: Db, raw: string): Cable | null {
   return id ? getCable(db, id) : null;
 }
 
-export async function runShow(args: string[]): Promise<number> {
-  const parsed = commandArgs(
-    "show",
-    args,
-    {
-      json: { type: "boolean" },
-      db: { type: "string", default: DEFAULT_ARCHIVE },
-      help: { type: "boolean", short: "h" },
-    },
-    HELP,
-  );
-  if (typeof parsed === "number") return parsed;
-  const { values, positionals } = parsed;
-  const raw = positionals.join("");
-  let db: Db;
-  try {
-    db = openExistingArchive(values.db);
-  } catch (err) {
-    process.stderr.write(`cablegram show: ${errorMessage(err)}\n`);
-    return 1;
-  }
-  try {
-    const cable = lookup(db, raw);
-    if (!cable?.referenceId) {
-      const word = raw.replace(/\s+/g, "");
-      const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? suggestIds(db, word) : [];
-      const hint = near.length ? `; ids starting so: ${near.join(" ")}` : "";
-      process.stderr.write(`cablegram show: no cable ${raw} in ${values.db}${hint}\n`);
+export const showCommand = defineCommand({
+  name: "show",
+  summary: "a readable terminal view of one cable with its references and citations",
+  positionals: {
+    name: "ID",
+    help: "a cable id as written (05ALMATY2121, 05 ALMATY 002121)",
+    required: true,
+  },
+  options: {
+    json: { type: "boolean", help: 'the Cable JSON with "cites" and "citedBy"' },
+    db: dbOption,
+  },
+  async run(values, positionals) {
+    const raw = positionals.join("");
+    let db: Db;
+    try {
+      db = openExistingArchive(values.db);
+    } catch (err) {
+      process.stderr.write(`cablegram show: ${errorMessage(err)}\n`);
       return 1;
     }
-    const out = cites(db, cable.referenceId);
-    const inbound = citedBy(db, cable.referenceId);
-    const o = new Output();
-    await o.write(
-      values.json
-        ? `${JSON.stringify({ ...cable, cites: out, citedBy: inbound }, null, 2)}\n`
-        : formatCable(cable, out, inbound),
-    );
-    await o.flush();
-    return 0;
-  } finally {
-    db.close();
-  }
-}
+    try {
+      const cable = lookup(db, raw);
+      if (!cable?.referenceId) {
+        const word = raw.replace(/\s+/g, "");
+        const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? suggestIds(db, word) : [];
+        const hint = near.length ? `; ids starting so: ${near.join(" ")}` : "";
+        process.stderr.write(`cablegram show: no cable ${raw} in ${values.db}${hint}\n`);
+        return 1;
+      }
+      const out = cites(db, cable.referenceId);
+      const inbound = citedBy(db, cable.referenceId);
+      const estimate = cable.created ? null : dateEstimate(db, cable.referenceId);
+      const o = new Output();
+      await o.write(
+        values.json
+          ? `${JSON.stringify({ ...cable, createdEstimate: estimate, cites: out, citedBy: inbound }, null, 2)}\n`
+          : formatCable(cable, out, inbound, estimate),
+      );
+      await o.flush();
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+});

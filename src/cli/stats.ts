@@ -1,54 +1,43 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { DEFAULT_ARCHIVE, openArchive } from "../store/db.js";
+import { openArchive } from "../store/db.js";
 import { type ArchiveStats, archiveStats } from "../store/stats.js";
+import { defineCommand } from "./command.js";
 import { errorMessage } from "./io.js";
+import { dbOption } from "./options.js";
 
-const HELP = `usage: cablegram stats [--db PATH] [--json]
-  --db PATH   archive (default ${DEFAULT_ARCHIVE})
-  --json      the figures as one JSON object`;
-
-export async function runStats(args: string[]): Promise<number> {
-  let values: { db?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        db: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    process.stderr.write(`cablegram stats: ${errorMessage(err)}\n${HELP}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const path = values.db ?? DEFAULT_ARCHIVE;
-  if (!existsSync(path)) {
-    process.stderr.write(
-      `cablegram stats: no archive at ${path} (create one with 'cablegram ingest', or pass --db PATH)\n`,
-    );
-    return 1;
-  }
-  let stats: ArchiveStats;
-  try {
-    const db = openArchive(path, { readonly: true });
-    try {
-      stats = archiveStats(db);
-    } finally {
-      db.close();
+export const statsCommand = defineCommand({
+  name: "stats",
+  summary: "what the archive holds (`--json`: cables, versions, references, missingCables, …)",
+  options: {
+    db: dbOption,
+    json: { type: "boolean", help: "the figures as one JSON object" },
+  },
+  async run(values) {
+    const path = values.db;
+    if (!existsSync(path)) {
+      process.stderr.write(
+        `cablegram stats: no archive at ${path} (create one with 'cablegram ingest', or pass --db PATH)\n`,
+      );
+      return 1;
     }
-  } catch (err) {
-    process.stderr.write(`cablegram stats: ${errorMessage(err)}\n`);
-    return 1;
-  }
-  process.stdout.write(values.json ? `${JSON.stringify(stats)}\n` : `${humanStats(path, stats)}\n`);
-  return 0;
-}
+    let stats: ArchiveStats;
+    try {
+      const db = openArchive(path, { readonly: true });
+      try {
+        stats = archiveStats(db);
+      } finally {
+        db.close();
+      }
+    } catch (err) {
+      process.stderr.write(`cablegram stats: ${errorMessage(err)}\n`);
+      return 1;
+    }
+    process.stdout.write(
+      values.json ? `${JSON.stringify(stats)}\n` : `${humanStats(path, stats)}\n`,
+    );
+    return 0;
+  },
+});
 
 function humanStats(path: string, s: ArchiveStats): string {
   const n = (x: number) => x.toLocaleString("en-US");

@@ -128,7 +128,9 @@ export interface Provenance {
   line: number;
 }
 
-export type FormatName = "csv" | "html" | "mirror" | "scraped" | "raw";
+/** The input formats, one reader each (src/formats/index.ts). */
+export const FORMAT_NAMES = ["csv", "html", "mirror", "scraped", "raw"] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export function emptyCable(): Cable {
   return {

@@ -9,6 +9,8 @@ import type { QueryNode } from "./ast.js";
 import { columnsIfBuilt, columnsIfFresh } from "./columns.js";
 import type { Plan } from "./compile.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
+import { entityFacets } from "./entity-facets.js";
+import { visibleIds, visibleTerms } from "./entity-visibility.js";
 import {
   DEFAULT_FACET_LIMIT,
   type FacetResult,
@@ -21,7 +23,7 @@ import { parseQuery } from "./parser.js";
 import { planQuery } from "./plan.js";
 import { snippetFor } from "./snippets.js";
 import type { SearchHit, SearchOptions, SearchResult, SortOrder } from "./types.js";
-import { QuerySyntaxError } from "./types.js";
+import { QuerySyntaxError, SORT_ORDERS } from "./types.js";
 
 export { InvalidCursorError } from "./cursor.js";
 export { parseQuery } from "./parser.js";
@@ -29,7 +31,6 @@ export type * from "./types.js";
 export { QuerySyntaxError } from "./types.js";
 
 export const DEFAULT_LIMIT = 20;
-const SORTS: readonly SortOrder[] = ["relevance", "created", "-created", "released", "-released"];
 
 /** Extra options beyond the public SearchOptions. */
 export interface SearchTuning extends SearchOptions {
@@ -49,12 +50,13 @@ function statements(db: Db) {
         reference_id: string;
         subject: string | null;
         created: string | null;
+        created_est: string | null;
         released: string | null;
         origin: string | null;
         classification: string | null;
       }
     >(
-      `SELECT reference_id, subject, created, released, origin, classification
+      `SELECT reference_id, subject, created, created_est, released, origin, classification
          FROM cables WHERE id = ?`,
     ),
   };
@@ -63,7 +65,8 @@ const stmts = perConnection(statements);
 
 function checkOptions(opts: SearchOptions): { sort: SortOrder; limit: number } {
   const sort = opts.sort ?? "relevance";
-  if (!SORTS.includes(sort)) throw new QuerySyntaxError(`unknown sort '${String(sort)}'`, 0);
+  if (!(SORT_ORDERS as readonly string[]).includes(sort))
+    throw new QuerySyntaxError(`unknown sort '${String(sort)}'`, 0);
   const limit = opts.limit ?? DEFAULT_LIMIT;
   if (!Number.isSafeInteger(limit) || limit < 1) {
     throw new QuerySyntaxError("limit must be a positive whole number", 0);
@@ -74,12 +77,13 @@ function checkOptions(opts: SearchOptions): { sort: SortOrder; limit: number } {
 function hitFor(db: Db, id: number, plan: Plan | null, withSnippet: boolean): SearchHit {
   const row = stmts(db).hit.get(id)!;
   const snip = withSnippet
-    ? snippetFor(db, id, plan?.terms ?? [])
+    ? snippetFor(db, id, visibleTerms(db, id, plan?.terms ?? []))
     : { snippet: null, paragraph: null };
   return {
     referenceId: row.reference_id,
     subject: row.subject,
     created: row.created,
+    createdEstimate: row.created_est,
     released: row.released,
     origin: row.origin,
     classification: row.classification,
@@ -110,7 +114,9 @@ export function searchParsed(db: Db, node: QueryNode, opts: SearchTuning = {}): 
     const sort = effectiveSort(order, plan);
     const after = opts.cursor ? decodeCursor(opts.cursor, sort) : null;
     const built = columnsIfBuilt(db);
-    const ids = matchIds(db, plan, built);
+    const ids = visibleIds(db, node, matchIds(db, plan, built), (n) =>
+      matchIds(db, planQuery(db, n).plan, built),
+    );
     const cols = built ?? (ids.length > COLUMNS_FROM ? columnsIfFresh(db) : null);
     const matches = { ids, keys: sortKeys(db, plan, order, ids, cols, opts.rankAll) };
     const picked = firstAfter(matches, after, limit + 1);
@@ -122,6 +128,7 @@ export function searchParsed(db: Db, node: QueryNode, opts: SearchTuning = {}): 
       : cols
         ? facetsFromColumns(cols, ids, facetLimit)
         : facetsFromSql(db, ids, facetLimit);
+    if (facets.facets) Object.assign(facets.facets, entityFacets(db, ids, facetLimit));
     return {
       total: ids.length,
       hits: page.map((i) => hitFor(db, ids[i]!, plan, withSnippets)),

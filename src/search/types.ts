@@ -3,7 +3,9 @@
  * implementation lives beside this file; keep these names stable (the API contract uses them).
  */
 
-export type SortOrder = "relevance" | "created" | "-created" | "released" | "-released";
+/** Orders of a result set; the first is the default of a search. */
+export const SORT_ORDERS = ["relevance", "created", "-created", "released", "-released"] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export interface SearchOptions {
   sort?: SortOrder;
@@ -19,6 +21,8 @@ export interface SearchHit {
   referenceId: string;
   subject: string | null;
   created: string | null;
+  /** Estimated day (`YYYY-MM-DD`) of a cable no source dates, else null; never a fact. */
+  createdEstimate: string | null;
   released: string | null;
   origin: string | null;
   classification: string | null;
@@ -33,6 +37,11 @@ export interface FacetCount {
   count: number;
 }
 
+/** An entity facet value: the entity id (what `person:` and the others take) and its name. */
+export interface EntityFacetCount extends FacetCount {
+  label: string;
+}
+
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
@@ -41,6 +50,10 @@ export interface SearchResult {
     origin: FacetCount[];
     classification: FacetCount[];
     caveat: FacetCount[];
+    /** The entities the hits name (src/search/entity-facets.ts). */
+    person?: EntityFacetCount[];
+    org?: EntityFacetCount[];
+    place?: EntityFacetCount[];
   } | null;
   histogram: { month: string; count: number }[] | null;
   /** Cursor of the next page, or null on the last page. */

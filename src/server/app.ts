@@ -5,12 +5,15 @@
  */
 import { type Context, Hono } from "hono";
 import type { Db } from "../store/db.js";
+import { setPublicMode } from "../store/entities-public.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
 import { type Problem, ProblemError, problemResponse } from "./problem.js";
+import { publicMasking } from "./public-mode.js";
 import { registerApi } from "./routes/api.js";
 import { registerBrowse } from "./routes/browse.js";
 import { registerCable } from "./routes/cable.js";
+import { registerEntities } from "./routes/entities.js";
 import { registerGraph } from "./routes/graph.js";
 import { registerHome } from "./routes/home.js";
 import { type Deps, errorPage } from "./routes/page.js";
@@ -24,6 +27,11 @@ export interface AppOptions {
   assets?: Assets;
   /** Response cache; false turns it off (default on, 64 MiB). */
   cache?: CacheOptions | false;
+  /**
+   * Public mode (`serve --public`): people the cables protect are hidden through this connection
+   * (src/store/entities-public.ts) and masked in every answer (src/server/public-mode.ts).
+   */
+  public?: boolean;
   /** Called with unexpected errors (default: written to stderr). */
   onError?: (err: unknown) => void;
 }
@@ -68,6 +76,12 @@ export function createApp(opts: AppOptions): App {
   app.get("/favicon.ico", (c) => c.body(null, 204));
 
   if (cache) app.use("*", cacheMiddleware(cache));
+  if (opts.public) {
+    setPublicMode(opts.db);
+    app.use("*", publicMasking(opts.db));
+  }
+  // Before the API, whose catch-all answers any other /api path.
+  registerEntities(app, deps);
   registerApi(app, deps);
   registerHome(app, deps);
   registerSearch(app, deps);

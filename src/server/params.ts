@@ -5,6 +5,8 @@
  */
 import type { Context } from "hono";
 import { z } from "zod";
+import { EXPORT_FORMATS } from "../export/index.js";
+import { SORT_ORDERS as SORTS } from "../search/types.js";
 import { badRequest } from "./problem.js";
 
 export const MAX_QUERY = 4000;
@@ -17,9 +19,9 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Longest request target accepted (path and query); longer ones are answered 414. */
 export const MAX_URL = 8192;
 
-export const SORTS = ["relevance", "created", "-created", "released", "-released"] as const;
+export { EXPORT_FORMATS, SORTS };
+
 export const FORMATS = ["html", "json"] as const;
-export const EXPORT_FORMATS = ["csv", "jsonl", "gexf"] as const;
 
 const CONTROL = /\p{Cc}/u;
 

@@ -71,6 +71,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   columnsIfFresh(db);
   const app = createApp({
     db,
+    public: Boolean(opts.public),
     ...(opts.assets ? { assets: opts.assets } : {}),
     ...(opts.cache !== undefined ? { cache: opts.cache } : {}),
   });

@@ -33,21 +33,57 @@ export function openArchive(path: string, opts: OpenOptions = {}): Db {
   return db;
 }
 
-/** Applies `src/store/migrations/NNN-name.sql` files above `PRAGMA user_version`, each in one transaction. */
+/**
+ * Applies every `src/store/migrations/NNN-name.sql` not yet applied, in name order, each in one
+ * transaction. Applied migrations are recorded by file name in `schema_migrations`, not only by
+ * number in `user_version`: two branches that each add a migration with the same number then both
+ * run, where a version number alone would silently skip the second. Archives made before the table
+ * existed count the files numbered up to their `user_version` as applied.
+ */
 export function migrate(db: Db): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^\d{3}-.*\.sql$/.test(f))
-    .sort();
+  const files = migrationFiles();
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  const legacy = db.pragma("user_version", { simple: true }) as number;
+  db.transaction(() => {
+    db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL) WITHOUT ROWID",
+    );
+    if (!hasTable && legacy > 0) {
+      const mark = db.prepare(
+        "INSERT OR IGNORE INTO schema_migrations (name, applied) VALUES (?, ?)",
+      );
+      for (const f of files)
+        if (Number(f.slice(0, 3)) <= legacy) mark.run(f, new Date().toISOString());
+    }
+  })();
+  const done = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM schema_migrations")
+      .all()
+      .map((r) => r.name),
+  );
   for (const file of files) {
-    const version = Number(file.slice(0, 3));
-    if (version <= current) continue;
+    if (done.has(file)) continue;
     const sql = readFileSync(new URL(file, MIGRATIONS_DIR), "utf8");
     db.transaction(() => {
       db.exec(sql);
-      db.pragma(`user_version = ${version}`);
+      db.prepare("INSERT INTO schema_migrations (name, applied) VALUES (?, ?)").run(
+        file,
+        new Date().toISOString(),
+      );
+      const version = Number(file.slice(0, 3));
+      if (version > (db.pragma("user_version", { simple: true }) as number))
+        db.pragma(`user_version = ${version}`);
     })();
   }
+}
+
+function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}-.*\.sql$/.test(f))
+    .sort();
 }
 
 export function schemaVersion(db: Db): number {

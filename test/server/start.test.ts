@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runServe } from "../../src/cli/serve.js";
+import { serveCommand } from "../../src/cli/serve.js";
 import { isLoopback, startServer } from "../../src/server/start.js";
 import { buildFixtureArchive, FIXTURES } from "./fixture-server.js";
 
@@ -93,12 +93,12 @@ describe("cablegram serve", () => {
   it("refuses bad options before starting anything", async () => {
     const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    expect(await runServe(["--port", "http"])).toBe(2);
-    expect(await runServe(["--port", "70000"])).toBe(2);
-    expect(await runServe(["--cache-mb", "lots"])).toBe(2);
-    expect(await runServe(["--bogus"])).toBe(2);
-    expect(await runServe(["--help"])).toBe(0);
+    expect(await serveCommand.main(["--port", "http"])).toBe(2);
+    expect(await serveCommand.main(["--port", "70000"])).toBe(2);
+    expect(await serveCommand.main(["--cache-mb", "lots"])).toBe(2);
+    expect(await serveCommand.main(["--bogus"])).toBe(2);
+    expect(await serveCommand.main(["--help"])).toBe(0);
     expect(String(out.mock.calls[0]?.[0])).toMatch(/^usage: cablegram serve/);
-    expect(String(err.mock.calls[0]?.[0])).toMatch(/--port takes a number/);
+    expect(String(err.mock.calls[0]?.[0])).toMatch(/--port takes a whole number from 0 to 65535/);
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * Every subcommand, in the order `cablegram --help` and the README list them. Adding a command is
+ * one `defineCommand` module and one line here; its help and the README row follow from it.
+ */
+import type { Command } from "./command.js";
+import { entitiesCommand } from "./entities.js";
+import { exportCommand } from "./export.js";
+import { idCommand } from "./id.js";
+import { ingestCommand } from "./ingest.js";
+import { parseCommand } from "./parse.js";
+import { searchCommand } from "./search.js";
+import { serveCommand } from "./serve.js";
+import { showCommand } from "./show.js";
+import { statsCommand } from "./stats.js";
+
+export const COMMANDS: readonly Command[] = [
+  parseCommand,
+  idCommand,
+  ingestCommand,
+  statsCommand,
+  searchCommand,
+  showCommand,
+  exportCommand,
+  entitiesCommand,
+  serveCommand,
+];
