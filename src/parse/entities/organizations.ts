@@ -48,8 +48,9 @@ export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMenti
   if (!unit.caps && tokens.some((t) => ORG_HEADS.has(t.text))) {
     for (let i = 0; i < tokens.length; i++) {
       if (nextHead < i) {
-        nextHead = tokens.findIndex((t, k) => k >= i && ORG_HEADS.has(t.text));
-        if (nextHead < 0) break;
+        nextHead = i;
+        while (nextHead < tokens.length && !ORG_HEADS.has(tokens[nextHead]!.text)) nextHead++;
+        if (nextHead === tokens.length) break;
       }
       if (nextHead - i > MAX_PHRASE || !opensPhrase(unit, i)) continue;
       const end = phraseEnd(unit, i);

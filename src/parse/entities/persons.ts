@@ -40,6 +40,8 @@ export function groupPersons(
 ): Person[] {
   const all: PlacedMention[] = [...structural(classifiedBy, signers), ...mentions];
   const groups: Group[] = [];
+  index.surname.clear();
+  index.word.clear();
   const full = all.map((pm) => coreWords(pm.mention.words).length >= 2);
   // Full forms first, so one-word forms find the full name wherever it stands in the cable.
   all.forEach((pm, i) => {
@@ -71,17 +73,29 @@ export function groupPersons(
 
 /** The person a one-word form belongs to, if any. */
 function claim(groups: Group[], key: string): Group | null {
+  const most = (list: Group[] | undefined) =>
+    list?.reduce((a, b) => (b.count > a.count ? b : a)) ?? null;
+  const found = most(index.surname.get(key)) ?? most(index.word.get(key));
+  if (found || key.length < 6) return found;
   let best: Group | null = null;
-  for (const g of groups) if (g.surnames.has(key) && (!best || g.count > best.count)) best = g;
-  if (best) return best;
-  for (const g of groups) if (g.words.has(key) && (!best || g.count > best.count)) best = g;
-  if (best || key.length < 6) return best;
   for (const g of groups) {
     for (const s of g.surnames) {
       if (oneSlip(s, key) && (!best || g.count > best.count)) best = g;
     }
   }
   return best;
+}
+
+/**
+ * Groups by surname key and by name word, for `claim`: a long cable has hundreds of one-word
+ * mentions and scores of persons. Module state, reset by each `groupPersons` call (pure per call).
+ */
+const index = { surname: new Map<string, Group[]>(), word: new Map<string, Group[]>() };
+
+function indexed(map: Map<string, Group[]>, key: string, g: Group): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [g]);
+  else if (!list.includes(g)) list.push(g);
 }
 
 /** Equal but for one letter added, dropped or changed. */
@@ -150,8 +164,14 @@ function absorb(g: Group, pm: PlacedMention): void {
   const m = pm.mention;
   if (!g.forms.has(m.written)) {
     g.forms.set(m.written, m.words);
-    g.surnames.add(surnameKey(m.words));
-    for (const w of coreWords(m.words)) g.words.add(nameKey(w));
+    const surname = surnameKey(m.words);
+    g.surnames.add(surname);
+    indexed(index.surname, surname, g);
+    for (const w of coreWords(m.words)) {
+      const key = nameKey(w);
+      g.words.add(key);
+      indexed(index.word, key, g);
+    }
   }
   for (const r of m.roles)
     if (!g.roles.some((x) => x.toLowerCase() === r.toLowerCase())) g.roles.push(r);
