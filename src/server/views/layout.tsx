@@ -14,8 +14,10 @@ export interface LayoutProps {
   /** The query shown in the header's search box. */
   q?: string;
   scripts?: AssetName[];
+  /** Stylesheets besides style.css. */
+  styles?: AssetName[];
   /** Current section, for the navigation. */
-  section?: "home" | "search" | "browse" | "tags" | "cable";
+  section?: "home" | "search" | "browse" | "tags" | "cable" | "analytics";
   children?: Child;
 }
 
@@ -35,6 +37,10 @@ export function Layout(props: LayoutProps) {
         <meta name="referrer" content="no-referrer" />
         <title>{props.title} · Cablegram</title>
         {css ? <link rel="stylesheet" href={css} /> : null}
+        {(props.styles ?? []).map((s) => {
+          const href = ctx.assets.url(s);
+          return href ? <link rel="stylesheet" href={href} /> : null;
+        })}
         {(props.scripts ?? []).map((s) => {
           const src = ctx.assets.url(s);
           return src ? <script type="module" src={src} /> : null;
@@ -62,6 +68,7 @@ export function Layout(props: LayoutProps) {
             {nav("/search", "Search", "search")}
             {nav("/browse", "Browse", "browse")}
             {nav("/tags", "TAGS", "tags")}
+            {nav("/analytics", "Analytics", "analytics")}
           </nav>
         </header>
         <main>{props.children}</main>
