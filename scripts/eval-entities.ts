@@ -19,7 +19,7 @@ const { values } = parseArgs({
   },
 });
 const modes: Mode[] = values.mode === "both" ? ["rules", "library"] : [values.mode as Mode];
-const reports = modes.map(evaluate);
+const reports = modes.map((m) => evaluate(m));
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
