@@ -28,6 +28,8 @@ export interface SearchHit {
   snippet: string | null;
   /** Number of the paragraph the snippet comes from, or null (subject, caption area, no text query). */
   paragraph: number | null;
+  /** The source holds only an extract of the cable. */
+  partial: boolean;
 }
 
 export interface FacetCount {
@@ -51,6 +53,15 @@ export interface SearchResult {
   exactId?: string | null;
   /** Ids starting with the query when it looks like an id prefix. */
   suggestions?: string[];
+  /** 0-based position of the page's first hit in the whole ordered result. */
+  offset?: number;
+  /**
+   * Cursor of the previous page: null when the previous page is the first (no cursor); absent on
+   * the first page.
+   */
+  prev?: string | null;
+  /** On empty or thin results: words of the query in the archive's more common spelling. */
+  didYouMean?: { word: string; suggestion: string; docs: number }[];
 }
 
 /** A query that cannot be parsed: message and 0-based character position in the query. */

@@ -7,6 +7,7 @@ import { type Context, Hono } from "hono";
 import type { Db } from "../store/db.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
+import { allowedHostSet, hostAllowList } from "./hosts.js";
 import { type Problem, ProblemError, problemResponse } from "./problem.js";
 import { registerApi } from "./routes/api.js";
 import { registerBrowse } from "./routes/browse.js";
@@ -26,12 +27,20 @@ export interface AppOptions {
   cache?: CacheOptions | false;
   /** Called with unexpected errors (default: written to stderr). */
   onError?: (err: unknown) => void;
+  /** Public mode: nothing about the server's own files is shown (src/server/data/public-paths.ts). */
+  public?: boolean;
+  /** Where the archive is reached, for permalinks and citations (default http://localhost). */
+  baseUrl?: string;
+  /** Host names answered besides the loopback names and the base URL's host. */
+  allowedHosts?: readonly string[];
 }
 
 export interface App {
   app: Hono;
   cache: ResponseCache | null;
   assets: Assets;
+  /** Sets the base URL once the address is known (a port 0 server learns it when listening). */
+  setBaseUrl(url: string): void;
 }
 
 function wantsProblemJson(url: URL): boolean {
@@ -40,7 +49,8 @@ function wantsProblemJson(url: URL): boolean {
 
 export function createApp(opts: AppOptions): App {
   const assets = opts.assets ?? loadAssets();
-  const deps: Deps = { db: opts.db, assets };
+  const baseUrl = (opts.baseUrl ?? "http://localhost").replace(/\/+$/, "");
+  const deps: Deps = { db: opts.db, assets, public: opts.public === true, baseUrl };
   const cache =
     opts.cache === false
       ? null
@@ -54,6 +64,9 @@ export function createApp(opts: AppOptions): App {
   const app = new Hono();
 
   app.use("*", securityHeaders());
+  // Before anything else answers: a page reached through a foreign name learns nothing.
+  const hosts = allowedHostSet(opts.allowedHosts ?? [], baseUrl);
+  app.use("*", hostAllowList(hosts));
   app.use("*", readOnlyMethods());
   app.use("*", urlLimit());
 
@@ -79,7 +92,8 @@ export function createApp(opts: AppOptions): App {
   const answer = (c: Context, problem: Problem) => {
     const headers: Record<string, string> = problem.status === 405 ? { allow: "GET, HEAD" } : {};
     const url = new URL(c.req.url);
-    if (wantsProblemJson(url) || problem.status === 405 || problem.status === 414) {
+    const bare = problem.status === 405 || problem.status === 414 || problem.status === 421;
+    if (wantsProblemJson(url) || bare) {
       return problemResponse(problem, headers);
     }
     return errorPage(c, deps, problem);
@@ -96,5 +110,9 @@ export function createApp(opts: AppOptions): App {
       new ProblemError(500, "the server failed to answer; the error is logged").problem,
     );
   });
-  return { app, cache, assets };
+  const setBaseUrl = (url: string) => {
+    deps.baseUrl = url.replace(/\/+$/, "");
+    for (const h of allowedHostSet([], deps.baseUrl)) hosts.add(h);
+  };
+  return { app, cache, assets, setBaseUrl };
 }

@@ -48,6 +48,7 @@ describe("GET /api/search", () => {
       "created",
       "origin",
       "paragraph",
+      "partial",
       "referenceId",
       "released",
       "snippet",
