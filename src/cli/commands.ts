@@ -3,6 +3,7 @@
  * one `defineCommand` module and one line here; its help and the README row follow from it.
  */
 import type { Command } from "./command.js";
+import { entitiesCommand } from "./entities.js";
 import { exportCommand } from "./export.js";
 import { idCommand } from "./id.js";
 import { ingestCommand } from "./ingest.js";
@@ -20,5 +21,6 @@ export const COMMANDS: readonly Command[] = [
   searchCommand,
   showCommand,
   exportCommand,
+  entitiesCommand,
   serveCommand,
 ];

@@ -60,6 +60,7 @@ describe("terminal formatting", () => {
             referenceId: "09TRIPOLI198",
             subject: "BLACK SHEEP MADE GOOD?",
             created: "2009-03-03T14:02:00Z",
+            createdEstimate: null,
             released: null,
             origin: "Embassy Tripoli",
             classification: "CONFIDENTIAL",

@@ -55,7 +55,12 @@ export function formatResult(r: SearchResult, tty: boolean): string {
   const out: string[] = [];
   if (r.exactId) out.push(`Cable ${r.exactId} (cablegram show ${r.exactId} to read it)\n\n`);
   for (const h of r.hits) {
-    const date = h.created ? h.created.slice(0, 10) : "----------";
+    // `~` marks an estimated date (undated cables, src/store/date-estimates.ts).
+    const date = h.created
+      ? h.created.slice(0, 10)
+      : h.createdEstimate
+        ? `~${h.createdEstimate}`
+        : "----------";
     out.push(
       `${h.referenceId}  ${date}  ${h.classification ?? "-"}  ${h.subject ?? "(no subject)"}\n`,
     );

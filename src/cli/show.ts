@@ -3,9 +3,11 @@ import type { CiteEdge } from "../graph/types.js";
 import type { Cable } from "../model/cable.js";
 import { canonicalId } from "../model/reference-id.js";
 import { suggestIds } from "../search/ids.js";
+import { type DateEstimate, dateEstimate } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { getCable } from "../store/read.js";
 import { defineCommand } from "./command.js";
+import { formatPeople } from "./entities.js";
 import { errorMessage, Output } from "./io.js";
 import { dbOption } from "./options.js";
 import { openExistingArchive } from "./search.js";
@@ -40,12 +42,25 @@ function edgeLine(e: CiteEdge): string {
 }
 
 /** The readable terminal view of a cable with its references and citations. */
-export function formatCable(c: Cable, out: CiteEdge[], inbound: CiteEdge[]): string {
+export function formatCable(
+  c: Cable,
+  out: CiteEdge[],
+  inbound: CiteEdge[],
+  estimate: DateEstimate | null = null,
+): string {
   const parts: string[] = [];
   parts.push(
     `${c.referenceId}  ${c.subject ?? "(no subject)"}\n${"=".repeat(Math.min(WIDTH, 80))}\n`,
   );
-  parts.push(field("Created", c.created?.replace("T", " ").replace(/:00Z$/, " UTC")));
+  parts.push(
+    field(
+      "Created",
+      c.created?.replace("T", " ").replace(/:00Z$/, " UTC") ??
+        (estimate
+          ? `unknown; estimated ~${estimate.date} (${estimate.from}..${estimate.to}: ${estimate.witnesses.join("; ")})`
+          : undefined),
+    ),
+  );
   parts.push(field("Released", c.released?.replace("T", " ").replace(/:00Z$/, " UTC")));
   parts.push(
     field("Origin", [c.origin, c.station ? `(${c.station})` : null].filter(Boolean).join(" ")),
@@ -63,6 +78,7 @@ export function formatCable(c: Cable, out: CiteEdge[], inbound: CiteEdge[]): str
   parts.push(field("Declassify", c.declassification?.date ?? c.declassification?.text));
   parts.push(field("From", c.from));
   parts.push(field("Signed", c.signers.join(", ")));
+  parts.push(formatPeople(c));
   if (c.partial) parts.push("Partial         the source holds only an extract of this cable\n");
   if (c.protect.length > 0) {
     parts.push("\n!! SOURCE PROTECTION: this cable names people to protect\n");
@@ -126,11 +142,12 @@ export const showCommand = defineCommand({
       }
       const out = cites(db, cable.referenceId);
       const inbound = citedBy(db, cable.referenceId);
+      const estimate = cable.created ? null : dateEstimate(db, cable.referenceId);
       const o = new Output();
       await o.write(
         values.json
-          ? `${JSON.stringify({ ...cable, cites: out, citedBy: inbound }, null, 2)}\n`
-          : formatCable(cable, out, inbound),
+          ? `${JSON.stringify({ ...cable, createdEstimate: estimate, cites: out, citedBy: inbound }, null, 2)}\n`
+          : formatCable(cable, out, inbound, estimate),
       );
       await o.flush();
       return 0;

@@ -4,64 +4,25 @@
  * by linear interpolation between the nearest lower and higher serials present. Past the last known
  * serial the estimate extrapolates at the station's average pace that year (serial 0 on 1 January to
  * the last known point), and stays inside the year; before the first known serial it interpolates
- * from 1 January. No dated neighbour of the same station and year: no estimate.
+ * from 1 January. No dated neighbour of the same station and year: no estimate. The interpolation
+ * itself lives with the archive (src/store/date-estimates.ts), which dates undated cables the same way.
  */
 import { splitId } from "../model/reference-id.js";
+import {
+  interpolateSerial,
+  isoDay,
+  type SerialPoint,
+  serialNeighbours,
+} from "../store/date-estimates.js";
 import { type Db, perConnection } from "../store/db.js";
 import type { EstimateAccuracy } from "./types.js";
 
-/** A dated serial: serial number and creation time in ms since the epoch. */
-export interface SerialPoint {
-  serial: number;
-  time: number;
-}
+export { interpolateSerial, isoDay, type SerialPoint };
 
 const DAY = 86_400_000;
 
-/** Estimated creation time (ms) of `serial` in `year` from its nearest dated neighbours. */
-export function interpolateSerial(
-  serial: number,
-  year: number,
-  lower: SerialPoint | null,
-  higher: SerialPoint | null,
-): number | null {
-  const start = Date.UTC(year, 0, 1);
-  const end = Date.UTC(year + 1, 0, 1) - 1;
-  const clamp = (t: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, t));
-  if (lower && higher) {
-    const f = (serial - lower.serial) / (higher.serial - lower.serial);
-    const t = lower.time + f * (higher.time - lower.time);
-    return clamp(t, Math.min(lower.time, higher.time), Math.max(lower.time, higher.time));
-  }
-  if (lower) {
-    // Average pace of the year so far; a pace from the last two points would amplify their noise.
-    const pace = Math.max(0, lower.time - start) / Math.max(1, lower.serial);
-    return clamp(lower.time + (serial - lower.serial) * pace, Math.min(lower.time, end), end);
-  }
-  if (higher) {
-    const f = Math.max(0, serial) / Math.max(1, higher.serial);
-    return clamp(start + f * (higher.time - start), start, Math.max(start, higher.time));
-  }
-  return null;
-}
-
-export function isoDay(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
 function statements(db: Db) {
-  type Row = { serial: number; created: string };
   return {
-    lower: db.prepare<[string, number, number], Row>(
-      `SELECT serial, created FROM cables INDEXED BY cables_serial_created
-        WHERE station = ? AND year = ? AND serial < ? AND created IS NOT NULL
-        ORDER BY serial DESC LIMIT 1`,
-    ),
-    higher: db.prepare<[string, number, number], Row>(
-      `SELECT serial, created FROM cables INDEXED BY cables_serial_created
-        WHERE station = ? AND year = ? AND serial > ? AND created IS NOT NULL
-        ORDER BY serial ASC LIMIT 1`,
-    ),
     all: db.prepare<[], { station: string; year: number; serial: number; created: string }>(
       `SELECT station, year, serial, created FROM cables INDEXED BY cables_serial_created
         WHERE station IS NOT NULL AND year IS NOT NULL AND serial IS NOT NULL AND created IS NOT NULL
@@ -71,19 +32,11 @@ function statements(db: Db) {
 }
 const stmts = perConnection(statements);
 
-function point(row: { serial: number; created: string } | undefined): SerialPoint | null {
-  if (!row) return null;
-  const time = Date.parse(row.created);
-  return Number.isNaN(time) ? null : { serial: row.serial, time };
-}
-
 /** Estimated creation day (`YYYY-MM-DD`) of a cable id from the archive's serials, or null. */
 export function estimateCreated(db: Db, referenceId: string): string | null {
   const parts = splitId(referenceId);
   if (!parts) return null;
-  const s = stmts(db);
-  const lower = point(s.lower.get(parts.station, parts.year, parts.serial));
-  const higher = point(s.higher.get(parts.station, parts.year, parts.serial));
+  const { lower, higher } = serialNeighbours(db, parts.station, parts.year, parts.serial);
   const t = interpolateSerial(parts.serial, parts.year, lower, higher);
   return t === null ? null : isoDay(t);
 }
@@ -120,8 +73,8 @@ export function estimateAccuracy(db: Db): EstimateAccuracy {
       key = k;
       year = row.year;
     }
-    const p = point(row);
-    if (p) group.push(p);
+    const time = Date.parse(row.created);
+    if (!Number.isNaN(time)) group.push({ serial: row.serial, time });
   }
   flush();
   errors.sort((a, b) => a - b);

@@ -2,7 +2,9 @@ import { availableParallelism } from "node:os";
 import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
 import type { FormatName } from "../model/cable.js";
+import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
+import { resolveEntities } from "../store/entities-resolve.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
 import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
@@ -152,6 +154,8 @@ async function run(
   }
   await cut(bytesBefore);
   while (inflight.length > 0) await commitOldest();
+  // A cable stored now can be the serial neighbour that dates an undated one.
+  refreshDateEstimates(db);
 
   report.bytes = bytesBefore;
   report.finishedAt = new Date().toISOString();
@@ -162,6 +166,8 @@ async function run(
     JSON.stringify(report),
     runId,
   );
+  // Entities are resolved over the whole archive: a new cable can link mentions stored before.
+  resolveEntities(db);
   // Fresh statistics for the query planner after a load that may have changed the table sizes.
   db.pragma("optimize");
   return report;

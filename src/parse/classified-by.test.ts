@@ -178,3 +178,79 @@ describe("parseClassifiedBy: no name, no line", () => {
     ).toEqual([]);
   });
 });
+
+describe("parseClassifiedBy: families of names seen cut or polluted (issue 8, class 6)", () => {
+  const line = (who: string) =>
+    names(`\nClassified By: ${who} for reasons 1.4 (b) and (d)\n\n1. (C) Text.`);
+
+  it("keeps a surname that looks like a title: after an initial, or a common surname", () => {
+    expect(line("CDA Damian R. Leader")).toEqual(["Damian R. Leader"]);
+    expect(names("CLASSIFIED BY: Adam Center, Consul; REASON: 1.4(B), (D)\n")).toEqual([
+      "Adam Center",
+    ]);
+    // A title after a full name still goes.
+    expect(line("ROBERT FINN DCM")).toEqual(["ROBERT FINN"]);
+  });
+
+  it("reads apostrophes and the comma typos for them and for an initial's full stop", () => {
+    expect(line("A/DCM Daniel O'Grady")).toEqual(["Daniel O'Grady"]);
+    expect(line("A/DCM Daniel O,Grady")).toEqual(["Daniel O'Grady"]);
+    expect(names("Classified By: DCM Luis G, Moreno, Reason 1.4 (b) (d)\n")).toEqual([
+      "Luis G. Moreno",
+    ]);
+    // Name-first SMART lines keep their commas.
+    expect(
+      names("CLASSIFIED BY: Hodges, Heather M, Ambassador, State, EXEC; REASON: 1.4(D)\n"),
+    ).toEqual(["Hodges, Heather M"]);
+  });
+
+  it("leaves title words and misspelt titles out of the name", () => {
+    expect(line("Acting PermRep Bob Manzanares")).toEqual(["Bob Manzanares"]);
+    expect(names("Classified By: CDA, A.I. RON MCMULLEN FOR REASON 1.5 (A/C).\n")).toEqual([
+      "RON MCMULLEN",
+    ]);
+    expect(line("POL CIEF JOHN SMITH")).toEqual(["JOHN SMITH"]);
+    expect(line("Regional CooQnator Mary Jones")).toEqual(["Mary Jones"]);
+    expect(line("MCOUNSELOR PETER BROWN")).toEqual(["PETER BROWN"]);
+  });
+
+  it("keeps a particle after the title (`Ambassador van Voorst`)", () => {
+    expect(line("Ambassador van Voorst")).toEqual(["van Voorst"]);
+    expect(line("Ambassador Carol van Voorst")).toEqual(["Carol van Voorst"]);
+  });
+
+  it("repairs names broken by the copy: a letter split off, a stray dot, markup, a nickname", () => {
+    expect(line("Minister-Counselor for Political-Military Affairs Michae l Corbin")).toEqual([
+      "Michael Corbin",
+    ]);
+    expect(line("Deputy Chief of Mission Kevin . Johnson")).toEqual(["Kevin Johnson"]);
+    expect(line("Economic Minister-Counselor John Desroche <br> r")).toEqual(["John Desrocher"]);
+    expect(names('Classified By: D/Political Advisor A. "Hoot" Baez. Reasons: 1.4 (b)\n')).toEqual([
+      "A. Hoot Baez",
+    ]);
+  });
+
+  it("reads `Classified by` without a colon glued after the REF line", () => {
+    const r = cb(
+      "REF: LA PAZ 1280 Classified by Deputy Economic Counselor J. Andrew Plowman, reasons 1.4 (b) and (d).\n\n1. (C) Summary: text.",
+      2007,
+    );
+    expect(r?.names).toEqual(["J. Andrew Plowman"]);
+    expect(r?.reasons).toEqual(["1.4(b)", "1.4(d)"]);
+    // Prose is not a Classified By line.
+    expect(
+      cb("trafficking may be later reclassified by the Fiscalia to have only been"),
+    ).toBeNull();
+    expect(cb("16 percent receives untreated water classified by AyA as unpotable.")).toBeNull();
+  });
+
+  it("prefers the full copy of a line a preview cut off (09BOGOTA3585)", () => {
+    const text =
+      "SUBJECT: Charge Discusses Venezuela\n\nCLASSIFIED BY: Brian A. Nicho...\n\n\nid: 240964\nrefid: 09BOGOTA3585\n\nSUBJECT: Charge Discusses Venezuela\n\nCLASSIFIED BY: Brian A. Nichols, Deputy Chief of Mission; REASON:\n1.4(B), (D)\n\n1. (C) Text.";
+    expect(cb(text, 2009)).toMatchObject({
+      names: ["Brian A. Nichols"],
+      title: "Deputy Chief of Mission",
+      reasons: ["1.4(b)", "1.4(d)"],
+    });
+  });
+});

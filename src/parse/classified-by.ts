@@ -57,12 +57,37 @@ export function parseClassifiedBy(doc: BodyDoc): ClassifiedBy | null {
     // Not `DECLASSIFIED BY`; without a colon, only where a line or sentence starts.
     if (!m || /de$/i.test(region.slice(Math.max(0, at - 2), at))) continue;
     const lineStart = text.lastIndexOf("\n", at - 1) + 1;
-    if (!m[1] && !LINE_PREFIX.test(text.slice(lineStart, at))) continue;
+    const opensLine = m[1] !== "" || LINE_PREFIX.test(text.slice(lineStart, at));
+    // Without a colon inside a line (`REF: LA PAZ 1280 Classified by Deputy Economic Counselor
+    // J. Andrew Plowman, reasons 1.4 (b) and (d).`): a line only when it reads as one, a name
+    // and reasons, and `classified` is a word of its own (not `reclassified by the court`).
+    if (!opensLine && /[A-Za-z]/.test(text[at - 1] ?? "")) continue;
     const found = readLine(text, at, at + m[0].length, doc.year);
-    if (found.names.length > 0) return found;
+    if (!opensLine && (found.names.length === 0 || found.reasons.length === 0)) continue;
+    if (found.names.length > 0) return cut(found) ? (fullCopy(doc, at) ?? found) : found;
     fallback ??= found.reasons.length > 0 ? found : null;
   }
   return fallback;
+}
+
+/** The line was cut off by a partial extract (`CLASSIFIED BY: Brian A. Nicho...`). */
+function cut(found: ClassifiedBy): boolean {
+  return /\.{3}|…/.test(found.text);
+}
+
+/**
+ * A page holding a truncated preview and then the full text carries the line twice: the first
+ * whole copy after `from`, wherever it is in the body.
+ */
+function fullCopy(doc: BodyDoc, from: number): ClassifiedBy | null {
+  const text = doc.text;
+  const marker = /classified\s+by\s*:/gi;
+  marker.lastIndex = from + 1;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    const found = readLine(text, m.index, m.index + m[0].length, doc.year);
+    if (found.names.length > 0 && !cut(found)) return found;
+  }
+  return null;
 }
 
 /**
@@ -150,7 +175,14 @@ function readLine(
  * drops the pieces of a broken `for` before the reasons (`George Glass fo r`, `BLOME FO R`).
  */
 function joinBrokenWords(who: string): string {
-  const trimmed = who.replace(/(?:[\s,;:-]+(?:f\s?o\s?r?|p\s?e\s?r?))*[\s,;:-]*$/i, "");
+  const trimmed = who
+    // Markup a page left inside the line (`John Desroche <br> r`), a stray full stop between two
+    // names (`Kevin . Johnson`).
+    .replace(/<\/?[a-z]+\s*\/?>/gi, " ")
+    .replace(/(?<=[A-Za-z])\s+\.(?=\s+[A-Z])/g, " ")
+    .replace(/(?:[\s,;:-]+(?:f\s?o\s?r?|p\s?e\s?r?))*[\s,;:-]*$/i, "")
+    // A letter broken off the end of a name inside the line (`Michae l Corbin`).
+    .replace(/\b([A-Z][a-z]{2,})[ \t]+([b-df-hj-xz])(?=[ \t]+[A-Z])/g, "$1$2");
   return trimmed
     .replace(
       /\b([A-Z][a-z]{0,2})[ \t]*\n?[ \t]*([a-z]{2,})\b/g,

@@ -64,6 +64,45 @@ describe("parseProtect finds source-protection markers", () => {
     }
   });
 
+  it("reads the bare forms: a sentence, a label, after a redaction, `strictly`, capitals in prose", () => {
+    const cases: [string, string][] = [
+      [
+        "(S//NF) STRICTLY PROTECT. The source has direct access to the minister.",
+        "STRICTLY PROTECT",
+      ],
+      ["PROTECT: The contact asked that his name not be used.", "PROTECT"],
+      ["Protect: Mr. Hassan spoke on condition of anonymity.", "PROTECT"],
+      ["The deputy (STRICT PROTECT) said the army would move.", "STRICTLY PROTECT"],
+      ["Our contact (strict protect) told us the plan.", "STRICTLY PROTECT"],
+      ["(C) Strictly protect.  The official said the vote is rigged.", "STRICTLY PROTECT"],
+      ["He spoke to us (Note: Please protect. Timmermans asked that it stay private).", "PROTECT"],
+      ["An official, XXXXXXXXXXXX protect, said the talks stalled.", "PROTECT"],
+      ["An official, xxxxxxxxxxxx, strictly protect, said the talks stalled.", "STRICTLY PROTECT"],
+      ["The governor, who asked us to strictly protect his identity, said it.", "STRICTLY PROTECT"],
+      ["Our contact Ali Hassan, PROTECT, told us the army would move on Monday.", "PROTECT"],
+      ["-- STRICTLY PROTECT -- the source is a senior officer.", "STRICTLY PROTECT"],
+    ];
+    for (const [text, marker] of cases) {
+      const found = protect(text);
+      expect(found, text).toHaveLength(1);
+      expect(found[0]!.marker, text).toBe(marker);
+    }
+  });
+
+  it("names the paragraph of every marker after paragraph 1, headings between paragraphs included", () => {
+    const text = [
+      "1. (C) Summary: talks. End Summary.",
+      "",
+      "2. (S//NF) STRICTLY PROTECT. The source, a senior officer, described the plan.",
+      "",
+      "3. (C) PROTECT: the second contact agreed.",
+    ].join("\n");
+    expect(protect(text).map((p) => [p.marker, p.paragraph])).toEqual([
+      ["STRICTLY PROTECT", 2],
+      ["PROTECT", 3],
+    ]);
+  });
+
   it("does not take the verb, a law's name or a handling sentence for a marker", () => {
     const prose = [
       "The Navy leadership is focused on solutions to protect the sub-sea pipeline.",
@@ -75,6 +114,15 @@ describe("parseProtect finds source-protection markers", () => {
       "-- Protect and defend the Islamic identity.",
       '(who, unlike Jews, "have no system to protect themselves")',
       "It should be strictly protected.",
+      "Sensitive but unclassified. Please Protect Accordingly.",
+      "SENSITIVE BUT UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY",
+      "1. (U) Sensitive but Unclassified - protect accordingly.",
+      "The Law will equally protect state-owned assets.",
+      "Prevent, Pursue, Protect, Prepare.",
+      "the UN concept of Responsibility to Protect. This doctrine calls for action.",
+      "SUBJECT: PREMIER WEN'S COMMENTS: PROTECT CHINA'S INVESTMENTS",
+      "it is much more difficult to protect. XXXXXXXXXXXX Azerbaijan",
+      "THE NAVY WILL PROTECT. THE PORT IS CLOSED.",
     ];
     for (const text of prose) expect(protect(text), text).toEqual([]);
   });

@@ -160,6 +160,41 @@ describe("lists and separators", () => {
     ).toEqual(["07KABUL936", "07KABUL935", "06KABUL5353", "06KABUL5194", "06KABUL4319"]);
   });
 
+  it("never gives a serial alone the citing post's station; keeps it as a cable without id", () => {
+    // 08SANJOSE337: `REF: A. (A) 44297 B. (B) 44905` are Department serials, not San Jose's.
+    expect(refs("REF: A. (A) 44297\n\n     B. (B) 44905\n", 2008, "08SANJOSE337")).toEqual([
+      ["A", "cable", null],
+      ["B", "cable", null],
+    ]);
+    expect(refs("REF: 239012\n\nClassified By: X", 2004, "04THEHAGUE3156")).toEqual([
+      [null, "cable", null],
+    ]);
+  });
+
+  it("gives a serial alone the citing post's station only when it is one of its earlier serials", () => {
+    expect(ids("REF: A. 85678 B. 86108\n", 2008, "08STATE88235")).toEqual([
+      "08STATE85678",
+      "08STATE86108",
+    ]);
+    expect(ids("REF: 90000\n", 2008, "08STATE88235")).toEqual([null]);
+  });
+
+  it("reads a year alone as a year, kept with its kind, not as a serial (08LONDON630)", () => {
+    const text =
+      "REF: A. LONDON 4204 B. EMBASSY DAILY OF JANUARY 31 C. 2008 D. GAYLE-NEA/IR FEBRUARY 29 E-MAIL\n";
+    expect(refs(text, 2008, "08LONDON630")).toEqual([
+      ["A", "cable", "08LONDON4204"],
+      ["B", "report", "EMBASSY DAILY OF JANUARY 31"],
+      ["C", "other", "2008"],
+      ["D", "email", "GAYLE-NEA/IR FEBRUARY 29 E-MAIL"],
+    ]);
+    // With `AND PREVIOUS` it is a serial of the station before it.
+    expect(ids("REF: A. LONDON 4204 B. 2008 AND PREVIOUS\n", 2008)).toEqual([
+      "08LONDON4204",
+      "08LONDON2008",
+    ]);
+  });
+
   it("reads a serial alone as the station cited before it", () => {
     expect(refs("REF: A. MANILA 2969 \n     ¶B. 2962 AND PREVIOUS \n ", 2006)).toEqual([
       ["A", "cable", "06MANILA2969"],
@@ -531,5 +566,41 @@ describe("the scraped seed copy (05ALMATY2121)", () => {
     expect(parseReferences(makeDoc(raw, { year: 2005, referenceId: "05ALMATY2121" }))).toEqual(
       expected,
     );
+  });
+});
+
+describe("long REF lists (issue 12: no cap cuts a list or a citation)", () => {
+  const N = 10_000;
+  const serials = Array.from({ length: N }, (_, i) => 100_000 + i);
+
+  it("keeps all 10,000 items of a one-line list, fast", () => {
+    const text = `SUBJECT: LONG LIST\n\nREF: ${serials.map((s) => `08 STATE ${s}`).join("; ")}\n\n1. (C) Text.`;
+    const t0 = performance.now();
+    const got = ids(text);
+    const ms = performance.now() - t0;
+    expect(got).toHaveLength(N);
+    expect(got[0]).toBe("08STATE100000");
+    expect(got[N - 1]).toBe(`08STATE${100_000 + N - 1}`);
+    // Linear work: about 0.7 s for 10,000 items measured on a busy 2-core machine; quadratic
+    // work (what joining the block at every line did) would take minutes.
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it("keeps all 10,000 items of a list written one per line", () => {
+    const text = `REF: ${serials.map((s) => `STATE ${s}`).join("\n")}\n\n1. (C) Text.`;
+    const t0 = performance.now();
+    const got = ids(text);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(got).toHaveLength(N);
+    expect(new Set(got).size).toBe(N);
+  });
+
+  it("reads a list that runs past the first 5,000 characters to its end, never mid-citation", () => {
+    const items = serials
+      .slice(0, 400)
+      .map((s, i) => `${String.fromCharCode(65 + (i % 26))}. ROME ${s}`);
+    const got = ids(`REF: ${items.join(" ")}\n\n1. (C) Text.`);
+    expect(got).toHaveLength(400);
+    expect(got.at(-1)).toBe("08ROME100399");
   });
 });

@@ -43,8 +43,8 @@ function warnSkipped(doc: BodyDoc, skipped: string[]): void {
 }
 
 function readBlock(block: string, doc: BodyDoc): { refs: Reference[]; skipped: string[] } {
-  const own = doc.referenceId ? splitId(doc.referenceId) : null;
-  const state: ReadState = { doc, lastStation: own?.station ?? null };
+  // No station before the first citation: a lone serial is never given the citing post's.
+  const state: ReadState = { doc, lastStation: null };
   const out: Reference[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
@@ -142,18 +142,51 @@ function cableRefs(
   });
 }
 
-/** `B. 2962 AND PREVIOUS`: a serial alone continues the station cited last (else the cable's own). */
+/**
+ * `B. 2962 AND PREVIOUS`: a serial alone continues the station cited before it in the block. With
+ * no citation before it (`REF: A. (A) 44297`) it is the citing post's own only when it can be
+ * (see ownEarlierSerial); else the station is unknown and the item stays a cable without an id,
+ * never given an invented station (most such serials are the Department's). A year
+ * alone (`C. 2008`, a title wrapped after its year) is no serial: it stays an item of kind other.
+ */
 function loneSerial(item: RawItem, state: ReadState): Reference | null {
-  const m = /^#?\s*(\d{3,7})(?:\s*(?:\(NOTAL\)|AND PREVIOUS|and previous))?$/.exec(item.text);
-  if (!m || !state.lastStation) return null;
+  const m = /^#?\s*(\d{3,7})(\s*(?:\(NOTAL\)|AND PREVIOUS|and previous))?$/.exec(item.text);
+  if (!m) return null;
   const serial = Number(m[1]);
-  if (!serial || state.doc.year === null) return null;
+  if (!serial) return null;
+  const { label, text } = item;
+  if (!m[2] && looksLikeYear(m[1]!, state.doc.year)) {
+    return { label, kind: "other", referenceId: null, text };
+  }
+  const station = state.lastStation ?? ownEarlierSerial(state.doc, serial);
+  const year = state.doc.year;
   return {
-    label: item.label,
+    label,
     kind: "cable",
-    referenceId: formatId(state.doc.year, state.lastStation, serial),
-    text: item.text,
+    referenceId: station && year !== null ? formatId(year, station, serial) : null,
+    text,
   };
+}
+
+/**
+ * The citing post's own station, only where the serial can be one of its earlier cables of the
+ * year: serials count up through the year, so `08STATE88235` may cite `85678`, but `08SANJOSE337`
+ * cannot cite its own `44297` (that one is the Department's).
+ */
+function ownEarlierSerial(doc: BodyDoc, serial: number): string | null {
+  const own = doc.referenceId ? splitId(doc.referenceId) : null;
+  if (!own || own.year !== doc.year) return null;
+  return serial < own.serial ? own.station : null;
+}
+
+const FIRST_CABLE_YEAR = 1966;
+
+/** Four digits that read as a year near the citing cable's own (`2008` in a 2008 cable). */
+function looksLikeYear(digits: string, docYear: number | null): boolean {
+  if (digits.length !== 4) return false;
+  const n = Number(digits);
+  if (n < FIRST_CABLE_YEAR) return false;
+  return docYear === null ? n <= 2011 : n <= docYear + 1 && n >= docYear - 10;
 }
 
 function typed(label: string | null, text: string): Reference | null {

@@ -106,3 +106,40 @@ describe("parseSigners on real cable endings", () => {
     expect(signers(" ".repeat(5000))).toEqual([]);
   });
 });
+
+describe("parseSigners: signatures glued to footers and text (issue 8, class 7)", () => {
+  it("reads the name before a footer or end marker on its line", () => {
+    expect(
+      signers(
+        "10. (U) Action request: comments welcome.\n\nVisit Rome's Classified Website: http://www.state.sgov.gov/p/eur/rome/index.cf m\nHALL 2004ROME02926 - Classification: CONFIDENTIAL \"",
+      ),
+    ).toEqual(["HALL"]);
+    expect(
+      signers(
+        "6. (U) Assistant Secretary Welch has not cleared this message. SCOBEY End Cable Text",
+      ),
+    ).toEqual(["SCOBEY"]);
+    expect(signers("5. (C) Comment: more to come.\n\nNORLAND \\v")).toEqual(["NORLAND"]);
+  });
+
+  it("reads a name in capitals glued after text without a full stop, once in the text", () => {
+    expect(
+      signers("8. (U) Participants: Cabinet Advisor for Iranian Affairs Ahmed Megahed SCOBEY"),
+    ).toEqual(["SCOBEY"]);
+    expect(signers("To: U.S. Embassy - Tripoli Date: February 14, 2010 POLASCHIK")).toEqual([
+      "POLASCHIK",
+    ]);
+    // An acronym the text uses again is no signature.
+    expect(signers("NATO allies met. They agreed to brief the NATO")).toEqual([]);
+  });
+
+  it("reads a capitalised name after a closing bracket, a suffix typed in lower case, a dot glued before", () => {
+    expect(signers("7. (U) Doses will arrive by May. (Yom 7, 8/ 5/2009) Scobey")).toEqual([
+      "Scobey",
+    ]);
+    expect(
+      signers("in responding to the questions posed in the German nonpaper.\nTimken jr"),
+    ).toEqual(["Timken jr"]);
+    expect(signers("a much-needed radical restructuring. .FARRAR")).toEqual(["FARRAR"]);
+  });
+});

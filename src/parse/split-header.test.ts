@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseHeader } from "./header.js";
 import { splitHeader } from "./split-header.js";
 
 // 08TRIPOLI220 as the text mirror has it: the header block runs straight into the body.
@@ -45,6 +46,64 @@ TO SECSTATE WASHDC 4574S E C R E T TEHRAN 8233 \n \nE.O. 11652: GDS \nTAGS: PINT
     const r = splitHeader(null, text);
     expect(r.header?.endsWith("USUN NEW YORK PRIORITY 0159")).toBe(true);
     expect(r.body.trimStart().startsWith("C C O N F I D E N T I A L")).toBe(true);
+  });
+
+  it("reads on past a colon inside an office list `//…//` (96ANKARA12278)", () => {
+    const text = [
+      "R 181142Z NOV 96",
+      "FM AMEMBASSY ANKARA",
+      "TO JOINT STAFF WASHDC",
+      "USCINCCENT MACDILL AFB FL//POLAD//",
+      "SECDEF WASHDC//USDP:PDUSDP/USDP/ISA:EUR//",
+      "AMEMBASSY RIYADH ",
+      "ODC ANKARA TU//TCH//",
+      "SECSTATE WASHDC 9646C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 012278 ",
+      "",
+      "E.O. 12958: DECL:11/15/17 ",
+    ].join("\n");
+    const r = splitHeader(null, text);
+    const h = parseHeader(r.header!);
+    expect(h.to.map((x) => x.name)).toEqual([
+      "JOINT STAFF WASHDC",
+      "USCINCCENT MACDILL AFB FL//POLAD//",
+      "SECDEF WASHDC//USDP:PDUSDP/USDP/ISA:EUR//",
+      "AMEMBASSY RIYADH",
+      "ODC ANKARA TU//TCH//",
+      "SECSTATE WASHDC",
+    ]);
+    expect(r.body.startsWith("C O N F I D E N T I A L SECTION 01 OF 03")).toBe(true);
+  });
+
+  it("keeps the last addressee when the body's first word is glued to it (08STATE43817, 09LAPAZ96)", () => {
+    for (const [glued, name] of [
+      ["RUEHTRO/AMEMBASSY TRIPOLI IMMEDIATESipdis", "AMEMBASSY TRIPOLI"],
+      ["RHEFDIA/DIA WASHINGTON DCSIPDIS <br>", "DIA WASHINGTON DC"],
+    ]) {
+      const text = `FM SECSTATE WASHDC\nTO RUEHC/ALL DIPLOMATIC POSTS IMMEDIATE\n${glued}\n\n\nSensitive\n`;
+      const h = parseHeader(splitHeader(null, text).header!);
+      expect(h.to.at(-1)?.name, glued).toBe(name);
+    }
+  });
+
+  it("reads an address block whose lines end in U+2028 separators (08MEXICO886)", () => {
+    const text =
+      "FM AMEMBASSY MEXICO\nTO RUEHC/SECSTATE WASHDC PRIORITY 1092\nINFO RUEHWH/WESTERN HEMISPHERIC AFFAIRS DIPL POSTS PRIORITY\nRUEAHLA/DEPT OF HOMELAND SECURITY PRIORITY\u2028\u2028\u2028S E C R E T MEXICO 000886 \n\nSIPDIS\n";
+    const h = parseHeader(splitHeader(null, text).header!);
+    expect(h.info.map((x) => x.name)).toEqual([
+      "WESTERN HEMISPHERIC AFFAIRS DIPL POSTS",
+      "DEPT OF HOMELAND SECURITY",
+    ]);
+  });
+
+  it("carries letters broken off a routing indicator to their line, not as addressees (08ASMARA543)", () => {
+    const text =
+      "FM AMEMBASSY ASMARA\nTO SECSTATE WASHDC PRIORITY 0005\nINFO AMEMBASSY ADDIS ABABA \nR\nE\nDJ/AMEMBASSY QJQBOUTI 3104\nAMEMBASSY KHARTOUM \n\nC O N F I D E N T I A L ASMARA 000543\n";
+    const h = parseHeader(splitHeader(null, text).header!);
+    expect(h.info.map((x) => [x.route, x.name])).toEqual([
+      [null, "AMEMBASSY ADDIS ABABA"],
+      ["REDJ", "AMEMBASSY QJQBOUTI"],
+      [null, "AMEMBASSY KHARTOUM"],
+    ]);
   });
 
   it("reads a PlusD PDF text that starts at the DTG line (00ABUDHABI5893)", () => {

@@ -50,9 +50,12 @@ export type FilterValue =
   | { field: "marking"; value: string }
   | { field: "signer"; name: NameValue }
   | { field: "classifiedby"; name: NameValue }
+  /** People, organisations and places of the entity layer: an entity id or words of a name. */
+  | { field: "person" | "org" | "place"; name: NameValue }
   | { field: "reason"; value: string; prefix: boolean }
   | { field: "year"; from: number | null; to: number | null }
-  | { field: "created"; range: DateRange }
+  /** `estimated`: `created~:` — undated cables match by their estimated date too. */
+  | { field: "created"; range: DateRange; estimated?: boolean }
   | { field: "released"; range: DateRange }
   | { field: "cites"; id: string }
   | { field: "citedby"; id: string }

@@ -84,17 +84,23 @@ function multiColumn(db: Db, size: number, table: string, column: string): Multi
   return { values, start, codes };
 }
 
+/**
+ * Sort keys by date. `created` sorts undated cables by their estimate (src/store/date-estimates.ts):
+ * an undated cable belongs among its serial neighbours, not after every dated one.
+ */
 function dates(db: Db, size: number, column: "created" | "released"): Float64Array {
   const out = new Float64Array(size).fill(NO_DATE);
+  const expr = column === "created" ? "coalesce(created, created_est)" : column;
+  // Two plucked columns rather than one row array each: no per-row allocation.
   const ids = db
     .prepare<[], number>(
-      `SELECT id FROM cables INDEXED BY cables_search_meta WHERE ${column} IS NOT NULL ORDER BY id`,
+      `SELECT id FROM cables INDEXED BY cables_search_meta WHERE ${expr} IS NOT NULL ORDER BY id`,
     )
     .pluck()
     .all();
   const values = db
     .prepare<[], string>(
-      `SELECT ${column} FROM cables INDEXED BY cables_search_meta WHERE ${column} IS NOT NULL ORDER BY id`,
+      `SELECT ${expr} FROM cables INDEXED BY cables_search_meta WHERE ${expr} IS NOT NULL ORDER BY id`,
     )
     .pluck()
     .all();

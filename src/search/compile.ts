@@ -7,6 +7,7 @@
  * User text only ever travels as a bound parameter.
  */
 import type { Filter, FilterValue, NameValue, QueryNode, TextColumn } from "./ast.js";
+import { entityQuery } from "./entity-field.js";
 import { andExpression, ftsExpression, quoteTerm } from "./fts.js";
 
 export type IdExpr =
@@ -139,11 +140,20 @@ function filter(node: Filter, catalog: Catalog): IdExpr {
       return names("signers", f.name);
     case "classifiedby":
       return names("classified_by", f.name);
+    case "person":
+    case "org":
+    case "place":
+      return { kind: "ids", ...entityQuery(f.field, f.name) };
     case "year":
       return range("year", f.from, f.to);
     case "created":
-    case "released":
-      return range(f.field, f.range.from, f.range.to === null ? null : f.range.to + HIGH, true);
+    case "released": {
+      const to = f.range.to === null ? null : f.range.to + HIGH;
+      const dated = range(f.field, f.range.from, to, true);
+      if (f.field !== "created" || !f.estimated) return dated;
+      // Undated cables by their estimate (src/store/date-estimates.ts); the estimate is a day.
+      return { kind: "or", children: [dated, range("created_est", f.range.from, to, true)] };
+    }
     case "cites":
       return ids("SELECT cable_id FROM refs WHERE target_id = ?", f.id);
     case "citedby":

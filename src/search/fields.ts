@@ -26,6 +26,9 @@ const FILTER_FIELDS = [
   "marking",
   "signer",
   "classifiedby",
+  "person",
+  "org",
+  "place",
   "reason",
   "year",
   "created",
@@ -43,6 +46,10 @@ const FIELD_ALIASES: Record<string, string> = {
   caveats: "caveat",
   signers: "signer",
   signed: "signer",
+  people: "person",
+  organization: "org",
+  organisation: "org",
+  places: "place",
   classified: "classifiedby",
   reasons: "reason",
   class: "classification",
@@ -51,12 +58,26 @@ const FIELD_ALIASES: Record<string, string> = {
   date: "created",
 };
 
+/** Fields that take `~` (`created~:`): the condition also matches estimated values. */
+const ESTIMATED_FIELDS: ReadonlySet<string> = new Set(["created"]);
+
 export function isFieldName(name: string): boolean {
-  return TEXT_FIELDS.has(name) || FILTER_SET.has(name) || name in FIELD_ALIASES;
+  const base = name.endsWith("~") ? name.slice(0, -1) : name;
+  return TEXT_FIELDS.has(base) || FILTER_SET.has(base) || base in FIELD_ALIASES;
 }
 
 /** The field a name stands for, or a syntax error naming the known fields. */
 export function resolveField(name: string, pos: number): string {
+  if (name.endsWith("~")) {
+    const base = resolveField(name.slice(0, -1), pos);
+    if (!ESTIMATED_FIELDS.has(base)) {
+      throw new QuerySyntaxError(
+        `'${base}~:' does not exist: only ${[...ESTIMATED_FIELDS].map((f) => `${f}~:`).join(", ")} takes estimated values`,
+        pos,
+      );
+    }
+    return `${base}~`;
+  }
   if (TEXT_FIELDS.has(name) || FILTER_SET.has(name)) return name;
   const alias = FIELD_ALIASES[name];
   if (alias) return alias;
@@ -253,7 +274,9 @@ const FREE_VALUES: ReadonlySet<string> = new Set(["tag", "origin", "caveat", "ma
 /** The condition `field:value` stands for. `field` is already resolved (see resolveField). */
 export function filterValue(field: string, v: RawValue): FilterValue {
   if (FREE_VALUES.has(field)) someValue(field, v);
-  if (field !== "tag" && field !== "signer" && field !== "classifiedby") noPrefix(field, v);
+  if (!["tag", "signer", "classifiedby", "person", "org", "place"].includes(field)) {
+    noPrefix(field, v);
+  }
   switch (field) {
     case "tag":
       return { field, value: upper(v), prefix: v.prefix };
@@ -269,6 +292,9 @@ export function filterValue(field: string, v: RawValue): FilterValue {
       return { field, value: upper(v).replace(/^\((.*)\)$/, "$1") };
     case "signer":
     case "classifiedby":
+    case "person":
+    case "org":
+    case "place":
       if (!/[\p{L}\p{N}]/u.test(v.text)) {
         throw new QuerySyntaxError(`${field}: needs a name`, v.pos);
       }
@@ -280,6 +306,8 @@ export function filterValue(field: string, v: RawValue): FilterValue {
     case "created":
     case "released":
       return { field, range: dateRange(v) };
+    case "created~":
+      return { field: "created", range: dateRange(v), estimated: true };
     case "cites":
     case "citedby":
       return { field, id: cableId(v) };

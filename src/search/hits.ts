@@ -84,9 +84,11 @@ function dateKeys(
     });
     return keys;
   }
+  // As in the columnar copy (columns.ts): undated cables sort by their estimate.
+  const expr = column === "created" ? "coalesce(m.created, m.created_est)" : `m.${column}`;
   const rows = db
     .prepare<[string], [number, string | null]>(
-      `SELECT m.id, m.${column} FROM json_each(?) j
+      `SELECT m.id, ${expr} FROM json_each(?) j
          CROSS JOIN cables m INDEXED BY cables_search_meta ON m.id = j.value`,
     )
     .raw()

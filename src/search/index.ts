@@ -10,6 +10,8 @@ import { columnsIfBuilt, columnsIfFresh } from "./columns.js";
 import type { Plan } from "./compile.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { didYouMean } from "./did-you-mean.js";
+import { entityFacets } from "./entity-facets.js";
+import { visibleIds, visibleTerms } from "./entity-visibility.js";
 import {
   DEFAULT_FACET_LIMIT,
   type FacetResult,
@@ -50,13 +52,14 @@ function statements(db: Db) {
         reference_id: string;
         subject: string | null;
         created: string | null;
+        created_est: string | null;
         released: string | null;
         origin: string | null;
         classification: string | null;
         partial: number;
       }
     >(
-      `SELECT reference_id, subject, created, released, origin, classification, partial
+      `SELECT reference_id, subject, created, created_est, released, origin, classification, partial
          FROM cables WHERE id = ?`,
     ),
   };
@@ -77,12 +80,13 @@ function checkOptions(opts: SearchOptions): { sort: SortOrder; limit: number } {
 function hitFor(db: Db, id: number, plan: Plan | null, withSnippet: boolean): SearchHit {
   const row = stmts(db).hit.get(id)!;
   const snip = withSnippet
-    ? snippetFor(db, id, plan?.terms ?? [])
+    ? snippetFor(db, id, visibleTerms(db, id, plan?.terms ?? []))
     : { snippet: null, paragraph: null };
   return {
     referenceId: row.reference_id,
     subject: row.subject,
     created: row.created,
+    createdEstimate: row.created_est,
     released: row.released,
     origin: row.origin,
     classification: row.classification,
@@ -114,7 +118,9 @@ export function searchParsed(db: Db, node: QueryNode, opts: SearchTuning = {}): 
     const sort = effectiveSort(order, plan);
     const after = opts.cursor ? decodeCursor(opts.cursor, sort) : null;
     const built = columnsIfBuilt(db);
-    const ids = matchIds(db, plan, built);
+    const ids = visibleIds(db, node, matchIds(db, plan, built), (n) =>
+      matchIds(db, planQuery(db, n).plan, built),
+    );
     const cols = built ?? (ids.length > COLUMNS_FROM ? columnsIfFresh(db) : null);
     const matches = { ids, keys: sortKeys(db, plan, order, ids, cols, opts.rankAll) };
     const picked = firstAfter(matches, after, limit + 1);
@@ -128,6 +134,7 @@ export function searchParsed(db: Db, node: QueryNode, opts: SearchTuning = {}): 
       : cols
         ? facetsFromColumns(cols, ids, facetLimit)
         : facetsFromSql(db, ids, facetLimit);
+    if (facets.facets) Object.assign(facets.facets, entityFacets(db, ids, facetLimit));
     return {
       total: ids.length,
       hits: page.map((i) => hitFor(db, ids[i]!, plan, withSnippets)),

@@ -74,7 +74,7 @@ export function tokenize(query: string): Token[] {
         ch === ":" &&
         !value &&
         nested === 0 &&
-        /^[A-Za-z]+$/.test(query.slice(start, j))
+        /^[A-Za-z]+~?$/.test(query.slice(start, j))
       ) {
         const name = query.slice(start, j).toLowerCase();
         const next = query[j + 1];

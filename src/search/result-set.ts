@@ -8,6 +8,7 @@ import type { Db } from "../store/db.js";
 import type { QueryNode } from "./ast.js";
 import { columnsIfFresh } from "./columns.js";
 import type { Plan } from "./compile.js";
+import { visibleIds } from "./entity-visibility.js";
 import { allInOrder, matchIds, sortKeys } from "./hits.js";
 import { planQuery } from "./plan.js";
 import type { SortOrder } from "./types.js";
@@ -28,7 +29,9 @@ export class ResultSet {
     order: SortOrder = "created",
   ) {
     this.plan = planQuery(db, node).plan;
-    const ids = matchIds(db, this.plan);
+    const ids = visibleIds(db, node, matchIds(db, this.plan), (n) =>
+      matchIds(db, planQuery(db, n).plan),
+    );
     const keys = sortKeys(db, this.plan, order, ids, ids.length > 5000 ? columnsIfFresh(db) : null);
     this.ordered = Int32Array.from(allInOrder({ ids, keys }), (i) => ids[i]!);
     this.total = ids.length;

@@ -21,6 +21,8 @@ export interface SearchHit {
   referenceId: string;
   subject: string | null;
   created: string | null;
+  /** Estimated day (`YYYY-MM-DD`) of a cable no source dates, else null; never a fact. */
+  createdEstimate: string | null;
   released: string | null;
   origin: string | null;
   classification: string | null;
@@ -37,6 +39,11 @@ export interface FacetCount {
   count: number;
 }
 
+/** An entity facet value: the entity id (what `person:` and the others take) and its name. */
+export interface EntityFacetCount extends FacetCount {
+  label: string;
+}
+
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
@@ -45,6 +52,10 @@ export interface SearchResult {
     origin: FacetCount[];
     classification: FacetCount[];
     caveat: FacetCount[];
+    /** The entities the hits name (src/search/entity-facets.ts). */
+    person?: EntityFacetCount[];
+    org?: EntityFacetCount[];
+    place?: EntityFacetCount[];
   } | null;
   histogram: { month: string; count: number }[] | null;
   /** Cursor of the next page, or null on the last page. */

@@ -5,13 +5,16 @@
  */
 import { type Context, Hono } from "hono";
 import type { Db } from "../store/db.js";
+import { setPublicMode } from "../store/entities-public.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
 import { allowedHostSet, hostAllowList } from "./hosts.js";
 import { type Problem, ProblemError, problemResponse } from "./problem.js";
+import { publicMasking } from "./public-mode.js";
 import { registerApi } from "./routes/api.js";
 import { registerBrowse } from "./routes/browse.js";
 import { registerCable } from "./routes/cable.js";
+import { registerEntities } from "./routes/entities.js";
 import { registerGraph } from "./routes/graph.js";
 import { registerHome } from "./routes/home.js";
 import { type Deps, errorPage } from "./routes/page.js";
@@ -25,10 +28,13 @@ export interface AppOptions {
   assets?: Assets;
   /** Response cache; false turns it off (default on, 64 MiB). */
   cache?: CacheOptions | false;
+  /**
+   * Public mode (`serve --public`): people the cables protect are hidden through this connection
+   * (src/store/entities-public.ts) and masked in every answer (src/server/public-mode.ts).
+   */
+  public?: boolean;
   /** Called with unexpected errors (default: written to stderr). */
   onError?: (err: unknown) => void;
-  /** Public mode: nothing about the server's own files is shown (src/server/data/public-paths.ts). */
-  public?: boolean;
   /** Where the archive is reached, for permalinks and citations (default http://localhost). */
   baseUrl?: string;
   /** Host names answered besides the loopback names and the base URL's host. */
@@ -81,6 +87,12 @@ export function createApp(opts: AppOptions): App {
   app.get("/favicon.ico", (c) => c.body(null, 204));
 
   if (cache) app.use("*", cacheMiddleware(cache));
+  if (opts.public) {
+    setPublicMode(opts.db);
+    app.use("*", publicMasking(opts.db));
+  }
+  // Before the API, whose catch-all answers any other /api path.
+  registerEntities(app, deps);
   registerApi(app, deps);
   registerHome(app, deps);
   registerSearch(app, deps);

@@ -55,6 +55,10 @@ export function componentSchemas(): Record<string, Schema> {
       referenceId: str,
       subject: nullable("string"),
       created: isoDateTime,
+      createdEstimate: {
+        ...isoDate,
+        description: "estimated day of a cable no source dates (never a fact); null when dated",
+      },
       released: isoDateTime,
       origin: nullable("string"),
       classification: nullable("string"),
@@ -113,6 +117,19 @@ export function componentSchemas(): Record<string, Schema> {
       allOf: [
         ref("Cable"),
         object({
+          createdEstimate: {
+            oneOf: [
+              { type: "null" },
+              object({
+                date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+                from: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+                to: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+                basis: { enum: ["serial", "decl"] },
+                witnesses: arrayOf(str),
+              }),
+            ],
+            description: "estimated creation day of a cable no source dates; never a fact",
+          },
           cites: arrayOf(ref("CiteEdge")),
           citedBy: arrayOf(ref("CiteEdge")),
           versions: { ...arrayOf(ref("Version")), minItems: 1 },

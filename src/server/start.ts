@@ -77,9 +77,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const listening = /^(0\.0\.0\.0|::|\[::\])$/.test(opts.host) ? [] : [opts.host];
   const app = createApp({
     db,
+    public: Boolean(opts.public),
     ...(opts.assets ? { assets: opts.assets } : {}),
     ...(opts.cache !== undefined ? { cache: opts.cache } : {}),
-    public: opts.public === true,
     ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
     allowedHosts: [...listening, ...(opts.allowedHosts ?? [])],
   });

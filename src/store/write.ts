@@ -3,6 +3,7 @@ import { contentHash, slimCableJson } from "./cable-json.js";
 import { isDegraded, supersedes } from "./current-version.js";
 import type { Db } from "./db.js";
 import { derivedFts } from "./derived-fts.js";
+import { insertMentions } from "./entities-write.js";
 import { getCableByRowid } from "./read.js";
 
 export { getCable } from "./read.js";
@@ -36,6 +37,7 @@ function strongestProtect(cable: Cable): string | null {
 function prepare(db: Db) {
   return {
     derived: derivedFts(db),
+    mentions: (cableId: number, cable: Cable) => insertMentions(db, cableId, cable),
     findVersions: db.prepare<[string], { text_hash: string; content_hash: string }>(
       "SELECT text_hash, content_hash FROM versions WHERE reference_id = ?",
     ),
@@ -82,6 +84,7 @@ function prepare(db: Db) {
       "reasons",
       "recipients",
       "protect",
+      "mentions",
     ].map((table) => db.prepare(`DELETE FROM ${table} WHERE cable_id = ?`)),
     deleteCable: db.prepare("DELETE FROM cables WHERE id = ?"),
     insertCable: db.prepare(
@@ -256,4 +259,5 @@ function insertCurrent(
   cable.protect.forEach((p, seq) => {
     s.insertProtect.run(cableId, seq, p.marker, p.paragraph, p.text);
   });
+  s.mentions(cableId, cable);
 }

@@ -95,8 +95,13 @@ describe.skipIf(!present)("REF parser over the corpus (../shared/corpus/cables)"
       s.year === null ? [] : s.refs.filter((r) => r.kind === "cable"),
     );
     expect(cables.length).toBeGreaterThan(8000);
+    // A serial written alone whose station the cable never names stays without an id (issue 8:
+    // a station is never invented; `REF: A. (A) 44297` in 08SANJOSE337 is the Department's).
+    const bare = /^#?\s*\d{3,7}(?:\s*(?:\(NOTAL\)|AND PREVIOUS))?$/i;
     const bad = cables.filter(
-      (r) => !r.referenceId || canonicalId(r.referenceId) !== r.referenceId,
+      (r) =>
+        !(r.referenceId === null && bare.test(r.text)) &&
+        (!r.referenceId || canonicalId(r.referenceId) !== r.referenceId),
     );
     expect(bad).toEqual([]);
   });

@@ -46,6 +46,7 @@ describe("GET /api/search", () => {
     expect(Object.keys(body.hits[0]).sort()).toEqual([
       "classification",
       "created",
+      "createdEstimate",
       "origin",
       "paragraph",
       "partial",

@@ -31,6 +31,15 @@ interface Candidate {
 export function extractWho(who: string): Who {
   // Parentheses (`(acting)`, `(AI)`, `(G)`) are blanked, not removed, to keep offsets.
   let text = who.replace(/\([^)]*\)/g, (m) => " ".repeat(m.length));
+  // Quotes around a nickname (`A. "Hoot" Baez`) are no part of a word.
+  if (/["“”]/.test(text)) text = text.replace(/["“”]/g, " ");
+  // A comma typed for an apostrophe (`Daniel O,Grady`), and for the full stop of a middle initial
+  // before the surname (`Luis G, Moreno, Reason`): one name, not two segments.
+  text = text
+    .replace(/\b([A-Z]),(?=[A-Z][a-z])/g, "$1'")
+    .replace(/\b([A-Z][a-z]+ [A-Z]),(?= ([A-Z][a-z]+)\b)/g, (m, head: string, next: string) =>
+      isTitleWord(next) ? m : `${head}.`,
+    );
   // A partial extract cuts the line off (`AMBASSADOR ROLAND ARN...`): the cut word is dropped.
   const truncated = /\.{3,}/.test(text);
   text = text.replace(/\S*\.{3,}.*$/s, (m) => " ".repeat(m.length));

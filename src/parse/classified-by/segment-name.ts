@@ -1,4 +1,4 @@
-import { isTitleWord, isTitleWordExact } from "./titles.js";
+import { foldTitle, isTitleWord, isTitleWordExact } from "./titles.js";
 
 /**
  * The name at the end of one segment of a Classified By line (`Pol/Econ Officer Jessica Davis Ba`,
@@ -45,17 +45,30 @@ const MAX_WORDS = 3;
 export function nameInSegment(seg: Segment, mixedCase: boolean): SegmentName | null {
   const tokens = [...seg.text.matchAll(/\S+/g)].map((m) => ({ t: m[0], at: m.index }));
   let end = tokens.length;
-  // Titles after the name in the same segment (`ROBERT FINN DCM`), exact words only.
-  while (end > 0 && isTrailingTitle(tokens[end - 1]?.t ?? "")) end--;
+  // Titles after the name in the same segment (`ROBERT FINN DCM`), exact words only — unless the
+  // word is the surname: after an initial (`Damian R. Leader`), or a title word that is also a
+  // common surname after a given name (`Adam Center`).
+  while (
+    end > 0 &&
+    isTrailingTitle(tokens[end - 1]?.t ?? "") &&
+    !surnameLikeTitle(tokens, end - 1, mixedCase)
+  ) {
+    end--;
+  }
+  const surnameAt = end > 0 && surnameLikeTitle(tokens, end - 1, mixedCase) ? end - 1 : -1;
   let begin = end;
   let words = 0;
   let stop: Stop = seg.afterAnd ? "function" : "start";
   while (begin > 0) {
     const t = (tokens[begin - 1]?.t ?? "").replace(/[,;:-]+$/, "");
-    const kind = classify(t, words === 0, mixedCase);
+    const kind = begin - 1 === surnameAt ? "word" : classify(t, words === 0, mixedCase);
     if ((kind === "suffix" && begin === end) || kind === "initial") {
       begin--;
-    } else if (kind === "particle" && words > 0 && precededByWord(tokens, begin, mixedCase)) {
+    } else if (
+      kind === "particle" &&
+      words > 0 &&
+      (precededByWord(tokens, begin, mixedCase) || lowerParticleAfterTitle(tokens, begin))
+    ) {
       begin--;
     } else if (kind === "word" && words < MAX_WORDS) {
       words++;
@@ -83,6 +96,36 @@ export function nameInSegment(seg: Segment, mixedCase: boolean): SegmentName | n
   return name
     ? { name, tokens: end - begin, start: first.at, afterTitle: stop === "title", weak }
     : null;
+}
+
+/** Title words that are also surnames (`Adam Center`, `Damian Leader`, `John Major`). */
+const SURNAME_TITLES = new Set([
+  "leader",
+  "center",
+  "head",
+  "major",
+  "chair",
+  "member",
+  "chambers",
+]);
+
+/**
+ * The title-like word at `i` is the surname: an initial stands right before it (a name never ends
+ * in an initial: `Damian R. Leader`), or it is a common surname after a name word (`Adam Center`).
+ */
+function surnameLikeTitle(tokens: { t: string }[], i: number, mixedCase: boolean): boolean {
+  const word = (tokens[i]?.t ?? "").replace(/[.,;:]+$/, "");
+  if (!NAME_WORD.test(word) || i === 0) return false;
+  const prev = (tokens[i - 1]?.t ?? "").replace(/[,;:-]+$/, "");
+  if (INITIAL.test(prev) && foldTitle(prev) !== "ai") return true;
+  return SURNAME_TITLES.has(word.toLowerCase()) && classify(prev, false, mixedCase) === "word";
+}
+
+/** `Ambassador van Voorst`: a lower-case particle right after a title opens the surname. */
+function lowerParticleAfterTitle(tokens: { t: string }[], begin: number): boolean {
+  const particle = tokens[begin - 1]?.t ?? "";
+  const before = (tokens[begin - 2]?.t ?? "").replace(/[,;:-]+$/, "");
+  return /^[a-z]/.test(particle) && before !== "" && isTitleWord(before);
 }
 
 /** `van der` in `Kurt van der Walde`: particles count when a given name stands before them. */
@@ -115,6 +158,8 @@ function computeKind(t: string, isLast: boolean, mixedCase: boolean): Kind {
   if (SUFFIX.test(t) && isLast) return "suffix";
   if (FUNCTION_WORD.test(t)) return "function";
   if (PARTICLE.test(t)) return "particle";
+  // `A.I.` (ad interim) after `Charge` is a title, not two initials.
+  if (foldTitle(t) === "ai") return "title";
   if (INITIAL.test(t)) return "initial";
   // A redaction (`XXXXXXXXXXXX`) hides the name; it is not one.
   if (/^(?:X{4,}|x{4,})/.test(t)) return "title";

@@ -26,11 +26,12 @@ spokesman spokesperson press information cultural education health technology la
 multilateral unit division branch group task force center interagency classified classification
 guide message this by attach attaché chargé-d'affaires affairs-political polecon-chief econ-chief
 pol-econ econ-pol e-p p-e pe ep polmilcouns dep dpty asst sec secy min cons amb-designate designate
-est estoff esthoff pmc emin
+est estoff esthoff pmc emin perm permrep coun
 `;
 
 const SET: ReadonlySet<string> = new Set(TITLE_WORDS.split(/\s+/).filter(Boolean));
 const LONG: string[] = [...SET].filter((w) => w.length >= 6);
+const SHORT: string[] = [...SET].filter((w) => w.length === 5 || w.length === 6);
 
 /** Lower-cased, `0` read as `o`, dots/apostrophes/parentheses dropped: `D'AFFAIRES` → `daffaires`. */
 export function foldTitle(token: string): string {
@@ -60,7 +61,8 @@ function verdictsOf(token: string): number {
   if (known !== undefined) return known;
   const w = foldTitle(token);
   const exact = SET.has(w);
-  const fuzzy = exact || isCompound(w) || (w.length >= 6 && nearTitle(w));
+  const fuzzy =
+    exact || isCompound(w) || (w.length >= 6 ? nearTitle(w) : w.length >= 4 && lostLetter(w));
   const verdict = (exact ? EXACT : 0) | (fuzzy ? FUZZY : 0);
   if (cacheable) {
     if (verdicts.size >= CACHE_MAX) verdicts.clear();
@@ -99,11 +101,39 @@ function isCompound(w: string): boolean {
 }
 
 function nearTitle(w: string): boolean {
+  if (garbled(w)) return true;
   const budget = w.length >= 8 ? 2 : 1;
   for (const t of LONG) {
     // A typo rarely hits both of the first two letters: a cheap filter before the distance.
-    if (Math.abs(t.length - w.length) > budget || (t[0] !== w[0] && t[1] !== w[1])) continue;
+    // (or a letter added or lost in front: `MCOUNSELOR`).
+    if (Math.abs(t.length - w.length) > budget) continue;
+    if (t[0] !== w[0] && t[1] !== w[1] && t[0] !== w[1] && t[1] !== w[0]) continue;
     if (editDistance(w, t, budget) <= budget) return true;
+  }
+  return false;
+}
+
+/**
+ * Damaged copies print `Q` for the one to three characters they lost (`QJQBOUTI` for `DJIBOUTI`,
+ * `CooQnator` for `Coordinator`): a word with such a `q` (not `qu`) matches a title with any one
+ * to three letters in its place.
+ */
+function garbled(w: string): boolean {
+  if (!/q(?!u)/.test(w) || w.length < 5) return false;
+  const pattern = new RegExp(`^${w.replace(/[^a-z]/g, "").replace(/q(?!u)/g, "[a-z]{1,3}")}$`);
+  return LONG.some((t) => pattern.test(t));
+}
+
+/**
+ * A short title with one letter lost (`CIEF` for `chief`, `CONSL` for `consul`), same first and
+ * last letter: short words are names too often for any other typo to be read as a title.
+ */
+function lostLetter(w: string): boolean {
+  for (const t of SHORT) {
+    if (t.length !== w.length + 1 || t[0] !== w[0] || t.at(-1) !== w.at(-1)) continue;
+    for (let i = 0; i < t.length; i++) {
+      if (t.slice(0, i) + t.slice(i + 1) === w) return true;
+    }
   }
   return false;
 }

@@ -61,6 +61,9 @@ const GLUED_DEBRIS = new RegExp(
     "\\d{6}(?=,)",
     // Text glued to the MCN (`PRIORITY 0730UK OPEN TO...`, `BUENOS AIRES 0001QATAR...`).
     "(?<=[ \\t]\\d{4})[A-Za-z]",
+    // The body's first words glued to the last addressee (`TRIPOLI IMMEDIATESipdis`,
+    // `DIA WASHINGTON DCSIPDIS`): SIPDIS, or a mixed-case word, right after capitals.
+    "(?<=[A-Z]{2})(?:SIPDIS|[A-Z][a-z]{3,}\\b(?!:))",
   ].join("|"),
 );
 
@@ -158,9 +161,35 @@ function bodyCut(line: string, marking: MarkingMatch | null): number {
 
 type Step = { kind: "take" } | { kind: "end"; at: number };
 
+/**
+ * An addressee line as the tests below read it, same length as written: Unicode line separators
+ * a copy left in it are blanks, and a colon inside an office list (`SECDEF WASHDC//USDP:PDUSDP//`)
+ * is part of the addressee, not the start of a `TAGS:`-like body line.
+ */
+function addresseeView(text: string): string {
+  let t = text;
+  if (t.includes("\u2028") || t.includes("\u2029")) t = t.replace(/[\u2028\u2029]/g, " ");
+  if (t.includes(":") && t.includes("//")) {
+    t = t.replace(/\/\/[^/\n]*(?:\/[^/\n]+)*\/\//g, (m) => m.replace(/:/g, "/"));
+  }
+  return t;
+}
+
 function addressStep(lines: Lines, i: number): Step {
   const line = lines.get(i)!;
-  const t = line.text;
+  const t = addresseeView(line.text);
+  // A line separator inside the line (`...SECURITY PRIORITY\u2028\u2028S E C R E T MEXICO 000886`):
+  // what follows it is the body unless it is one more addressee.
+  const sep = line.text.search(/[\u2028\u2029]/);
+  if (sep >= 0) {
+    const before = t.slice(0, sep);
+    const after = t.slice(sep).trim();
+    if (after !== "" && (!isPlainAddressee(after) || BODY_OPENER.test(after))) {
+      if (before.trim() === "" || ADDRESSEE.test(before) || addressKeyword(before)) {
+        return { kind: "end", at: line.start + sep };
+      }
+    }
+  }
   if (t.trim() === "") {
     const next = nextNonBlank(lines, i);
     const kw = next ? addressKeyword(next.text) : null;

@@ -151,8 +151,17 @@ export function parseAddressBlock(header: string): AddressBlock {
   const block: AddressBlock = { from: null, to: [], info: [] };
   let section: Section = "none";
   let excluding = false;
-  for (const raw of header.split("\n")) {
+  // Letters a damaged copy broke off a routing indicator onto lines of their own (`R`, `E`,
+  // `DJ/AMEMBASSY DJIBOUTI`): carried on to the line they belong to, never addressees.
+  let carried = "";
+  for (const line of header.split(/\n|[\u2028\u2029]/)) {
+    const raw = carried ? `${carried}${line.trimStart()}` : line;
+    carried = "";
     const kw = addressKeyword(raw);
+    if (!kw && section !== "none" && /^[ \t]*[A-Z]{1,2}[ \t]*$/.test(raw)) {
+      carried = raw.trim();
+      continue;
+    }
     let text = raw;
     if (kw) text = raw.replace(/^[ \t]*(?:FM|TO|INFO|XMT)[ \t/]*/, "");
     if (kw === "FM") {

@@ -9,10 +9,14 @@ import { removePageFurniture } from "./page-lines.js";
  * are looked at: a body can be 60 KB, and this runs for every cable.
  */
 
-/** How far into the body the REF keyword is looked for (in the corpus it is always before 3.7 KB). */
+/**
+ * How far into the body the REF keyword is looked for (in the corpus it is always before 3.7 KB).
+ * A search window, not a cap on the block: once found, the block is read to its end however long
+ * it is (every item is kept, issue 12: a cap at 3,000 characters cut long lists mid-citation).
+ */
 const REGION_CAP = 5000;
-/** Longest REF block read (the longest real ones, ~30 items, are under 1.5 KB). */
-const BLOCK_CAP = 3000;
+/** Lines of the block so far that decide whether it goes on after a blank line (see readBlock). */
+const CONTEXT_LINES = 24;
 /** Keyword candidates tried when the first yields nothing (`REF: ...` truncated, then the real one). */
 const MAX_CANDIDATES = 3;
 
@@ -34,15 +38,17 @@ export function findRefBlock(text: string): string | null {
  * first that lists anything (a plain class rather than a generator: this runs for every cable).
  */
 export class RefBlocks {
-  private readonly head: string;
+  private readonly text: string;
   private readonly starts: number[];
+  /** Offset of the first numbered paragraph within the search window, or -1. */
+  private readonly para: number;
 
   constructor(text: string) {
     // The caption area ends at the first numbered paragraph; a REF after it is prose.
     const region = text.length > REGION_CAP ? text.slice(0, REGION_CAP) : text;
-    const para = firstParagraph(region);
-    this.head = para >= 0 ? region.slice(0, para) : region;
-    this.starts = keywordStarts(this.head);
+    this.text = text;
+    this.para = firstParagraph(region);
+    this.starts = keywordStarts(this.para >= 0 ? region.slice(0, this.para) : region);
   }
 
   /** How many candidates are worth reading. */
@@ -52,7 +58,11 @@ export class RefBlocks {
 
   /** Candidate `k`'s block, or null when it holds nothing. */
   read(k: number): string | null {
-    return readBlock(this.head, this.starts[k]!);
+    const start = this.starts[k]!;
+    // A list longer than the search window runs on to the first paragraph after it.
+    let end = this.para;
+    if (end < 0) end = firstParagraph(this.text, start);
+    return readBlock(this.text, start, end < 0 ? this.text.length : end);
   }
 }
 
@@ -114,8 +124,7 @@ function listFragment(head: string): boolean {
  * line behind), a stop marker ends the block on its line, and a blank line ends it unless what
  * follows continues it.
  */
-function readBlock(head: string, start: number): string | null {
-  const limit = Math.min(head.length, start + BLOCK_CAP);
+function readBlock(head: string, start: number, limit: number): string | null {
   const kept: string[] = [];
   let blankBefore = false;
   let pos = start;
@@ -142,7 +151,9 @@ function readBlock(head: string, start: number): string | null {
       }
       const text = removePageFurniture(line);
       if (isBlank(text)) continue;
-      if (blankBefore && !continuesAfterBlank(kept.join("\n"), text)) return finish(kept);
+      // Only the last lines decide (the open item, the last letter): joining the whole block
+      // at every blank line would make a long list cost its length squared.
+      if (blankBefore && !continuesAfterBlank(lastLines(kept), text)) return finish(kept);
       blankBefore = false;
       const end = blockEnds(text);
       if (end < text.length) {
@@ -153,6 +164,10 @@ function readBlock(head: string, start: number): string | null {
     }
   }
   return finish(kept);
+}
+
+function lastLines(kept: string[]): string {
+  return (kept.length > CONTEXT_LINES ? kept.slice(-CONTEXT_LINES) : kept).join("\n");
 }
 
 function isBlank(line: string): boolean {

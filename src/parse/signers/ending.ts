@@ -1,7 +1,7 @@
 import { type BodyDoc, docMemo } from "../doc.js";
 import { isBlank } from "../layout-lines.js";
 import { collapseRepeat, isParticle, type NameStyle, nameStyle } from "./names.js";
-import { isTrailerLine, smartTrailerStart, stripTrailingJunk } from "./trailer.js";
+import { isTrailerLine, signedTrailer, smartTrailerStart, stripTrailingJunk } from "./trailer.js";
 
 /**
  * The end of a telegram: who signed it and where its own text stops. The walk goes back from the
@@ -72,12 +72,15 @@ export const docEnding: (doc: BodyDoc) => Ending = docMemo((doc) => findEnding(d
 function computeEnding(text: string): Ending {
   const lines = new LinesBack(text, textLimit(text));
   let lastIdx = 0;
-  while (lines.get(lastIdx) && isTrailerLine(lines.text(lastIdx)!)) lastIdx++;
+  while (lines.get(lastIdx) && isTrailerLine(lines.text(lastIdx)!)) {
+    if (signedTrailer(lines.text(lastIdx)!)) break;
+    lastIdx++;
+  }
   const last = lines.get(lastIdx);
   if (!last) return { signers: [], contentEnd: lines.get(lastIdx - 1)?.start ?? text.length };
 
   const kept = stripTrailingJunk(lines.text(lastIdx)!);
-  const sig = readSignature(kept, lines.text(lastIdx + 1));
+  const sig = readSignature(kept, lines.text(lastIdx + 1), text);
   if (!sig) return { signers: [], contentEnd: last.start + kept.length };
 
   const signers = [sig.name];
@@ -146,7 +149,13 @@ interface ReadSignature extends Signature {
 }
 
 /** Reads the signature from a text line already stripped of glued trailer tokens. */
-function readSignature(line: string, above: string | null): ReadSignature | null {
+function readSignature(line: string, above: string | null, text = ""): ReadSignature | null {
+  // `Timken jr`: a suffix typed in lower case after the surname.
+  const suffix = /\s+(?:jr|sr)\.?$/.exec(line);
+  if (suffix) {
+    const sig = readSignature(line.slice(0, suffix.index), above, text);
+    return sig ? { ...sig, name: `${sig.name}${suffix[0].replace(/^\s+/, " ")}` } : null;
+  }
   let cut = line.length;
   while (cut > 0 && (line[cut - 1] === "." || /\s/.test(line[cut - 1]!))) cut--;
   const core = line.slice(0, cut);
@@ -175,9 +184,8 @@ function readSignature(line: string, above: string | null): ReadSignature | null
     if (!tailStyle || !gluedStyleOk(tailStyle, tail)) continue;
     const offset = tokens[first]!.at;
     // The boundary is in the few words before the name; the rest of a long line does not matter.
-    if (
-      !isBoundary(core.slice(Math.max(0, offset - BOUNDARY_CHARS), offset).trimEnd(), tailStyle)
-    ) {
+    const before = core.slice(Math.max(0, offset - BOUNDARY_CHARS), offset).trimEnd();
+    if (!isBoundary(before, tailStyle) && !gluedAfterText(before, tail, tailStyle, text)) {
       continue;
     }
     return { name: tail.join(" "), offset, alone: false, style: tailStyle, period };
@@ -204,7 +212,7 @@ function lastWords(s: string, max: number): { tokens: Token[]; complete: boolean
     let start = end;
     while (start > 0 && !isBlank(s.charCodeAt(start - 1))) start--;
     let lead = start;
-    while (lead < end && `"'“‘#*`.includes(s[lead]!)) lead++;
+    while (lead < end && `"'“‘#*,.`.includes(s[lead]!)) lead++;
     tokens.push({ word: s.slice(lead, end), at: lead });
     end = start;
   }
@@ -220,6 +228,24 @@ function gluedStyleOk(style: NameStyle, words: string[]): boolean {
   if (style === "upper") return true;
   if (style !== "capitalised") return false;
   return words.length === 1 || (words.length === 2 && isParticle(words[0]!));
+}
+
+/**
+ * A name glued after text that has no full stop: `... Ahmed Megahed SCOBEY`, `... Date: February
+ * 14, 2010 POLASCHIK`, `(Yom 7, 8/5/2009) Scobey`. In capitals after a word with lower-case
+ * letters or a number, when the word is a surname-like one (four letters or more, a vowel) the
+ * text does not use anywhere else in capitals (an acronym recurs: `NATO`, `GOE`); capitalised
+ * after a closing bracket.
+ */
+function gluedAfterText(before: string, name: string[], style: NameStyle, text: string): boolean {
+  if (name.length !== 1) return false;
+  const word = name[0]!;
+  const prev = before.slice(before.lastIndexOf(" ") + 1);
+  if (style === "capitalised") return /[)\]]$/.test(before) && word.length >= 4;
+  if (style !== "upper" || word.length < 4 || !/[AEIOUY]/.test(word)) return false;
+  if (!/[a-z]|\d$/.test(prev)) return false;
+  const first = text.indexOf(word);
+  return first >= 0 && text.indexOf(word, first + 1) < 0 && !/[A-Z]/.test(text[first - 1] ?? "");
 }
 
 function isBoundary(before: string, style: NameStyle): boolean {

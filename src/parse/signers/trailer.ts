@@ -59,9 +59,26 @@ const JUNK_CHARS = new Set([..." \t\r\"'“”|>\\#*_~,"]);
 const GLUED_DATE = /\s\d{4}-\d\d-\d\d(?:[ T]\d\d:\d\d(?::\d\d)?)?\s*$/;
 const JUNK_WORDS = ["NNNN", "NNN", "SIPDIS", "BT"];
 
+/**
+ * What a web copy glued after the signature on its line: the WikiLeaks footer (`HALL
+ * 2004ROME02926 - Classification: CONFIDENTIAL`), `End Cable Text` (`SCOBEY End Cable Text`), a
+ * `\v` escape (`NORLAND \v`).
+ */
+const GLUED_FOOTER =
+  /\s+(?:\d{4}[A-Z]{3,}\d{3,}\s*-\s*(?:Classification:\s*)?[A-Z][A-Z /]*\W*|End\s+Cable\s+Text\W*|=*\s*CABLE\s+END\W*|\\v)$/i;
+
+/** A trailer line that carries the signature before its footer (`HALL 2004ROME02926 - ...`). */
+export function signedTrailer(line: string): boolean {
+  if (line.length > MAX_TRAILER_LINE || !GLUED_FOOTER.test(line)) return false;
+  const before = line.replace(GLUED_FOOTER, "").trim();
+  return /^[A-Za-z][A-Za-z'’ -]{1,40}$/.test(before) && !isTrailerLine(before);
+}
+
 export function stripTrailingJunk(raw: string): string {
   const dated = raw.length > 40 ? raw.slice(-40) : raw;
-  const line = GLUED_DATE.test(dated) ? raw.replace(GLUED_DATE, "") : raw;
+  let line = GLUED_DATE.test(dated) ? raw.replace(GLUED_DATE, "") : raw;
+  const tail = line.length > 80 ? line.slice(-80) : line;
+  if (GLUED_FOOTER.test(tail)) line = line.replace(GLUED_FOOTER, "");
   let end = line.length;
   for (;;) {
     while (end > 0 && JUNK_CHARS.has(line[end - 1]!)) end--;

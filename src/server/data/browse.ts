@@ -89,7 +89,8 @@ const VALUE_CHECK: Record<BrowseKind, RegExp> = {
 
 /** The query-language term of a browse value. */
 function term(kind: BrowseKind, value: string): string {
-  if (kind === "year" || kind === "month") return `created:${value}`;
+  // `created~:`: undated cables are listed where their estimated date puts them, marked as such.
+  if (kind === "year" || kind === "month") return `created~:${value}`;
   return `${kind}:"${value}"`;
 }
 

@@ -10,6 +10,7 @@ import type { Cable, Provenance } from "../../model/cable.js";
 import { canonicalId, splitId } from "../../model/reference-id.js";
 import { type ReasonInfo, reasonInfo } from "../../reference/reasons.js";
 import { type TagInfo, tagInfo } from "../../reference/tags.js";
+import { type DateEstimate, dateEstimate } from "../../store/date-estimates.js";
 import type { Db } from "../../store/db.js";
 import { getCable, getVersions } from "../../store/read.js";
 import { badRequest, notFound } from "../problem.js";
@@ -27,6 +28,8 @@ export interface VersionSummary {
 
 /** `GET /api/cables/:id`: the Cable JSON plus the reference graph around it and its versions. */
 export type CableJson = Cable & {
+  /** For a cable no source dates: its estimated creation day with interval and basis (never a fact). */
+  createdEstimate: DateEstimate | null;
   cites: CiteEdge[];
   citedBy: CiteEdge[];
   versions: VersionSummary[];
@@ -139,6 +142,7 @@ function withGraph(db: Db, cable: Cable): CableJson {
   const id = cable.referenceId!;
   return {
     ...cable,
+    createdEstimate: cable.created ? null : dateEstimate(db, id),
     cites: cites(db, id),
     citedBy: citedBy(db, id),
     versions: versionSummaries(db, id),

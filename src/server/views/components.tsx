@@ -53,7 +53,17 @@ export function HitList(props: { hits: SearchHit[]; start: number; context?: str
                 partial extract
               </span>
             ) : null}
-            <time datetime={h.created ?? undefined}>{day(h.created) || "undated"}</time>
+            {h.created || !h.createdEstimate ? (
+              <time datetime={h.created ?? undefined}>{day(h.created) || "undated"}</time>
+            ) : (
+              <time
+                class="estimated"
+                datetime={h.createdEstimate}
+                title="undated: estimated from serial numbers or the DECL date"
+              >
+                ≈ {day(h.createdEstimate)} (est.)
+              </time>
+            )}
             <span class="origin">{h.origin ?? ""}</span>
           </div>
           <a class="hit-subject" href={link(h.referenceId, h.paragraph)}>

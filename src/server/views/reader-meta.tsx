@@ -46,7 +46,19 @@ export function MetaPanel(props: { data: ReaderData }) {
         <Row label="Reference ID">
           <code>{cable.referenceId}</code>
         </Row>
-        <Row label="Created">{dateTime(cable.created) || "unknown"}</Row>
+        <Row label="Created">
+          {cable.created ? (
+            dateTime(cable.created)
+          ) : cable.createdEstimate ? (
+            <span class="estimated">
+              unknown; estimated ≈ {cable.createdEstimate.date} (between{" "}
+              {cable.createdEstimate.from} and {cable.createdEstimate.to}:{" "}
+              {cable.createdEstimate.witnesses.join("; ")})
+            </span>
+          ) : (
+            "unknown"
+          )}
+        </Row>
         <Row label="Released">{dateTime(cable.released) || "unknown"}</Row>
         <Row label="Origin">
           {cable.origin ? (

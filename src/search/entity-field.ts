@@ -1,0 +1,41 @@
+/**
+ * `person:`, `org:` and `place:`: the cables naming an entity, given by its id
+ * (`person:person-mark-asquino`) or by words of any form written for it (`person:asquino`,
+ * `person:"Mark Asquino"`, `org:unhc*`): every word must be in one of the entity's forms, the last
+ * one as a prefix when written with `*`. A name reaches every cable of the entities it names,
+ * including the cables that write only another form (`ASQUINO` for Mark Asquino).
+ */
+import { fold, nameWords } from "../store/entity-names.js";
+import type { NameValue } from "./ast.js";
+
+const HIGH = "\uffff";
+
+/** The query over the archive answering the field: cable rowids, user text only as parameters. */
+export interface EntityQuery {
+  sql: string;
+  params: unknown[];
+}
+
+export function entityQuery(type: "person" | "org" | "place", name: NameValue): EntityQuery {
+  const text = name.text.trim();
+  if (text.startsWith(`${type}-`) && /^[a-z0-9-]+$/.test(text)) {
+    return {
+      sql: "SELECT cable_id FROM mentions WHERE entity_id = ?",
+      params: [text],
+    };
+  }
+  const words = nameWords(text).map((w) => fold(w.replace(/\.$/, "")));
+  if (words.length === 0) return { sql: "SELECT 0 WHERE 0", params: [] };
+  const params: unknown[] = [];
+  const parts = words.map((w, i) => {
+    const prefix = name.prefix && i === words.length - 1;
+    params.push(w, ...(prefix ? [w + HIGH] : []), `${type}-`, `${type}.`);
+    return `SELECT entity_id FROM entity_words WHERE ${
+      prefix ? "word >= ? AND word < ?" : "word = ?"
+    } AND entity_id >= ? AND entity_id < ?`;
+  });
+  return {
+    sql: `SELECT cable_id FROM mentions WHERE entity_id IN (${parts.join(" INTERSECT ")})`,
+    params,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Data of the entity pages and `/api/entities`: lookups by name or id, and one entity with
+ * everything its page shows (src/store/entities-read.ts, which also applies public mode).
+ */
+import type { Db } from "../../store/db.js";
+import type { EntityType } from "../../store/entities-input.js";
+import {
+  type EntityDetail,
+  type EntitySummary,
+  entityDetail,
+  findEntities,
+} from "../../store/entities-read.js";
+import { notFound } from "../problem.js";
+
+export interface EntityListData {
+  q: string;
+  type: EntityType | null;
+  entities: EntitySummary[];
+}
+
+export function entityList(
+  db: Db,
+  q: string,
+  type: EntityType | null,
+  limit: number,
+): EntityListData {
+  return { q, type, entities: findEntities(db, q, { type, limit }) };
+}
+
+export function entityData(db: Db, id: string): EntityDetail {
+  const detail = entityDetail(db, id);
+  if (!detail) {
+    throw notFound(`no entity ${id} in the archive`, {
+      suggestions: findEntities(db, id.replace(/^(?:person|org|place)-/, "").replace(/-/g, " "), {
+        limit: 5,
+      }).map((e) => e.id),
+    });
+  }
+  return detail;
+}

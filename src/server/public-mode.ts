@@ -1,0 +1,96 @@
+/**
+ * Public mode's last line (`serve --public`): every text answer that is about a cable protecting a
+ * person — its id is in the answer or in the URL — has that person's names masked with one fixed
+ * token (src/store/entities-mask.ts), whatever route made it: reader, JSON, snippets, lists,
+ * exports (masked chunk by chunk as they stream), GEXF, pages added later. Done here, on the
+ * server, so the names never reach the client. The search and entity layers already keep the
+ * names from leading to those cables (src/search/entity-visibility.ts, src/store/entities-read.ts);
+ * this makes sure no text about the cables carries them.
+ *
+ * An answer about several cables is masked with the names of every protecting cable in it, so a
+ * cable naming the same person without protection is masked too when it is listed beside one that
+ * protects them (on its own page it shows the name): erring on the side of the person.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { Db } from "../store/db.js";
+import { type Masker, masker } from "../store/entities-mask.js";
+import { type ProtectingCable, protectedIndex } from "../store/entities-public.js";
+
+/** Canonical cable ids as answers write them (`05ALMATY2121`, `09STATE12345`). */
+const IDS = /(?<![A-Za-z0-9])\d{2}[A-Z][A-Z0-9]*?\d+(?![0-9])/g;
+
+const TEXT_TYPES = /^(text\/|application\/(?:[\w.+-]*json|[\w.+-]*xml|x-ndjson))/;
+
+function about(db: Db, texts: string[]): ProtectingCable[] {
+  const index = protectedIndex(db);
+  if (index.byReference.size === 0) return [];
+  const found = new Set<ProtectingCable>();
+  for (const t of texts) {
+    for (const m of t.matchAll(IDS)) {
+      const p = index.byReference.get(m[0]);
+      if (p) found.add(p);
+    }
+  }
+  return [...found];
+}
+
+function combined(cables: ProtectingCable[]): Masker {
+  return cables.length === 1 ? cables[0]!.masker : masker(cables.flatMap((p) => p.forms));
+}
+
+/** Masks one text for the protecting cables it (or the URL) is about. */
+export function maskAnswer(db: Db, text: string, url = ""): string {
+  const cables = about(db, [text, decodeSafe(url)]);
+  return cables.length === 0 ? text : combined(cables).mask(text);
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function maskStream(db: Db, body: ReadableStream<Uint8Array>, url: string) {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text) controller.enqueue(encoder.encode(maskAnswer(db, text, url)));
+      },
+      flush(controller) {
+        const rest = decoder.decode();
+        if (rest) controller.enqueue(encoder.encode(maskAnswer(db, rest, url)));
+      },
+    }),
+  );
+}
+
+export function publicMasking(db: Db): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    const type = res.headers.get("content-type") ?? "";
+    if (!res.body || !TEXT_TYPES.test(type)) return;
+    const url = new URL(c.req.url);
+    const where = url.pathname + url.search;
+    const headers = new Headers(res.headers);
+    headers.delete("content-length");
+    headers.delete("etag");
+    if (
+      headers.get("cache-control") === "no-store" ||
+      type.includes("ndjson") ||
+      type.includes("csv") ||
+      type.includes("gexf")
+    ) {
+      c.res = new Response(maskStream(db, res.body, where), { status: res.status, headers });
+      return;
+    }
+    const text = await res.text();
+    const masked = maskAnswer(db, text, where);
+    c.res = new Response(masked, { status: res.status, headers });
+  };
+}

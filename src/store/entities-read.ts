@@ -1,0 +1,313 @@
+/**
+ * Reading entities out of the archive: lookups by name or id, and everything a person's (or an
+ * organisation's, or a place's) page shows. Over a public-mode connection (entities-public.ts)
+ * the mentions a cable protects do not exist: not in the cables listed, the forms, roles, posts,
+ * months, counts, co-mentions, nor in lookups by name; an entity known only from such mentions
+ * is not found at all.
+ */
+import { type Db, perConnection } from "./db.js";
+import { ENTITY_TYPES, type EntityType } from "./entities-input.js";
+import { isPublicMode } from "./entities-public.js";
+import { fold, nameWords } from "./entity-names.js";
+
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Cables naming the entity (in public mode: outside the cables protecting it). */
+  cables: number;
+  firstCreated: string | null;
+  lastCreated: string | null;
+}
+
+export interface EntityCable {
+  referenceId: string;
+  created: string | null;
+  station: string | null;
+  subject: string | null;
+  /** The form the cable gives (fullest), the others it writes, and the roles it gives. */
+  name: string;
+  variants: string[];
+  roles: string[];
+  paragraphs: number[];
+  /** The resolution rule that placed this mention in the entity. */
+  link: string;
+  /** Local mode only: the cable asks to protect this person. */
+  protected?: boolean;
+}
+
+export interface RoleSpan {
+  role: string;
+  from: string | null;
+  to: string | null;
+  stations: string[];
+  cables: number;
+}
+
+export interface Related {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Cables naming both. */
+  cables: number;
+}
+
+export interface EntityDetail extends EntitySummary {
+  forms: { form: string; cables: number }[];
+  roles: RoleSpan[];
+  posts: { station: string; cables: number }[];
+  months: { month: string; count: number }[];
+  /** Why mentions were placed here: each rule with its number of cables. */
+  evidence: { link: string; cables: number }[];
+  coPersons: Related[];
+  coOrganizations: Related[];
+  coPlaces: Related[];
+  /** Cables naming the entity, newest first (at most `cableLimit`). */
+  cableList: EntityCable[];
+}
+
+interface EntityRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  cables: number;
+  public_cables: number;
+  first_created: string | null;
+  last_created: string | null;
+}
+
+interface MentionRow {
+  cable_id: number;
+  reference_id: string;
+  created: string | null;
+  station: string | null;
+  subject: string | null;
+  month: string | null;
+  name: string;
+  variants: string;
+  roles: string;
+  paragraphs: string;
+  protected: number;
+  link: string | null;
+}
+
+const stmts = perConnection((db: Db) => ({
+  entity: db.prepare<[string], EntityRow>("SELECT * FROM entities WHERE id = ?"),
+  mentions: db.prepare<[string], MentionRow>(
+    `SELECT m.cable_id, c.reference_id, c.created, c.station, c.subject, c.month, m.name,
+            m.variants, m.roles, m.paragraphs, m.protected, m.link
+       FROM mentions m JOIN cables c ON c.id = m.cable_id
+      WHERE m.entity_id = ? ORDER BY c.created DESC, c.id DESC`,
+  ),
+  related: db.prepare<[string, number], { id: string; type: EntityType; name: string; n: number }>(
+    `SELECT o.entity_id AS id, e.type, e.name, count(DISTINCT o.cable_id) AS n
+       FROM mentions m
+       JOIN mentions o ON o.cable_id = m.cable_id AND o.entity_id <> m.entity_id
+       JOIN entities e ON e.id = o.entity_id
+      WHERE m.entity_id = ? AND (? = 0 OR (m.protected = 0 AND o.protected = 0))
+      GROUP BY o.entity_id ORDER BY n DESC, e.name LIMIT 300`,
+  ),
+}));
+
+function summary(r: EntityRow, pub: boolean): EntitySummary {
+  return {
+    id: r.id,
+    type: r.type,
+    name: r.name,
+    cables: pub ? r.public_cables : r.cables,
+    firstCreated: r.first_created,
+    lastCreated: r.last_created,
+  };
+}
+
+export function isEntityType(s: string): s is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(s);
+}
+
+/** Whether a string has the shape of an entity id (`person-mark-asquino`). */
+export function looksLikeEntityId(s: string): boolean {
+  return /^(?:person|org|place)-[a-z0-9-]{1,80}$/.test(s);
+}
+
+/**
+ * Entities whose forms hold every word of `q` (the last one as a prefix), most cited first.
+ * An empty `q` lists the most cited entities.
+ */
+export function findEntities(
+  db: Db,
+  q: string,
+  opts: { type?: EntityType | null; limit?: number; offset?: number } = {},
+): EntitySummary[] {
+  const pub = isPublicMode(db);
+  const limit = opts.limit ?? 20;
+  const offset = opts.offset ?? 0;
+  const type = opts.type ?? null;
+  const words = nameWords(q).map((w) => fold(w.replace(/\.$/, "")));
+  const count = pub ? "public_cables" : "cables";
+  const params: unknown[] = [];
+  const where: string[] = [`e.${count} > 0`];
+  if (type) {
+    where.push("e.type = ?");
+    params.push(type);
+  }
+  if (looksLikeEntityId(q.trim())) {
+    where.push("e.id = ?");
+    params.push(q.trim());
+  } else {
+    words.forEach((w, i) => {
+      const last = i === words.length - 1;
+      where.push(
+        `e.id IN (SELECT entity_id FROM entity_words WHERE ${
+          last ? "word >= ? AND word < ?" : "word = ?"
+        }${pub ? " AND public = 1" : ""})`,
+      );
+      params.push(w);
+      if (last) params.push(`${w}\uffff`);
+    });
+  }
+  const rows = db
+    .prepare<unknown[], EntityRow>(
+      `SELECT e.* FROM entities e WHERE ${where.join(" AND ")}
+        ORDER BY e.${count} DESC, e.name LIMIT ? OFFSET ?`,
+    )
+    .all(...params, limit, offset);
+  return rows.map((r) => summary(r, pub));
+}
+
+/** One entity, or null (also in public mode when only protecting cables name it). */
+export function getEntity(db: Db, id: string): EntitySummary | null {
+  const pub = isPublicMode(db);
+  const row = stmts(db).entity.get(id);
+  if (!row || (pub && row.public_cables === 0)) return null;
+  return summary(row, pub);
+}
+
+function parse(s: string): string[] {
+  return JSON.parse(s) as string[];
+}
+
+export function entityDetail(db: Db, id: string, cableLimit = 200): EntityDetail | null {
+  const entity = getEntity(db, id);
+  if (!entity) return null;
+  const pub = isPublicMode(db);
+  const s = stmts(db);
+  const rows = s.mentions.all(id).filter((r) => !pub || r.protected === 0);
+
+  const forms = new Map<string, Set<number>>();
+  const roles = new Map<string, RoleSpan & { ids: Set<number>; st: Set<string> }>();
+  const posts = new Map<string, Set<number>>();
+  const months = new Map<string, Set<number>>();
+  const evidence = new Map<string, Set<number>>();
+  const add = <K>(m: Map<K, Set<number>>, k: K, id: number) => {
+    const set = m.get(k) ?? new Set<number>();
+    m.set(k, set);
+    set.add(id);
+  };
+  for (const r of rows) {
+    for (const f of [r.name, ...parse(r.variants)]) add(forms, f, r.cable_id);
+    if (r.station) add(posts, r.station, r.cable_id);
+    if (r.month) add(months, r.month, r.cable_id);
+    add(evidence, (r.link ?? "").replace(/ \(.*\)$/, ""), r.cable_id);
+    for (const role of parse(r.roles)) {
+      let span = roles.get(role);
+      if (!span) {
+        span = {
+          role,
+          from: null,
+          to: null,
+          stations: [],
+          cables: 0,
+          ids: new Set(),
+          st: new Set(),
+        };
+        roles.set(role, span);
+      }
+      span.ids.add(r.cable_id);
+      if (r.station) span.st.add(r.station);
+      if (r.created) {
+        if (span.from === null || r.created < span.from) span.from = r.created;
+        if (span.to === null || r.created > span.to) span.to = r.created;
+      }
+    }
+  }
+  const counted = <K>(m: Map<K, Set<number>>) =>
+    [...m.entries()].map(([k, v]) => [k, v.size] as const).sort((a, b) => b[1] - a[1]);
+  const related = s.related.all(id, pub ? 1 : 0).map((r) => ({
+    id: r.id,
+    type: r.type,
+    name: r.name,
+    cables: r.n,
+  }));
+  return {
+    ...entity,
+    forms: counted(forms).map(([form, cables]) => ({ form, cables })),
+    roles: [...roles.values()]
+      .map(({ ids, st, ...span }) => ({ ...span, stations: [...st].sort(), cables: ids.size }))
+      .sort((a, b) => (a.from ?? "").localeCompare(b.from ?? "") || a.role.localeCompare(b.role)),
+    posts: counted(posts).map(([station, cables]) => ({ station, cables })),
+    months: [...months.entries()]
+      .map(([month, ids]) => ({ month, count: ids.size }))
+      .sort((a, b) => a.month.localeCompare(b.month)),
+    evidence: counted(evidence).map(([link, cables]) => ({ link, cables })),
+    coPersons: related.filter((r) => r.type === "person").slice(0, 20),
+    coOrganizations: related.filter((r) => r.type === "org").slice(0, 20),
+    coPlaces: related.filter((r) => r.type === "place").slice(0, 20),
+    cableList: rows.slice(0, cableLimit).map((r) => ({
+      referenceId: r.reference_id,
+      created: r.created,
+      station: r.station,
+      subject: r.subject,
+      name: r.name,
+      variants: parse(r.variants),
+      roles: parse(r.roles),
+      paragraphs: JSON.parse(r.paragraphs) as number[],
+      link: r.link ?? "",
+      ...(pub ? {} : { protected: r.protected === 1 }),
+    })),
+  };
+}
+
+export interface CableMention {
+  entityId: string | null;
+  type: EntityType;
+  name: string;
+  variants: string[];
+  roles: string[];
+  paragraphs: number[];
+  protected: boolean;
+}
+
+interface CableMentionRow {
+  entityId: string | null;
+  type: EntityType;
+  name: string;
+  variants: string;
+  roles: string;
+  paragraphs: string;
+  protected: number;
+}
+
+const cableStmts = perConnection((db: Db) => ({
+  mentions: db.prepare<[string], CableMentionRow>(
+    `SELECT m.entity_id AS entityId, m.type, m.name, m.variants, m.roles, m.paragraphs, m.protected
+       FROM mentions m WHERE m.cable_id = (SELECT id FROM cables WHERE reference_id = ?)
+      ORDER BY m.seq`,
+  ),
+}));
+
+/** The persons, organisations and places of one cable, with their entities (public: none protected). */
+export function cableMentions(db: Db, referenceId: string): CableMention[] {
+  const pub = isPublicMode(db);
+  return cableStmts(db)
+    .mentions.all(referenceId)
+    .filter((m) => !pub || !m.protected)
+    .map((m) => ({
+      entityId: m.entityId,
+      type: m.type,
+      name: m.name,
+      variants: parse(m.variants),
+      roles: parse(m.roles),
+      paragraphs: JSON.parse(m.paragraphs) as number[],
+      protected: m.protected === 1,
+    }));
+}

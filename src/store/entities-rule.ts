@@ -1,0 +1,203 @@
+/**
+ * The resolution rule: which mentions of the archive are one entity. Pure and deterministic (the
+ * same mentions always give the same ids, whatever the order they were stored in), so ids stay
+ * stable across re-ingests and a second run changes nothing.
+ *
+ * Persons. A mention whose forms give a given name and a surname (`Mark Asquino`, `ROBERT P.
+ * FINN`) belongs to the entity of that pair (`person-mark-asquino`; middle names and initials do
+ * not split it). A mention with only a surname (`ASQUINO`, `CDA Asquino`) or an initial and a
+ * surname (`M. Asquino`) joins a full-name entity only when the cables link them:
+ *   1. same post and period: exactly one full-name entity with that surname (and initial) is
+ *      named in cables of the same station within two years;
+ *   2. same role: else, exactly one of them holds the same role (`FM`, `CDA`) within two years;
+ *   3. initial: else, the initial leaves exactly one full-name entity with that surname.
+ * Otherwise it stays apart, as the surname at that post (`person-asquino-at-almaty`): two people
+ * who share a surname are two entities unless the cables link them. Each mention keeps the rule
+ * that placed it (`link`), which the person's page shows as the evidence.
+ *
+ * Organisations and places are one entity per name (folded: case and accents do not split them).
+ * A name the cables also write as a variant of exactly one other name (`UNHCR` beside `UN High
+ * Commissioner for Refugees`) joins that name; an abbreviation shared by several (`MFA`) does not.
+ */
+import type { EntityType } from "./entities-input.js";
+import { fold, isMixedCase, nameShape, slug, titleCase } from "./entity-names.js";
+
+export interface MentionFacts {
+  type: EntityType;
+  name: string;
+  variants: readonly string[];
+  roles: readonly string[];
+  station: string | null;
+  year: number | null;
+}
+
+export interface Placement {
+  entityId: string;
+  /** Why the mention is in this entity, in words (the evidence the entity page shows). */
+  link: string;
+}
+
+export interface Resolution {
+  /** One placement per input mention, same order. */
+  placements: Placement[];
+  /** Display name of every entity id placed. */
+  names: Map<string, string>;
+}
+
+/** Years apart within which two mentions at one post (or in one role) are the same period. */
+export const PERIOD_YEARS = 2;
+
+interface FullEntity {
+  id: string;
+  given: string;
+  /** station → years named there. */
+  posts: Map<string, number[]>;
+  /** folded role → years held. */
+  roles: Map<string, number[]>;
+}
+
+function near(years: readonly number[] | undefined, year: number | null): boolean {
+  if (!years || year === null) return false;
+  return years.some((y) => Math.abs(y - year) <= PERIOD_YEARS);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The most telling shape among a mention's forms: full name first, then initial, then surname. */
+function bestShape(m: MentionFacts) {
+  let best = nameShape(m.name);
+  for (const v of m.variants) {
+    if (best.given) break;
+    const s = nameShape(v);
+    if (s.given || (s.initial && !best.initial && s.surname)) best = s;
+  }
+  return best;
+}
+
+function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx: number[]) {
+  const shapes = idx.map((i) => bestShape(mentions[i]!));
+  const bySurname = new Map<string, FullEntity[]>();
+  const full = new Map<string, FullEntity>();
+  idx.forEach((i, k) => {
+    const s = shapes[k]!;
+    if (!s.given || !s.surname) return;
+    const id = `person-${slug(`${s.given} ${s.surname}`)}`;
+    let e = full.get(id);
+    if (!e) {
+      e = { id, given: s.given, posts: new Map(), roles: new Map() };
+      full.set(id, e);
+      push(bySurname, s.surname, e);
+    }
+    const m = mentions[i]!;
+    if (m.year !== null) {
+      if (m.station) push(e.posts, m.station, m.year);
+      for (const r of m.roles) push(e.roles, fold(r), m.year);
+    }
+    out[i] = { entityId: id, link: "full name" };
+  });
+  idx.forEach((i, k) => {
+    const s = shapes[k]!;
+    const m = mentions[i]!;
+    if (s.given) return;
+    if (!s.surname) {
+      out[i] = { entityId: `person-${slug(m.name)}`, link: "name as written" };
+      return;
+    }
+    let cands = bySurname.get(s.surname) ?? [];
+    if (s.initial) cands = cands.filter((e) => e.given.startsWith(s.initial!));
+    const post = m.station ? cands.filter((e) => near(e.posts.get(m.station!), m.year)) : [];
+    if (post.length === 1) {
+      out[i] = {
+        entityId: post[0]!.id,
+        link: `same post and period (${m.station} ${m.year})`,
+      };
+      return;
+    }
+    if (post.length === 0) {
+      const roles = m.roles.map(fold);
+      const role = cands.filter((e) => roles.some((r) => near(e.roles.get(r), m.year)));
+      if (role.length === 1) {
+        out[i] = { entityId: role[0]!.id, link: `same role and period (${m.roles.join(", ")})` };
+        return;
+      }
+      if (s.initial && cands.length === 1) {
+        out[i] = { entityId: cands[0]!.id, link: "initial and surname" };
+        return;
+      }
+    }
+    const at = m.station ? `-at-${slug(m.station)}` : "";
+    out[i] = {
+      entityId: `person-${slug(s.surname)}${at}`,
+      link: m.station ? `surname at post (${m.station})` : "surname",
+    };
+  });
+}
+
+function resolveNamed(
+  type: "org" | "place",
+  mentions: readonly MentionFacts[],
+  out: Placement[],
+  idx: number[],
+) {
+  const owners = new Map<string, Set<string>>();
+  for (const i of idx) {
+    const m = mentions[i]!;
+    const name = fold(m.name);
+    for (const v of m.variants) {
+      const fv = fold(v);
+      if (fv === name) continue;
+      const set = owners.get(fv) ?? new Set<string>();
+      owners.set(fv, set);
+      set.add(name);
+    }
+  }
+  for (const i of idx) {
+    const name = fold(mentions[i]!.name);
+    const own = owners.get(name);
+    const one = own && own.size === 1 ? [...own][0]! : null;
+    out[i] =
+      one && one !== name
+        ? { entityId: `${type}-${slug(one)}`, link: `written as a variant of ${one}` }
+        : { entityId: `${type}-${slug(name)}`, link: "name" };
+  }
+}
+
+/** Display name: the form written most often, prose case before capitals, longer on a tie. */
+function displayNames(mentions: readonly MentionFacts[], out: Placement[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  mentions.forEach((m, i) => {
+    const id = out[i]!.entityId;
+    const c = counts.get(id) ?? new Map<string, number>();
+    counts.set(id, c);
+    c.set(m.name, (c.get(m.name) ?? 0) + 1);
+  });
+  const names = new Map<string, string>();
+  for (const [id, c] of counts) {
+    const ranked = [...c.entries()].sort(
+      (a, b) =>
+        Number(isMixedCase(b[0])) - Number(isMixedCase(a[0])) ||
+        b[1] - a[1] ||
+        b[0].length - a[0].length ||
+        (a[0] < b[0] ? -1 : 1),
+    );
+    const best = ranked[0]![0];
+    names.set(id, isMixedCase(best) ? best : titleCase(best));
+  }
+  return names;
+}
+
+export function resolve(mentions: readonly MentionFacts[]): Resolution {
+  const out: Placement[] = new Array(mentions.length);
+  const byType: Record<EntityType, number[]> = { person: [], org: [], place: [] };
+  mentions.forEach((m, i) => {
+    byType[m.type].push(i);
+  });
+  resolvePersons(mentions, out, byType.person);
+  resolveNamed("org", mentions, out, byType.org);
+  resolveNamed("place", mentions, out, byType.place);
+  return { placements: out, names: displayNames(mentions, out) };
+}

@@ -1,0 +1,68 @@
+import type { Cable } from "../model/cable.js";
+import { type Db, perConnection } from "./db.js";
+import { cableEntities } from "./entities-input.js";
+
+/**
+ * The writer's part of the entity layer: a cable's persons, organisations and places as rows of
+ * `mentions`, unresolved (entity_id NULL) until resolveEntities runs at the end of the ingest.
+ * Deleting them with the cable is the writer's child-table cleanup (src/store/write.ts).
+ */
+
+const stmts = perConnection((db: Db) => ({
+  insert: db.prepare(
+    `INSERT INTO mentions (cable_id, seq, type, name, variants, roles, paragraphs, kind, us_official, protected)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+}));
+
+const EMPTY = "[]";
+const list = (xs: readonly unknown[]) => (xs.length === 0 ? EMPTY : JSON.stringify(xs));
+
+export function insertMentions(db: Db, cableId: number, cable: Cable): void {
+  const { persons, organizations, places } = cableEntities(cable);
+  if (persons.length + organizations.length + places.length === 0) return;
+  const { insert } = stmts(db);
+  let seq = 0;
+  for (const p of persons) {
+    insert.run(
+      cableId,
+      seq++,
+      "person",
+      p.name,
+      list(p.variants),
+      list(p.roles),
+      list(p.paragraphs),
+      null,
+      p.usOfficial ? 1 : 0,
+      p.protected ? 1 : 0,
+    );
+  }
+  for (const o of organizations) {
+    insert.run(
+      cableId,
+      seq++,
+      "org",
+      o.name,
+      list(o.variants),
+      EMPTY,
+      list(o.paragraphs),
+      null,
+      0,
+      0,
+    );
+  }
+  for (const l of places) {
+    insert.run(
+      cableId,
+      seq++,
+      "place",
+      l.name,
+      list(l.variants),
+      EMPTY,
+      list(l.paragraphs),
+      l.kind,
+      0,
+      0,
+    );
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Names as the entity layer compares them: folded (lower case, accents and the few letters NFD
+ * does not decompose taken to their base letter), cut into words, with initials and name
+ * particles told apart. Pure functions; resolution (entities-rule.ts), name lookups and public-mode
+ * masking (entities-mask.ts) all fold the same way, so a name found by one is found by the others.
+ */
+
+const EXTRA_FOLDS: Record<string, string> = {
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ı: "i",
+  "\u2019": "'",
+  "\u2018": "'",
+  "`": "'",
+};
+
+const MARKS = /[\u0300-\u036f]/g;
+
+/** Lower case without accents: `Ségolène` → `segolene`, `ŁUKASZ` → `lukasz`. */
+export function fold(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(MARKS, "")
+    .toLowerCase()
+    .replace(/[øłđðþßæœı\u2019\u2018`]/g, (c) => EXTRA_FOLDS[c] ?? c);
+}
+
+/**
+ * One character folded to exactly one character (its base letter, lower case), so a folded copy
+ * of a text keeps every offset of the original: what masking needs to cut the original text.
+ * Combining marks stay as they are; patterns skip them (see entities-mask.ts).
+ */
+export function foldChar(c: string): string {
+  const base = c.normalize("NFD")[0] ?? c;
+  const lower = base.toLowerCase();
+  if (lower.length !== 1) return c.length === 1 ? c : base;
+  const extra = EXTRA_FOLDS[lower];
+  return extra !== undefined && extra.length === 1 ? extra : lower;
+}
+
+/** Lower-case words that join a surname rather than stand as a name (`al-`, `bin`, `van der`). */
+const PARTICLES = new Set([
+  "al",
+  "el",
+  "bin",
+  "ben",
+  "ibn",
+  "abu",
+  "bint",
+  "de",
+  "del",
+  "della",
+  "der",
+  "di",
+  "da",
+  "dos",
+  "das",
+  "du",
+  "la",
+  "le",
+  "van",
+  "von",
+  "y",
+]);
+
+/** Words of a name as written: letters, digits, inner hyphens and apostrophes. */
+export function nameWords(s: string): string[] {
+  return s.match(/[\p{L}\p{M}\p{N}]+(?:['\u2019-][\p{L}\p{M}\p{N}]+)*\.?/gu) ?? [];
+}
+
+export interface NameShape {
+  /** First given name, folded, or null when the form gives none. */
+  given: string | null;
+  /** Initial of the first given name when only initials are written (`M. Asquino`). */
+  initial: string | null;
+  /** Surname folded, without a leading particle (`al-Qadhafi` → `qadhafi`); null for no name. */
+  surname: string | null;
+}
+
+function isInitial(w: string): boolean {
+  return /^\p{L}\.?$/u.test(w);
+}
+
+function stripParticle(folded: string): string {
+  const m = /^(al|el|ad|as|an|ar|at|az|ash)-(.+)$/.exec(folded);
+  return m ? m[2]! : folded;
+}
+
+/** Given name, initial and surname of one written form. */
+export function nameShape(form: string): NameShape {
+  const words = nameWords(form).map((w) => w.replace(/\.$/, ""));
+  const initials: string[] = [];
+  const full: string[] = [];
+  for (const raw of nameWords(form)) {
+    const w = raw.replace(/\.$/, "");
+    if (isInitial(raw)) initials.push(fold(w));
+    else if (!PARTICLES.has(fold(w)) || words.length === 1) full.push(fold(w));
+  }
+  if (full.length === 0) return { given: null, initial: null, surname: null };
+  const surname = stripParticle(full[full.length - 1]!);
+  if (full.length >= 2) return { given: full[0]!, initial: full[0]![0]!, surname };
+  return { given: null, initial: initials[0] ?? null, surname };
+}
+
+/** Folded words worth masking or matching: every word of the forms but initials and particles. */
+export function significantWords(forms: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const form of forms) {
+    for (const raw of nameWords(form)) {
+      const w = fold(raw.replace(/\.$/, ""));
+      if (w.length < 2 || PARTICLES.has(w)) continue;
+      out.add(w);
+      // `al-Qadhafi` is also written `Qadhafi`; both halves of `Smith-Jones` stand alone too.
+      for (const part of w.split(/['-]/))
+        if (part.length >= 2 && !PARTICLES.has(part)) out.add(part);
+    }
+  }
+  return [...out];
+}
+
+/** A URL-safe stable slug of a key: ASCII letters and digits joined by dashes, at most 60 long. */
+export function slug(key: string): string {
+  const s = fold(key)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (s.length <= 60) return s || "x";
+  // Long names keep a readable head and a hash of the whole so two of them never collide.
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return `${s.slice(0, 50).replace(/-+$/, "")}-${(h >>> 0).toString(36)}`;
+}
+
+/** `ASQUINO` → `Asquino`: all-caps forms shown in the case people read. */
+export function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/(^|[\s'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+/** Whether a form mixes cases (as written in prose), rather than all-caps telegram style. */
+export function isMixedCase(s: string): boolean {
+  return /\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
+}

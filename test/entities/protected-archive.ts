@@ -1,0 +1,54 @@
+/**
+ * A test archive with people the cables protect: the web fixtures' real Tripoli cables
+ * (test/fixtures/server: 07TRIPOLI1053 protects three business people by name, 08TRIPOLI564
+ * protects Ibrahim el-Meyet by name, and a second version of 08TRIPOLI564), plus two written for
+ * these tests (test/fixtures/entities/cables): 10TRIPOLI9002 names el-Meyet and Jennifer Windus
+ * openly at a public forum, 10TRIPOLI9003 protects a person with an accented, hyphenated name that
+ * is also in its subject and summary. Each cable's persons, organisations and places are the
+ * annotations of test/fixtures/entities/annotations.json, set on the parsed cable and stored
+ * through the real writer, then resolved; so the tests do not depend on the extractor's output.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readSource } from "../../src/formats/index.js";
+import { prepareItem } from "../../src/ingest/prepare.js";
+import { openArchive } from "../../src/store/db.js";
+import type { CableEntities } from "../../src/store/entities-input.js";
+import { resolveEntities } from "../../src/store/entities-resolve.js";
+import { writeCable } from "../../src/store/write.js";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
+export const ANNOTATIONS = JSON.parse(
+  readFileSync(join(FIXTURES, "entities/annotations.json"), "utf8"),
+) as Record<string, CableEntities>;
+
+/** The persons each cable protects, with every form written for them. */
+export const PROTECTED: { cable: string; forms: string[] }[] = Object.entries(ANNOTATIONS).flatMap(
+  ([cable, e]) =>
+    e.persons.filter((p) => p.protected).map((p) => ({ cable, forms: [p.name, ...p.variants] })),
+);
+
+const INPUTS = ["server/cables", "entities/cables", "server/updates"].map((d) => join(FIXTURES, d));
+
+export async function buildProtectedArchive(path: string): Promise<void> {
+  const db = openArchive(path);
+  try {
+    for (const dir of INPUTS) {
+      for (const file of readdirSync(dir)
+        .filter((f) => f.endsWith(".txt"))
+        .sort()) {
+        for await (const item of readSource(join(dir, file))) {
+          const p = prepareItem(item);
+          if (p.kind === "rejected") throw new Error(`fixture rejected: ${p.reason}`);
+          const id = p.cable.referenceId!;
+          Object.assign(p.cable, ANNOTATIONS[id] ?? { persons: [], organizations: [], places: [] });
+          writeCable(db, p.cable, { textHash: p.textHash, sourceId: p.sourceId });
+        }
+      }
+    }
+    resolveEntities(db);
+  } finally {
+    db.close();
+  }
+}

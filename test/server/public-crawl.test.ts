@@ -1,0 +1,250 @@
+/**
+ * Public mode keeps protected people out of every answer about the cables protecting them. A real
+ * server (`serve --public` over a real archive, test/entities/protected-archive.ts) is crawled: the
+ * seed routes, every cable's pages and API answers, exports in every format, entity pages and
+ * lists, searches by every form of every protected name, and every link found in the pages. No
+ * answer that is about a protecting cable (its id in the answer or the URL) may hold any word of a
+ * name it protects, case- and accent-insensitively; no search by such a name may return the cable.
+ * The same person named openly in another cable is shown there, and local mode shows everything.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../../src/server/start.js";
+import { fold, significantWords } from "../../src/store/entity-names.js";
+import { buildProtectedArchive, PROTECTED } from "../entities/protected-archive.js";
+
+let dir: string;
+let pub: RunningServer;
+let local: RunningServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "cablegram-public-"));
+  const path = join(dir, "archive.db");
+  await buildProtectedArchive(path);
+  const opts = { db: path, port: 0, host: "127.0.0.1", log: () => {} };
+  pub = await startServer({ ...opts, public: true });
+  local = await startServer(opts);
+}, 120_000);
+
+afterAll(async () => {
+  await pub?.close();
+  await local?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const ALL_IDS = [
+  "06LISBON2365",
+  "07TRIPOLI1053",
+  "08TRIPOLI106",
+  "08TRIPOLI166",
+  "08TRIPOLI227",
+  "08TRIPOLI564",
+  "08TRIPOLI584",
+  "09CAIRO284",
+  "09TRIPOLI208",
+  "10MUNICH29",
+  "10TRIPOLI9001",
+  "10TRIPOLI9002",
+  "10TRIPOLI9003",
+];
+
+/** Protecting cable → the folded words of the names it protects. */
+const WORDS = new Map<string, string[]>();
+for (const p of PROTECTED) {
+  WORDS.set(p.cable, [...(WORDS.get(p.cable) ?? []), ...significantWords(p.forms)]);
+}
+
+function hasWord(foldedText: string, word: string): boolean {
+  const re = new RegExp(
+    `(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`,
+    "u",
+  );
+  return re.test(foldedText);
+}
+
+function foldedBody(text: string): string {
+  let decoded = text;
+  try {
+    decoded = `${text}\n${decodeURIComponent(text.replace(/\+/g, " "))}`;
+  } catch {
+    // Not percent-decodable as a whole: the raw text is checked.
+  }
+  return fold(decoded.normalize("NFC")).replace(/&#39;/g, "'");
+}
+
+interface Leak {
+  url: string;
+  cable: string;
+  word: string;
+}
+
+function leaksIn(url: string, body: string): Leak[] {
+  const folded = foldedBody(body);
+  const out: Leak[] = [];
+  for (const [cable, words] of WORDS) {
+    if (!body.includes(cable) && !url.includes(cable)) continue;
+    for (const w of words) if (hasWord(folded, w)) out.push({ url, cable, word: w });
+  }
+  return out;
+}
+
+function queriesFor(forms: string[]): string[] {
+  const out = new Set<string>();
+  for (const f of forms) {
+    const plain = f.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    for (const v of [f, plain, f.toUpperCase(), f.toLowerCase()]) {
+      out.add(v);
+      out.add(`"${v}"`);
+      out.add(`person:"${v}"`);
+    }
+    for (const w of f.split(/[\s-]+/).filter((x) => x.length > 3)) {
+      out.add(w);
+      out.add(`${w.slice(0, 4)}*`);
+    }
+  }
+  return [...out];
+}
+
+function seeds(): string[] {
+  const out = [
+    "/",
+    "/search",
+    "/search?q=libya",
+    "/search?q=protect",
+    "/search?q=has:protect",
+    "/browse",
+    "/tags",
+    "/entities",
+    "/entities?type=person",
+    "/api/openapi.json",
+    "/api/stats",
+    "/api/tags",
+    "/api/search?q=libya&limit=100",
+    "/api/search?q=has:protect&limit=100",
+    "/api/entities?limit=500",
+    "/api/entities?type=person&limit=500",
+    "/api/entities/export.csv",
+    "/api/entities/network.gexf",
+  ];
+  for (const f of ["csv", "jsonl", "gexf"]) {
+    out.push(`/api/export?format=${f}`, `/api/export?format=${f}&q=has:protect`);
+  }
+  for (const id of ALL_IDS) {
+    out.push(
+      `/cables/${id}`,
+      `/cables/${id}?format=json`,
+      `/cables/${id}/text`,
+      `/cables/${id}/graph`,
+      `/api/cables/${id}`,
+      `/api/cables/${id}/graph`,
+      `/search?q=${encodeURIComponent(`cites:${id}`)}`,
+    );
+  }
+  return out;
+}
+
+async function fetchText(server: RunningServer, path: string) {
+  const res = await fetch(new URL(path, server.url), { redirect: "manual" });
+  return {
+    status: res.status,
+    type: res.headers.get("content-type") ?? "",
+    body: await res.text(),
+  };
+}
+
+describe("public mode: crawl", () => {
+  it("no answer about a protecting cable names the people it protects", async () => {
+    const seen = new Set<string>();
+    const queue = seeds();
+    const leaks: Leak[] = [];
+    const failures: string[] = [];
+    while (queue.length > 0 && seen.size < 900) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const r = await fetchText(pub, path);
+      if (r.status >= 500) failures.push(`${r.status} ${path}`);
+      leaks.push(...leaksIn(path, r.body));
+      if (r.type.startsWith("text/html")) {
+        for (const m of r.body.matchAll(/href="([^"#]+)/g)) {
+          const href = m[1]!.replace(/&amp;/g, "&");
+          if (href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/static/")) {
+            if (!seen.has(href)) queue.push(href);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(leaks).toEqual([]);
+    // The crawl reached the protecting cables and the entity pages, not just the seeds.
+    expect(seen.size).toBeGreaterThan(150);
+    expect([...seen].some((p) => p.startsWith("/entities/person-"))).toBe(true);
+  }, 300_000);
+
+  it("no search by a protected name finds the cable protecting it", async () => {
+    const found: string[] = [];
+    for (const p of PROTECTED) {
+      for (const q of queriesFor(p.forms)) {
+        const api = await fetchText(pub, `/api/search?limit=100&q=${encodeURIComponent(q)}`);
+        expect(api.status, q).toBe(200);
+        const ids = (JSON.parse(api.body) as { hits: { referenceId: string }[] }).hits.map(
+          (h) => h.referenceId,
+        );
+        if (ids.includes(p.cable)) found.push(`${q} → ${p.cable}`);
+        const exp = await fetchText(pub, `/api/export?format=csv&q=${encodeURIComponent(q)}`);
+        const rows = exp.body.split("\r\n").map((row) => row.split(",")[0]);
+        if (rows.includes(p.cable)) found.push(`export ${q} → ${p.cable}`);
+        const ents = await fetchText(pub, `/api/entities?q=${encodeURIComponent(q)}`);
+        for (const e of (JSON.parse(ents.body) as { entities: { id: string }[] }).entities) {
+          const page = await fetchText(pub, `/api/entities/${e.id}`);
+          if (page.body.includes(p.cable)) found.push(`entity ${e.id} → ${p.cable}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
+
+  it("searching a name changes nothing about a protecting cable that other terms find", async () => {
+    const ids = async (q: string) => {
+      const r = await fetchText(pub, `/api/search?limit=100&q=${encodeURIComponent(q)}`);
+      return (JSON.parse(r.body) as { hits: { referenceId: string }[] }).hits.map(
+        (h) => h.referenceId,
+      );
+    };
+    for (const p of PROTECTED) {
+      const name = `"${p.forms[0]}"`;
+      const a = await ids("libya");
+      const n = await ids(name);
+      const both = await ids(`libya OR ${name}`);
+      expect(n).not.toContain(p.cable);
+      expect(new Set(both)).toEqual(new Set([...a, ...n]));
+      const not = await ids(`libya NOT ${name}`);
+      expect(new Set(not)).toEqual(new Set(a.filter((x) => !n.includes(x))));
+    }
+  }, 120_000);
+
+  it("shows a protected person where another cable names them openly, and in local mode", async () => {
+    const open = await fetchText(pub, "/cables/10TRIPOLI9002");
+    expect(open.body).toContain("el-Meyet");
+    expect(open.body).toContain("Windus");
+    const entity = await fetchText(pub, "/api/entities/person-ibrahim-meyet");
+    expect(entity.status).toBe(200);
+    expect(entity.body).toContain("10TRIPOLI9002");
+    expect(entity.body).not.toContain("08TRIPOLI564");
+    const localEntity = await fetchText(local, "/api/entities/person-ibrahim-meyet");
+    expect(localEntity.body).toContain("08TRIPOLI564");
+    const localReader = await fetchText(local, "/cables/08TRIPOLI564");
+    expect(localReader.body).toContain("el-Meyet");
+    const masked = await fetchText(pub, "/cables/08TRIPOLI564");
+    expect(masked.body).toContain("[withheld]");
+    expect(masked.body).not.toMatch(/meyet/i);
+    // A person only protecting cables name does not exist publicly.
+    const only = await fetchText(pub, "/api/entities/person-segolene-dupre-nassar");
+    expect(only.status).toBe(404);
+    expect(only.body).not.toMatch(/TRIPOLI9003/);
+    const localOnly = await fetchText(local, "/api/entities/person-segolene-dupre-nassar");
+    expect(localOnly.status).toBe(200);
+  });
+});
