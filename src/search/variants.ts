@@ -7,6 +7,7 @@
  * table (temp tables work on read-only connections too).
  */
 import { type Db, perConnection } from "../store/db.js";
+import { isPublicMode, protectedIndex } from "../store/entities-public.js";
 import { stamp } from "./columns.js";
 
 /** Variants a `word~` expands to, most frequent first. */
@@ -133,6 +134,8 @@ export function variantsOf(db: Db, word: string, limit = MAX_VARIANTS): Variant[
   const w = fold(word);
   if (w.length < MIN_VARIANT_LENGTH || /\d/.test(w)) return [];
   const vocab = loadVocabulary(db);
+  // Public mode never offers a protected person's name, as a variant or as "did you mean".
+  const hidden = isPublicMode(db) ? protectedIndex(db).byWord : null;
   const plain = plainEdits(w.length);
   const wide = skeletonEdits(w.length);
   const sk = skeleton(w);
@@ -142,7 +145,7 @@ export function variantsOf(db: Db, word: string, limit = MAX_VARIANTS): Variant[
     if (!g) continue;
     for (let i = 0; i < g.terms.length; i++) {
       const t = g.terms[i]!;
-      if (t === w) continue;
+      if (t === w || hidden?.has(t)) continue;
       const same = g.skeletons[i] === sk;
       const d = editDistance(w, t, same ? wide : plain);
       if (d <= plain || (same && d <= wide)) {
