@@ -20,6 +20,8 @@ const ENTRIES = [
   "src/server/client/graph.ts",
   "src/server/client/reader.ts",
   "src/server/static/style.css",
+  "src/server/client/analytics.ts",
+  "src/server/static/analytics.css",
 ];
 
 /** Builds every client file into `outdir` (emptied first); returns the manifest. */

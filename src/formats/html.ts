@@ -1,5 +1,6 @@
 import { dropLineEndBackslashes, repairDbRow, repairSpacedRow } from "./db-row.js";
 import { decodeBytes, toLf } from "./decode.js";
+import { useFullCopy } from "./full-copy.js";
 import { htmlToText } from "./html-text.js";
 import type { RawMetadata, RawRecord, ReadError, ReadItem } from "./record.js";
 
@@ -163,6 +164,11 @@ export function readHtml(bytes: Uint8Array, file: string): ReadItem {
     warnings.push(...row.warnings);
     body = row.before ? `${row.before}\n${row.body}` : row.body;
     header ??= row.header;
+  }
+  const full = useFullCopy(body);
+  if (full) {
+    warnings.push(full.warning);
+    body = full.text;
   }
   const spaced = repairSpacedRow(body, page.metadata.referenceId);
   if (spaced) {

@@ -1,5 +1,6 @@
 import { dropLineEndBackslashes, repairDbRow, repairSpacedRow } from "./db-row.js";
 import { decodeBytes, toLf } from "./decode.js";
+import { useFullCopy } from "./full-copy.js";
 import type { RawMetadata, ReadItem } from "./record.js";
 
 /**
@@ -62,6 +63,11 @@ export function readMirror(bytes: Uint8Array, file: string): ReadItem {
     warnings.push(...row.warnings);
     header = row.header.trim() ? row.header : null;
     body = row.before ? `${row.before}\n${row.body}` : row.body;
+  }
+  const full = useFullCopy(body);
+  if (full) {
+    warnings.push(full.warning);
+    body = full.text;
   }
   const spaced = repairSpacedRow(body, metadata.referenceId);
   if (spaced) {

@@ -1,42 +1,58 @@
 /** The reference graph's public shapes (CLI `show`, API `/api/cables/:id`, `/graph`, GEXF export). */
+import { z } from "zod";
 
-export interface CiteEdge {
-  /** Label of the REF item (`A`) or null. */
-  label: string | null;
-  /** Cited (for `cites`) or citing (for `citedBy`) cable id. */
-  referenceId: string;
-  /** Whether that cable is in the archive. */
-  present: boolean;
-  subject: string | null;
-  created: string | null;
-  /** For absent cables: creation date estimated from serials of the same station and year. */
-  estimatedCreated?: string | null;
-}
+const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/)
+  .nullable();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable();
 
-export interface GraphNode {
-  id: string;
-  present: boolean;
-  station: string | null;
-  subject: string | null;
-  created: string | null;
-  estimatedCreated: string | null;
-  /** Hops from the centre. */
-  depth: number;
-}
+export const CiteEdgeSchema = z
+  .object({
+    label: z.string().nullable().describe("Label of the REF item (`A`) or null."),
+    referenceId: z.string().describe("Cited (for `cites`) or citing (for `citedBy`) cable id."),
+    present: z.boolean().describe("Whether that cable is in the archive."),
+    subject: z.string().nullable(),
+    created: isoDateTime,
+    estimatedCreated: isoDate
+      .optional()
+      .describe(
+        "For absent cables: creation date estimated from serials of the same station and year.",
+      ),
+  })
+  .meta({ id: "CiteEdge" });
+export type CiteEdge = z.infer<typeof CiteEdgeSchema>;
 
-export interface GraphEdge {
-  source: string;
-  target: string;
-  label: string | null;
-}
+export const GraphNodeSchema = z
+  .object({
+    id: z.string(),
+    present: z.boolean(),
+    station: z.string().nullable(),
+    subject: z.string().nullable(),
+    created: isoDateTime,
+    estimatedCreated: isoDate,
+    depth: z.number().int().min(0).describe("Hops from the centre."),
+  })
+  .meta({ id: "GraphNode" });
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
 
-export interface Neighbourhood {
-  center: string;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** True when the node cap cut the neighbourhood short. */
-  truncated: boolean;
-}
+export const GraphEdgeSchema = z
+  .object({ source: z.string(), target: z.string(), label: z.string().nullable() })
+  .meta({ id: "GraphEdge" });
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+
+export const NeighbourhoodSchema = z
+  .object({
+    center: z.string(),
+    nodes: z.array(GraphNodeSchema),
+    edges: z.array(GraphEdgeSchema),
+    truncated: z.boolean().describe("True when the node cap cut the neighbourhood short."),
+  })
+  .meta({ id: "Neighbourhood" });
+export type Neighbourhood = z.infer<typeof NeighbourhoodSchema>;
 
 /** A cable cited in the archive but not in it. */
 export interface MissingCable {

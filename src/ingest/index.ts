@@ -6,6 +6,7 @@ import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { resolveEntities } from "../store/entities-resolve.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
+import { refreshTrafficCounts } from "../store/traffic-counts.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
 import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
 import type { Prepared } from "./prepare.js";
@@ -168,6 +169,8 @@ async function run(
   );
   // Entities are resolved over the whole archive: a new cable can link mentions stored before.
   resolveEntities(db);
+  // Per-month traffic counts for analytics, rebuilt once per run rather than per cable.
+  refreshTrafficCounts(db);
   // Fresh statistics for the query planner after a load that may have changed the table sizes.
   db.pragma("optimize");
   return report;

@@ -1,3 +1,4 @@
+import { useFullCopy } from "../formats/full-copy.js";
 import type { FormatName } from "../model/cable.js";
 import { removeEndOfMessage } from "./end-of-message.js";
 import { decodeEntities } from "./entities.js";
@@ -48,7 +49,11 @@ export function normalizeBody(text: string, _opts: { format: FormatName }): Norm
   );
   const escaped = removeEscapedNewlines(lineEnds.text);
   note(escaped.count, (n) => `removed ${plural(n, "backslash", "backslashes")} escaping line ends`);
-  const mojibake = repairMojibake(escaped.text);
+  // A preview cut at `...` followed by the full copy (readers of pages do this too; a CSV body
+  // or a batch fragment can carry the same page text).
+  const full = useFullCopy(escaped.text);
+  if (full) warnings.push(full.warning);
+  const mojibake = repairMojibake(full ? full.text : escaped.text);
   note(
     mojibake.count,
     (n) => `repaired ${plural(n, "mis-decoded character", "mis-decoded characters")} (mojibake)`,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { makeDoc } from "./doc.js";
+import { cleanSubject } from "./subject/clean.js";
 import { parseSubject } from "./subject.js";
 
 const subject = (text: string) => parseSubject(makeDoc(text));
@@ -174,4 +175,40 @@ describe("parseSubject on the bodies of the data-subject pages", () => {
       expect(subject(body)?.text ?? null).toBe(expected[file]);
     });
   }
+});
+
+describe("cleanSubject: a handling caveat typed on the subject line (issue 8, class 3)", () => {
+  it.each([
+    [
+      "FORMER FINANCE MINISTER ON BRAZILIAN POLITICS SENSITIVE BUT UNCLASSIFIED; PLEASE PROTECT ACCORDINGLY",
+      "FORMER FINANCE MINISTER ON BRAZILIAN POLITICS",
+    ],
+    [
+      "AVIAN INFLUENZA REMAINS MOST THE DANGEROUS THREAT Sensitive but unclassified. Please handle accordingly.",
+      "AVIAN INFLUENZA REMAINS MOST THE DANGEROUS THREAT",
+    ],
+    [
+      "OPPOSITION ASSERTS CRISIS SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY SUMMARY -------",
+      "OPPOSITION ASSERTS CRISIS",
+    ],
+    [
+      "REP. ISSA'S MEETING IN SAO PAULO SENSTIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
+      "REP. ISSA'S MEETING IN SAO PAULO",
+    ],
+    [
+      "QADHAFI WILL NOT STAY IN ENGLEWOOD ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED/NOFORN; PLEASE PROTECT ACCORDINGLY.",
+      "QADHAFI WILL NOT STAY IN ENGLEWOOD",
+    ],
+    [
+      "Scenesetter - Economic Partnership Dialogue SENSITIVE BUT UNCLASSIFIED",
+      "Scenesetter - Economic Partnership Dialogue",
+    ],
+  ])("%s", (raw, expected) => {
+    expect(cleanSubject(raw)?.text).toBe(expected);
+  });
+
+  it("keeps the phrase when it is the subject's topic", () => {
+    const raw = "HANDLING OF SENSITIVE BUT UNCLASSIFIED INFORMATION";
+    expect(cleanSubject(raw)?.text).toBe(raw);
+  });
 });

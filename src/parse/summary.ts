@@ -2,6 +2,7 @@ import { captionAreaEnd } from "./caption-area.js";
 import { isSpace } from "./chars.js";
 import type { BodyDoc } from "./doc.js";
 import { opensParagraph } from "./summary/label-position.js";
+import { dropSummaryLead, gluedParagraphOne } from "./summary/lead.js";
 import { sectionText } from "./summary/section-text.js";
 
 /**
@@ -43,11 +44,11 @@ export function parseSummary(doc: BodyDoc): string | null {
     const label = findLabel(text, words, endAt, true);
     const start = label >= 0 ? label : paragraphOne(doc);
     if (start < 0 || start > endAt) return null;
-    return sectionText(text.slice(start, endAt));
+    return dropSummaryLead(sectionText(text.slice(start, endAt)));
   }
   const label = findLabel(text, words, text.length, false);
   if (label < 0) return null;
-  return sectionText(openSpan(text, label));
+  return dropSummaryLead(sectionText(openSpan(text, label)));
 }
 
 /**
@@ -152,7 +153,7 @@ function findLabel(text: string, words: readonly number[], to: number, last: boo
     if (!LABEL_REST.exec(text) || LABEL_REST.lastIndex > to) continue;
     const begin = /\bbegin[ \t]+$/i.exec(text.slice(Math.max(0, at - 10), at));
     const start = at - (begin ? begin[0].length : 0);
-    if (!opensParagraph(text, start)) continue;
+    if (!opensParagraph(text, start) && !gluedParagraphOne(text, start)) continue;
     found = LABEL_REST.lastIndex;
     if (!last) break;
   }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { referenceTable } from "./reference-data.js";
 
 /**
@@ -8,15 +9,23 @@ import { referenceTable } from "./reference-data.js";
  * official FAM wording first, then PlusD's, then the unofficial glosses (flagged in the tables).
  */
 
-export type TagKind = "geo" | "person" | "program" | "subject" | "org" | "unknown";
+export const TAG_KINDS = ["geo", "person", "program", "subject", "org", "unknown"] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
 
-export interface TagInfo {
-  kind: TagKind;
-  /** What the code stands for (`Political Affairs--External Political Relations`), or null. */
-  meaning: string | null;
-  /** Subject/program category (`Political Affairs`), or null. */
-  category: string | null;
-}
+export const TagInfoSchema = z.object({
+  kind: z.enum(TAG_KINDS),
+  meaning: z
+    .string()
+    .nullable()
+    .describe(
+      "What the code stands for (`Political Affairs--External Political Relations`), or null.",
+    ),
+  category: z
+    .string()
+    .nullable()
+    .describe("Subject/program category (`Political Affairs`), or null."),
+});
+export type TagInfo = z.infer<typeof TagInfoSchema>;
 
 interface Glossary {
   subject: Map<string, { meaning: string | null; category: string | null }>;

@@ -1,7 +1,9 @@
 /**
  * The search layer's public shapes: the CLI, the API and the benchmark all speak these. The
  * implementation lives beside this file; keep these names stable (the API contract uses them).
+ * The answer shapes are zod schemas: the OpenAPI document is generated from them.
  */
+import { z } from "zod";
 
 /** Orders of a result set; the first is the default of a search. */
 export const SORT_ORDERS = ["relevance", "created", "-created", "released", "-released"] as const;
@@ -17,63 +19,114 @@ export interface SearchOptions {
   facets?: boolean;
 }
 
-export interface SearchHit {
-  referenceId: string;
-  subject: string | null;
-  created: string | null;
-  /** Estimated day (`YYYY-MM-DD`) of a cable no source dates, else null; never a fact. */
-  createdEstimate: string | null;
-  released: string | null;
-  origin: string | null;
-  classification: string | null;
-  /** Snippet with matches wrapped in `<mark>`…`</mark>`; everything else HTML-escaped. */
-  snippet: string | null;
-  /** Number of the paragraph the snippet comes from, or null (subject, caption area, no text query). */
-  paragraph: number | null;
-  /** The source holds only an extract of the cable. */
-  partial: boolean;
-}
+const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/)
+  .nullable();
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export const SearchHitSchema = z
+  .object({
+    referenceId: z.string(),
+    subject: z.string().nullable(),
+    created: isoDateTime,
+    createdEstimate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .describe(
+        "Estimated day (`YYYY-MM-DD`) of a cable no source dates, else null; never a fact.",
+      ),
+    released: isoDateTime,
+    origin: z.string().nullable(),
+    classification: z.string().nullable(),
+    snippet: z
+      .string()
+      .nullable()
+      .describe(
+        "Snippet with matches wrapped in `<mark>`…`</mark>`; everything else HTML-escaped.",
+      ),
+    paragraph: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "Number of the paragraph the snippet comes from, or null (subject, caption area, no text query).",
+      ),
+    partial: z.boolean().describe("The source holds only an extract of the cable."),
+  })
+  .meta({ id: "SearchHit" });
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const FacetCountSchema = z
+  .object({ value: z.string(), count: z.number().int().min(0) })
+  .meta({ id: "FacetCount" });
+export type FacetCount = z.infer<typeof FacetCountSchema>;
 
 /** An entity facet value: the entity id (what `person:` and the others take) and its name. */
-export interface EntityFacetCount extends FacetCount {
-  label: string;
-}
+export const EntityFacetCountSchema = FacetCountSchema.extend({ label: z.string() }).meta({
+  id: "EntityFacetCount",
+});
+export type EntityFacetCount = z.infer<typeof EntityFacetCountSchema>;
 
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  facets: {
-    tag: FacetCount[];
-    origin: FacetCount[];
-    classification: FacetCount[];
-    caveat: FacetCount[];
-    /** The entities the hits name (src/search/entity-facets.ts). */
-    person?: EntityFacetCount[];
-    org?: EntityFacetCount[];
-    place?: EntityFacetCount[];
-  } | null;
-  histogram: { month: string; count: number }[] | null;
-  /** Cursor of the next page, or null on the last page. */
-  next: string | null;
-  /** Set when the query is exactly a cable id present in the archive. */
-  exactId?: string | null;
-  /** Ids starting with the query when it looks like an id prefix. */
-  suggestions?: string[];
-  /** 0-based position of the page's first hit in the whole ordered result. */
-  offset?: number;
-  /**
-   * Cursor of the previous page: null when the previous page is the first (no cursor); absent on
-   * the first page.
-   */
-  prev?: string | null;
-  /** On empty or thin results: words of the query in the archive's more common spelling. */
-  didYouMean?: { word: string; suggestion: string; docs: number }[];
-}
+export const MonthCountSchema = z
+  .object({ month: z.string().regex(/^\d{4}-\d{2}$/), count: z.number().int().min(0) })
+  .meta({ id: "MonthCount" });
+
+export const SearchResultSchema = z
+  .object({
+    total: z.number().int().min(0),
+    hits: z.array(SearchHitSchema),
+    facets: z
+      .object({
+        tag: z.array(FacetCountSchema),
+        origin: z.array(FacetCountSchema),
+        classification: z.array(FacetCountSchema),
+        caveat: z.array(FacetCountSchema),
+        person: z
+          .array(EntityFacetCountSchema)
+          .optional()
+          .describe("The entities the hits name (src/search/entity-facets.ts)."),
+        org: z.array(EntityFacetCountSchema).optional(),
+        place: z.array(EntityFacetCountSchema).optional(),
+      })
+      .nullable(),
+    histogram: z.array(MonthCountSchema).nullable(),
+    next: z.string().nullable().describe("Cursor of the next page, or null on the last page."),
+    exactId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("Set when the query is exactly a cable id present in the archive."),
+    suggestions: z
+      .array(z.string())
+      .optional()
+      .describe("Ids starting with the query when it looks like an id prefix."),
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("0-based position of the page's first hit in the whole ordered result."),
+    prev: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "Cursor of the previous page: null when the previous page is the first (no cursor); absent on the first page.",
+      ),
+    didYouMean: z
+      .array(
+        z.object({
+          word: z.string(),
+          suggestion: z.string(),
+          docs: z.number().int().min(0),
+        }),
+      )
+      .optional()
+      .describe("On 0-3 hits: words of the query in the archive's more common spelling."),
+  })
+  .meta({ id: "SearchResult" });
+export type SearchResult = z.infer<typeof SearchResultSchema>;
 
 /** A query that cannot be parsed: message and 0-based character position in the query. */
 export class QuerySyntaxError extends Error {

@@ -11,6 +11,8 @@ import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
 import { allowedHostSet, hostAllowList } from "./hosts.js";
 import { type Problem, ProblemError, problemResponse } from "./problem.js";
 import { publicMasking } from "./public-mode.js";
+import { registerAnalytics } from "./routes/analytics.js";
+import { registerAnalyticsApi } from "./routes/analytics-api.js";
 import { registerApi } from "./routes/api.js";
 import { registerBrowse } from "./routes/browse.js";
 import { registerCable } from "./routes/cable.js";
@@ -93,6 +95,7 @@ export function createApp(opts: AppOptions): App {
   }
   // Before the API, whose catch-all answers any other /api path.
   registerEntities(app, deps);
+  registerAnalyticsApi(app, deps);
   registerApi(app, deps);
   registerHome(app, deps);
   registerSearch(app, deps);
@@ -100,6 +103,7 @@ export function createApp(opts: AppOptions): App {
   registerGraph(app, deps);
   registerBrowse(app, deps);
   registerTags(app, deps);
+  registerAnalytics(app, deps);
 
   const answer = (c: Context, problem: Problem) => {
     const headers: Record<string, string> = problem.status === 405 ? { allow: "GET, HEAD" } : {};

@@ -11,7 +11,13 @@ import { fileURLToPath } from "node:url";
 /** Where `npm run build` puts the client files (same place from src/server and dist/server). */
 export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL("../../dist/client/", import.meta.url));
 
-export type AssetName = "search.js" | "graph.js" | "reader.js" | "style.css";
+export type AssetName =
+  | "search.js"
+  | "graph.js"
+  | "reader.js"
+  | "style.css"
+  | "analytics.js"
+  | "analytics.css";
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",

@@ -1,171 +1,308 @@
 /**
- * The OpenAPI 3.1 document of the JSON API, served at /api/openapi.json. test/server/openapi.test.ts
- * calls every documented route on a real server and validates the answers against these schemas.
+ * The OpenAPI 3.1 document of the JSON API, served at /api/openapi.json and checked in as
+ * docs/openapi.json (npm run docs). Nothing here is written twice: parameters come from the zod
+ * schemas that validate requests (params.ts), answers from the zod schemas the data functions'
+ * types are inferred from, error answers from what the middleware and handlers really throw.
+ * test/server/openapi.test.ts calls every route and status on a real server and validates the
+ * answers against this document.
  */
-import { componentSchemas } from "./openapi-schemas.js";
+import { z } from "zod";
+import { NeighbourhoodSchema } from "../graph/types.js";
+import { CableSchema } from "../model/cable.js";
+import { SearchResultSchema } from "../search/types.js";
 import {
-  EXPORT_FORMATS,
-  MAX_CURSOR,
-  MAX_FILTERS,
-  MAX_PAGE_SIZE,
-  MAX_QUERY,
-  MAX_VALUE,
-  SORTS,
-} from "./params.js";
+  AddresseesViewSchema,
+  BurstsViewSchema,
+  CoverageViewSchema,
+  DrillViewSchema,
+  SecrecyViewSchema,
+  SpikesViewSchema,
+  ThreadSchema,
+  TimelineViewSchema,
+} from "./analytics-answers.js";
+import { CableJsonSchema, ProblemSchema, StatsDataSchema, TagsDataSchema } from "./answers.js";
+import {
+  analyticsParams,
+  burstsParams,
+  drillParams,
+  spikesParams,
+  threadParams,
+  timelineParams,
+} from "./data/analytics-params.js";
+import { EXPORT_TYPES } from "./data/export.js";
+import { exportParams, graphParams, idParam, MAX_URL, searchParams } from "./params.js";
 
 type Json = Record<string, unknown>;
+
+interface Route {
+  path: string;
+  summary: string;
+  /** Path parameters, by name. */
+  pathParams?: Record<string, { schema: z.ZodType; description: string }>;
+  /** The query string, as the handler validates it. */
+  query?: z.ZodObject;
+  /** The 200 answer: its description and a schema per media type. */
+  ok: { description: string; content: Record<string, z.ZodType> };
+  /** Errors of this route beyond the ones every request can get. */
+  errors?: Partial<Record<400 | 404, string>>;
+  /**
+   * False where a failing archive cannot give a 500: the route never reads it, or streams (a
+   * failure after the 200 has gone out ends the connection instead).
+   */
+  answers500?: false;
+}
+
+const ID = { schema: idParam, description: "cable id as written (05ALMATY2121, 05 ALMATY 002121)" };
+const BAD = "bad parameter or query syntax (with `param`, and `position` for `q`)";
+const mediaType = (contentType: string) => contentType.split(";")[0]!.trim();
+
+/** The API's routes as src/server/routes/api.ts registers them. */
+const ROUTES: Route[] = [
+  {
+    path: "/api/search",
+    summary: "Search the archive: a page of hits, facets and hits per month",
+    query: searchParams,
+    ok: {
+      description: "hits, facets, histogram, next cursor",
+      content: { "application/json": SearchResultSchema },
+    },
+    errors: { 400: BAD },
+  },
+  {
+    path: "/api/cables/{id}",
+    summary: "A cable: the Cable JSON plus cites, citedBy and versions",
+    pathParams: { id: ID },
+    ok: { description: "the cable", content: { "application/json": CableJsonSchema } },
+    errors: { 400: BAD, 404: "not in the archive (with `citedBy` when archive cables cite it)" },
+  },
+  {
+    path: "/api/cables/{id}/graph",
+    summary: "The neighbourhood of a cable in the reference graph",
+    pathParams: { id: ID },
+    query: graphParams,
+    ok: {
+      description: "nodes (present or missing cables) and REF edges",
+      content: { "application/json": NeighbourhoodSchema },
+    },
+    errors: { 400: BAD, 404: "neither in the archive nor cited by it" },
+  },
+  {
+    path: "/api/stats",
+    summary: "What the archive holds, in numbers",
+    ok: {
+      description: "counts, cables per month, top values",
+      content: { "application/json": StatsDataSchema },
+    },
+  },
+  {
+    path: "/api/tags",
+    summary: "Every TAG in the archive with its count, kind and meaning",
+    ok: {
+      description: "the TAGS glossary of the archive",
+      content: { "application/json": TagsDataSchema },
+    },
+  },
+  {
+    path: "/api/export",
+    summary: "Every cable matching a query, streamed (no cap)",
+    query: exportParams,
+    ok: {
+      description: "the export, streamed; application/x-ndjson has one Cable per line",
+      content: {
+        [mediaType(EXPORT_TYPES.csv)]: z.string(),
+        [mediaType(EXPORT_TYPES.jsonl)]: CableSchema,
+        [mediaType(EXPORT_TYPES.gexf)]: z.string(),
+      },
+    },
+    errors: { 400: BAD },
+    answers500: false,
+  },
+  ...analyticsRoutes(),
+  {
+    path: "/api/openapi.json",
+    summary: "This document",
+    ok: { description: "OpenAPI 3.1", content: { "application/json": z.looseObject({}) } },
+    answers500: false,
+  },
+];
+
+/** The analytics views (src/server/routes/analytics-api.ts): JSON, or one table as CSV. */
+function analyticsRoutes(): Route[] {
+  const view = (name: string, summary: string, query: z.ZodObject, schema: z.ZodType): Route => ({
+    path: `/api/analytics/${name}`,
+    summary,
+    query,
+    ok: {
+      description: "the analysis; with format=csv, the table named by `table` as CSV",
+      content: { "application/json": schema, "text/csv": z.string() },
+    },
+    errors: { 400: BAD },
+  });
+  return [
+    view(
+      "timeline",
+      "Cables per period for a query, up to five overlaid",
+      timelineParams,
+      TimelineViewSchema,
+    ),
+    view(
+      "bursts",
+      "Kleinberg bursts of a query, or of every TAG or origin in it",
+      burstsParams,
+      BurstsViewSchema,
+    ),
+    view(
+      "spikes",
+      "What spiked: the strongest TAG and origin bursts in a period",
+      spikesParams,
+      SpikesViewSchema,
+    ),
+    view(
+      "secrecy",
+      "Levels, markings, matrices, DECL horizon, over-classification signals, classifiers",
+      analyticsParams,
+      SecrecyViewSchema,
+    ),
+    view(
+      "addressees",
+      "Who was told what: addressees, flow, precedence, routing indicators",
+      analyticsParams,
+      AddresseesViewSchema,
+    ),
+    view(
+      "coverage",
+      "Cables held per post and year against the serial range",
+      analyticsParams,
+      CoverageViewSchema,
+    ),
+    view(
+      "cables",
+      "The cables behind a flow cell (sender, addressee) or a signal",
+      drillParams,
+      DrillViewSchema,
+    ),
+    {
+      path: "/api/analytics/thread/{id}",
+      summary: "A cable's thread: what it cites, replies, follow-ups, who answered, who did not",
+      pathParams: { id: ID },
+      query: threadParams,
+      ok: {
+        description: "the thread; with format=csv, its table as CSV",
+        content: { "application/json": ThreadSchema, "text/csv": z.string() },
+      },
+      errors: { 400: BAD, 404: "not in the archive" },
+    },
+  ];
+}
+
+/** Answers any request can get, whatever the route (security.ts, start.ts). */
+const COMMON_ERRORS: Record<number, string> = {
+  414: `the request target (path and query) is longer than ${MAX_URL} characters`,
+  431: "the request headers are larger than the server accepts",
+};
+/** What app.ts answers when a handler fails unexpectedly (the archive cannot be read). */
+const FAILED = { 500: "the server failed to answer; the error is logged" };
+const METHOD_NOT_ALLOWED = "only GET and HEAD exist: the server only reads";
+/** Methods answered 405 on every path (readOnlyMethods in security.ts). */
+const REFUSED_METHODS = ["post", "put", "patch", "delete", "options"] as const;
+
+/** zod → JSON Schema 2020-12 (OpenAPI 3.1's dialect); named schemas go to `components`. */
+class SchemaSet {
+  readonly components: Record<string, Json> = {};
+
+  convert(schema: z.ZodType, io: "input" | "output" = "output"): Json {
+    const generated = z.toJSONSchema(schema, {
+      target: "draft-2020-12",
+      io,
+      unrepresentable: "any",
+    });
+    const text = JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/');
+    const {
+      $schema: _dialect,
+      $defs,
+      ...root
+    } = JSON.parse(text) as Json & {
+      $defs?: Record<string, Json>;
+    };
+    Object.assign(this.components, $defs ?? {});
+    return root;
+  }
+}
+
+function parameters(route: Route, schemas: SchemaSet): Json[] {
+  const out: Json[] = [];
+  for (const [name, p] of Object.entries(route.pathParams ?? {})) {
+    out.push({
+      name,
+      in: "path",
+      required: true,
+      description: p.description,
+      schema: schemas.convert(p.schema),
+    });
+  }
+  for (const [name, schema] of Object.entries(route.query?.shape ?? {})) {
+    const s = schema as z.ZodType;
+    // The description goes on the parameter, not twice.
+    const { description: _same, ...json } = schemas.convert(s);
+    out.push({
+      name,
+      in: "query",
+      // A parameter the schema accepts leaving out is optional (defaults are filled in by it).
+      required: !s.safeParse(undefined).success,
+      ...(s.description ? { description: s.description } : {}),
+      schema: json,
+      ...(json.type === "array" ? { style: "form", explode: true } : {}),
+    });
+  }
+  return out;
+}
 
 const problem = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 });
-const ok = (schema: string, description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
-});
-const query = (name: string, schema: Json, description: string, extra: Json = {}) => ({
-  name,
-  in: "query",
-  required: false,
-  schema,
-  description,
-  ...extra,
-});
-const list = (name: string, description: string) =>
-  query(
-    name,
-    { type: "array", maxItems: MAX_FILTERS, items: { type: "string", maxLength: MAX_VALUE } },
-    description,
-    { style: "form", explode: true },
-  );
-const datePrefix = { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" };
-
-const FILTERS = [
-  query("q", { type: "string", maxLength: MAX_QUERY }, "query language (docs/query-language.md)"),
-  list("tag", "only cables with this TAG (repeatable)"),
-  list("origin", "only cables from this origin (repeatable)"),
-  list("classification", "only cables of this classification (repeatable)"),
-  list("caveat", "only cables with this caveat (repeatable)"),
-  query("from", datePrefix, "created on or after (YYYY, YYYY-MM or YYYY-MM-DD)"),
-  query("to", datePrefix, "created on or before (the whole period given)"),
-];
-const SORT = query("sort", { enum: [...SORTS] }, "order (default relevance; exports: created)");
-const ID = {
-  name: "id",
-  in: "path",
-  required: true,
-  schema: { type: "string", maxLength: 64 },
-  description: "cable id as written (05ALMATY2121, 05 ALMATY 002121)",
-};
-const BAD = problem("bad parameter or query syntax (with `param`, and `position` for `q`)");
 
 export function openApiDocument(): Json {
+  const schemas = new SchemaSet();
+  schemas.convert(ProblemSchema);
+  const paths: Record<string, Json> = {};
+  for (const route of ROUTES) {
+    const responses: Record<string, Json> = {
+      200: {
+        description: route.ok.description,
+        content: Object.fromEntries(
+          Object.entries(route.ok.content).map(([type, s]) => [
+            type,
+            { schema: schemas.convert(s) },
+          ]),
+        ),
+      },
+    };
+    for (const [status, description] of Object.entries({
+      ...route.errors,
+      ...COMMON_ERRORS,
+      ...(route.answers500 === false ? {} : FAILED),
+    })) {
+      responses[status] = problem(description);
+    }
+    const refused = {
+      summary: "Refused: the server only reads",
+      responses: { 405: problem(METHOD_NOT_ALLOWED) },
+    };
+    paths[route.path] = {
+      get: { summary: route.summary, parameters: parameters(route, schemas), responses },
+      ...Object.fromEntries(REFUSED_METHODS.map((m) => [m, refused])),
+    };
+  }
   return {
     openapi: "3.1.0",
     info: {
       title: "Cablegram API",
       version: "1",
       description:
-        "Read-only JSON API over a Cablegram archive. Errors are application/problem+json; bad input is a 4xx, an unknown id 404, an oversized request target 414.",
+        "Read-only JSON API over a Cablegram archive. Errors are application/problem+json: bad input is a 400, an unknown id 404, a write method 405, an oversized request target 414, oversized headers 431.",
     },
-    paths: {
-      "/api/search": {
-        get: {
-          summary: "Search the archive: a page of hits, facets and hits per month",
-          parameters: [
-            ...FILTERS,
-            SORT,
-            query(
-              "cursor",
-              { type: "string", maxLength: MAX_CURSOR },
-              "`next` of the previous page",
-            ),
-            query(
-              "limit",
-              { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE },
-              "hits per page (default 20)",
-            ),
-          ],
-          responses: { 200: ok("SearchResult", "hits, facets, histogram, next cursor"), 400: BAD },
-        },
-      },
-      "/api/cables/{id}": {
-        get: {
-          summary: "A cable: the Cable JSON plus cites, citedBy and versions",
-          parameters: [ID],
-          responses: {
-            200: ok("CableWithGraph", "the cable"),
-            400: BAD,
-            404: problem("not in the archive (with `citedBy` when archive cables cite it)"),
-          },
-        },
-      },
-      "/api/cables/{id}/graph": {
-        get: {
-          summary: "The neighbourhood of a cable in the reference graph",
-          parameters: [
-            ID,
-            query(
-              "hops",
-              { type: "integer", minimum: 0, maximum: 5 },
-              "REF edges away (default 2)",
-            ),
-            query("limit", { type: "integer", minimum: 1, maximum: 500 }, "node cap (default 200)"),
-          ],
-          responses: {
-            200: ok("Neighbourhood", "nodes (present or missing cables) and REF edges"),
-            400: BAD,
-            404: problem("neither in the archive nor cited by it"),
-          },
-        },
-      },
-      "/api/stats": {
-        get: {
-          summary: "What the archive holds, in numbers",
-          responses: { 200: ok("Stats", "counts, cables per month, top values") },
-        },
-      },
-      "/api/tags": {
-        get: {
-          summary: "Every TAG in the archive with its count, kind and meaning",
-          responses: { 200: ok("Tags", "the TAGS glossary of the archive") },
-        },
-      },
-      "/api/export": {
-        get: {
-          summary: "Every cable matching a query, streamed (no cap)",
-          parameters: [
-            ...FILTERS,
-            query("format", { enum: [...EXPORT_FORMATS] }, "csv, jsonl (Cable JSON) or gexf", {
-              required: true,
-            }),
-            SORT,
-          ],
-          responses: {
-            200: {
-              description: "the export, streamed",
-              content: {
-                "text/csv": { schema: { type: "string" } },
-                "application/x-ndjson": { schema: { $ref: "#/components/schemas/Cable" } },
-                "application/gexf+xml": { schema: { type: "string" } },
-              },
-            },
-            400: BAD,
-          },
-        },
-      },
-      "/api/openapi.json": {
-        get: {
-          summary: "This document",
-          responses: {
-            200: {
-              description: "OpenAPI 3.1",
-              content: { "application/json": { schema: { type: "object" } } },
-            },
-          },
-        },
-      },
-    },
-    components: { schemas: componentSchemas() },
+    paths,
+    components: { schemas: schemas.components },
   };
 }

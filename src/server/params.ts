@@ -60,47 +60,56 @@ const integer = (min: number, max: number) =>
     .string()
     .regex(/^\d{1,9}$/, "a whole number")
     .transform(Number)
-    .pipe(z.number().min(min, `at least ${min}`).max(max, `at most ${max}`));
+    .pipe(z.number().int().min(min, `at least ${min}`).max(max, `at most ${max}`));
 
-export const formatParam = optional(z.enum(FORMATS));
+export const formatParam = optional(z.enum(FORMATS)).describe(
+  "html (the page) or json (the same data as JSON); the API always answers JSON",
+);
 
 /** What narrows a result set: the query text and the facet filters the UI adds to it. */
 export const queryShape = {
-  q: optional(text(MAX_QUERY)),
-  tag: facetValues,
-  origin: facetValues,
-  classification: facetValues,
-  caveat: facetValues,
-  from: optional(datePrefix),
-  to: optional(datePrefix),
+  q: optional(text(MAX_QUERY)).describe("query language (docs/query-language.md)"),
+  tag: facetValues.describe("only cables with this TAG (repeatable)"),
+  origin: facetValues.describe("only cables from this origin (repeatable)"),
+  classification: facetValues.describe("only cables of this classification (repeatable)"),
+  caveat: facetValues.describe("only cables with this caveat (repeatable)"),
+  from: optional(datePrefix).describe("created on or after (YYYY, YYYY-MM or YYYY-MM-DD)"),
+  to: optional(datePrefix).describe("created on or before (the whole period given)"),
 };
+
+const sortParam = optional(z.enum(SORTS)).describe("order (default relevance; exports: created)");
 
 export const searchParams = z.object({
   ...queryShape,
-  sort: optional(z.enum(SORTS)),
+  sort: sortParam,
   cursor: optional(
     z
       .string()
       .max(MAX_CURSOR, `at most ${MAX_CURSOR} characters`)
       .regex(/^[A-Za-z0-9_-]+$/, "not a cursor"),
+  ).describe("`next` of the previous page"),
+  limit: optional(integer(1, MAX_PAGE_SIZE)).describe(
+    `hits per page (default ${DEFAULT_PAGE_SIZE})`,
   ),
-  limit: optional(integer(1, MAX_PAGE_SIZE)),
-  /** Number of the page shown: only for the "results 21-40" line, the cursor does the paging. */
-  page: optional(integer(1, 100_000_000)),
+  page: optional(integer(1, 100_000_000)).describe(
+    'number of the page shown: only for the "results 21-40" line, the cursor does the paging',
+  ),
   format: formatParam,
 });
 export type SearchParams = z.infer<typeof searchParams>;
 
 export const exportParams = z.object({
   ...queryShape,
-  format: z.enum(EXPORT_FORMATS, { message: `one of ${EXPORT_FORMATS.join(", ")}` }),
-  sort: optional(z.enum(SORTS)),
+  format: z
+    .enum(EXPORT_FORMATS, { message: `one of ${EXPORT_FORMATS.join(", ")}` })
+    .describe("csv (one row per cable), jsonl (Cable JSON lines) or gexf (the reference graph)"),
+  sort: sortParam,
 });
 export type ExportParams = z.infer<typeof exportParams>;
 
 export const graphParams = z.object({
-  hops: optional(integer(0, 5)),
-  limit: optional(integer(1, 500)),
+  hops: optional(integer(0, 5)).describe("REF edges away (default 2)"),
+  limit: optional(integer(1, 500)).describe("node cap (default 200)"),
   format: formatParam,
 });
 

@@ -22,6 +22,7 @@ const TITLES: Record<number, string> = {
   404: "Not found",
   405: "Method not allowed",
   414: "URI too long",
+  431: "Request header fields too large",
   500: "Internal error",
 };
 

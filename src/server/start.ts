@@ -4,7 +4,9 @@
  * opens the archive read-only at the SQLite level as well.
  */
 import { existsSync } from "node:fs";
+import { STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { type IngestReport, ingest } from "../ingest/index.js";
@@ -13,6 +15,8 @@ import { type Db, openArchive } from "../store/db.js";
 import { type App, createApp } from "./app.js";
 import type { Assets } from "./assets.js";
 import type { CacheOptions } from "./cache.js";
+import { PROBLEM_TYPE, ProblemError } from "./problem.js";
+import { SECURITY_HEADERS } from "./security.js";
 
 export const SAMPLE_DIR = fileURLToPath(new URL("../../data/sample/", import.meta.url));
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -98,6 +102,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       () => resolve(s),
     );
     s.once("error", reject);
+    s.on("clientError", answerClientError);
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -123,4 +128,31 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Requests Node refuses before the app sees them (headers over maxHeaderSize, a malformed request
+ * line) get a problem+json answer like every other error, instead of Node's bare status line.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+  const detail =
+    status === 431
+      ? "the request headers are larger than the server accepts"
+      : "the request could not be read as HTTP";
+  const body = JSON.stringify(new ProblemError(status, detail).problem);
+  const headers = {
+    "content-type": PROBLEM_TYPE,
+    "content-length": String(Buffer.byteLength(body)),
+    connection: "close",
+    ...SECURITY_HEADERS,
+  };
+  const head = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("");
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${body}`);
 }

@@ -24,7 +24,8 @@ export interface SerialPoint {
   time: number;
 }
 
-export type EstimateBasis = "serial" | "decl";
+export const ESTIMATE_BASES = ["serial", "decl"] as const;
+export type EstimateBasis = (typeof ESTIMATE_BASES)[number];
 
 export interface DateEstimate {
   /** The estimated day, `YYYY-MM-DD`. */

@@ -20,6 +20,16 @@ export function isPublicMode(db: Db): boolean {
   return publicConnections.has(db);
 }
 
+/**
+ * A whole cable as a public connection shows it: without the persons it protects (their names are
+ * masked out of its text by the server, src/server/public-mode.ts). Unchanged elsewhere.
+ */
+export function publicView<C extends { persons?: { protected: boolean }[] }>(db: Db, cable: C): C {
+  if (!publicConnections.has(db) || !cable.persons?.some((p) => p.protected)) return cable;
+  cable.persons = cable.persons.filter((p) => !p.protected);
+  return cable;
+}
+
 export interface ProtectingCable {
   rowid: number;
   referenceId: string;

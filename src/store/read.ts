@@ -1,6 +1,7 @@
 import type { Cable, Provenance } from "../model/cable.js";
 import { type CableColumns, restoreCable } from "./cable-json.js";
 import type { Db } from "./db.js";
+import { publicView } from "./entities-public.js";
 
 /** Whole cables out of the archive: the stored parts put back into the exact Cable JSON. */
 
@@ -13,6 +14,7 @@ const COLUMNS = "id, body, subject, summary, comment, cable_json";
 
 function statements(db: Db) {
   return {
+    db,
     byReference: db.prepare<[string], CableRow>(
       `SELECT ${COLUMNS} FROM cables WHERE reference_id = ?`,
     ),
@@ -57,7 +59,7 @@ function stmts(db: Db): Statements {
 }
 
 function restore(s: Statements, row: CableRow): Cable {
-  return restoreCable(row.cable_json, row, s.texts.all(row.id));
+  return publicView(s.db, restoreCable(row.cable_json, row, s.texts.all(row.id)));
 }
 
 /** The current version of a cable, or null when the id is not in the archive. */
@@ -101,7 +103,7 @@ export function getVersions(db: Db, referenceId: string): StoredVersion[] {
   const s = stmts(db);
   return s.versions.all(referenceId).map((v) => {
     const current = v.cable_rowid !== null;
-    const cable = current ? getCableByRowid(db, v.cable_rowid!) : parseStored(v);
+    const cable = current ? getCableByRowid(db, v.cable_rowid!) : publicView(db, parseStored(v));
     return {
       versionId: v.id,
       current,

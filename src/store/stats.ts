@@ -1,23 +1,34 @@
+import { z } from "zod";
 import type { Db } from "./db.js";
 
 /** What is in an archive, in numbers: for `cablegram stats` and the server's about page. */
-export interface ArchiveStats {
-  cables: number;
-  /** Distinct texts stored, current ones included (≥ cables). */
-  versions: number;
-  /** REF items of the current versions, cables and other documents. */
-  references: number;
-  /** Distinct cable ids cited by REF items. */
-  citedCables: number;
-  /** Distinct cited cable ids that are not in the archive. */
-  missingCables: number;
-  partial: number;
-  byYear: { year: number | null; count: number }[];
-  byClassification: { classification: string | null; count: number }[];
-  /** Size of the database file(s) in bytes. */
-  bytes: number;
-  lastIngest: { startedAt: string; finishedAt: string | null } | null;
-}
+export const ArchiveStatsSchema = z.object({
+  cables: z.number().int().min(0),
+  versions: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Distinct texts stored, current ones included (≥ cables)."),
+  references: z
+    .number()
+    .int()
+    .min(0)
+    .describe("REF items of the current versions, cables and other documents."),
+  citedCables: z.number().int().min(0).describe("Distinct cable ids cited by REF items."),
+  missingCables: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Distinct cited cable ids that are not in the archive."),
+  partial: z.number().int().min(0),
+  byYear: z.array(z.object({ year: z.number().int().nullable(), count: z.number().int().min(0) })),
+  byClassification: z.array(
+    z.object({ classification: z.string().nullable(), count: z.number().int().min(0) }),
+  ),
+  bytes: z.number().int().min(0).describe("Size of the database file(s) in bytes."),
+  lastIngest: z.object({ startedAt: z.string(), finishedAt: z.string().nullable() }).nullable(),
+});
+export type ArchiveStats = z.infer<typeof ArchiveStatsSchema>;
 
 function count(db: Db, sql: string): number {
   return db.prepare<[], number>(sql).pluck().get() ?? 0;

@@ -22,7 +22,14 @@ export interface VersionInfo {
   ingestedAt?: string;
 }
 
-const LEVELS = ["TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"];
+/** Banner levels without caveats, most secret first (the `level` column). */
+export const CLASSIFICATION_LEVELS: readonly string[] = [
+  "TOP SECRET",
+  "SECRET",
+  "CONFIDENTIAL",
+  "UNCLASSIFIED",
+];
+const LEVELS = CLASSIFICATION_LEVELS;
 function level(classification: string | null): string | null {
   if (!classification) return null;
   return LEVELS.find((l) => classification.startsWith(l)) ?? classification;

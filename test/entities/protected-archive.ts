@@ -29,22 +29,31 @@ export const PROTECTED: { cable: string; forms: string[] }[] = Object.entries(AN
     e.persons.filter((p) => p.protected).map((p) => ({ cable, forms: [p.name, ...p.variants] })),
 );
 
-const INPUTS = ["server/cables", "entities/cables", "server/updates"].map((d) => join(FIXTURES, d));
+/** The files stored, in order; the extractor's annotated set shares entities/cables and is left out. */
+const INPUTS = [
+  ...listed("server/cables"),
+  join(FIXTURES, "entities/cables/10TRIPOLI9002.txt"),
+  join(FIXTURES, "entities/cables/10TRIPOLI9003.txt"),
+  ...listed("server/updates"),
+];
+
+function listed(dir: string): string[] {
+  return readdirSync(join(FIXTURES, dir))
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => join(FIXTURES, dir, f));
+}
 
 export async function buildProtectedArchive(path: string): Promise<void> {
   const db = openArchive(path);
   try {
-    for (const dir of INPUTS) {
-      for (const file of readdirSync(dir)
-        .filter((f) => f.endsWith(".txt"))
-        .sort()) {
-        for await (const item of readSource(join(dir, file))) {
-          const p = prepareItem(item);
-          if (p.kind === "rejected") throw new Error(`fixture rejected: ${p.reason}`);
-          const id = p.cable.referenceId!;
-          Object.assign(p.cable, ANNOTATIONS[id] ?? { persons: [], organizations: [], places: [] });
-          writeCable(db, p.cable, { textHash: p.textHash, sourceId: p.sourceId });
-        }
+    for (const file of INPUTS) {
+      for await (const item of readSource(file)) {
+        const p = prepareItem(item);
+        if (p.kind === "rejected") throw new Error(`fixture rejected: ${p.reason}`);
+        const id = p.cable.referenceId!;
+        Object.assign(p.cable, ANNOTATIONS[id] ?? { persons: [], organizations: [], places: [] });
+        writeCable(db, p.cable, { textHash: p.textHash, sourceId: p.sourceId });
       }
     }
     resolveEntities(db);

@@ -18,6 +18,22 @@ const TRAILING_MARK = new RegExp(String.raw`\s*\(\s*${MARK_BODY}\s*\)\s*$`, "i")
 /** `SUBJECT: (C) SUBJECT: BRIEFING ...` — the drafter typed the label twice. */
 const REPEATED_LABEL = /^(?:SUBJECT|SUBJ)\s*:\s*/i;
 
+/**
+ * The handling caveat typed on the subject's line (`… SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT
+ * ACCORDINGLY`, `… Sensitive but unclassified. Please handle accordingly.`, `ENTIRE TEXT SENSITIVE
+ * BUT UNCLASSIFIED/NOFORN`, misspelt `SENSTIVE`): not the subject; what follows it on a run-together
+ * line is the body's text. Only after subject text — a subject never opens with it — and only where
+ * the phrase ends the line or punctuation or PLEASE follows (`… OF SENSITIVE BUT UNCLASSIFIED
+ * INFORMATION` is a subject).
+ */
+const HANDLING_CAVEAT =
+  /[\s.;,-]*\b(?:ENTIRE\s+TEXT\s+(?:IS\s+)?)?SENS?I?TIVE\s+BUT\s+UNCLASSIFIED\b(?=\s*(?:$|[-–—.;,/(]|PLEASE\b|SUMMARY\b)).*$/i;
+
+function dropHandlingCaveat(s: string): string {
+  const m = HANDLING_CAVEAT.exec(s);
+  return m && m.index > 0 ? s.slice(0, m.index) : s;
+}
+
 export function decodeEntities(s: string): string {
   return decodeReferences(s, { foldCase: true, plainSpace: true }).text;
 }
@@ -34,6 +50,7 @@ export function cleanSubject(raw: string): CleanSubject | null {
     marking = (lead[1] ?? "").replace(/\s*\/\s*/g, "/").replace(/\s+/g, " ");
     s = s.slice(lead[0].length).replace(REPEATED_LABEL, "");
   }
+  s = dropHandlingCaveat(s);
   s = s.replace(TRAILING_MARK, "").trim();
   return s ? { text: s, marking } : null;
 }

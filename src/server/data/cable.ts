@@ -10,30 +10,15 @@ import type { Cable, Provenance } from "../../model/cable.js";
 import { canonicalId, splitId } from "../../model/reference-id.js";
 import { type ReasonInfo, reasonInfo } from "../../reference/reasons.js";
 import { type TagInfo, tagInfo } from "../../reference/tags.js";
-import { type DateEstimate, dateEstimate } from "../../store/date-estimates.js";
+import { dateEstimate } from "../../store/date-estimates.js";
 import type { Db } from "../../store/db.js";
+import { type CableMention, cableMentions } from "../../store/entities-read.js";
 import { getCable, getVersions } from "../../store/read.js";
+import type { CableJson, VersionSummary } from "../answers.js";
 import { badRequest, notFound } from "../problem.js";
 import { type Diff, lineDiff } from "./diff.js";
 
-export interface VersionSummary {
-  versionId: number;
-  current: boolean;
-  released: string | null;
-  source: Provenance;
-  ingestedAt: string;
-  textHash: string;
-  contentHash: string;
-}
-
-/** `GET /api/cables/:id`: the Cable JSON plus the reference graph around it and its versions. */
-export type CableJson = Cable & {
-  /** For a cable no source dates: its estimated creation day with interval and basis (never a fact). */
-  createdEstimate: DateEstimate | null;
-  cites: CiteEdge[];
-  citedBy: CiteEdge[];
-  versions: VersionSummary[];
-};
+export type { CableJson, VersionSummary };
 
 /** How an older version differs from the current one. */
 export interface VersionDiff {
@@ -45,6 +30,8 @@ export interface VersionDiff {
 
 export interface ReaderData {
   cable: CableJson;
+  /** The cable's persons, organisations and places with their entities (public: unprotected). */
+  entities: CableMention[];
   tags: (TagInfo & { tag: string })[];
   reasons: (ReasonInfo | { code: string; unknown: true })[];
   diffs: VersionDiff[];
@@ -188,6 +175,7 @@ export function readerData(db: Db, id: string): ReaderData {
   const older = json.versions.length > 1 ? getVersions(db, id).filter((v) => !v.current) : [];
   return {
     cable: json,
+    entities: cableMentions(db, id),
     tags: cable.tags.map((tag) => ({ tag, ...tagInfo(tag) })),
     reasons: (cable.classifiedBy?.reasons ?? []).map(
       (code) => reasonInfo(code) ?? { code, unknown: true as const },

@@ -3,19 +3,14 @@
  * top origins, TAGS and caveats, the classification split.
  */
 import { search } from "../../search/index.js";
-import type { FacetCount } from "../../search/types.js";
 import type { Db } from "../../store/db.js";
-import { type ArchiveStats, archiveStats } from "../../store/stats.js";
+import { archiveStats } from "../../store/stats.js";
+import type { StatsData } from "../answers.js";
 import { monthCounts } from "./archive.js";
 
 const TOP = 10;
 
-export interface StatsData extends ArchiveStats {
-  months: { month: string; count: number }[];
-  topOrigins: FacetCount[];
-  topTags: FacetCount[];
-  topCaveats: FacetCount[];
-}
+export type { StatsData };
 
 export function statsData(db: Db): StatsData {
   const all = search(db, "", { facets: true, limit: 1, facetLimit: TOP, snippets: false });

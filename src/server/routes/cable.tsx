@@ -3,6 +3,7 @@
  * (#p3) and marking badges, REF list, cited-by, versions with diffs, "cite this". An id written
  * another way redirects to the canonical one; a cable cited but absent gets a page saying so.
  */
+
 import type { Hono } from "hono";
 import type { CiteEdge } from "../../graph/types.js";
 import { getCable } from "../../store/read.js";
@@ -13,6 +14,7 @@ import { type ResultNav, resultNav, type StationNav, stationNav } from "../data/
 import { citeParams, idParam, queryParams, readerContextParams, validate } from "../params.js";
 import { type Problem, ProblemError } from "../problem.js";
 import { ClassificationBadge } from "../views/components.js";
+import { EntityPanel, mentionMatcher } from "../views/entity-mentions.js";
 import { cableUrl, day, withQuery } from "../views/format.js";
 import { Layout, type ViewContext } from "../views/layout.js";
 import { FullText, Paragraphs, ProtectBanner } from "../views/reader-body.js";
@@ -67,14 +69,17 @@ function ReaderPage(props: { ctx: ViewContext; data: ReaderData; nav: Navigation
         </header>
         <div class="reader-body">
           <div class="text">
-            <Paragraphs cable={cable} />
+            <Paragraphs cable={cable} mentions={mentionMatcher(props.data.entities)} />
             <FullText cable={cable} textUrl={`${cableUrl(id)}/text`} />
             <References data={props.data} />
             <CitedBy edges={cable.citedBy} />
             <Versions data={props.data} />
             <CiteThis data={props.data} origin={props.ctx.origin} />
           </div>
-          <MetaPanel data={props.data} />
+          <div class="side">
+            <MetaPanel data={props.data} />
+            <EntityPanel mentions={props.data.entities} />
+          </div>
         </div>
       </article>
     </Layout>

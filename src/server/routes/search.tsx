@@ -2,13 +2,16 @@
  * `/search`: query box with syntax help, facet sidebar, hits-per-month histogram, results with
  * highlighted snippets, sort, keyset pagination and export links. Everything is in the URL.
  */
+
 import type { Hono } from "hono";
 import { FACET_FIELDS, type FacetField, hasFilters } from "../data/query.js";
 import { type SearchData, type SearchState, searchData, searchState } from "../data/search.js";
 import { queryParams, SORTS, searchParams } from "../params.js";
 import { type Problem, ProblemError } from "../problem.js";
+import { analyticsUrl } from "../views/analytics-url.js";
 import { CountList, HitList, Pager } from "../views/components.js";
 import { DidYouMean } from "../views/did-you-mean.js";
+import { EntityFacets } from "../views/entity-facets.js";
 import { cableUrl, count, monthName } from "../views/format.js";
 import { Histogram } from "../views/histogram.js";
 import { Layout, type ViewContext } from "../views/layout.js";
@@ -119,6 +122,7 @@ function Facets(props: { data: SearchData }) {
           </section>
         ),
       )}
+      <EntityFacets state={state} facets={facets} />
     </aside>
   );
 }
@@ -187,6 +191,10 @@ function Results(props: { data: SearchData }) {
         <a href={exportUrl(state, "ris", "/api/cite")} download="">
           RIS
         </a>
+      </p>
+      <p class="analyse">
+        <a href={analyticsUrl("/analytics/timeline", state)}>Analyse these results</a> (timeline,
+        bursts, secrecy, who was told, coverage)
       </p>
     </>
   );

@@ -14,8 +14,10 @@ export interface LayoutProps {
   /** The query shown in the header's search box. */
   q?: string;
   scripts?: AssetName[];
+  /** Stylesheets besides style.css. */
+  styles?: AssetName[];
   /** Current section, for the navigation. */
-  section?: "home" | "search" | "browse" | "tags" | "cable";
+  section?: "home" | "search" | "browse" | "tags" | "cable" | "analytics";
   /** Where the skip link leads (default: the main content). */
   skip?: { to: string; label: string };
   children?: Child;
@@ -37,6 +39,10 @@ export function Layout(props: LayoutProps) {
         <meta name="referrer" content="no-referrer" />
         <title>{props.title} · Cablegram</title>
         {css ? <link rel="stylesheet" href={css} /> : null}
+        {(props.styles ?? []).map((s) => {
+          const href = ctx.assets.url(s);
+          return href ? <link rel="stylesheet" href={href} /> : null;
+        })}
         {(props.scripts ?? []).map((s) => {
           const src = ctx.assets.url(s);
           return src ? <script type="module" src={src} /> : null;
@@ -67,6 +73,7 @@ export function Layout(props: LayoutProps) {
             {nav("/search", "Search", "search")}
             {nav("/browse", "Browse", "browse")}
             {nav("/tags", "TAGS", "tags")}
+            {nav("/analytics", "Analytics", "analytics")}
           </nav>
         </header>
         <main id="main" tabindex={-1}>

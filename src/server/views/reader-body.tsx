@@ -1,6 +1,8 @@
 /** The reader's text: the protection banner, paragraphs with anchors and marking badges, the full text. */
+
 import type { Cable, Paragraph } from "../../model/cable.js";
 import { MarkingBadge } from "./components.js";
+import { type MentionMatcher, MentionText } from "./entity-mentions.js";
 
 /** `p3`, or `p3-2` for the second paragraph a drafter numbered 3: anchors stay unique. */
 export function paragraphAnchors(paragraphs: Paragraph[]): string[] {
@@ -37,7 +39,7 @@ export function ProtectBanner(props: { cable: Cable }) {
   );
 }
 
-export function Paragraphs(props: { cable: Cable }) {
+export function Paragraphs(props: { cable: Cable; mentions?: MentionMatcher }) {
   const { cable } = props;
   const anchors = paragraphAnchors(cable.paragraphs);
   const protectedParas = new Map<number, string>();
@@ -67,7 +69,7 @@ export function Paragraphs(props: { cable: Cable }) {
                   <span class="badge protect">{marker}</span>{" "}
                 </>
               ) : null}
-              {p.text}
+              <MentionText text={p.text} matcher={props.mentions} />
             </p>
           </section>
         );

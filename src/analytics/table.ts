@@ -1,0 +1,135 @@
+/**
+ * The shapes every analytics view answers with: a Table (what a chart draws, what its accessible
+ * table view and its CSV show) and a Matrix (two-way counts whose cells add up to the set's total).
+ * One shape, so the page, the JSON, the CSV and the chart cannot disagree.
+ */
+
+export type Cell = string | number | null;
+
+export interface Table {
+  /** Stable name: the `table` parameter of the CSV download. */
+  name: string;
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+export interface Matrix {
+  name: string;
+  title: string;
+  rowLabel: string;
+  colLabel: string;
+  rows: string[];
+  cols: string[];
+  /** cells[r][c]: cables in row r and column c. */
+  cells: number[][];
+  /** Sum of every cell. */
+  total: number;
+}
+
+/** Label of the bucket that keeps a matrix's sums whole when only the top values get a column. */
+export const OTHER = "(other)";
+/** Label of a missing value (no year, no level, no origin). */
+export const NONE = "(none)";
+
+function byCount(counts: Map<string, number>): string[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([k]) => k);
+}
+
+export interface MatrixOptions {
+  name: string;
+  title: string;
+  rowLabel: string;
+  colLabel: string;
+  /** Row/column order: a comparator, or by count (default). */
+  rowOrder?: (a: string, b: string) => number;
+  colOrder?: (a: string, b: string) => number;
+  /** Keep this many rows/columns, folding the rest into OTHER. */
+  rowLimit?: number;
+  colLimit?: number;
+}
+
+/**
+ * Counts (row, col) pairs into a matrix. Values beyond the limits fold into OTHER, so the cells
+ * always sum to the number of pairs given.
+ */
+export function countMatrix(pairs: Iterable<[string, string]>, opts: MatrixOptions): Matrix {
+  const list = [...pairs];
+  const rowCounts = new Map<string, number>();
+  const colCounts = new Map<string, number>();
+  for (const [r, c] of list) {
+    rowCounts.set(r, (rowCounts.get(r) ?? 0) + 1);
+    colCounts.set(c, (colCounts.get(c) ?? 0) + 1);
+  }
+  const pick = (
+    counts: Map<string, number>,
+    order: ((a: string, b: string) => number) | undefined,
+    limit: number | undefined,
+  ) => {
+    const ranked = byCount(counts);
+    const kept = limit !== undefined && ranked.length > limit ? ranked.slice(0, limit) : ranked;
+    const sorted = order ? [...kept].sort(order) : kept;
+    if (kept.length < ranked.length) sorted.push(OTHER);
+    return sorted;
+  };
+  const rows = pick(rowCounts, opts.rowOrder, opts.rowLimit);
+  const cols = pick(colCounts, opts.colOrder, opts.colLimit);
+  const rowIndex = new Map(rows.map((r, i) => [r, i]));
+  const colIndex = new Map(cols.map((c, i) => [c, i]));
+  const cells = rows.map(() => cols.map(() => 0));
+  for (const [r, c] of list) {
+    const ri = rowIndex.get(r) ?? rowIndex.get(OTHER)!;
+    const ci = colIndex.get(c) ?? colIndex.get(OTHER)!;
+    cells[ri]![ci]!++;
+  }
+  return {
+    name: opts.name,
+    title: opts.title,
+    rowLabel: opts.rowLabel,
+    colLabel: opts.colLabel,
+    rows,
+    cols,
+    cells,
+    total: list.length,
+  };
+}
+
+/** Sum of a matrix's cells (what tests hold equal to the set's total). */
+export function matrixSum(m: Matrix): number {
+  return m.cells.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
+}
+
+/** A matrix as a table: one row per matrix row, a column per matrix column, then the row total. */
+export function matrixTable(m: Matrix): Table {
+  return {
+    name: m.name,
+    title: m.title,
+    columns: [`${m.rowLabel} \\ ${m.colLabel}`, ...m.cols, "total"],
+    rows: m.rows.map((r, i) => [r, ...m.cells[i]!, m.cells[i]!.reduce((a, b) => a + b, 0)]),
+  };
+}
+
+/** Counts of single values as a two-column table, most frequent first (or in `order`). */
+export function countTable(
+  name: string,
+  title: string,
+  label: string,
+  values: Iterable<string>,
+  order?: (a: string, b: string) => number,
+): Table {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const keys = order ? [...counts.keys()].sort(order) : byCount(counts);
+  return { name, title, columns: [label, "cables"], rows: keys.map((k) => [k, counts.get(k)!]) };
+}
+
+/** An ordering that puts the listed values first, in list order, then the rest alphabetically. */
+export function listedFirst(list: readonly string[]): (a: string, b: string) => number {
+  const rank = (v: string) => {
+    const i = list.indexOf(v);
+    return i === -1 ? list.length : i;
+  };
+  return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,57 @@
+import { thread, threadTable } from "../analytics/thread.js";
+import { canonicalId } from "../model/reference-id.js";
+import type { Db } from "../store/db.js";
+import { printTables, tableFormat } from "./analytics-io.js";
+import { defineCommand, UsageError } from "./command.js";
+import { errorMessage } from "./io.js";
+import { dbOption } from "./options.js";
+import { openExistingArchive } from "./search.js";
+
+export const threadCommand = defineCommand({
+  name: "thread",
+  summary:
+    "a cable's conversation: what it cites, replies and follow-ups by date across posts, who answered, who never did",
+  positionals: { name: "ID", help: "cable id as written (08TRIPOLI227)", required: true },
+  options: {
+    csv: { type: "boolean", help: "CSV: a header row, then one row per message" },
+    json: { type: "boolean", help: "as JSON" },
+    db: dbOption,
+  },
+  async run(values, positionals) {
+    const raw = positionals.join("");
+    const id = canonicalId(raw);
+    if (!id) throw new UsageError(`not a cable id: '${raw}' (e.g. 05ALMATY2121)`);
+    let db: Db;
+    try {
+      db = openExistingArchive(values.db);
+    } catch (err) {
+      process.stderr.write(`cablegram thread: ${errorMessage(err)}\n`);
+      return 1;
+    }
+    try {
+      const t = thread(db, id);
+      if (!t) {
+        process.stderr.write(`cablegram thread: ${id} is not in the archive\n`);
+        return 1;
+      }
+      const answered = {
+        name: "answered",
+        title: "Who answered (first reply, days after the cable)",
+        columns: ["post", "first reply", "days", "replies"],
+        rows: t.answered.map((a) => [a.post, a.first, a.days, a.replies]),
+      };
+      const silent = {
+        name: "silent",
+        title: "Addressed posts with no reply in the archive",
+        columns: ["post", "addressed as"],
+        rows: t.silent.map((s) => [s.post, s.role === "to" ? "action" : "info"]),
+      };
+      const format = tableFormat(values);
+      const tables = format === "csv" ? [threadTable(t)] : [threadTable(t), answered, silent];
+      await printTables(tables, format, t);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { PERIODS } from "../analytics/periods.js";
+import type { Table } from "../analytics/table.js";
+import { share, timeline } from "../analytics/timeline.js";
+import { printTables, queryPositional, tableFormat, withResultSet } from "./analytics-io.js";
+import { defineCommand } from "./command.js";
+import { dbOption } from "./options.js";
+
+export const timelineCommand = defineCommand({
+  name: "timeline",
+  summary:
+    "cables per day, week, month or year for a query (`--csv`: a header row, then one row per period)",
+  positionals: queryPositional,
+  options: {
+    by: { type: "string", arg: "P", choices: PERIODS, default: "month", help: "period" },
+    share: { type: "boolean", help: "add each period's share of all cables in the archive" },
+    csv: { type: "boolean", help: "CSV: a header row, then one row per period with its count" },
+    json: { type: "boolean", help: "the whole timeline as JSON" },
+    db: dbOption,
+  },
+  async run(values, positionals) {
+    const query = positionals.join(" ");
+    const by = values.by;
+    return withResultSet("timeline", values.db, query, async (db, set) => {
+      const t = timeline(db, [{ label: query || "all cables", ids: set.ids }], by);
+      const table: Table = {
+        name: "timeline",
+        title: `Cables per ${by}: ${query || "all cables"} (${set.ids.length} cables)`,
+        columns: [by, "count", ...(values.share ? ["share", "all cables"] : [])],
+        rows: t.points.map((p) => [
+          p.period,
+          p.counts[0]!,
+          ...(values.share ? [share(p.counts[0]!, p.all), p.all] : []),
+        ]),
+      };
+      await printTables([table], tableFormat(values), t);
+    });
+  },
+});

@@ -1,0 +1,64 @@
+/**
+ * Analytics pages: timelines drawn with uPlot (chosen over Observable Plot by measurement: a fifth
+ * of the bundle, a quarter of the render time, and no inline <style> for the CSP to block) from
+ * the table view the server rendered, so the chart and the table cannot disagree. Without this
+ * script the server's SVG stays.
+ */
+import uPlot from "uplot";
+
+const COLOURS = ["#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400"];
+
+function number(cell: Element | undefined): number | null {
+  const text = (cell?.textContent ?? "").replace(/,/g, "").trim();
+  if (text === "") return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+function drawTimeline(figure: HTMLElement): void {
+  const table = document.getElementById(figure.dataset.table ?? "");
+  const host = figure.querySelector<HTMLElement>(".uplot-host");
+  if (!table || !host) return;
+  const series = Number(figure.dataset.series ?? "1");
+  const normalise = figure.dataset.normalise === "1";
+  const labels = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent ?? "");
+  const rows = Array.from(table.querySelectorAll("tbody tr"));
+  if (rows.length === 0) return;
+  const xs: number[] = [];
+  const ys: (number | null)[][] = Array.from({ length: series }, () => []);
+  for (const row of rows) {
+    const cells = Array.from(row.children);
+    xs.push(Date.parse(`${cells[1]?.textContent ?? ""}T00:00:00Z`) / 1000);
+    for (let i = 0; i < series; i++) {
+      ys[i]!.push(number(cells[3 + (normalise ? series : 0) + i]));
+    }
+  }
+  const width = () => Math.max(280, host.clientWidth || figure.clientWidth);
+  const plot = new uPlot(
+    {
+      width: width(),
+      height: 260,
+      series: [
+        {},
+        ...ys.map((_, i) => ({
+          label: labels[3 + (normalise ? series : 0) + i] ?? `series ${i + 1}`,
+          stroke: COLOURS[i % COLOURS.length],
+          width: 2,
+          points: { show: rows.length < 60 },
+        })),
+      ],
+      axes: [{}, { size: 60 }],
+      cursor: { drag: { x: false, y: false } },
+    },
+    [xs, ...ys] as uPlot.AlignedData,
+    host,
+  );
+  figure.classList.add("drawn");
+  window.addEventListener("resize", () => plot.setSize({ width: width(), height: 260 }));
+}
+
+for (const figure of Array.from(
+  document.querySelectorAll<HTMLElement>('figure[data-chart="timeline"]'),
+)) {
+  drawTimeline(figure);
+}

@@ -1,0 +1,85 @@
+/**
+ * Parameters of the analytics pages and API: the query and filters every view shares (so any
+ * search can be analysed), the answer's format (`csv` with `table` names one chart's data), and
+ * each view's own options. Validated like every other parameter (src/server/params.ts).
+ */
+import { z } from "zod";
+import { PERIODS } from "../../analytics/periods.js";
+import { SIGNALS } from "../../analytics/secrecy.js";
+import { MAX_QUERY, MAX_VALUE, queryShape } from "../params.js";
+
+export const ANALYTICS_FORMATS = ["html", "json", "csv"] as const;
+/** Queries overlaid on the first in a timeline (five series in all). */
+export const MAX_OVERLAYS = 4;
+
+const CONTROL = /\p{Cc}/u;
+
+const optional = <T extends z.ZodType>(s: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), s.optional());
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), { message: "control characters are not allowed" });
+
+const month = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, "a month: YYYY-MM");
+
+const flag = optional(z.enum(["1", "0", "true", "false", "on", "off"])).transform(
+  (v) => v === "1" || v === "true" || v === "on",
+);
+
+export const analyticsShape = {
+  ...queryShape,
+  format: optional(z.enum(ANALYTICS_FORMATS)),
+  /** With format=csv: which table of the view (default: its first). */
+  table: optional(
+    z
+      .string()
+      .max(64)
+      .regex(/^[a-z0-9-]+$/, "a table name"),
+  ),
+};
+
+export const analyticsParams = z.object(analyticsShape);
+export type AnalyticsParams = z.infer<typeof analyticsParams>;
+
+export const timelineParams = z.object({
+  ...analyticsShape,
+  by: optional(z.enum(PERIODS)),
+  normalise: flag,
+  vs: z.preprocess(
+    (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")),
+    z.array(text(MAX_QUERY)).max(MAX_OVERLAYS, `at most ${MAX_OVERLAYS} queries to compare`),
+  ),
+});
+export type TimelineParams = z.infer<typeof timelineParams>;
+
+export const BURST_KINDS = ["query", "tag", "origin"] as const;
+
+export const burstsParams = z.object({
+  ...analyticsShape,
+  by: optional(z.enum(PERIODS)),
+  kind: optional(z.enum(BURST_KINDS)),
+});
+export type BurstsParams = z.infer<typeof burstsParams>;
+
+export const spikesParams = z.object({
+  ...analyticsShape,
+  start: optional(month),
+  end: optional(month),
+});
+export type SpikesParams = z.infer<typeof spikesParams>;
+
+export const drillParams = z.object({
+  ...analyticsShape,
+  signal: optional(z.enum(SIGNALS)),
+  sender: optional(text(MAX_VALUE)),
+  addressee: optional(text(MAX_VALUE)),
+});
+export type DrillParams = z.infer<typeof drillParams>;
+
+export const threadParams = z.object({
+  format: optional(z.enum(ANALYTICS_FORMATS)),
+  table: analyticsShape.table,
+});

@@ -1,0 +1,286 @@
+/**
+ * Data of the analytics pages and `/api/analytics/...`: the query and filters of the URL composed
+ * as on the search page, matched once, and handed to the analytics layer. Each view answers with
+ * its analysis plus the tables its charts draw (what `format=csv&table=` serves).
+ */
+import { addressees, flowCables } from "../../analytics/addressees.js";
+import {
+  burstTable,
+  dimensionBursts,
+  queryBursts,
+  type RankedBurst,
+} from "../../analytics/bursts.js";
+import { type Coverage, coverage, coverageTable } from "../../analytics/coverage.js";
+import { type CableSet, matchQuery } from "../../analytics/result.js";
+import {
+  type Secrecy,
+  SIGNAL_TITLES,
+  type Signal,
+  secrecy,
+  signalsOf,
+} from "../../analytics/secrecy.js";
+import { matrixTable, type Table } from "../../analytics/table.js";
+import { type Thread, thread, threadTable } from "../../analytics/thread.js";
+import { type Timeline, timeline, timelineTable } from "../../analytics/timeline.js";
+import { QuerySyntaxError } from "../../search/index.js";
+import type { Db } from "../../store/db.js";
+import { trafficCounts } from "../../store/traffic-counts.js";
+import { badRequest, notFound, ProblemError } from "../problem.js";
+import type {
+  AnalyticsParams,
+  BurstsParams,
+  DrillParams,
+  SpikesParams,
+  TimelineParams,
+} from "./analytics-params.js";
+import { resolveId } from "./cable.js";
+import { composeQuery, type Filters } from "./query.js";
+
+export interface AnalyticsState extends Filters {
+  q: string;
+}
+
+/** What every view answers with, around its own analysis. */
+export interface ViewData<T> {
+  /** The query run: `q` with the filters as terms. */
+  query: string;
+  state: AnalyticsState;
+  /** Cables in the result set. */
+  total: number;
+  analysis: T;
+  tables: Table[];
+}
+
+export function analyticsState(p: AnalyticsParams): AnalyticsState {
+  return {
+    q: p.q ?? "",
+    tag: p.tag,
+    origin: p.origin,
+    classification: p.classification,
+    caveat: p.caveat,
+    from: p.from,
+    to: p.to,
+  };
+}
+
+/** The result set of the URL's query and filters; bad syntax is a 400 naming `q`. */
+export function resultSet(db: Db, state: AnalyticsState, q = state.q): CableSet {
+  const composed = composeQuery({ ...state, q });
+  try {
+    return matchQuery(db, composed.node, composed.text);
+  } catch (err) {
+    if (err instanceof QuerySyntaxError) throw badRequest(err.message, { param: "q" });
+    throw err;
+  }
+}
+
+function view<T>(state: AnalyticsState, set: CableSet, analysis: T, tables: Table[]): ViewData<T> {
+  return { query: set.query, state, total: set.ids.length, analysis, tables };
+}
+
+export function timelineData(
+  db: Db,
+  p: TimelineParams,
+): ViewData<Timeline> & { normalise: boolean } {
+  const state = analyticsState(p);
+  const sets = [state.q, ...p.vs].map((q, i) => {
+    try {
+      return { label: q || "all cables", set: resultSet(db, state, q) };
+    } catch (err) {
+      // The error names the overlaid query it came from.
+      if (i > 0 && err instanceof ProblemError) {
+        throw badRequest(`vs: ${err.problem.detail}`, { param: "vs" });
+      }
+      throw err;
+    }
+  });
+  const t = timeline(
+    db,
+    sets.map((s) => ({ label: s.label, ids: s.set.ids })),
+    p.by ?? "month",
+  );
+  return {
+    ...view(state, sets[0]!.set, t, [timelineTable(t, p.normalise)]),
+    normalise: p.normalise,
+  };
+}
+
+export interface BurstsAnalysis {
+  by: string;
+  kind: "query" | "tag" | "origin";
+  bursts: RankedBurst[];
+}
+
+export function burstsData(db: Db, p: BurstsParams): ViewData<BurstsAnalysis> {
+  const state = analyticsState(p);
+  const set = resultSet(db, state);
+  const kind = p.kind ?? (state.q || set.query ? "query" : "tag");
+  const by = kind === "query" ? (p.by ?? "month") : "month";
+  const whole = set.query === "";
+  const bursts =
+    kind === "query"
+      ? queryBursts(db, { ...set, label: set.query || "all cables" }, by)
+      : dimensionBursts(db, kind, { set: whole ? undefined : set, limit: 50 });
+  return view(state, set, { by, kind, bursts }, [
+    burstTable("bursts", `Bursts (${kind === "query" ? "this query" : `every ${kind}`})`, bursts),
+  ]);
+}
+
+export interface SpikesAnalysis {
+  start: string;
+  end: string;
+  tags: RankedBurst[];
+  origins: RankedBurst[];
+}
+
+/** The default "what spiked" window: the archive's busiest month. */
+function busiestMonth(db: Db): string | null {
+  let best: { month: string; count: number } | null = null;
+  for (const m of trafficCounts(db, "all")) if (!best || m.count > best.count) best = m;
+  return best?.month ?? null;
+}
+
+export function spikesData(db: Db, p: SpikesParams): ViewData<SpikesAnalysis> {
+  const state = analyticsState(p);
+  const set = resultSet(db, state);
+  const start = p.start ?? p.end ?? busiestMonth(db) ?? "2000-01";
+  const end = p.end ?? start;
+  if (end < start) throw badRequest("end: before start", { param: "end" });
+  const opts = {
+    set: set.query === "" ? undefined : set,
+    window: { from: start, to: end },
+    limit: 20,
+  };
+  const tags = dimensionBursts(db, "tag", opts);
+  const origins = dimensionBursts(db, "origin", opts);
+  return view(state, set, { start, end, tags, origins }, [
+    burstTable("tag-bursts", "TAG bursts in the period", tags),
+    burstTable("origin-bursts", "Origin bursts in the period", origins),
+  ]);
+}
+
+export function secrecyData(db: Db, p: AnalyticsParams): ViewData<Secrecy> {
+  const state = analyticsState(p);
+  const set = resultSet(db, state);
+  const s = secrecy(db, set.ids);
+  return view(state, set, s, [
+    s.levels,
+    matrixTable(s.levelByYear),
+    matrixTable(s.levelByOrigin),
+    s.caveats,
+    s.reasons,
+    s.markings,
+    s.horizon,
+    s.classifiers,
+  ]);
+}
+
+export function addresseesData(db: Db, p: AnalyticsParams) {
+  const state = analyticsState(p);
+  const set = resultSet(db, state);
+  const a = addressees(db, set.ids);
+  return view(state, set, a, [
+    matrixTable(a.flow),
+    a.addressees,
+    a.precedence,
+    matrixTable(a.precedenceByYear),
+    a.collectives,
+    a.routes,
+  ]);
+}
+
+export function coverageData(db: Db, p: AnalyticsParams): ViewData<Coverage> {
+  const state = analyticsState(p);
+  const set = resultSet(db, state);
+  const c = coverage(db, set.query === "" ? null : set.ids);
+  return view(state, set, c, [coverageTable(c)]);
+}
+
+export function threadData(db: Db, rawId: string): { thread: Thread; tables: Table[] } {
+  const id = resolveId(rawId);
+  const t = thread(db, id);
+  if (!t) throw notFound(`${id} is not in the archive`);
+  return { thread: t, tables: [threadTable(t)] };
+}
+
+export interface DrillCable {
+  referenceId: string;
+  created: string | null;
+  level: string | null;
+  origin: string | null;
+  subject: string | null;
+}
+
+export interface DrillAnalysis {
+  title: string;
+  /** Cables of the set the selection holds (the list shows the first DRILL_LIMIT). */
+  count: number;
+  cables: DrillCable[];
+}
+
+export const DRILL_LIMIT = 500;
+
+function drillRows(db: Db, rowids: number[]): DrillCable[] {
+  const get = db.prepare<[number], DrillCable>(
+    `SELECT reference_id AS referenceId, created, level, origin, subject FROM cables WHERE id = ?`,
+  );
+  return rowids.map((id) => get.get(id)).filter((c): c is DrillCable => c !== undefined);
+}
+
+/** The cables behind one cell or signal: a flow (sender → addressee) or an over-classification signal. */
+export function drillData(db: Db, p: DrillParams): ViewData<DrillAnalysis> {
+  const state = analyticsState(p);
+  const set = resultSet(db, state);
+  let analysis: DrillAnalysis;
+  if (p.signal) {
+    const signal: Signal = p.signal;
+    const rows = db
+      .prepare<[string], { id: number; level: string | null }>(
+        `SELECT c.id, c.level FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
+          WHERE c.level = 'SECRET' OR c.level = 'CONFIDENTIAL' OR c.level = 'TOP SECRET'
+          ORDER BY c.created, c.id`,
+      )
+      .all(JSON.stringify(Array.from(set.ids)));
+    const marks = db
+      .prepare<[number], string | null>(
+        "SELECT marking FROM paragraphs WHERE cable_id = ? ORDER BY seq",
+      )
+      .pluck();
+    const hits = rows.filter((r) => signalsOf(r.level, marks.all(r.id)).includes(signal));
+    analysis = {
+      title: SIGNAL_TITLES[signal],
+      count: hits.length,
+      cables: drillRows(
+        db,
+        hits.slice(0, DRILL_LIMIT).map((r) => r.id),
+      ),
+    };
+  } else if (p.sender && p.addressee) {
+    const f = flowCables(db, set.ids, p.sender, p.addressee, DRILL_LIMIT);
+    analysis = {
+      title: `Cables from ${p.sender} to ${p.addressee}`,
+      count: f.total,
+      cables: drillRows(db, f.ids),
+    };
+  } else {
+    throw badRequest("give signal, or sender and addressee", { param: "signal" });
+  }
+  const table: Table = {
+    name: "cables",
+    title: analysis.title,
+    columns: ["cable", "created", "level", "origin", "subject"],
+    rows: analysis.cables.map((c) => [c.referenceId, c.created, c.level, c.origin, c.subject]),
+  };
+  return view(state, set, analysis, [table]);
+}
+
+/** One table of a view, for `format=csv`: the named one, else the first. */
+export function pickTable(tables: readonly Table[], name: string | undefined): Table {
+  const t = name ? tables.find((x) => x.name === name) : tables[0];
+  if (!t) {
+    throw badRequest(`table: none named '${name}' here (${tables.map((x) => x.name).join(", ")})`, {
+      param: "table",
+    });
+  }
+  return t;
+}

@@ -1,0 +1,29 @@
+/** Links of the analytics pages: the query and filters travel with every link, as on search. */
+import type { AnalyticsState } from "../data/analytics.js";
+import { withQuery } from "./format.js";
+
+export type Extra = Record<string, string | number | null | undefined | readonly string[]>;
+
+/** The URL of an analytics path (or /search) for the same result set, plus `extra` parameters. */
+export function analyticsUrl(path: string, s: AnalyticsState, extra: Extra = {}): string {
+  return withQuery(path, {
+    q: s.q,
+    tag: s.tag,
+    origin: s.origin,
+    classification: s.classification,
+    caveat: s.caveat,
+    from: s.from,
+    to: s.to,
+    ...extra,
+  });
+}
+
+/** The CSV of one table of the current view. */
+export function csvUrl(path: string, s: AnalyticsState, table: string, extra: Extra = {}): string {
+  return analyticsUrl(path, s, { ...extra, format: "csv", table });
+}
+
+/** A search for a query text the analysis built (a burst, a matrix cell). */
+export function searchFor(query: string): string {
+  return withQuery("/search", { q: query, sort: "created" });
+}
