@@ -154,9 +154,9 @@ const CEILINGS: Record<string, number> = {
   // before 2; left: 05NEWDELHI2299's body line `SECDEF WASHINGTON DC//USDP:DSCA//` (a passing
   // instruction in the body, not the address block).
   "addressees: office list with a colon left in the body": 1,
-  // Unchanged at 39: these items are cut in the truncated preview of a page that also holds the
-  // full text; choosing the full copy for every field is the preview/full mechanism (issue 8, 9).
-  "references: item cut by a preview": 39,
+  // before 39; left: pages whose preview cut the list and whose full copy holds no REF block
+  // this parser can find (the full text is a one-line database row).
+  "references: item cut by a preview": 12,
   "references: bare serial given the citing station": 0, // before 14
   "references: year read as a serial": 0, // before 3
   "protect: marker-like text unflagged": 0, // before 1 (07THEHAGUE1994 `(Note: Please protect.`)

@@ -89,8 +89,12 @@ function multi(db: Db, json: string, table: "caveats" | "reasons", column: strin
   return per;
 }
 
-/** Above this share of the archive, one scan of the marking index beats a seek per cable. */
-const SCAN_SHARE = 0.05;
+/**
+ * Above this share of the archive, one scan of the marking index is used instead of a seek per
+ * cable. Measured on the 6,752-cable corpus: for 10 % of it, the seeks took 30 ms and the scan
+ * 150 ms, so the scan only pays for most of the archive.
+ */
+const SCAN_SHARE = 0.5;
 
 /**
  * Portion markings of each cable's paragraphs (in paragraph order for small sets; for large ones

@@ -114,7 +114,12 @@ function joinCopies(text: string, cut: number, restAt: number): Join | null {
     if (chars >= MIN_ANCHOR_CHARS) {
       tried++;
       const limit = last ? searchFrom + LINE_GAP : restAt + REPEAT_WITHIN;
-      const hit = wordsPattern(line.trim().split(/\s+/)).exec(text.slice(searchFrom, limit));
+      const words = line.trim().split(/\s+/);
+      // Most lines do not come again: their longest word, looked up first, says so cheaply.
+      const probe = words.reduce((a, b) => (b.length > a.length ? b : a)).replace(/¶/g, "");
+      const seen = text.indexOf(probe, searchFrom);
+      const hit =
+        seen >= 0 && seen < limit ? wordsPattern(words).exec(text.slice(searchFrom, limit)) : null;
       if (hit) {
         searchFrom += hit.index + hit[0].length;
         last = { previewEnd: nl, copyEnd: searchFrom };

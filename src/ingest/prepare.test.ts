@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { RawRecord } from "../formats/record.js";
 
 // A parser bug, simulated: the real parser for every record but one that makes it throw.
-vi.mock("../../parse/index.js", async (original) => {
+vi.mock("../parse/index.js", async (original) => {
   const real = await original<typeof import("../parse/index.js")>();
   return {
     ...real,

@@ -33,7 +33,7 @@ export interface Normalized {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-export function normalizeBody(text: string, _opts: { format: FormatName }): Normalized {
+export function normalizeBody(text: string, opts: { format: FormatName }): Normalized {
   const warnings: string[] = [];
   const note = (count: number, message: (n: number) => string): void => {
     if (count > 0) warnings.push(message(count));
@@ -49,9 +49,10 @@ export function normalizeBody(text: string, _opts: { format: FormatName }): Norm
   );
   const escaped = removeEscapedNewlines(lineEnds.text);
   note(escaped.count, (n) => `removed ${plural(n, "backslash", "backslashes")} escaping line ends`);
-  // A preview cut at `...` followed by the full copy (readers of pages do this too; a CSV body
-  // or a batch fragment can carry the same page text).
-  const full = useFullCopy(escaped.text);
+  // A preview cut at `...` followed by the full copy: the page readers (mirror, html) join the
+  // copies already; a CSV body or a batch fragment can carry the same page text.
+  const full =
+    opts.format === "mirror" || opts.format === "html" ? null : useFullCopy(escaped.text);
   if (full) warnings.push(full.warning);
   const mojibake = repairMojibake(full ? full.text : escaped.text);
   note(

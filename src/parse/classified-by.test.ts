@@ -254,3 +254,12 @@ describe("parseClassifiedBy: families of names seen cut or polluted (issue 8, cl
     });
   });
 });
+
+describe("parseClassifiedBy: the bound on the who-part (issue 12: no value cut in half)", () => {
+  it("ends a run-on who-part at a word and says so", () => {
+    const doc = makeDoc(`Classified By: Ambassador ${"Lorem ".repeat(80)}Smith\n`);
+    const r = parseClassifiedBy(doc);
+    expect(r?.text.endsWith("Lorem")).toBe(true);
+    expect(doc.warnings.some((w) => w.startsWith("Classified By line read up to"))).toBe(true);
+  });
+});

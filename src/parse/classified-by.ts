@@ -62,7 +62,7 @@ export function parseClassifiedBy(doc: BodyDoc): ClassifiedBy | null {
     // J. Andrew Plowman, reasons 1.4 (b) and (d).`): a line only when it reads as one, a name
     // and reasons, and `classified` is a word of its own (not `reclassified by the court`).
     if (!opensLine && /[A-Za-z]/.test(text[at - 1] ?? "")) continue;
-    const found = readLine(text, at, at + m[0].length, doc.year);
+    const found = readLine(text, at, at + m[0].length, doc.year, doc.warnings);
     if (!opensLine && (found.names.length === 0 || found.reasons.length === 0)) continue;
     if (found.names.length > 0) return cut(found) ? (fullCopy(doc, at) ?? found) : found;
     fallback ??= found.reasons.length > 0 ? found : null;
@@ -129,6 +129,7 @@ function readLine(
   markerAt: number,
   whoStart: number,
   year: number | null,
+  warnings?: string[],
 ): ClassifiedBy {
   // Backslashes are CSV escape debris at line ends (`Creamer \␤Reason`), never part of the line.
   const raw = text.slice(whoStart, whoStart + WHO_MAX + 200);
@@ -143,7 +144,16 @@ function readLine(
   REASON_AT.lastIndex = from;
   const reasonMatch = REASON_AT.exec(window);
   const reasonAt = reasonMatch && reasonMatch.index < reasonLimit ? reasonMatch.index : -1;
-  const whoEnd = reasonAt >= 0 ? Math.min(reasonAt, whoLimit) : whoLimit;
+  let whoEnd = reasonAt >= 0 ? Math.min(reasonAt, whoLimit) : whoLimit;
+  // The who-part runs on for WHO_MAX characters at most (a line with no reasons and no stop would
+  // otherwise take in the text after it); at that bound it ends at a word, never inside one.
+  if (whoEnd === from + WHO_MAX && whoEnd < window.length) {
+    const space = window.lastIndexOf(" ", whoEnd);
+    if (/\S/.test(window[whoEnd]!) && space > from) whoEnd = space;
+    warnings?.push(
+      `Classified By line read up to ${WHO_MAX} characters: no reasons or line end after the name`,
+    );
+  }
   const who = extractWho(joinBrokenWords(window.slice(from, whoEnd)));
 
   let reasons: string[] = [];

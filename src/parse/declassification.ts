@@ -111,6 +111,12 @@ export function findDeclassification(
 export function parseDeclassification(doc: BodyDoc): Declassification | null {
   const end = captionAreaEnd(doc);
   const found = findDeclassification(doc.text.slice(0, end), doc.warnings);
-  if (found || end >= 2_500) return found;
-  return findDeclassification(doc.text.slice(0, 2_500), doc.warnings);
+  if (found || end >= DECL_WINDOW) return found;
+  // A search window, not a cap on the value: it runs on to the end of the line it falls in, so a
+  // DECL line straddling it is read whole.
+  const nl = doc.text.indexOf("\n", DECL_WINDOW);
+  return findDeclassification(doc.text.slice(0, nl < 0 ? doc.text.length : nl), doc.warnings);
 }
+
+/** Where the E.O./DECL line is looked for when the caption area ends early. */
+const DECL_WINDOW = 2_500;

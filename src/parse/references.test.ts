@@ -604,3 +604,42 @@ describe("long REF lists (issue 12: no cap cuts a list or a citation)", () => {
     expect(got.at(-1)).toBe("08ROME100399");
   });
 });
+
+describe("a page with a truncated preview and the full text (issue 8, class 9)", () => {
+  it("reads the REF list from the full copy when the preview cut it", () => {
+    const text = [
+      "SUBJECT: REFORM WITHOUT REVOLUTION",
+      "",
+      "REF: A. LIMA 1841",
+      "",
+      "     B. LIMA 2000",
+      "     C. LIMA 2...",
+      "id: 112682",
+      "refid: 07LIMA2129",
+      "",
+      "SUBJECT: REFORM WITHOUT REVOLUTION",
+      "",
+      "REF: A. LIMA 1841",
+      "",
+      "     B. LIMA 2000",
+      "     C. LIMA 2009",
+      "     D. LIMA 2026",
+      "",
+      "Sensitive But Unclassified, Please Handle Accordingly.",
+      "",
+      "1.  (SBU) Comment: text.",
+    ].join("\n");
+    expect(ids(text, 2007, "07LIMA2129")).toEqual([
+      "07LIMA1841",
+      "07LIMA2000",
+      "07LIMA2009",
+      "07LIMA2026",
+    ]);
+  });
+
+  it("keeps the preview's items when no full copy follows", () => {
+    expect(
+      ids("REF: A. THE HAGUE 1701\n\n     B. SECSTATE 147536...\n\n1. (S) Text.", 2004),
+    ).toEqual(["04THEHAGUE1701", "04STATE147536"]);
+  });
+});

@@ -22,6 +22,11 @@ export function parseReferences(doc: BodyDoc): Reference[] {
     if (block === null) continue;
     const { refs, skipped } = readBlock(block, doc);
     if (refs.length > 0) {
+      const full = cutByPreview(block) ? fullCopy(doc, blocks.start(k), refs.length) : null;
+      if (full) {
+        warnSkipped(doc, full.skipped);
+        return full.refs;
+      }
       warnSkipped(doc, skipped);
       return refs;
     }
@@ -29,6 +34,32 @@ export function parseReferences(doc: BodyDoc): Reference[] {
   }
   warnSkipped(doc, skippedEverywhere);
   return [];
+}
+
+/** A block a page's truncated preview cut off (`B. SECSTATE 1...`, `C. LIMA 2...`). */
+function cutByPreview(block: string): boolean {
+  return /(?:\.{3}|…)\s*$/.test(block);
+}
+
+/**
+ * A page holding a truncated preview and then the full text carries the REF block twice: the
+ * first whole copy after the cut, when it lists at least as many items (issue 8, class 9).
+ */
+function fullCopy(
+  doc: BodyDoc,
+  from: number,
+  least: number,
+): { refs: Reference[]; skipped: string[] } | null {
+  const cut = doc.text.indexOf("...", from);
+  if (cut < 0) return null;
+  const rest = new RefBlocks(doc.text.slice(cut + 3));
+  for (let k = 0; k < rest.count; k++) {
+    const block = rest.read(k);
+    if (block === null || cutByPreview(block)) continue;
+    const read = readBlock(block, doc);
+    if (read.refs.length >= least) return read;
+  }
+  return null;
 }
 
 function warnSkipped(doc: BodyDoc, skipped: string[]): void {

@@ -130,10 +130,19 @@ function endMarkerBefore(text: string, at: number): number {
 }
 
 /** From a label with no end marker: past a heading's own rule and blank lines, to the next break. */
+const OPEN_SPAN = 20_000;
+
 function openSpan(text: string, from: number): string {
   const lead = /^(?:[ \t]*(?:[-=_]{3,})?[ \t]*\n)*/.exec(text.slice(from, from + 400));
   const start = from + (lead ? lead[0].length : 0);
-  const rest = text.slice(start, start + 20_000);
+  // A summary without an end marker is read up to the next break, within OPEN_SPAN characters:
+  // at that bound it runs on to the end of the line, never stopping inside a word.
+  let stopAt = start + OPEN_SPAN;
+  if (stopAt < text.length) {
+    const nl = text.indexOf("\n", stopAt);
+    stopAt = nl < 0 ? text.length : nl;
+  }
+  const rest = text.slice(start, stopAt);
   const stop = OPEN_END.exec(rest);
   return stop ? rest.slice(0, stop.index) : rest;
 }

@@ -147,3 +147,20 @@ describe("parseTags: repairs", () => {
     });
   });
 });
+
+describe("parseTags: the 1,000-character bound on a TAGS line (issue 12: no value cut in half)", () => {
+  it("cuts a run-on line at a separator, never inside a tag, and says so", () => {
+    const codes = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `K${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}X`,
+    );
+    const doc = makeDoc(`TAGS: ${codes.join(" ")}\nSUBJECT: LONG\n`);
+    const r = parseTags(doc);
+    expect(r.asWritten.every((t) => /^K[A-Z]{2}X$/.test(t))).toBe(true);
+    expect(r.asWritten.length).toBeGreaterThan(150);
+    expect(doc.warnings.some((w) => w.startsWith("TAGS line longer than 1,000 characters"))).toBe(
+      true,
+    );
+  });
+});

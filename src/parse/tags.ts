@@ -47,6 +47,11 @@ function repairPiece(piece: Piece, previous: Piece | undefined): string[] {
 export function parseTags(doc: BodyDoc): TagsResult {
   const line = findTagsLine(doc.text.slice(0, captionAreaEnd(doc)), doc.pageCuts);
   if (!line || line.text === "") return { tags: [], asWritten: [] };
+  if (line.capped) {
+    doc.warnings.push(
+      "TAGS line longer than 1,000 characters: read up to the last tag before that",
+    );
+  }
   const segmentation = segmentTags(line.text);
   const asWritten = segmentation.asWritten.map((p) => p.text);
   const pieces = segmentation.unglued;

@@ -61,6 +61,7 @@ export function resolveEntities(db: Db): ResolveReport {
     }));
     const { placements, names } = resolve(facts);
 
+    const countEntities = db.prepare<[], number>("SELECT count(*) FROM entities").pluck();
     const update = db.prepare(
       "UPDATE mentions SET entity_id = ?, link = ? WHERE cable_id = ? AND seq = ?",
     );
@@ -101,6 +102,15 @@ export function resolveEntities(db: Db): ResolveReport {
       }
     });
 
+    // Every placement as it was: the derived tables are what they were (a rerun, a re-ingest).
+    if (changed === 0 && aggs.size === countEntities.get()) {
+      return {
+        mentions: rows.length,
+        entities: aggs.size,
+        changed,
+        ms: performance.now() - started,
+      };
+    }
     for (const table of ["entities", "entity_forms", "entity_words"])
       db.exec(`DELETE FROM ${table}`);
     const insEntity = db.prepare(
@@ -111,10 +121,13 @@ export function resolveEntities(db: Db): ResolveReport {
       "INSERT INTO entity_forms (entity_id, form, cables, public_cables) VALUES (?, ?, ?, ?)",
     );
     const insWord = db.prepare(
-      `INSERT INTO entity_words (word, entity_id, public) VALUES (?, ?, ?)
-       ON CONFLICT (word, entity_id) DO UPDATE SET public = max(public, excluded.public)`,
+      "INSERT INTO entity_words (word, entity_id, public) VALUES (?, ?, ?)",
     );
-    for (const [id, a] of aggs) {
+    // Rows go in in key order: appends to the WITHOUT ROWID b-trees instead of page splits.
+    const ids = [...aggs.keys()].sort();
+    const words = new Map<string, number>();
+    for (const id of ids) {
+      const a = aggs.get(id)!;
       insEntity.run(
         id,
         a.type,
@@ -124,12 +137,19 @@ export function resolveEntities(db: Db): ResolveReport {
         a.first,
         a.last,
       );
-      for (const [form, f] of a.forms) {
+      for (const form of [...a.forms.keys()].sort()) {
+        const f = a.forms.get(form)!;
+        const pub = f.publicCables.size > 0 ? 1 : 0;
         insForm.run(id, form, f.cables.size, f.publicCables.size);
-        for (const w of new Set(nameWords(form).map((x) => fold(x.replace(/\.$/, ""))))) {
-          insWord.run(w, id, f.publicCables.size > 0 ? 1 : 0);
+        for (const raw of nameWords(form)) {
+          const key = `${fold(raw.replace(/\.$/, ""))}\u0000${id}`;
+          words.set(key, Math.max(words.get(key) ?? 0, pub));
         }
       }
+    }
+    for (const key of [...words.keys()].sort()) {
+      const [word, id] = key.split("\u0000") as [string, string];
+      insWord.run(word, id, words.get(key)!);
     }
     return {
       mentions: rows.length,

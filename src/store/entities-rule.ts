@@ -20,7 +20,7 @@
  * Commissioner for Refugees`) joins that name; an abbreviation shared by several (`MFA`) does not.
  */
 import type { EntityType } from "./entities-input.js";
-import { fold, isMixedCase, nameShape, slug, titleCase } from "./entity-names.js";
+import { fold, isMixedCase, type NameShape, nameShape, slug, titleCase } from "./entity-names.js";
 
 export interface MentionFacts {
   type: EntityType;
@@ -50,15 +50,22 @@ export const PERIOD_YEARS = 2;
 interface FullEntity {
   id: string;
   given: string;
-  /** station → years named there. */
-  posts: Map<string, number[]>;
+  /** station → years named there (distinct: a few per station, however many mentions). */
+  posts: Map<string, Set<number>>;
   /** folded role → years held. */
-  roles: Map<string, number[]>;
+  roles: Map<string, Set<number>>;
 }
 
-function near(years: readonly number[] | undefined, year: number | null): boolean {
+function near(years: ReadonlySet<number> | undefined, year: number | null): boolean {
   if (!years || year === null) return false;
-  return years.some((y) => Math.abs(y - year) <= PERIOD_YEARS);
+  for (const y of years) if (Math.abs(y - year) <= PERIOD_YEARS) return true;
+  return false;
+}
+
+function addYear<K>(map: Map<K, Set<number>>, key: K, year: number) {
+  const set = map.get(key) ?? new Set<number>();
+  map.set(key, set);
+  set.add(year);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -67,25 +74,41 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
+/** Shapes and folds of forms, memoised per run: the same names come back thousands of times. */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      v = f(s);
+      seen.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** The most telling shape among a mention's forms: full name first, then initial, then surname. */
-function bestShape(m: MentionFacts) {
-  let best = nameShape(m.name);
+function bestShape(m: MentionFacts, shapeOf: (s: string) => NameShape) {
+  let best = shapeOf(m.name);
   for (const v of m.variants) {
     if (best.given) break;
-    const s = nameShape(v);
+    const s = shapeOf(v);
     if (s.given || (s.initial && !best.initial && s.surname)) best = s;
   }
   return best;
 }
 
 function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx: number[]) {
-  const shapes = idx.map((i) => bestShape(mentions[i]!));
+  const shapeOf = memo(nameShape);
+  const foldOf = memo(fold);
+  const slugOf = memo(slug);
+  const shapes = idx.map((i) => bestShape(mentions[i]!, shapeOf));
   const bySurname = new Map<string, FullEntity[]>();
   const full = new Map<string, FullEntity>();
   idx.forEach((i, k) => {
     const s = shapes[k]!;
     if (!s.given || !s.surname) return;
-    const id = `person-${slug(`${s.given} ${s.surname}`)}`;
+    const id = `person-${slugOf(`${s.given} ${s.surname}`)}`;
     let e = full.get(id);
     if (!e) {
       e = { id, given: s.given, posts: new Map(), roles: new Map() };
@@ -94,8 +117,8 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
     }
     const m = mentions[i]!;
     if (m.year !== null) {
-      if (m.station) push(e.posts, m.station, m.year);
-      for (const r of m.roles) push(e.roles, fold(r), m.year);
+      if (m.station) addYear(e.posts, m.station, m.year);
+      for (const r of m.roles) addYear(e.roles, foldOf(r), m.year);
     }
     out[i] = { entityId: id, link: "full name" };
   });
@@ -104,7 +127,7 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
     const m = mentions[i]!;
     if (s.given) return;
     if (!s.surname) {
-      out[i] = { entityId: `person-${slug(m.name)}`, link: "name as written" };
+      out[i] = { entityId: `person-${slugOf(m.name)}`, link: "name as written" };
       return;
     }
     let cands = bySurname.get(s.surname) ?? [];
@@ -118,7 +141,7 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
       return;
     }
     if (post.length === 0) {
-      const roles = m.roles.map(fold);
+      const roles = m.roles.map(foldOf);
       const role = cands.filter((e) => roles.some((r) => near(e.roles.get(r), m.year)));
       if (role.length === 1) {
         out[i] = { entityId: role[0]!.id, link: `same role and period (${m.roles.join(", ")})` };
@@ -129,9 +152,9 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
         return;
       }
     }
-    const at = m.station ? `-at-${slug(m.station)}` : "";
+    const at = m.station ? `-at-${slugOf(m.station)}` : "";
     out[i] = {
-      entityId: `person-${slug(s.surname)}${at}`,
+      entityId: `person-${slugOf(s.surname)}${at}`,
       link: m.station ? `surname at post (${m.station})` : "surname",
     };
   });
@@ -144,11 +167,13 @@ function resolveNamed(
   idx: number[],
 ) {
   const owners = new Map<string, Set<string>>();
+  const foldOf = memo(fold);
+  const slugOf = memo(slug);
   for (const i of idx) {
     const m = mentions[i]!;
-    const name = fold(m.name);
+    const name = foldOf(m.name);
     for (const v of m.variants) {
-      const fv = fold(v);
+      const fv = foldOf(v);
       if (fv === name) continue;
       const set = owners.get(fv) ?? new Set<string>();
       owners.set(fv, set);
@@ -156,13 +181,13 @@ function resolveNamed(
     }
   }
   for (const i of idx) {
-    const name = fold(mentions[i]!.name);
+    const name = foldOf(mentions[i]!.name);
     const own = owners.get(name);
     const one = own && own.size === 1 ? [...own][0]! : null;
     out[i] =
       one && one !== name
-        ? { entityId: `${type}-${slug(one)}`, link: `written as a variant of ${one}` }
-        : { entityId: `${type}-${slug(name)}`, link: "name" };
+        ? { entityId: `${type}-${slugOf(one)}`, link: `written as a variant of ${one}` }
+        : { entityId: `${type}-${slugOf(name)}`, link: "name" };
   }
 }
 

@@ -173,6 +173,24 @@ describe("the OpenAPI document", () => {
     expect(MAX_URL).toBeLessThan(4000 * 6);
   });
 
+  it("documents every /api route the app registers", () => {
+    const registered = new Set(
+      server.app.app.routes
+        .filter((r) => r.method === "GET" && r.path.startsWith("/api/") && !r.path.endsWith("*"))
+        .map((r) => r.path.replace(/:(\w+)/g, "{$1}")),
+    );
+    // The entity routes (issue 8) answer shapes that have no zod schema yet: listed, not hidden.
+    const pending = [
+      "/api/entities",
+      "/api/entities/{id}",
+      "/api/entities/export.csv",
+      "/api/entities/network.gexf",
+    ];
+    const undocumented = [...registered].filter((p) => !doc.paths[p] && !pending.includes(p));
+    expect(undocumented).toEqual([]);
+    expect(registered.size).toBeGreaterThanOrEqual(Object.keys(doc.paths).length);
+  });
+
   it("holds answers to the schemas: a broken answer fails validation", async () => {
     const cable = await (await server.get("/api/cables/08TRIPOLI227")).json();
     const { validate } = validator("/api/cables/{id}", "get", 200, "application/json");

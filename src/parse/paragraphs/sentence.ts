@@ -32,5 +32,14 @@ export function sentenceAround(
       break;
     }
   }
+  // Where the excerpt meets MAX_SIDE rather than a sentence end, it ends at a word, not inside one.
+  if (start === 0 && from > lo) {
+    const space = window.search(/\s/);
+    if (space >= 0 && space < at - from) start = space;
+  }
+  if (stop === window.length && to < hi) {
+    const space = window.lastIndexOf(" ");
+    if (space > end - from) stop = space;
+  }
   return window.slice(start, stop).replace(/\s+/g, " ").trim();
 }

@@ -56,6 +56,11 @@ export class RefBlocks {
     return Math.min(this.starts.length, MAX_CANDIDATES);
   }
 
+  /** Offset in the text where candidate `k`'s block starts. */
+  start(k: number): number {
+    return this.starts[k]!;
+  }
+
   /** Candidate `k`'s block, or null when it holds nothing. */
   read(k: number): string | null {
     const start = this.starts[k]!;

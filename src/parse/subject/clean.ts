@@ -34,12 +34,13 @@ function dropHandlingCaveat(s: string): string {
   return m && m.index > 0 ? s.slice(0, m.index) : s;
 }
 
-export function decodeEntities(s: string): string {
+/** Character references in a subject, case-folded and with plain spaces (subjects are one line). */
+function decodeSubjectReferences(s: string): string {
   return decodeReferences(s, { foldCase: true, plainSpace: true }).text;
 }
 
 export function cleanSubject(raw: string): CleanSubject | null {
-  let s = decodeEntities(raw).replace(/\\/g, "");
+  let s = decodeSubjectReferences(raw).replace(/\\/g, "");
   // A hyphen glued to a word and followed by a wrap belongs to a compound split at the line end.
   s = s.replace(/(\w)-[ \t]*\n\s*(?=\w)/g, "$1-");
   s = s.replace(/\s+/g, " ").trim();

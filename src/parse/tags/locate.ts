@@ -45,6 +45,8 @@ export interface TagsLine {
   text: string;
   /** Offset of the keyword in the searched text. */
   index: number;
+  /** The line ran on past MAX_LIST characters and was cut there (at a separator). */
+  capped?: boolean;
 }
 
 function findKeyword(area: string): { index: number; listStart: number } | null {
@@ -142,7 +144,15 @@ export function findTagsLine(caption: string, pageCuts: readonly number[] = []):
   }
   if (!first) return { text: "", index: kw.index };
   // A TAGS list is a line or three; in run-together text the rest of the body follows on its line.
-  let text = first.text.slice(0, MAX_LIST);
+  // A TAGS list is far shorter than MAX_LIST; a longer line is body text run on after it. The cut
+  // falls on a separator, never inside a tag, and is reported (capped).
+  let text = first.text;
+  let capped = false;
+  if (text.length > MAX_LIST) {
+    const sep = Math.max(text.lastIndexOf(" ", MAX_LIST), text.lastIndexOf(",", MAX_LIST));
+    text = text.slice(0, sep > 0 ? sep : MAX_LIST);
+    capped = true;
+  }
   let pos = first.next;
   for (let n = 0; pos >= 0 && n < 4 && !NEXT_ELEMENT.test(text); n++) {
     const next = lineAt(area, pos);
@@ -151,7 +161,9 @@ export function findTagsLine(caption: string, pageCuts: readonly number[] = []):
     text = `${text.trimEnd()} ${next.text.trim()}`;
     pos = next.next;
   }
-  return finish(text, kw.index);
+  const line = finish(text, kw.index);
+  // Capped only when the cut part was still the list: a next element stopped it before the cut.
+  return capped && !NEXT_ELEMENT.test(text) ? { ...line, capped } : line;
 }
 
 function lineStartOf(area: string, line: { text: string; next: number }): number {

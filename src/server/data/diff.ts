@@ -1,8 +1,9 @@
 /**
- * Line diff of two texts (Myers' O(ND) algorithm) as hunks with a few lines of context, for the
- * reader's "versions" panel. Bounded: past MAX_EDITS differing lines the texts are reported as too
- * different to show, so two unrelated 60 KB bodies cannot cost quadratic time.
+ * Line diff of two texts (jsdiff, Myers' O(ND) algorithm) as hunks with a few lines of context,
+ * for the reader's "versions" panel. Bounded: past MAX_EDITS differing lines the texts are reported
+ * as too different to show, so two unrelated 60 KB bodies cannot cost quadratic time.
  */
+import { diffArrays } from "diff";
 
 export type DiffLine = { op: " " | "-" | "+"; text: string };
 
@@ -24,65 +25,13 @@ export interface Diff {
 const MAX_EDITS = 1000;
 const CONTEXT = 2;
 
-/**
- * The shortest edit script between two line arrays, or null past `maxEdits` edits. Each round d
- * keeps only the 2d + 1 diagonals it reached, so memory stays O(D²) for D edits.
- */
+/** The shortest edit script between two line arrays (jsdiff's Myers), or null past `maxEdits`. */
 function editScript(a: string[], b: string[], maxEdits: number): DiffLine[] | null {
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, maxEdits);
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      const down = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);
-      let x = down ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(a, b, trace);
-    }
-  }
-  return null;
-}
-
-/** Walks the saved rounds back from the end: trace[d][k + d + 1] is the x reached on diagonal k. */
-function backtrack(a: string[], b: string[], trace: Int32Array[]): DiffLine[] {
-  const out: DiffLine[] = [];
-  let x = a.length;
-  let y = b.length;
-  const at = (d: number, k: number) => trace[d]![k + d + 1]!;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const k = x - y;
-    const down = k === -d || (k !== d && at(d, k - 1) < at(d, k + 1));
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = at(d, prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      x--;
-      y--;
-      out.push({ op: " ", text: a[x]! });
-    }
-    if (down) {
-      y--;
-      out.push({ op: "+", text: b[y]! });
-    } else {
-      x--;
-      out.push({ op: "-", text: a[x]! });
-    }
-  }
-  while (x > 0 && y > 0) {
-    x--;
-    y--;
-    out.push({ op: " ", text: a[x]! });
-  }
-  return out.reverse();
+  const changes = diffArrays(a, b, { maxEditLength: maxEdits });
+  if (!changes) return null;
+  return changes.flatMap((c) =>
+    c.value.map((text): DiffLine => ({ op: c.added ? "+" : c.removed ? "-" : " ", text })),
+  );
 }
 
 /** Groups an edit script into hunks of changes with CONTEXT unchanged lines around them. */
