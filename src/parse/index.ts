@@ -8,6 +8,7 @@ import { parseClassifiedBy } from "./classified-by.js";
 import { parseComment } from "./comment.js";
 import { parseDeclassification } from "./declassification.js";
 import { type BodyDoc, makeDoc } from "./doc.js";
+import { extractEntities } from "./entities/index.js";
 import { parseHeader } from "./header.js";
 import { resolveIdentity } from "./identity.js";
 import { parseParagraphs } from "./paragraphs.js";
@@ -116,6 +117,13 @@ const STAGES: ReadonlyArray<(r: Run) => void> = [
   (r) => {
     r.cable.protect = parseProtect(r.doc, r.cable.paragraphs);
     r.cable.redactions = countRedactions(r.doc.text);
+  },
+  (r) => {
+    // Last: persons need the signers, the Classified-By line and the PROTECT markers' paragraphs.
+    const entities = extractEntities(r.cable, r.doc);
+    r.cable.persons = entities.persons;
+    r.cable.organizations = entities.organizations;
+    r.cable.places = entities.places;
   },
 ];
 

@@ -40,6 +40,9 @@ const FILTER_FIELDS = [
 ] as const;
 const FILTER_SET: ReadonlySet<string> = new Set(FILTER_FIELDS);
 
+/** Every field of the query language, in the order the query help and the docs list them. */
+export const FIELD_NAMES: readonly string[] = [...TEXT_FIELDS, ...FILTER_FIELDS];
+
 /** Spellings people type for a field → the field. */
 const FIELD_ALIASES: Record<string, string> = {
   tags: "tag",

@@ -191,7 +191,7 @@ function resolveNamed(
   }
 }
 
-/** Display name: the form written most often, prose case before capitals, longer on a tie. */
+/** Display name: a full name before a surname, prose case before capitals, then the most written. */
 function displayNames(mentions: readonly MentionFacts[], out: Placement[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   mentions.forEach((m, i) => {
@@ -204,6 +204,7 @@ function displayNames(mentions: readonly MentionFacts[], out: Placement[]): Map<
   for (const [id, c] of counts) {
     const ranked = [...c.entries()].sort(
       (a, b) =>
+        Number(/\S\s+\S/.test(b[0])) - Number(/\S\s+\S/.test(a[0])) ||
         Number(isMixedCase(b[0])) - Number(isMixedCase(a[0])) ||
         b[1] - a[1] ||
         b[0].length - a[0].length ||

@@ -1,3 +1,5 @@
+import { FIELD_NAMES } from "../../search/fields.js";
+
 /** The query syntax cheat sheet under the search box (the full page is docs/query-language.md). */
 const EXAMPLES: [string, string][] = [
   ["qadhafi succession", "both words, in the subject or the body"],
@@ -30,11 +32,7 @@ export function QueryHelp() {
           ))}
         </tbody>
       </table>
-      <p>
-        Operators AND, OR, NOT are upper case; fields: subject, body, tag, origin, station,
-        classification, caveat, marking, signer, classifiedby, reason, year, created, released,
-        cites, citedby, has, partial.
-      </p>
+      <p>Operators AND, OR, NOT are upper case; fields: {FIELD_NAMES.join(", ")}.</p>
     </details>
   );
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { parseText } from "../index.js";
+
+/** A small telegram in the 2000s layout; names and events are made up for the test. */
+const CABLE = `C O N F I D E N T I A L TRIPOLI 000123
+
+SIPDIS
+
+E.O. 12958: DECL: 01/01/2019
+TAGS: PGOV PREL LY
+SUBJECT: LIBYA: OIL CHIEF SAYS REFORMS STALLED
+
+Classified By: CDA Mark Asquino, reasons 1.4 (b) and (d)
+
+1. (C) Summary: Dr. Shukri Ghanem, Chairman of Libya's National Oil Corporation (NOC),
+told CDA on July 10 that reforms had stalled. End summary.
+
+2. (C) Ibrahim el-Meyet (strictly protect), a Tripoli-based attorney, said that Ghanem
+intends to resign. Deputy Minister of Interior Lutfullo SHAMSIDDINOV met Poloff in
+Dushanbe; Shamsiddinov noted that the MFA had not been consulted. The NOC will
+tender new blocks, el-Meyet added.
+
+3. (C) xxxxxxxxxxxx (strictly protect), a businessman, told P/E Chief that Muammar
+al-Qadhafi had approved the plan. Human Rights Watch criticised the Rwandan delegation.
+ASQUINO
+`;
+
+describe("extractEntities through the parser", () => {
+  const cable = parseText(CABLE, { year: 2008 });
+  const person = (name: string) => cable.persons.find((p) => p.name === name);
+
+  it("reads the Classified-By line and the signature as one US official", () => {
+    const asquino = person("Mark Asquino");
+    expect(asquino).toBeDefined();
+    expect(asquino!.variants).toContain("ASQUINO");
+    expect(asquino!.roles).toContain("CDA");
+    expect(asquino!.usOfficial).toBe(true);
+    expect(asquino!.paragraphs).toEqual([0]);
+  });
+
+  it("takes titles as roles, not names, and groups every form of a person", () => {
+    const ghanem = person("Shukri Ghanem");
+    expect(ghanem?.roles.join(" ")).toMatch(/Chairman of Libya/);
+    expect(ghanem?.variants).toContain("Ghanem");
+    expect(ghanem?.paragraphs).toEqual([1, 2]);
+    const sh = person("Lutfullo Shamsiddinov");
+    expect(sh?.variants).toEqual(expect.arrayContaining(["Lutfullo SHAMSIDDINOV", "Shamsiddinov"]));
+    expect(sh?.roles).toContain("Deputy Minister of Interior");
+    expect(cable.persons.some((p) => /^(?:CDA|Poloff|P\/E Chief)$/i.test(p.name))).toBe(false);
+  });
+
+  it("protects the person a marker is attached to, and nobody for a redacted source", () => {
+    const meyet = person("Ibrahim el-Meyet");
+    expect(meyet?.protected).toBe(true);
+    expect(meyet?.variants).toContain("el-Meyet");
+    expect(person("Muammar al-Qadhafi")?.protected).toBe(false);
+    expect(person("Shukri Ghanem")?.protected).toBe(false);
+  });
+
+  it("finds bodies by table and by head word, with acronyms defined in parentheses", () => {
+    const noc = cable.organizations.find((o) => o.name === "National Oil Corporation");
+    expect(noc?.variants).toContain("NOC");
+    expect(noc?.paragraphs).toEqual([1, 2]);
+    expect(cable.organizations.map((o) => o.name)).toEqual(
+      expect.arrayContaining(["Ministry of Foreign Affairs (Libya)", "Human Rights Watch"]),
+    );
+    // TAGS codes are not organisations.
+    expect(cable.organizations.some((o) => /^(?:PGOV|PREL)$/.test(o.name))).toBe(false);
+  });
+
+  it("finds places with their adjectives as variants, not from the TAGS line", () => {
+    const libya = cable.places.find((p) => p.name === "Libya");
+    expect(libya?.kind).toBe("country");
+    expect(libya?.paragraphs).toContain(1);
+    expect(cable.places.find((p) => p.name === "Rwanda")?.variants).toContain("Rwandan");
+    expect(cable.places.find((p) => p.name === "Dushanbe")?.kind).toBe("city");
+  });
+});
+
+describe("all-caps telegrams", () => {
+  const cable = parseText(
+    `UNCLAS TEHRAN 1164
+
+SUBJECT: ACCELERATION OF F-4ES FOR IRAN
+
+1. ON FEB 24 CHARGE WAS CONVOKED BY MINISTER OF WAR, GEN. REZA AZIMI, ON INSTRUCTIONS
+FROM SHAH. AZIMI SAID SHAH MOST DEEPLY CONCERNED AT TRENDS IN SECURITY SITUATION.
+
+2. SHAH ASKS THAT WE TAKE ANOTHER HARD LOOK AT PRODUCTION LINE.
+HECK
+`,
+    { year: 1972 },
+  );
+
+  it("finds names after titles, in mixed case, and not the verbs after a bare title", () => {
+    const names = cable.persons.map((p) => p.name);
+    expect(names).toContain("Reza Azimi");
+    expect(cable.persons.find((p) => p.name === "Reza Azimi")?.variants).toContain("AZIMI");
+    expect(names.some((n) => /asks|shah/i.test(n))).toBe(false);
+    expect(cable.places.map((p) => p.name)).toContain("Iran");
+  });
+});
+
+describe("bad input", () => {
+  it("never throws on fragments, odd words or empty text", () => {
+    for (const text of [
+      "",
+      "constructor toString __proto__ hasOwnProperty",
+      "Mr. .",
+      "(protect)",
+      "A",
+    ]) {
+      const c = parseText(text);
+      expect(Array.isArray(c.persons)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,249 @@
+import {
+  acronymKey,
+  type EntityTables,
+  entityTables,
+  foldWord,
+  type OrgEntry,
+  type PlaceEntry,
+  type TitleEntry,
+} from "../../reference/entity-tables.js";
+import { isNameShape, type Token, tokenize } from "./tokens.js";
+import { COMMON_WORDS, NAME_PARTICLES, NOT_NAME } from "./vocabulary.js";
+
+/**
+ * One text unit (a paragraph, the subject, a prose block of the caption area) cut into words, each
+ * labelled by what the reference tables and word lists say it is: part of a title, a body, a
+ * place, a possible name, or none of these. Persons, bodies and places are all read from this.
+ */
+
+export type Label = "name" | "title" | "org" | "place" | "other";
+
+export interface Span<E> {
+  /** Token index of the first word and one past the last. */
+  from: number;
+  to: number;
+  entry: E;
+}
+
+export interface LabeledUnit {
+  text: string;
+  /** The unit is written in capitals throughout (older telegrams): case tells nothing. */
+  caps: boolean;
+  tokens: Token[];
+  labels: Label[];
+  titles: Span<TitleEntry>[];
+  orgs: Span<OrgEntry>[];
+  places: Span<PlaceEntry>[];
+  /** The title, body or place span each token belongs to, or null. */
+  spanOf: (Span<TitleEntry | OrgEntry | PlaceEntry> | null)[];
+  /** Places inside hyphenated words (`Iraqi-Soviet`, `US-India`, `non-Uzbekistan`). */
+  joinedPlaces: { token: number; written: string; entry: PlaceEntry }[];
+}
+
+/** Two-letter place and body forms that are also words when the text is all capitals. */
+const CAPS_AMBIGUOUS = new Set(["us", "who", "it", "at", "as", "an", "in", "on", "or", "am"]);
+
+export function labelUnit(
+  text: string,
+  caps: boolean,
+  isGivenName: (folded: string) => boolean = () => false,
+): LabeledUnit {
+  const tables = entityTables();
+  const tokens = tokenize(text);
+  const labels: Label[] = tokens.map(() => "other");
+  const unit: LabeledUnit = {
+    text,
+    caps,
+    tokens,
+    labels,
+    titles: [],
+    orgs: [],
+    places: [],
+    spanOf: tokens.map(() => null),
+    joinedPlaces: [],
+  };
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    if (!startsPhrase(t, caps)) {
+      i++;
+      continue;
+    }
+    const hit = longestPhrase(tables, tokens, i, caps);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const span = { from: i, to: hit.to, entry: hit.entry };
+    for (let k = i; k < hit.to; k++) {
+      labels[k] = hit.kind;
+      unit.spanOf[k] = span;
+    }
+    if (hit.kind === "title") unit.titles.push(span as Span<TitleEntry>);
+    else if (hit.kind === "org") unit.orgs.push(span as Span<OrgEntry>);
+    else unit.places.push(span as Span<PlaceEntry>);
+    i = hit.to;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (labels[i] !== "other") continue;
+    if (mayBeName(tables, tokens, i, caps, labels[i - 1] === "title")) labels[i] = "name";
+    else if (tokens[i]!.text.includes("-")) joinedPlaces(tables, unit, i);
+  }
+  namesNotPlaces(unit, isGivenName);
+  return unit;
+}
+
+/** `Iraqi-Soviet talks`, `US-India efforts`, `non-Uzbekistan produced`: places joined by hyphens. */
+function joinedPlaces(tables: EntityTables, unit: LabeledUnit, i: number): void {
+  const t = unit.tokens[i]!;
+  for (const part of t.text.split("-")) {
+    const entry = tables.places.get(foldWord(part));
+    if (entry && /^\p{Lu}/u.test(part)) unit.joinedPlaces.push({ token: i, written: part, entry });
+  }
+}
+
+/**
+ * A one-word city right after a title or a given name is a surname (`President Lagos`, `Monica
+ * Medina`) in mixed-case text, where the case shows the words belong together.
+ */
+function namesNotPlaces(unit: LabeledUnit, isGivenName: (folded: string) => boolean): void {
+  if (unit.caps) return;
+  const { tokens, labels } = unit;
+  unit.places = unit.places.filter((span) => {
+    if (span.to - span.from !== 1 || span.from === 0) return true;
+    const prev = span.from - 1;
+    const before = labels[prev];
+    const t = tokens[span.from]!;
+    if (t.shape !== "cap" || span.entry.kind !== "city" || tokens[prev]!.possessive) return true;
+    if (before !== "title" && !(before === "name" && isGivenName(tokens[prev]!.fold))) return true;
+    if (!/^[ \t]+$/.test(unit.text.slice(tokens[prev]!.end, t.start))) return true;
+    labels[span.from] = "name";
+    unit.spanOf[span.from] = null;
+    return false;
+  });
+}
+
+function startsPhrase(t: Token, caps: boolean): boolean {
+  if (t.shape === "punct" || t.shape === "number") return false;
+  return caps || isNameShape(t);
+}
+
+/** Small words that may stand lower-case inside a phrase (`Minister of State`). */
+const PHRASE_INNER = new Set([
+  "of",
+  "for",
+  "and",
+  "the",
+  "de",
+  "d'",
+  "al",
+  "el",
+  "on",
+  "in",
+  "y",
+  "du",
+  "la",
+]);
+
+interface Hit {
+  kind: "title" | "org" | "place";
+  to: number;
+  entry: TitleEntry | OrgEntry | PlaceEntry;
+}
+
+/** The longest title, body or place phrase opening at token `i`. */
+function longestPhrase(
+  tables: EntityTables,
+  tokens: Token[],
+  i: number,
+  caps: boolean,
+): Hit | null {
+  const first = tokens[i]!;
+  // Acronyms count only as written in capitals in mixed-case text (`WHO`, not `Who`).
+  if (first.shape === "upper" || first.text.includes(".")) {
+    const key = acronymKey(first.text);
+    const org = tables.orgAcronyms.get(key);
+    if (org && (!caps || (key.length >= 3 && !COMMON_WORDS.has(key.toLowerCase())))) {
+      // A longer spelled-out phrase may still open here (`UN Security Council`).
+      const longer = phraseFrom(tables, tokens, i, caps, 2);
+      return longer ?? { kind: "org", to: i + 1, entry: org };
+    }
+  }
+  return phraseFrom(tables, tokens, i, caps, 1);
+}
+
+function phraseFrom(
+  tables: EntityTables,
+  tokens: Token[],
+  i: number,
+  caps: boolean,
+  minWords: number,
+): Hit | null {
+  // Only words that open some phrase are looked at (most capitalised words open none).
+  const limit = tables.firstWords.get(tokens[i]!.fold) ?? 0;
+  if (limit < minWords) return null;
+  const words: string[] = [];
+  let best: Hit | null = null;
+  for (let k = i; k < tokens.length && k - i < limit; k++) {
+    const t = tokens[k]!;
+    if (t.shape === "punct" || t.shape === "number") break;
+    // Inside a phrase small words may be lower case (`Minister of State`, `Bosnia and Herzegovina`).
+    if (k > i && !caps && !isNameShape(t) && !PHRASE_INNER.has(t.fold)) break;
+    words.push(t.fold);
+    if (words.length >= minWords) {
+      const key = words.join(" ");
+      const title = tables.titles.get(key);
+      const org = tables.orgs.get(key);
+      const place = tables.places.get(key);
+      const lastOk = !(words.length === 1 && caps && CAPS_AMBIGUOUS.has(key));
+      if (lastOk && !(k > i && !isNameShape(t) && !caps)) {
+        if (title) best = { kind: "title", to: k + 1, entry: title };
+        else if (org) best = { kind: "org", to: k + 1, entry: org };
+        else if (place) best = { kind: "place", to: k + 1, entry: place };
+      }
+    }
+    if (t.possessive || t.sentenceEnd) break;
+  }
+  return best;
+}
+
+const VOWEL = /[AEIOUYaeiouy]/;
+
+/** A word that may belong to a person's name, given what it is not. */
+function mayBeName(
+  tables: EntityTables,
+  tokens: Token[],
+  i: number,
+  caps: boolean,
+  titleBefore: boolean,
+): boolean {
+  const t = tokens[i]!;
+  if (t.shape === "punct" || t.shape === "number") return false;
+  const fold = t.fold;
+  if (NOT_NAME.has(fold)) return false;
+  if (caps) {
+    if (t.text.length < 2 && t.shape !== "initial") return false;
+    if (NAME_PARTICLES.has(fold)) return false;
+    return !COMMON_WORDS.has(fold) && !tables.acronyms.has(t.text) && VOWEL.test(t.text);
+  }
+  // `Tripoli-based`, `Russian-installed`: a compound with a lower-case part is a modifier.
+  if (t.text.includes("-") && /-\p{Ll}/u.test(t.text) && !/^\p{Ll}{1,3}-/u.test(t.text))
+    return false;
+  if (t.shape === "cap" || t.shape === "initial") return true;
+  if (t.shape !== "upper") return false;
+  // Capitals inside mixed-case prose: a surname written the cable way (`SHAMSIDDINOV`), unless it
+  // is an acronym (`GOL`, `TGS`) or a heading word.
+  if (tables.acronyms.has(t.text) || tables.orgAcronyms.has(acronymKey(t.text))) return false;
+  if (COMMON_WORDS.has(fold) || !VOWEL.test(t.text) || t.text.length < 3) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const besideName = (n: Token | undefined) => n !== undefined && n.shape === "cap";
+  // Alone it is more often an acronym nobody listed (`ONIDEX`, `EUPOL`) than a surname.
+  return besideName(prev) || besideName(next) || titleBefore;
+}
+
+/** A particle inside a name (`de` in `Pieter de Gooijer`) when a name word follows. */
+export function isParticle(unit: LabeledUnit, i: number): boolean {
+  const t = unit.tokens[i];
+  if (!t || t.shape === "punct") return false;
+  return NAME_PARTICLES.has(t.fold) && unit.labels[i + 1] === "name";
+}

@@ -1,0 +1,284 @@
+import type { TitleEntry } from "../../reference/entity-tables.js";
+import type { NameLexicon } from "../../reference/name-lexicon.js";
+import { isParticle, type LabeledUnit, type Span } from "./label.js";
+import type { Token } from "./tokens.js";
+import { REPORTING_VERBS } from "./vocabulary.js";
+
+/**
+ * Person mentions in one labelled unit: runs of name words, kept when something says a person is
+ * meant — a title before (`Ambassador Sobel`, `Deputy Minister of Interior Lutfullo SHAMSIDDINOV`),
+ * a title in apposition (`Shukri Ghanem, Chairman of ...`), a reporting verb (`Biato said`), a
+ * source-protection marker (`Ricard (strictly protect)`), or a full name of two words or more in
+ * mixed-case prose. A single word without any of these is kept as `single` and stands only if
+ * another mention of the cable gives it a full name (decided when mentions are grouped).
+ */
+
+export type Evidence = "strong" | "multi" | "single";
+
+export interface PersonMention {
+  /** The name as written, title left out (`Mark Asquino`, `SHAMSIDDINOV`). */
+  written: string;
+  /** Name words as written. */
+  words: string[];
+  /** Character offsets in the unit's text. */
+  start: number;
+  end: number;
+  roles: string[];
+  /** A US-only title, or `Ambassador X` with no foreign country named. */
+  us: boolean;
+  evidence: Evidence;
+  /** Read in an all-caps unit. */
+  caps: boolean;
+  /** The name opens its sentence, where any word is capitalised. */
+  opensSentence: boolean;
+}
+
+const CONNECTORS = new Set(["of", "for", "the", "and", "to", "on", "in"]);
+const LEADING_DROP = /^(?:(?:the|a|an|former|then|acting|new|outgoing|incoming|and|of|to)\s+)+/i;
+
+export function findPersonMentions(
+  unit: LabeledUnit,
+  lexicon: NameLexicon | null,
+): PersonMention[] {
+  const { tokens, labels } = unit;
+  const out: PersonMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (labels[i] !== "name") continue;
+    let j = i;
+    while (j + 1 < tokens.length && !tokens[j]!.possessive && !tokens[j]!.sentenceEnd) {
+      if (labels[j + 1] === "name" && adjacent(unit.text, tokens[j]!, tokens[j + 1]!)) j++;
+      else if (isParticle(unit, j + 1) && adjacent(unit.text, tokens[j]!, tokens[j + 1]!)) j++;
+      else break;
+    }
+    const mention = judge(unit, i, j + 1, lexicon);
+    if (mention) out.push(mention);
+    i = j;
+  }
+  return out;
+}
+
+/** Words of one name stand on one line or wrap once, with nothing but spaces between. */
+function adjacent(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^[ \t]*\n?[ \t]*$/.test(gap) && gap.length <= 3;
+}
+
+function judge(
+  unit: LabeledUnit,
+  from: number,
+  to: number,
+  lexicon: NameLexicon | null,
+): PersonMention | null {
+  const { tokens } = unit;
+  const nameTokens = tokens.slice(from, to);
+  // An initial alone (`A.`, `J.`) or a lone particle is no name.
+  const core = nameTokens.filter((t) => t.shape !== "initial");
+  if (core.length === 0) return null;
+  // In capitals, a "name" that is a word of the language is the verb after a title (`SHAH ASKS`).
+  if (unit.caps && core.some((t) => commonInCaps(t, lexicon))) return null;
+  const before = roleBefore(unit, from);
+  const after = roleAfter(unit, to);
+  const roles = [before.role, after.role].filter((r): r is string => r !== null);
+  let evidence: Evidence | null = null;
+  const cue = before.title || after.role || protectAfter(unit, to) || accordingTo(unit, from);
+  // A reporting verb after one common word is the sentence's subject, not a name (`Media
+  // reported`, `Dinner ended`): with a lexicon, such words are refused.
+  const speaks =
+    reportsAfter(unit, to) && !(core.length === 1 && lexicon?.isCommonWord(core[0]!.fold));
+  if (cue || speaks) evidence = "strong";
+  else if (core.length >= 2 && plausibleFullName(unit, nameTokens, lexicon)) evidence = "multi";
+  else if (core.length === 1) evidence = "single";
+  if (!evidence) return null;
+  const start = nameTokens[0]!.start;
+  const end = nameTokens[nameTokens.length - 1]!.end;
+  return {
+    written: unit.text.slice(start, end).replace(/\s+/g, " "),
+    words: nameTokens.map((t) => t.text),
+    start,
+    end,
+    roles,
+    us: before.us || after.us,
+    evidence,
+    caps: unit.caps,
+    opensSentence: from === 0 || tokens[from - 1]!.sentenceEnd,
+  };
+}
+
+/**
+ * Two name words or more. In capitals throughout, a run of unknown words is not yet a name. With
+ * a lexicon, a run of common words (`Operational Headquarters`) is not a name unless it opens
+ * with a given name.
+ */
+function plausibleFullName(
+  unit: LabeledUnit,
+  words: Token[],
+  lexicon: NameLexicon | null,
+): boolean {
+  if (!lexicon) return !unit.caps;
+  const folded = words.map((t) => t.fold);
+  if (lexicon.isGivenName(folded[0]!)) return true;
+  if (unit.caps) return false;
+  if (words.some((t) => t.shape === "initial" || t.shape === "upper" || /-/.test(t.text)))
+    return true;
+  return !folded.some((w) => lexicon.isCommonWord(w));
+}
+
+interface Role {
+  role: string | null;
+  /** A title stood right before the name (honorifics included). */
+  title: boolean;
+  us: boolean;
+}
+
+/** The title phrase right before a name: `Deputy Minister of Interior`, `Swiss Ambassador`. */
+function roleBefore(unit: LabeledUnit, from: number): Role {
+  const { tokens, labels } = unit;
+  let k = from - 1;
+  let firstTitle = -1;
+  let foreign = false;
+  let sawTitle = false;
+  let honorificOnly = true;
+  let us = false;
+  while (k >= 0 && from - k <= 10) {
+    const t = tokens[k]!;
+    if (t.sentenceEnd) break;
+    const label = labels[k]!;
+    if (label === "title") {
+      sawTitle = true;
+      firstTitle = k;
+      const span = unit.spanOf[k] as Span<TitleEntry> | null;
+      if (span) {
+        firstTitle = span.from;
+        if (span.entry.kind !== "honorific") honorificOnly = false;
+        if (span.entry.us) us = true;
+        k = span.from - 1;
+        continue;
+      }
+    } else if (label === "place" || label === "org") {
+      if (!sawTitle && k === from - 1) break;
+      if (label === "place") foreign = true;
+      const span = unit.spanOf[k] ?? null;
+      k = (span ? span.from : k) - 1;
+      continue;
+    } else if (label === "other" && t.shape === "cap" && sawTitle) {
+      // Portfolio words between titles: `Foreign`, `Affairs`, `Interior`.
+    } else if (CONNECTORS.has(t.fold) && k > 0) {
+    } else if (label === "other" && t.shape === "cap" && k === from - 1) {
+      // `Foreign Minister`-style compounds are in the table; `Defense Minister` is word + title.
+    } else break;
+    k--;
+    if (!sawTitle && from - k > 3) break;
+  }
+  if (!sawTitle) return { role: null, title: false, us: false };
+  // Role text: from the first title on, without honorifics (`Mr.`, `Dr.`), leading words dropped.
+  const spanStart = titleStartOf(unit, firstTitle, from);
+  if (spanStart < 0) return { role: null, title: true, us };
+  const text = unit.text
+    .slice(tokens[spanStart]!.start, tokens[from - 1]!.end)
+    .replace(/\s+/g, " ");
+  const role = honorificOnly ? null : cleanRole(text);
+  const ambassador = /^(?:Amb\.?|Ambassador)$/i.test(role ?? "");
+  return { role, title: true, us: us || (ambassador && !foreign) };
+}
+
+/** Where the role text starts: the first non-honorific title at or after `k`. */
+function titleStartOf(unit: LabeledUnit, k: number, from: number): number {
+  for (let i = k; i < from; i++) {
+    if (unit.labels[i] !== "title") continue;
+    const span = unit.spanOf[i] as Span<TitleEntry> | null;
+    if (span && span.entry.kind !== "honorific") return i;
+  }
+  return -1;
+}
+
+function cleanRole(text: string): string | null {
+  const role = text
+    .replace(LEADING_DROP, "")
+    .replace(/['’]s$/, "")
+    .trim();
+  return role.length > 0 && role.length <= 80 ? role : null;
+}
+
+/** `Shukri Ghanem, Chairman of Libya's National Oil Corporation (NOC)`: a capitalised title in apposition. */
+function roleAfter(unit: LabeledUnit, to: number): Role {
+  const { tokens, labels } = unit;
+  let k = to;
+  if (tokens[k]?.text !== ",") return { role: null, title: false, us: false };
+  k++;
+  while (k < tokens.length && /^(?:the|a|an|former|then|acting)$/i.test(tokens[k]!.text)) k++;
+  if (labels[k] !== "title") return { role: null, title: false, us: false };
+  const span = unit.spanOf[k]?.from === k ? (unit.spanOf[k] as Span<TitleEntry>) : null;
+  if (!span || span.entry.kind === "honorific") return { role: null, title: false, us: false };
+  let end = k;
+  while (end + 1 < tokens.length && end - k < 12) {
+    const t = tokens[end + 1]!;
+    if (t.shape === "punct" && t.text !== "-" && t.text !== "/" && t.text !== "&") break;
+    if (t.shape === "lower" && !CONNECTORS.has(t.text)) break;
+    end++;
+    if (t.sentenceEnd || t.possessive) {
+      if (t.sentenceEnd) break;
+    }
+  }
+  const text = unit.text.slice(tokens[k]!.start, tokens[end]!.end).replace(/\s+/g, " ");
+  const role = cleanRole(text);
+  return { role, title: true, us: span.entry.us };
+}
+
+/** A reporting verb after the name, over a parenthesis or an appositive clause. */
+function reportsAfter(unit: LabeledUnit, to: number): boolean {
+  const k = skipAsides(unit.tokens, to);
+  const t = unit.tokens[k];
+  if (!t) return false;
+  if (REPORTING_VERBS.has(t.fold)) return true;
+  // `Sandomingo (strictly protect) also said`, `He has told`.
+  const n = unit.tokens[k + 1];
+  return (
+    n !== undefined &&
+    /^(?:also|has|had|then|later|further|again|reportedly|privately|separately|subsequently)$/i.test(
+      t.text,
+    ) &&
+    REPORTING_VERBS.has(n.fold)
+  );
+}
+
+function skipAsides(tokens: Token[], k: number): number {
+  for (let guard = 0; guard < 3; guard++) {
+    const t = tokens[k];
+    if (!t) return k;
+    if (t.text === "(" || t.text === "[") {
+      const close = t.text === "(" ? ")" : "]";
+      let e = k + 1;
+      while (e < tokens.length && tokens[e]!.text !== close && e - k < 25) e++;
+      if (tokens[e]?.text !== close) return k;
+      k = e + 1;
+    } else if (t.text === ",") {
+      let e = k + 1;
+      while (e < tokens.length && tokens[e]!.text !== "," && !tokens[e]!.sentenceEnd && e - k < 20)
+        e++;
+      if (tokens[e]?.text !== ",") return k;
+      k = e + 1;
+    } else return k;
+  }
+  return k;
+}
+
+/** `(protect)`, `(strictly protect)`, `-- PROTECT --` right after the name. */
+function protectAfter(unit: LabeledUnit, to: number): boolean {
+  const t = unit.tokens[to];
+  if (!t) return false;
+  const rest = unit.text.slice(t.start, t.start + 60);
+  return /^(?:,\s*)?(?:\(|\[|--)\s*(?:[\w\s,]{0,30}?)\bprotect\b/i.test(rest);
+}
+
+/** `according to Chun`: the name is a source, so a person. */
+function accordingTo(unit: LabeledUnit, from: number): boolean {
+  const a = unit.tokens[from - 2];
+  const b = unit.tokens[from - 1];
+  return a?.fold === "according" && b?.fold === "to";
+}
+
+/** A word of the language in an all-caps text: the lexicon's, or a verb form by its ending. */
+function commonInCaps(t: Token, lexicon: NameLexicon | null): boolean {
+  if (lexicon) return lexicon.isCommonWord(t.fold);
+  return /(?:ED|ING)$/.test(t.text);
+}

@@ -1,0 +1,79 @@
+import { foldWord } from "../../reference/entity-tables.js";
+import { NAME_PARTICLES } from "./vocabulary.js";
+
+/**
+ * Name forms: the mixed-case form of a name written in capitals (`ROBERT P. FINN` → `Robert P.
+ * Finn`, `AL-QADHAFI` → `al-Qadhafi`), and the keys that tell whether two forms can be the same
+ * person (`Qadhafi`, `al-Qadhafi`, `Muammar al-Qadhafi`).
+ */
+
+const ARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|ar|an)[-'’]/i;
+
+export function mixedCase(name: string): string {
+  return name
+    .split(" ")
+    .map((word, i) => (isAllCaps(word) ? caseWord(word, i) : word))
+    .join(" ");
+}
+
+function isAllCaps(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+function caseWord(word: string, index: number): string {
+  const lower = word.toLowerCase();
+  if (index > 0 && NAME_PARTICLES.has(lower)) return lower;
+  const prefix = ARTICLE_PREFIX.exec(lower);
+  if (prefix) return prefix[0] + capitalise(lower.slice(prefix[0].length));
+  return lower
+    .split(/([-'’])/)
+    .map((part) => (/^[-'’]$/.test(part) ? part : capitalise(part)))
+    .join("")
+    .replace(/^Mc(\p{L})/u, (_m, c: string) => `Mc${c.toUpperCase()}`);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A word as compared between forms: folded, an Arabic article prefix dropped. */
+export function nameKey(word: string): string {
+  return foldWord(word).replace(/^(?:al|el|ad|as|ash|at|az|ar|an)[-']/, "");
+}
+
+/** The words of a name that identify it: particles and initials left out. */
+export function coreWords(words: readonly string[]): string[] {
+  return words.filter(
+    (w) =>
+      !(w.length === 1 || (w.length === 2 && w.charCodeAt(1) === 46)) &&
+      !NAME_PARTICLES.has(w.toLowerCase()),
+  );
+}
+
+/** Surname key: the last core word. */
+export function surnameKey(words: readonly string[]): string {
+  const core = coreWords(words);
+  return nameKey(core[core.length - 1] ?? words[words.length - 1] ?? "");
+}
+
+/**
+ * Two full forms are one person when their surnames agree and their given names do not
+ * contradict: equal, one an initial of the other, or one form missing them.
+ */
+export function compatibleFullNames(a: readonly string[], b: readonly string[]): boolean {
+  if (surnameKey(a) !== surnameKey(b)) return false;
+  // `Gomez Mont` within `Fernando Francisco Gomez Mont`: every word of one is in the other.
+  const ka = coreWords(a).map(nameKey);
+  const kb = coreWords(b).map(nameKey);
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  if (short.every((w) => long.includes(w))) return true;
+  const ga = a.filter((w) => !NAME_PARTICLES.has(w.toLowerCase())).slice(0, -1);
+  const gb = b.filter((w) => !NAME_PARTICLES.has(w.toLowerCase())).slice(0, -1);
+  if (ga.length === 0 || gb.length === 0) return true;
+  const x = nameKey(ga[0]!);
+  const y = nameKey(gb[0]!);
+  if (x === y) return true;
+  const xi = x.length === 1;
+  const yi = y.length === 1;
+  return (xi && y.startsWith(x)) || (yi && x.startsWith(y));
+}

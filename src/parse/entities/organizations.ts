@@ -1,0 +1,225 @@
+import type { Organization } from "../../model/entities.js";
+import { foldWord } from "../../reference/entity-tables.js";
+import type { LabeledUnit } from "./label.js";
+import { isNameShape } from "./tokens.js";
+import { ORG_HEADS } from "./vocabulary.js";
+
+/**
+ * Named bodies: those of the reference table (`UNHCR`, `Human Rights Watch`, `TNK-BP`), and
+ * capitalised phrases built on a body's head word (`National Oil Corporation`, `Ministry of
+ * Justice and Ecclesiastical Affairs`, `Qadhafi Development Foundation`). A state body named
+ * without its state (`Ministry of Interior`, `MFA`, `Foreign Ministry`) is the host country's, or
+ * the country written before it (`French MFA`, `Libya's Foreign Ministry`):
+ * `Ministry of Foreign Affairs (France)`. An acronym in parentheses after a body is one of its
+ * forms (`National Oil Corporation (NOC)`), here and wherever the cable uses it again.
+ */
+
+export interface OrgMention {
+  name: string;
+  written: string;
+  paragraph: number;
+}
+
+/** Acronyms of state bodies that every government has, spelled out. */
+const STATE_ACRONYMS: ReadonlyMap<string, string> = new Map([
+  ["MFA", "Ministry of Foreign Affairs"],
+  ["MOFA", "Ministry of Foreign Affairs"],
+  ["MOD", "Ministry of Defense"],
+  ["MoD", "Ministry of Defense"],
+  ["MOI", "Ministry of Interior"],
+  ["MOJ", "Ministry of Justice"],
+  ["MOF", "Ministry of Finance"],
+]);
+
+const FOREIGN_MINISTRY =
+  /^(?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Affairs Ministry|Ministry for Foreign Affairs)$/i;
+const CONNECT = /^(?:of|for|and|the|&|on|de|del|la)$/;
+
+/**
+ * Body phrases in a unit, marked `org` in its labels so that their words are not read as a
+ * person's name (`Qadhafi` in `Qadhafi Development Foundation`). Mixed-case text only: in
+ * capitals a phrase cannot be told from the words around it.
+ */
+export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMention[] {
+  const { tokens, labels } = unit;
+  const out: OrgMention[] = [];
+  // Phrases need a head word: most units have none, and are not scanned.
+  let nextHead = -1;
+  if (!unit.caps && tokens.some((t) => ORG_HEADS.has(t.text))) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (nextHead < i) {
+        nextHead = i;
+        while (nextHead < tokens.length && !ORG_HEADS.has(tokens[nextHead]!.text)) nextHead++;
+        if (nextHead === tokens.length) break;
+      }
+      if (nextHead - i > MAX_PHRASE || !opensPhrase(unit, i)) continue;
+      const end = phraseEnd(unit, i);
+      if (end < 0) continue;
+      let from = i;
+      while (from < end && /^(?:The|A)$/.test(tokens[from]!.text)) from++;
+      // A leading country adjective qualifies a state body (`Iranian Foreign Ministry`).
+      let start = from;
+      while (start < end && labels[start] === "place" && tokens[start]!.shape === "cap") start++;
+      const written = slice(unit, from, end);
+      const bare = slice(unit, start, end);
+      const country = countryBefore(unit, from) ?? adjectiveCountry(unit, from, start);
+      const state = stateBodyName(bare, country ?? host);
+      for (let k = from; k <= end; k++) labels[k] = "org";
+      out.push({ name: state === bare && start > from ? written : state, written, paragraph: 0 });
+      i = end;
+    }
+  }
+  for (const span of unit.orgs) {
+    if (labels[span.from] !== "org") continue;
+    const written = slice(unit, span.from, span.to - 1);
+    const acronym = STATE_ACRONYMS.get(written.replace(/\./g, ""));
+    const name = acronym
+      ? stateBodyName(acronym, countryBefore(unit, span.from) ?? host)
+      : span.entry.name;
+    out.push({ name, written, paragraph: 0 });
+  }
+  // Acronyms of state bodies are not in the body table: they depend on whose state.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const spelled = STATE_ACRONYMS.get(t.text);
+    if (!spelled || labels[i] === "org") continue;
+    labels[i] = "org";
+    out.push({
+      name: stateBodyName(spelled, countryBefore(unit, i) ?? host),
+      written: t.text,
+      paragraph: 0,
+    });
+  }
+  return out;
+}
+
+const MAX_PHRASE = 12;
+/** Words that open a clause, not a body's name (`Member of Parliament`, `Neither the Embassy`). */
+const NOT_OPENING = new Set([
+  "Member",
+  "Members",
+  "Neither",
+  "Either",
+  "Both",
+  "Each",
+  "Every",
+  "Former",
+  "Then",
+  "Head",
+  "Chief",
+]);
+
+function opensPhrase(unit: LabeledUnit, i: number): boolean {
+  const t = unit.tokens[i]!;
+  if (!isNameShape(t) || unit.labels[i] === "org" || NOT_OPENING.has(t.text)) return false;
+  return !STATE_ACRONYMS.has(t.text);
+}
+
+function slice(unit: LabeledUnit, from: number, to: number): string {
+  return unit.text.slice(unit.tokens[from]!.start, unit.tokens[to]!.end).replace(/\s+/g, " ");
+}
+
+/** Index of the last word of a body phrase opening at `i`, or -1. */
+function phraseEnd(unit: LabeledUnit, i: number): number {
+  const { tokens, labels } = unit;
+  let k = i;
+  let lastHead = -1;
+  while (k < tokens.length && k - i < MAX_PHRASE) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1];
+    if (k > i && (labels[k] === "org" || STATE_ACRONYMS.has(t.text))) break;
+    if (isNameShape(t)) {
+      if (ORG_HEADS.has(t.text)) lastHead = k;
+    } else if (!(CONNECT.test(t.text) && k > i && next && isNameShape(next))) break;
+    if (t.possessive) {
+      // `General People's Congress`, `Attorney General's Office` go on; `Libya's National Oil
+      // Corporation` starts after the possessive; `Villepin's Cabinet` is no body's name.
+      if (labels[k] === "name" || labels[k] === "place" || !next || !isNameShape(next)) {
+        if (lastHead < 0) return -1;
+        break;
+      }
+    }
+    if (t.sentenceEnd) break;
+    k++;
+  }
+  if (lastHead < 0) return -1;
+  // `Ministry of Interior`: the head may open the phrase if words follow it; then take them all.
+  let end = lastHead;
+  if (/^(?:of|for)$/.test(tokens[lastHead + 1]?.text ?? "")) {
+    let e = lastHead + 1;
+    while (e < k && (isNameShape(tokens[e]!) || CONNECT.test(tokens[e]!.text))) e++;
+    while (e > lastHead + 1 && !isNameShape(tokens[e - 1]!)) e--;
+    end = Math.max(end, e - 1);
+  }
+  // A phrase of the head word alone (`Ministry`, `The Court`) names no particular body.
+  let from = i;
+  while (from < end && /^(?:The|A)$/.test(tokens[from]!.text)) from++;
+  let count = 0;
+  for (let x = from; x <= end; x++) if (isNameShape(tokens[x]!)) count++;
+  if (count < 2) return -1;
+  return end;
+}
+
+/** A country named right before: `Libya's` or `French` (an adjective is a place variant). */
+function countryBefore(unit: LabeledUnit, i: number): string | null {
+  const prev = unit.places.find((s) => s.to === i);
+  return prev && prev.entry.kind === "country" ? prev.entry.name : null;
+}
+
+function adjectiveCountry(unit: LabeledUnit, from: number, start: number): string | null {
+  for (const s of unit.places)
+    if (s.from >= from && s.to <= start && s.entry.kind === "country") return s.entry.name;
+  return null;
+}
+
+/** `Foreign Ministry` of France → `Ministry of Foreign Affairs (France)`; other bodies as written. */
+function stateBodyName(written: string, country: string | null): string {
+  const bare = written.replace(/^The\s+/, "");
+  const canonical = FOREIGN_MINISTRY.test(bare) ? "Ministry of Foreign Affairs" : bare;
+  const stateBody =
+    canonical === "Ministry of Foreign Affairs" ||
+    /^Ministry (?:of|for)\b/.test(canonical) ||
+    /^(?:(?:National|Supreme|Constitutional|Federal|Central|Upper|Lower|Foreign|Interior|Defense|Finance|Justice|High)\s)?(?:Ministry|Parliament|Assembly|Congress|Senate|Cabinet|Presidency|Court|Police|Army|Navy|Guard|Bank)$/.test(
+      canonical,
+    );
+  return stateBody && country ? `${canonical} (${country})` : canonical;
+}
+
+/** Mentions grouped by name; forms other than the name are its variants. */
+export function groupOrganizations(
+  mentions: readonly OrgMention[],
+  acronymsOf: Map<string, string>,
+): Organization[] {
+  const byKey = new Map<string, { name: string; variants: Set<string>; paragraphs: Set<number> }>();
+  for (const m of mentions) {
+    const name = acronymsOf.get(m.written) ?? m.name;
+    const key = foldWord(name);
+    let g = byKey.get(key);
+    if (!g) {
+      g = { name, variants: new Set(), paragraphs: new Set() };
+      byKey.set(key, g);
+    }
+    if (m.written !== name) g.variants.add(m.written);
+    g.paragraphs.add(m.paragraph);
+  }
+  return [...byKey.values()].map((g) => ({
+    name: g.name,
+    variants: [...g.variants],
+    paragraphs: [...g.paragraphs].sort((a, b) => a - b),
+  }));
+}
+
+/** `National Oil Corporation (NOC)`: the acronym in parentheses right after a body phrase. */
+export function acronymsDefined(
+  unit: LabeledUnit,
+  mentions: readonly OrgMention[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of mentions) {
+    const at = unit.text.indexOf(m.written);
+    if (at < 0) continue;
+    const after = /^\s*\(([A-Z][A-Za-z]{1,9})\)/.exec(unit.text.slice(at + m.written.length));
+    if (after && after[1] !== m.written) out.set(after[1]!, m.name);
+  }
+  return out;
+}

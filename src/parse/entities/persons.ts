@@ -1,0 +1,206 @@
+import type { ClassifiedBy } from "../../model/cable.js";
+import type { Person } from "../../model/entities.js";
+import type { PersonMention } from "./mentions.js";
+import { compatibleFullNames, coreWords, mixedCase, nameKey, surnameKey } from "./names.js";
+
+/**
+ * Person mentions of one cable grouped into persons: one person per distinct individual, with
+ * every form written. Full forms (two name words or more) find each other by surname and
+ * non-contradicting given names (`Mark Asquino`, `M. Asquino`, `Gomez Mont` in `Fernando
+ * Francisco Gomez Mont`). A one-word form joins the person whose surname (or another name word)
+ * it is, the most mentioned one when several could be meant, or one whose surname differs from it
+ * by one typing slip (`McIntosh` for `MacIntosh`, `Jafarli` for `Jafari`). A one-word form
+ * nobody claims stands alone when something said it is a person, or when the cable uses it
+ * twice or more mid-sentence (`Villepin`).
+ */
+
+export interface PlacedMention {
+  mention: PersonMention;
+  paragraph: number;
+  protected: boolean;
+}
+
+interface Group {
+  forms: Map<string, string[]>;
+  /** Folded name words of every form, and the surname keys. */
+  words: Set<string>;
+  surnames: Set<string>;
+  roles: string[];
+  paragraphs: Set<number>;
+  us: boolean;
+  protected: boolean;
+  count: number;
+  full: string[] | null;
+}
+
+export function groupPersons(
+  mentions: readonly PlacedMention[],
+  classifiedBy: ClassifiedBy | null,
+  signers: readonly string[],
+): Person[] {
+  const all: PlacedMention[] = [...structural(classifiedBy, signers), ...mentions];
+  const groups: Group[] = [];
+  index.surname.clear();
+  index.word.clear();
+  const full = all.map((pm) => coreWords(pm.mention.words).length >= 2);
+  // Full forms first, so one-word forms find the full name wherever it stands in the cable.
+  all.forEach((pm, i) => {
+    if (!full[i]) return;
+    const g = groups.find((x) => x.full && compatibleFullNames(x.full, pm.mention.words));
+    if (g) absorb(g, pm);
+    else groups.push(newGroup(pm));
+  });
+  const pending: { pm: PlacedMention; key: string }[] = [];
+  all.forEach((pm, i) => {
+    if (full[i]) return;
+    const key = surnameKey(pm.mention.words);
+    const g = claim(groups, key);
+    if (g) absorb(g, pm);
+    else if (pm.mention.evidence !== "single") groups.push(newGroup(pm));
+    else pending.push({ pm, key });
+  });
+  const repeated = new Map<string, number>();
+  for (const { pm, key } of pending) {
+    if (!pm.mention.opensSentence) repeated.set(key, (repeated.get(key) ?? 0) + 1);
+  }
+  for (const { pm, key } of pending) {
+    const g = claim(groups, key);
+    if (g) absorb(g, pm);
+    else if ((repeated.get(key) ?? 0) >= 2 && !pm.mention.caps) groups.push(newGroup(pm));
+  }
+  return groups.map(toPerson);
+}
+
+/** The person a one-word form belongs to, if any. */
+function claim(groups: Group[], key: string): Group | null {
+  const most = (list: Group[] | undefined) =>
+    list?.reduce((a, b) => (b.count > a.count ? b : a)) ?? null;
+  const found = most(index.surname.get(key)) ?? most(index.word.get(key));
+  if (found || key.length < 6) return found;
+  let best: Group | null = null;
+  for (const g of groups) {
+    for (const s of g.surnames) {
+      if (oneSlip(s, key) && (!best || g.count > best.count)) best = g;
+    }
+  }
+  return best;
+}
+
+/**
+ * Groups by surname key and by name word, for `claim`: a long cable has hundreds of one-word
+ * mentions and scores of persons. Module state, reset by each `groupPersons` call (pure per call).
+ */
+const index = { surname: new Map<string, Group[]>(), word: new Map<string, Group[]>() };
+
+function indexed(map: Map<string, Group[]>, key: string, g: Group): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [g]);
+  else if (!list.includes(g)) list.push(g);
+}
+
+/** Equal but for one letter added, dropped or changed. */
+function oneSlip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a.length < 6) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/i;
+
+/** The Classified-By names and the signature, as mentions of paragraph 0 by US staff. */
+function structural(
+  classifiedBy: ClassifiedBy | null,
+  signers: readonly string[],
+): PlacedMention[] {
+  const out: PlacedMention[] = [];
+  const add = (name: string, roles: string[]) => {
+    const written = name.replace(/[.,;:]+$/, "").trim();
+    const words = written
+      .split(/\s+/)
+      .map((w) => w.replace(/,$/, ""))
+      .filter((w) => w && !SUFFIX.test(w));
+    if (words.length === 0 || words.length > 5) return;
+    out.push({
+      mention: {
+        written,
+        words,
+        start: 0,
+        end: 0,
+        roles,
+        us: true,
+        evidence: "strong",
+        caps: false,
+        opensSentence: false,
+      },
+      paragraph: 0,
+      protected: false,
+    });
+  };
+  for (const name of classifiedBy?.names ?? [])
+    add(name, classifiedBy?.title ? [classifiedBy.title] : []);
+  for (const name of signers) add(name, []);
+  return out;
+}
+
+function newGroup(pm: PlacedMention): Group {
+  const g: Group = {
+    forms: new Map(),
+    words: new Set(),
+    surnames: new Set(),
+    roles: [],
+    paragraphs: new Set(),
+    us: false,
+    protected: false,
+    count: 0,
+    full: null,
+  };
+  absorb(g, pm);
+  return g;
+}
+
+function absorb(g: Group, pm: PlacedMention): void {
+  const m = pm.mention;
+  if (!g.forms.has(m.written)) {
+    g.forms.set(m.written, m.words);
+    const surname = surnameKey(m.words);
+    g.surnames.add(surname);
+    indexed(index.surname, surname, g);
+    for (const w of coreWords(m.words)) {
+      const key = nameKey(w);
+      g.words.add(key);
+      indexed(index.word, key, g);
+    }
+  }
+  for (const r of m.roles)
+    if (!g.roles.some((x) => x.toLowerCase() === r.toLowerCase())) g.roles.push(r);
+  g.paragraphs.add(pm.paragraph);
+  g.us ||= m.us;
+  g.protected ||= pm.protected;
+  g.count++;
+  const n = coreWords(m.words).length;
+  if (n >= 2 && (!g.full || n > coreWords(g.full).length)) g.full = m.words;
+}
+
+function toPerson(g: Group): Person {
+  const forms = [...g.forms.keys()];
+  // The fullest form, mixed-case forms preferred: the name in normal mixed case.
+  const best = forms.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+  const name = mixedCase(best);
+  const variants = forms.filter((f) => f !== name);
+  return {
+    name,
+    variants,
+    roles: g.roles,
+    paragraphs: [...g.paragraphs].sort((a, b) => a - b),
+    usOfficial: g.us,
+    protected: g.protected,
+  };
+}
+
+function rank(form: string): number {
+  const words = form.split(" ");
+  const mixed = form !== form.toUpperCase() ? 0.5 : 0;
+  return coreWords(words).length * 2 + Math.min(words.length, 4) * 0.1 + mixed;
+}

@@ -1,0 +1,293 @@
+import { foldWord } from "../../reference/entity-tables.js";
+import { KEPT_LOWER } from "./vocabulary.js";
+
+/**
+ * Words of a text with their offsets and shape: what the entity rules look at. A word keeps its
+ * inner hyphens and apostrophes (`al-Qadhafi`, `O'Brien`, `Ahmadi-Nejad`); a possessive `'s` is
+ * split off into `possessive`; an initial keeps its period (`J.`); dotted acronyms stay whole
+ * (`U.S.`, `U.N.`).
+ */
+
+export type Shape =
+  /** `Asquino`, `McCormack`, `al-Qadhafi` (a particle prefix before a capital). */
+  | "cap"
+  /** `ASQUINO`, `NATO` (two or more letters, all capitals). */
+  | "upper"
+  /** `J.`, `A` (one capital, with or without a period). */
+  | "initial"
+  | "lower"
+  | "number"
+  | "punct";
+
+export interface Token {
+  /** The word as written, without a possessive ending. */
+  text: string;
+  start: number;
+  end: number;
+  shape: Shape;
+  possessive: boolean;
+  /** Folded for table look-ups (`foldWord`). */
+  fold: string;
+  /** A sentence ends after this token. */
+  sentenceEnd: boolean;
+}
+
+/** Words whose period is part of the word, not a sentence end. */
+const ABBREVIATIONS = new Set(
+  "Mr Mrs Ms Dr Prof St Gen Col Lt Maj Capt Adm Sen Rep Gov Amb Jr Sr Fr Rev Brig Cdr Sgt Msgr No Nos Dept Inc Corp Ltd Co vs Mt Ft Gens".split(
+    " ",
+  ),
+);
+
+const POSSESSIVE = /['’][sS]$/;
+
+/** `GEN.` and `Gen.` are one abbreviation. */
+function abbreviationKey(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+const NAME_PREFIX =
+  /^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|bou|ben|da|de|del|della|di|du|le|la|van|von|mc|o)[-'’][A-Z\u00C0-\u00DE]/;
+
+/**
+ * One pass over the characters, no regex: tokenizing is most of the cost of extraction, and a
+ * cable's words are mostly lower case words that no rule reads — those become one gap token per
+ * run without ever being cut out of the text (a word is sliced only when it may be read:
+ * capitalised, kept lower-case vocabulary, a particle prefix).
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      let j = wordEnd(text, i + 1);
+      // `U.S.`, `U.N.`: letters joined by periods.
+      if (
+        text.charCodeAt(j) === 46 &&
+        j - i === 1 &&
+        isLetter(text.charCodeAt(j + 1)) &&
+        text.charCodeAt(j + 2) === 46
+      ) {
+        while (text.charCodeAt(j) === 46 && isLetter(text.charCodeAt(j + 1))) j += 2;
+        if (text.charCodeAt(j) === 46) j++;
+        pushWord(out, text, i, j, text.slice(i, j), false);
+        i = j;
+        continue;
+      }
+      if (!isUpper(c) && !lowerMayMatter(text, i, j)) {
+        const last = out[out.length - 1];
+        if (last !== undefined && last.shape === "lower" && last.text === "") last.end = j;
+        else
+          out.push({
+            text: "",
+            start: i,
+            end: j,
+            shape: "lower",
+            possessive: false,
+            fold: "",
+            sentenceEnd: false,
+          });
+        i = j;
+        continue;
+      }
+      let word = text.slice(i, j);
+      let end = j;
+      let possessive = false;
+      if (POSSESSIVE.test(word)) {
+        word = word.slice(0, -2);
+        end -= 2;
+        possessive = true;
+      } else if (
+        text.charCodeAt(j) === 46 &&
+        (word.length === 1 ? isUpper(c) : ABBREVIATIONS.has(abbreviationKey(word)))
+      ) {
+        word += ".";
+        end++;
+        j++;
+      }
+      pushWord(out, text, i, end, word, possessive);
+      i = j;
+    } else if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d >= 48 && d <= 57) j++;
+        else if (
+          (d === 44 || d === 46 || d === 58 || d === 47 || d === 45) &&
+          isDigit(text.charCodeAt(j + 1))
+        )
+          j += 2;
+        else break;
+      }
+      out.push({
+        text: "0",
+        start: i,
+        end: j,
+        shape: "number",
+        possessive: false,
+        fold: "0",
+        sentenceEnd: false,
+      });
+      i = j;
+    } else {
+      if (c > 32 && c !== 160) {
+        const ch = text[i]!;
+        out.push({
+          text: ch,
+          start: i,
+          end: i + 1,
+          shape: "punct",
+          possessive: false,
+          fold: ch,
+          sentenceEnd: false,
+        });
+      }
+      i++;
+    }
+  }
+  markSentences(text, out);
+  return out;
+}
+
+function pushWord(
+  out: Token[],
+  text: string,
+  start: number,
+  end: number,
+  word: string,
+  possessive: boolean,
+): void {
+  const shape = shapeOf(word);
+  out.push({
+    text: word,
+    start,
+    end,
+    shape,
+    possessive,
+    fold: shape === "lower" ? word : foldWord(word),
+    sentenceEnd: false,
+  });
+  void text;
+}
+
+/** End of the word starting before `i`: letters, combining marks, inner `'`/`’`/`-` before two letters. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c) || (c >= 0x300 && c <= 0x36f)) i++;
+    else if (
+      (c === 39 || c === 0x2019 || c === 45) &&
+      isLetter(text.charCodeAt(i + 1)) &&
+      isLetter(text.charCodeAt(i + 2))
+    )
+      i += 2;
+    else if (
+      (c === 39 || c === 0x2019) &&
+      (text.charCodeAt(i + 1) | 32) === 115 &&
+      !isLetter(text.charCodeAt(i + 2))
+    )
+      i += 2;
+    else break;
+  }
+  return i;
+}
+
+/** A lower-case word is read when it is kept vocabulary or opens a name (`al-Qadhafi`). */
+function lowerMayMatter(text: string, i: number, j: number): boolean {
+  const len = j - i;
+  if (len > MAX_KEPT) {
+    for (let k = i; k < j; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 45 || c === 39 || c === 0x2019) return true;
+    }
+    return false;
+  }
+  const word = text.slice(i, j);
+  return KEPT_LOWER.has(word) || (len > 3 && /[-'’]/.test(word) && NAME_PREFIX.test(word));
+}
+
+const MAX_KEPT = Math.max(...[...KEPT_LOWER].map((w) => w.length));
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+  );
+}
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+function shapeOf(word: string): Shape {
+  if (!isUpper(word.charCodeAt(0)))
+    return word.length > 3 && NAME_PREFIX.test(word) ? "cap" : "lower";
+  let letters = 0;
+  let lower = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isLower(c)) {
+      lower = true;
+      letters++;
+    } else if (isUpper(c) || c > 0xff) letters++;
+  }
+  if (letters === 1) return "initial";
+  return lower ? "cap" : "upper";
+}
+
+/** A `.`, `!` or `?` before a capital, a quote or a digit ends a sentence; so does a blank line. */
+function markSentences(text: string, tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (!next) {
+      t.sentenceEnd = true;
+      break;
+    }
+    if (t.shape === "punct" && (t.text === "." || t.text === "!" || t.text === "?")) {
+      if (next.shape !== "lower") t.sentenceEnd = true;
+    } else if (next.start - t.end > 1 && text.slice(t.end, next.start).includes("\n\n"))
+      t.sentenceEnd = true;
+    else if (
+      t.text.charCodeAt(t.text.length - 1) === 46 &&
+      t.shape !== "initial" &&
+      !ABBREVIATIONS.has(abbreviationKey(t.text.slice(0, -1)))
+    )
+      if (next.shape === "cap" && /\s/.test(text[t.end] ?? ""))
+        // `U.S.` closing a sentence.
+        t.sentenceEnd = isSentenceStart(next);
+  }
+}
+
+const STARTERS = new Set([
+  "The",
+  "He",
+  "She",
+  "They",
+  "We",
+  "It",
+  "In",
+  "This",
+  "That",
+  "According",
+]);
+
+function isSentenceStart(t: Token): boolean {
+  return STARTERS.has(t.text);
+}
+
+/** A word that can be part of a name as written: capitalised, all capitals, an initial. */
+export function isNameShape(t: Token): boolean {
+  return t.shape === "cap" || t.shape === "upper" || t.shape === "initial";
+}

@@ -1,0 +1,63 @@
+import type { Cable } from "../../model/cable.js";
+import { captionAreaEnd } from "../caption-area.js";
+import type { BodyDoc } from "../doc.js";
+import { docSegments } from "../paragraphs/segment.js";
+import { docEnding } from "../signers/ending.js";
+
+/**
+ * The texts entities are read from, each with the paragraph number it reports: the subject and
+ * any unnumbered text between the caption area and paragraph 1 (an unnumbered summary) as `0`,
+ * then each numbered paragraph. The caption area (TAGS, REF list, routing and addressee lines)
+ * and a short trailer are left out; the Classified-By line and the signature are read as
+ * structure.
+ */
+export interface TextUnit {
+  paragraph: number;
+  text: string;
+  /** Written in capitals throughout (older telegrams), so case cannot tell names. */
+  caps: boolean;
+}
+
+/** Below this share of lower-case letters a text is read as an all-caps telegram. */
+const CAPS_SHARE = 0.03;
+const LONG_TAIL = 400;
+
+export function textUnits(cable: Cable, doc: BodyDoc): TextUnit[] {
+  const units: TextUnit[] = [];
+  const add = (paragraph: number, text: string) => {
+    if (/\p{L}/u.test(text)) units.push({ paragraph, text, caps: isCaps(text) });
+  };
+  if (cable.subject) add(0, cable.subject);
+  const segments = docSegments(doc);
+  const from = captionAreaEnd(doc);
+  const to = segments.length > 0 ? segments[0]!.start : docEnding(doc).contentEnd;
+  if (to > from) add(0, leadText(doc.text.slice(from, to)));
+  const numbers = cable.paragraphs.length === segments.length ? cable.paragraphs : segments;
+  for (let i = 0; i < segments.length; i++) add(numbers[i]!.number, segments[i]!.text);
+  // Text after the signature is mostly the trailer; a long run there is a second telegram
+  // copied into the record, whose PROTECT markers count as much as the first one's.
+  const tail = doc.text.slice(docEnding(doc).contentEnd);
+  if (segments.length > 0 && tail.length >= LONG_TAIL) add(0, tail);
+  return units;
+}
+
+/** Caption-like lines that may stand after the caption area's end (`SUMMARY:` label lines kept). */
+const CAPTION_LINE =
+  /^\s*(?:TAGS|SUBJECT|SUBJ|REF|REFS|E\.\s?O\.|CLASSIFIED\s+BY|DECL|PASS\s+TO)\b.*$/gim;
+
+function leadText(text: string): string {
+  return text.replace(CAPTION_LINE, "");
+}
+
+function isCaps(text: string): boolean {
+  let lower = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      lower++;
+      letters++;
+    } else if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 20 && lower / letters < CAPS_SHARE;
+}

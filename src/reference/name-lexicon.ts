@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * Given names and common English words, from compromise's lexicon (MIT; written to
+ * data/reference/ by `npm run make:name-lexicon`, so the library itself is not loaded at run time:
+ * importing it takes seconds, reading its word lists milliseconds). Entity extraction uses them to
+ * confirm two-word names (`Monica Medina`), to refuse runs of ordinary words (`Operational
+ * Headquarters`) and, in all-caps telegrams, the verb after a title (`SHAH ASKS`).
+ */
+export interface NameLexicon {
+  isGivenName(folded: string): boolean;
+  isCommonWord(folded: string): boolean;
+}
+
+const DATA_DIR = new URL("../../data/reference/", import.meta.url);
+
+let cached: NameLexicon | null = null;
+
+export function nameLexicon(): NameLexicon {
+  if (cached) return cached;
+  const read = (name: string) =>
+    new Set(readFileSync(new URL(name, DATA_DIR), "utf8").split("\n").filter(Boolean));
+  const given = read("given-names.txt");
+  const common = read("common-words.txt");
+  cached = {
+    isGivenName: (w) => given.has(w),
+    // Plurals and third persons are not all listed (`conclusions`, `recognizes`).
+    isCommonWord: (w) => common.has(w) || (w.endsWith("s") && common.has(w.slice(0, -1))),
+  };
+  return cached;
+}
