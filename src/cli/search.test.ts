@@ -66,6 +66,7 @@ describe("terminal formatting", () => {
             classification: "CONFIDENTIAL",
             snippet: "near <mark>Zuwara</mark>",
             paragraph: 1,
+            partial: false,
           },
         ],
         facets: { tag: [{ value: "LY", count: 2 }], origin: [], classification: [], caveat: [] },

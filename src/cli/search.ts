@@ -75,6 +75,10 @@ export function formatResult(r: SearchResult, tty: boolean): string {
   if (r.suggestions && r.suggestions.length > 0) {
     out.push(`ids starting so: ${r.suggestions.join(" ")}\n`);
   }
+  if (r.didYouMean && r.didYouMean.length > 0) {
+    const offers = r.didYouMean.map((s) => `${s.suggestion} (${s.docs} cables) for ${s.word}`);
+    out.push(`did you mean: ${offers.join(", ")}; every spelling: word~\n`);
+  }
   if (r.facets) {
     out.push("\n");
     out.push(table("tag", r.facets.tag));

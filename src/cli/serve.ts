@@ -3,6 +3,17 @@ import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
 import { dbOption } from "./options.js";
 
+/** An http(s) URL without query or fragment, without its trailing slash; null otherwise. */
+function baseUrl(raw: string): string | null {
+  try {
+    const u = new URL(raw);
+    if ((u.protocol !== "http:" && u.protocol !== "https:") || u.search || u.hash) return null;
+    return u.toString().replace(/\/+$/, "");
+  } catch {
+    return null;
+  }
+}
+
 export const serveCommand = defineCommand({
   name: "serve",
   summary:
@@ -38,9 +49,35 @@ export const serveCommand = defineCommand({
       default: 64,
       help: "memory for rendered pages and API answers, in megabytes (0 turns the cache off)",
     },
+    "base-url": {
+      type: "string",
+      arg: "URL",
+      help: "address of the archive in permalinks and citations, e.g. https://cables.example.org (default: the address it listens on)",
+    },
+    "allowed-host": {
+      type: "string",
+      arg: "NAMES",
+      help: "host names to answer besides localhost, 127.0.0.1, [::1] and the base URL's host, comma-separated; any other Host gets 421 (no DNS rebinding)",
+    },
   },
   notes: ["The server only reads: there is no write route."],
   async run(values) {
+    const base = values["base-url"] === undefined ? undefined : baseUrl(values["base-url"]);
+    if (base === null) {
+      process.stderr.write(
+        "cablegram serve: --base-url takes an http(s) URL such as https://cables.example.org\n",
+      );
+      return 2;
+    }
+    const hosts = (values["allowed-host"] ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
+    const badHost = hosts.find((h) => !/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+)$/.test(h));
+    if (badHost !== undefined) {
+      process.stderr.write(`cablegram serve: --allowed-host takes host names, not '${badHost}'\n`);
+      return 2;
+    }
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
       server = await startServer({
@@ -49,6 +86,8 @@ export const serveCommand = defineCommand({
         host: values.host,
         public: values.public,
         cache: values["cache-mb"] === 0 ? false : { maxBytes: values["cache-mb"] * 1024 * 1024 },
+        ...(base ? { baseUrl: base } : {}),
+        allowedHosts: hosts,
       });
     } catch (err) {
       process.stderr.write(`cablegram serve: ${archiveFailureMessage(err, values.db)}\n`);

@@ -6,13 +6,15 @@
 /** Full-text columns a text term may be limited to (null: subject and body). */
 export type TextColumn = "subject" | "body";
 
-/** A word, `prefix*` or `"phrase"` searched in the full text. */
+/** A word, `prefix*`, `variant~` or `"phrase"` searched in the full text. */
 export interface TextTerm {
   kind: "text";
   column: TextColumn | null;
   text: string;
   phrase: boolean;
   prefix: boolean;
+  /** `word~`: the word and its spelling variants in the archive (src/search/variants.ts). */
+  fuzzy?: boolean;
   pos: number;
 }
 

@@ -94,6 +94,8 @@ export interface RawValue {
   text: string;
   phrase: boolean;
   prefix: boolean;
+  /** Written `word~`. */
+  fuzzy?: boolean;
   pos: number;
 }
 
@@ -142,14 +144,34 @@ function reason(v: RawValue): { value: string; prefix: boolean } {
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/** Days in a month of the Gregorian calendar (month 1–12). */
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A date prefix that exists on the calendar: no month 13, no 30 February. */
 function datePrefix(text: string, pos: number): string {
   const m = DATE.exec(text);
-  const month = m?.[2] ? Number(m[2]) : 1;
-  const day = m?.[3] ? Number(m[3]) : 1;
-  if (!m || month < 1 || month > 12 || day < 1 || day > 31) {
-    throw new QuerySyntaxError(`not a date '${text}' (YYYY, YYYY-MM or YYYY-MM-DD)`, pos);
+  if (!m) throw new QuerySyntaxError(`not a date '${text}' (YYYY, YYYY-MM or YYYY-MM-DD)`, pos);
+  const month = m[2] ? Number(m[2]) : 1;
+  if (month < 1 || month > 12) {
+    throw new QuerySyntaxError(`not a date '${text}': months run from 01 to 12`, pos);
+  }
+  const day = m[3] ? Number(m[3]) : 1;
+  const last = daysIn(Number(m[1]), month);
+  if (day < 1 || day > last) {
+    throw new QuerySyntaxError(
+      `not a date '${text}': no such day, ${m[1]}-${m[2]} has ${last} days`,
+      pos,
+    );
   }
   return text;
+}
+
+/** True when the range ends before it starts (`2009..2001`, `2005-06..2005-05-20`). */
+function backwards(from: string, to: string): boolean {
+  const n = Math.min(from.length, to.length);
+  return from.slice(0, n) > to.slice(0, n);
 }
 
 /** `2005-05..2005-06`, `2005..`, `..2005-06-30`, or one date (the whole of that period). */
@@ -163,10 +185,17 @@ function dateRange(v: RawValue): DateRange {
   const from = text.slice(0, dots);
   const to = text.slice(dots + 2);
   if (!from && !to) throw new QuerySyntaxError("empty date range: give at least one end", v.pos);
-  return {
+  const range = {
     from: from ? datePrefix(from, v.pos) : null,
     to: to ? datePrefix(to, v.pos + dots + 2) : null,
   };
+  if (range.from && range.to && backwards(range.from, range.to)) {
+    throw new QuerySyntaxError(
+      `the range ${text} runs backwards: it ends before it starts (did you mean ${range.to}..${range.from}?)`,
+      v.pos,
+    );
+  }
+  return range;
 }
 
 function yearRange(v: RawValue): { from: number | null; to: number | null } {
@@ -227,8 +256,27 @@ function noPrefix(field: string, v: RawValue): void {
   if (v.prefix) throw new QuerySyntaxError(`${field}: does not take a prefix*`, v.pos);
 }
 
+/**
+ * A value must say something: `tag:*` or `origin:"--"` would match nothing at all, silently. A
+ * bare `*` most likely meant "any value", which is what leaving the field out gives.
+ */
+function someValue(field: string, v: RawValue): void {
+  if (/[\p{L}\p{N}]/u.test(v.text)) return;
+  const star = v.text.includes("*") || v.prefix;
+  throw new QuerySyntaxError(
+    star
+      ? `${field}: needs a value: * alone is no pattern (${field}:P* takes the values starting with P; leave ${field}: out to allow any)`
+      : `${field}: needs a value with letters or digits, not '${v.text}'`,
+    v.pos,
+  );
+}
+
+/** Fields whose values are free text; the others check their values' form themselves. */
+const FREE_VALUES: ReadonlySet<string> = new Set(["tag", "origin", "caveat", "marking"]);
+
 /** The condition `field:value` stands for. `field` is already resolved (see resolveField). */
 export function filterValue(field: string, v: RawValue): FilterValue {
+  if (FREE_VALUES.has(field)) someValue(field, v);
   if (!["tag", "signer", "classifiedby", "person", "org", "place"].includes(field)) {
     noPrefix(field, v);
   }

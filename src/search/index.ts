@@ -9,6 +9,7 @@ import type { QueryNode } from "./ast.js";
 import { columnsIfBuilt, columnsIfFresh } from "./columns.js";
 import type { Plan } from "./compile.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
+import { didYouMean } from "./did-you-mean.js";
 import { entityFacets } from "./entity-facets.js";
 import { visibleIds, visibleTerms } from "./entity-visibility.js";
 import {
@@ -21,6 +22,7 @@ import { effectiveSort, firstAfter, matchIds, sortKeys } from "./hits.js";
 import { suggestIds } from "./ids.js";
 import { parseQuery } from "./parser.js";
 import { planQuery } from "./plan.js";
+import { pagePosition } from "./previous.js";
 import { snippetFor } from "./snippets.js";
 import type { SearchHit, SearchOptions, SearchResult, SortOrder } from "./types.js";
 import { QuerySyntaxError, SORT_ORDERS } from "./types.js";
@@ -54,9 +56,10 @@ function statements(db: Db) {
         released: string | null;
         origin: string | null;
         classification: string | null;
+        partial: number;
       }
     >(
-      `SELECT reference_id, subject, created, created_est, released, origin, classification
+      `SELECT reference_id, subject, created, created_est, released, origin, classification, partial
          FROM cables WHERE id = ?`,
     ),
   };
@@ -88,6 +91,7 @@ function hitFor(db: Db, id: number, plan: Plan | null, withSnippet: boolean): Se
     origin: row.origin,
     classification: row.classification,
     ...snip,
+    partial: row.partial === 1,
   };
 }
 
@@ -120,6 +124,8 @@ export function searchParsed(db: Db, node: QueryNode, opts: SearchTuning = {}): 
     const cols = built ?? (ids.length > COLUMNS_FROM ? columnsIfFresh(db) : null);
     const matches = { ids, keys: sortKeys(db, plan, order, ids, cols, opts.rankAll) };
     const picked = firstAfter(matches, after, limit + 1);
+    const position = pagePosition(matches, after, limit);
+    const spellings = exactId ? [] : didYouMean(db, node, ids.length);
     const page = picked.slice(0, limit);
     const last = page[page.length - 1];
     const facetLimit = opts.facetLimit ?? DEFAULT_FACET_LIMIT;
@@ -139,6 +145,19 @@ export function searchParsed(db: Db, node: QueryNode, opts: SearchTuning = {}): 
           : null,
       exactId,
       ...(suggestions ? { suggestions } : {}),
+      offset: position.offset,
+      ...(position.prevIndex === undefined
+        ? {}
+        : {
+            prev:
+              position.prevIndex < 0
+                ? null
+                : encodeCursor(sort, {
+                    key: matches.keys[position.prevIndex]!,
+                    id: ids[position.prevIndex]!,
+                  }),
+          }),
+      ...(spellings.length ? { didYouMean: spellings } : {}),
     };
   })();
 }

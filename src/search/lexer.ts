@@ -8,7 +8,7 @@ import { isFieldName } from "./fields.js";
 import { QuerySyntaxError } from "./types.js";
 
 export type Token =
-  | { type: "word"; text: string; prefix: boolean; pos: number }
+  | { type: "word"; text: string; prefix: boolean; fuzzy?: boolean; pos: number }
   | { type: "phrase"; text: string; prefix: boolean; pos: number }
   | { type: "field"; name: string; pos: number; valuePos: number }
   | { type: "lparen"; pos: number }
@@ -95,7 +95,12 @@ export function tokenize(query: string): Token[] {
       text = text.slice(0, -1);
       prefix = true;
     }
-    tokens.push({ type: "word", text, prefix, pos: start });
+    // `word~`: the word in every spelling the archive has (a lone `~` is just punctuation).
+    if (!prefix && text.length > 1 && text.endsWith("~")) {
+      tokens.push({ type: "word", text: text.slice(0, -1), prefix, fuzzy: true, pos: start });
+    } else {
+      tokens.push({ type: "word", text, prefix, pos: start });
+    }
     i = j;
   };
 

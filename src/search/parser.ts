@@ -141,11 +141,13 @@ class Parser {
         return this.parseField(ctx);
       case "word":
       case "phrase":
+        if (t.type === "word" && t.text === "NEAR" && !t.prefix) throw this.bareNear(t.pos);
         this.next();
         return this.leaf(ctx, {
           text: t.text,
           phrase: t.type === "phrase",
           prefix: t.prefix,
+          fuzzy: t.type === "word" && t.fuzzy === true,
           pos: t.pos,
         });
       case "rparen":
@@ -176,8 +178,25 @@ class Parser {
       text: v.text,
       phrase: v.type === "phrase",
       prefix: v.prefix,
+      fuzzy: v.type === "word" && v.fuzzy === true,
       pos: v.pos,
     });
+  }
+
+  /**
+   * `nuclear NEAR smuggling` reads like proximity but would search the word "near": refused, with
+   * the group it probably meant built from the words on either side.
+   */
+  private bareNear(pos: number): QuerySyntaxError {
+    const word = (t: Token | undefined) =>
+      t?.type === "word" ? t.text : t?.type === "phrase" ? `"${t.text}"` : null;
+    const before = word(this.tokens[this.i - 1]);
+    const after = word(this.tokens[this.i + 1]);
+    const example = `NEAR(${before ?? "word1"} ${after ?? "word2"}, ${DEFAULT_NEAR_DISTANCE})`;
+    return new QuerySyntaxError(
+      `NEAR needs parentheses: ${example} finds the words within ${DEFAULT_NEAR_DISTANCE} words of each other; write "near" in lower case to search the word`,
+      pos,
+    );
   }
 
   private textColumn(ctx: FieldContext, pos: number): TextColumn {
@@ -196,6 +215,9 @@ class Parser {
   private leaf(ctx: FieldContext | null, v: RawValue): QueryNode | null {
     this.countTerm(v.pos);
     if (ctx && !TEXT_FIELDS.has(ctx.field)) {
+      if (v.fuzzy) {
+        throw new QuerySyntaxError(`${ctx.field}: does not take ~ (variants are for words)`, v.pos);
+      }
       return { kind: "filter", filter: filterValue(ctx.field, v), pos: v.pos };
     }
     return this.textTerm(ctx ? (ctx.field as TextColumn) : null, v);
@@ -203,7 +225,16 @@ class Parser {
 
   private textTerm(column: TextColumn | null, v: RawValue): TextTerm | null {
     if (!hasTokenChar(v.text)) return null;
-    return { kind: "text", column, text: v.text, phrase: v.phrase, prefix: v.prefix, pos: v.pos };
+    const term: TextTerm = {
+      kind: "text",
+      column,
+      text: v.text,
+      phrase: v.phrase,
+      prefix: v.prefix,
+      pos: v.pos,
+    };
+    if (v.fuzzy) term.fuzzy = true;
+    return term;
   }
 
   private parseNear(column: TextColumn | null): NearGroup {
@@ -217,6 +248,9 @@ class Parser {
     for (;;) {
       const t = this.next();
       if (t.type === "word" || t.type === "phrase") {
+        if (t.type === "word" && t.fuzzy) {
+          throw new QuerySyntaxError("NEAR( ) takes words and phrases, not variant~ words", t.pos);
+        }
         this.countTerm(t.pos);
         const term = this.textTerm(column, {
           text: t.text,

@@ -6,7 +6,9 @@
 import { type Db, perConnection } from "../store/db.js";
 import type { QueryNode } from "./ast.js";
 import { type Catalog, compile, type Plan } from "./compile.js";
+import { queryId } from "./id-query.js";
 import { exactCable, idWord } from "./ids.js";
+import { expandVariants } from "./variant-terms.js";
 
 function statements(db: Db) {
   return {
@@ -44,7 +46,9 @@ export interface ArchivePlan {
 
 export function planQuery(db: Db, node: QueryNode): ArchivePlan {
   const word = idWord(node);
-  const exact = word ? exactCable(db, word, node.kind === "text" && node.prefix) : null;
+  // The whole query as an id however written (`05 ALMATY 2121` is three words to the lexer).
+  const id = queryId(node);
+  const exact = id ? exactCable(db, id, false) : null;
   if (exact) {
     return {
       plan: {
@@ -57,5 +61,9 @@ export function planQuery(db: Db, node: QueryNode): ArchivePlan {
       idWord: word,
     };
   }
-  return { plan: compile(node, archiveCatalog(db)), exactId: null, idWord: word };
+  return {
+    plan: compile(expandVariants(db, node), archiveCatalog(db)),
+    exactId: null,
+    idWord: word,
+  };
 }

@@ -52,6 +52,7 @@ export const SearchHitSchema = z
       .describe(
         "Number of the paragraph the snippet comes from, or null (subject, caption area, no text query).",
       ),
+    partial: z.boolean().describe("The source holds only an extract of the cable."),
   })
   .meta({ id: "SearchHit" });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
@@ -100,6 +101,29 @@ export const SearchResultSchema = z
       .array(z.string())
       .optional()
       .describe("Ids starting with the query when it looks like an id prefix."),
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("0-based position of the page's first hit in the whole ordered result."),
+    prev: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "Cursor of the previous page: null when the previous page is the first (no cursor); absent on the first page.",
+      ),
+    didYouMean: z
+      .array(
+        z.object({
+          word: z.string(),
+          suggestion: z.string(),
+          docs: z.number().int().min(0),
+        }),
+      )
+      .optional()
+      .describe("On 0-3 hits: words of the query in the archive's more common spelling."),
   })
   .meta({ id: "SearchResult" });
 export type SearchResult = z.infer<typeof SearchResultSchema>;

@@ -9,6 +9,7 @@ import type { Db } from "../store/db.js";
 import { setPublicMode } from "../store/entities-public.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
+import { allowedHostSet, hostAllowList } from "./hosts.js";
 import { type Problem, ProblemError, problemResponse } from "./problem.js";
 import { publicMasking } from "./public-mode.js";
 import { registerAnalytics } from "./routes/analytics.js";
@@ -37,12 +38,18 @@ export interface AppOptions {
   public?: boolean;
   /** Called with unexpected errors (default: written to stderr). */
   onError?: (err: unknown) => void;
+  /** Where the archive is reached, for permalinks and citations (default http://localhost). */
+  baseUrl?: string;
+  /** Host names answered besides the loopback names and the base URL's host. */
+  allowedHosts?: readonly string[];
 }
 
 export interface App {
   app: Hono;
   cache: ResponseCache | null;
   assets: Assets;
+  /** Sets the base URL once the address is known (a port 0 server learns it when listening). */
+  setBaseUrl(url: string): void;
 }
 
 /** What a visitor is told when the archive fails; the operator's log has the path and the remedy. */
@@ -63,7 +70,8 @@ function wantsProblemJson(url: URL): boolean {
 
 export function createApp(opts: AppOptions): App {
   const assets = opts.assets ?? loadAssets();
-  const deps: Deps = { db: opts.db, assets };
+  const baseUrl = (opts.baseUrl ?? "http://localhost").replace(/\/+$/, "");
+  const deps: Deps = { db: opts.db, assets, public: opts.public === true, baseUrl };
   const cache =
     opts.cache === false
       ? null
@@ -75,6 +83,9 @@ export function createApp(opts: AppOptions): App {
   const app = new Hono();
 
   app.use("*", securityHeaders());
+  // Before anything else answers: a page reached through a foreign name learns nothing.
+  const hosts = allowedHostSet(opts.allowedHosts ?? [], baseUrl);
+  app.use("*", hostAllowList(hosts));
   app.use("*", readOnlyMethods());
   app.use("*", urlLimit());
 
@@ -108,7 +119,8 @@ export function createApp(opts: AppOptions): App {
   const answer = (c: Context, problem: Problem) => {
     const headers: Record<string, string> = problem.status === 405 ? { allow: "GET, HEAD" } : {};
     const url = new URL(c.req.url);
-    if (wantsProblemJson(url) || problem.status === 405 || problem.status === 414) {
+    const bare = problem.status === 405 || problem.status === 414 || problem.status === 421;
+    if (wantsProblemJson(url) || bare) {
       return problemResponse(problem, headers);
     }
     return errorPage(c, deps, problem);
@@ -136,7 +148,11 @@ export function createApp(opts: AppOptions): App {
       new ProblemError(500, "the server failed to answer; the error is logged").problem,
     );
   });
-  return { app, cache, assets };
+  const setBaseUrl = (url: string) => {
+    deps.baseUrl = url.replace(/\/+$/, "");
+    for (const h of allowedHostSet([], deps.baseUrl)) hosts.add(h);
+  };
+  return { app, cache, assets, setBaseUrl };
 }
 
 /** A stack for bugs; for a failing archive, which archive and what to do (the stack says nothing). */

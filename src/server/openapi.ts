@@ -29,8 +29,16 @@ import {
   threadParams,
   timelineParams,
 } from "./data/analytics-params.js";
+import { CITATION_TYPES } from "./data/citation.js";
 import { EXPORT_TYPES } from "./data/export.js";
-import { exportParams, graphParams, idParam, MAX_URL, searchParams } from "./params.js";
+import {
+  citeListParams,
+  exportParams,
+  graphParams,
+  idParam,
+  MAX_URL,
+  searchParams,
+} from "./params.js";
 
 type Json = Record<string, unknown>;
 
@@ -112,6 +120,21 @@ const ROUTES: Route[] = [
         [mediaType(EXPORT_TYPES.csv)]: z.string(),
         [mediaType(EXPORT_TYPES.jsonl)]: CableSchema,
         [mediaType(EXPORT_TYPES.gexf)]: z.string(),
+      },
+    },
+    errors: { 400: BAD },
+    answers500: false,
+  },
+  {
+    path: "/api/cite",
+    summary: "Citations of every cable matching a query (at most 5,000): BibTeX, CSL-JSON or RIS",
+    query: citeListParams,
+    ok: {
+      description: "the citations as a file named after the query and the day",
+      content: {
+        [mediaType(CITATION_TYPES.bibtex.type)]: z.string(),
+        [mediaType(CITATION_TYPES.csl.type)]: z.array(z.looseObject({})),
+        [mediaType(CITATION_TYPES.ris.type)]: z.string(),
       },
     },
     errors: { 400: BAD },

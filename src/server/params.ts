@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { EXPORT_FORMATS } from "../export/index.js";
 import { SORT_ORDERS as SORTS } from "../search/types.js";
+import { CITATION_FORMATS } from "./data/citation.js";
 import { badRequest } from "./problem.js";
 
 export const MAX_QUERY = 4000;
@@ -120,6 +121,26 @@ export const listParams = z.object({
 
 export const formatOnly = z.object({ format: formatParam });
 
+/** `/cables/:id/cite`: one cable, or one paragraph of it. */
+export const citeParams = z.object({
+  format: z.enum(CITATION_FORMATS, { message: `one of ${CITATION_FORMATS.join(", ")}` }),
+  p: optional(integer(1, 100_000)),
+});
+
+/** `/api/cite`: every cable of a query. */
+export const citeListParams = z.object({
+  ...queryShape,
+  format: citeParams.shape.format,
+  sort: optional(z.enum(SORTS)),
+});
+
+/** The result list a reader was opened from, when its parameters are in the reader's URL. */
+export const readerContextParams = z.object({
+  ...queryShape,
+  sort: optional(z.enum(SORTS)),
+  format: formatParam,
+});
+
 /** A value in a browse path (`/browse/origin/Embassy Paris`): a facet value. */
 export const browseValueParam = facetValue;
 
@@ -128,8 +149,36 @@ export const idParam = text(64).refine((s) => /^[0-9A-Za-z ._-]+$/.test(s), {
   message: "not a cable id",
 });
 
+/**
+ * Refuses a query string whose percent-encoding is not UTF-8 (`q=%ff`): decoded leniently it would
+ * silently become other text (the word "ff").
+ */
+function checkEncoding(url: string): void {
+  const search = url.indexOf("?") < 0 ? "" : url.slice(url.indexOf("?") + 1).split("#")[0]!;
+  for (const pair of search.split("&")) {
+    if (!pair.includes("%")) continue;
+    const eq = pair.indexOf("=");
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    for (const part of eq < 0 ? [pair] : [key, pair.slice(eq + 1)]) {
+      try {
+        decodeURIComponent(part.replace(/\+/g, " "));
+      } catch {
+        let name = key;
+        try {
+          name = decodeURIComponent(key);
+        } catch {}
+        throw badRequest(
+          `${name.slice(0, 40)}: not valid percent-encoded UTF-8 ('${part.slice(0, 40)}')`,
+          { param: name.slice(0, 40) },
+        );
+      }
+    }
+  }
+}
+
 /** The query string as a record: a key given twice becomes an array (only list parameters take one). */
 export function rawQuery(c: Context): Record<string, string | string[]> {
+  checkEncoding(c.req.url);
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(c.req.queries())) {
     out[k] = v.length === 1 ? v[0]! : v;

@@ -19,7 +19,9 @@ import { type ProtectingCable, protectedIndex } from "../store/entities-public.j
 /** Canonical cable ids as answers write them (`05ALMATY2121`, `09STATE12345`). */
 const IDS = /(?<![A-Za-z0-9])\d{2}[A-Z][A-Z0-9]*?\d+(?![0-9])/g;
 
-const TEXT_TYPES = /^(text\/|application\/(?:[\w.+-]*json|[\w.+-]*xml|x-ndjson))/;
+/** Every text answer, citation files included (BibTeX, RIS): what is not masked must be binary. */
+const TEXT_TYPES =
+  /^(text\/|application\/(?:[\w.+-]*json|[\w.+-]*xml|x-ndjson|x-bibtex|x-research-info-systems))/;
 
 function about(db: Db, texts: string[]): ProtectingCable[] {
   const index = protectedIndex(db);

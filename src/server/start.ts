@@ -33,6 +33,10 @@ export interface StartOptions {
   assets?: Assets;
   /** Response cache size, or false for none (default 64 MiB). */
   cache?: CacheOptions | false;
+  /** Base URL of permalinks and citations (default: the address the server listens on). */
+  baseUrl?: string;
+  /** Host names to answer besides loopback names and the base URL's host (DNS rebinding). */
+  allowedHosts?: string[];
   /** Progress and notices (default: stderr). */
   log?: (line: string) => void;
 }
@@ -73,11 +77,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const db = openArchive(opts.db, { readonly: Boolean(opts.public) });
   // Facets and date sorts read a columnar copy of the archive; build it before the first visitor.
   columnsIfFresh(db);
+  // The address it listens on is a name it answers to, unless it is "every interface".
+  const listening = /^(0\.0\.0\.0|::|\[::\])$/.test(opts.host) ? [] : [opts.host];
   const app = createApp({
     db,
     public: Boolean(opts.public),
     ...(opts.assets ? { assets: opts.assets } : {}),
     ...(opts.cache !== undefined ? { cache: opts.cache } : {}),
+    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+    allowedHosts: [...listening, ...(opts.allowedHosts ?? [])],
   });
   if (app.assets.problem) log(`warning: ${app.assets.problem}`);
   if (!isLoopback(opts.host)) log(`warning: listening on ${opts.host}, beyond this machine`);
@@ -98,8 +106,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}/`;
+  if (!opts.baseUrl) {
+    app.setBaseUrl(url);
+    if (listening.length === 0) {
+      log(`warning: permalinks use ${url}; give --base-url with the address visitors use`);
+    }
+  }
   return {
-    url: `http://${host}:${address.port}/`,
+    url,
     db,
     app,
     seeded,

@@ -58,7 +58,8 @@ const shot = (name: string) =>
 /** Hits the search page reports ("1–20 of N"). */
 const searchTotal = async () => {
   const text = (await page.locator("nav.pager span").first().textContent()) ?? "";
-  return Number(text.split(" of ")[1]?.replace(/,/g, ""));
+  // "Page 1 of 4 · 1–20 of 69": the total is after the last "of".
+  return Number(text.split(" of ").pop()?.replace(/,/g, ""));
 };
 const number = (s: string | null) => Number((s ?? "").replace(/[^0-9]/g, ""));
 

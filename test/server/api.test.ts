@@ -49,6 +49,7 @@ describe("GET /api/search", () => {
       "createdEstimate",
       "origin",
       "paragraph",
+      "partial",
       "referenceId",
       "released",
       "snippet",

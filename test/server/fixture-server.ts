@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { buildClient } from "../../scripts/build-client.js";
 import { ingest } from "../../src/ingest/index.js";
 import { loadAssets } from "../../src/server/assets.js";
-import { type RunningServer, startServer } from "../../src/server/start.js";
+import { type RunningServer, type StartOptions, startServer } from "../../src/server/start.js";
 import { openArchive } from "../../src/store/db.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/server/", import.meta.url));
@@ -36,7 +36,9 @@ export async function buildFixtureArchive(path: string): Promise<void> {
   }
 }
 
-export async function startFixtureServer(opts: { cache?: false } = {}): Promise<FixtureServer> {
+export async function startFixtureServer(
+  opts: Pick<StartOptions, "cache" | "public" | "baseUrl" | "allowedHosts"> = {},
+): Promise<FixtureServer> {
   const dir = mkdtempSync(join(tmpdir(), "cablegram-server-"));
   const dbPath = join(dir, "archive.db");
   await buildFixtureArchive(dbPath);

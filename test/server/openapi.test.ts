@@ -43,6 +43,10 @@ const ROUTE_CASES: Case[] = [
   { route: "/api/export", status: 200, path: "/api/export?q=tripoli&format=jsonl" },
   { route: "/api/export", status: 200, path: "/api/export?q=tripoli&format=gexf" },
   { route: "/api/export", status: 400, path: "/api/export?format=pdf" },
+  { route: "/api/cite", status: 200, path: "/api/cite?q=tripoli&format=bibtex" },
+  { route: "/api/cite", status: 200, path: "/api/cite?q=tripoli&format=csl" },
+  { route: "/api/cite", status: 200, path: "/api/cite?q=tripoli&format=ris" },
+  { route: "/api/cite", status: 400, path: "/api/cite?format=endnote" },
   { route: "/api/openapi.json", status: 200, path: "/api/openapi.json" },
   ...[
     "timeline?q=tripoli&vs=cairo&by=week",
@@ -76,6 +80,7 @@ const EXAMPLE: Record<string, string> = {
   "/api/cables/{id}": "/api/cables/08TRIPOLI227",
   "/api/cables/{id}/graph": "/api/cables/08TRIPOLI227/graph",
   "/api/export": "/api/export?format=csv&q=tripoli",
+  "/api/cite": "/api/cite?format=ris&q=tripoli",
   "/api/analytics/cables": "/api/analytics/cables?signal=secret-without-s",
   "/api/analytics/thread/{id}": "/api/analytics/thread/08TRIPOLI227",
 };

@@ -1,9 +1,12 @@
 /**
  * The reference graph page: draws the neighbourhood embedded in #graph-data with cytoscape.
- * Colour by station, missing cables hollow, the centre larger, arrows towards the cited cable;
- * clicking a cable opens it.
+ * Colour by station (legend beside the drawing), missing cables hollow, the centre larger, arrows
+ * towards the cited cable; clicking a cable opens it. Rings by distance from the centre keep 50+
+ * cables readable; past a few dozen only the centre is labelled, and pointing at a cable (or
+ * focusing it in the list below) shows its id, subject and date.
  */
 import cytoscape from "cytoscape";
+import { stationColour } from "../views/station-colour.js";
 
 interface GraphNode {
   id: string;
@@ -20,19 +23,15 @@ interface GraphData {
   edges: { source: string; target: string; label: string | null }[];
 }
 
-/** A stable colour per station: the same station has the same colour on every page. */
-function stationColour(station: string | null): string {
-  if (!station) return "#888888";
-  let h = 0;
-  for (const ch of station) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return `hsl(${h % 360}, 65%, 42%)`;
-}
+/** Past this many cables, labels show on the centre and on demand only. */
+const LABEL_ALL_UP_TO = 30;
 
 function describe(n: GraphNode): string {
   const when = n.present
-    ? (n.created ?? "").slice(0, 10)
-    : `missing${n.estimatedCreated ? `, ~${n.estimatedCreated}` : ""}`;
-  return `${n.id} (${when}) ${n.subject ?? ""}`.trim();
+    ? (n.created ?? "").slice(0, 10) || "undated"
+    : `not in the archive${n.estimatedCreated ? `, estimated ${n.estimatedCreated}` : ""}`;
+  const subject = n.subject ?? (n.present ? "(no subject)" : "");
+  return subject ? `${n.id} · ${when} · ${subject}` : `${n.id} · ${when}`;
 }
 
 /**
@@ -49,14 +48,15 @@ function preventInjectedStylesheet(): void {
 
 const container = document.getElementById("graph");
 const source = document.getElementById("graph-data");
-if (container && source?.textContent) {
+const info = document.getElementById("graph-info");
+if (container && source?.textContent && info) {
   preventInjectedStylesheet();
   const data = JSON.parse(source.textContent) as GraphData;
-  const info = document.createElement("p");
-  info.className = "graph-info";
-  info.setAttribute("aria-live", "polite");
-  info.textContent = "Point at a cable to see it; click to open it.";
-  container.after(info);
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  const idle = "Point at a cable, or focus it in the list below, to see it; click to open it.";
+  info.textContent = idle;
+  const labelAll = data.nodes.length <= LABEL_ALL_UP_TO;
+  const maxDepth = Math.max(0, ...data.nodes.map((n) => n.depth));
   const cy = cytoscape({
     container,
     elements: [
@@ -66,10 +66,13 @@ if (container && source?.textContent) {
           label: n.id,
           colour: stationColour(n.station),
           fill: n.present ? 1 : 0,
-          size: n.id === data.center ? 34 : 20,
-          info: describe(n),
+          size: n.id === data.center ? 34 : 18,
+          depth: n.depth,
         },
-        classes: n.present ? "present" : "missing",
+        classes: [
+          n.present ? "present" : "missing",
+          labelAll || n.id === data.center ? "labelled" : "",
+        ].join(" "),
       })),
       ...data.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target } })),
     ],
@@ -83,13 +86,17 @@ if (container && source?.textContent) {
           "border-width": 3,
           width: "data(size)",
           height: "data(size)",
-          label: "data(label)",
-          "font-size": 9,
+          "font-size": 10,
           color: "#222",
           "text-valign": "bottom",
           "text-margin-y": 3,
+          "text-background-color": "#ffffff",
+          "text-background-opacity": 0.85,
+          "text-background-padding": "1px",
         },
       },
+      { selector: "node.labelled, node.active", style: { label: "data(label)" } },
+      { selector: "node.active", style: { "border-width": 6, "z-index": 10 } },
       { selector: "node.missing", style: { "border-style": "dashed" } },
       {
         selector: "edge",
@@ -102,12 +109,37 @@ if (container && source?.textContent) {
         },
       },
     ],
-    layout: { name: "cose", animate: false, padding: 20 },
+    layout: {
+      name: "concentric",
+      animate: false,
+      padding: 24,
+      // One ring per distance from the centre, spaced so that nodes never overlap.
+      concentric: (n: cytoscape.NodeSingular) => maxDepth - Number(n.data("depth")),
+      levelWidth: () => 1,
+      minNodeSpacing: labelAll ? 40 : 14,
+      avoidOverlap: true,
+    } as cytoscape.LayoutOptions,
   });
+  const show = (id: string | null) => {
+    cy.nodes(".active").removeClass("active");
+    const n = id ? byId.get(id) : undefined;
+    if (!id || !n) {
+      info.textContent = idle;
+      return;
+    }
+    cy.getElementById(id).addClass("active");
+    info.textContent = describe(n);
+  };
   cy.on("tap", "node", (e) => {
     window.location.assign(`/cables/${encodeURIComponent(e.target.id())}`);
   });
-  cy.on("mouseover", "node", (e) => {
-    info.textContent = String(e.target.data("info"));
-  });
+  cy.on("mouseover", "node", (e) => show(e.target.id()));
+  cy.on("mouseout", "node", () => show(null));
+  for (const link of Array.from(document.querySelectorAll<HTMLElement>("[data-node]"))) {
+    const id = link.dataset.node ?? null;
+    link.addEventListener("focus", () => show(id));
+    link.addEventListener("mouseenter", () => show(id));
+    link.addEventListener("blur", () => show(null));
+    link.addEventListener("mouseleave", () => show(null));
+  }
 }

@@ -9,7 +9,7 @@ import { parseQuery, QuerySyntaxError, searchParsed } from "../../search/index.j
 import type { FacetCount, SearchHit, SortOrder } from "../../search/types.js";
 import type { Db } from "../../store/db.js";
 import { DEFAULT_PAGE_SIZE } from "../params.js";
-import { badRequest } from "../problem.js";
+import { badRequest, notFound } from "../problem.js";
 import { columnValues, tagCounts, type YearCount, yearCounts } from "./archive.js";
 
 export const BROWSE_KINDS = ["year", "month", "origin", "tag", "classification"] as const;
@@ -62,9 +62,15 @@ export interface BrowseList {
   value: string;
   /** The query these cables answer, to continue in the search page. */
   query: string;
+  /** Sort order of the list. */
+  sort: SortOrder;
   total: number;
   hits: SearchHit[];
   next: string | null;
+  /** Cursor of the previous page: null for the first page, absent on the first page itself. */
+  prev?: string | null;
+  /** 0-based position of the page's first cable in the list. */
+  offset: number;
   page: number;
   /** Months of the year, for `/browse/year/:year`. */
   months?: { month: string; count: number }[];
@@ -106,13 +112,19 @@ export function browseList(
       cursor: opts.cursor ?? null,
       snippets: false,
     });
+    // A value with no cables is not a page of the archive (`/browse/tag/NOSUCHTAG`).
+    if (r.total === 0)
+      throw notFound(`no cables with ${kind} '${value.slice(0, 80)}' in the archive`);
     const list: BrowseList = {
       kind,
       value,
       query,
+      sort,
       total: r.total,
       hits: r.hits,
       next: r.next,
+      ...(r.prev === undefined ? {} : { prev: r.prev }),
+      offset: r.offset ?? 0,
       page: opts.page ?? 1,
     };
     if (kind === "year") list.months = yearCounts(db).find((y) => y.year === value)?.months ?? [];

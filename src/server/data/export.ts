@@ -8,6 +8,7 @@ import { QuerySyntaxError } from "../../search/index.js";
 import type { SortOrder } from "../../search/types.js";
 import type { Db } from "../../store/db.js";
 import { badRequest } from "../problem.js";
+import { publicCable } from "./public-paths.js";
 
 export const EXPORT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -15,15 +16,31 @@ export const EXPORT_TYPES: Record<ExportFormat, string> = {
   gexf: "application/gexf+xml; charset=utf-8",
 };
 
+/** JSONL chunks with each cable's source reduced to a base name (public mode). */
+function* withoutPaths(chunks: Generator<string>): Generator<string> {
+  try {
+    for (const chunk of chunks) {
+      yield chunk
+        .split("\n")
+        .map((line) => (line ? JSON.stringify(publicCable(JSON.parse(line))) : line))
+        .join("\n");
+    }
+  } finally {
+    chunks.return(undefined);
+  }
+}
+
 export function exportStream(
   db: Db,
   query: string,
   format: ExportFormat,
   sort: SortOrder = "created",
+  opts: { public?: boolean } = {},
 ): ReadableStream<Uint8Array> {
   let chunks: Generator<string>;
   try {
     chunks = exportQuery(db, query, format, { sort });
+    if (opts.public && format === "jsonl") chunks = withoutPaths(chunks);
   } catch (err) {
     if (err instanceof QuerySyntaxError)
       throw badRequest(err.message, { param: "q", position: err.position });

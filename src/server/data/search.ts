@@ -74,5 +74,8 @@ export function apiSearchResult(r: SearchResult): SearchResult {
     next: r.next,
     ...(r.exactId ? { exactId: r.exactId } : {}),
     ...(r.suggestions ? { suggestions: r.suggestions } : {}),
+    ...(r.offset === undefined ? {} : { offset: r.offset }),
+    ...(r.prev === undefined ? {} : { prev: r.prev }),
+    ...(r.didYouMean ? { didYouMean: r.didYouMean } : {}),
   };
 }

@@ -4,14 +4,18 @@
  */
 import type { Context, Hono } from "hono";
 import { cableJson, resolveId } from "../data/cable.js";
+import { citationListResponse } from "../data/cite-list.js";
 import { EXPORT_TYPES, exportStream } from "../data/export.js";
+import { attachment, exportFileName } from "../data/export-name.js";
 import { graphData } from "../data/graph.js";
+import { publicCable } from "../data/public-paths.js";
 import { composeQuery } from "../data/query.js";
 import { apiSearchResult, searchData, searchState } from "../data/search.js";
 import { statsData } from "../data/stats.js";
 import { tagsData } from "../data/tags.js";
 import { openApiDocument } from "../openapi.js";
 import {
+  citeListParams,
   exportParams,
   graphParams,
   idParam,
@@ -36,7 +40,10 @@ export function registerApi(app: Hono, deps: Deps): void {
     return c.json(apiSearchResult(searchData(db, state).result));
   });
 
-  app.get("/api/cables/:id", (c) => c.json(cableJson(db, cableId(c))));
+  app.get("/api/cables/:id", (c) => {
+    const json = cableJson(db, cableId(c));
+    return c.json(deps.public ? publicCable(json) : json);
+  });
 
   app.get("/api/cables/:id/graph", (c) => {
     const p = queryParams(c, graphParams);
@@ -50,15 +57,19 @@ export function registerApi(app: Hono, deps: Deps): void {
   app.get("/api/export", (c) => {
     const p = queryParams(c, exportParams);
     const query = composeQuery(p).text;
-    const body = exportStream(db, query, p.format, p.sort ?? "created");
+    const body = exportStream(db, query, p.format, p.sort ?? "created", { public: deps.public });
     return new Response(body, {
       headers: {
         "content-type": EXPORT_TYPES[p.format],
-        "content-disposition": `attachment; filename="cablegram-export.${p.format}"`,
+        "content-disposition": attachment(exportFileName(p, p.format)),
         "cache-control": "no-store",
       },
     });
   });
+
+  app.get("/api/cite", (c) =>
+    citationListResponse(db, queryParams(c, citeListParams), deps.baseUrl),
+  );
 
   app.all("/api/*", (c) => {
     throw notFound(`no API route ${c.req.method} ${new URL(c.req.url).pathname}`);

@@ -108,10 +108,17 @@ function listTitle(l: BrowseList): string {
   return l.kind === "month" ? monthName(l.value) : l.value;
 }
 
+const pageOf = (l: BrowseList) => Math.floor(l.offset / DEFAULT_PAGE_SIZE) + 1;
+
 function ListPage(props: { ctx: ViewContext; data: BrowseList; path: string }) {
   const l = props.data;
   return (
-    <Layout ctx={props.ctx} title={`${listTitle(l)} (${KIND_TITLES[l.kind]})`} section="browse">
+    <Layout
+      ctx={props.ctx}
+      title={`${listTitle(l)} (${KIND_TITLES[l.kind]})`}
+      section="browse"
+      scripts={["search.js"]}
+    >
       <h1>
         <a href="/browse">Browse</a> › <a href={browseUrl(l.kind)}>{KIND_TITLES[l.kind]}</a> ›{" "}
         {listTitle(l)}
@@ -134,13 +141,24 @@ function ListPage(props: { ctx: ViewContext; data: BrowseList; path: string }) {
       </p>
       <Pager
         total={l.total}
-        page={l.page}
+        offset={l.offset}
         size={DEFAULT_PAGE_SIZE}
         shown={l.hits.length}
         first={props.path}
-        next={l.next ? withQuery(props.path, { cursor: l.next, page: l.page + 1 }) : null}
+        prev={
+          l.prev === undefined
+            ? null
+            : l.prev === null
+              ? props.path
+              : withQuery(props.path, { cursor: l.prev, page: pageOf(l) - 1 })
+        }
+        next={l.next ? withQuery(props.path, { cursor: l.next, page: pageOf(l) + 1 }) : null}
       />
-      <HitList hits={l.hits} start={(l.page - 1) * DEFAULT_PAGE_SIZE + 1} />
+      <HitList
+        hits={l.hits}
+        start={l.offset + 1}
+        context={withQuery("", { q: l.query, sort: l.sort })}
+      />
     </Layout>
   );
 }

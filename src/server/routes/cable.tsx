@@ -8,18 +8,29 @@ import type { Hono } from "hono";
 import type { CiteEdge } from "../../graph/types.js";
 import { getCable } from "../../store/read.js";
 import { type ReaderData, readerData, resolveId } from "../data/cable.js";
-import { idParam, validate } from "../params.js";
+import { citationResponse } from "../data/cite-list.js";
+import { publicCable } from "../data/public-paths.js";
+import { type ResultNav, resultNav, type StationNav, stationNav } from "../data/reader-nav.js";
+import { citeParams, idParam, queryParams, readerContextParams, validate } from "../params.js";
 import { type Problem, ProblemError } from "../problem.js";
 import { ClassificationBadge } from "../views/components.js";
 import { EntityPanel, mentionMatcher } from "../views/entity-mentions.js";
-import { cableUrl, day } from "../views/format.js";
+import { cableUrl, day, withQuery } from "../views/format.js";
 import { Layout, type ViewContext } from "../views/layout.js";
 import { FullText, Paragraphs, ProtectBanner } from "../views/reader-body.js";
 import { CitedBy, CiteThis, References, Versions } from "../views/reader-links.js";
 import { MetaPanel } from "../views/reader-meta.js";
+import { PartialFlag, ReaderNav } from "../views/reader-nav.js";
 import { type Deps, respond, viewContext, wantsJson } from "./page.js";
 
-function ReaderPage(props: { ctx: ViewContext; data: ReaderData }) {
+interface Navigation {
+  station: StationNav | null;
+  results: ResultNav | null;
+  /** The result list's parameters (`?q=...&sort=...`), carried along its previous / next links. */
+  context: string;
+}
+
+function ReaderPage(props: { ctx: ViewContext; data: ReaderData; nav: Navigation }) {
   const { cable } = props.data;
   const id = cable.referenceId!;
   return (
@@ -30,10 +41,18 @@ function ReaderPage(props: { ctx: ViewContext; data: ReaderData }) {
       scripts={["reader.js"]}
     >
       <article class="reader">
+        <ReaderNav {...props.nav} />
         <ProtectBanner cable={cable} />
+        <PartialFlag partial={cable.partial} />
         <header class="cable-head">
           <p class="ids">
-            <code class="cable-id">{id}</code> <ClassificationBadge value={cable.classification} />{" "}
+            <code class="cable-id" id="cable-id">
+              {id}
+            </code>{" "}
+            <button type="button" class="copy-id" data-copy={id} aria-label={`Copy the id ${id}`}>
+              Copy id
+            </button>{" "}
+            <ClassificationBadge value={cable.classification} />{" "}
             <time datetime={cable.created ?? undefined}>{day(cable.created)}</time>{" "}
             <span class="origin">{cable.origin ?? ""}</span>
           </p>
@@ -101,6 +120,15 @@ export function registerCable(app: Hono, deps: Deps): void {
     return c.text(cable.body);
   });
 
+  // "Cite this" as a file: BibTeX, CSL-JSON or RIS, for the cable or one paragraph (`p=3`).
+  app.get("/cables/:id/cite", (c) => {
+    const id = resolveId(validate(idParam, c.req.param("id"), "id"));
+    const p = queryParams(c, citeParams);
+    const cable = getCable(deps.db, id);
+    if (!cable) throw new ProblemError(404, `no cable ${id} in the archive`);
+    return citationResponse({ ...cable, referenceId: id }, p.p, p.format, deps.baseUrl);
+  });
+
   app.get("/cables/:id", (c) => {
     const raw = validate(idParam, c.req.param("id"), "id");
     const id = resolveId(raw);
@@ -108,9 +136,11 @@ export function registerCable(app: Hono, deps: Deps): void {
       const search = new URL(c.req.url).search;
       return c.redirect(`${cableUrl(id)}${search}`, 301);
     }
+    const list = queryParams(c, readerContextParams);
     let data: ReaderData;
     try {
       data = readerData(deps.db, id);
+      if (deps.public) data = { ...data, cable: publicCable(data.cable) };
     } catch (err) {
       if (!(err instanceof ProblemError) || err.problem.status !== 404 || wantsJson(c)) throw err;
       const problem = err.problem;
@@ -121,6 +151,22 @@ export function registerCable(app: Hono, deps: Deps): void {
         404,
       );
     }
-    return respond(c, data, () => <ReaderPage ctx={viewContext(c, deps)} data={data} />);
+    if (wantsJson(c)) return c.json(data);
+    const { format: _format, ...context } = list;
+    const nav: Navigation = {
+      station: stationNav(deps.db, id),
+      results: resultNav(deps.db, id, context),
+      context: withQuery("", {
+        q: context.q,
+        tag: context.tag,
+        origin: context.origin,
+        classification: context.classification,
+        caveat: context.caveat,
+        from: context.from,
+        to: context.to,
+        sort: context.sort,
+      }),
+    };
+    return respond(c, data, () => <ReaderPage ctx={viewContext(c, deps)} data={data} nav={nav} />);
   });
 }

@@ -11,7 +11,41 @@ import { DEFAULT_HOPS, graphData } from "../data/graph.js";
 import { graphParams, idParam, queryParams, validate } from "../params.js";
 import { cableUrl, day, scriptJson, withQuery } from "../views/format.js";
 import { Layout, type ViewContext } from "../views/layout.js";
+import { stationColour } from "../views/station-colour.js";
 import { type Deps, respond, viewContext } from "./page.js";
+
+/** Station colours of the drawing (the same hues graph.js paints), then what shapes mean. */
+function Legend(props: { data: Neighbourhood }) {
+  const counts = new Map<string, number>();
+  for (const n of props.data.nodes) {
+    const s = n.station ?? "unknown station";
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const stations = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return (
+    <section class="legend" aria-label="legend">
+      <ul class="legend">
+        {stations.map(([station, n]) => (
+          <li>
+            <svg viewBox="0 0 10 10" aria-hidden="true">
+              <circle
+                cx={5}
+                cy={5}
+                r={4}
+                fill={stationColour(station === "unknown station" ? null : station)}
+              />
+            </svg>{" "}
+            {station} <span class="n">({n})</span>
+          </li>
+        ))}
+      </ul>
+      <p class="legend">
+        Filled: in the archive · hollow, dashed: cited but missing · larger: this cable · arrows
+        point to the cited cable · point at a cable for its subject and date, click to open it.
+      </p>
+    </section>
+  );
+}
 
 function GraphPage(props: { ctx: ViewContext; data: Neighbourhood; hops: number }) {
   const { data, hops } = props;
@@ -38,10 +72,8 @@ function GraphPage(props: { ctx: ViewContext; data: Neighbourhood; hops: number 
         )}
       </p>
       <section id="graph" class="graph-canvas" aria-label="reference graph drawing" />
-      <p class="legend">
-        Filled: in the archive · hollow: cited but missing · colour: station · arrows point to the
-        cited cable · click a cable to open it.
-      </p>
+      <p id="graph-info" class="graph-info" aria-live="polite" />
+      <Legend data={data} />
       <script type="application/json" id="graph-data">
         {raw(scriptJson(data))}
       </script>
@@ -53,7 +85,7 @@ function GraphPage(props: { ctx: ViewContext; data: Neighbourhood; hops: number 
             <ul>
               {nodes.map((n) => (
                 <li class={n.present ? undefined : "missing"}>
-                  <a href={cableUrl(n.id)} class="cable-id">
+                  <a href={cableUrl(n.id)} class="cable-id" data-node={n.id}>
                     {n.id}
                   </a>{" "}
                   {n.present

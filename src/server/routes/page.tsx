@@ -14,10 +14,14 @@ import { Layout, type ViewContext } from "../views/layout.js";
 export interface Deps {
   db: Db;
   assets: Assets;
+  /** Public mode (src/server/app.ts). */
+  public: boolean;
+  /** The configured base URL without a trailing slash: permalinks never use the Host header. */
+  baseUrl: string;
 }
 
-export function viewContext(c: Context, deps: Deps): ViewContext {
-  return { assets: deps.assets, origin: new URL(c.req.url).origin };
+export function viewContext(_c: Context, deps: Deps): ViewContext {
+  return { assets: deps.assets, origin: deps.baseUrl };
 }
 
 export function wantsJson(c: Context): boolean {

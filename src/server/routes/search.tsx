@@ -10,12 +10,13 @@ import { queryParams, SORTS, searchParams } from "../params.js";
 import { type Problem, ProblemError } from "../problem.js";
 import { analyticsUrl } from "../views/analytics-url.js";
 import { CountList, HitList, Pager } from "../views/components.js";
+import { DidYouMean } from "../views/did-you-mean.js";
 import { EntityFacets } from "../views/entity-facets.js";
 import { cableUrl, count, monthName } from "../views/format.js";
 import { Histogram } from "../views/histogram.js";
 import { Layout, type ViewContext } from "../views/layout.js";
 import { QueryHelp } from "../views/query-help.js";
-import { exportUrl, searchUrl, toggleFilter } from "../views/search-url.js";
+import { exportUrl, listContext, searchUrl, toggleFilter } from "../views/search-url.js";
 import { type Deps, respond, viewContext, wantsJson } from "./page.js";
 
 const FACET_TITLES: Record<FacetField, string> = {
@@ -128,6 +129,25 @@ function Facets(props: { data: SearchData }) {
 
 function Results(props: { data: SearchData }) {
   const { state, result } = props.data;
+  const offset = result.offset ?? (state.page - 1) * state.limit;
+  const page = Math.floor(offset / state.limit) + 1;
+  const pager = (
+    <Pager
+      total={result.total}
+      offset={offset}
+      size={state.limit}
+      shown={result.hits.length}
+      first={searchUrl(state)}
+      prev={
+        result.prev === undefined
+          ? null
+          : result.prev === null
+            ? searchUrl(state)
+            : searchUrl(state, { cursor: result.prev, page: page - 1 })
+      }
+      next={result.next ? searchUrl(state, { cursor: result.next, page: page + 1 }) : null}
+    />
+  );
   return (
     <>
       {result.suggestions && result.suggestions.length > 0 ? (
@@ -140,28 +160,15 @@ function Results(props: { data: SearchData }) {
           ))}
         </p>
       ) : null}
+      <DidYouMean state={state} suggestions={result.didYouMean ?? []} />
       <Histogram
         months={result.histogram ?? []}
         label="hits per month"
         href={(from, to) => searchUrl(state, { from, to })}
       />
-      <Pager
-        total={result.total}
-        page={state.page}
-        size={state.limit}
-        shown={result.hits.length}
-        first={searchUrl(state)}
-        next={result.next ? searchUrl(state, { cursor: result.next, page: state.page + 1 }) : null}
-      />
-      <HitList hits={result.hits} start={(state.page - 1) * state.limit + 1} />
-      <Pager
-        total={result.total}
-        page={state.page}
-        size={state.limit}
-        shown={result.hits.length}
-        first={searchUrl(state)}
-        next={result.next ? searchUrl(state, { cursor: result.next, page: state.page + 1 }) : null}
-      />
+      {pager}
+      <HitList hits={result.hits} start={offset + 1} context={listContext(state)} />
+      {pager}
       <p class="exports">
         Export all {count(result.total)} results:{" "}
         <a href={exportUrl(state, "csv")} download="">
@@ -172,6 +179,17 @@ function Results(props: { data: SearchData }) {
         </a>{" "}
         <a href={exportUrl(state, "gexf")} download="">
           GEXF (reference graph)
+        </a>
+        <br />
+        Cite them all:{" "}
+        <a href={exportUrl(state, "bibtex", "/api/cite")} download="">
+          BibTeX
+        </a>{" "}
+        <a href={exportUrl(state, "csl", "/api/cite")} download="">
+          CSL-JSON
+        </a>{" "}
+        <a href={exportUrl(state, "ris", "/api/cite")} download="">
+          RIS
         </a>
       </p>
       <p class="analyse">
@@ -202,6 +220,7 @@ function SearchPage(props: {
       q={state.q}
       section="search"
       scripts={["search.js"]}
+      skip={{ to: "hits", label: "Skip to results" }}
     >
       <div class="search-top">
         <SearchForm state={state} />
@@ -222,10 +241,10 @@ function SearchPage(props: {
       </div>
       {data ? (
         <div class="search-body">
-          <Facets data={data} />
           <section class="results" aria-label="results">
             <Results data={data} />
           </section>
+          <Facets data={data} />
         </div>
       ) : null}
     </Layout>

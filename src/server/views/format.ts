@@ -35,12 +35,6 @@ export function monthName(month: string): string {
   return m ? `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : month;
 }
 
-/** `2008-03-17T...` → `17 March 2008`, for citations. */
-export function longDate(iso: string | null | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : "undated";
-}
-
 /** The colour class of a classification or portion marking (US banner colours). */
 export function levelClass(value: string | null | undefined): string {
   const v = (value ?? "").toUpperCase().replace(/^\(|\)$/g, "");

@@ -1,6 +1,7 @@
 /**
  * A bar chart of cables per month as SVG: every bar a link that narrows to its period, so it works
- * without JavaScript; src/server/client/histogram.ts adds drag to select a range. Sizes are SVG
+ * without JavaScript; src/server/client/histogram.ts adds drag to select a range and
+ * histogram-keys.ts the arrow keys (the chart is one tab stop). Sizes are SVG
  * attributes, not inline styles, which the Content-Security-Policy forbids.
  */
 import { count, monthName } from "./format.js";
@@ -74,15 +75,23 @@ export function Histogram(props: {
       <svg
         viewBox={`0 0 ${width} ${HEIGHT}`}
         preserveAspectRatio="none"
-        role="img"
-        aria-label={props.label}
+        aria-label={`${props.label}: one tab stop, arrow keys move between bars, Enter narrows the dates`}
+        data-histogram-keys=""
         data-histogram={draggable ? "" : undefined}
         data-href={draggable ? props.href("__FROM__", "__TO__") : undefined}
       >
         {bars.map((b, i) => {
           const h = b.count === 0 ? 0 : Math.max(2, Math.round((b.count / max) * HEIGHT));
           return (
-            <a href={props.href(b.from, b.to)} data-from={b.from} data-to={b.to} data-index={i}>
+            // One tab stop for the whole chart: the bars are reached with the arrow keys.
+            <a
+              href={props.href(b.from, b.to)}
+              data-from={b.from}
+              data-to={b.to}
+              data-index={i}
+              tabindex={i === 0 ? 0 : -1}
+              aria-label={`${b.label}: ${count(b.count)} cable${b.count === 1 ? "" : "s"}`}
+            >
               <rect class="slot" x={i * BAR} y={0} width={BAR} height={HEIGHT} />
               <rect class="bar" x={i * BAR + 1} y={HEIGHT - h} width={BAR - 2} height={h} />
               <title>{`${b.label}: ${count(b.count)} cable${b.count === 1 ? "" : "s"}`}</title>

@@ -4,7 +4,7 @@ import type { AssetName, Assets } from "../assets.js";
 
 export interface ViewContext {
   assets: Assets;
-  /** Absolute origin of the request (`http://127.0.0.1:8080`), for permalinks. */
+  /** The configured base URL (`http://127.0.0.1:8080`), for permalinks; never the Host header. */
   origin: string;
 }
 
@@ -18,6 +18,8 @@ export interface LayoutProps {
   styles?: AssetName[];
   /** Current section, for the navigation. */
   section?: "home" | "search" | "browse" | "tags" | "cable" | "analytics";
+  /** Where the skip link leads (default: the main content). */
+  skip?: { to: string; label: string };
   children?: Child;
 }
 
@@ -47,6 +49,9 @@ export function Layout(props: LayoutProps) {
         })}
       </head>
       <body>
+        <a class="skip" href={`#${props.skip?.to ?? "main"}`}>
+          {props.skip?.label ?? "Skip to content"}
+        </a>
         <header class="site">
           <a class="brand" href="/">
             Cablegram
@@ -71,7 +76,9 @@ export function Layout(props: LayoutProps) {
             {nav("/analytics", "Analytics", "analytics")}
           </nav>
         </header>
-        <main>{props.children}</main>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
         <footer class="site">
           Cablegram · read-only archive of US State Department cables ·{" "}
           <a href="/api/openapi.json">API</a>

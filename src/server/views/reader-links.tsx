@@ -1,7 +1,13 @@
 /** The reader's links to other cables — REF list, cited-by — plus versions with diffs and "cite this". */
 import type { CiteEdge } from "../../graph/types.js";
 import type { ReaderData } from "../data/cable.js";
-import { cableUrl, dateTime, day, longDate } from "./format.js";
+import {
+  CITATION_FORMATS,
+  type CitationFormat,
+  citationLine,
+  permalink,
+} from "../data/citation.js";
+import { cableUrl, dateTime, day } from "./format.js";
 
 function EdgeState(props: { edge: CiteEdge | undefined }) {
   const e = props.edge;
@@ -131,25 +137,45 @@ export function Versions(props: { data: ReaderData }) {
   );
 }
 
-/** "Cite this": a reference line and a permalink; reader.js adds the paragraph a reader points at. */
+const FORMAT_LABELS: Record<CitationFormat, string> = {
+  bibtex: "BibTeX",
+  csl: "CSL-JSON",
+  ris: "RIS",
+};
+
+/**
+ * "Cite this": a reference line and a permalink on the configured base URL, and the citation as a
+ * file for reference managers; reader.js adds the paragraph a reader points at to both.
+ */
 export function CiteThis(props: { data: ReaderData; origin: string }) {
   const c = props.data.cable;
-  const permalink = `${props.origin}${cableUrl(c.referenceId!)}`;
-  const citation = `${c.origin ?? "US State Department"}, "${c.subject ?? "untitled"}", cable ${c.referenceId}, ${longDate(c.created)}`;
+  const entry = { cable: { ...c, referenceId: c.referenceId! } };
+  const link = permalink(props.origin, entry);
+  const line = citationLine(entry, props.origin);
+  const citation = line.slice(0, line.length - link.length - 2);
+  const citeUrl = `${cableUrl(c.referenceId!)}/cite`;
   return (
     <section
       class="cite"
       aria-label="cite this"
       data-cite=""
-      data-permalink={permalink}
+      data-permalink={link}
       data-citation={citation}
     >
       <h2>Cite this</h2>
       <p class="citation" data-cite-text="">
-        {citation}, {permalink}
+        {line}
+      </p>
+      <p class="cite-formats">
+        Download the citation:{" "}
+        {CITATION_FORMATS.map((f) => (
+          <a href={`${citeUrl}?format=${f}`} data-format={f} data-cite-href={citeUrl} download="">
+            {FORMAT_LABELS[f]}
+          </a>
+        ))}
       </p>
       <p class="hint">
-        To cite a paragraph, add its anchor: <code>{permalink}#p3</code> (click a paragraph number).
+        To cite a paragraph, add its anchor: <code>{link}#p3</code> (click a paragraph number).
       </p>
     </section>
   );

@@ -31,8 +31,22 @@ export function toggleFilter(state: SearchState, field: FacetField, value: strin
   return searchUrl(state, { [field]: next });
 }
 
-export function exportUrl(state: SearchState, format: string): string {
-  return withQuery("/api/export", {
+/** `?q=...&tag=...&sort=...`: the list a reader opened from a hit steps through ("" for none). */
+export function listContext(state: Omit<SearchState, "cursor" | "limit" | "page">): string {
+  return withQuery("", {
+    q: state.q,
+    tag: state.tag,
+    origin: state.origin,
+    classification: state.classification,
+    caveat: state.caveat,
+    from: state.from,
+    to: state.to,
+    sort: state.sort && state.sort !== "relevance" ? state.sort : null,
+  });
+}
+
+export function exportUrl(state: SearchState, format: string, path = "/api/export"): string {
+  return withQuery(path, {
     q: state.q,
     tag: state.tag,
     origin: state.origin,

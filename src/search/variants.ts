@@ -1,0 +1,160 @@
+/**
+ * Spelling variants from the archive's own vocabulary: the words of its full-text index that are a
+ * small edit away from a word, or that share its consonant skeleton (how transliterations differ:
+ * Qadhafi, Qaddafi, Gaddafi; Andijon, Andijan; Ashgabat, Ashkhabad). Used by the variant operator
+ * (`word~`, expanded before compiling) and by "did you mean" on empty or thin results. The index's
+ * words with their document counts are read once per archive state through a temporary fts5vocab
+ * table (temp tables work on read-only connections too).
+ */
+import { type Db, perConnection } from "../store/db.js";
+import { isPublicMode, protectedIndex } from "../store/entities-public.js";
+import { stamp } from "./columns.js";
+
+/** Variants a `word~` expands to, most frequent first. */
+export const MAX_VARIANTS = 16;
+/** Words shorter than this have too many neighbours to guess from. */
+export const MIN_VARIANT_LENGTH = 4;
+
+export interface Variant {
+  term: string;
+  /** Cables whose text holds the term. */
+  docs: number;
+}
+
+interface Vocabulary {
+  stamp: string;
+  /** Index words by length, each with its document count. */
+  byLength: Map<number, { terms: string[]; docs: Int32Array; skeletons: string[] }>;
+  docs: Map<string, number>;
+}
+
+/** Lower case without diacritics: how the unicode61 tokenizer folds words. */
+export function fold(word: string): string {
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+}
+
+/**
+ * The consonant skeleton of a word: vowels, h, w and y dropped, letters that transliterations
+ * swap merged (q k c g → k, z s → s, d t → d, j → j), doubled letters collapsed.
+ */
+export function skeleton(word: string): string {
+  const merged = fold(word)
+    .replace(/[aeiouyhw]/g, "")
+    .replace(/[qkcg]/g, "k")
+    .replace(/[zs]/g, "s")
+    .replace(/[dt]/g, "d")
+    .replace(/[pb]/g, "b")
+    .replace(/[vf]/g, "f");
+  return merged.replace(/(.)\1+/g, "$1");
+}
+
+/** Edit distance with adjacent transpositions, or `max + 1` as soon as it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, prev2[j - 2]! + 1);
+      }
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Edits allowed between any two words of this length: one, two from ten letters. */
+export function plainEdits(length: number): number {
+  return length >= 10 ? 2 : 1;
+}
+
+/** Edits allowed between words of one consonant skeleton: two, three from eight letters. */
+export function skeletonEdits(length: number): number {
+  return length >= 8 ? 3 : 2;
+}
+
+const VOCAB_SQL = `SELECT term, doc FROM temp.cablegram_vocab
+  WHERE doc >= 1 AND length(term) >= ${MIN_VARIANT_LENGTH} AND term NOT GLOB '*[0-9]*'`;
+
+const vocabularies = perConnection((_db: Db) => ({ current: null as Vocabulary | null }));
+
+function loadVocabulary(db: Db): Vocabulary {
+  const holder = vocabularies(db);
+  const s = stamp(db);
+  if (holder.current?.stamp === s) return holder.current;
+  db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.cablegram_vocab USING fts5vocab(main, 'cables_fts', 'row')",
+  );
+  const groups = new Map<number, { terms: string[]; docs: number[]; skeletons: string[] }>();
+  const docs = new Map<string, number>();
+  for (const row of db.prepare<[], { term: string; doc: number }>(VOCAB_SQL).iterate()) {
+    let g = groups.get(row.term.length);
+    if (!g) {
+      g = { terms: [], docs: [], skeletons: [] };
+      groups.set(row.term.length, g);
+    }
+    g.terms.push(row.term);
+    g.docs.push(row.doc);
+    g.skeletons.push(skeleton(row.term));
+    docs.set(row.term, row.doc);
+  }
+  const byLength = new Map(
+    [...groups].map(([n, g]) => [
+      n,
+      { terms: g.terms, docs: Int32Array.from(g.docs), skeletons: g.skeletons },
+    ]),
+  );
+  holder.current = { stamp: s, byLength, docs };
+  return holder.current;
+}
+
+/** Cables whose text holds the word (0 when the index does not know it). */
+export function termDocs(db: Db, word: string): number {
+  return loadVocabulary(db).docs.get(fold(word)) ?? 0;
+}
+
+/**
+ * Index words that are variants of `word` (the word itself left out): within plainEdits of it, or
+ * within skeletonEdits when they share its consonant skeleton. Skeleton matches first, then the
+ * closest, then the most frequent.
+ */
+export function variantsOf(db: Db, word: string, limit = MAX_VARIANTS): Variant[] {
+  const w = fold(word);
+  if (w.length < MIN_VARIANT_LENGTH || /\d/.test(w)) return [];
+  const vocab = loadVocabulary(db);
+  // Public mode never offers a protected person's name, as a variant or as "did you mean".
+  const hidden = isPublicMode(db) ? protectedIndex(db).byWord : null;
+  const plain = plainEdits(w.length);
+  const wide = skeletonEdits(w.length);
+  const sk = skeleton(w);
+  const found: (Variant & { rank: number })[] = [];
+  for (let n = w.length - wide; n <= w.length + wide; n++) {
+    const g = vocab.byLength.get(n);
+    if (!g) continue;
+    for (let i = 0; i < g.terms.length; i++) {
+      const t = g.terms[i]!;
+      if (t === w || hidden?.has(t)) continue;
+      const same = g.skeletons[i] === sk;
+      const d = editDistance(w, t, same ? wide : plain);
+      if (d <= plain || (same && d <= wide)) {
+        found.push({ term: t, docs: g.docs[i]!, rank: (same ? 0 : 10) + d });
+      }
+    }
+  }
+  return found
+    .sort((a, b) => a.rank - b.rank || b.docs - a.docs || a.term.localeCompare(b.term))
+    .slice(0, limit)
+    .map(({ term, docs }) => ({ term, docs }));
+}
