@@ -4,6 +4,8 @@ declare module "autocannon" {
     method?: string;
     path: string;
     headers?: Record<string, string>;
+    /** Called before each send of this request; what it returns is sent. */
+    setupRequest?: (req: Request) => Request;
   }
   interface Options {
     url: string;

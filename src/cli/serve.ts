@@ -1,3 +1,5 @@
+import { availableParallelism } from "node:os";
+import { startCluster } from "../server/serve-workers.js";
 import { startServer } from "../server/start.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
@@ -54,6 +56,13 @@ export const serveCommand = defineCommand({
       arg: "URL",
       help: "address of the archive in permalinks and citations, e.g. https://cables.example.org (default: the address it listens on)",
     },
+    workers: {
+      type: "integer",
+      arg: "N",
+      min: 1,
+      max: 256,
+      help: "processes answering on the port, each with its own read-only connection and its own --cache-mb (default: the number of cores; 1 serves from this one process)",
+    },
     "allowed-host": {
       type: "string",
       arg: "NAMES",
@@ -78,31 +87,45 @@ export const serveCommand = defineCommand({
       process.stderr.write(`cablegram serve: --allowed-host takes host names, not '${badHost}'\n`);
       return 2;
     }
-    let server: Awaited<ReturnType<typeof startServer>>;
+    const workers = values.workers ?? availableParallelism();
+    const cacheBytes = values["cache-mb"] * 1024 * 1024;
+    const common = {
+      db: values.db,
+      port: values.port,
+      host: values.host,
+      public: values.public,
+      ...(base ? { baseUrl: base } : {}),
+      allowedHosts: hosts,
+    };
+    let server: { url: string; close(): Promise<void>; failed?: Promise<Error> };
     try {
-      server = await startServer({
-        db: values.db,
-        port: values.port,
-        host: values.host,
-        public: values.public,
-        cache: values["cache-mb"] === 0 ? false : { maxBytes: values["cache-mb"] * 1024 * 1024 },
-        ...(base ? { baseUrl: base } : {}),
-        allowedHosts: hosts,
-      });
+      server =
+        workers === 1
+          ? await startServer({
+              ...common,
+              cache: cacheBytes === 0 ? false : { maxBytes: cacheBytes },
+            })
+          : await startCluster({ ...common, workers, cacheBytes });
     } catch (err) {
       process.stderr.write(`cablegram serve: ${archiveFailureMessage(err, values.db)}\n`);
       return 1;
     }
     const mode = values.public ? " (public, read-only)" : "";
-    process.stdout.write(`Cablegram serving ${values.db}${mode} at ${server.url}\n`);
+    const processes = workers === 1 ? "" : ` with ${workers} worker processes`;
+    process.stdout.write(`Cablegram serving ${values.db}${mode} at ${server.url}${processes}\n`);
     return new Promise<number>((resolve) => {
-      const stop = () => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        server.close().then(() => resolve(0));
+      const stop = (code: number) => {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        server.close().then(() => resolve(code));
       };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
+      const onSignal = () => stop(0);
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      server.failed?.then((err) => {
+        process.stderr.write(`cablegram serve: ${err.message}; stopping\n`);
+        stop(1);
+      });
     });
   },
 });

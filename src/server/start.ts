@@ -28,6 +28,11 @@ export interface StartOptions {
   host: string;
   /** Read-only public mode: the archive is opened read-only and never created. */
   public?: boolean;
+  /**
+   * Open the archive read-only and never create it, without public mode's masking: what each of
+   * `serve --workers N`'s processes does once the first process has made the archive ready.
+   */
+  readonly?: boolean;
   /** What to ingest when the archive does not exist yet (default: the bundled sample). */
   seed?: string[];
   assets?: Assets;
@@ -67,14 +72,32 @@ async function seedArchive(path: string, inputs: string[], log: (s: string) => v
   }
 }
 
+/**
+ * Makes the archive servable before any connection reads it: ingests the seed on first run and
+ * brings an existing archive's schema up to date (public mode does neither: it never writes).
+ * Returns the first-run ingest report, or null.
+ */
+export async function prepareArchive(
+  opts: Pick<StartOptions, "db" | "public" | "readonly" | "seed" | "log">,
+): Promise<IngestReport | null> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (opts.db !== ":memory:" && !existsSync(opts.db)) {
+    if (opts.public) throw new Error(`no archive at ${opts.db} (public mode never creates one)`);
+    if (opts.readonly) throw new Error(`no archive at ${opts.db}`);
+    return seedArchive(opts.db, opts.seed ?? [SAMPLE_DIR], log);
+  }
+  // Opening once here also turns a damaged or foreign file into its clear error before any worker.
+  if (opts.db !== ":memory:") {
+    openArchive(opts.db, { readonly: Boolean(opts.public || opts.readonly) }).close();
+  }
+  return null;
+}
+
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let seeded: IngestReport | null = null;
-  if (opts.db !== ":memory:" && !existsSync(opts.db)) {
-    if (opts.public) throw new Error(`no archive at ${opts.db} (public mode never creates one)`);
-    seeded = await seedArchive(opts.db, opts.seed ?? [SAMPLE_DIR], log);
-  }
-  const db = openArchive(opts.db, { readonly: Boolean(opts.public) });
+  if (opts.db !== ":memory:" && !existsSync(opts.db)) seeded = await prepareArchive(opts);
+  const db = openArchive(opts.db, { readonly: Boolean(opts.public || opts.readonly) });
   // Facets and date sorts read a columnar copy of the archive; build it before the first visitor.
   columnsIfFresh(db);
   // The address it listens on is a name it answers to, unless it is "every interface".

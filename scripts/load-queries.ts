@@ -1,0 +1,133 @@
+/**
+ * Distinct search URLs for `npm run load -- --targets distinct`: thousands of queries drawn from
+ * the archive's own full-text vocabulary (fts5vocab), its fields and its facet values, no two
+ * alike, so that each request is one the response cache has never seen — what users meet, where
+ * cycling a few dozen URLs measures the cache. Deterministic (a seeded generator): two runs on the
+ * same archive send the same URLs in the same order.
+ */
+import type { Db } from "../src/store/db.js";
+
+/** mulberry32: small, seeded, good enough to spread picks. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Words the query language reads as operators, whatever their case. */
+const OPERATORS = new Set(["and", "or", "not", "near"]);
+
+/**
+ * Words of the index spread over the whole frequency range (rare, middling and very common
+ * words alike): every k-th of the words in at least `minDocs` cables, `count` in all.
+ */
+export function vocabulary(db: Db, count: number, minDocs = 3): string[] {
+  db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.load_vocab USING fts5vocab(main, 'cables_fts', 'row')",
+  );
+  const words = db
+    .prepare<[number], { term: string; doc: number }>(
+      "SELECT term, doc FROM temp.load_vocab WHERE doc >= ?",
+    )
+    .all(minDocs)
+    .filter((r) => /^[a-z]{3,20}$/.test(r.term) && !OPERATORS.has(r.term))
+    .sort((a, b) => b.doc - a.doc || (a.term < b.term ? -1 : 1))
+    .map((r) => r.term);
+  const step = Math.max(1, Math.floor(words.length / count));
+  return words.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+function top(db: Db, sql: string, n: number): string[] {
+  return db.prepare<[number], string>(sql).pluck().all(n);
+}
+
+export interface Facets {
+  tags: string[];
+  origins: string[];
+  classifications: string[];
+  years: string[];
+}
+
+export function facetValues(db: Db): Facets {
+  return {
+    tags: top(db, "SELECT tag FROM tags GROUP BY tag ORDER BY count(*) DESC LIMIT ?", 60),
+    origins: top(
+      db,
+      "SELECT origin FROM cables WHERE origin IS NOT NULL GROUP BY origin ORDER BY count(*) DESC LIMIT ?",
+      60,
+    ),
+    classifications: top(
+      db,
+      "SELECT classification FROM cables WHERE classification IS NOT NULL GROUP BY classification ORDER BY count(*) DESC LIMIT ?",
+      12,
+    ),
+    years: top(
+      db,
+      "SELECT substr(month, 1, 4) AS y FROM cables WHERE month IS NOT NULL GROUP BY y ORDER BY count(*) DESC LIMIT ?",
+      40,
+    ),
+  };
+}
+
+type Form = (w: string, v: string, pick: <T>(xs: T[]) => T) => Record<string, string>;
+
+/** The shapes a researcher's query takes: words, fields, operators, facet filters, sorts. */
+function forms(f: Facets): Form[] {
+  const all: Form[] = [
+    (w) => ({ q: w }),
+    (w, v) => ({ q: `${w} ${v}` }),
+    (w, v) => ({ q: `${w} OR ${v}` }),
+    (w, v) => ({ q: `${w} -${v}` }),
+    (w) => ({ q: `subject:${w}` }),
+    (w) => ({ q: `body:${w}` }),
+    (w) => ({ q: `${w.slice(0, Math.max(3, w.length - 2))}*` }),
+    (w, v) => ({ q: `NEAR(${w} ${v}, 20)` }),
+    (w) => ({ q: w, sort: "-created" }),
+  ];
+  if (f.tags.length) {
+    all.push((w, _v, pick) => ({ q: w, tag: pick(f.tags) }));
+    all.push((w, _v, pick) => ({ q: `${w} tag:${pick(f.tags)}` }));
+  }
+  if (f.origins.length) all.push((w, _v, pick) => ({ q: w, origin: pick(f.origins) }));
+  if (f.classifications.length) {
+    all.push((w, _v, pick) => ({ q: w, classification: pick(f.classifications) }));
+  }
+  if (f.years.length) {
+    all.push((w, _v, pick) => {
+      const y = pick(f.years);
+      return { q: w, from: y, to: y };
+    });
+    all.push((w, _v, pick) => ({ q: `${w} year:${pick(f.years)}` }));
+  }
+  return all;
+}
+
+/**
+ * `count` search URLs, all different (checked: it throws otherwise), or fewer when the
+ * vocabulary runs out of combinations. Parameters are written in one fixed order, so two URLs
+ * that differ only in parameter order cannot both appear.
+ */
+export function distinctSearchPaths(db: Db, count: number, seed = 13): string[] {
+  const words = vocabulary(db, Math.min(20_000, Math.max(500, count)));
+  if (words.length < 2)
+    throw new Error("the archive's vocabulary is too small for distinct queries");
+  const shapes = forms(facetValues(db));
+  const rand = random(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const seen = new Set<string>();
+  const paths: string[] = [];
+  for (let i = 0; paths.length < count && i < count * 20; i++) {
+    const params = shapes[i % shapes.length]!(pick(words), pick(words), pick);
+    const path = `/search?${new URLSearchParams(params)}`;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    paths.push(path);
+  }
+  if (new Set(paths).size !== paths.length) throw new Error("distinct queries repeat");
+  return paths;
+}

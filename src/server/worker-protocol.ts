@@ -1,0 +1,18 @@
+/** What the primary of `serve --workers N` and its worker processes tell each other. */
+
+/** The environment variable that carries a worker's configuration (JSON). */
+export const WORKER_CONFIG_ENV = "CABLEGRAM_SERVE_WORKER";
+
+export interface WorkerConfig {
+  db: string;
+  port: number;
+  host: string;
+  public: boolean;
+  /** Response cache of this one worker, in bytes (0: none). */
+  cacheBytes: number;
+  baseUrl?: string;
+  allowedHosts: string[];
+}
+
+export type ToPrimary = { type: "listening"; url: string };
+export type ToWorker = { type: "stop" };
