@@ -7,8 +7,12 @@
  *
  *   tsx scripts/load.ts [--targets cable,search,distinct] [--workers 1] [--duration 30]
  *     [--connections 64] [--distinct-count 40000] [--db PATH] [--no-cache] [--no-gzip] [--json]
+ *     [--url URL [--server-pid PID]]
  *
  * Without --db a fresh archive is made from data/sample/ (the first-run ingest of `npm start`).
+ * With --url it loads a server already running (here or on another machine, which keeps the load
+ * generator off the server's cores); --db then names the archive the URLs are drawn from, and
+ * --server-pid, when it runs here, the process whose CPU (with its children's) is counted.
  * Requests offer gzip as every browser does (--no-gzip: bodies as they are).
  * Targets: `cable`, every cable page of the archive in turn; `search`, 71 searches built from the
  * archive's own words, TAGS, origins and months, cycled, so after the first round every answer
@@ -302,6 +306,8 @@ async function main(): Promise<number> {
       connections: { type: "string", default: "64" },
       "distinct-count": { type: "string", default: "40000" },
       db: { type: "string" },
+      url: { type: "string" },
+      "server-pid": { type: "string" },
       "no-cache": { type: "boolean", default: false },
       "no-gzip": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -319,13 +325,22 @@ async function main(): Promise<number> {
   const unknown = names.find((t) => !(TARGETS as readonly string[]).includes(t));
   if (unknown !== undefined)
     throw new Error(`--targets takes ${TARGETS.join(", ")}, not '${unknown}'`);
+  if (values.url && !values.db) throw new Error("--url needs --db: the archive the URLs come from");
   const temp = values.db ? null : mkdtempSync(join(tmpdir(), "cablegram-load-"));
   const db = values.db ?? join(temp!, "sample.db");
   const log = (s: string) => process.stderr.write(`${s}\n`);
-  log(
-    `starting the server (${workers} worker${workers === 1 ? "" : "s"}) on ${values.db ? db : "a fresh archive of data/sample/"}…`,
-  );
-  const { proc, url } = await startChild(db, cache, workers);
+  let server: { proc: ChildProcess | null; url: string; pid: number | undefined };
+  if (values.url) {
+    const pid = values["server-pid"] === undefined ? undefined : Number(values["server-pid"]);
+    server = { proc: null, url: values.url, pid };
+  } else {
+    log(
+      `starting the server (${workers} worker${workers === 1 ? "" : "s"}) on ${values.db ? db : "a fresh archive of data/sample/"}…`,
+    );
+    const { proc, url } = await startChild(db, cache, workers);
+    server = { proc, url, pid: proc.pid };
+  }
+  const { proc, url } = server;
   try {
     const opts = {
       connections: Number(values.connections),
@@ -337,7 +352,7 @@ async function main(): Promise<number> {
       log(
         `${target.name}: ${opts.connections} connections for ${opts.duration} s over ${target.paths.length} URLs at ${url}`,
       );
-      figures.push(await hammer(url, target, { ...opts, pid: proc.pid }));
+      figures.push(await hammer(url, target, { ...opts, pid: server.pid }));
     }
     if (values.json)
       process.stdout.write(`${JSON.stringify({ cache, workers, ...opts, figures }, null, 2)}\n`);
@@ -355,8 +370,10 @@ async function main(): Promise<number> {
     }
     return figures.every((f) => f.met) ? 0 : 1;
   } finally {
-    proc.kill("SIGTERM");
-    await new Promise((r) => proc.once("exit", r));
+    if (proc) {
+      proc.kill("SIGTERM");
+      await new Promise((r) => proc.once("exit", r));
+    }
     if (temp) rmSync(temp, { recursive: true, force: true });
   }
 }
