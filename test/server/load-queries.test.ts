@@ -1,0 +1,69 @@
+/**
+ * The distinct searches of `npm run load -- --targets distinct`: as many as asked, no two alike,
+ * every query form present, and every one a query the server answers (200, never a 4xx that would
+ * measure the error path instead of a search).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distinctSearchPaths } from "../../scripts/load-queries.js";
+import { createApp } from "../../src/server/app.js";
+import { type Db, openArchive } from "../../src/store/db.js";
+import { buildFixtureArchive } from "./fixture-server.js";
+
+let dir: string;
+let db: Db;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "cablegram-load-queries-"));
+  const path = join(dir, "archive.db");
+  await buildFixtureArchive(path);
+  db = openArchive(path, { readonly: true });
+}, 120_000);
+
+afterAll(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("distinct search URLs", () => {
+  it("are all different, of every form, and the same on every run", () => {
+    const paths = distinctSearchPaths(db, 3000);
+    expect(paths).toHaveLength(3000);
+    expect(new Set(paths).size).toBe(3000);
+    const queries = paths.map((p) => new URLSearchParams(p.slice(p.indexOf("?") + 1)));
+    const q = queries.map((u) => u.get("q") ?? "");
+    for (const form of [
+      /^subject:/,
+      /^body:/,
+      / OR /,
+      / -\w/,
+      /\*$/,
+      /^NEAR\(/,
+      / tag:/,
+      / year:/,
+    ]) {
+      expect(
+        q.some((x) => form.test(x)),
+        String(form),
+      ).toBe(true);
+    }
+    for (const facet of ["tag", "origin", "classification", "from", "sort"]) {
+      expect(
+        queries.some((u) => u.has(facet)),
+        facet,
+      ).toBe(true);
+    }
+    expect(distinctSearchPaths(db, 3000)).toEqual(paths);
+  });
+
+  it("are answered as searches", async () => {
+    const app = createApp({ db, cache: false });
+    const paths = distinctSearchPaths(db, 300);
+    for (const path of paths) {
+      const res = await app.app.fetch(new Request(`http://localhost${path}`));
+      expect(res.status, path).toBe(200);
+    }
+  }, 120_000);
+});
