@@ -179,6 +179,22 @@ function cpuSpent(before: Map<number, number> | null, after: Map<number, number>
   return s;
 }
 
+/** Busy and total jiffies of all cores (Linux /proc/stat), or null elsewhere. */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const cpu = readFileSync("/proc/stat", "utf8")
+      .split("\n")[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const total = cpu.reduce((a, b) => a + b, 0);
+    return { busy: total - cpu[3]! - cpu[4]!, total };
+  } catch {
+    return null;
+  }
+}
+
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 function percentile(sorted: number[], p: number): number {
@@ -196,6 +212,10 @@ interface Figures {
   p99Ms: number;
   /** Server CPU per request (every server process), when the platform tells. */
   serverCpuUsPerRequest: number | null;
+  /** Cores the server's processes kept busy on average (CPU seconds / wall seconds). */
+  serverCores: number | null;
+  /** How busy the machine's cores were during the run, all processes (ours and others'), in %. */
+  machineBusyPercent: number | null;
   /** CPU the load generator itself used, in % of one core. */
   generatorCpuPercent: number;
   errors: number;
@@ -240,6 +260,7 @@ async function hammer(
       ]
     : paths.map((path) => ({ method: "GET", path, headers }));
   const cpuBefore = cpuSeconds(opts.pid);
+  const machineBefore = machineTicks();
   const ownBefore = process.cpuUsage();
   const run = autocannon({
     url,
@@ -254,6 +275,7 @@ async function hammer(
   const r = await run;
   const own = process.cpuUsage(ownBefore);
   const serverCpu = cpuSpent(cpuBefore, cpuSeconds(opts.pid));
+  const machineAfter = machineTicks();
   times.sort((a, b) => a - b);
   const errors = r.errors + r.timeouts + r.non2xx;
   const p95 = percentile(times, 95);
@@ -270,6 +292,14 @@ async function hammer(
       serverCpu === null || r.requests.total === 0
         ? null
         : Math.round((serverCpu * 1e6) / r.requests.total),
+    serverCores: serverCpu === null ? null : Math.round((serverCpu / r.duration) * 100) / 100,
+    machineBusyPercent:
+      machineBefore && machineAfter
+        ? Math.round(
+            (100 * (machineAfter.busy - machineBefore.busy)) /
+              Math.max(1, machineAfter.total - machineBefore.total),
+          )
+        : null,
     generatorCpuPercent: Math.round((own.user + own.system) / 1e4 / r.duration),
     errors,
     repeated,
@@ -364,7 +394,7 @@ async function main(): Promise<number> {
         const goal = f.goalP95Ms === null ? "" : ` (goal ≤ ${f.goalP95Ms})`;
         const repeated = f.repeated === null ? "" : `  repeated ${f.repeated}`;
         process.stdout.write(
-          `${f.target.padEnd(16)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms${goal}  p99 ${f.p99Ms} ms  server CPU ${f.serverCpuUsPerRequest ?? "?"} µs/req  load generator ${f.generatorCpuPercent} % of a core  errors ${f.errors}${repeated}  ${f.met ? "OK" : "MISSED"}\n`,
+          `${f.target.padEnd(16)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms${goal}  p99 ${f.p99Ms} ms  server CPU ${f.serverCpuUsPerRequest ?? "?"} µs/req on ${f.serverCores ?? "?"} cores  load generator ${f.generatorCpuPercent} % of a core  machine ${f.machineBusyPercent ?? "?"} % busy  errors ${f.errors}${repeated}  ${f.met ? "OK" : "MISSED"}\n`,
         );
       }
     }
