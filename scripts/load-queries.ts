@@ -24,22 +24,37 @@ const OPERATORS = new Set(["and", "or", "not", "near"]);
 
 /**
  * Words of the index spread over the whole frequency range (rare, middling and very common
- * words alike): every k-th of the words in at least `minDocs` cables, `count` in all.
+ * words alike): `count` of the words in at least `minDocs` cables, evenly spaced by frequency rank. Counting a
+ * word's cables reads its whole posting list, which at Cablegate scale takes minutes for the whole
+ * vocabulary; so the index is read in slices of two-letter prefixes (`ba`…, `me`…, in a fixed
+ * shuffled order), and reading stops once there are three times as many words as asked for.
  */
 export function vocabulary(db: Db, count: number, minDocs = 3): string[] {
   db.exec(
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.load_vocab USING fts5vocab(main, 'cables_fts', 'row')",
   );
-  const words = db
-    .prepare<[number], { term: string; doc: number }>(
-      "SELECT term, doc FROM temp.load_vocab WHERE doc >= ?",
-    )
-    .all(minDocs)
-    .filter((r) => /^[a-z]{3,20}$/.test(r.term) && !OPERATORS.has(r.term))
+  const slice = db.prepare<[number, string, string], { term: string; doc: number }>(
+    "SELECT term, doc FROM temp.load_vocab WHERE doc >= ? AND term >= ? AND term < ?",
+  );
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const prefixes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
+  const order = random(7);
+  for (let i = prefixes.length - 1; i > 0; i--) {
+    const j = Math.floor(order() * (i + 1));
+    [prefixes[i], prefixes[j]] = [prefixes[j]!, prefixes[i]!];
+  }
+  const found: { term: string; doc: number }[] = [];
+  for (const prefix of prefixes) {
+    if (found.length >= count * 3) break;
+    for (const r of slice.all(minDocs, prefix, `${prefix}\u{10ffff}`)) {
+      if (/^[a-z]{3,20}$/.test(r.term) && !OPERATORS.has(r.term)) found.push(r);
+    }
+  }
+  const words = found
     .sort((a, b) => b.doc - a.doc || (a.term < b.term ? -1 : 1))
     .map((r) => r.term);
-  const step = Math.max(1, Math.floor(words.length / count));
-  return words.filter((_, i) => i % step === 0).slice(0, count);
+  if (words.length <= count) return words;
+  return Array.from({ length: count }, (_, i) => words[Math.floor((i * words.length) / count)]!);
 }
 
 function top(db: Db, sql: string, n: number): string[] {
@@ -113,7 +128,7 @@ function forms(f: Facets): Form[] {
  * that differ only in parameter order cannot both appear.
  */
 export function distinctSearchPaths(db: Db, count: number, seed = 13): string[] {
-  const words = vocabulary(db, Math.min(20_000, Math.max(500, count)));
+  const words = vocabulary(db, Math.min(5_000, Math.max(500, count)));
   if (words.length < 2)
     throw new Error("the archive's vocabulary is too small for distinct queries");
   const shapes = forms(facetValues(db));
