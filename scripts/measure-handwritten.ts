@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { CableCsvParser } from "../src/formats/csv.js";
 import { NAMED_REFERENCES } from "../src/formats/char-references.js";
+import { CableCsvParser } from "../src/formats/csv.js";
 import { stripTags } from "../src/formats/html-text.js";
 import { ingest } from "../src/ingest/index.js";
 import { createApp } from "../src/server/app.js";
@@ -64,13 +64,19 @@ console.log(
 const names = new Map<string, number>();
 for (const dir of ["cables", "html"]) {
   for (const f of readdirSync(join(corpus, dir))) {
-    for (const m of readFileSync(join(corpus, dir, f), "utf8").matchAll(/&([A-Za-z][A-Za-z0-9]{0,31});/g)) {
+    for (const m of readFileSync(join(corpus, dir, f), "utf8").matchAll(
+      /&([A-Za-z][A-Za-z0-9]{0,31});/g,
+    )) {
       names.set(m[1]!, (names.get(m[1]!) ?? 0) + 1);
     }
   }
 }
-const listed = [...names].filter(([n]) => n in NAMED_REFERENCES || n.toLowerCase() in NAMED_REFERENCES);
-const other = [...names].filter(([n]) => !(n in NAMED_REFERENCES || n.toLowerCase() in NAMED_REFERENCES));
+const listed = [...names].filter(
+  ([n]) => n in NAMED_REFERENCES || n.toLowerCase() in NAMED_REFERENCES,
+);
+const other = [...names].filter(
+  ([n]) => !(n in NAMED_REFERENCES || n.toLowerCase() in NAMED_REFERENCES),
+);
 const count = (xs: [string, number][]) => xs.reduce((a, [, n]) => a + n, 0);
 // HTML5 decodes these legacy names even without `;` (`&not` of `&notice`, `&para`, `&AMP`).
 const LEGACY =
@@ -86,7 +92,9 @@ console.log(
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
     .map(([n, k]) => `&${n}; ${k}`)
-    .join(", ")}); ${legacy} bare legacy names (\`&AMP\`, \`&not\`...) a full HTML5 decoder would turn into other characters`,
+    .join(
+      ", ",
+    )}); ${legacy} bare legacy names (\`&AMP\`, \`&not\`...) a full HTML5 decoder would turn into other characters`,
 );
 
 // 4. The response cache: one cable page rendered every time, or answered from memory.
@@ -99,6 +107,8 @@ for (const cache of [false, undefined] as const) {
   await app.request(`/cables/${id}`);
   const t = process.hrtime.bigint();
   for (let i = 0; i < 200; i++) await (await app.request(`/cables/${id}`)).arrayBuffer();
-  console.log(`cache ${cache === false ? "off" : "on "}: ${(ms(t) / 200).toFixed(3)} ms per reader page`);
+  console.log(
+    `cache ${cache === false ? "off" : "on "}: ${(ms(t) / 200).toFixed(3)} ms per reader page`,
+  );
 }
 db.close();

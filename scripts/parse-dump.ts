@@ -54,7 +54,9 @@ let cases = 0;
 for (const field of vectorFields() as string[]) {
   const report = await runField(field);
   for (const r of report.results as { index: number; actual: unknown; pass: boolean }[]) {
-    out.write(`${JSON.stringify({ conformance: field, index: r.index, actual: r.actual, pass: r.pass })}\n`);
+    out.write(
+      `${JSON.stringify({ conformance: field, index: r.index, actual: r.actual, pass: r.pass })}\n`,
+    );
     cases++;
   }
 }

@@ -11,7 +11,9 @@ import { referenceTable } from "./reference-data.js";
 export const ReasonInfoSchema = z
   .object({
     code: z.string().describe("The code in normal form: `1.4(b)`, `1.5(d)`, `1.3(a)(5)`."),
-    order: z.string().describe("The executive order(s) the section belongs to, as the table words it."),
+    order: z
+      .string()
+      .describe("The executive order(s) the section belongs to, as the table words it."),
     category: z.string().describe("The category of information, as the order words it."),
     confidence: z.string().describe("`high` or `medium`: how sure the table is of the wording."),
   })

@@ -48,7 +48,9 @@ function url(template: string, id: string | undefined, query: string, extra?: st
 
 describe("page ?format=json and its /api twin", () => {
   it("declares every page whose path has an /api twin, and has examples for each", () => {
-    const paths = new Set(local.app.app.routes.filter((r) => r.method === "GET").map((r) => r.path));
+    const paths = new Set(
+      local.app.app.routes.filter((r) => r.method === "GET").map((r) => r.path),
+    );
     const declared = new Set(twins.map((r) => r.page!.replace(/\{(\w+)\}/g, ":$1")));
     const implied = [...paths].filter((p) => !p.startsWith("/api/") && paths.has(`/api${p}`));
     expect(implied.filter((p) => !declared.has(p))).toEqual([]);
