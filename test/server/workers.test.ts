@@ -183,7 +183,7 @@ describe("ingest beside serve --workers 2", () => {
       await ingest(db, [inputs], {
         // Parsing on a thread leaves this event loop free for the readers between batches.
         workers: 1,
-        batchSize: 10,
+        batchSize: 5,
         onProgress: () => {
           committed.add(db.prepare<[], number>("SELECT count(*) FROM cables").pluck().get() ?? -1);
         },
