@@ -33,7 +33,7 @@ export interface Addressees {
   precedence: Table;
   precedenceByYear: Matrix;
   routes: Table;
-  /** Sender post × addressee post; one count per (cable, addressee post), (none) for no addressee. */
+  /** Sender post × addressee post: cables per cell, a cable in one cell per addressee post ((none) for none). */
   flow: Matrix;
 }
 
@@ -77,7 +77,9 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
     const roles = new Map<string, { to: Set<number>; info: Set<number>; kind: string }>();
     const routeCounts = new Map<string, { address: string | null; post: string; count: number }>();
     const flowPairs: [string, string][] = [];
+    const flowIds: number[] = [];
     const collectives: string[] = [];
+    const collectiveIds: number[] = [];
     for (const c of cables) {
       const sender = senderOf(c.origin, c.station);
       const posts = new Set<string>();
@@ -90,7 +92,10 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           roles.set(a.post, entry);
         }
         entry[r.role === "to" ? "to" : "info"].add(c.id);
-        if (a.kind === "collective") collectives.push(a.post);
+        if (a.kind === "collective") {
+          collectives.push(a.post);
+          collectiveIds.push(c.id);
+        }
         if (r.route) {
           const k = r.route.toUpperCase();
           const e = routeCounts.get(k);
@@ -98,8 +103,11 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           else routeCounts.set(k, { address: routeAddress(k), post: a.post, count: 1 });
         }
       }
-      if (posts.size === 0) flowPairs.push([sender, NONE]);
-      for (const p of posts) flowPairs.push([sender, p]);
+      if (posts.size === 0) posts.add(NONE);
+      for (const p of posts) {
+        flowPairs.push([sender, p]);
+        flowIds.push(c.id);
+      }
     }
     const addresseeRows = [...roles]
       .map(([post, e]) => {
@@ -110,6 +118,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
         (a, b) => (b[4] as number) - (a[4] as number) || String(a[0]).localeCompare(String(b[0])),
       );
     const order = listedFirst([...precedences(), NONE]);
+    const rowids = cables.map((c) => c.id);
     return {
       total: cables.length,
       addressees: {
@@ -120,9 +129,11 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
       },
       collectives: countTable(
         "collectives",
-        "Collectives addressed (one count per addressee line)",
+        "Collectives addressed (cables)",
         "collective",
         collectives,
+        undefined,
+        collectiveIds,
       ),
       precedence: countTable(
         "precedence",
@@ -130,6 +141,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
         "precedence",
         cables.map((c) => c.precedence ?? NONE),
         order,
+        rowids,
       ),
       precedenceByYear: countMatrix(
         cables.map((c) => [c.year === null ? NONE : String(c.year), c.precedence ?? NONE]),
@@ -141,6 +153,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           rowOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
           colOrder: order,
         },
+        rowids,
       ),
       routes: {
         name: "routes",
@@ -150,14 +163,18 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
           .map(([route, e]) => [route, e.address, e.post, e.count]),
       },
-      flow: countMatrix(flowPairs, {
-        name: "flow",
-        title: "Flow: sending post → addressee post (cables)",
-        rowLabel: "sender",
-        colLabel: "addressee",
-        rowLimit: FLOW_SENDERS,
-        colLimit: FLOW_ADDRESSEES,
-      }),
+      flow: countMatrix(
+        flowPairs,
+        {
+          name: "flow",
+          title: "Flow: sending post → addressee post (cables)",
+          rowLabel: "sender",
+          colLabel: "addressee",
+          rowLimit: FLOW_SENDERS,
+          colLimit: FLOW_ADDRESSEES,
+        },
+        flowIds,
+      ),
     };
   })();
 }

@@ -214,6 +214,20 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
         }
       }
     }
+    const rowids = cables.map((r) => r.id);
+    const each = (values: (r: Row) => string[]) => {
+      const v: string[] = [];
+      const of: number[] = [];
+      for (const r of cables) {
+        for (const x of values(r)) {
+          v.push(x);
+          of.push(r.id);
+        }
+      }
+      return [v, of] as const;
+    };
+    const [caveatValues, caveatIds] = each((r) => caveats.get(r.id) ?? [NONE]);
+    const [reasonValues, reasonIds] = each((r) => reasons.get(r.id) ?? [NONE]);
     const numeric = (a: string, b: string) =>
       a === NONE ? 1 : b === NONE ? -1 : Number(a) - Number(b);
 
@@ -251,18 +265,23 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
         "level",
         cables.map(level),
         orderLevels,
+        rowids,
       ),
       caveats: countTable(
         "caveats",
         "Caveats (a cable may carry several)",
         "caveat",
-        cables.flatMap((r) => caveats.get(r.id) ?? [NONE]),
+        caveatValues,
+        undefined,
+        caveatIds,
       ),
       reasons: countTable(
         "reasons",
         "E.O. classification reasons (a cable may give several)",
         "reason",
-        cables.flatMap((r) => reasons.get(r.id) ?? [NONE]),
+        reasonValues,
+        undefined,
+        reasonIds,
       ),
       markings: countTable(
         "markings",
@@ -281,6 +300,7 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
           rowOrder: orderLevels,
           colOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
         },
+        rowids,
       ),
       levelByOrigin: countMatrix(
         cables.map((r) => [level(r), r.origin ?? NONE]),
@@ -292,6 +312,7 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
           rowOrder: orderLevels,
           colLimit: ORIGIN_COLUMNS,
         },
+        rowids,
       ),
       horizon: countTable(
         "horizon",
@@ -299,6 +320,7 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
         "years",
         horizons,
         numeric,
+        rowids,
       ),
       signals,
       classifiers: {

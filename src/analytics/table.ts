@@ -52,10 +52,42 @@ export interface MatrixOptions {
 }
 
 /**
- * Counts (row, col) pairs into a matrix. Values beyond the limits fold into OTHER, so the cells
- * always sum to the number of pairs given.
+ * The cables behind each cell of a matrix or row of a count table, kept beside it rather than in it
+ * so the JSON and CSV stay small: the drill-down of any cell — (other) and (none) included — reads
+ * them, so it lands on exactly the cables the cell counts.
  */
-export function countMatrix(pairs: Iterable<[string, string]>, opts: MatrixOptions): Matrix {
+const members = new WeakMap<Matrix | Table, Map<string, number[]>>();
+
+const cellKey = (row: string, col: string) => `${row}\u0000${col}`;
+
+/** Cable rowids counted in a cell (`col` omitted for a count table), or null when not recorded. */
+export function cellMembers(of: Matrix | Table, row: string, col = ""): number[] | null {
+  const m = members.get(of);
+  if (!m) return null;
+  return m.get(cellKey(row, col)) ?? [];
+}
+
+function remember(of: Matrix | Table, keys: string[], ids: readonly number[] | undefined): void {
+  if (!ids) return;
+  const m = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const list = m.get(k);
+    if (list) list.push(ids[i]!);
+    else m.set(k, [ids[i]!]);
+  });
+  members.set(of, m);
+}
+
+/**
+ * Counts (row, col) pairs into a matrix. Values beyond the limits fold into OTHER, so the cells
+ * always sum to the number of pairs given. With `ids` (the cable of each pair) a cell counts each
+ * cable once — the cables its drill-down lists — and the sum is that of distinct (cell, cable).
+ */
+export function countMatrix(
+  pairs: Iterable<[string, string]>,
+  opts: MatrixOptions,
+  ids?: readonly number[],
+): Matrix {
   const list = [...pairs];
   const rowCounts = new Map<string, number>();
   const colCounts = new Map<string, number>();
@@ -79,12 +111,26 @@ export function countMatrix(pairs: Iterable<[string, string]>, opts: MatrixOptio
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(cols.map((c, i) => [c, i]));
   const cells = rows.map(() => cols.map(() => 0));
-  for (const [r, c] of list) {
+  const keys: string[] = [];
+  const kept: number[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  list.forEach(([r, c], i) => {
     const ri = rowIndex.get(r) ?? rowIndex.get(OTHER)!;
     const ci = colIndex.get(c) ?? colIndex.get(OTHER)!;
+    const key = cellKey(rows[ri]!, cols[ci]!);
+    if (ids) {
+      // A cable counts once per cell, even when several of its values fold into (other).
+      const once = `${key}\u0001${ids[i]}`;
+      if (seen.has(once)) return;
+      seen.add(once);
+      keys.push(key);
+      kept.push(ids[i]!);
+    }
     cells[ri]![ci]!++;
-  }
-  return {
+    total++;
+  });
+  const matrix: Matrix = {
     name: opts.name,
     title: opts.title,
     rowLabel: opts.rowLabel,
@@ -92,8 +138,10 @@ export function countMatrix(pairs: Iterable<[string, string]>, opts: MatrixOptio
     rows,
     cols,
     cells,
-    total: list.length,
+    total,
   };
+  remember(matrix, keys, ids ? kept : undefined);
+  return matrix;
 }
 
 /** Sum of a matrix's cells (what tests hold equal to the set's total). */
@@ -118,11 +166,37 @@ export function countTable(
   label: string,
   values: Iterable<string>,
   order?: (a: string, b: string) => number,
+  ids?: readonly number[],
 ): Table {
+  let list = [...values];
+  let of = ids;
+  if (ids) {
+    // Each cable once per row: the count is the cables the row's drill-down lists.
+    const seen = new Set<string>();
+    const keep = list.map((v, i) => {
+      const once = `${v}\u0001${ids[i]}`;
+      if (seen.has(once)) return false;
+      seen.add(once);
+      return true;
+    });
+    list = list.filter((_, i) => keep[i]);
+    of = ids.filter((_, i) => keep[i]);
+  }
   const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const v of list) counts.set(v, (counts.get(v) ?? 0) + 1);
   const keys = order ? [...counts.keys()].sort(order) : byCount(counts);
-  return { name, title, columns: [label, "cables"], rows: keys.map((k) => [k, counts.get(k)!]) };
+  const table: Table = {
+    name,
+    title,
+    columns: [label, "cables"],
+    rows: keys.map((k) => [k, counts.get(k)!]),
+  };
+  remember(
+    table,
+    list.map((v) => cellKey(v, "")),
+    of,
+  );
+  return table;
 }
 
 /** An ordering that puts the listed values first, in list order, then the rest alphabetically. */
