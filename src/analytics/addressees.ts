@@ -58,7 +58,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
     const cables = db
       .prepare<[string], CableRow>(
         `SELECT c.id, c.origin, c.station, c.year, c.precedence
-           FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value`,
+           FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value`,
       )
       .all(json);
     const recipients = db
@@ -74,7 +74,19 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
       if (list) list.push(r);
       else per.set(r.id, [r]);
     }
-    const roles = new Map<string, { to: Set<number>; info: Set<number>; kind: string }>();
+    // Cables come in rowid order, so "already counted for this cable" is "last cable counted".
+    const roles = new Map<
+      string,
+      {
+        to: number;
+        info: number;
+        both: number;
+        lastTo: number;
+        lastInfo: number;
+        last: number;
+        kind: string;
+      }
+    >();
     const routeCounts = new Map<string, { address: string | null; post: string; count: number }>();
     const flowPairs: [string, string][] = [];
     const flowIds: number[] = [];
@@ -88,10 +100,20 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
         posts.add(a.post);
         let entry = roles.get(a.post);
         if (!entry) {
-          entry = { to: new Set(), info: new Set(), kind: a.kind };
+          entry = { to: 0, info: 0, both: 0, lastTo: -1, lastInfo: -1, last: -1, kind: a.kind };
           roles.set(a.post, entry);
         }
-        entry[r.role === "to" ? "to" : "info"].add(c.id);
+        if (r.role === "to" && entry.lastTo !== c.id) {
+          entry.to++;
+          entry.lastTo = c.id;
+        } else if (r.role !== "to" && entry.lastInfo !== c.id) {
+          entry.info++;
+          entry.lastInfo = c.id;
+        }
+        if (entry.last !== c.id) {
+          entry.both++;
+          entry.last = c.id;
+        }
         if (a.kind === "collective") {
           collectives.push(a.post);
           collectiveIds.push(c.id);
@@ -111,8 +133,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
     }
     const addresseeRows = [...roles]
       .map(([post, e]) => {
-        const both = new Set([...e.to, ...e.info]).size;
-        return [post, e.kind, e.to.size, e.info.size, both] as (string | number)[];
+        return [post, e.kind, e.to, e.info, e.both] as (string | number)[];
       })
       .sort(
         (a, b) => (b[4] as number) - (a[4] as number) || String(a[0]).localeCompare(String(b[0])),
@@ -193,8 +214,8 @@ export function flowCables(
   const json = idsJson(ids);
   const cables = db
     .prepare<[string], { id: number; origin: string | null; station: string | null }>(
-      `SELECT c.id, c.origin, c.station FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
-        ORDER BY c.created, c.id`,
+      `SELECT c.id, c.origin, c.station FROM json_each(?) j
+         CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value ORDER BY c.created, c.id`,
     )
     .all(json);
   const per = new Map<number, Set<string>>();

@@ -54,28 +54,53 @@ export interface MatrixOptions {
 /**
  * The cables behind each cell of a matrix or row of a count table, kept beside it rather than in it
  * so the JSON and CSV stay small: the drill-down of any cell — (other) and (none) included — reads
- * them, so it lands on exactly the cables the cell counts.
+ * them, so it lands on exactly the cables the cell counts. Stored as two parallel arrays (cell
+ * number, cable rowid): a broad set has tens of thousands of entries.
  */
-const members = new WeakMap<Matrix | Table, Map<string, number[]>>();
-
-const cellKey = (row: string, col: string) => `${row}\u0000${col}`;
+interface Members {
+  cell: (row: string, col: string) => number;
+  cells: Int32Array;
+  ids: Int32Array;
+}
+const members = new WeakMap<Matrix | Table, Members>();
 
 /** Cable rowids counted in a cell (`col` omitted for a count table), or null when not recorded. */
 export function cellMembers(of: Matrix | Table, row: string, col = ""): number[] | null {
   const m = members.get(of);
   if (!m) return null;
-  return m.get(cellKey(row, col)) ?? [];
+  const want = m.cell(row, col);
+  const out: number[] = [];
+  if (want < 0) return out;
+  for (let i = 0; i < m.cells.length; i++) if (m.cells[i] === want) out.push(m.ids[i]!);
+  return out;
 }
 
-function remember(of: Matrix | Table, keys: string[], ids: readonly number[] | undefined): void {
-  if (!ids) return;
-  const m = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    const list = m.get(k);
-    if (list) list.push(ids[i]!);
-    else m.set(k, [ids[i]!]);
-  });
-  members.set(of, m);
+/**
+ * Keeps each (cell, cable) once. The pairs of one cable come together (every caller lists a
+ * cable's values in a run), so only the cells of the current cable need remembering.
+ */
+class Once {
+  private last = Number.NaN;
+  private seen: number[] = [];
+  readonly cells: Int32Array;
+  readonly ids: Int32Array;
+  length = 0;
+  constructor(n: number) {
+    this.cells = new Int32Array(n);
+    this.ids = new Int32Array(n);
+  }
+  add(cell: number, id: number): boolean {
+    if (id !== this.last) {
+      this.last = id;
+      this.seen.length = 0;
+    } else if (this.seen.includes(cell)) {
+      return false;
+    }
+    this.seen.push(cell);
+    this.cells[this.length] = cell;
+    this.ids[this.length++] = id;
+    return true;
+  }
 }
 
 /**
@@ -111,22 +136,13 @@ export function countMatrix(
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(cols.map((c, i) => [c, i]));
   const cells = rows.map(() => cols.map(() => 0));
-  const keys: string[] = [];
-  const kept: number[] = [];
-  const seen = new Set<string>();
+  // A cable counts once per cell, even when several of its values fold into (other).
+  const once = ids ? new Once(list.length) : null;
   let total = 0;
   list.forEach(([r, c], i) => {
     const ri = rowIndex.get(r) ?? rowIndex.get(OTHER)!;
     const ci = colIndex.get(c) ?? colIndex.get(OTHER)!;
-    const key = cellKey(rows[ri]!, cols[ci]!);
-    if (ids) {
-      // A cable counts once per cell, even when several of its values fold into (other).
-      const once = `${key}\u0001${ids[i]}`;
-      if (seen.has(once)) return;
-      seen.add(once);
-      keys.push(key);
-      kept.push(ids[i]!);
-    }
+    if (once && !once.add(ri * cols.length + ci, ids![i]!)) return;
     cells[ri]![ci]!++;
     total++;
   });
@@ -140,7 +156,17 @@ export function countMatrix(
     cells,
     total,
   };
-  remember(matrix, keys, ids ? kept : undefined);
+  if (once) {
+    members.set(matrix, {
+      cell: (r, c) => {
+        const ri = rowIndex.get(r);
+        const ci = colIndex.get(c);
+        return ri === undefined || ci === undefined ? -1 : ri * cols.length + ci;
+      },
+      cells: once.cells.subarray(0, once.length),
+      ids: once.ids.subarray(0, once.length),
+    });
+  }
   return matrix;
 }
 
@@ -168,22 +194,23 @@ export function countTable(
   order?: (a: string, b: string) => number,
   ids?: readonly number[],
 ): Table {
-  let list = [...values];
-  let of = ids;
-  if (ids) {
-    // Each cable once per row: the count is the cables the row's drill-down lists.
-    const seen = new Set<string>();
-    const keep = list.map((v, i) => {
-      const once = `${v}\u0001${ids[i]}`;
-      if (seen.has(once)) return false;
-      seen.add(once);
-      return true;
-    });
-    list = list.filter((_, i) => keep[i]);
-    of = ids.filter((_, i) => keep[i]);
-  }
+  const all = [...values];
+  // Each cable once per row: the count is the cables the row's drill-down lists.
+  const index = new Map<string, number>();
+  const valueIndex = (v: string) => {
+    let k = index.get(v);
+    if (k === undefined) {
+      k = index.size;
+      index.set(v, k);
+    }
+    return k;
+  };
+  const once = ids ? new Once(all.length) : null;
   const counts = new Map<string, number>();
-  for (const v of list) counts.set(v, (counts.get(v) ?? 0) + 1);
+  all.forEach((v, i) => {
+    if (once && !once.add(valueIndex(v), ids![i]!)) return;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  });
   const keys = order ? [...counts.keys()].sort(order) : byCount(counts);
   const table: Table = {
     name,
@@ -191,11 +218,13 @@ export function countTable(
     columns: [label, "cables"],
     rows: keys.map((k) => [k, counts.get(k)!]),
   };
-  remember(
-    table,
-    list.map((v) => cellKey(v, "")),
-    of,
-  );
+  if (once) {
+    members.set(table, {
+      cell: (v) => index.get(v) ?? -1,
+      cells: once.cells.subarray(0, once.length),
+      ids: once.ids.subarray(0, once.length),
+    });
+  }
   return table;
 }
 
