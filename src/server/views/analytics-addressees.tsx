@@ -29,8 +29,8 @@ export function AddresseesPage(props: { ctx: ViewContext; data: ViewData<Address
           A matrix rather than a chord or Sankey diagram: with a hundred posts or more on each side
           ribbons overlap past reading, while every cell of a matrix stays readable and clickable.
           The busiest senders and addressees get a row and a column; the rest fold into (other), and
-          every cell — (other) and (none) too — lists its cables. A cell counts cables, each once;
-          a cable to three posts is in three cells of its row.
+          every cell — (other) and (none) too — lists its cables. A cell counts cables, each once; a
+          cable to three posts is in three cells of its row.
         </p>
         <Heatmap
           matrix={a.flow}
