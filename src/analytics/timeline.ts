@@ -62,8 +62,30 @@ function setDays(db: Db, ids: Int32Array): DayCount[] {
     .all(idsJson(ids));
 }
 
-/** All cables per period: months and years from the precomputed counts, days and weeks by index. */
+/**
+ * All cables per period, kept per connection while the archive stays at the same version (every
+ * new cable or version adds a `versions` row): days and weeks are a scan of every cable's date,
+ * which a narrow query's timeline should not pay each time.
+ */
+const trafficMemo = new WeakMap<Db, { version: number; by: Map<Period, Map<string, number>> }>();
+
 export function allTraffic(db: Db, by: Period): Map<string, number> {
+  const version = db.prepare<[], number | null>("SELECT max(id) FROM versions").pluck().get() ?? 0;
+  let memo = trafficMemo.get(db);
+  if (!memo || memo.version !== version) {
+    memo = { version, by: new Map() };
+    trafficMemo.set(db, memo);
+  }
+  let counts = memo.by.get(by);
+  if (!counts) {
+    counts = computeTraffic(db, by);
+    memo.by.set(by, counts);
+  }
+  return counts;
+}
+
+/** All cables per period: months and years from the precomputed counts, days and weeks by index. */
+function computeTraffic(db: Db, by: Period): Map<string, number> {
   if (by === "month" || by === "year") {
     const months = trafficCounts(db, "all").map((m) => ({ day: `${m.month}-01`, count: m.count }));
     return rollUp(months, by);
