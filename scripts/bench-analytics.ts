@@ -2,8 +2,10 @@
  * Latency of every analytics view at full scale, beside plain search measured in the same run:
  *
  *   npm run bench:analytics -- --db /work/bench251/archive.db [--runs 20] [--json] [--in-place]
+ *                              [--only REGEX]
  *
- * The archive is copied to a temporary folder first (its -wal too) unless --in-place: opening it
+ * The archive is copied to a temporary folder first (SQLite's online backup, so a copy taken while
+ * an ingest still writes is consistent) unless --in-place: opening it
  * writable applies pending migrations and builds what analytics precomputes (traffic counts,
  * migration 006; reported event dates, migration 008) — both timed and reported, being what an
  * ingest adds. Then each request runs through the server's app (the JSON API, response cache off:
@@ -12,10 +14,11 @@
  * (the TAG nearest 0.5 %). Numbers are printed, not asserted: a shared machine makes timings a
  * report (targets: broad ≤ 300 ms, narrow ≤ 100 ms at p95).
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import { addressees } from "../src/analytics/addressees.js";
 import { matchQuery } from "../src/analytics/result.js";
 import { parseQuery } from "../src/search/index.js";
@@ -30,11 +33,13 @@ const { values } = parseArgs({
     runs: { type: "string", default: "20" },
     json: { type: "boolean" },
     "in-place": { type: "boolean" },
+    /** Only the views whose name matches (a regular expression), e.g. after changing one. */
+    only: { type: "string" },
   },
 });
 if (!values.db || !existsSync(values.db)) {
   process.stderr.write(
-    "usage: tsx scripts/bench-analytics.ts --db ARCHIVE [--runs N] [--json] [--in-place]\n",
+    "usage: tsx scripts/bench-analytics.ts --db ARCHIVE [--runs N] [--json] [--in-place] [--only REGEX]\n",
   );
   process.exit(2);
 }
@@ -55,8 +60,10 @@ if (!values["in-place"]) {
   tmp = mkdtempSync(join(tmpdir(), "cablegram-bench-analytics-"));
   path = join(tmp, "archive.db");
   const t0 = performance.now();
-  copyFileSync(values.db, path);
-  if (existsSync(`${values.db}-wal`)) copyFileSync(`${values.db}-wal`, `${path}-wal`);
+  // SQLite's online backup: a consistent copy even while another process writes the archive.
+  const source = new Database(values.db, { readonly: true, fileMustExist: true });
+  await source.backup(path);
+  source.close();
   log(`copied ${values.db} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -107,10 +114,7 @@ try {
       )
       .pluck()
       .get(t.tag) as string;
-    // The flow matrix's folded corner, as its link asks for it.
-    const set = matchQuery(db, parseQuery(q), q);
-    const flow = addressees(db, set.ids).flow;
-    const corner = `matrix=flow&row=${encodeURIComponent(flow.rows.at(-1)!)}&col=${encodeURIComponent(flow.cols.at(-1)!)}`;
+    const only = values.only ? new RegExp(values.only) : null;
     const views: [string, string][] = [
       ["search (page 1, facets)", `/api/search?q=${enc}`],
       ["timeline (month, with reported dates)", `/api/analytics/timeline?q=${enc}&by=month`],
@@ -122,15 +126,22 @@ try {
       ["secrecy", `/api/analytics/secrecy?q=${enc}`],
       ["addressees", `/api/analytics/addressees?q=${enc}`],
       ["coverage", `/api/analytics/coverage?q=${enc}`],
-      [
-        `drill-down: flow ${flow.rows.at(-1)} → ${flow.cols.at(-1)}`,
-        `/api/analytics/cables?q=${enc}&${corner}`,
-      ],
     ];
+    if (!only || only.test("drill-down")) {
+      // The flow matrix's folded corner, as its link asks for it.
+      const set = matchQuery(db, parseQuery(q), q);
+      const flow = addressees(db, set.ids).flow;
+      const [row, col] = [flow.rows.at(-1)!, flow.cols.at(-1)!];
+      views.push([
+        `drill-down: flow ${row} → ${col}`,
+        `/api/analytics/cables?q=${enc}&matrix=flow&row=${encodeURIComponent(row)}&col=${encodeURIComponent(col)}`,
+      ]);
+    }
     log(
       `\n${kind}: ${q}, ${t.n} cables (${((t.n / total) * 100).toFixed(1)} %), p95 of ${RUNS} runs`,
     );
     for (const [name, url] of views) {
+      if (only && !only.test(name)) continue;
       const once = async () => {
         const s = performance.now();
         const res = await app.request(url);
