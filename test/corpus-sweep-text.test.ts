@@ -85,7 +85,7 @@ const DETECTORS: Record<string, Detector> = {
   summaryMissed: {
     about: "summary null while the text has an END SUMMARY marker (class 2)",
     suspicious: (c) => c.summary === null && /\bEND\s+(?:OF\s+)?SUMMARY\b/i.test(c.body),
-    ceiling: 8, // 15 before issue 8's rules
+    ceiling: 5, // 15 before issue 8's first rules, 8 before the second pass
   },
   subjectCaveat: {
     about: "subject holding a handling caveat (class 3)",
@@ -95,7 +95,10 @@ const DETECTORS: Record<string, Detector> = {
   subjectRunOn: {
     about: "subject running on into rules, labels, markup or a database row (class 4)",
     suspicious: (c) => c.subject !== null && (RUN_ON.test(c.subject) || c.subject.length > 300),
-    ceiling: 27, // 32 before issue 8's rules
+    // 17 before the second pass (this definition); left: 06TOKYO1363 (a press summary's INDEX
+    // runs on over the eight-line bound, with a warning) and 07MANAMA995 (the header pasted into
+    // the subject line).
+    ceiling: 2,
   },
   subjectNull: {
     about: "subject null while a SUBJ/Subject line exists (classes 4, 5)",
@@ -118,7 +121,7 @@ const DETECTORS: Record<string, Detector> = {
         (t) => BR.test(t) || /\.\.\.\s+\d{3,6}\s+\d{4}-\d\d-\d\d\s+\d\d[A-Z]/.test(t),
       ),
     family: (_c, raw) => BR.test(raw),
-    ceiling: 8, // 11 before issue 8's rules
+    ceiling: 0, // 11 before issue 8's rules, 8 before the second pass
   },
   duplicateParagraphs: {
     about: "the same paragraph text twice in a row (class 11)",
@@ -133,24 +136,26 @@ const DETECTORS: Record<string, Detector> = {
       "a tag not shaped like a TAG, not on the published lists, not a name after OVIP (class 12)",
     suspicious: (c) =>
       c.tags.some((t, i) => !TAG.test(t) && !LISTED.has(t) && !NAME_TAGS.has(c.tags[i - 1] ?? "")),
-    ceiling: 72,
+    // 48 before the second pass; left: free-text TAGS as the cables write them (`IRAQI FREEDOM`,
+    // `ITALIAN POLITICS`, `COUNTERTERRORISM`), kept whole by the spec.
+    ceiling: 45,
   },
   tagsMissing: {
     about: "no tags while the text has an E.O. line (class 12: unlabelled or bare TAG lists)",
     suspicious: (c) => c.tags.length === 0 && EO_LINE.test(c.body),
     family: (c) => c.tags.length === 0,
-    ceiling: 72,
+    ceiling: 0, // 2 before the second pass (08BEIJING3662, 09STOCKHOLM194)
   },
   subjectForwarded: {
     about: "subject null in a cable forwarded by e-mail with a Subject: line (class 5)",
     suspicious: (c, raw) => c.subject === null && EMAIL_SUBJECT.test(raw),
     family: (_c, raw) => EMAIL_SUBJECT.test(raw),
-    ceiling: 72,
+    ceiling: 0, // 2 before the second pass (08TRIPOLI642, 09TRIPOLI63)
   },
   mergedParagraphs: {
     about: "a paragraph holding another marked paragraph start on a line of its own (class 14)",
     suspicious: (c) => c.paragraphs.some((p) => MARKED_START.test(p.text)),
-    ceiling: 72,
+    ceiling: 0, // 20 before the second pass
   },
   copiedParagraphs: {
     about: "the same long paragraph text twice, anywhere in the cable (class 11)",
@@ -163,7 +168,7 @@ const DETECTORS: Record<string, Detector> = {
         return false;
       });
     },
-    ceiling: 72,
+    ceiling: 1, // 1 before the second pass
   },
   tagsEmpty: {
     about: "no tags while a TAGS line exists (class 12)",
