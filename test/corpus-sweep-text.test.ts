@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSource } from "../src/formats/index.js";
@@ -25,7 +25,10 @@ if (!present) {
 interface Detector {
   /** What the count means, for the log. */
   about: string;
-  suspicious: (c: Cable) => boolean;
+  /** `raw`: the first RAW_HEAD characters of the file as stored, before any reader or repair. */
+  suspicious: (c: Cable, raw: string) => boolean;
+  /** The cables the class can touch at all, for the log: the count is read against this. */
+  family?: (c: Cable, raw: string) => boolean;
   ceiling: number;
 }
 
@@ -33,16 +36,43 @@ interface Detector {
 const SUMMARY_HEAD =
   /^(?:\(?(?:U|C|S|SBU|TS|LOU)(?:\/\/?[A-Z]+)?\)|¶?\d{1,2}\s*[.,)]\s|summ?a?r?y\b)/i;
 const HANDLING = /SENSITIVE BUT UNCLASSIFIED|PLEASE (?:PROTECT|HANDLE) ACCORDINGLY/i;
-/** What a subject line never holds: rules, other elements, markup, a database row. */
+/**
+ * What a subject line never holds: rules after a blank, other elements (an E.O. line with its colon:
+ * `… UNDER E.O. 13382` is a subject), markup, a database row, paragraph 1.
+ */
 const RUN_ON =
-  /-{3,}|\bsummary\s*-|\bCLASSIFIED\s+BY\b|<\/?[a-z]+>|\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d\d|\bE\.\s?O\.\s?1\d{4}|\bTAGS\s*:/i;
+  /\s-{3,}|\bsummary\s+-{3,}|\bCLASSIFIED\s+BY\b|\bCLASSIFIED$|<\/?[a-z]+>|\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d\d|\bE\.\s?O\.\s?1\d{4}\s*:|\bTAGS\s*:|\s1\.\s?summary\b/i;
 const SUBJECT_LINE = /^[ \t]*SUBJ(?:ECT)?[ \t]*:/im;
 /** TAGS as the Department writes them: a 4-letter subject code, a 2-letter country, a program. */
-const TAG = /^(?:[A-Z]{2}|[A-Z]{4}|[A-Z]{2,6}\d{0,2}|[A-Z]{3,6}-[A-Z]{1,6})$/;
+const TAG = /^(?:[A-Z]{2}|[A-Z]{4}|[A-Z]{2,6}\d{0,2})$/;
+/**
+ * The published TAGS lists (data/reference, first column): organisation codes such as `AU-1`,
+ * `ZANU-PF`, `INTERPOL` are TAGS whatever their shape. Read here, not through the parser.
+ */
+const LISTED = new Set(
+  ["subject", "program", "organization", "geographic-fips"].flatMap((list) =>
+    readFileSync(new URL(`../data/reference/tags-${list}.csv`, import.meta.url), "utf8")
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]!.trim().toUpperCase())
+      .filter(Boolean),
+  ),
+);
+/** Subject TAGS followed by a person's name (`OVIP`, `CLINTON, HILLARY`). */
+const NAME_TAGS = new Set(["OVIP", "OREP", "OTRA", "OEXC", "OCON"]);
+/** An E.O. line: the TAGS list stands near it in every cable that has one. */
+const EO_LINE = /^[ \t]*(?:E\.?[ \t]?O\.?|EO)[ \t]*1\d{4}/m;
+/** A forwarding e-mail's headers before the cable (`Sent: …␤To: …␤Subject: TRIPOLI 00000063 …`). */
+const EMAIL_SUBJECT = /^Sent:[^\n]*\n(?:(?:To|Cc):[^\n]*\n)*Subject:/m;
+/** A paragraph start with a portion mark on a line inside another paragraph's text. */
+const MARKED_START =
+  /\n[ \t]*(\d{1,2})\.[ \t]*\((?:U|C|S|SBU|TS|LOU)(?:\/\/?[A-Z ]+)?\)[ \t]*[A-Z]/;
 const TAGS_LINE = /^[ \t]*TAGS?\b/im;
 /** A preview's cut: a field ending in `...` (the full copy follows on such pages). */
 const CUT = /\.\.\.\s*$/;
 const BR = /<br\s*\/?>|&lt;br/i;
+
+const RAW_HEAD = 20_000;
 
 const paragraphTexts = (c: Cable) => c.paragraphs.map((p) => p.text);
 
@@ -55,7 +85,7 @@ const DETECTORS: Record<string, Detector> = {
   summaryMissed: {
     about: "summary null while the text has an END SUMMARY marker (class 2)",
     suspicious: (c) => c.summary === null && /\bEND\s+(?:OF\s+)?SUMMARY\b/i.test(c.body),
-    ceiling: 8, // 15 before issue 8's rules
+    ceiling: 5, // 15 before issue 8's first rules, 8 before the second pass
   },
   subjectCaveat: {
     about: "subject holding a handling caveat (class 3)",
@@ -65,7 +95,10 @@ const DETECTORS: Record<string, Detector> = {
   subjectRunOn: {
     about: "subject running on into rules, labels, markup or a database row (class 4)",
     suspicious: (c) => c.subject !== null && (RUN_ON.test(c.subject) || c.subject.length > 300),
-    ceiling: 27, // 32 before issue 8's rules
+    // 17 before the second pass (this definition); left: 06TOKYO1363 (a press summary's INDEX
+    // runs on over the eight-line bound, with a warning) and 07MANAMA995 (the header pasted into
+    // the subject line).
+    ceiling: 2,
   },
   subjectNull: {
     about: "subject null while a SUBJ/Subject line exists (classes 4, 5)",
@@ -87,7 +120,8 @@ const DETECTORS: Record<string, Detector> = {
       [c.subject ?? "", c.summary ?? "", ...paragraphTexts(c)].some(
         (t) => BR.test(t) || /\.\.\.\s+\d{3,6}\s+\d{4}-\d\d-\d\d\s+\d\d[A-Z]/.test(t),
       ),
-    ceiling: 8, // 11 before issue 8's rules
+    family: (_c, raw) => BR.test(raw),
+    ceiling: 0, // 11 before issue 8's rules, 8 before the second pass
   },
   duplicateParagraphs: {
     about: "the same paragraph text twice in a row (class 11)",
@@ -98,9 +132,43 @@ const DETECTORS: Record<string, Detector> = {
     ceiling: 0, // 0 before issue 8's rules
   },
   tagShape: {
-    about: "a tag not shaped like a TAG (class 12)",
-    suspicious: (c) => c.tags.some((t) => !TAG.test(t)),
-    ceiling: 72, // 72 before issue 8's rules
+    about:
+      "a tag not shaped like a TAG, not on the published lists, not a name after OVIP (class 12)",
+    suspicious: (c) =>
+      c.tags.some((t, i) => !TAG.test(t) && !LISTED.has(t) && !NAME_TAGS.has(c.tags[i - 1] ?? "")),
+    // 48 before the second pass; left: free-text TAGS as the cables write them (`IRAQI FREEDOM`,
+    // `ITALIAN POLITICS`, `COUNTERTERRORISM`), kept whole by the spec.
+    ceiling: 45,
+  },
+  tagsMissing: {
+    about: "no tags while the text has an E.O. line (class 12: unlabelled or bare TAG lists)",
+    suspicious: (c) => c.tags.length === 0 && EO_LINE.test(c.body),
+    family: (c) => c.tags.length === 0,
+    ceiling: 0, // 2 before the second pass (08BEIJING3662, 09STOCKHOLM194)
+  },
+  subjectForwarded: {
+    about: "subject null in a cable forwarded by e-mail with a Subject: line (class 5)",
+    suspicious: (c, raw) => c.subject === null && EMAIL_SUBJECT.test(raw),
+    family: (_c, raw) => EMAIL_SUBJECT.test(raw),
+    ceiling: 0, // 2 before the second pass (08TRIPOLI642, 09TRIPOLI63)
+  },
+  mergedParagraphs: {
+    about: "a paragraph holding another marked paragraph start on a line of its own (class 14)",
+    suspicious: (c) => c.paragraphs.some((p) => MARKED_START.test(p.text)),
+    ceiling: 0, // 20 before the second pass
+  },
+  copiedParagraphs: {
+    about: "the same long paragraph text twice, anywhere in the cable (class 11)",
+    suspicious: (c) => {
+      const seen = new Set<string>();
+      return c.paragraphs.some((p) => {
+        if (p.text.length <= 200) return false;
+        if (seen.has(p.text)) return true;
+        seen.add(p.text);
+        return false;
+      });
+    },
+    ceiling: 1, // 1 before the second pass
   },
   tagsEmpty: {
     about: "no tags while a TAGS line exists (class 12)",
@@ -108,21 +176,23 @@ const DETECTORS: Record<string, Detector> = {
     ceiling: 0, // 0 before issue 8's rules
   },
   scrapedNumbering: {
-    about: "paragraph n+1 numbered 1(n+1) between n and n+2 (class 14)",
+    about: "paragraph n+1 numbered 1(n+1) right after paragraph n (class 14)",
     suspicious: (c) =>
       c.paragraphs.some((p, i) => {
         const prev = c.paragraphs[i - 1]?.number;
-        const next = c.paragraphs[i + 1]?.number;
-        return (
-          prev != null && next != null && p.number === Number(`1${prev + 1}`) && next === prev + 2
-        );
+        return prev != null && prev < 9 && p.number === Number(`1${prev + 1}`);
       }),
+    // The copies whose numbers the normaliser repaired from the sequence.
+    family: (c) => c.warnings.some((w) => w.includes("stray leading 1")),
     ceiling: 0, // 0 before issue 8's rules
   },
 };
 
 const found: Record<string, string[]> = Object.fromEntries(
   Object.keys(DETECTORS).map((k) => [k, [] as string[]]),
+);
+const families: Record<string, number> = Object.fromEntries(
+  Object.keys(DETECTORS).map((k) => [k, 0]),
 );
 let records = 0;
 
@@ -136,16 +206,26 @@ describe.skipIf(!present)("text-field sweep over ../shared/corpus (issue 8)", ()
         .filter((f) => f.endsWith(".html"))
         .map((f) => join(CORPUS, "html", f)),
     ];
+    const scraped = join(CORPUS, "scraped");
+    if (existsSync(scraped)) {
+      files.push(
+        ...readdirSync(scraped)
+          .filter((f) => f.endsWith(".md"))
+          .map((f) => join(scraped, f)),
+      );
+    }
     for (const [i, file] of files.entries()) {
       // Let the worker answer the runner now and then: a long synchronous sweep times its RPC out.
       if (i % 250 === 0) await new Promise((r) => setImmediate(r));
+      const raw = readFileSync(file, "utf8").slice(0, RAW_HEAD);
       for await (const item of readSource(file)) {
         if (item.kind === "error") continue;
         records++;
         const cable = parseRecord(item);
         const name = cable.referenceId ?? file.slice(CORPUS.length);
         for (const [key, d] of Object.entries(DETECTORS)) {
-          if (d.suspicious(cable)) found[key]!.push(name);
+          if (d.suspicious(cable, raw)) found[key]!.push(name);
+          if (d.family?.(cable, raw)) families[key]!++;
         }
       }
     }
@@ -154,7 +234,7 @@ describe.skipIf(!present)("text-field sweep over ../shared/corpus (issue 8)", ()
         `text-field sweep: ${records} records`,
         ...Object.entries(DETECTORS).map(
           ([k, d]) =>
-            `  ${k.padEnd(20)} ${String(found[k]!.length).padStart(4)}  ${d.about}; e.g. ${found[k]!.slice(0, 4).join(" ")}`,
+            `  ${k.padEnd(20)} ${String(found[k]!.length).padStart(4)}${d.family ? ` of ${families[k]} in the family` : ""}  ${d.about}; e.g. ${found[k]!.slice(0, 6).join(" ")}`,
         ),
       ].join("\n"),
     );

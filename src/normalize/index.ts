@@ -5,6 +5,7 @@ import { decodeStrayEntities } from "./entities.js";
 import { removeEscapedNewlines } from "./escaped-newlines.js";
 import { trimBlankEdges, trimLineEnds, unifyLineEnds } from "./line-ends.js";
 import { removeLinkDebris } from "./link-debris.js";
+import { removeBreakTags } from "./markup-breaks.js";
 import { repairMojibake } from "./mojibake.js";
 import { removePageBreaks } from "./page-breaks.js";
 import { PAGE_MARK, removePageHeaders, takePageMarks } from "./page-headers.js";
@@ -68,7 +69,9 @@ export function normalizeBody(text: string, opts: { format: FormatName }): Norma
     links.count,
     (n) => `removed ${plural(n, "markdown link remnant", "markdown link remnants")}`,
   );
-  const pilcrows = removePilcrows(links.text);
+  const brs = removeBreakTags(links.text);
+  note(brs.count, (n) => `removed ${plural(n, "<br> tag", "<br> tags")} printed as text`);
+  const pilcrows = removePilcrows(brs.text);
   note(
     pilcrows.count,
     (n) => `dropped ${plural(n, "¶ mark", "¶ marks")} before paragraph numbers and REF letters`,

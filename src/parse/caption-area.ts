@@ -51,7 +51,18 @@ function compute(text: string): number {
 }
 
 /** Offset in `doc.text` where the caption area ends (memoised per doc). */
-export const captionAreaEnd: (doc: BodyDoc) => number = docMemo((doc) => compute(doc.text));
+export const captionAreaEnd: (doc: BodyDoc) => number = docMemo((doc) => {
+  const end = compute(doc.text);
+  if (end === WINDOW && LABEL_LINE.test(doc.text.slice(WINDOW, FAR))) {
+    doc.warnings.push(
+      `no paragraph 1 in the first ${FAR.toLocaleString("en")} characters: caption elements were looked for in the first ${WINDOW.toLocaleString("en")}, and a caption label stands after that`,
+    );
+  }
+  return end;
+});
+
+/** A caption label opening a line: what a too-short window would leave unread. */
+const LABEL_LINE = /(?:^|\n)[ \t]*(?:SUBJECT|SUBJ|TAGS|E\.O\.[ \t]*1\d{4})[ \t]*:/;
 
 /** The caption area itself. */
 export function captionArea(doc: BodyDoc): string {

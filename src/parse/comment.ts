@@ -40,7 +40,15 @@ export function parseComment(doc: BodyDoc): string | null {
   if (heading >= 0) rest = rest.slice(heading);
   const end = END.exec(rest);
   if (end) return sectionText(rest.slice(0, end.index));
-  if (heading >= 0) return sectionText(dropSignature(underHeading(rest)));
+  if (heading >= 0) {
+    const under = underHeading(rest);
+    if (under.capped) {
+      doc.warnings.push(
+        `comment section of more than ${MAX_BLOCKS} blocks under its heading: read up to there`,
+      );
+    }
+    return sectionText(dropSignature(under.text));
+  }
   const stop = PARAGRAPH_END.exec(rest);
   return sectionText(stop ? rest.slice(0, stop.index) : dropSignature(rest));
 }
@@ -109,16 +117,21 @@ function endsComment(text: string, at: number): boolean {
 }
 
 /** The blocks under a heading, up to the next heading-like line or the signature. */
-function underHeading(rest: string): string {
+function underHeading(rest: string): { text: string; capped: boolean } {
   const blocks = rest.replace(/^[\s\-=_*/]+/, "").split(/\n[ \t]*\n(?![ \t]*[a-z])/);
   const taken: string[] = [];
+  let stopped = false;
   for (const block of blocks.slice(0, MAX_BLOCKS)) {
     const b = block.trim();
     if (!b) continue;
-    if (taken.length > 0 && isHeadingOrSignature(b)) break;
+    if (taken.length > 0 && isHeadingOrSignature(b)) {
+      stopped = true;
+      break;
+    }
     taken.push(b);
   }
-  return taken.join("\n\n");
+  const capped = !stopped && blocks.slice(MAX_BLOCKS).some((b) => b.trim() !== "");
+  return { text: taken.join("\n\n"), capped };
 }
 
 function isHeadingOrSignature(block: string): boolean {

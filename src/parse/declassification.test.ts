@@ -75,3 +75,30 @@ describe("parseDeclassification", () => {
     expect(decl("E.O. 12958: DECLASSIFIED BY NARA 09/02/2009")?.date).toBeNull();
   });
 });
+
+describe("parseDeclassification: damaged instructions", () => {
+  it("reads the date after a repeated, misspelt or late label", () => {
+    expect(decl("E.O. 12958: DECL: DECL: 06/09/2016\n")?.date).toBe("2016-06-09");
+    expect(decl("E.O. 12958: DECLl: 10/29/2018\n")?.date).toBe("2018-10-29");
+    expect(decl("E.O. 12958: 1.4 (B) 1.4(D) DECLASSIFY 11/07/2018\n")?.date).toBe("2018-11-07");
+  });
+
+  it("stops at TAGS glued to the date and reads the date", () => {
+    expect(decl("DECL: 2019/12/24TAGS: PHUM PGOV PREL UG\n")).toEqual({
+      authority: null,
+      date: "2019-12-24",
+      text: "DECL: 2019/12/24",
+    });
+  });
+
+  it("reads a day, a month's name and a year", () => {
+    expect(decl("E.O. 12958: DECL: 08 OCTOBER 2019\n")?.date).toBe("2019-10-08");
+    expect(decl("E.O. 12958: DECL: TEN YEARS AFTER KOREAN UNIFICATION\n")?.date).toBeNull();
+  });
+
+  it("warns when an E.O. line stands beyond the window it is looked for in", () => {
+    const doc = makeDoc(`${"x ".repeat(1400)}\nE.O. 12958: DECL: 01/01/2019\n`);
+    expect(parseDeclassification(doc)).toBeNull();
+    expect(doc.warnings.some((w) => w.includes("not read"))).toBe(true);
+  });
+});

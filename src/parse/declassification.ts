@@ -21,9 +21,9 @@ const DECL_ONLY = /(?<![A-Za-z])(DECL)[ \t]*:/i;
  */
 const DECLASSIFIED_NOTE = /^[ \t]*(DECLASSIFIED[ \t]+BY[ \t]+[^\n]*?)[ \t]*$/im;
 
-/** What follows on the same line but is not part of the instruction. */
+/** What follows on the same line but is not part of the instruction, glued or not (`2019/12/24TAGS:`). */
 const NEXT_ELEMENT =
-  /[ \t]*(?:\b(?:TAGS?|TAGE?S|TABS|TGS|AGS|SUBJ(?:ECT)?|REFS?|Classified[ \t]+By)\b[ \t]*[:;,]?|\bSUBJECT\b)/i;
+  /[ \t]*(?:(?<![A-Za-z])(?:TAGS?|TAGE?S|TABS|TGS|AGS|SUBJ(?:ECT)?|REFS?|Classified[ \t]+By)\b[ \t]*[:;,]?|\bSUBJECT\b)/i;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -41,14 +41,30 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+/** `08 OCTOBER 2019`, `8 Oct. 2019`: a day, a month's name, a four-digit year. */
+const NAMED_MONTH = /^(\d{1,2})[ \t]+([A-Za-z]{3,9})\.?,?[ \t]+(\d{4})(?!\d)/;
+
 /** Date of the instruction (`DECL: 3/13/2018` → 2018-03-13), or null for N/A, OADR, X1, events. */
 export function deadlineOf(instruction: string, warnings: string[] = []): string | null {
-  const s = instruction
-    .trim()
-    .replace(/^(?:DECL(?:ASSIFY)?\b(?:[ \t]+ON)?)[ \t]*[:;.]?[ \t]*/i, "")
-    .replace(/^(?:ON|GDS|RDS-\d|XDS-\d)[ \t]+/i, "");
-  const ymd = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b/.exec(s);
+  // The label may be typed twice or with a stray letter (`DECL: DECL: 06/09/2016`, `DECLl:`), or
+  // follow the reasons (`1.4 (B) 1.4(D) DECLASSIFY 11/07/2018`).
+  const label = /(?:^|[ \t])DECL(?:ASSIFY|[a-z])?\b(?:[ \t]+ON)?[ \t]*[:;.]?[ \t]*(?=\d)/i.exec(
+    instruction,
+  );
+  let s = label ? instruction.slice(label.index + label[0].length) : instruction.trim();
+  for (let i = 0; i < 2; i++) {
+    s = s
+      .replace(/^(?:DECL(?:ASSIFY|[a-z])?\b(?:[ \t]+ON)?)[ \t]*[:;.]?[ \t]*/i, "")
+      .replace(/^(?:ON|GDS|RDS-\d|XDS-\d)[ \t]+/i, "");
+  }
+  const ymd = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/.exec(s);
   if (ymd) return isoDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const named = NAMED_MONTH.exec(s);
+  if (named) {
+    const month = MONTHS.indexOf(named[2]!.slice(0, 3).toUpperCase()) + 1;
+    if (month > 0) return isoDate(Number(named[3]), month, Number(named[1]));
+  }
   const mdy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)/.exec(s);
   if (!mdy) return null;
   const year = fullYear(mdy[3]!);
@@ -110,13 +126,26 @@ export function findDeclassification(
 /** The E.O./DECL line of the caption area (or, failing that, of the opening of the text). */
 export function parseDeclassification(doc: BodyDoc): Declassification | null {
   const end = captionAreaEnd(doc);
-  const found = findDeclassification(doc.text.slice(0, end), doc.warnings);
-  if (found || end >= DECL_WINDOW) return found;
-  // A search window, not a cap on the value: it runs on to the end of the line it falls in, so a
-  // DECL line straddling it is read whole.
-  const nl = doc.text.indexOf("\n", DECL_WINDOW);
-  return findDeclassification(doc.text.slice(0, nl < 0 ? doc.text.length : nl), doc.warnings);
+  let within = end;
+  let found = findDeclassification(doc.text.slice(0, end), doc.warnings);
+  if (!found && end < DECL_WINDOW) {
+    // A search window, not a cap on the value: it runs on to the end of the line it falls in, so
+    // a DECL line straddling it is read whole.
+    const nl = doc.text.indexOf("\n", DECL_WINDOW);
+    within = nl < 0 ? doc.text.length : nl;
+    found = findDeclassification(doc.text.slice(0, within), doc.warnings);
+  }
+  if (!found && EO_LINE_START.test(doc.text.slice(within, within + DECL_WINDOW))) {
+    doc.warnings.push(
+      `an E.O. line stands after the first ${within.toLocaleString("en")} characters, where the declassification is looked for: not read`,
+    );
+  }
+  return found;
 }
+
+/** An E.O. caption line (not `… under E.O. 13382` in the text). */
+const EO_LINE_START =
+  /(?:^|\n)[ \t]*(?:E\.?[ \t]?O\.?|EO)[ \t]*1\d{4}\b[ \t]*:?[ \t]*(?:DECL|N\/?A)/i;
 
 /** Where the E.O./DECL line is looked for when the caption area ends early. */
 const DECL_WINDOW = 2_500;

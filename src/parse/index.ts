@@ -17,6 +17,8 @@ import { parseReferences } from "./references.js";
 import { docEnding } from "./signers/ending.js";
 import { parseSigners } from "./signers.js";
 import { splitHeader } from "./split-header.js";
+import { cleanSubject } from "./subject/clean.js";
+import { forwardedSubject } from "./subject/email-forward.js";
 import { parseSubject } from "./subject.js";
 import { parseSummary } from "./summary.js";
 import { parseTags } from "./tags.js";
@@ -88,7 +90,7 @@ const STAGES: ReadonlyArray<(r: Run) => void> = [
     r.cable.tagsAsWritten = tags.asWritten;
   },
   (r) => {
-    const subject = parseSubject(r.doc);
+    const subject = parseSubject(r.doc) ?? emailSubject(r.rec.body);
     r.cable.subject = subject?.text ?? r.fallbackSubject;
     r.cable.subjectMarking = subject?.marking ?? null;
   },
@@ -126,6 +128,12 @@ const STAGES: ReadonlyArray<(r: Run) => void> = [
     r.cable.places = entities.places;
   },
 ];
+
+/** The subject of an e-mail forward the copy opens with, when the body has no SUBJECT line. */
+function emailSubject(raw: string) {
+  const text = forwardedSubject(raw);
+  return text ? cleanSubject(text) : null;
+}
 
 /** Merges metadata with what the text says: id, dates, origin, classification. */
 function identify(r: Run): void {

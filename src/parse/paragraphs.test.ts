@@ -242,3 +242,64 @@ describe("bad input", () => {
     expect(parse(text)).toEqual([]);
   });
 });
+
+describe("parseParagraphs: never two paragraphs in one (issue 8, classes 11 and 14)", () => {
+  const numbers = (text: string) => parse(text).map((p) => p.number);
+
+  it("keeps a marked start the sequence skips as a paragraph of its own, with its number", () => {
+    const text = [
+      "1. (U) Post has no information on goods.",
+      "",
+      "1. (U) There are no studies of the extent of child labor in the country.",
+      "",
+      "2. (U) The government did not publish data.",
+      "",
+      "1. (U) In 2008 the law was amended.",
+    ].join("\n");
+    expect(numbers(text)).toEqual([1, 1, 2, 1]);
+  });
+
+  it("reads the number from the sequence where the neighbours pin it", () => {
+    const text = [
+      "¶1. (C) The first paragraph says one thing.",
+      "",
+      "¶12. (C) The second, scraped, says another.",
+      "",
+      "¶3. (C) The third paragraph says a third thing.",
+    ].join("\n");
+    const doc = makeDoc(text);
+    expect(parseParagraphs(doc).map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(doc.warnings).toContain("paragraph written as 12. read as 2. from the sequence");
+  });
+
+  it("reads one copy when the text repeats paragraphs of the cable, the fuller one", () => {
+    const p1 = "1. (C) SUMMARY: AS POST PREDICTED, THE COUNTRY REPORT PROVIDED GRIST FOR MILLS.";
+    const p2 = "2. (SBU) POLOFF DELIVERED THE REPORT TO THE OFFICE DIRECTOR ON MARCH 4 AS ASKED.";
+    const p3 = "3. (SBU) AS WE HAD PREDICTED, THE PRESS HAD A FIELD DAY WITH THE REPORT.";
+    const doc = makeDoc([p1, "", p2, "", p1, "", p2, "", p3].join("\n"));
+    expect(parseParagraphs(doc).map((p) => p.number)).toEqual([1, 2, 3]);
+    expect(doc.warnings.some((w) => w.includes("repeats paragraphs of the cable"))).toBe(true);
+  });
+
+  it("does not make paragraph 1 repeated at a page top a paragraph (08BRASILIA1398)", () => {
+    const p1 = "¶1. (SBU) SUMMARY. During an October 13 visit to Brasilia, the Ambassador spoke.";
+    const text = [
+      p1,
+      "",
+      "¶2. (SBU) Two.",
+      "",
+      "¶3. (SBU) Three",
+      "BRASILIA 00001398 002 OF 002",
+      p1,
+      "",
+      "¶4. (SBU) Four.",
+    ].join("\n");
+    expect(numbers(text)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("warns about a marked number above the bound it reads", () => {
+    const doc = makeDoc("1. (C) One.\n\n200. (C) Two hundred.\n");
+    parseParagraphs(doc);
+    expect(doc.warnings.some((w) => w.includes("numbered 200"))).toBe(true);
+  });
+});

@@ -212,3 +212,63 @@ describe("cleanSubject: a handling caveat typed on the subject line (issue 8, cl
     expect(cleanSubject(raw)?.text).toBe(raw);
   });
 });
+
+describe("parseSubject: run-on forms (issue 8, class 4)", () => {
+  it("ends at a dash rule after a blank, with a Summary heading before it", () => {
+    expect(subject("SUBJECT: BANK GOVERNOR REMAINS FIRM ------------\n\n1.(C) Text")?.text).toBe(
+      "BANK GOVERNOR REMAINS FIRM",
+    );
+    expect(subject("SUBJECT: UNESCO CONFERENCE ------- Summary -------\n")?.text).toBe(
+      "UNESCO CONFERENCE",
+    );
+    expect(subject("SUBJECT: ISRAEL MEDIA REACTION ---- SUBJECTS COVERED: ----\n")?.text).toBe(
+      "ISRAEL MEDIA REACTION",
+    );
+    // A rule glued between words and a drafter's double dash are the subject's own.
+    expect(subject("SUBJECT: FRAUD SUMMARY---HERMOSILLO (2009)\n")?.text).toBe(
+      "FRAUD SUMMARY---HERMOSILLO (2009)",
+    );
+    expect(subject("SUBJECT: KABIRI WALKS A TIGHTROPE -- RAHMONOV\n")?.text).toBe(
+      "KABIRI WALKS A TIGHTROPE -- RAHMONOV",
+    );
+  });
+
+  it("drops a Summary heading whose rule stands on the next line", () => {
+    expect(
+      subject("SUBJECT:  More than Malbec in Mendoza  Summary \n-------- 1.  Ambassador visited")
+        ?.text,
+    ).toBe("More than Malbec in Mendoza");
+  });
+
+  it("drops page markup and <br> printed as text", () => {
+    expect(subject("SUBJECT:</strong> GENERAL JONES' FIRST MEETINGS\n\n")?.text).toBe(
+      "GENERAL JONES' FIRST MEETINGS",
+    );
+    expect(cleanSubject("BOLIVIA'S REFERENDUM <br> <br>")?.text).toBe("BOLIVIA'S REFERENDUM");
+    expect(cleanSubject("COMMERCIAL <br> ENGAGEMENT <br> <br")?.text).toBe("COMMERCIAL ENGAGEMENT");
+  });
+
+  it("stops at paragraph 1 glued to its number (`1.Summary:`)", () => {
+    expect(subject("SUBJECT: EVACUATION FROM GAZA\n1.Summary: Embassy Cairo evacuated")?.text).toBe(
+      "EVACUATION FROM GAZA",
+    );
+  });
+
+  it("drops a CLASSIFIED whose BY: the copy put after a blank line (09TRIPOLI939)", () => {
+    expect(
+      subject("SUBJECT: DEATH IN LIBYA CLASSIFIED \n\nBY: Gene A. Cretz, Ambassador")?.text,
+    ).toBe("DEATH IN LIBYA");
+    expect(subject("SUBJECT: WHY THE REPORT STAYS CLASSIFIED\n\n1. (C) Text")?.text).toBe(
+      "WHY THE REPORT STAYS CLASSIFIED",
+    );
+  });
+
+  it("warns when the line is followed up to its line bound without reaching an element", () => {
+    const doc = makeDoc(`SUBJECT: A\n${"WRAPPED LINE\n".repeat(12)}`);
+    parseSubject(doc);
+    expect(doc.warnings.some((w) => w.includes("over 8 lines"))).toBe(true);
+    const short = makeDoc("SUBJECT: A\nB\n\n1. (C) Text");
+    parseSubject(short);
+    expect(short.warnings).toEqual([]);
+  });
+});

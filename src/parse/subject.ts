@@ -1,6 +1,7 @@
 import { captionAreaEnd } from "./caption-area.js";
 import type { BodyDoc } from "./doc.js";
 import { cleanSubject } from "./subject/clean.js";
+import { telegramSubject } from "./subject/email-forward.js";
 import { smartTrailerSubject } from "./subject/smart-trailer.js";
 
 /**
@@ -34,7 +35,7 @@ const STOP_LINE = new RegExp(
   [
     String.raw`^REF(?:S|TELS?|\(S\))?\b`,
     String.raw`^(?:\(\w{1,5}\)\s*)?classified\s+by\b`,
-    String.raw`^¶?\s*\d{1,2}\s*\.(?:\s|\(|$)`,
+    String.raw`^¶?\s*\d{1,2}\s*\.(?:\s|\(|$|[A-Z][a-z])`,
     String.raw`^(?:begin\s+)?summary\b`,
     String.raw`^PAGE\s+\d{1,3}\b`,
     String.raw`^\S.*\s\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$`,
@@ -65,6 +66,8 @@ const INLINE_END = new RegExp(
 );
 
 const MAX_LINES = 8;
+const SPLIT_CLASSIFIED = /\s+CLASSIFIED\s*$/i;
+const GLUED_HEADING = /\s+summary\s*$/i;
 
 export function parseSubject(doc: BodyDoc): SubjectResult | null {
   const text = doc.text;
@@ -74,9 +77,28 @@ export function parseSubject(doc: BodyDoc): SubjectResult | null {
     const smart = smartTrailerSubject(text);
     return smart ? cleanSubject(smart) : null;
   }
-  const raw = collectLines(text, label.end);
+  const { raw, capped } = collectLines(text, label.end);
+  if (capped) {
+    doc.warnings.push(
+      `SUBJECT line followed over ${MAX_LINES} lines without reaching the next element: read up to there`,
+    );
+  }
   const end = INLINE_END.exec(raw);
-  return cleanSubject(end ? raw.slice(0, end.index) : raw);
+  let subject = end ? raw.slice(0, end.index) : raw;
+  // `… IN LIBYA CLASSIFIED␤␤BY: Gene A. Cretz`: the label split over a blank line (09TRIPOLI939).
+  const split = SPLIT_CLASSIFIED.exec(subject);
+  if (split && /^\s*BY\b/i.test(text.slice(label.end + raw.length, label.end + raw.length + 40))) {
+    subject = subject.slice(0, split.index);
+  }
+  // `… in Mendoza Summary␤--------`: the summary heading glued to the subject, its rule below.
+  const heading = GLUED_HEADING.exec(subject);
+  if (
+    heading &&
+    /^\s*[-=_]{3,}/.test(text.slice(label.end + raw.length, label.end + raw.length + 20))
+  ) {
+    subject = subject.slice(0, heading.index);
+  }
+  return cleanSubject(telegramSubject(subject) ?? subject);
 }
 
 /** The earliest label in the caption area, as `{index, end}` of the label text. */
@@ -105,7 +127,7 @@ function firstLabel(region: string): { index: number; end: number } | null {
 }
 
 /** The label's own line, then each following line until one starts another element. */
-function collectLines(text: string, from: number): string {
+function collectLines(text: string, from: number): { raw: string; capped: boolean } {
   const lines: string[] = [];
   let pos = from;
   while (pos <= text.length && lines.length < MAX_LINES) {
@@ -124,8 +146,19 @@ function collectLines(text: string, from: number): string {
     } else {
       lines.push(line);
     }
-    if (nl < 0) break;
+    if (nl < 0) {
+      pos = text.length + 1;
+      break;
+    }
     pos = nl + 1;
   }
-  return lines.join("\n");
+  const raw = lines.join("\n");
+  if (lines.length < MAX_LINES || pos > text.length) return { raw, capped: false };
+  // Stopped by the bound: capped unless the next line would have ended the subject anyway.
+  const nl = text.indexOf("\n", pos);
+  const next = text
+    .slice(pos, nl < 0 ? text.length : nl)
+    .replace(/\\/g, "")
+    .trim();
+  return { raw, capped: next !== "" && !STOP_LINE.test(next) };
 }

@@ -113,3 +113,30 @@ describe("parseSummary: one marker only", () => {
     expect(summary("")).toBeNull();
   });
 });
+
+describe("parseSummary: headings the copy glued or numbered oddly (issue 8, class 2)", () => {
+  it("reads a Summary heading underlined by a rule at the end of the Classified-By line", () => {
+    expect(
+      summary(
+        "Classified By: Charge Phillip Chicola for reasons 1.4 b and d Summary -------\n\n¶1. (C) General Heleno spoke out.\n\n¶2. (C) Text",
+      ),
+    ).toBe("General Heleno spoke out.");
+  });
+
+  it("reads a heading whose rule is on the next line", () => {
+    expect(
+      summary(
+        "SUBJECT: More than Malbec Summary\n-------- 1.  Ambassador visited Mendoza.\n\n2. Text",
+      ),
+    ).toBe("Ambassador visited Mendoza.");
+  });
+
+  it("reads `(1) SUMMARY:` and `1, (C) Summary:`", () => {
+    expect(summary("REF: A\n\n(1) SUMMARY: The GOCR and the GON disagree.\n\n(2) Text")).toBe(
+      "The GOCR and the GON disagree.",
+    );
+    expect(summary("REF: A\n\n1, (C) Summary: Zardari called for the Army.\n\n2. (C) Text")).toBe(
+      "Zardari called for the Army.",
+    );
+  });
+});

@@ -28,6 +28,15 @@ const LABEL_REST = new RegExp(
  * Without an end marker the summary stops at a blank line or a separator rule (a blank line before
  * a lower-case word is the double spacing of some copies).
  */
+/**
+ * A label underlined by a rule on its own line is a heading wherever the copy glued it: at the end
+ * of the Classified-By or subject line (`… reasons 1.4 b and d Summary -------`, 08BRASILIA707;
+ * `… in Mendoza Summary␤-------- 1. Ambassador …`, 08BUENOSAIRES858).
+ */
+const RULE_AFTER = /[-=_]{3,}[ \t]*$/;
+const RULE_BELOW = /^[ \t]*\n[ \t]*[-=_]{3,}/;
+/** The underline ends its line: `FRAUD SUMMARY---HERMOSILLO` is a subject, not a heading. */
+const LINE_END = /^[ \t]*(?:\n|$)/;
 const OPEN_END = /\n[ \t]*\n(?![ \t]*[a-z])|[-=_]{3,}/;
 
 export function parseSummary(doc: BodyDoc): string | null {
@@ -48,7 +57,13 @@ export function parseSummary(doc: BodyDoc): string | null {
   }
   const label = findLabel(text, words, text.length, false);
   if (label < 0) return null;
-  return dropSummaryLead(sectionText(openSpan(text, label)));
+  const span = openSpan(text, label);
+  if (span.capped) {
+    doc.warnings.push(
+      `summary without an end marker or a break in its first ${OPEN_SPAN.toLocaleString("en")} characters: read up to there`,
+    );
+  }
+  return dropSummaryLead(sectionText(span.text));
 }
 
 /**
@@ -132,8 +147,11 @@ function endMarkerBefore(text: string, at: number): number {
 /** From a label with no end marker: past a heading's own rule and blank lines, to the next break. */
 const OPEN_SPAN = 20_000;
 
-function openSpan(text: string, from: number): string {
-  const lead = /^(?:[ \t]*(?:[-=_]{3,})?[ \t]*\n)*/.exec(text.slice(from, from + 400));
+function openSpan(text: string, from: number): { text: string; capped: boolean } {
+  // The heading's rule may run on into the text (`Summary␤-------- 1.  Ambassador …`).
+  const lead = /^(?:[ \t]*(?:[-=_]{3,})?[ \t]*\n)*(?:[ \t]*[-=_]{3,}[ \t]*)?/.exec(
+    text.slice(from, from + 400),
+  );
   const start = from + (lead ? lead[0].length : 0);
   // A summary without an end marker is read up to the next break, within OPEN_SPAN characters:
   // at that bound it runs on to the end of the line, never stopping inside a word.
@@ -144,7 +162,8 @@ function openSpan(text: string, from: number): string {
   }
   const rest = text.slice(start, stopAt);
   const stop = OPEN_END.exec(rest);
-  return stop ? rest.slice(0, stop.index) : rest;
+  if (stop) return { text: rest.slice(0, stop.index), capped: false };
+  return { text: rest, capped: stopAt < text.length };
 }
 
 function paragraphOne(doc: BodyDoc): number {
@@ -162,7 +181,11 @@ function findLabel(text: string, words: readonly number[], to: number, last: boo
     if (!LABEL_REST.exec(text) || LABEL_REST.lastIndex > to) continue;
     const begin = /\bbegin[ \t]+$/i.exec(text.slice(Math.max(0, at - 10), at));
     const start = at - (begin ? begin[0].length : 0);
-    if (!opensParagraph(text, start) && !gluedParagraphOne(text, start)) continue;
+    const ruled =
+      (RULE_AFTER.test(text.slice(at, LABEL_REST.lastIndex)) &&
+        LINE_END.test(text.slice(LABEL_REST.lastIndex, LABEL_REST.lastIndex + 40))) ||
+      RULE_BELOW.test(text.slice(LABEL_REST.lastIndex, LABEL_REST.lastIndex + 40));
+    if (!ruled && !opensParagraph(text, start) && !gluedParagraphOne(text, start)) continue;
     found = LABEL_REST.lastIndex;
     if (!last) break;
   }

@@ -50,7 +50,7 @@ describe("parseTags: finding the list", () => {
       tags(
         "E.O. 12958: DECL: 04/12/2016   TAGS: PGOV PINR PE\nRUN-OFF,\nSEEKS EMBASSY'S ASSISTANCE IN CEMENTING DEMOCRATIC   COALITION AGAINST HUMALA\n",
       ),
-    ).toEqual(["PGOV", "PINR", "PE", "RUN-OFF"]);
+    ).toEqual(["PGOV", "PINR", "PE"]);
   });
 
   it("reads the keyword alone on its line, and the one-code-per-line PDF layout (00ABUDHABI5893)", () => {

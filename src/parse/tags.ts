@@ -30,7 +30,24 @@ function repairWord(word: string): string[] {
   if (word in ISO_FOR_FIPS) return [fips(word)];
   const glued = splitGlued(word, ISO_EXTRA);
   if (glued) return glued.map(fips);
-  return [fixTypo(word) ?? word];
+  return [fixTypo(word) ?? digitSlip(word) ?? word];
+}
+
+/**
+ * Organisation codes carry a digit (`AU-1`, `ADB-1`, `G-77`) that copies write as a letter
+ * (`AU-I`, 09TRIPOLI401), and the reverse: the one known code the I/1, O/0 swap gives, if any.
+ */
+function digitSlip(word: string): string | null {
+  if (!/[IO10]/.test(word) || !/-/.test(word)) return null;
+  const swap: Record<string, string> = { I: "1", "1": "I", O: "0", "0": "O" };
+  const hits = new Set<string>();
+  for (let i = 0; i < word.length; i++) {
+    const to = swap[word[i]!];
+    if (!to) continue;
+    const cand = word.slice(0, i) + to + word.slice(i + 1);
+    if (isKnownCode(cand)) hits.add(cand);
+  }
+  return hits.size === 1 ? [...hits][0]! : null;
 }
 
 function repairPiece(piece: Piece, previous: Piece | undefined): string[] {

@@ -15,6 +15,8 @@ export interface Ending {
   signers: string[];
   /** Offset where the cable's own text ends: the first signature character, or the end of the last text line. */
   contentEnd: number;
+  /** More signature lines stood above the last MAX_SIGNERS: the list was cut there. */
+  capped?: boolean;
 }
 
 interface Line {
@@ -67,7 +69,15 @@ export function findEnding(text: string): Ending {
  * The ending of a doc, memoised per doc: the paragraph and signer parsers both ask, and
  * parseRecords asks for a whole batch of docs before asking again.
  */
-export const docEnding: (doc: BodyDoc) => Ending = docMemo((doc) => findEnding(doc.text));
+export const docEnding: (doc: BodyDoc) => Ending = docMemo((doc) => {
+  const ending = findEnding(doc.text);
+  if (ending.capped) {
+    doc.warnings.push(
+      `more than ${MAX_SIGNERS} signature lines at the end: the last ${MAX_SIGNERS} read as signers`,
+    );
+  }
+  return ending;
+});
 
 function computeEnding(text: string): Ending {
   const lines = new LinesBack(text, textLimit(text));
@@ -99,8 +109,22 @@ function computeEnding(text: string): Ending {
     if (dup >= 0) signers[dup] = above.name;
     else signers.unshift(above.name);
     contentEnd = lines.get(i)!.start + above.offset;
+    if (signers.length === MAX_SIGNERS && anotherSigner(lines, i + 1)) {
+      return { signers, contentEnd, capped: true };
+    }
   }
   return { signers, contentEnd };
+}
+
+/** The next non-blank line above `from` is a signature line of its own too. */
+function anotherSigner(lines: LinesBack, from: number): boolean {
+  for (let i = from; lines.get(i); i++) {
+    const t = lines.text(i)!;
+    if (t.trim() === "") continue;
+    const above = readSignature(stripTrailingJunk(t), lines.text(i + 1));
+    return above?.alone === true && above.style === "upper";
+  }
+  return false;
 }
 
 /**

@@ -15,6 +15,15 @@ export interface CleanSubject {
 const MARK_BODY = String.raw`(?:TS|S|C|U|SBU|LOU|FOUO|CUI)(?:\s*(?:\/{1,2}|-)\s*[A-Z][A-Z ,]{0,24}?)?`;
 const LEADING_MARK = new RegExp(String.raw`^\(\s*(${MARK_BODY})\s*\)[\s:.-]*`, "i");
 const TRAILING_MARK = new RegExp(String.raw`\s*\(\s*${MARK_BODY}\s*\)\s*$`, "i");
+/** Page markup printed as text (`SUBJECT:</strong> GENERAL …`, 07TELAVIV3586). */
+const MARKUP_TAG = /<\/?(?:strong|b|i|em|u|p|span|font|div)\b[^<>\n]{0,80}>/gi;
+/**
+ * A dash or underscore rule after a blank ends the subject: the text ran on into the body's rules
+ * (`… REMAINS FIRM ------`, `… IN MENDOZA Summary --------`, `… REACTION ---- SUBJECTS COVERED …`),
+ * and a `Summary` heading just before the rule goes with it. A rule glued between words
+ * (`FRAUD SUMMARY---HERMOSILLO`) and a drafter's ` -- ` stay (issue 8, class 4).
+ */
+const RULE_RUN_ON = /\s+(?:(?:begin\s+)?summary\s*:?\s*)?[-=_]{3,}(?:\s.*)?$/i;
 /** `SUBJECT: (C) SUBJECT: BRIEFING ...` — the drafter typed the label twice. */
 const REPEATED_LABEL = /^(?:SUBJECT|SUBJ)\s*:\s*/i;
 
@@ -40,7 +49,11 @@ function decodeSubjectReferences(s: string): string {
 }
 
 export function cleanSubject(raw: string): CleanSubject | null {
-  let s = decodeSubjectReferences(raw).replace(/\\/g, "");
+  // `<br>` printed as text (the page's line breaks, in mirror copies' subject lines) is a blank.
+  let s = decodeSubjectReferences(raw)
+    .replace(/\\/g, "")
+    .replace(/<br[ \t]*\/?>|<br?[ \t]*$/gi, " ")
+    .replace(MARKUP_TAG, " ");
   // A hyphen glued to a word and followed by a wrap belongs to a compound split at the line end.
   s = s.replace(/(\w)-[ \t]*\n\s*(?=\w)/g, "$1-");
   s = s.replace(/\s+/g, " ").trim();
@@ -52,6 +65,7 @@ export function cleanSubject(raw: string): CleanSubject | null {
     s = s.slice(lead[0].length).replace(REPEATED_LABEL, "");
   }
   s = dropHandlingCaveat(s);
+  s = s.replace(RULE_RUN_ON, "");
   s = s.replace(TRAILING_MARK, "").trim();
   return s ? { text: s, marking } : null;
 }

@@ -5,9 +5,13 @@
  * tried at every offset of a 60 KB body is far too slow.
  */
 
-/** Scraped copies may keep a link before the number (`[1](#). (C) Summary:`); it is tolerated. */
+/**
+ * Scraped copies may keep a link before the number (`[1](#). (C) Summary:`); it is tolerated, and
+ * so are a comma typed for the period before a marking (`1, (C) Summary:`) and a number in
+ * parentheses (`(1) SUMMARY:`).
+ */
 const LINE_PREFIX =
-  /^[ \t]*(?:\[[^\]\n]{0,4}\]\([^)\n]{0,24}\)\d{0,2}[ \t]*\.[ \t]*|¶?[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H])[ \t]*\.[ \t]*)?(?:\([A-Za-z/ -]{1,20}\)[ \t]*)?(?:[-=_*/]{2,}[ \t]*)?$/i;
+  /^[ \t]*(?:\[[^\]\n]{0,4}\]\([^)\n]{0,24}\)\d{0,2}[ \t]*\.[ \t]*|¶?[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H])[ \t]*\.[ \t]*|¶?[ \t]*\d{1,2}[ \t]*,[ \t]*(?=\()|\(\d{1,2}\)[ \t]*)?(?:\([A-Za-z/ -]{1,20}\)[ \t]*)?(?:[-=_*/]{2,}[ \t]*)?$/i;
 const LOOK_BACK = 80;
 
 /** `at` opens a line, a numbered paragraph, a marked paragraph or a heading rule. */

@@ -6,6 +6,11 @@ import { isCodeLike } from "./segment.js";
  * continuation lines: after a trailing comma, a line opening with `CODE,`, a last line just before
  * SUBJECT (`...SP␤EINV␤SUBJECT:`), or the one-code-per-line layout of PlusD PDFs. The list stops
  * at a glued SUBJECT/E.O./REF and at page-header debris of old multi-section cables.
+ *
+ * Two damaged forms have no usable keyword (issue 8, class 12): `TAG PTER, PGOV, …` on the E.O.
+ * line without a colon (a bare `TAG` elsewhere is a word of prose), and a list whose label was lost
+ * altogether, on the line between E.O. and SUBJECT (`EFIN, ECON, EINV, PGOV, CH`). Both are read
+ * only when every word after them is a code, so a sentence never becomes TAGS.
  */
 
 /** The keyword at a line start (then `:`/`;`/`,`/space) or after other caption text (then `:`). */
@@ -14,6 +19,13 @@ const KEYWORD_AT_LINE_START =
 const KEYWORD_INLINE = /(TAGS?|TAGES?|TAS|TABS|TGS|AGS)[ \t]*[:;][ \t]*/gi;
 /** What may stand before an inline keyword (`...DECL: 08/22/2017 AGS:`, `,,""TAGS:`). */
 const INLINE_BEFORE = /[ \t.,;:)"\d]/;
+
+/** `TAG`/`TAGS` without punctuation after other text of an E.O. line: `DECL: 03/20/2019 TAG PTER,`. */
+const KEYWORD_ON_EO_LINE =
+  /(?:^|\n)[ \t]*(?:E\.?[ \t]?O\.?|EO)[ \t]*1\d{4}\b[^\n]*?[ \t](TAGS?)[ \t]+(?=[A-Z])/g;
+
+/** An E.O. line, after which an unlabelled list may stand on its own line. */
+const EO_LINE = /(?:^|\n)[ \t]*(?:E\.?[ \t]?O\.?|EO)[ \t]*1\d{4}\b[^\n]*\n/g;
 
 /** Misspelt keywords need punctuation after them; `TAG` and `TAGS` do not. */
 const PLAIN_KEYWORD = /^TAGS?$/i;
@@ -65,7 +77,38 @@ function findKeyword(area: string): { index: number; listStart: number } | null 
       break;
     }
   }
-  return best;
+  if (best) return best;
+  KEYWORD_ON_EO_LINE.lastIndex = 0;
+  const bare = KEYWORD_ON_EO_LINE.exec(area);
+  if (bare && allCodes(lineAt(area, bare.index + bare[0].length).text)) {
+    return {
+      index: bare.index + bare[0].lastIndexOf(bare[1]!),
+      listStart: bare.index + bare[0].length,
+    };
+  }
+  return null;
+}
+
+/** Two or more words, each a code (known, glued, misspelt) with only commas and blanks between. */
+function allCodes(line: string): boolean {
+  const t = line.trim().replace(/[ \t]*[,;.][ \t]*$/, "");
+  if (!/^[A-Z][A-Z0-9-]*(?:[ \t]*,[ \t]*|[ \t]+)[A-Z][A-Z0-9, \t-]*$/.test(t)) return false;
+  return t.split(/[ \t]*,[ \t]*|[ \t]+/).every(isCodeLike);
+}
+
+/**
+ * A list without its label: the first non-blank line after the E.O. line, all codes, with the
+ * SUBJECT line next (08BEIJING3662). Both neighbours are required so that a line of codes elsewhere
+ * (an addressee list, a distribution line) is never read as TAGS.
+ */
+function unlabelledList(area: string): TagsLine | null {
+  EO_LINE.lastIndex = 0;
+  const eo = EO_LINE.exec(area);
+  if (!eo) return null;
+  const line = lineAt(area, eo.index + eo[0].length);
+  if (!allCodes(line.text) || line.next < 0) return null;
+  if (!/^[ \t]*SUBJ/i.test(lineAt(area, line.next).text)) return null;
+  return { text: line.text.trim().replace(/[,;.]$/, ""), index: eo.index + eo[0].length };
 }
 
 function lineAt(area: string, from: number): { text: string; next: number } {
@@ -120,7 +163,9 @@ function continues(current: string, line: string, after: string | undefined): bo
   if (next.trim() === "" || ELEMENT_LINE.test(next) || !LIST_LINE.test(next)) return false;
   if (!looksLikeTags(next)) return false;
   if (/,[ \t]*$/.test(current)) return true;
-  if (/^[ \t]*[A-Za-z_-]+[ \t]*,/.test(next)) return true;
+  // A line opening with `CODE,` continues; a subject word with a comma (`RUN-OFF,`) does not.
+  const opener = /^[ \t]*([A-Za-z_-]+)[ \t]*,/.exec(next);
+  if (opener && isCodeLike(opener[1]!.toUpperCase())) return true;
   return after !== undefined && /^[ \t]*SUBJ/i.test(after) && next.trim().length <= 40;
 }
 
@@ -131,7 +176,7 @@ function continues(current: string, line: string, after: string | undefined): bo
  */
 export function findTagsLine(caption: string, pageCuts: readonly number[] = []): TagsLine | null {
   const kw = findKeyword(caption);
-  if (!kw) return null;
+  if (!kw) return unlabelledList(caption);
   const cut = pageCuts.find((at) => at > kw.listStart);
   const area = cut === undefined ? caption : caption.slice(0, cut);
   let first: { text: string; next: number } | null = lineAt(area, kw.listStart);
