@@ -88,7 +88,7 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
 }
 
 /** The most telling shape among a mention's forms: full name first, then initial, then surname. */
-function bestShape(m: MentionFacts, shapeOf: (s: string) => NameShape) {
+function bestShape(m: Pick<MentionFacts, "name" | "variants">, shapeOf: (s: string) => NameShape) {
   let best = shapeOf(m.name);
   for (const v of m.variants) {
     if (best.given) break;
@@ -109,10 +109,14 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
     const s = shapes[k]!;
     if (!s.given || !s.surname) return;
     const id = `person-${slugOf(`${s.given} ${s.surname}`)}`;
-    let e = full.get(id);
+    // Keyed by surname too: what a surname's mentions decide depends on that surname's mentions
+    // alone (two surnames slugged alike do not pool their posts), which lets resolution redo one
+    // surname at a time (entities-resolve.ts).
+    const at = `${s.surname}\u0000${id}`;
+    let e = full.get(at);
     if (!e) {
       e = { id, given: s.given, posts: new Map(), roles: new Map() };
-      full.set(id, e);
+      full.set(at, e);
       push(bySurname, s.surname, e);
     }
     const m = mentions[i]!;
@@ -160,29 +164,40 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
   });
 }
 
+/** Folded names of the mentions that write `variant` (folded) as one of their variants. */
+export type OwnersOf = (type: "org" | "place", variant: string) => ReadonlySet<string> | undefined;
+
+/** Who owns each variant, over the given mentions (the whole archive in a full run). */
+function ownersOver(
+  mentions: readonly MentionFacts[],
+  idx: readonly number[],
+): Map<string, Set<string>> {
+  const owners = new Map<string, Set<string>>();
+  for (const i of idx) {
+    const m = mentions[i]!;
+    const { key, vkeys } = mentionKeys(m);
+    for (const fv of vkeys) {
+      const set = owners.get(fv) ?? new Set<string>();
+      owners.set(fv, set);
+      set.add(key);
+    }
+  }
+  return owners;
+}
+
 function resolveNamed(
   type: "org" | "place",
   mentions: readonly MentionFacts[],
   out: Placement[],
   idx: number[],
+  ownersOf: OwnersOf | null,
 ) {
-  const owners = new Map<string, Set<string>>();
   const foldOf = memo(fold);
   const slugOf = memo(slug);
-  for (const i of idx) {
-    const m = mentions[i]!;
-    const name = foldOf(m.name);
-    for (const v of m.variants) {
-      const fv = foldOf(v);
-      if (fv === name) continue;
-      const set = owners.get(fv) ?? new Set<string>();
-      owners.set(fv, set);
-      set.add(name);
-    }
-  }
+  const local = ownersOf ? null : ownersOver(mentions, idx);
   for (const i of idx) {
     const name = foldOf(mentions[i]!.name);
-    const own = owners.get(name);
+    const own = local ? local.get(name) : ownersOf!(type, name);
     const one = own && own.size === 1 ? [...own][0]! : null;
     out[i] =
       one && one !== name
@@ -192,7 +207,10 @@ function resolveNamed(
 }
 
 /** Display name: a full name before a surname, prose case before capitals, then the most written. */
-function displayNames(mentions: readonly MentionFacts[], out: Placement[]): Map<string, string> {
+export function displayNames(
+  mentions: readonly Pick<MentionFacts, "name">[],
+  out: readonly Pick<Placement, "entityId">[],
+): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   mentions.forEach((m, i) => {
     const id = out[i]!.entityId;
@@ -216,14 +234,46 @@ function displayNames(mentions: readonly MentionFacts[], out: Placement[]): Map<
   return names;
 }
 
-export function resolve(mentions: readonly MentionFacts[]): Resolution {
+/**
+ * The group a mention is resolved in, and (organisations and places) the folded variants it
+ * writes. A mention's placement depends only on the mentions of its group — persons: the folded
+ * surname of its most telling form; organisations and places: its folded name, and who owns that
+ * name as a variant (`vkeys` of other mentions) — so resolution can redo only the groups that
+ * new or removed mentions touch. Stored with each mention by the writer.
+ */
+export function mentionKeys(m: Pick<MentionFacts, "type" | "name" | "variants">): {
+  key: string;
+  vkeys: string[];
+} {
+  if (m.type === "person") {
+    const s = bestShape(m, nameShape);
+    // A form without a surname is placed by itself: its own group.
+    return { key: s.surname ?? `\u0001${fold(m.name)}`, vkeys: [] };
+  }
+  const key = fold(m.name);
+  const vkeys = new Set<string>();
+  for (const v of m.variants) {
+    const fv = fold(v);
+    if (fv !== key) vkeys.add(fv);
+  }
+  return { key, vkeys: [...vkeys] };
+}
+
+/**
+ * Placements of `mentions`. Without `ownersOf`, the mentions are the whole archive; with it,
+ * they are whole groups (see mentionKeys) and `ownersOf` says who owns a variant archive-wide.
+ */
+export function resolve(
+  mentions: readonly MentionFacts[],
+  ownersOf: OwnersOf | null = null,
+): Resolution {
   const out: Placement[] = new Array(mentions.length);
   const byType: Record<EntityType, number[]> = { person: [], org: [], place: [] };
   mentions.forEach((m, i) => {
     byType[m.type].push(i);
   });
   resolvePersons(mentions, out, byType.person);
-  resolveNamed("org", mentions, out, byType.org);
-  resolveNamed("place", mentions, out, byType.place);
+  resolveNamed("org", mentions, out, byType.org, ownersOf);
+  resolveNamed("place", mentions, out, byType.place, ownersOf);
   return { placements: out, names: displayNames(mentions, out) };
 }
