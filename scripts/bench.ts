@@ -1,5 +1,6 @@
 /**
- * Archive benchmark (a script, not a test): `npm run bench -- [--size N] [--json] [--keep DIR]`.
+ * Archive benchmark (a script, not a test): `npm run bench -- [--size N] [--json] [--keep DIR]
+ * [--entities-baseline]`.
  *
  * Generates a synthetic Cablegate-scale `cables.csv` (default 251,287 rows) from the real cables of
  * ../shared/corpus (the bundled sample when absent), ingests it with the real CLI in a child
@@ -7,6 +8,8 @@
  * archive size against the input, and search latency for a fixed query mix. In the same run the
  * same text goes into a bare FTS5 table and the plain text queries run on it: every figure is also
  * given as a ratio to that baseline, because absolute numbers move with the machine's load.
+ * `--entities-baseline` first ingests the same CSV with entity extraction off
+ * (CABLEGRAM_ENTITIES=off) and reports what extraction and resolution add, in wall and CPU time.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     keep: { type: "string" },
     rounds: { type: "string", default: "5" },
     "no-build": { type: "boolean" },
+    "entities-baseline": { type: "boolean" },
   },
 });
 const size = Number(values.size);
@@ -75,18 +79,21 @@ function highWater(pid: number): number {
 }
 
 /** The real ingest, as the CLI runs it, in a child process whose memory we can watch. */
-async function ingestChild(csv: string, db: string) {
+async function ingestChild(csv: string, db: string, env: NodeJS.ProcessEnv = process.env) {
   const started = performance.now();
   const child = spawn(process.execPath, [join(root, "bin/cablegram"), "ingest", csv, "--db", db], {
     stdio: ["ignore", "pipe", "inherit"],
+    env,
   });
   let out = "";
   child.stdout.on("data", (d) => {
     out += d;
   });
   let sampled = 0;
+  let cpu = 0;
   const watch = setInterval(() => {
     sampled = Math.max(sampled, highWater(child.pid!));
+    cpu = Math.max(cpu, cpuSeconds(child.pid!));
   }, 250);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(watch);
@@ -94,9 +101,23 @@ async function ingestChild(csv: string, db: string) {
   const report = JSON.parse(out) as { new: number; rejected: number; peakRssBytes: number };
   return {
     seconds: (performance.now() - started) / 1000,
+    // Last sample before exit (up to 250 ms short): unlike wall time, not inflated by other load.
+    cpuSeconds: cpu,
     peakRssBytes: Math.max(sampled, report.peakRssBytes),
     report,
   };
+}
+
+/** User + system CPU seconds of a process so far, all its threads (/proc/PID/stat); 0 without /proc. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of stat(5) (utime, stime), counted after the command name.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** The baseline: the same CSV through the same reader into one bare FTS5 table. */
@@ -146,6 +167,18 @@ async function main() {
     log(`writing ${size.toLocaleString("en-US")} synthetic rows from ${cables.length} real cables`);
     const synth = writeSyntheticCsv(csv, cables, size, 1);
 
+    // Without entities first, into its own archive: extraction off in the parser
+    // (CABLEGRAM_ENTITIES=off, inherited by the worker threads), so resolution has nothing to do.
+    let plain: Awaited<ReturnType<typeof ingestChild>> | null = null;
+    if (values["entities-baseline"]) {
+      const plainPath = join(dir, "archive-no-entities.db");
+      for (const f of [plainPath, `${plainPath}-wal`, `${plainPath}-shm`])
+        rmSync(f, { force: true });
+      log("ingesting without entities (CABLEGRAM_ENTITIES=off)");
+      plain = await ingestChild(csv, plainPath, { ...process.env, CABLEGRAM_ENTITIES: "off" });
+      log(`  ${plain.seconds.toFixed(1)} s wall, ${plain.cpuSeconds.toFixed(1)} s CPU`);
+      if (!values.keep) rmSync(plainPath, { force: true });
+    }
     log("ingesting with `cablegram ingest` (child process)");
     const ingest = await ingestChild(csv, archivePath);
     log(
@@ -177,9 +210,20 @@ async function main() {
 
     const archiveBytes = fileBytes(archivePath);
     const baselineBytes = fileBytes(barePath);
+    const entityFigures = plain
+      ? {
+          ingestSecondsWithoutEntities: round(plain.seconds),
+          ingestCpuSecondsWithoutEntities: round(plain.cpuSeconds),
+          // What extraction and resolution add, wall and CPU (budget: 1.25).
+          entitiesIngestRatio: round(ingest.seconds / plain.seconds),
+          entitiesIngestCpuRatio: round(ingest.cpuSeconds / plain.cpuSeconds),
+        }
+      : {};
     const result = {
       cables: ingest.report.new,
       ingestSeconds: round(ingest.seconds),
+      ingestCpuSeconds: round(ingest.cpuSeconds),
+      ...entityFigures,
       baselineIngestSeconds: round(bare.seconds),
       peakRssBytes: ingest.peakRssBytes,
       archiveBytes,
@@ -214,7 +258,12 @@ function human(r: Record<string, unknown> & { ratios: Record<string, number> }):
   const mb = (b: unknown) => `${((b as number) / (1024 * 1024)).toFixed(0)} MB`;
   return [
     `cables              ${r.cables}`,
-    `ingest              ${r.ingestSeconds} s  (bare FTS5: ${r.baselineIngestSeconds} s, ×${r.ratios.ingest})`,
+    `ingest              ${r.ingestSeconds} s, ${r.ingestCpuSeconds} s CPU  (bare FTS5: ${r.baselineIngestSeconds} s, ×${r.ratios.ingest})`,
+    ...(r.ingestSecondsWithoutEntities === undefined
+      ? []
+      : [
+          `  without entities  ${r.ingestSecondsWithoutEntities} s, ${r.ingestCpuSecondsWithoutEntities} s CPU  (entities ×${r.entitiesIngestRatio} wall, ×${r.entitiesIngestCpuRatio} CPU)`,
+        ]),
     `peak RSS            ${mb(r.peakRssBytes)}`,
     `archive             ${mb(r.archiveBytes)}  (input ${mb(r.rawBytes)}, ×${r.ratios.archiveToRaw}; bare FTS5 ${mb(r.baselineArchiveBytes)})`,
     `search p50 / p95    ${r.searchP50Ms} / ${r.searchP95Ms} ms  (${r.queries} queries with facets; bare FTS5 p95 ${r.baselineSearchP95Ms} ms, ×${r.ratios.searchP95})`,

@@ -22,6 +22,42 @@ describe("resolution rule", () => {
     expect(r.names.get("person-mark-asquino")).toBe("Mark Asquino");
   });
 
+  it("reads a one-letter slip in a given name as the more written name (Magaret Scobey)", () => {
+    const r = resolve([
+      person("Margaret Scobey", "CAIRO", 2009),
+      person("Margaret Scobey", "CAIRO", 2009),
+      person("Magaret Scobey", "CAIRO", 2010),
+      person("SCOBEY", "CAIRO", 2010),
+      // Short given names one letter apart are different names, not slips.
+      person("Jon Smith", "LONDON", 2005),
+      person("Jan Smith", "LONDON", 2005),
+    ]);
+    const ids = r.placements.map((p) => p.entityId);
+    expect(ids.slice(0, 4)).toEqual(Array(4).fill("person-margaret-scobey"));
+    expect(r.placements[2]!.link).toMatch(/given name written magaret/);
+    expect(r.placements[3]!.link).toMatch(/^same post and period/);
+    expect(ids[4]).toBe("person-jon-smith");
+    expect(ids[5]).toBe("person-jan-smith");
+  });
+
+  it("places a surname at a post with the full name named far more often there", () => {
+    const many = Array.from({ length: 8 }, () => person("Margaret Scobey", "CAIRO", 2009));
+    const r = resolve([
+      ...many,
+      person("Richard Scobey", "CAIRO", 2009),
+      person("SCOBEY", "CAIRO", 2009),
+      person("Anne Tiller", "ROME", 2009),
+      person("Anne Tiller", "ROME", 2009),
+      person("Bob Tiller", "ROME", 2009),
+      person("TILLER", "ROME", 2009),
+    ]);
+    const ids = r.placements.map((p) => p.entityId);
+    expect(ids[9]).toBe("person-margaret-scobey");
+    expect(r.placements[9]!.link).toMatch(/most named there/);
+    // Two to one is no proof: the surname stays at its post.
+    expect(ids[13]).toBe("person-tiller-at-rome");
+  });
+
   it("keeps two people sharing a surname apart unless the cables link them", () => {
     const r = resolve([
       person("John Smith", "LONDON", 2003),

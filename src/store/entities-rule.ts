@@ -5,10 +5,13 @@
  *
  * Persons. A mention whose forms give a given name and a surname (`Mark Asquino`, `ROBERT P.
  * FINN`) belongs to the entity of that pair (`person-mark-asquino`; middle names and initials do
- * not split it). A mention with only a surname (`ASQUINO`, `CDA Asquino`) or an initial and a
+ * not split it, nor does a typing slip in a given name of five letters or more when the cables
+ * write the surname with a more frequent given name one letter away: `Magaret Scobey`). A mention with only a surname (`ASQUINO`, `CDA Asquino`) or an initial and a
  * surname (`M. Asquino`) joins a full-name entity only when the cables link them:
  *   1. same post and period: exactly one full-name entity with that surname (and initial) is
- *      named in cables of the same station within two years;
+ *      named in cables of the same station within two years — or, where several are, one is
+ *      named there four times as often as all the others together (a misspelt or passing full
+ *      name beside the ambassador who signs every cable);
  *   2. same role: else, exactly one of them holds the same role (`FM`, `CDA`) within two years;
  *   3. initial: else, the initial leaves exactly one full-name entity with that surname.
  * Otherwise it stays apart, as the surname at that post (`person-asquino-at-almaty`): two people
@@ -50,8 +53,8 @@ export const PERIOD_YEARS = 2;
 interface FullEntity {
   id: string;
   given: string;
-  /** station → years named there (distinct: a few per station, however many mentions). */
-  posts: Map<string, Set<number>>;
+  /** station → year → mentions there that year. */
+  posts: Map<string, Map<number, number>>;
   /** folded role → years held. */
   roles: Map<string, Set<number>>;
 }
@@ -60,6 +63,59 @@ function near(years: ReadonlySet<number> | undefined, year: number | null): bool
   if (!years || year === null) return false;
   for (const y of years) if (Math.abs(y - year) <= PERIOD_YEARS) return true;
   return false;
+}
+
+/** Mentions at a post within the period of `year`. */
+function namedNear(years: ReadonlyMap<number, number> | undefined, year: number | null): number {
+  if (!years || year === null) return 0;
+  let n = 0;
+  for (const [y, count] of years) if (Math.abs(y - year) <= PERIOD_YEARS) n += count;
+  return n;
+}
+
+/** A full name this many times more often at the post and period than all others is meant. */
+export const DOMINANT = 4;
+
+/** Equal but for one letter added, dropped or changed (`Magaret`, `Margaret`). */
+function oneSlip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Given names long enough that one slip between two of them is a typing slip, not a new name. */
+const SLIP_MIN = 5;
+
+/**
+ * Per surname, the given name each written given name stands for: the most written one within
+ * one typing slip of it (`Magaret Scobey` is `Margaret Scobey`); ties go to the first in
+ * alphabetical order, so the choice does not depend on the order of the mentions.
+ */
+function canonicalGivens(shapes: readonly NameShape[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of shapes) {
+    if (!s.given || !s.surname) continue;
+    const c = counts.get(s.surname) ?? new Map<string, number>();
+    counts.set(s.surname, c);
+    c.set(s.given, (c.get(s.given) ?? 0) + 1);
+  }
+  const out = new Map<string, string>();
+  for (const [surname, c] of counts) {
+    if (c.size < 2) continue;
+    for (const g of c.keys()) {
+      if (g.length < SLIP_MIN) continue;
+      let best = g;
+      for (const [h, n] of c) {
+        if (h === g || h.length < SLIP_MIN || !oneSlip(g, h)) continue;
+        const m = c.get(best)!;
+        if (n > m || (n === m && h < best)) best = h;
+      }
+      if (best !== g) out.set(`${surname}\u0000${g}`, best);
+    }
+  }
+  return out;
 }
 
 function addYear<K>(map: Map<K, Set<number>>, key: K, year: number) {
@@ -88,7 +144,7 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
 }
 
 /** The most telling shape among a mention's forms: full name first, then initial, then surname. */
-function bestShape(m: MentionFacts, shapeOf: (s: string) => NameShape) {
+function bestShape(m: Pick<MentionFacts, "name" | "variants">, shapeOf: (s: string) => NameShape) {
   let best = shapeOf(m.name);
   for (const v of m.variants) {
     if (best.given) break;
@@ -105,22 +161,35 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
   const shapes = idx.map((i) => bestShape(mentions[i]!, shapeOf));
   const bySurname = new Map<string, FullEntity[]>();
   const full = new Map<string, FullEntity>();
+  const givens = canonicalGivens(shapes);
   idx.forEach((i, k) => {
     const s = shapes[k]!;
     if (!s.given || !s.surname) return;
-    const id = `person-${slugOf(`${s.given} ${s.surname}`)}`;
-    let e = full.get(id);
+    const given = givens.get(`${s.surname}\u0000${s.given}`) ?? s.given;
+    const id = `person-${slugOf(`${given} ${s.surname}`)}`;
+    // Keyed by surname too: what a surname's mentions decide depends on that surname's mentions
+    // alone (two surnames slugged alike do not pool their posts), which lets resolution redo one
+    // surname at a time (entities-resolve.ts).
+    const at = `${s.surname}\u0000${id}`;
+    let e = full.get(at);
     if (!e) {
-      e = { id, given: s.given, posts: new Map(), roles: new Map() };
-      full.set(id, e);
+      e = { id, given, posts: new Map(), roles: new Map() };
+      full.set(at, e);
       push(bySurname, s.surname, e);
     }
     const m = mentions[i]!;
     if (m.year !== null) {
-      if (m.station) addYear(e.posts, m.station, m.year);
+      if (m.station) {
+        const years = e.posts.get(m.station) ?? new Map<number, number>();
+        e.posts.set(m.station, years);
+        years.set(m.year, (years.get(m.year) ?? 0) + 1);
+      }
       for (const r of m.roles) addYear(e.roles, foldOf(r), m.year);
     }
-    out[i] = { entityId: id, link: "full name" };
+    out[i] = {
+      entityId: id,
+      link: given === s.given ? "full name" : `full name, given name written ${s.given}`,
+    };
   });
   idx.forEach((i, k) => {
     const s = shapes[k]!;
@@ -132,13 +201,27 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
     }
     let cands = bySurname.get(s.surname) ?? [];
     if (s.initial) cands = cands.filter((e) => e.given.startsWith(s.initial!));
-    const post = m.station ? cands.filter((e) => near(e.posts.get(m.station!), m.year)) : [];
+    const named = cands.map((e) => (m.station ? namedNear(e.posts.get(m.station), m.year) : 0));
+    const post = cands.filter((_, c) => named[c]! > 0);
     if (post.length === 1) {
       out[i] = {
         entityId: post[0]!.id,
         link: `same post and period (${m.station} ${m.year})`,
       };
       return;
+    }
+    if (post.length > 1) {
+      // Several full names at the post: one named far more often there is the one meant.
+      const total = named.reduce((a, b) => a + b, 0);
+      const top = Math.max(...named);
+      const first = named.indexOf(top);
+      if (named.lastIndexOf(top) === first && top >= DOMINANT * (total - top)) {
+        out[i] = {
+          entityId: cands[first]!.id,
+          link: `same post and period, most named there (${m.station} ${m.year})`,
+        };
+        return;
+      }
     }
     if (post.length === 0) {
       const roles = m.roles.map(foldOf);
@@ -160,29 +243,40 @@ function resolvePersons(mentions: readonly MentionFacts[], out: Placement[], idx
   });
 }
 
+/** Folded names of the mentions that write `variant` (folded) as one of their variants. */
+export type OwnersOf = (type: "org" | "place", variant: string) => ReadonlySet<string> | undefined;
+
+/** Who owns each variant, over the given mentions (the whole archive in a full run). */
+function ownersOver(
+  mentions: readonly MentionFacts[],
+  idx: readonly number[],
+): Map<string, Set<string>> {
+  const owners = new Map<string, Set<string>>();
+  for (const i of idx) {
+    const m = mentions[i]!;
+    const { key, vkeys } = mentionKeys(m);
+    for (const fv of vkeys) {
+      const set = owners.get(fv) ?? new Set<string>();
+      owners.set(fv, set);
+      set.add(key);
+    }
+  }
+  return owners;
+}
+
 function resolveNamed(
   type: "org" | "place",
   mentions: readonly MentionFacts[],
   out: Placement[],
   idx: number[],
+  ownersOf: OwnersOf | null,
 ) {
-  const owners = new Map<string, Set<string>>();
   const foldOf = memo(fold);
   const slugOf = memo(slug);
-  for (const i of idx) {
-    const m = mentions[i]!;
-    const name = foldOf(m.name);
-    for (const v of m.variants) {
-      const fv = foldOf(v);
-      if (fv === name) continue;
-      const set = owners.get(fv) ?? new Set<string>();
-      owners.set(fv, set);
-      set.add(name);
-    }
-  }
+  const local = ownersOf ? null : ownersOver(mentions, idx);
   for (const i of idx) {
     const name = foldOf(mentions[i]!.name);
-    const own = owners.get(name);
+    const own = local ? local.get(name) : ownersOf!(type, name);
     const one = own && own.size === 1 ? [...own][0]! : null;
     out[i] =
       one && one !== name
@@ -192,7 +286,10 @@ function resolveNamed(
 }
 
 /** Display name: a full name before a surname, prose case before capitals, then the most written. */
-function displayNames(mentions: readonly MentionFacts[], out: Placement[]): Map<string, string> {
+export function displayNames(
+  mentions: readonly Pick<MentionFacts, "name">[],
+  out: readonly Pick<Placement, "entityId">[],
+): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   mentions.forEach((m, i) => {
     const id = out[i]!.entityId;
@@ -216,14 +313,46 @@ function displayNames(mentions: readonly MentionFacts[], out: Placement[]): Map<
   return names;
 }
 
-export function resolve(mentions: readonly MentionFacts[]): Resolution {
+/**
+ * The group a mention is resolved in, and (organisations and places) the folded variants it
+ * writes. A mention's placement depends only on the mentions of its group — persons: the folded
+ * surname of its most telling form; organisations and places: its folded name, and who owns that
+ * name as a variant (`vkeys` of other mentions) — so resolution can redo only the groups that
+ * new or removed mentions touch. Stored with each mention by the writer.
+ */
+export function mentionKeys(m: Pick<MentionFacts, "type" | "name" | "variants">): {
+  key: string;
+  vkeys: string[];
+} {
+  if (m.type === "person") {
+    const s = bestShape(m, nameShape);
+    // A form without a surname is placed by itself: its own group.
+    return { key: s.surname ?? `\u0001${fold(m.name)}`, vkeys: [] };
+  }
+  const key = fold(m.name);
+  const vkeys = new Set<string>();
+  for (const v of m.variants) {
+    const fv = fold(v);
+    if (fv !== key) vkeys.add(fv);
+  }
+  return { key, vkeys: [...vkeys] };
+}
+
+/**
+ * Placements of `mentions`. Without `ownersOf`, the mentions are the whole archive; with it,
+ * they are whole groups (see mentionKeys) and `ownersOf` says who owns a variant archive-wide.
+ */
+export function resolve(
+  mentions: readonly MentionFacts[],
+  ownersOf: OwnersOf | null = null,
+): Resolution {
   const out: Placement[] = new Array(mentions.length);
   const byType: Record<EntityType, number[]> = { person: [], org: [], place: [] };
   mentions.forEach((m, i) => {
     byType[m.type].push(i);
   });
   resolvePersons(mentions, out, byType.person);
-  resolveNamed("org", mentions, out, byType.org);
-  resolveNamed("place", mentions, out, byType.place);
+  resolveNamed("org", mentions, out, byType.org, ownersOf);
+  resolveNamed("place", mentions, out, byType.place, ownersOf);
   return { placements: out, names: displayNames(mentions, out) };
 }

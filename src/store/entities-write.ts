@@ -1,22 +1,30 @@
 import type { Cable } from "../model/cable.js";
 import { type Db, perConnection } from "./db.js";
-import { cableEntities } from "./entities-input.js";
+import { cableEntities, type EntityType } from "./entities-input.js";
+import { mentionKeys } from "./entities-rule.js";
 
 /**
  * The writer's part of the entity layer: a cable's persons, organisations and places as rows of
- * `mentions`, unresolved (entity_id NULL) until resolveEntities runs at the end of the ingest.
+ * `mentions`, unresolved (entity_id NULL) until resolveEntities runs at the end of the ingest,
+ * each with the resolution group it belongs to (mentionKeys).
  * Deleting them with the cable is the writer's child-table cleanup (src/store/write.ts).
  */
 
 const stmts = perConnection((db: Db) => ({
   insert: db.prepare(
-    `INSERT INTO mentions (cable_id, seq, type, name, variants, roles, paragraphs, kind, us_official, protected)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO mentions (cable_id, seq, type, name, variants, roles, paragraphs, kind, us_official,
+       protected, key, vkeys)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
 }));
 
 const EMPTY = "[]";
 const list = (xs: readonly unknown[]) => (xs.length === 0 ? EMPTY : JSON.stringify(xs));
+
+function groupOf(type: EntityType, name: string, variants: readonly string[]): [string, string] {
+  const { key, vkeys } = mentionKeys({ type, name, variants });
+  return [key, vkeys.join("\n")];
+}
 
 export function insertMentions(db: Db, cableId: number, cable: Cable): void {
   const { persons, organizations, places } = cableEntities(cable);
@@ -35,6 +43,7 @@ export function insertMentions(db: Db, cableId: number, cable: Cable): void {
       null,
       p.usOfficial ? 1 : 0,
       p.protected ? 1 : 0,
+      ...groupOf("person", p.name, p.variants),
     );
   }
   for (const o of organizations) {
@@ -49,6 +58,7 @@ export function insertMentions(db: Db, cableId: number, cable: Cable): void {
       null,
       0,
       0,
+      ...groupOf("org", o.name, o.variants),
     );
   }
   for (const l of places) {
@@ -63,6 +73,7 @@ export function insertMentions(db: Db, cableId: number, cable: Cable): void {
       l.kind,
       0,
       0,
+      ...groupOf("place", l.name, l.variants),
     );
   }
 }

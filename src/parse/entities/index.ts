@@ -36,7 +36,15 @@ export interface EntityOptions {
   lexicon?: NameLexicon | null;
 }
 
+/**
+ * `CABLEGRAM_ENTITIES=off` in the environment turns extraction off (every list empty, so
+ * resolution has nothing to do): what `npm run bench -- --entities-baseline` ingests against, to
+ * measure what the entity layer adds in the same run. Read once; worker threads inherit it.
+ */
+const ENABLED = process.env.CABLEGRAM_ENTITIES !== "off";
+
 export function extractEntities(cable: Cable, doc: BodyDoc, options: EntityOptions = {}): Entities {
+  if (!ENABLED) return { persons: [], organizations: [], places: [] };
   const lexicon = options.lexicon === undefined ? nameLexicon() : options.lexicon;
   const host = hostCountry(cable.station);
   const persons: PlacedMention[] = [];

@@ -218,6 +218,8 @@ function mayBeName(
 ): boolean {
   const t = tokens[i]!;
   if (t.shape === "punct" || t.shape === "number") return false;
+  // Most words of mixed-case prose: a lower-case word is never a name there.
+  if (!caps && t.shape === "lower") return false;
   const fold = t.fold;
   if (NOT_NAME.has(fold)) return false;
   if (caps) {

@@ -38,8 +38,18 @@ function capitalise(s: string): string {
 
 /** A word as compared between forms: folded, an Arabic article prefix dropped. */
 export function nameKey(word: string): string {
-  return foldWord(word).replace(/^(?:al|el|ad|as|ash|at|az|ar|an)[-']/, "");
+  let key = keys.get(word);
+  if (key === undefined) {
+    key = foldWord(word).replace(/^(?:al|el|ad|as|ash|at|az|ar|an)[-']/, "");
+    // The same names come back in every paragraph; the cache is bounded for long batch runs.
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(word, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
+const MAX_KEYS = 50_000;
 
 /** The words of a name that identify it: particles and initials left out. */
 export function coreWords(words: readonly string[]): string[] {

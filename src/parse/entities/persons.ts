@@ -42,13 +42,23 @@ export function groupPersons(
   const groups: Group[] = [];
   index.surname.clear();
   index.word.clear();
+  index.full.clear();
   const full = all.map((pm) => coreWords(pm.mention.words).length >= 2);
-  // Full forms first, so one-word forms find the full name wherever it stands in the cable.
+  // Full forms first, so one-word forms find the full name wherever it stands in the cable. Two
+  // full forms are compatible only when their surnames agree: groups are looked up by surname
+  // (in creation order, as a scan of all groups would meet them) instead of scanned.
   all.forEach((pm, i) => {
     if (!full[i]) return;
-    const g = groups.find((x) => x.full && compatibleFullNames(x.full, pm.mention.words));
+    const surname = surnameKey(pm.mention.words);
+    const same = index.full.get(surname);
+    const g = same?.find((x) => x.full && compatibleFullNames(x.full, pm.mention.words));
     if (g) absorb(g, pm);
-    else groups.push(newGroup(pm));
+    else {
+      const created = newGroup(pm);
+      groups.push(created);
+      if (same) same.push(created);
+      else index.full.set(surname, [created]);
+    }
   });
   const pending: { pm: PlacedMention; key: string }[] = [];
   all.forEach((pm, i) => {
@@ -90,7 +100,12 @@ function claim(groups: Group[], key: string): Group | null {
  * Groups by surname key and by name word, for `claim`: a long cable has hundreds of one-word
  * mentions and scores of persons. Module state, reset by each `groupPersons` call (pure per call).
  */
-const index = { surname: new Map<string, Group[]>(), word: new Map<string, Group[]>() };
+const index = {
+  surname: new Map<string, Group[]>(),
+  word: new Map<string, Group[]>(),
+  /** Groups opened by a full form, by that form's surname key. */
+  full: new Map<string, Group[]>(),
+};
 
 function indexed(map: Map<string, Group[]>, key: string, g: Group): void {
   const list = map.get(key);
