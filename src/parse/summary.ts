@@ -48,7 +48,13 @@ export function parseSummary(doc: BodyDoc): string | null {
   }
   const label = findLabel(text, words, text.length, false);
   if (label < 0) return null;
-  return dropSummaryLead(sectionText(openSpan(text, label)));
+  const span = openSpan(text, label);
+  if (span.capped) {
+    doc.warnings.push(
+      `summary without an end marker or a break read up to ${OPEN_SPAN.toLocaleString("en-US")} characters (to the end of that line); the text after it stays in the body`,
+    );
+  }
+  return dropSummaryLead(sectionText(span.text));
 }
 
 /**
@@ -129,10 +135,14 @@ function endMarkerBefore(text: string, at: number): number {
   return before < 0 ? -1 : endWord(before);
 }
 
-/** From a label with no end marker: past a heading's own rule and blank lines, to the next break. */
+/**
+ * From a label with no end marker: past a heading's own rule and blank lines, to the next break,
+ * at most this far (a summary is a paragraph or two; a label with no break after it would
+ * otherwise take the whole body). Cut at a line end, with a warning; the body keeps it all.
+ */
 const OPEN_SPAN = 20_000;
 
-function openSpan(text: string, from: number): string {
+function openSpan(text: string, from: number): { text: string; capped: boolean } {
   const lead = /^(?:[ \t]*(?:[-=_]{3,})?[ \t]*\n)*/.exec(text.slice(from, from + 400));
   const start = from + (lead ? lead[0].length : 0);
   // A summary without an end marker is read up to the next break, within OPEN_SPAN characters:
@@ -144,7 +154,8 @@ function openSpan(text: string, from: number): string {
   }
   const rest = text.slice(start, stopAt);
   const stop = OPEN_END.exec(rest);
-  return stop ? rest.slice(0, stop.index) : rest;
+  if (stop) return { text: rest.slice(0, stop.index), capped: false };
+  return { text: rest, capped: stopAt < text.length };
 }
 
 function paragraphOne(doc: BodyDoc): number {
