@@ -92,6 +92,11 @@ describe("a damaged full-text index", () => {
     const problem = (await res.json()) as { detail: string };
     expect(problem.detail).toMatch(/damaged/);
     expect(JSON.stringify(problem)).not.toMatch(/Sqlite|SQLITE_|malformed/);
+    // An export meets the damage before answering: a 5xx problem, not a 200 that stops.
+    const exportRes = await app.request(`/api/export?q=${QUERY}&format=jsonl`);
+    expect(exportRes.status).toBeGreaterThanOrEqual(500);
+    expect(exportRes.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect(logged.join("\n")).toContain(path);
     db.close();
 
     const check = cablegram(["check", "--db", path]);
@@ -146,6 +151,15 @@ describe("a damaged page of the cables table", () => {
     const toStdout = cablegram(["export", "", "--format", "jsonl", "--db", path]);
     expectNamedDamage(toStdout, path);
     expect(toStdout.stderr).toMatch(/the output above is incomplete/);
+
+    // The server's export of the whole archive meets the damaged page part way: the transfer is
+    // aborted (a client sees an error), never a 200 that ends like a whole file.
+    const served = new Database(path);
+    const { app } = createApp({ db: served, cache: false, onError: () => {} });
+    const res = await app.request("/api/export?q=&format=jsonl");
+    if (res.status === 200) await expect(res.text()).rejects.toThrow();
+    else expect(res.status).toBeGreaterThanOrEqual(500);
+    served.close();
 
     const check = cablegram(["check", "--db", path]);
     expect(check.status).toBe(1);
