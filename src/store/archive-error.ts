@@ -92,15 +92,7 @@ export function archiveError(err: unknown, path: string): ArchiveError | null {
       err,
     );
   }
-  if (code === "SQLITE_FULL" || code === "ENOSPC") {
-    return new ArchiveError(
-      "disk-full",
-      path,
-      `the disk holding the archive ${path} is full`,
-      "free some space (or use --db on a larger disk) and run the command again",
-      err,
-    );
-  }
+  if (code === "SQLITE_FULL" || code === "ENOSPC") return diskFull(path, err);
   if (code === "SQLITE_IOERR_WRITE") return writeFailed(path, said, err);
   if (code === "EISDIR") return folderGiven(path, err);
   if (code.startsWith("SQLITE_BUSY")) {
@@ -139,6 +131,16 @@ export function archiveError(err: unknown, path: string): ArchiveError | null {
   );
 }
 
+function diskFull(path: string, cause: unknown): ArchiveError {
+  return new ArchiveError(
+    "disk-full",
+    path,
+    `the disk holding the archive ${path} is full`,
+    "free some space (or use --db on a larger disk) and run the command again",
+    cause,
+  );
+}
+
 /** Less free space than this beside the archive counts as a full disk. */
 const LOW_SPACE_BYTES = 4 * 1024 * 1024;
 
@@ -158,15 +160,7 @@ function freeBytes(path: string): number | null {
  */
 function writeFailed(path: string, said: string, cause: unknown): ArchiveError {
   const free = freeBytes(path);
-  if (free !== null && free < LOW_SPACE_BYTES) {
-    return new ArchiveError(
-      "disk-full",
-      path,
-      `the disk holding the archive ${path} is full`,
-      "free some space (or use --db on a larger disk) and run the command again",
-      cause,
-    );
-  }
+  if (free !== null && free < LOW_SPACE_BYTES) return diskFull(path, cause);
   return new ArchiveError(
     "io",
     path,

@@ -6,7 +6,8 @@ import { startsWithCable } from "./cables.js";
  * (`A. A)`, `A. (A)`, `A. REF A`, `A. REF:`), where the second is the drafter's own letter and the
  * first a copy's (the WikiLeaks viewer numbered list lines itself: `¶B. D. STATE 32213`). A letter
  * counts as an enumerator only in sequence — the first is A, each next one repeats or follows the
- * last, and past Z come AA, BB ... — so initials (`E-mails J. Speaks-K. Allen`) and markings (`KUWAIT (C)02293`) stay text.
+ * last, and past Z come AA, BB ... — so initials (`E-mails J. Speaks-K. Allen`) and markings
+ * (`KUWAIT (C)02293`) stay text.
  */
 
 export interface RawItem {
