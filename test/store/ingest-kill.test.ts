@@ -5,6 +5,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMirrorCables, writeSyntheticCsv } from "../../scripts/bench/synthetic-csv.js";
+import { ingest } from "../../src/ingest/index.js";
+import { openArchive } from "../../src/store/db.js";
 import { fts5Tables } from "../../src/store/fts-merge.js";
 import { archiveStats } from "../../src/store/stats.js";
 import { cablegramAsync, ensureBuilt } from "../faults/harness.js";
@@ -14,8 +16,9 @@ import { cablegramAsync, ensureBuilt } from "../faults/harness.js";
  * spread through the ingest, then check after each kill that the archive is intact (SQLite's
  * integrity check and every FTS5 index's own), that the killed run is reported interrupted, and
  * that a rerun completes the archive with exact counts. The input is small (60 cables in batches
- * of 3, so 20 commits a run) to keep 20 rounds well within CI time; the killed runs use the
- * default parse workers, as users run it, the reruns parse in process (faster to start).
+ * of 3, so 20 commits a run) to keep 20 rounds well within CI time; the killed runs are the CLI
+ * with its default parse workers, as users run it; the reruns call the same ingest in this
+ * process (no process start-up per round).
  */
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -71,6 +74,17 @@ function runToEnd(db: string, extra: string[] = []): Promise<Summary> {
       else resolve(JSON.parse(out) as Summary);
     }),
   );
+}
+
+/** The rerun, in this process: the same ingest as the CLI's, without a process start per round. */
+async function ingestAgain(path: string): Promise<Summary> {
+  const db = openArchive(path);
+  try {
+    const report = await ingest(db, [csv], { workers: 0, batchSize: BATCH, dbLabel: path });
+    return report as unknown as Summary;
+  } finally {
+    db.close();
+  }
 }
 
 function tableCounts(path: string): Record<string, number> {
@@ -211,7 +225,7 @@ describe("ingest killed with SIGKILL", () => {
           claimed ? ["running"] : ended ? ["finished"] : [],
         );
         expect(killed.interrupted, context()).toBe(claimed ? 1 : 0);
-        const rerun = await runToEnd(db, ["--workers", "0"]);
+        const rerun = await ingestAgain(db);
         expect(rerun, context()).toMatchObject({
           new: ROWS - committed,
           newVersions: 0,
@@ -229,7 +243,7 @@ describe("ingest killed with SIGKILL", () => {
         expect(tableCounts(db), context()).toEqual(expected);
         checkIntegrity(db);
       } else {
-        const rerun = await runToEnd(db, ["--workers", "0"]);
+        const rerun = await ingestAgain(db);
         expect(rerun, context()).toMatchObject({ new: ROWS, unchanged: 0, rejected: 0 });
       }
     }
