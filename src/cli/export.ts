@@ -91,7 +91,10 @@ export const exportCommand = defineCommand({
       chunks.return(undefined);
       if (readFailure || failure) {
         if (temp) {
+          // The file is opened asynchronously: remove it once the stream has closed, or the
+          // opening would create it again after the removal.
           stream.destroy();
+          await finished(stream).catch(() => undefined);
           rmSync(temp, { force: true });
         }
         if (!readFailure && (failure as NodeJS.ErrnoException | null)?.code === "EPIPE") return 0;

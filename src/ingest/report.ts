@@ -104,6 +104,16 @@ export function countRejection(report: IngestReport, r: Rejection): void {
  * Checked at the end of every ingest, so a counting bug fails loudly (and every test catches it).
  */
 export function assertCountsAddUp(report: IngestReport): void {
+  const parts = [
+    report.new,
+    report.newVersions,
+    report.unchanged,
+    report.rejected,
+    report.unwritten,
+  ];
+  if (parts.some((n) => n < 0)) {
+    throw new Error(`ingest report has a negative count: ${JSON.stringify(summary(report))}`);
+  }
   const sum =
     report.new + report.newVersions + report.unchanged + report.rejected + report.unwritten;
   if (sum !== report.records) {

@@ -29,6 +29,10 @@ const RULE_LINE = /^[ \t]*(?:[-=_*][ \t]?){3,}[ \t]*$/;
 /** The signature run onto the last sentence of an unwrapped cable (`... officials. CAULFIELD`). */
 const SIGNATURE_TAIL = /(?<=[.!?"”)])\s+[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})?\s*$/;
 
+/**
+ * Blocks read under a `Comment` heading before giving up on finding its end: a search bound, not a
+ * cut of a value. The comment is a copy of body text, which stays whole whatever is taken here.
+ */
 const MAX_BLOCKS = 30;
 
 export function parseComment(doc: BodyDoc): string | null {

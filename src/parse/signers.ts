@@ -7,5 +7,11 @@ import { docEnding } from "./signers/ending.js";
  * stamps, SMART trailer), or the name glued after its last sentence. Empty when unsigned.
  */
 export function parseSigners(doc: BodyDoc): string[] {
-  return [...docEnding(doc).signers];
+  const ending = docEnding(doc);
+  if (ending.notRead !== undefined) {
+    doc.warnings.push(
+      `signature read as ${ending.signers.length} names: the name line above them (${JSON.stringify(ending.notRead)}) stays in the text`,
+    );
+  }
+  return [...ending.signers];
 }

@@ -266,7 +266,7 @@ describe("parseSubject: run-on forms (issue 8, class 4)", () => {
   it("warns when the line is followed up to its line bound without reaching an element", () => {
     const doc = makeDoc(`SUBJECT: A\n${"WRAPPED LINE\n".repeat(12)}`);
     parseSubject(doc);
-    expect(doc.warnings.some((w) => w.includes("over 8 lines"))).toBe(true);
+    expect(doc.warnings.some((w) => w.includes("subject read up to 8 lines"))).toBe(true);
     const short = makeDoc("SUBJECT: A\nB\n\n1. (C) Text");
     parseSubject(short);
     expect(short.warnings).toEqual([]);

@@ -65,6 +65,12 @@ const INLINE_END = new RegExp(
   ].join("|"),
 );
 
+/**
+ * Longest subject read, in lines: a subject runs to three or four lines at most, and a label with
+ * no blank line or element after it would otherwise take the whole body. The subject is cut at a
+ * line end, never inside one, and a longer one is reported in the warnings (its text stays in the
+ * body).
+ */
 const MAX_LINES = 8;
 const SPLIT_CLASSIFIED = /\s+CLASSIFIED\s*$/i;
 const GLUED_HEADING = /\s+summary\s*$/i;
@@ -78,12 +84,12 @@ export function parseSubject(doc: BodyDoc): SubjectResult | null {
     return smart ? cleanSubject(smart) : null;
   }
   const { raw, capped } = collectLines(text, label.end);
-  if (capped) {
+  const end = INLINE_END.exec(raw);
+  if (capped && !end) {
     doc.warnings.push(
-      `SUBJECT line followed over ${MAX_LINES} lines without reaching the next element: read up to there`,
+      `subject read up to ${MAX_LINES} lines: the lines after it, with no blank line or element between, stay in the body only`,
     );
   }
-  const end = INLINE_END.exec(raw);
   let subject = end ? raw.slice(0, end.index) : raw;
   // `… IN LIBYA CLASSIFIED␤␤BY: Gene A. Cretz`: the label split over a blank line (09TRIPOLI939).
   const split = SPLIT_CLASSIFIED.exec(subject);
@@ -126,7 +132,10 @@ function firstLabel(region: string): { index: number; end: number } | null {
   return null;
 }
 
-/** The label's own line, then each following line until one starts another element. */
+/**
+ * The label's own line, then each following line until one starts another element; `capped` when
+ * it stopped at MAX_LINES with the subject still running on.
+ */
 function collectLines(text: string, from: number): { raw: string; capped: boolean } {
   const lines: string[] = [];
   let pos = from;
@@ -138,27 +147,30 @@ function collectLines(text: string, from: number): { raw: string; capped: boolea
       lines.push(line);
     } else if (!bare) {
       // The subject may start on the line after a bare label; otherwise a blank line ends it.
-      if (lines.some((l) => l.replace(/\\/g, "").trim())) break;
-      if (lines.length > 1) break;
+      if (lines.some((l) => l.replace(/\\/g, "").trim())) return done(lines);
+      if (lines.length > 1) return done(lines);
       lines.push(line);
     } else if (STOP_LINE.test(bare)) {
-      break;
+      return done(lines);
     } else {
       lines.push(line);
     }
-    if (nl < 0) {
-      pos = text.length + 1;
-      break;
-    }
+    if (nl < 0) return done(lines);
     pos = nl + 1;
   }
-  const raw = lines.join("\n");
-  if (lines.length < MAX_LINES || pos > text.length) return { raw, capped: false };
-  // Stopped by the bound: capped unless the next line would have ended the subject anyway.
+  return { raw: lines.join("\n"), capped: lines.length === MAX_LINES && runsOn(text, pos) };
+}
+
+function done(lines: string[]): { raw: string; capped: boolean } {
+  return { raw: lines.join("\n"), capped: false };
+}
+
+/** Whether the line at `pos` would have continued the subject. */
+function runsOn(text: string, pos: number): boolean {
   const nl = text.indexOf("\n", pos);
-  const next = text
+  const bare = text
     .slice(pos, nl < 0 ? text.length : nl)
     .replace(/\\/g, "")
     .trim();
-  return { raw, capped: next !== "" && !STOP_LINE.test(next) };
+  return bare !== "" && !STOP_LINE.test(bare);
 }

@@ -60,7 +60,7 @@ export function parseSummary(doc: BodyDoc): string | null {
   const span = openSpan(text, label);
   if (span.capped) {
     doc.warnings.push(
-      `summary without an end marker or a break in its first ${OPEN_SPAN.toLocaleString("en")} characters: read up to there`,
+      `summary without an end marker or a break read up to ${OPEN_SPAN.toLocaleString("en-US")} characters (to the end of that line); the text after it stays in the body`,
     );
   }
   return dropSummaryLead(sectionText(span.text));
@@ -144,7 +144,11 @@ function endMarkerBefore(text: string, at: number): number {
   return before < 0 ? -1 : endWord(before);
 }
 
-/** From a label with no end marker: past a heading's own rule and blank lines, to the next break. */
+/**
+ * From a label with no end marker: past a heading's own rule and blank lines, to the next break,
+ * at most this far (a summary is a paragraph or two; a label with no break after it would
+ * otherwise take the whole body). Cut at a line end, with a warning; the body keeps it all.
+ */
 const OPEN_SPAN = 20_000;
 
 function openSpan(text: string, from: number): { text: string; capped: boolean } {

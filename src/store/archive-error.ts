@@ -1,3 +1,6 @@
+import { statfsSync } from "node:fs";
+import { dirname } from "node:path";
+
 /**
  * Failures of the archive file itself, in words a user can act on: which archive, what happened,
  * what to do. SQLite's own messages ("database disk image is malformed", "disk I/O error") name
@@ -89,15 +92,8 @@ export function archiveError(err: unknown, path: string): ArchiveError | null {
       err,
     );
   }
-  if (code === "SQLITE_FULL" || code === "ENOSPC") {
-    return new ArchiveError(
-      "disk-full",
-      path,
-      `the disk holding the archive ${path} is full`,
-      "free some space (or use --db on a larger disk) and run the command again",
-      err,
-    );
-  }
+  if (code === "SQLITE_FULL" || code === "ENOSPC") return diskFull(path, err);
+  if (code === "SQLITE_IOERR_WRITE") return writeFailed(path, said, err);
   if (code === "EISDIR") return folderGiven(path, err);
   if (code.startsWith("SQLITE_BUSY")) {
     return new ArchiveError(
@@ -132,6 +128,45 @@ export function archiveError(err: unknown, path: string): ArchiveError | null {
     `reading or writing the archive ${path} failed (${said})`,
     `check the disk, then run 'cablegram check --db ${path}'`,
     err,
+  );
+}
+
+function diskFull(path: string, cause: unknown): ArchiveError {
+  return new ArchiveError(
+    "disk-full",
+    path,
+    `the disk holding the archive ${path} is full`,
+    "free some space (or use --db on a larger disk) and run the command again",
+    cause,
+  );
+}
+
+/** Less free space than this beside the archive counts as a full disk. */
+const LOW_SPACE_BYTES = 4 * 1024 * 1024;
+
+function freeBytes(path: string): number | null {
+  try {
+    const fs = statfsSync(dirname(path));
+    return fs.bavail * fs.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A failed write. SQLite says SQLITE_FULL only when the disk reports ENOSPC; a write refused for
+ * another reason (a file size limit, `ulimit -f`, a quota, a failing disk) is a bare "disk I/O
+ * error". The free space beside the archive tells a full disk apart from the rest.
+ */
+function writeFailed(path: string, said: string, cause: unknown): ArchiveError {
+  const free = freeBytes(path);
+  if (free !== null && free < LOW_SPACE_BYTES) return diskFull(path, cause);
+  return new ArchiveError(
+    "io",
+    path,
+    `writing the archive ${path} failed (${said}) with ${free === null ? "unknown free space" : `${Math.round(free / (1024 * 1024))} MB free`} on its disk`,
+    `the file may have reached a size limit (ulimit -f, a quota) or the disk may be failing: lift the limit or pass another --db, then run 'cablegram check --db ${path}' and the command again`,
+    cause,
   );
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { archiveError } from "./archive-error.js";
-import type { Db } from "./db.js";
+import { type Db, refuseFolder } from "./db.js";
 import { fts5Tables } from "./fts-merge.js";
 
 /**
@@ -173,6 +173,7 @@ function advice(
  */
 export function checkArchiveAt(path: string): CheckReport {
   if (!existsSync(path)) throw new Error(`no archive at ${path}`);
+  refuseFolder(path);
   let db: Db | null = null;
   try {
     db = new Database(path, { fileMustExist: true });

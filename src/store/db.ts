@@ -44,7 +44,7 @@ export function openArchive(path: string, opts: OpenOptions = {}): Db {
 }
 
 /** SQLite answers a folder with "disk I/O error" (or opens nothing at all): say what is wrong. */
-function refuseFolder(path: string): void {
+export function refuseFolder(path: string): void {
   let folder = false;
   try {
     folder = statSync(path).isDirectory();

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import type { Cable } from "../model/cable.js";
 import { contentHash } from "./cable-json.js";
 import { type CheckReport, checkArchive, ftsOwner } from "./check.js";
-import type { Db } from "./db.js";
+import { type Db, refuseFolder } from "./db.js";
 import { getCableByRowid } from "./read.js";
 import { ELEMENT_TABLES, type ElementTable, writeElementRows } from "./write.js";
 
@@ -114,6 +114,7 @@ function damagedCopyPath(path: string): string {
  * the schema cannot be read: then nothing can be rebuilt, and the file is left as it is.
  */
 export function repairArchive(path: string): RepairReport {
+  refuseFolder(path);
   const source = new Database(path, { fileMustExist: true });
   let before: CheckReport;
   let schema: { type: string; name: string; sql: string }[];

@@ -3,7 +3,7 @@
  * sources are newer), temporary folders, real cables from the bundled sample, and damage done to
  * real archive pages.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   closeSync,
   copyFileSync,
@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  rmSync,
   statSync,
   writeSync,
 } from "node:fs";
@@ -34,15 +35,19 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** The CLI runs compiled code: compile when dist is missing or older than the sources. */
-export function ensureBuilt(): void {
+/**
+ * The CLI runs compiled code: compile when dist is missing or older than the sources. Compiled in
+ * a child process without blocking this thread, whose test runner must keep answering meanwhile.
+ */
+export async function ensureBuilt(): Promise<void> {
   const main = join(ROOT, "dist/cli/main.js");
   if (existsSync(main) && statSync(main).mtimeMs >= newestSource(join(ROOT, "src"))) return;
-  spawnSync(
+  const tsc = spawn(
     process.execPath,
     [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
     { cwd: ROOT, stdio: "ignore" },
   );
+  await new Promise((resolve) => tsc.on("close", resolve));
   if (!existsSync(main)) throw new Error("build failed: no dist/cli/main.js");
 }
 
@@ -61,8 +66,46 @@ export function cablegram(args: string[], opts: { timeoutMs?: number } = {}): Ru
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * The CLI without blocking this thread: a long run (a 50 MB record, a disk filling up) must not
+ * stall the test runner's own messages. `prefix` runs it under `sh -c`, after that shell text
+ * (`ulimit -f 100; exec`, `exec setpriv ...`).
+ */
+export function cablegramAsync(
+  args: string[],
+  opts: { timeoutMs?: number; prefix?: string } = {},
+): Promise<Run> {
+  const command = opts.prefix
+    ? spawn("sh", ["-c", `${opts.prefix} "$0" "$@"`, process.execPath, BIN, ...args])
+    : spawn(process.execPath, [BIN, ...args]);
+  let stdout = "";
+  let stderr = "";
+  command.stdout.setEncoding("utf8").on("data", (s: string) => {
+    stdout += s;
+  });
+  command.stderr.setEncoding("utf8").on("data", (s: string) => {
+    stderr += s;
+  });
+  const timer = setTimeout(() => command.kill("SIGKILL"), opts.timeoutMs ?? 300_000);
+  return new Promise((resolve) => {
+    command.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+const made: string[] = [];
+
 export function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `cg-fault-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `cg-fault-${name}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the folders tempDir made (archives and inputs of up to 65 MB): call in afterAll. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** The first `n` text-mirror cables of the bundled sample, in name order. */

@@ -19,6 +19,11 @@ export interface Candidate {
   weight: number;
 }
 
+/**
+ * Highest paragraph number read: marked paragraphs of the corpus stop at 40, while a figure at a line
+ * start (`250. ...`) is common. Past it nothing is cut: the text stays in the last paragraph and
+ * the cable says so (parseParagraphs).
+ */
 export const MAX_NUMBER = 199;
 const LINE_START = /[ \t]*¶?[ \t]*(\d{1,3})(?!\d)(\.?)/y;
 const AFTER_NUMBER = /[\s("“'‘A-Za-z¶-]/;

@@ -6,7 +6,8 @@ import { startsWithCable } from "./cables.js";
  * (`A. A)`, `A. (A)`, `A. REF A`, `A. REF:`), where the second is the drafter's own letter and the
  * first a copy's (the WikiLeaks viewer numbered list lines itself: `¶B. D. STATE 32213`). A letter
  * counts as an enumerator only in sequence — the first is A, each next one repeats or follows the
- * last — so initials (`E-mails J. Speaks-K. Allen`) and markings (`KUWAIT (C)02293`) stay text.
+ * last, and past Z come AA, BB ... — so initials (`E-mails J. Speaks-K. Allen`) and markings
+ * (`KUWAIT (C)02293`) stay text.
  */
 
 export interface RawItem {
@@ -89,6 +90,10 @@ function enumeratorAt(
   last: string | null,
   docYear: number | null,
 ): Enumerator | null {
+  if (last !== null && ordinal(last) >= 25) {
+    const doubled = doubledAt(block, i);
+    if (doubled && ordinal(doubled.letter!) - ordinal(last) === 1) return doubled;
+  }
   const outer = matchEnumerator(block, i, docYear);
   if (!outer) return null;
   if (
@@ -174,6 +179,22 @@ function expectedBeforeNumber(
 function lineStart(block: string, i: number): boolean {
   const head = block.slice(block.lastIndexOf("\n", i - 1) + 1, i);
   return /^[ \t-]*$/.test(head);
+}
+
+/** Past Z a list goes on with doubled letters, `AA.` to `ZZ.`, then tripled (`AAA.`). */
+const DOUBLED = /([A-Z])\1+(?:\.(?![\dA-Za-z])|\))[ \t]+(?=\S)/y;
+
+function doubledAt(block: string, i: number): Enumerator | null {
+  DOUBLED.lastIndex = i;
+  const m = DOUBLED.exec(block);
+  if (!m) return null;
+  const end = i + m[0].length;
+  return { letter: m[0].slice(0, m[0].search(/[.)]/)), end, bare: false };
+}
+
+/** A label's place in the sequence: A is 0, Z 25, AA 26, BB 27 ... */
+function ordinal(label: string): number {
+  return (label.length - 1) * 26 + (label.charCodeAt(0) - 65);
 }
 
 /**

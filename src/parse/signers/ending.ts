@@ -15,8 +15,8 @@ export interface Ending {
   signers: string[];
   /** Offset where the cable's own text ends: the first signature character, or the end of the last text line. */
   contentEnd: number;
-  /** More signature lines stood above the last MAX_SIGNERS: the list was cut there. */
-  capped?: boolean;
+  /** A name line above the MAX_SIGNERS read, left in the text (reported as a warning). */
+  notRead?: string;
 }
 
 interface Line {
@@ -33,6 +33,11 @@ interface Signature {
 }
 
 const MAX_LINES_BACK = 80;
+/**
+ * Most names read as a signature: cables are signed by one person, joint ones by two or three;
+ * stacked upper-case name lines beyond that are a list in the text. The lines above stay text
+ * (nothing is cut) and the cable says so in a warning (`Ending.notRead`).
+ */
 const MAX_SIGNERS = 3;
 /** Three name words, and one more to see what stands before them. */
 const MAX_WORDS = 5;
@@ -69,15 +74,7 @@ export function findEnding(text: string): Ending {
  * The ending of a doc, memoised per doc: the paragraph and signer parsers both ask, and
  * parseRecords asks for a whole batch of docs before asking again.
  */
-export const docEnding: (doc: BodyDoc) => Ending = docMemo((doc) => {
-  const ending = findEnding(doc.text);
-  if (ending.capped) {
-    doc.warnings.push(
-      `more than ${MAX_SIGNERS} signature lines at the end: the last ${MAX_SIGNERS} read as signers`,
-    );
-  }
-  return ending;
-});
+export const docEnding: (doc: BodyDoc) => Ending = docMemo((doc) => findEnding(doc.text));
 
 function computeEnding(text: string): Ending {
   const lines = new LinesBack(text, textLimit(text));
@@ -96,7 +93,7 @@ function computeEnding(text: string): Ending {
   const signers = [sig.name];
   let contentEnd = last.start + sig.offset;
   if (!sig.alone) return { signers, contentEnd };
-  for (let i = lastIdx + 1; lines.get(i) && signers.length < MAX_SIGNERS; i++) {
+  for (let i = lastIdx + 1; lines.get(i); i++) {
     const t = lines.text(i)!;
     if (t.trim() === "") continue;
     const above = readSignature(stripTrailingJunk(t), lines.text(i + 1));
@@ -105,26 +102,16 @@ function computeEnding(text: string): Ending {
     // Another person signs only on a line of its own, upper case, set off from the text above.
     const alone = (lines.text(i + 1) ?? "").trim() === "";
     if (dup < 0 && !(above.style === "upper" && !above.period && alone)) break;
+    if (dup < 0 && signers.length >= MAX_SIGNERS) {
+      // A fourth name up is more likely a list in the text than a signature: it stays text, said.
+      return { signers, contentEnd, notRead: above.name };
+    }
     // A name the copy repeated counts once, in its first form.
     if (dup >= 0) signers[dup] = above.name;
     else signers.unshift(above.name);
     contentEnd = lines.get(i)!.start + above.offset;
-    if (signers.length === MAX_SIGNERS && anotherSigner(lines, i + 1)) {
-      return { signers, contentEnd, capped: true };
-    }
   }
   return { signers, contentEnd };
-}
-
-/** The next non-blank line above `from` is a signature line of its own too. */
-function anotherSigner(lines: LinesBack, from: number): boolean {
-  for (let i = from; lines.get(i); i++) {
-    const t = lines.text(i)!;
-    if (t.trim() === "") continue;
-    const above = readSignature(stripTrailingJunk(t), lines.text(i + 1));
-    return above?.alone === true && above.style === "upper";
-  }
-  return false;
 }
 
 /**
