@@ -148,7 +148,9 @@ describe("signature lines beyond the signer bound", () => {
   it("warns when more upper-case name lines stand above the last three read", () => {
     const doc = makeDoc("1. (U) Text ends here.\n\nSMITH\n\nJONES\n\nBROWN\n\nGREEN\n");
     expect(parseSigners(doc)).toHaveLength(3);
-    expect(doc.warnings.some((w) => w.includes("name line above them (\"SMITH\") stays in the text"))).toBe(true);
+    expect(
+      doc.warnings.some((w) => w.includes('name line above them ("SMITH") stays in the text')),
+    ).toBe(true);
     const two = makeDoc("1. (U) Text ends here.\n\nSMITH\n\nJONES\n");
     parseSigners(two);
     expect(two.warnings).toEqual([]);
