@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { READER_NAMES } from "../formats/index.js";
 import {
   DEFAULT_BATCH_SIZE,
   defaultWorkers,
@@ -7,7 +8,6 @@ import {
 } from "../ingest/index.js";
 import type { Progress } from "../ingest/progress.js";
 import { emptyReport, summary } from "../ingest/report.js";
-import { FORMAT_NAMES } from "../model/cable.js";
 import { openArchive } from "../store/db.js";
 import { redactUrl } from "../store/postgres/connect.js";
 import {
@@ -39,7 +39,7 @@ export const ingestCommand = defineCommand({
     format: {
       type: "string",
       arg: "F",
-      choices: FORMAT_NAMES,
+      choices: READER_NAMES,
       help: "force a format (otherwise detected per file)",
     },
     report: {

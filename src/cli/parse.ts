@@ -1,5 +1,4 @@
-import { readSource } from "../formats/index.js";
-import { FORMAT_NAMES } from "../model/cable.js";
+import { READER_NAMES, readSource } from "../formats/index.js";
 import { fullYear } from "../model/reference-id.js";
 import { parseRecord, parseText } from "../parse/index.js";
 import { defineCommand } from "./command.js";
@@ -20,7 +19,7 @@ export const parseCommand = defineCommand({
       type: "boolean",
       help: 'JSONL on stdin: {"text": "...", "year": 2007, "referenceId": "07TBILISI1732"}; one Cable per line, or {"error": "..."} for a line that cannot be parsed',
     },
-    format: { type: "string", arg: "F", choices: FORMAT_NAMES, help: "force a format" },
+    format: { type: "string", arg: "F", choices: READER_NAMES, help: "force a format" },
     pretty: { type: "boolean", help: "indented JSON for people (not JSONL)" },
   },
   async run(values, positionals) {

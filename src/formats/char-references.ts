@@ -1,7 +1,9 @@
 /**
  * HTML character references (`&#8217;`, `&#x2019;`, `&rsquo;`) as every reader and repair decodes
  * them: well-formed references only, and named ones only from the short list seen in cable copies,
- * so text such as `R&D;` or `AT&T` stays as written.
+ * so text such as `R&D;` or `AT&T` stays as written. A list, not a full HTML5 decoder: that would
+ * also turn bare legacy names (`&not`, `&AMP`, 3 in the corpus) and `&D;`-like text into other
+ * characters (scripts/measure-handwritten.ts counts them).
  */
 
 export const NAMED_REFERENCES: Readonly<Record<string, string>> = {

@@ -12,6 +12,9 @@ export { rowStartAt } from "./csv-layout.js";
  *
  * It works on bytes, not text: every structural byte is ASCII and cannot occur inside a UTF-8
  * sequence, so byte offsets stay exact and each field is decoded once, when complete.
+ * Hand-written, not csv-parse (which reads the reference tables): on the same rows it is about
+ * three times faster (68 against 196 ms for 2.4 MB, scripts/measure-handwritten.ts), and it keeps
+ * each row's byte offset and line and resynchronises on a damaged row, which csv-parse cannot.
  */
 
 export interface CsvOptions {

@@ -21,7 +21,11 @@ function lineBreaks(text: string): string {
   return out + text.slice(pos);
 }
 
-export function decodeEntities(text: string): string {
+/**
+ * The references of a cable page as WikiLeaks wrote them (names in any case). One of two callers of
+ * decodeReferences: src/normalize/entities.ts decodes the stray ones left in copies' plain text.
+ */
+export function decodePageEntities(text: string): string {
   if (!text.includes("&")) return text;
   // The pages spell every line break `&#x000A;`: the common case, done without the regex.
   const s = lineBreaks(text);
@@ -69,7 +73,8 @@ function tagName(html: string, i: number, end: number): string {
 /**
  * Text inside a `<pre>` block or a cell: inline tags removed with their text kept; the paragraph
  * anchor `<a id='par2' href='#par2'>¶</a>` removed pilcrow and all; `<br>` as a newline.
- * A hand-written scan: on a page's 10 KB body it is several times faster than chained regexes.
+ * A hand-written scan: 53 ms against 91 ms for the equivalent chained regexes over the corpus' 100
+ * pages, with the same output (scripts/measure-handwritten.ts).
  */
 export function stripTags(html: string): string {
   let i = html.indexOf("<");
@@ -101,5 +106,5 @@ export function stripTags(html: string): string {
 
 /** Markup → plain text: tags stripped first, so decoded `&lt;` can never become a tag. */
 export function htmlToText(html: string): string {
-  return decodeEntities(stripTags(html));
+  return decodePageEntities(stripTags(html));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readHtml } from "./html.js";
-import { decodeEntities, htmlToText, stripTags } from "./html-text.js";
+import { decodePageEntities, htmlToText, stripTags } from "./html-text.js";
 import type { RawRecord, ReadError, ReadItem } from "./record.js";
 
 const fixture = (name: string) =>
@@ -131,7 +131,7 @@ describe("markup to text", () => {
   });
 
   it("decodes real entities only, and keeps raw `&` and `<` text", () => {
-    expect(decodeEntities("R&D; AT&T &amp; &#8217;s &#x2014; &bogus; &#xD800;")).toBe(
+    expect(decodePageEntities("R&D; AT&T &amp; &#8217;s &#x2014; &bogus; &#xD800;")).toBe(
       "R&D; AT&T & \u2019s \u2014 &bogus; &#xD800;",
     );
     expect(stripTags("<< END OF DOCUMENT >> a < b > c <SIC>")).toBe(

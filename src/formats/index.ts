@@ -1,12 +1,9 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import type { FormatName } from "../model/cable.js";
-import { CableCsvParser, type CsvOptions, readCsv } from "./csv.js";
-import { readHtml } from "./html.js";
-import { readMirror } from "./mirror.js";
-import { readRaw } from "./raw.js";
+import type { CsvOptions } from "./csv.js";
+import { detectFormat, READERS } from "./readers.js";
 import type { ReadError, ReadItem } from "./record.js";
-import { readScraped } from "./scraped.js";
-import { binaryOffset, detectFormat, SNIFF_BYTES } from "./sniff.js";
+import { binaryOffset, SNIFF_BYTES } from "./sniff.js";
 import { textBytes, utf16ChunksToUtf8, utf16Layout, utf16Warning } from "./text-bytes.js";
 
 /**
@@ -19,9 +16,9 @@ export { CableCsvParser, readCsv } from "./csv.js";
 export { readHtml } from "./html.js";
 export { readMirror } from "./mirror.js";
 export { readRaw } from "./raw.js";
+export { detectFormat, READER_EXTENSIONS, READER_NAMES, READERS, type Reader } from "./readers.js";
 export type { RawMetadata, RawRecord, ReadError, ReadItem } from "./record.js";
 export { readScraped } from "./scraped.js";
-export { detectFormat } from "./sniff.js";
 
 export interface ReadOptions extends CsvOptions {
   /** Force a format instead of detecting it. */
@@ -80,25 +77,16 @@ function readTextBytes(bytes: Uint8Array, file: string, opts: ReadOptions): Read
   const format = opts.format ?? detectFormat(bytes.subarray(0, SNIFF_BYTES), file);
   if (bytes.length === 0) return [errorItem(file, format, "empty file")];
   if (!hasText(bytes)) return [errorItem(file, format, "empty file (only whitespace)")];
-  if (format === "csv") {
-    const parser = new CableCsvParser(file, opts);
-    return [...parser.push(bytes), ...parser.end()];
+  const reader = READERS[format];
+  // A table of many records reports its damaged rows itself; one cable of binary is refused whole.
+  if (!reader.stream) {
+    const bad = binaryOffset(bytes.subarray(0, SNIFF_BYTES));
+    if (bad >= 0) {
+      const reason = `binary data, not cable text (control byte 0x${bytes[bad]!.toString(16).padStart(2, "0")})`;
+      return [errorItem(file, format, reason, bad, lineOf(bytes, bad))];
+    }
   }
-  const bad = binaryOffset(bytes.subarray(0, SNIFF_BYTES));
-  if (bad >= 0) {
-    const reason = `binary data, not cable text (control byte 0x${bytes[bad]!.toString(16).padStart(2, "0")})`;
-    return [errorItem(file, format, reason, bad, lineOf(bytes, bad))];
-  }
-  switch (format) {
-    case "html":
-      return [readHtml(bytes, file)];
-    case "mirror":
-      return [readMirror(bytes, file)];
-    case "scraped":
-      return [readScraped(bytes, file)];
-    case "raw":
-      return [readRaw(bytes, file)];
-  }
+  return reader.read(bytes, file, opts);
 }
 
 /**
@@ -198,8 +186,9 @@ export async function* readStream(
       return;
     }
     format ??= detectFormat(head.subarray(0, SNIFF_BYTES), file);
-    if (format === "csv") {
-      yield* readCsv(resume(head, it, done), file, opts);
+    const stream = READERS[format].stream;
+    if (stream) {
+      yield* stream(resume(head, it, done), file, opts);
       return;
     }
     while (!done) {

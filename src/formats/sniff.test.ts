@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { binaryOffset, detectFormat } from "./sniff.js";
+import { detectFormat } from "./readers.js";
+import { binaryOffset } from "./sniff.js";
 
 /** `text` as the bytes of a larger buffer, starting `shift` bytes in (an unaligned view). */
 function view(text: string | Buffer, shift: number): Uint8Array {

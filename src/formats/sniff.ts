@@ -1,9 +1,8 @@
-import type { FormatName } from "../model/cable.js";
-
 /**
- * Format detection from a file's first bytes and its name. Content decides when it is conclusive
- * (a cables.csv row start, an HTML document, the five-line mirror head), because downloaded files
- * are often misnamed; the extension breaks the tie for the rest.
+ * What format detection (src/formats/readers.ts) looks for in a file's first bytes: a cables.csv
+ * row start, an HTML document, the five-line mirror head, markdown link debris. Content decides
+ * when it is conclusive, because downloaded files are often misnamed; the extension breaks the
+ * tie for the rest.
  */
 
 /** How many leading bytes detection is given. */
@@ -13,12 +12,12 @@ const HEAD_BYTES = 4096;
 
 /** `"1","12/28/1966 18:48",`: the start of every cables.csv row. */
 export const CSV_ROW_START = /^"\d+","\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}",/;
-const HTML_START = /^\s*(?:<\?xml|<!doctype html|<html[\s>])/i;
+export const HTML_START = /^\s*(?:<\?xml|<!doctype html|<html[\s>])/i;
 const MIRROR_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 // Malformed WikiLeaks ids (`06ASTANA`, `092OF5`, `7575LIBREVILLE1895`) are mirror ids too.
 const MIRROR_ID = /^\d{2}[0-9A-Z-]*[A-Z][0-9A-Z-]*$/;
 // Link debris that only a markdown (or similar) conversion of a web page leaves behind.
-const SCRAPED_DEBRIS = /\]\((?:#[^)]*|\/tag\/[^)]*)\)/;
+export const SCRAPED_DEBRIS = /\]\((?:#[^)]*|\/tag\/[^)]*)\)/;
 
 function isUtf16(b: Uint8Array): boolean {
   return (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
@@ -53,7 +52,7 @@ const CABLE_CLASS = [Buffer.from("='cable'"), Buffer.from('="cable"')];
 const CLASS = Buffer.from("class");
 
 /** `class='cable'` (or with double quotes) anywhere in the bytes: the page's metadata table. */
-function hasCableTable(bytes: Buffer): boolean {
+export function hasCableTable(bytes: Buffer): boolean {
   for (const needle of CABLE_CLASS) {
     for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 1)) {
       if (i >= 5 && bytes.compare(CLASS, 0, 5, i - 5, i) === 0) return true;
@@ -62,8 +61,17 @@ function hasCableTable(bytes: Buffer): boolean {
   return false;
 }
 
-/** Detect the format of a source from its first bytes and its name. */
-export function detectFormat(prefix: Uint8Array, name: string): FormatName {
+/** What detection looks at: the first bytes, their text head, the file's extension. */
+export interface Probe {
+  bytes: Buffer;
+  /** The first HEAD_BYTES as text (Latin-1, or UTF-16 decoded), BOM dropped, line ends `\n`. */
+  head: string;
+  utf16: boolean;
+  /** Lower case, without the dot; "" for none. */
+  ext: string;
+}
+
+export function probe(prefix: Uint8Array, name: string): Probe {
   const bytes = Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength);
   const first = bytes.subarray(0, HEAD_BYTES);
   const utf16 = isUtf16(first);
@@ -73,16 +81,7 @@ export function detectFormat(prefix: Uint8Array, name: string): FormatName {
     : first.toString("latin1");
   if (head.startsWith("\u00ef\u00bb\u00bf")) head = head.slice(3);
   if (head.includes("\r")) head = head.replace(/\r\n?/g, "\n");
-  if (CSV_ROW_START.test(head)) return "csv";
-  if (HTML_START.test(head)) return "html";
-  // A page saved without its preamble still has the metadata table, further down.
-  if (hasCableTable(bytes)) return "html";
-  if (!utf16 && looksLikeMirror(bytes)) return "mirror";
-  const ext = extension(name);
-  if (ext === "csv") return "csv";
-  if (ext === "html" || ext === "htm" || ext === "xhtml") return "html";
-  if (ext === "md" || ext === "markdown" || SCRAPED_DEBRIS.test(head)) return "scraped";
-  return "raw";
+  return { bytes, head, utf16, ext: extension(name) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { READER_EXTENSIONS } from "../formats/index.js";
 
 /** The command line's PATH... arguments → the files to read, in a stable order, with sizes for the ETA. */
 
@@ -26,7 +27,7 @@ export interface ExpandedInputs {
 }
 
 /** Extensions a cable file can have inside a folder (a file named on the command line is always read). */
-const CABLE_EXTENSIONS = new Set(["", ".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".csv"]);
+const CABLE_EXTENSIONS = READER_EXTENSIONS;
 /** Documentation that sits beside cables in a folder (data/sample/README.md). */
 const DOCUMENTATION = /^(readme|licen[cs]e|notice|changelog|sources)(\.|$)/i;
 /** Folders of tools, not of cables: version control keeps its own copies of files there. */

@@ -5,6 +5,7 @@
  * from them and docs/cable.schema.json is generated from them (npm run docs).
  */
 import { z } from "zod";
+import { CLASSIFICATION_LEVELS } from "./classification.js";
 import { OrganizationSchema, PersonSchema, PlaceSchema } from "./entities.js";
 
 export type { Organization, Person, Place } from "./entities.js";
@@ -29,14 +30,7 @@ export const REFERENCE_KINDS = [
 export const ReferenceKindSchema = z.enum(REFERENCE_KINDS);
 export type ReferenceKind = z.infer<typeof ReferenceKindSchema>;
 
-/** Classification levels as a cable's header or banner states them. */
-export const CLASSIFICATION_LEVELS = [
-  "UNCLASSIFIED",
-  "CONFIDENTIAL",
-  "SECRET",
-  "TOP SECRET",
-  "LIMITED OFFICIAL USE",
-] as const;
+export { CLASSIFICATION_LEVELS } from "./classification.js";
 
 export const PROTECT_MARKERS = ["PROTECT", "STRICTLY PROTECT"] as const;
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities } from "./entities.js";
+import { decodeStrayEntities } from "./entities.js";
 
-describe("decodeEntities", () => {
+describe("decodeStrayEntities", () => {
   it("decodes numeric and named references (spec §4.5 subject, HTML line breaks)", () => {
     expect(
-      decodeEntities("SUBJECT: ITALY&#8217;S HUMAN RIGHTS REPORT&#x000A;R&amp;D &quot;X&quot;"),
+      decodeStrayEntities(
+        "SUBJECT: ITALY&#8217;S HUMAN RIGHTS REPORT&#x000A;R&amp;D &quot;X&quot;",
+      ),
     ).toEqual({
       text: 'SUBJECT: ITALY’S HUMAN RIGHTS REPORT\nR&D "X"',
       count: 5,
@@ -13,6 +15,6 @@ describe("decodeEntities", () => {
 
   it("leaves ampersands that are not references", () => {
     const text = "R&D; AT&T &unknownname; &#0; &#xD800;";
-    expect(decodeEntities(text)).toEqual({ text, count: 0 });
+    expect(decodeStrayEntities(text)).toEqual({ text, count: 0 });
   });
 });

@@ -7,6 +7,7 @@
 
 import { decodeReferences } from "../formats/char-references.js";
 
-export function decodeEntities(text: string): { text: string; count: number } {
+/** Stray references in plain text, counted for the repair report (pages: decodePageEntities). */
+export function decodeStrayEntities(text: string): { text: string; count: number } {
   return decodeReferences(text, { plainSpace: true });
 }

@@ -1,7 +1,7 @@
 import { useFullCopy } from "../formats/full-copy.js";
 import type { FormatName } from "../model/cable.js";
 import { removeEndOfMessage } from "./end-of-message.js";
-import { decodeEntities } from "./entities.js";
+import { decodeStrayEntities } from "./entities.js";
 import { removeEscapedNewlines } from "./escaped-newlines.js";
 import { trimBlankEdges, trimLineEnds, unifyLineEnds } from "./line-ends.js";
 import { removeLinkDebris } from "./link-debris.js";
@@ -40,7 +40,7 @@ export function normalizeBody(text: string, opts: { format: FormatName }): Norma
   };
 
   // 1. Container decoding. Entities first: `&#x000A;` is a line break for the next steps.
-  const entities = decodeEntities(text);
+  const entities = decodeStrayEntities(text);
   note(entities.count, (n) => `decoded ${plural(n, "HTML entity", "HTML entities")}`);
   const lineEnds = unifyLineEnds(entities.text);
   note(

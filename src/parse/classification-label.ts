@@ -5,19 +5,11 @@
  * mapped onto the same six-plus-TOP SECRET vocabulary.
  */
 
+import { LEVEL_SPELLINGS } from "../model/classification.js";
+
 // Longest spellings first, so `SECRET` is not read as `S` + `ECRET`.
 const LEVEL = /^(TOP SECRET|TS|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|S|C|U)(?=$|[\s/-])/;
-const LEVEL_NAMES: Record<string, string> = {
-  "TOP SECRET": "TOP SECRET",
-  TS: "TOP SECRET",
-  SECRET: "SECRET",
-  S: "SECRET",
-  CONFIDENTIAL: "CONFIDENTIAL",
-  C: "CONFIDENTIAL",
-  UNCLASSIFIED: "UNCLASSIFIED",
-  UNCLAS: "UNCLASSIFIED",
-  U: "UNCLASSIFIED",
-};
+const LEVEL_NAMES: Readonly<Record<string, string>> = LEVEL_SPELLINGS;
 
 const CAVEATS: Record<string, string> = {
   NOFORN: "NOFORN",

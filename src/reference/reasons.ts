@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { referenceTable } from "./reference-data.js";
 
 /**
@@ -7,16 +8,17 @@ import { referenceTable } from "./reference-data.js";
  * data/reference/classification-reasons.csv.
  */
 
-export interface ReasonInfo {
-  /** The code in normal form: `1.4(b)`, `1.5(d)`, `1.3(a)(5)`. */
-  code: string;
-  /** The executive order(s) the section belongs to, as the table words it. */
-  order: string;
-  /** The category of information, as the order words it. */
-  category: string;
-  /** `high` or `medium`: how sure the table is of the wording. */
-  confidence: string;
-}
+export const ReasonInfoSchema = z
+  .object({
+    code: z.string().describe("The code in normal form: `1.4(b)`, `1.5(d)`, `1.3(a)(5)`."),
+    order: z
+      .string()
+      .describe("The executive order(s) the section belongs to, as the table words it."),
+    category: z.string().describe("The category of information, as the order words it."),
+    confidence: z.string().describe("`high` or `medium`: how sure the table is of the wording."),
+  })
+  .meta({ id: "ReasonInfo" });
+export type ReasonInfo = z.infer<typeof ReasonInfoSchema>;
 
 let index: Map<string, ReasonInfo> | null = null;
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 
 /**
  * Reference tables copied from the project's shared research (data/reference/README.md says where
@@ -17,38 +18,11 @@ export function referenceTable(name: string): Record<string, string>[] {
   return rows;
 }
 
-/** RFC 4180 CSV with a header row; enough for our own tables (quoted fields, doubled quotes). */
+/**
+ * RFC 4180 CSV with a header row, as csv-parse reads it. (The Cablegate reader in src/formats/csv.ts
+ * is not this: cables.csv escapes with backslashes and has no header; see its comment.)
+ */
 export function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let field = "";
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      records.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    records.push(row);
-  }
-  const [head, ...body] = records.filter((r) => r.length > 1 || r[0] !== "");
-  if (!head) return [];
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ""])));
+  // Strict column counts: a table edited by hand with a field too many fails at load, by line.
+  return parse(text, { columns: true, skip_empty_lines: true });
 }

@@ -1,3 +1,4 @@
+import { BANNER_LEVELS, LEVEL_SPELLINGS } from "../model/classification.js";
 /**
  * Field values of the query language: validation and normalisation of what follows `field:`.
  * Everything here is pure; a bad value is a QuerySyntaxError pointing at the value.
@@ -99,18 +100,7 @@ export interface RawValue {
   pos: number;
 }
 
-const LEVELS: Record<string, string> = {
-  U: "UNCLASSIFIED",
-  UNCLAS: "UNCLASSIFIED",
-  UNCLASSIFIED: "UNCLASSIFIED",
-  C: "CONFIDENTIAL",
-  CONFIDENTIAL: "CONFIDENTIAL",
-  S: "SECRET",
-  SECRET: "SECRET",
-  TS: "TOP SECRET",
-  TOPSECRET: "TOP SECRET",
-  "TOP SECRET": "TOP SECRET",
-};
+const LEVELS: Readonly<Record<string, string>> = LEVEL_SPELLINGS;
 const CAVEAT_SHORT: Record<string, string> = { NF: "NOFORN", FOUO: "FOR OFFICIAL USE ONLY" };
 
 /** `secret`, `S//NF`, `confidential//noforn`, `U//FOUO` → the archive's classification spelling. */
@@ -123,7 +113,7 @@ function classification(v: RawValue): string {
   const l = LEVELS[level] ?? LEVELS[level.replace(/ /g, "")];
   if (!l) {
     throw new QuerySyntaxError(
-      `unknown classification '${v.text}' (UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET, optionally //CAVEAT)`,
+      `unknown classification '${v.text}' (${[...BANNER_LEVELS].reverse().join(", ")}, optionally //CAVEAT)`,
       v.pos,
     );
   }

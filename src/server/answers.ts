@@ -6,10 +6,12 @@
 import { z } from "zod";
 import { CiteEdgeSchema } from "../graph/types.js";
 import { CableSchema, ProvenanceSchema } from "../model/cable.js";
+import { ReasonInfoSchema } from "../reference/reasons.js";
 import { TagInfoSchema } from "../reference/tags.js";
 import { FacetCountSchema, MonthCountSchema } from "../search/types.js";
 import { ESTIMATE_BASES } from "../store/date-estimates.js";
 import { ArchiveStatsSchema } from "../store/stats.js";
+import { CableMentionSchema } from "./entity-answers.js";
 
 const isoDateTime = z
   .string()
@@ -55,6 +57,67 @@ export const CableJsonSchema = CableSchema.extend({
   description: "A cable: the Cable JSON plus cites, citedBy and versions.",
 });
 export type CableJson = z.infer<typeof CableJsonSchema>;
+
+export const DiffLineSchema = z.object({ op: z.enum([" ", "-", "+"]), text: z.string() });
+export type DiffLine = z.infer<typeof DiffLineSchema>;
+
+export const HunkSchema = z.object({
+  oldStart: z.number().int().min(1).describe("1-based first line of the hunk in the old text."),
+  newStart: z.number().int().min(1).describe("1-based first line of the hunk in the new text."),
+  lines: z.array(DiffLineSchema),
+});
+export type Hunk = z.infer<typeof HunkSchema>;
+
+/** A line diff (src/server/data/diff.ts). */
+export const DiffSchema = z
+  .object({
+    hunks: z.array(HunkSchema),
+    added: z.number().int().min(0),
+    removed: z.number().int().min(0),
+    tooLarge: z
+      .boolean()
+      .describe("The texts differ in more lines than the diff is computed for: no hunks."),
+  })
+  .meta({ id: "Diff" });
+export type Diff = z.infer<typeof DiffSchema>;
+
+/** How an older version differs from the current one. */
+export const VersionDiffSchema = z
+  .object({
+    versionId: z.number().int().min(0),
+    fields: z
+      .array(z.tuple([z.string(), z.string(), z.string()]))
+      .describe("Metadata fields whose values differ: [field, old, new]."),
+    body: DiffSchema,
+  })
+  .meta({ id: "VersionDiff" });
+export type VersionDiff = z.infer<typeof VersionDiffSchema>;
+
+/**
+ * `GET /api/cables/:id` and `/cables/:id?format=json` (one data function, cableView): the cable
+ * with its graph and versions, plus what the reader explains — the entities its mentions belong
+ * to, what its TAGS and classification reasons mean, and how each older version differs.
+ */
+export const CableViewSchema = CableJsonSchema.extend({
+  mentions: z
+    .array(CableMentionSchema)
+    .describe("The cable's persons, organisations and places with their entity ids."),
+  tagInfo: z.array(TagInfoSchema.extend({ tag: z.string() })).describe("What each TAG means."),
+  reasonInfo: z
+    .array(
+      z.union([
+        ReasonInfoSchema,
+        z.object({ code: z.string(), unknown: z.literal(true) }).meta({ id: "UnknownReason" }),
+      ]),
+    )
+    .describe("What each classification reason means (`unknown` for a code no table knows)."),
+  diffs: z.array(VersionDiffSchema).describe("Each older version against the current one."),
+}).meta({
+  id: "CableView",
+  description:
+    "A cable as the reader shows it: the Cable JSON plus cites, citedBy, versions, entity mentions, TAG and reason meanings and version diffs.",
+});
+export type CableView = z.infer<typeof CableViewSchema>;
 
 export const StatsDataSchema = ArchiveStatsSchema.extend({
   months: z.array(MonthCountSchema),

@@ -64,8 +64,12 @@ const ARCHIVE_FAULTS: Record<ArchiveFault, string> = {
   "cannot-open": "the archive could not be opened",
 };
 
+/** The API, and any representation of a page but the page itself (JSON, a CSV download...). */
 function wantsProblemJson(url: URL): boolean {
-  return url.pathname.startsWith("/api/") || url.searchParams.get("format") === "json";
+  const format = url.searchParams.get("format");
+  return (
+    url.pathname.startsWith("/api/") || (format !== null && format !== "" && format !== "html")
+  );
 }
 
 export function createApp(opts: AppOptions): App {

@@ -5,6 +5,9 @@
  * A commit by another connection empties the cache: the archive's version is looked up at most
  * every CHECK_EVERY_MS (a pragma per request cost 5 % of the server's time under load), so a
  * new ingest shows within that delay. Bodies are kept encoded, so a hit is written as it is.
+ * Hand-written, not an LRU package: the LRU is a Map in insertion order, the rest (ETag per
+ * representation, gzip once, data_version invalidation) is HTTP no cache library does; a hit costs
+ * 3.4 ms against 15.2 ms for rendering a reader page (scripts/measure-handwritten.ts).
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";

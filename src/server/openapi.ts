@@ -20,7 +20,7 @@ import {
   ThreadSchema,
   TimelineViewSchema,
 } from "./analytics-answers.js";
-import { CableJsonSchema, ProblemSchema, StatsDataSchema, TagsDataSchema } from "./answers.js";
+import { CableViewSchema, ProblemSchema, StatsDataSchema, TagsDataSchema } from "./answers.js";
 import {
   analyticsParams,
   burstsParams,
@@ -31,8 +31,12 @@ import {
 } from "./data/analytics-params.js";
 import { CITATION_TYPES } from "./data/citation.js";
 import { EXPORT_TYPES } from "./data/export.js";
+import { EntityDetailSchema, EntityListSchema } from "./entity-answers.js";
 import {
   citeListParams,
+  entityIdParam,
+  entityListParams,
+  entityNetworkParams,
   exportParams,
   graphParams,
   idParam,
@@ -42,7 +46,7 @@ import {
 
 type Json = Record<string, unknown>;
 
-interface Route {
+export interface Route {
   path: string;
   summary: string;
   /** Path parameters, by name. */
@@ -53,6 +57,8 @@ interface Route {
   ok: { description: string; content: Record<string, z.ZodType> };
   /** Errors of this route beyond the ones every request can get. */
   errors?: Partial<Record<400 | 404, string>>;
+  /** The page serving the same data (`?format=json` answers exactly this route's JSON). */
+  page?: string;
   /**
    * False where a failing archive cannot give a 500: the route never reads it, or streams (a
    * failure after the 200 has gone out ends the connection instead).
@@ -64,27 +70,37 @@ const ID = { schema: idParam, description: "cable id as written (05ALMATY2121, 0
 const BAD = "bad parameter or query syntax (with `param`, and `position` for `q`)";
 const mediaType = (contentType: string) => contentType.split(";")[0]!.trim();
 
-/** The API's routes as src/server/routes/api.ts registers them. */
-const ROUTES: Route[] = [
+/** The API's routes as src/server/routes/ registers them; exported for the page-twin test. */
+export const ROUTES: Route[] = [
   {
     path: "/api/search",
+    page: "/search",
     summary: "Search the archive: a page of hits, facets and hits per month",
     query: searchParams,
     ok: {
-      description: "hits, facets, histogram, next cursor",
-      content: { "application/json": SearchResultSchema },
+      description:
+        "hits, facets, histogram, next cursor; with format=csv|jsonl|gexf every match as a file (as /api/export)",
+      content: {
+        "application/json": SearchResultSchema,
+        [mediaType(EXPORT_TYPES.csv)]: z.string(),
+        [mediaType(EXPORT_TYPES.jsonl)]: CableSchema,
+        [mediaType(EXPORT_TYPES.gexf)]: z.string(),
+      },
     },
     errors: { 400: BAD },
   },
   {
     path: "/api/cables/{id}",
-    summary: "A cable: the Cable JSON plus cites, citedBy and versions",
+    page: "/cables/{id}",
+    summary:
+      "A cable as the reader shows it: the Cable JSON plus cites, citedBy, versions, entity mentions, meanings and diffs",
     pathParams: { id: ID },
-    ok: { description: "the cable", content: { "application/json": CableJsonSchema } },
+    ok: { description: "the cable", content: { "application/json": CableViewSchema } },
     errors: { 400: BAD, 404: "not in the archive (with `citedBy` when archive cables cite it)" },
   },
   {
     path: "/api/cables/{id}/graph",
+    page: "/cables/{id}/graph",
     summary: "The neighbourhood of a cable in the reference graph",
     pathParams: { id: ID },
     query: graphParams,
@@ -96,6 +112,7 @@ const ROUTES: Route[] = [
   },
   {
     path: "/api/stats",
+    page: "/",
     summary: "What the archive holds, in numbers",
     ok: {
       description: "counts, cables per month, top values",
@@ -104,6 +121,7 @@ const ROUTES: Route[] = [
   },
   {
     path: "/api/tags",
+    page: "/tags",
     summary: "Every TAG in the archive with its count, kind and meaning",
     ok: {
       description: "the TAGS glossary of the archive",
@@ -140,6 +158,7 @@ const ROUTES: Route[] = [
     errors: { 400: BAD },
     answers500: false,
   },
+  ...entityRoutes(),
   ...analyticsRoutes(),
   {
     path: "/api/openapi.json",
@@ -149,10 +168,57 @@ const ROUTES: Route[] = [
   },
 ];
 
+/** People, organisations and places (src/server/routes/entities.tsx). */
+function entityRoutes(): Route[] {
+  const ENTITY_ID = {
+    schema: entityIdParam,
+    description: "entity id (person-…, org-…, place-…), from a lookup or a search facet",
+  };
+  return [
+    {
+      path: "/api/entities",
+      page: "/entities",
+      summary: "Look entities up by words of their names, most cited first",
+      query: entityListParams,
+      ok: {
+        description: "the entities found",
+        content: { "application/json": EntityListSchema },
+      },
+      errors: { 400: BAD },
+    },
+    {
+      path: "/api/entities/{id}",
+      page: "/entities/{id}",
+      summary: "One entity: forms, roles, posts, months, evidence, co-mentions, cables",
+      pathParams: { id: ENTITY_ID },
+      ok: { description: "the entity", content: { "application/json": EntityDetailSchema } },
+      errors: { 400: BAD, 404: "no such entity (with `suggestions`)" },
+    },
+    {
+      path: "/api/entities/export.csv",
+      summary: "Entities as CSV (the lookup's `q` and `type`; every match)",
+      query: entityListParams,
+      ok: { description: "one row per entity", content: { "text/csv": z.string() } },
+      errors: { 400: BAD },
+    },
+    {
+      path: "/api/entities/network.gexf",
+      summary: "The people's co-mention network as GEXF 1.3 (edge weight: cables naming both)",
+      query: entityNetworkParams,
+      ok: {
+        description: "the network",
+        content: { [mediaType(EXPORT_TYPES.gexf)]: z.string() },
+      },
+      errors: { 400: BAD },
+    },
+  ];
+}
+
 /** The analytics views (src/server/routes/analytics-api.ts): JSON, or one table as CSV. */
 function analyticsRoutes(): Route[] {
   const view = (name: string, summary: string, query: z.ZodObject, schema: z.ZodType): Route => ({
     path: `/api/analytics/${name}`,
+    page: `/analytics/${name}`,
     summary,
     query,
     ok: {
@@ -206,6 +272,7 @@ function analyticsRoutes(): Route[] {
     ),
     {
       path: "/api/analytics/thread/{id}",
+      page: "/analytics/thread/{id}",
       summary: "A cable's thread: what it cites, replies, follow-ups, who answered, who did not",
       pathParams: { id: ID },
       query: threadParams,
@@ -218,11 +285,13 @@ function analyticsRoutes(): Route[] {
   ];
 }
 
-/** Answers any request can get, whatever the route (security.ts, start.ts). */
+/** Answers any request can get, whatever the route (hosts.ts, security.ts, start.ts). */
 const COMMON_ERRORS: Record<number, string> = {
   414: `the request target (path and query) is longer than ${MAX_URL} characters`,
+  421: "the Host header names a host this server does not answer for (see --allowed-host)",
   431: "the request headers are larger than the server accepts",
 };
+const BAD_HOST = "the Host header is missing or malformed";
 /** What app.ts answers when a handler fails unexpectedly (the archive cannot be read). */
 const FAILED = { 500: "the server failed to answer; the error is logged" };
 const METHOD_NOT_ALLOWED = "only GET and HEAD exist: the server only reads";
@@ -301,8 +370,10 @@ export function openApiDocument(): Json {
         ),
       },
     };
+    const bad = route.errors?.[400];
     for (const [status, description] of Object.entries({
       ...route.errors,
+      400: bad ? `${bad}; or ${BAD_HOST}` : BAD_HOST,
       ...COMMON_ERRORS,
       ...(route.answers500 === false ? {} : FAILED),
     })) {
@@ -312,8 +383,16 @@ export function openApiDocument(): Json {
       summary: "Refused: the server only reads",
       responses: { 405: problem(METHOD_NOT_ALLOWED) },
     };
+    const twin = route.page
+      ? `${route.summary}. The page ${route.page} renders the same data; ${route.page}?format=json answers exactly this.`
+      : route.summary;
     paths[route.path] = {
-      get: { summary: route.summary, parameters: parameters(route, schemas), responses },
+      get: {
+        summary: route.summary,
+        description: twin,
+        parameters: parameters(route, schemas),
+        responses,
+      },
       ...Object.fromEntries(REFUSED_METHODS.map((m) => [m, refused])),
     };
   }
@@ -323,7 +402,7 @@ export function openApiDocument(): Json {
       title: "Cablegram API",
       version: "1",
       description:
-        "Read-only JSON API over a Cablegram archive. Errors are application/problem+json: bad input is a 400, an unknown id 404, a write method 405, an oversized request target 414, oversized headers 431.",
+        "Read-only JSON API over a Cablegram archive. Errors are application/problem+json: bad input or a malformed Host is a 400, an unknown id 404, a write method 405, an oversized request target 414, a Host the server does not answer for 421, oversized headers 431, an archive that cannot be read 500.",
     },
     paths,
     components: { schemas: schemas.components },

@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { EXPORT_FORMATS } from "../export/index.js";
 import { SORT_ORDERS as SORTS } from "../search/types.js";
+import { ENTITY_TYPES } from "../store/entities-input.js";
 import { CITATION_FORMATS } from "./data/citation.js";
 import { badRequest } from "./problem.js";
 
@@ -23,6 +24,8 @@ export const MAX_URL = 8192;
 export { EXPORT_FORMATS, SORTS };
 
 export const FORMATS = ["html", "json"] as const;
+/** The search view's representations: the page, its JSON, and every match as a file. */
+export const SEARCH_FORMATS = [...FORMATS, ...EXPORT_FORMATS] as const;
 
 const CONTROL = /\p{Cc}/u;
 
@@ -94,7 +97,11 @@ export const searchParams = z.object({
   page: optional(integer(1, 100_000_000)).describe(
     'number of the page shown: only for the "results 21-40" line, the cursor does the paging',
   ),
-  format: formatParam,
+  format: optional(
+    z.enum(SEARCH_FORMATS, { message: `one of ${SEARCH_FORMATS.join(", ")}` }),
+  ).describe(
+    "json (default for /api/search; html for /search): this page of hits; csv, jsonl or gexf: every match as a file, as /api/export",
+  ),
 });
 export type SearchParams = z.infer<typeof searchParams>;
 
@@ -140,6 +147,26 @@ export const readerContextParams = z.object({
   sort: optional(z.enum(SORTS)),
   format: formatParam,
 });
+
+/** `/entities` and `/api/entities`: a lookup by words of a name. */
+export const entityListParams = z.object({
+  q: optional(text(MAX_VALUE)).describe("words of the name, the last one a prefix"),
+  type: optional(
+    z.enum(ENTITY_TYPES as ["person", "org", "place"], { message: "person, org or place" }),
+  ).describe("only entities of this type"),
+  limit: optional(integer(1, 500)).describe("entities listed (default 100)"),
+  format: formatParam,
+});
+
+/** `/api/entities/network.gexf`: the people's co-mention network. */
+export const entityNetworkParams = z.object({
+  limit: optional(integer(1, 500)).describe("people kept, most cited first (default 300)"),
+  min: optional(integer(1, 1000)).describe("least number of cables naming both (default 1)"),
+});
+
+export const entityIdParam = z
+  .string()
+  .regex(/^(?:person|org|place)-[a-z0-9-]{1,80}$/, "not an entity id");
 
 /** A value in a browse path (`/browse/origin/Embassy Paris`): a facet value. */
 export const browseValueParam = facetValue;

@@ -1,4 +1,5 @@
 import type { Cable } from "../model/cable.js";
+import { BANNER_LEVELS } from "../model/classification.js";
 import { contentHash, slimCableJson } from "./cable-json.js";
 import { isDegraded, supersedes } from "./current-version.js";
 import type { Db } from "./db.js";
@@ -23,12 +24,7 @@ export interface VersionInfo {
 }
 
 /** Banner levels without caveats, most secret first (the `level` column). */
-export const CLASSIFICATION_LEVELS: readonly string[] = [
-  "TOP SECRET",
-  "SECRET",
-  "CONFIDENTIAL",
-  "UNCLASSIFIED",
-];
+export const CLASSIFICATION_LEVELS: readonly string[] = BANNER_LEVELS;
 const LEVELS = CLASSIFICATION_LEVELS;
 function level(classification: string | null): string | null {
   if (!classification) return null;

@@ -1,41 +1,26 @@
 /**
- * Data of the cable reader and `GET /api/cables/:id`: the contract's Cable JSON with the cables it
- * cites, the cables citing it and its stored versions; the reader adds what the codes mean (TAGS,
- * classification reasons) and a diff of each older version against the current one.
+ * The one data function of a cable, cableView: what `/cables/:id` renders, what
+ * `/cables/:id?format=json` and `GET /api/cables/:id` answer. The contract's Cable JSON with the
+ * cables it cites, the cables citing it and its stored versions, plus what the reader explains:
+ * the entities of its mentions, what its codes mean (TAGS, classification reasons) and a diff of
+ * each older version against the current one.
  */
 
 import { citedBy, cites, estimateCreated } from "../../graph/index.js";
 import type { CiteEdge } from "../../graph/types.js";
 import type { Cable, Provenance } from "../../model/cable.js";
 import { canonicalId, splitId } from "../../model/reference-id.js";
-import { type ReasonInfo, reasonInfo } from "../../reference/reasons.js";
-import { type TagInfo, tagInfo } from "../../reference/tags.js";
+import { reasonInfo } from "../../reference/reasons.js";
+import { tagInfo } from "../../reference/tags.js";
 import { dateEstimate } from "../../store/date-estimates.js";
 import type { Db } from "../../store/db.js";
-import { type CableMention, cableMentions } from "../../store/entities-read.js";
+import { cableMentions } from "../../store/entities-read.js";
 import { getCable, getVersions } from "../../store/read.js";
-import type { CableJson, VersionSummary } from "../answers.js";
+import type { CableJson, CableView, VersionDiff, VersionSummary } from "../answers.js";
 import { badRequest, notFound } from "../problem.js";
-import { type Diff, lineDiff } from "./diff.js";
+import { lineDiff } from "./diff.js";
 
-export type { CableJson, VersionSummary };
-
-/** How an older version differs from the current one. */
-export interface VersionDiff {
-  versionId: number;
-  /** Metadata fields whose values differ: [field, old, new]. */
-  fields: [string, string, string][];
-  body: Diff;
-}
-
-export interface ReaderData {
-  cable: CableJson;
-  /** The cable's persons, organisations and places with their entities (public: unprotected). */
-  entities: CableMention[];
-  tags: (TagInfo & { tag: string })[];
-  reasons: (ReasonInfo | { code: string; unknown: true })[];
-  diffs: VersionDiff[];
-}
+export type { CableJson, CableView, VersionDiff, VersionSummary };
 
 /** A cable cited in the archive but not in it: what the archive knows about it. */
 export interface AbsentCable {
@@ -136,12 +121,6 @@ function withGraph(db: Db, cable: Cable): CableJson {
   };
 }
 
-export function cableJson(db: Db, id: string): CableJson {
-  const cable = getCable(db, id);
-  if (!cable) missing(db, id);
-  return withGraph(db, cable);
-}
-
 const COMPARED: (keyof Cable)[] = [
   "created",
   "released",
@@ -168,16 +147,17 @@ function versionDiff(old: Cable, current: Cable, versionId: number): VersionDiff
   return { versionId, fields, body: lineDiff(old.body, current.body) };
 }
 
-export function readerData(db: Db, id: string): ReaderData {
+export function cableView(db: Db, id: string): CableView {
   const cable = getCable(db, id);
   if (!cable) missing(db, id);
   const json = withGraph(db, cable);
   const older = json.versions.length > 1 ? getVersions(db, id).filter((v) => !v.current) : [];
   return {
-    cable: json,
-    entities: cableMentions(db, id),
-    tags: cable.tags.map((tag) => ({ tag, ...tagInfo(tag) })),
-    reasons: (cable.classifiedBy?.reasons ?? []).map(
+    ...json,
+    // Public mode is applied by the store: a protected person's mention is not there.
+    mentions: cableMentions(db, id),
+    tagInfo: cable.tags.map((tag) => ({ tag, ...tagInfo(tag) })),
+    reasonInfo: (cable.classifiedBy?.reasons ?? []).map(
       (code) => reasonInfo(code) ?? { code, unknown: true as const },
     ),
     diffs: older.map((v) => versionDiff(v.cable, cable, v.versionId)),

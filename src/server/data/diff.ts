@@ -4,23 +4,9 @@
  * as too different to show, so two unrelated 60 KB bodies cannot cost quadratic time.
  */
 import { diffArrays } from "diff";
+import type { Diff, DiffLine, Hunk } from "../answers.js";
 
-export type DiffLine = { op: " " | "-" | "+"; text: string };
-
-export interface Hunk {
-  /** 1-based first line of the hunk in the old and the new text. */
-  oldStart: number;
-  newStart: number;
-  lines: DiffLine[];
-}
-
-export interface Diff {
-  hunks: Hunk[];
-  added: number;
-  removed: number;
-  /** True when the texts differ in more lines than the diff is computed for. */
-  tooLarge: boolean;
-}
+export type { Diff, DiffLine, Hunk };
 
 const MAX_EDITS = 1000;
 const CONTEXT = 2;

@@ -4,19 +4,11 @@
  */
 import type { Db } from "../../store/db.js";
 import type { EntityType } from "../../store/entities-input.js";
-import {
-  type EntityDetail,
-  type EntitySummary,
-  entityDetail,
-  findEntities,
-} from "../../store/entities-read.js";
+import { type EntityDetail, entityDetail, findEntities } from "../../store/entities-read.js";
+import type { EntityListData } from "../entity-answers.js";
 import { notFound } from "../problem.js";
 
-export interface EntityListData {
-  q: string;
-  type: EntityType | null;
-  entities: EntitySummary[];
-}
+export type { EntityListData };
 
 export function entityList(
   db: Db,

@@ -1,5 +1,6 @@
 /**
- * `GET /api/export`: every cable a query matches, streamed (no cap) as CSV, JSONL or GEXF. The
+ * The search view's file renderers: every cable its query and filters match, streamed (no cap)
+ * as CSV, JSONL or GEXF — `/search?format=csv`, `/api/search?format=csv` and `/api/export`. The
  * stream pulls one batch from the search layer's export generator per read, so a slow client holds
  * back the database work instead of piling chunks up in memory; a client that goes away ends it.
  */
@@ -8,7 +9,9 @@ import { QuerySyntaxError } from "../../search/index.js";
 import type { SortOrder } from "../../search/types.js";
 import type { Db } from "../../store/db.js";
 import { badRequest } from "../problem.js";
+import { attachment, exportFileName } from "./export-name.js";
 import { publicCable } from "./public-paths.js";
+import { composeQuery, type QueryInput } from "./query.js";
 
 export const EXPORT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -77,6 +80,28 @@ export function exportStream(
     },
     cancel() {
       chunks.return(undefined);
+    },
+  });
+}
+
+/**
+ * The download of a search view: its query and filters composed as the page composes them, in
+ * its sort order, or by creation date when it has none (relevance is a page's order; a file of
+ * every match is read in date order).
+ */
+export function exportResponse(
+  db: Db,
+  view: QueryInput & { sort?: SortOrder | null | undefined },
+  format: ExportFormat,
+  opts: { public?: boolean } = {},
+): Response {
+  const query = composeQuery(view).text;
+  const body = exportStream(db, query, format, view.sort ?? "created", opts);
+  return new Response(body, {
+    headers: {
+      "content-type": EXPORT_TYPES[format],
+      "content-disposition": attachment(exportFileName(view, format)),
+      "cache-control": "no-store",
     },
   });
 }

@@ -1,6 +1,8 @@
 /**
- * Data of the search page and `GET /api/search`: one run of the search layer with facets and the
- * per-month histogram over the whole result set, for the query and filters in the URL.
+ * The one data function of a search, searchData: one run of the search layer with facets and the
+ * per-month histogram over the whole result set, for the query and filters in the URL. The page
+ * renders it; `/search?format=json` and `GET /api/search` answer its searchJson; its files
+ * (`format=csv|jsonl|gexf`) stream every match of the same query (src/server/data/export.ts).
  */
 import { QuerySyntaxError, searchParsed } from "../../search/index.js";
 import type { SearchResult, SortOrder } from "../../search/types.js";
@@ -64,8 +66,8 @@ export function searchData(db: Db, state: SearchState): SearchData {
   }
 }
 
-/** The API's answer: the SearchResult as the search layer defines it. */
-export function apiSearchResult(r: SearchResult): SearchResult {
+/** The JSON of a search: the SearchResult as the search layer defines it. */
+export function searchJson(r: SearchResult): SearchResult {
   return {
     total: r.total,
     hits: r.hits,

@@ -1,16 +1,13 @@
 /**
  * The JSON API under /api (documented in src/server/openapi.ts and docs/api.md). Each route is
- * its parameters, validated, passed to the data function the matching page also uses.
+ * its parameters, validated, passed to the data function the matching page also uses: a route
+ * with a page twin answers exactly what the page's `?format=json` answers (docs/api.md, "URLs").
  */
 import type { Context, Hono } from "hono";
-import { cableJson, resolveId } from "../data/cable.js";
+import { resolveId } from "../data/cable.js";
 import { citationListResponse } from "../data/cite-list.js";
-import { EXPORT_TYPES, exportStream } from "../data/export.js";
-import { attachment, exportFileName } from "../data/export-name.js";
+import { exportResponse } from "../data/export.js";
 import { graphData } from "../data/graph.js";
-import { publicCable } from "../data/public-paths.js";
-import { composeQuery } from "../data/query.js";
-import { apiSearchResult, searchData, searchState } from "../data/search.js";
 import { statsData } from "../data/stats.js";
 import { tagsData } from "../data/tags.js";
 import { openApiDocument } from "../openapi.js";
@@ -20,11 +17,12 @@ import {
   graphParams,
   idParam,
   queryParams,
-  searchParams,
   validate,
 } from "../params.js";
 import { notFound } from "../problem.js";
+import { cableResource } from "./cable.js";
 import type { Deps } from "./page.js";
+import { searchResource } from "./search.js";
 
 export function cableId(c: Context): string {
   return resolveId(validate(idParam, c.req.param("id"), "id"));
@@ -35,14 +33,10 @@ export function registerApi(app: Hono, deps: Deps): void {
 
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
 
-  app.get("/api/search", (c) => {
-    const state = searchState(queryParams(c, searchParams));
-    return c.json(apiSearchResult(searchData(db, state).result));
-  });
+  app.get("/api/search", (c) => searchResource(c, deps));
 
   app.get("/api/cables/:id", (c) => {
-    const json = cableJson(db, cableId(c));
-    return c.json(deps.public ? publicCable(json) : json);
+    return c.json(cableResource(deps, cableId(c)));
   });
 
   app.get("/api/cables/:id/graph", (c) => {
@@ -56,15 +50,7 @@ export function registerApi(app: Hono, deps: Deps): void {
 
   app.get("/api/export", (c) => {
     const p = queryParams(c, exportParams);
-    const query = composeQuery(p).text;
-    const body = exportStream(db, query, p.format, p.sort ?? "created", { public: deps.public });
-    return new Response(body, {
-      headers: {
-        "content-type": EXPORT_TYPES[p.format],
-        "content-disposition": attachment(exportFileName(p, p.format)),
-        "cache-control": "no-store",
-      },
-    });
+    return exportResponse(db, p, p.format, { public: deps.public });
   });
 
   app.get("/api/cite", (c) =>

@@ -7,7 +7,7 @@
 import type { Hono } from "hono";
 import type { CiteEdge } from "../../graph/types.js";
 import { getCable } from "../../store/read.js";
-import { type ReaderData, readerData, resolveId } from "../data/cable.js";
+import { type CableView, cableView, resolveId } from "../data/cable.js";
 import { citationResponse } from "../data/cite-list.js";
 import { publicCable } from "../data/public-paths.js";
 import { type ResultNav, resultNav, type StationNav, stationNav } from "../data/reader-nav.js";
@@ -30,8 +30,8 @@ interface Navigation {
   context: string;
 }
 
-function ReaderPage(props: { ctx: ViewContext; data: ReaderData; nav: Navigation }) {
-  const { cable } = props.data;
+function ReaderPage(props: { ctx: ViewContext; data: CableView; nav: Navigation }) {
+  const cable = props.data;
   const id = cable.referenceId!;
   return (
     <Layout
@@ -69,7 +69,7 @@ function ReaderPage(props: { ctx: ViewContext; data: ReaderData; nav: Navigation
         </header>
         <div class="reader-body">
           <div class="text">
-            <Paragraphs cable={cable} mentions={mentionMatcher(props.data.entities)} />
+            <Paragraphs cable={cable} mentions={mentionMatcher(props.data.mentions)} />
             <FullText cable={cable} textUrl={`${cableUrl(id)}/text`} />
             <References data={props.data} />
             <CitedBy edges={cable.citedBy} />
@@ -78,7 +78,7 @@ function ReaderPage(props: { ctx: ViewContext; data: ReaderData; nav: Navigation
           </div>
           <div class="side">
             <MetaPanel data={props.data} />
-            <EntityPanel mentions={props.data.entities} />
+            <EntityPanel mentions={props.data.mentions} />
           </div>
         </div>
       </article>
@@ -111,6 +111,12 @@ function AbsentPage(props: { ctx: ViewContext; problem: Problem }) {
   );
 }
 
+/** The reader's data, as the page and its JSON twins answer it (public mode: paths reduced). */
+export function cableResource(deps: Deps, id: string): CableView {
+  const view = cableView(deps.db, id);
+  return deps.public ? publicCable(view) : view;
+}
+
 export function registerCable(app: Hono, deps: Deps): void {
   // The body as plain text: what the reader links as "full text as transmitted".
   app.get("/cables/:id/text", (c) => {
@@ -137,10 +143,9 @@ export function registerCable(app: Hono, deps: Deps): void {
       return c.redirect(`${cableUrl(id)}${search}`, 301);
     }
     const list = queryParams(c, readerContextParams);
-    let data: ReaderData;
+    let data: CableView;
     try {
-      data = readerData(deps.db, id);
-      if (deps.public) data = { ...data, cable: publicCable(data.cable) };
+      data = cableResource(deps, id);
     } catch (err) {
       if (!(err instanceof ProblemError) || err.problem.status !== 404 || wantsJson(c)) throw err;
       const problem = err.problem;

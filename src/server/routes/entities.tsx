@@ -4,79 +4,60 @@
  * `/api/entities/:id`, the entity list as CSV and the people's co-mention network as GEXF.
  * Registered before the API's catch-all. Public mode is applied by the store (entities-read.ts).
  */
-import type { Hono } from "hono";
-import { z } from "zod";
+import type { Context, Hono } from "hono";
 import { comentionGexf, entitiesCsv } from "../../export/entities.js";
-import { ENTITY_TYPES } from "../../store/entities-input.js";
-import { entityData, entityList } from "../data/entity.js";
-import { formatParam, queryParams, validate } from "../params.js";
+import { type EntityListData, entityData, entityList } from "../data/entity.js";
+import {
+  entityIdParam,
+  entityListParams,
+  entityNetworkParams,
+  queryParams,
+  validate,
+} from "../params.js";
 import { EntityListPage, EntityPage } from "../views/entity-page.js";
 import { type Deps, respond, viewContext } from "./page.js";
 
-const optional = <T extends z.ZodType>(s: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), s.optional());
-
-const name = z
-  .string()
-  .max(200, "at most 200 characters")
-  .refine((s) => !/\p{Cc}/u.test(s), { message: "control characters are not allowed" });
-
-const listParams = z.object({
-  q: optional(name),
-  type: optional(
-    z.enum(ENTITY_TYPES as [string, ...string[]], { message: "person, org or place" }),
-  ),
-  limit: optional(
-    z
-      .string()
-      .regex(/^\d{1,4}$/, "a whole number")
-      .transform(Number)
-      .pipe(z.number().min(1, "at least 1").max(500, "at most 500")),
-  ),
-  format: formatParam,
-});
-
-const networkParams = z.object({
-  limit: listParams.shape.limit,
-  min: optional(
-    z
-      .string()
-      .regex(/^\d{1,4}$/, "a whole number")
-      .transform(Number)
-      .pipe(z.number().min(1, "at least 1").max(1000, "at most 1000")),
-  ),
-});
-
-const entityId = z.string().regex(/^(?:person|org|place)-[a-z0-9-]{1,80}$/, "not an entity id");
-
 type EntityTypeParam = "person" | "org" | "place";
+
+/** Entities listed when no `limit` is given: the page and the API list the same ones. */
+const DEFAULT_LIMIT = 100;
+
+/** The lookup's data: what `/entities` renders and `/entities?format=json` and the API answer. */
+function entityListResource(c: Context, deps: Deps): EntityListData {
+  const p = queryParams(c, entityListParams);
+  const type = (p.type ?? null) as EntityTypeParam | null;
+  return entityList(deps.db, p.q ?? "", type, p.limit ?? DEFAULT_LIMIT);
+}
+
+/** One entity's data: what `/entities/:id` renders and its JSON twins answer. */
+function entityResource(c: Context, deps: Deps) {
+  return entityData(deps.db, validate(entityIdParam, c.req.param("id"), "id"));
+}
 
 export function registerEntities(app: Hono, deps: Deps): void {
   const { db } = deps;
 
   app.get("/entities", (c) => {
-    const p = queryParams(c, listParams);
-    const type = (p.type ?? null) as EntityTypeParam | null;
-    const data = entityList(db, p.q ?? "", type, p.limit ?? 100);
+    const data = entityListResource(c, deps);
     return respond(c, data, () => (
-      <EntityListPage ctx={viewContext(c, deps)} q={data.q} type={type} entities={data.entities} />
+      <EntityListPage
+        ctx={viewContext(c, deps)}
+        q={data.q}
+        type={data.type}
+        entities={data.entities}
+      />
     ));
   });
 
   app.get("/entities/:id", (c) => {
-    const id = validate(entityId, c.req.param("id"), "id");
-    const data = entityData(db, id);
+    const data = entityResource(c, deps);
     return respond(c, data, () => <EntityPage ctx={viewContext(c, deps)} data={data} />);
   });
 
-  app.get("/api/entities", (c) => {
-    const p = queryParams(c, listParams);
-    const type = (p.type ?? null) as EntityTypeParam | null;
-    return c.json(entityList(db, p.q ?? "", type, p.limit ?? 20));
-  });
+  app.get("/api/entities", (c) => c.json(entityListResource(c, deps)));
 
   app.get("/api/entities/export.csv", (c) => {
-    const p = queryParams(c, listParams);
+    const p = queryParams(c, entityListParams);
     const type = (p.type ?? null) as EntityTypeParam | null;
     return c.body(entitiesCsv(db, p.q ?? "", type), 200, {
       "content-type": "text/csv; charset=utf-8",
@@ -85,15 +66,12 @@ export function registerEntities(app: Hono, deps: Deps): void {
   });
 
   app.get("/api/entities/network.gexf", (c) => {
-    const p = queryParams(c, networkParams);
+    const p = queryParams(c, entityNetworkParams);
     return c.body(comentionGexf(db, { maxNodes: p.limit ?? 300, minCables: p.min ?? 1 }), 200, {
       "content-type": "application/gexf+xml; charset=utf-8",
       "content-disposition": 'attachment; filename="cablegram-people.gexf"',
     });
   });
 
-  app.get("/api/entities/:id", (c) => {
-    const id = validate(entityId, c.req.param("id"), "id");
-    return c.json(entityData(db, id));
-  });
+  app.get("/api/entities/:id", (c) => c.json(entityResource(c, deps)));
 }

@@ -3,9 +3,17 @@
  * highlighted snippets, sort, keyset pagination and export links. Everything is in the URL.
  */
 
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
+import { EXPORT_FORMATS, type ExportFormat } from "../../export/index.js";
+import { exportResponse } from "../data/export.js";
 import { FACET_FIELDS, type FacetField, hasFilters } from "../data/query.js";
-import { type SearchData, type SearchState, searchData, searchState } from "../data/search.js";
+import {
+  type SearchData,
+  type SearchState,
+  searchData,
+  searchJson,
+  searchState,
+} from "../data/search.js";
 import { queryParams, SORTS, searchParams } from "../params.js";
 import { type Problem, ProblemError } from "../problem.js";
 import { analyticsUrl } from "../views/analytics-url.js";
@@ -17,7 +25,7 @@ import { Histogram } from "../views/histogram.js";
 import { Layout, type ViewContext } from "../views/layout.js";
 import { QueryHelp } from "../views/query-help.js";
 import { exportUrl, listContext, searchUrl, toggleFilter } from "../views/search-url.js";
-import { type Deps, respond, viewContext, wantsJson } from "./page.js";
+import { type Deps, respond, viewContext } from "./page.js";
 
 const FACET_TITLES: Record<FacetField, string> = {
   tag: "TAGS",
@@ -251,14 +259,30 @@ function SearchPage(props: {
   );
 }
 
+const isExport = (f: string | undefined): f is ExportFormat =>
+  (EXPORT_FORMATS as readonly string[]).includes(f ?? "");
+
+/**
+ * The search view as data: its JSON (`/api/search`, `/search?format=json`), or every match as a
+ * file (`format=csv|jsonl|gexf`, the same answer as `/api/export`).
+ */
+export function searchResource(c: Context, deps: Deps): Response {
+  const p = queryParams(c, searchParams);
+  const state = searchState(p);
+  if (isExport(p.format)) return exportResponse(deps.db, state, p.format, { public: deps.public });
+  return c.json(searchJson(searchData(deps.db, state).result));
+}
+
 export function registerSearch(app: Hono, deps: Deps): void {
   app.get("/search", (c) => {
-    const state = searchState(queryParams(c, searchParams));
+    const p = queryParams(c, searchParams);
+    if (p.format && p.format !== "html") return searchResource(c, deps);
+    const state = searchState(p);
     let data: SearchData;
     try {
       data = searchData(deps.db, state);
     } catch (err) {
-      if (!(err instanceof ProblemError) || wantsJson(c)) throw err;
+      if (!(err instanceof ProblemError)) throw err;
       const problem = err.problem;
       return respond(
         c,
@@ -268,7 +292,7 @@ export function registerSearch(app: Hono, deps: Deps): void {
       );
     }
     const exact = data.result.exactId;
-    if (exact && !hasFilters(state) && !state.cursor && !wantsJson(c)) {
+    if (exact && !hasFilters(state) && !state.cursor) {
       return c.redirect(cableUrl(exact), 302);
     }
     return respond(c, data, () => (

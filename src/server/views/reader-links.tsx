@@ -1,6 +1,6 @@
 /** The reader's links to other cables — REF list, cited-by — plus versions with diffs and "cite this". */
 import type { CiteEdge } from "../../graph/types.js";
-import type { ReaderData } from "../data/cable.js";
+import type { CableView } from "../data/cable.js";
 import {
   CITATION_FORMATS,
   type CitationFormat,
@@ -21,8 +21,8 @@ function EdgeState(props: { edge: CiteEdge | undefined }) {
   );
 }
 
-export function References(props: { data: ReaderData }) {
-  const { cable } = props.data;
+export function References(props: { data: CableView }) {
+  const cable = props.data;
   if (cable.references.length === 0) return null;
   const edges = new Map(cable.cites.map((e) => [e.referenceId, e]));
   return (
@@ -79,8 +79,9 @@ export function CitedBy(props: { edges: CiteEdge[] }) {
   );
 }
 
-export function Versions(props: { data: ReaderData }) {
-  const { cable, diffs } = props.data;
+export function Versions(props: { data: CableView }) {
+  const { diffs } = props.data;
+  const cable = props.data;
   if (cable.versions.length < 2) return null;
   const byId = new Map(diffs.map((d) => [d.versionId, d]));
   return (
@@ -147,8 +148,8 @@ const FORMAT_LABELS: Record<CitationFormat, string> = {
  * "Cite this": a reference line and a permalink on the configured base URL, and the citation as a
  * file for reference managers; reader.js adds the paragraph a reader points at to both.
  */
-export function CiteThis(props: { data: ReaderData; origin: string }) {
-  const c = props.data.cable;
+export function CiteThis(props: { data: CableView; origin: string }) {
+  const c = props.data;
   const entry = { cable: { ...c, referenceId: c.referenceId! } };
   const link = permalink(props.origin, entry);
   const line = citationLine(entry, props.origin);

@@ -1,7 +1,7 @@
 /** The reader's metadata panel: identity, dates, classification, TAGS and reasons explained, header. */
 import type { Child } from "hono/jsx";
 import type { Recipient } from "../../model/cable.js";
-import type { ReaderData } from "../data/cable.js";
+import type { CableView } from "../data/cable.js";
 import { ClassificationBadge } from "./components.js";
 import { browseUrl, dateTime, withQuery } from "./format.js";
 
@@ -30,8 +30,9 @@ function Recipients(props: { list: Recipient[] }) {
   );
 }
 
-export function MetaPanel(props: { data: ReaderData }) {
-  const { cable, tags, reasons } = props.data;
+export function MetaPanel(props: { data: CableView }) {
+  const { tagInfo: tags, reasonInfo: reasons } = props.data;
+  const cable = props.data;
   const cb = cable.classifiedBy;
   const hasHeader =
     cable.transmissionId ||
