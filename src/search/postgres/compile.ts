@@ -161,7 +161,7 @@ class Builder {
       case "org":
       case "place":
         throw new QuerySyntaxError(
-          `${f.field}: needs the entity index, which archives on PostgreSQL do not have yet`,
+          `${f.field}: (the entity index) is not available on archives on PostgreSQL yet`,
           pos,
         );
       case "year":
