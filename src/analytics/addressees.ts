@@ -33,7 +33,7 @@ export interface Addressees {
   precedence: Table;
   precedenceByYear: Matrix;
   routes: Table;
-  /** Sender post × addressee post; one count per (cable, addressee post), (none) for no addressee. */
+  /** Sender post × addressee post: cables per cell, a cable in one cell per addressee post ((none) for none). */
   flow: Matrix;
 }
 
@@ -58,7 +58,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
     const cables = db
       .prepare<[string], CableRow>(
         `SELECT c.id, c.origin, c.station, c.year, c.precedence
-           FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value`,
+           FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value`,
       )
       .all(json);
     const recipients = db
@@ -74,10 +74,24 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
       if (list) list.push(r);
       else per.set(r.id, [r]);
     }
-    const roles = new Map<string, { to: Set<number>; info: Set<number>; kind: string }>();
+    // Cables come in rowid order, so "already counted for this cable" is "last cable counted".
+    const roles = new Map<
+      string,
+      {
+        to: number;
+        info: number;
+        both: number;
+        lastTo: number;
+        lastInfo: number;
+        last: number;
+        kind: string;
+      }
+    >();
     const routeCounts = new Map<string, { address: string | null; post: string; count: number }>();
     const flowPairs: [string, string][] = [];
+    const flowIds: number[] = [];
     const collectives: string[] = [];
+    const collectiveIds: number[] = [];
     for (const c of cables) {
       const sender = senderOf(c.origin, c.station);
       const posts = new Set<string>();
@@ -86,11 +100,24 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
         posts.add(a.post);
         let entry = roles.get(a.post);
         if (!entry) {
-          entry = { to: new Set(), info: new Set(), kind: a.kind };
+          entry = { to: 0, info: 0, both: 0, lastTo: -1, lastInfo: -1, last: -1, kind: a.kind };
           roles.set(a.post, entry);
         }
-        entry[r.role === "to" ? "to" : "info"].add(c.id);
-        if (a.kind === "collective") collectives.push(a.post);
+        if (r.role === "to" && entry.lastTo !== c.id) {
+          entry.to++;
+          entry.lastTo = c.id;
+        } else if (r.role !== "to" && entry.lastInfo !== c.id) {
+          entry.info++;
+          entry.lastInfo = c.id;
+        }
+        if (entry.last !== c.id) {
+          entry.both++;
+          entry.last = c.id;
+        }
+        if (a.kind === "collective") {
+          collectives.push(a.post);
+          collectiveIds.push(c.id);
+        }
         if (r.route) {
           const k = r.route.toUpperCase();
           const e = routeCounts.get(k);
@@ -98,18 +125,21 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           else routeCounts.set(k, { address: routeAddress(k), post: a.post, count: 1 });
         }
       }
-      if (posts.size === 0) flowPairs.push([sender, NONE]);
-      for (const p of posts) flowPairs.push([sender, p]);
+      if (posts.size === 0) posts.add(NONE);
+      for (const p of posts) {
+        flowPairs.push([sender, p]);
+        flowIds.push(c.id);
+      }
     }
     const addresseeRows = [...roles]
       .map(([post, e]) => {
-        const both = new Set([...e.to, ...e.info]).size;
-        return [post, e.kind, e.to.size, e.info.size, both] as (string | number)[];
+        return [post, e.kind, e.to, e.info, e.both] as (string | number)[];
       })
       .sort(
         (a, b) => (b[4] as number) - (a[4] as number) || String(a[0]).localeCompare(String(b[0])),
       );
     const order = listedFirst([...precedences(), NONE]);
+    const rowids = cables.map((c) => c.id);
     return {
       total: cables.length,
       addressees: {
@@ -120,9 +150,11 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
       },
       collectives: countTable(
         "collectives",
-        "Collectives addressed (one count per addressee line)",
+        "Collectives addressed (cables)",
         "collective",
         collectives,
+        undefined,
+        collectiveIds,
       ),
       precedence: countTable(
         "precedence",
@@ -130,6 +162,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
         "precedence",
         cables.map((c) => c.precedence ?? NONE),
         order,
+        rowids,
       ),
       precedenceByYear: countMatrix(
         cables.map((c) => [c.year === null ? NONE : String(c.year), c.precedence ?? NONE]),
@@ -141,6 +174,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           rowOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
           colOrder: order,
         },
+        rowids,
       ),
       routes: {
         name: "routes",
@@ -150,14 +184,18 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
           .map(([route, e]) => [route, e.address, e.post, e.count]),
       },
-      flow: countMatrix(flowPairs, {
-        name: "flow",
-        title: "Flow: sending post → addressee post (cables)",
-        rowLabel: "sender",
-        colLabel: "addressee",
-        rowLimit: FLOW_SENDERS,
-        colLimit: FLOW_ADDRESSEES,
-      }),
+      flow: countMatrix(
+        flowPairs,
+        {
+          name: "flow",
+          title: "Flow: sending post → addressee post (cables)",
+          rowLabel: "sender",
+          colLabel: "addressee",
+          rowLimit: FLOW_SENDERS,
+          colLimit: FLOW_ADDRESSEES,
+        },
+        flowIds,
+      ),
     };
   })();
 }
@@ -176,8 +214,8 @@ export function flowCables(
   const json = idsJson(ids);
   const cables = db
     .prepare<[string], { id: number; origin: string | null; station: string | null }>(
-      `SELECT c.id, c.origin, c.station FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
-        ORDER BY c.created, c.id`,
+      `SELECT c.id, c.origin, c.station FROM json_each(?) j
+         CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value ORDER BY c.created, c.id`,
     )
     .all(json);
   const per = new Map<number, Set<string>>();

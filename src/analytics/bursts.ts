@@ -137,9 +137,10 @@ type MonthCount = { value: string; month: string; count: number };
 function setMonthCounts(db: Db, dimension: BurstDimension, ids: Int32Array): MonthCount[] {
   const sql =
     dimension === "tag"
-      ? `SELECT t.tag AS value, c.month AS month, count(*) AS count
-           FROM json_each(?) j CROSS JOIN tags t ON t.cable_id = j.value
-           JOIN cables c INDEXED BY cables_search_meta ON c.id = t.cable_id
+      ? // Each cable's month read once, then its TAGs: one seek per cable, not one per TAG row.
+        `SELECT t.tag AS value, c.month AS month, count(*) AS count
+           FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_search_meta ON c.id = j.value
+           CROSS JOIN tags t ON t.cable_id = c.id
           WHERE c.month IS NOT NULL GROUP BY t.tag, c.month`
       : `SELECT c.origin AS value, c.month AS month, count(*) AS count
            FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_search_meta ON c.id = j.value
@@ -232,21 +233,39 @@ function burstCables(
   ids: Int32Array | undefined,
   limit: number,
 ): BurstCable[] {
-  const within = ids ? "AND c.id IN (SELECT value FROM json_each(?))" : "";
+  // Membership in the set is tested here, not with `IN (json_each(?))`, which would index the
+  // whole set's JSON again for every burst listed.
   const sql =
     b.dimension === "tag"
-      ? `SELECT c.reference_id AS referenceId, c.created, c.subject
+      ? `SELECT c.id, c.reference_id AS referenceId, c.created, c.subject
            FROM tags t JOIN cables c ON c.id = t.cable_id
-          WHERE t.tag = ? AND c.created >= ? AND c.created < ? ${within}
-          ORDER BY c.created, c.id LIMIT ?`
-      : `SELECT c.reference_id AS referenceId, c.created, c.subject
+          WHERE t.tag = ? AND c.created >= ? AND c.created < ? ORDER BY c.created, c.id`
+      : `SELECT c.id, c.reference_id AS referenceId, c.created, c.subject
            FROM cables c INDEXED BY cables_origin
-          WHERE c.origin = ? AND c.created >= ? AND c.created < ? ${within}
-          ORDER BY c.created, c.id LIMIT ?`;
-  const args: (string | number)[] = [b.value, b.from, dayAfter(b.to)];
-  if (ids) args.push(idsJson(ids));
-  args.push(limit);
-  return db.prepare<(string | number)[], BurstCable>(sql).all(...args);
+          WHERE c.origin = ? AND c.created >= ? AND c.created < ? ORDER BY c.created, c.id`;
+  const out: BurstCable[] = [];
+  for (const r of db
+    .prepare<[string, string, string], BurstCable & { id: number }>(sql)
+    .iterate(b.value, b.from, dayAfter(b.to))) {
+    if (ids && !member(ids, r.id)) continue;
+    out.push({ referenceId: r.referenceId, created: r.created, subject: r.subject });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Whether a sorted id array holds `id` (binary search). */
+function member(ids: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Bursts as a table, strongest first. */

@@ -30,7 +30,9 @@ export interface Coverage {
 /** Coverage of the set's posts and years (the whole archive when `ids` is null). */
 export function coverage(db: Db, ids: Int32Array | null): Coverage {
   return db.transaction((): Coverage => {
-    const source = ids ? "json_each(?) j CROSS JOIN cables c ON c.id = j.value" : "cables c";
+    const source = ids
+      ? "json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value"
+      : "cables c";
     const args = ids ? [idsJson(ids)] : [];
     const held = db
       .prepare<string[], { station: string; year: number; held: number; top: number }>(

@@ -26,7 +26,20 @@ const BANNER: Record<MarkingLevel, string> = {
 
 /** Level of a portion marking (`S/NF` → `S`), 'other' for one that names none, null for none. */
 export function markingLevel(marking: string | null): MarkingLevel | "other" | null {
-  if (marking === null || marking.trim() === "") return null;
+  if (marking === null) return null;
+  // A broad set has hundreds of thousands of paragraphs and a few dozen distinct markings.
+  let level = levels.get(marking);
+  if (level === undefined) {
+    level = readLevel(marking);
+    if (levels.size < 10_000) levels.set(marking, level);
+  }
+  return level;
+}
+
+const levels = new Map<string, MarkingLevel | "other" | null>();
+
+function readLevel(marking: string): MarkingLevel | "other" | null {
+  if (marking.trim() === "") return null;
   const head = marking.split("/")[0]!.trim().toUpperCase();
   return (MARKING_LEVELS as readonly string[]).includes(head) ? (head as MarkingLevel) : "other";
 }

@@ -54,37 +54,45 @@ export interface Secrecy {
 
 interface Row {
   id: number;
-  referenceId: string;
   level: string | null;
   year: number | null;
   origin: string | null;
   created: string | null;
   declDate: string | null;
-  subject: string | null;
   classifiedBy: string | null;
 }
 
+/** The short columns of every cable, from the covering index (migration 009), not the rows. */
 function rows(db: Db, json: string): Row[] {
   return db
     .prepare<[string], Row>(
-      `SELECT c.id, c.reference_id AS referenceId, c.level, c.year, c.origin, c.created,
-              c.decl_date AS declDate, c.subject, c.classified_by AS classifiedBy
-         FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value`,
+      `SELECT c.id, c.level, c.year, c.origin, c.created, c.decl_date AS declDate,
+              c.classified_by AS classifiedBy
+         FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value`,
     )
     .all(json);
 }
 
+/** Id and subject of the few cables a signal lists. */
+function listed(db: Db, id: number): { referenceId: string; subject: string | null } {
+  return db
+    .prepare<[number], { referenceId: string; subject: string | null }>(
+      "SELECT reference_id AS referenceId, subject FROM cables WHERE id = ?",
+    )
+    .get(id)!;
+}
+
 function multi(db: Db, json: string, table: "caveats" | "reasons", column: string) {
   const per = new Map<number, string[]>();
-  for (const r of db
-    .prepare<[string], { id: number; value: string }>(
-      `SELECT t.cable_id AS id, t.${column} AS value
-         FROM json_each(?) j CROSS JOIN ${table} t ON t.cable_id = j.value`,
+  for (const [id, value] of db
+    .prepare<[string], [number, string]>(
+      `SELECT t.cable_id, t.${column} FROM json_each(?) j CROSS JOIN ${table} t ON t.cable_id = j.value`,
     )
-    .all(json)) {
-    const list = per.get(r.id);
-    if (list) list.push(r.value);
-    else per.set(r.id, [r.value]);
+    .raw()
+    .iterate(json)) {
+    const list = per.get(id);
+    if (list) list.push(value);
+    else per.set(id, [value]);
   }
   return per;
 }
@@ -119,13 +127,15 @@ function paragraphMarkings(db: Db, ids: Int32Array, json: string): Map<number, (
     for (const [marking, id] of scan.iterate()) if (member[id]) add(id, marking);
     return per;
   }
-  for (const p of db
-    .prepare<[string], { id: number; marking: string | null }>(
-      `SELECT p.cable_id AS id, p.marking FROM json_each(?) j
-         CROSS JOIN paragraphs p ON p.cable_id = j.value ORDER BY p.cable_id, p.seq`,
+  // The index is in (cable, seq) order, as the set: no sort, and raw rows spare an object each.
+  for (const [id, marking] of db
+    .prepare<[string], [number, string | null]>(
+      `SELECT p.cable_id, p.marking FROM json_each(?) j
+         CROSS JOIN paragraphs p INDEXED BY paragraphs_cable_marking ON p.cable_id = j.value`,
     )
-    .all(json)) {
-    add(p.id, p.marking);
+    .raw()
+    .iterate(json)) {
+    add(id, marking);
   }
   return per;
 }
@@ -204,16 +214,31 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
       for (const s of signalsOf(r.level, m)) {
         signals[s].count++;
         if (signals[s].cables.length < listLimit) {
+          const { referenceId, subject } = listed(db, r.id);
           signals[s].cables.push({
-            referenceId: r.referenceId,
+            referenceId,
             level: r.level ?? NONE,
             created: r.created,
-            subject: r.subject,
+            subject,
             markings: m.map((x) => markingLevel(x) ?? "unmarked").sort(),
           });
         }
       }
     }
+    const rowids = cables.map((r) => r.id);
+    const each = (values: (r: Row) => string[]) => {
+      const v: string[] = [];
+      const of: number[] = [];
+      for (const r of cables) {
+        for (const x of values(r)) {
+          v.push(x);
+          of.push(r.id);
+        }
+      }
+      return [v, of] as const;
+    };
+    const [caveatValues, caveatIds] = each((r) => caveats.get(r.id) ?? [NONE]);
+    const [reasonValues, reasonIds] = each((r) => reasons.get(r.id) ?? [NONE]);
     const numeric = (a: string, b: string) =>
       a === NONE ? 1 : b === NONE ? -1 : Number(a) - Number(b);
 
@@ -251,18 +276,23 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
         "level",
         cables.map(level),
         orderLevels,
+        rowids,
       ),
       caveats: countTable(
         "caveats",
         "Caveats (a cable may carry several)",
         "caveat",
-        cables.flatMap((r) => caveats.get(r.id) ?? [NONE]),
+        caveatValues,
+        undefined,
+        caveatIds,
       ),
       reasons: countTable(
         "reasons",
         "E.O. classification reasons (a cable may give several)",
         "reason",
-        cables.flatMap((r) => reasons.get(r.id) ?? [NONE]),
+        reasonValues,
+        undefined,
+        reasonIds,
       ),
       markings: countTable(
         "markings",
@@ -281,6 +311,7 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
           rowOrder: orderLevels,
           colOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
         },
+        rowids,
       ),
       levelByOrigin: countMatrix(
         cables.map((r) => [level(r), r.origin ?? NONE]),
@@ -292,6 +323,7 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
           rowOrder: orderLevels,
           colLimit: ORIGIN_COLUMNS,
         },
+        rowids,
       ),
       horizon: countTable(
         "horizon",
@@ -299,6 +331,7 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
         "years",
         horizons,
         numeric,
+        rowids,
       ),
       signals,
       classifiers: {

@@ -52,10 +52,67 @@ export interface MatrixOptions {
 }
 
 /**
- * Counts (row, col) pairs into a matrix. Values beyond the limits fold into OTHER, so the cells
- * always sum to the number of pairs given.
+ * The cables behind each cell of a matrix or row of a count table, kept beside it rather than in it
+ * so the JSON and CSV stay small: the drill-down of any cell — (other) and (none) included — reads
+ * them, so it lands on exactly the cables the cell counts. Stored as two parallel arrays (cell
+ * number, cable rowid): a broad set has tens of thousands of entries.
  */
-export function countMatrix(pairs: Iterable<[string, string]>, opts: MatrixOptions): Matrix {
+interface Members {
+  cell: (row: string, col: string) => number;
+  cells: Int32Array;
+  ids: Int32Array;
+}
+const members = new WeakMap<Matrix | Table, Members>();
+
+/** Cable rowids counted in a cell (`col` omitted for a count table), or null when not recorded. */
+export function cellMembers(of: Matrix | Table, row: string, col = ""): number[] | null {
+  const m = members.get(of);
+  if (!m) return null;
+  const want = m.cell(row, col);
+  const out: number[] = [];
+  if (want < 0) return out;
+  for (let i = 0; i < m.cells.length; i++) if (m.cells[i] === want) out.push(m.ids[i]!);
+  return out;
+}
+
+/**
+ * Keeps each (cell, cable) once. The pairs of one cable come together (every caller lists a
+ * cable's values in a run), so only the cells of the current cable need remembering.
+ */
+class Once {
+  private last = Number.NaN;
+  private seen: number[] = [];
+  readonly cells: Int32Array;
+  readonly ids: Int32Array;
+  length = 0;
+  constructor(n: number) {
+    this.cells = new Int32Array(n);
+    this.ids = new Int32Array(n);
+  }
+  add(cell: number, id: number): boolean {
+    if (id !== this.last) {
+      this.last = id;
+      this.seen.length = 0;
+    } else if (this.seen.includes(cell)) {
+      return false;
+    }
+    this.seen.push(cell);
+    this.cells[this.length] = cell;
+    this.ids[this.length++] = id;
+    return true;
+  }
+}
+
+/**
+ * Counts (row, col) pairs into a matrix. Values beyond the limits fold into OTHER, so the cells
+ * always sum to the number of pairs given. With `ids` (the cable of each pair) a cell counts each
+ * cable once — the cables its drill-down lists — and the sum is that of distinct (cell, cable).
+ */
+export function countMatrix(
+  pairs: Iterable<[string, string]>,
+  opts: MatrixOptions,
+  ids?: readonly number[],
+): Matrix {
   const list = [...pairs];
   const rowCounts = new Map<string, number>();
   const colCounts = new Map<string, number>();
@@ -79,12 +136,17 @@ export function countMatrix(pairs: Iterable<[string, string]>, opts: MatrixOptio
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(cols.map((c, i) => [c, i]));
   const cells = rows.map(() => cols.map(() => 0));
-  for (const [r, c] of list) {
+  // A cable counts once per cell, even when several of its values fold into (other).
+  const once = ids ? new Once(list.length) : null;
+  let total = 0;
+  list.forEach(([r, c], i) => {
     const ri = rowIndex.get(r) ?? rowIndex.get(OTHER)!;
     const ci = colIndex.get(c) ?? colIndex.get(OTHER)!;
+    if (once && !once.add(ri * cols.length + ci, ids![i]!)) return;
     cells[ri]![ci]!++;
-  }
-  return {
+    total++;
+  });
+  const matrix: Matrix = {
     name: opts.name,
     title: opts.title,
     rowLabel: opts.rowLabel,
@@ -92,8 +154,20 @@ export function countMatrix(pairs: Iterable<[string, string]>, opts: MatrixOptio
     rows,
     cols,
     cells,
-    total: list.length,
+    total,
   };
+  if (once) {
+    members.set(matrix, {
+      cell: (r, c) => {
+        const ri = rowIndex.get(r);
+        const ci = colIndex.get(c);
+        return ri === undefined || ci === undefined ? -1 : ri * cols.length + ci;
+      },
+      cells: once.cells.subarray(0, once.length),
+      ids: once.ids.subarray(0, once.length),
+    });
+  }
+  return matrix;
 }
 
 /** Sum of a matrix's cells (what tests hold equal to the set's total). */
@@ -118,11 +192,40 @@ export function countTable(
   label: string,
   values: Iterable<string>,
   order?: (a: string, b: string) => number,
+  ids?: readonly number[],
 ): Table {
+  const all = [...values];
+  // Each cable once per row: the count is the cables the row's drill-down lists.
+  const index = new Map<string, number>();
+  const valueIndex = (v: string) => {
+    let k = index.get(v);
+    if (k === undefined) {
+      k = index.size;
+      index.set(v, k);
+    }
+    return k;
+  };
+  const once = ids ? new Once(all.length) : null;
   const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  all.forEach((v, i) => {
+    if (once && !once.add(valueIndex(v), ids![i]!)) return;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  });
   const keys = order ? [...counts.keys()].sort(order) : byCount(counts);
-  return { name, title, columns: [label, "cables"], rows: keys.map((k) => [k, counts.get(k)!]) };
+  const table: Table = {
+    name,
+    title,
+    columns: [label, "cables"],
+    rows: keys.map((k) => [k, counts.get(k)!]),
+  };
+  if (once) {
+    members.set(table, {
+      cell: (v) => index.get(v) ?? -1,
+      cells: once.cells.subarray(0, once.length),
+      ids: once.ids.subarray(0, once.length),
+    });
+  }
+  return table;
 }
 
 /** An ordering that puts the listed values first, in list order, then the rest alphabetically. */

@@ -58,6 +58,20 @@ describe("analytics commands", () => {
       (await run(timelineCommand.main, "tripoli", "--by", "week", "--json")).stdout,
     );
     expect(json.by).toBe("week");
+    const reported = await run(
+      timelineCommand.main,
+      "tripoli",
+      "--by",
+      "year",
+      "--reported",
+      "--csv",
+    );
+    const lines = reported.stdout.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("year,count,dates reported");
+    // 08TRIPOLI227 alone reports March 2 and September 1, 2008.
+    expect(Number(lines.find((l) => l.startsWith("2008,"))!.split(",")[2])).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it("bursts, secrecy, addressees, coverage and thread print their tables", async () => {

@@ -13,6 +13,10 @@ export const timelineCommand = defineCommand({
   options: {
     by: { type: "string", arg: "P", choices: PERIODS, default: "month", help: "period" },
     share: { type: "boolean", help: "add each period's share of all cables in the archive" },
+    reported: {
+      type: "boolean",
+      help: "add the dates the cables report in their text, per period (cable-days)",
+    },
     csv: { type: "boolean", help: "CSV: a header row, then one row per period with its count" },
     json: { type: "boolean", help: "the whole timeline as JSON" },
     db: dbOption,
@@ -21,15 +25,23 @@ export const timelineCommand = defineCommand({
     const query = positionals.join(" ");
     const by = values.by;
     return withResultSet("timeline", values.db, query, async (db, set) => {
-      const t = timeline(db, [{ label: query || "all cables", ids: set.ids }], by);
+      const t = timeline(db, [{ label: query || "all cables", ids: set.ids }], by, {
+        reported: values.reported === true,
+      });
       const table: Table = {
         name: "timeline",
         title: `Cables per ${by}: ${query || "all cables"} (${set.ids.length} cables)`,
-        columns: [by, "count", ...(values.share ? ["share", "all cables"] : [])],
+        columns: [
+          by,
+          "count",
+          ...(values.share ? ["share", "all cables"] : []),
+          ...(t.reported ? ["dates reported"] : []),
+        ],
         rows: t.points.map((p) => [
           p.period,
           p.counts[0]!,
           ...(values.share ? [share(p.counts[0]!, p.all), p.all] : []),
+          ...(t.reported ? [p.reported?.[0] ?? 0] : []),
         ]),
       };
       await printTables([table], tableFormat(values), t);

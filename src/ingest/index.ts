@@ -6,6 +6,7 @@ import { archiveError } from "../store/archive-error.js";
 import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { resolveEntities } from "../store/entities-resolve.js";
+import { refreshEventDates } from "../store/event-dates.js";
 import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
 import { ArchiveBusyError, claimRun, endRun } from "../store/ingest-runs.js";
 import { refreshTrafficCounts } from "../store/traffic-counts.js";
@@ -129,6 +130,8 @@ export async function ingest(
     resolveEntities(db);
     // Per-month traffic counts for analytics, rebuilt once per run rather than per cable.
     refreshTrafficCounts(db);
+    // Dates the new cables' paragraphs report, read once here rather than per analytics view.
+    refreshEventDates(db);
     report.finishedAt = new Date().toISOString();
     settle(report, started);
     endRun(db, runId, "finished", report);

@@ -76,14 +76,33 @@ export const TimelineViewSchema = view(
   "TimelineView",
   z.object({
     by: z.enum(PERIODS),
-    series: z.array(z.object({ label: z.string(), total: count, undated: count })),
+    reported: z
+      .boolean()
+      .describe("whether points carry the dates the cables report in their text (cable-days)"),
+    series: z.array(
+      z.object({
+        label: z.string(),
+        total: count,
+        undated: count,
+        reported: count.optional().describe("cable-days reported within the axis"),
+        reportedOffAxis: count
+          .optional()
+          .describe(
+            "cable-days reported more than a year outside the span the cables were sent in",
+          ),
+      }),
+    ),
     points: z.array(
       z.object({
         period: z.string(),
         from: z.string(),
         to: z.string(),
-        counts: z.array(count),
+        counts: z.array(count).describe("cables sent in the period, per series"),
         all: count,
+        reported: z
+          .array(count)
+          .optional()
+          .describe("cable-days the series' cables report in the period, per series"),
       }),
     ),
   }),
@@ -179,6 +198,10 @@ export const DrillViewSchema = view(
         level: text,
         origin: text,
         subject: text,
+        reported: z
+          .array(z.string())
+          .optional()
+          .describe("for reported_from/reported_to: the dates the cable reports, as written"),
       }),
     ),
   }),

@@ -266,7 +266,7 @@ function analyticsRoutes(): Route[] {
     ),
     view(
       "cables",
-      "The cables behind a flow cell (sender, addressee) or a signal",
+      "The cables behind a cell (matrix, row, col; (other) and (none) included), a flow (sender, addressee), a signal, or reported dates (reported_from, reported_to)",
       drillParams,
       DrillViewSchema,
     ),

@@ -51,9 +51,50 @@ describe("analytics API and pages", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     const rows = parseCsv(await res.text());
-    expect(rows[0]).toEqual(["year", "from", "to", "all cables", "all cables"]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(["2006", "2007", "2008", "2009", "2010"]);
+    // Sent per year, all cables, then the dates the cables report (cable-days), labelled.
+    expect(rows[0]).toEqual([
+      "year",
+      "from",
+      "to",
+      "all cables",
+      "all cables",
+      "all cables (dates reported)",
+    ]);
     expect(rows.slice(1).reduce((s, r) => s + Number(r[3]), 0)).toBe(11);
+    expect(rows.slice(1).reduce((s, r) => s + Number(r[5]), 0)).toBeGreaterThan(0);
+    const sent = await server.get("/api/analytics/timeline?q=&by=year&format=csv&reported=0");
+    const plain = parseCsv(await sent.text());
+    expect(plain[0]).toEqual(["year", "from", "to", "all cables", "all cables"]);
+    expect(plain.slice(1).map((r) => r[0])).toEqual(["2006", "2007", "2008", "2009", "2010"]);
+  });
+
+  it("drill-down of any cell, (none) included, and of reported dates", async () => {
+    const s = (await (await server.get("/api/analytics/secrecy?q=")).json()) as {
+      analysis: { horizon: { rows: [string, number][] } };
+    };
+    for (const [years, n] of s.analysis.horizon.rows) {
+      const res = await server.get(
+        `/api/analytics/cables?matrix=horizon&row=${encodeURIComponent(years)}`,
+      );
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { analysis: { count: number } }).analysis.count).toBe(n);
+    }
+    const r = await server.get(
+      "/api/analytics/cables?q=tripoli&reported_from=2008-03-01&reported_to=2008-03-31",
+    );
+    const d = (await r.json()) as {
+      analysis: { cables: { referenceId: string; reported: string[] }[] };
+    };
+    const speech = d.analysis.cables.find((c) => c.referenceId === "08TRIPOLI227");
+    expect(speech?.reported).toContain("March 2");
+    const csv = parseCsv(
+      await (
+        await server.get(
+          "/analytics/cables?q=tripoli&reported_from=2008-03-01&reported_to=2008-03-31&format=csv",
+        )
+      ).text(),
+    );
+    expect(csv[0]?.at(-1)).toBe("dates reported");
   });
 
   it("CSV of a named table; a matrix's CSV sums to the result set", async () => {
@@ -93,6 +134,13 @@ describe("analytics API and pages", () => {
       ["/api/analytics/spikes?start=2009-01&end=2008-01", 400, "end"],
       ["/api/analytics/cables?q=", 400, "signal"],
       ["/api/analytics/cables?signal=nonsense", 400, "signal"],
+      ["/api/analytics/cables?matrix=nonsense&row=a", 400, "matrix"],
+      ["/api/analytics/cables?matrix=flow&row=NOWHERE&col=STATE", 400, "row"],
+      ["/api/analytics/cables?matrix=level-by-year&row=SECRET", 400, "col"],
+      ["/api/analytics/cables?reported_from=2008-02-30", 400, "reported_from"],
+      ["/api/analytics/cables?reported_from=2008-13-01", 400, "reported_from"],
+      ["/api/analytics/cables?reported_from=2008-03-02&reported_to=2008-03-01", 400, "reported_to"],
+      ["/api/analytics/timeline?reported=maybe", 400, "reported"],
       ["/api/analytics/thread/NOTANID", 400, "id"],
       ["/api/analytics/thread/99TRIPOLI1", 404, ""],
       ["/analytics/secrecy?q=%22unclosed", 400, "q"],

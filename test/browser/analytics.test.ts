@@ -1,19 +1,19 @@
 /**
  * The analytics views in a real browser (Debian's chromium, playwright-core) against a real server
  * over the fixture archive: each chart is drawn, its table view opens, a drill-down click lands on
- * the cables the cell counts, the views are keyboard reachable and legible at 390 px. Screenshots
- * go to test-artifacts/screenshots/analytics-*.png. Skipped, with a message, without chromium.
+ * the cables the cell counts — (other)/(none) buckets and reported dates too — the views are
+ * keyboard reachable and legible at 390 px. Screenshots go to $CABLEGRAM_SHOTS, by default
+ * /tmp/artefacts/analytics/ (outside the repository). Skipped, with a message, without chromium.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FixtureServer, startFixtureServer } from "../server/fixture-server.js";
 
 const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
+const SHOTS = process.env.CABLEGRAM_SHOTS ?? "/tmp/artefacts/analytics/";
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`analytics browser tests skipped: no chromium at ${CHROMIUM}`);
 
@@ -88,6 +88,53 @@ describe.skipIf(!haveChromium)("analytics views in chromium", () => {
     await page.goBack();
     await page.getByRole("link", { name: "Back to search" }).click();
     await page.waitForURL(/\/search\?q=tripoli$/);
+    expect(problems).toEqual([]);
+  });
+
+  it("timeline: dates the cables report, drawn dashed beside the sent series, drill down", async () => {
+    await page.goto(url("/analytics/timeline?q=tripoli&by=month"));
+    const figure = page.locator('figure[data-chart="timeline"]');
+    await expect.poll(() => figure.getAttribute("class")).toContain("drawn");
+    expect(await figure.getAttribute("data-reported")).toBe("1");
+    expect(await figure.locator("ul.legend li.reported").textContent()).toMatch(
+      /tripoli \(dates reported\): \d+ cable-days/,
+    );
+    // uPlot draws one legend row per series: the sent line and the reported one.
+    expect(await figure.locator(".u-legend .u-series").count()).toBe(3);
+    await shot("timeline-reported");
+    await figure.locator("summary", { hasText: "Table view" }).click();
+    const headers = await figure.locator("table.data thead th").allTextContents();
+    const col = headers.indexOf("tripoli (dates reported)");
+    expect(col).toBeGreaterThan(0);
+    const link = figure.locator(`table.data tbody tr td:nth-child(${col + 1}) a`).first();
+    const n = number(await link.textContent());
+    expect(n).toBeGreaterThan(0);
+    await link.click();
+    await page.waitForURL(/\/analytics\/cables\?.*reported_from=/);
+    const listed = page.locator("ol.drill li");
+    expect(await listed.count()).toBeGreaterThan(0);
+    expect(await listed.count()).toBeLessThanOrEqual(n);
+    for (const text of await listed.allTextContents()) expect(text).toContain("reports");
+    await shot("reported-drill");
+    expect(problems).toEqual([]);
+  });
+
+  it("an aggregated cell (precedence × year, DECL horizon) lands on exactly its cables", async () => {
+    await page.goto(url("/analytics/addressees"));
+    const cell = page.locator("#table-precedence-by-year tbody td a").first();
+    const n = number(await cell.textContent());
+    expect(n).toBeGreaterThan(0);
+    await cell.click();
+    await page.waitForURL(/\/analytics\/cables\?.*matrix=precedence-by-year/);
+    expect(await page.locator("ol.drill li").count()).toBe(n);
+    expect(number(await page.locator("p.drill-count").textContent())).toBe(n);
+    await page.goto(url("/analytics/secrecy"));
+    const bar = page.locator('figure.bars li:has(a[href*="matrix=horizon"])').first();
+    const m = number(await bar.locator(".n").textContent());
+    await bar.locator("a").click();
+    await page.waitForURL(/\/analytics\/cables\?.*matrix=horizon/);
+    expect(await page.locator("ol.drill li").count()).toBe(m);
+    await shot("cell-drill");
     expect(problems).toEqual([]);
   });
 
@@ -185,13 +232,16 @@ describe.skipIf(!haveChromium)("analytics views in chromium", () => {
       "addressees",
       "bursts?kind=tag",
       "coverage",
+      "spikes?start=2008-01&end=2008-12",
+      "thread/08TRIPOLI227",
+      "cables?q=tripoli&reported_from=2008-01-01&reported_to=2008-12-31",
     ]) {
       await page.goto(url(`/analytics/${view}`));
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow, view).toBeLessThanOrEqual(1);
-      await shot(`390-${view.replace(/\?.*/, "")}`);
+      await shot(`390-${view.replace(/\?.*/, "").replace("/", "-")}`);
     }
     expect(problems).toEqual([]);
   });

@@ -21,17 +21,24 @@ function drawTimeline(figure: HTMLElement): void {
   if (!table || !host) return;
   const series = Number(figure.dataset.series ?? "1");
   const normalise = figure.dataset.normalise === "1";
+  // Dashed beside each series: the dates its cables report (columns after "all cables").
+  const reported = figure.dataset.reported === "1";
+  const first = 3 + (normalise ? series : 0);
+  const columns = [
+    ...Array.from({ length: series }, (_, i) => first + i),
+    ...(reported ? Array.from({ length: series }, (_, i) => first + series + 1 + i) : []),
+  ];
   const labels = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent ?? "");
   const rows = Array.from(table.querySelectorAll("tbody tr"));
   if (rows.length === 0) return;
   const xs: number[] = [];
-  const ys: (number | null)[][] = Array.from({ length: series }, () => []);
+  const ys: (number | null)[][] = columns.map(() => []);
   for (const row of rows) {
     const cells = Array.from(row.children);
     xs.push(Date.parse(`${cells[1]?.textContent ?? ""}T00:00:00Z`) / 1000);
-    for (let i = 0; i < series; i++) {
-      ys[i]!.push(number(cells[3 + (normalise ? series : 0) + i]));
-    }
+    columns.forEach((col, k) => {
+      ys[k]!.push(number(cells[col]));
+    });
   }
   const width = () => Math.max(280, host.clientWidth || figure.clientWidth);
   const plot = new uPlot(
@@ -40,10 +47,11 @@ function drawTimeline(figure: HTMLElement): void {
       height: 260,
       series: [
         {},
-        ...ys.map((_, i) => ({
-          label: labels[3 + (normalise ? series : 0) + i] ?? `series ${i + 1}`,
-          stroke: COLOURS[i % COLOURS.length],
+        ...columns.map((col, k) => ({
+          label: labels[col] ?? `series ${k + 1}`,
+          stroke: COLOURS[(k % series) % COLOURS.length],
           width: 2,
+          ...(k >= series ? { dash: [6, 4] } : {}),
           points: { show: rows.length < 60 },
         })),
       ],

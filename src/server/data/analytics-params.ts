@@ -25,9 +25,23 @@ const text = (max: number) =>
 
 const month = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, "a month: YYYY-MM");
 
-const flag = optional(z.enum(["1", "0", "true", "false", "on", "off"])).transform(
-  (v) => v === "1" || v === "true" || v === "on",
+const FLAG = ["1", "0", "true", "false", "on", "off"] as const;
+const flag = optional(z.enum(FLAG)).transform((v) => v === "1" || v === "true" || v === "on");
+/** A flag that is on unless turned off. */
+const flagOn = optional(z.enum(FLAG)).transform(
+  (v) => v === undefined || v === "1" || v === "true" || v === "on",
 );
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a day: YYYY-MM-DD")
+  .refine(
+    (d) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
+    },
+    { message: "not a calendar day" },
+  );
 
 export const analyticsShape = {
   ...queryShape,
@@ -48,6 +62,8 @@ export const timelineParams = z.object({
   ...analyticsShape,
   by: optional(z.enum(PERIODS)),
   normalise: flag,
+  /** Also count the dates the cables report in their text (off with reported=0). */
+  reported: flagOn,
   vs: z.preprocess(
     (v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")),
     z.array(text(MAX_QUERY)).max(MAX_OVERLAYS, `at most ${MAX_OVERLAYS} queries to compare`),
@@ -71,11 +87,33 @@ export const spikesParams = z.object({
 });
 export type SpikesParams = z.infer<typeof spikesParams>;
 
+/** The matrices and count tables whose cells drill down to their cables, by view. */
+export const DRILL_MATRICES = [
+  "levels",
+  "caveats",
+  "reasons",
+  "horizon",
+  "level-by-year",
+  "level-by-origin",
+  "flow",
+  "precedence",
+  "precedence-by-year",
+  "collectives",
+] as const;
+export type DrillMatrix = (typeof DRILL_MATRICES)[number];
+
 export const drillParams = z.object({
   ...analyticsShape,
   signal: optional(z.enum(SIGNALS)),
   sender: optional(text(MAX_VALUE)),
   addressee: optional(text(MAX_VALUE)),
+  /** Any cell of a view's matrix or count table, (other) and (none) included. */
+  matrix: optional(z.enum(DRILL_MATRICES)),
+  row: optional(text(MAX_VALUE)),
+  col: optional(text(MAX_VALUE)),
+  /** Cables reporting a date in this window (the timeline's reported counts). */
+  reported_from: optional(day),
+  reported_to: optional(day),
 });
 export type DrillParams = z.infer<typeof drillParams>;
 

@@ -11,6 +11,7 @@ import {
   type RankedBurst,
 } from "../../analytics/bursts.js";
 import { type Coverage, coverage, coverageTable } from "../../analytics/coverage.js";
+import { reportingCables } from "../../analytics/reported.js";
 import { type CableSet, matchQuery } from "../../analytics/result.js";
 import {
   type Secrecy,
@@ -19,7 +20,7 @@ import {
   secrecy,
   signalsOf,
 } from "../../analytics/secrecy.js";
-import { matrixTable, type Table } from "../../analytics/table.js";
+import { cellMembers, type Matrix, matrixTable, type Table } from "../../analytics/table.js";
 import { type Thread, thread, threadTable } from "../../analytics/thread.js";
 import { type Timeline, timeline, timelineTable } from "../../analytics/timeline.js";
 import { QuerySyntaxError } from "../../search/index.js";
@@ -29,6 +30,7 @@ import { badRequest, notFound, ProblemError } from "../problem.js";
 import type {
   AnalyticsParams,
   BurstsParams,
+  DrillMatrix,
   DrillParams,
   SpikesParams,
   TimelineParams,
@@ -98,6 +100,7 @@ export function timelineData(
     db,
     sets.map((s) => ({ label: s.label, ids: s.set.ids })),
     p.by ?? "month",
+    { reported: p.reported },
   );
   return {
     ...view(state, sets[0]!.set, t, [timelineTable(t, p.normalise)]),
@@ -209,6 +212,8 @@ export interface DrillCable {
   level: string | null;
   origin: string | null;
   subject: string | null;
+  /** For cables reporting dates: the dates as written. */
+  reported?: string[];
 }
 
 export interface DrillAnalysis {
@@ -225,6 +230,67 @@ function drillRows(db: Db, rowids: number[]): DrillCable[] {
     `SELECT reference_id AS referenceId, created, level, origin, subject FROM cables WHERE id = ?`,
   );
   return rowids.map((id) => get.get(id)).filter((c): c is DrillCable => c !== undefined);
+}
+
+/** The first DRILL_LIMIT of `rowids` by creation date. */
+function firstByDate(db: Db, rowids: readonly number[]): number[] {
+  return db
+    .prepare<[string, number], number>(
+      `SELECT c.id FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
+        ORDER BY c.created, c.id LIMIT ?`,
+    )
+    .pluck()
+    .all(JSON.stringify(rowids), DRILL_LIMIT);
+}
+
+/** The matrix or count table of a view, computed for the set as the view computes it. */
+function drillSource(db: Db, ids: Int32Array, name: DrillMatrix): Matrix | Table {
+  const s = ["flow", "precedence", "precedence-by-year", "collectives"].includes(name)
+    ? addressees(db, ids)
+    : null;
+  switch (name) {
+    case "flow":
+      return s!.flow;
+    case "precedence":
+      return s!.precedence;
+    case "precedence-by-year":
+      return s!.precedenceByYear;
+    case "collectives":
+      return s!.collectives;
+  }
+  const r = secrecy(db, ids, 0);
+  return {
+    levels: r.levels,
+    caveats: r.caveats,
+    reasons: r.reasons,
+    horizon: r.horizon,
+    "level-by-year": r.levelByYear,
+    "level-by-origin": r.levelByOrigin,
+  }[name];
+}
+
+/** The cables of one cell: a row of a count table, or a row × column of a matrix. */
+function cellDrill(
+  db: Db,
+  ids: Int32Array,
+  name: DrillMatrix,
+  row: string,
+  col: string | undefined,
+) {
+  const source = drillSource(db, ids, name);
+  const matrix = "cells" in source;
+  const rows = matrix ? source.rows : source.rows.map((r) => String(r[0]));
+  if (!rows.includes(row)) {
+    throw badRequest(`row: '${row}' is not a row of ${name}`, { param: "row" });
+  }
+  if (matrix && (col === undefined || !source.cols.includes(col))) {
+    throw badRequest(`col: give a column of ${name} (${source.cols.slice(0, 5).join(", ")}…)`, {
+      param: "col",
+    });
+  }
+  const members = [...new Set(cellMembers(source, row, matrix ? col : "") ?? [])];
+  const label = matrix ? `${source.rowLabel} ${row}, ${source.colLabel} ${col}` : row;
+  return { title: `${source.title}: ${label}`, members };
 }
 
 /** The cables behind one cell or signal: a flow (sender → addressee) or an over-classification signal. */
@@ -255,6 +321,26 @@ export function drillData(db: Db, p: DrillParams): ViewData<DrillAnalysis> {
         hits.slice(0, DRILL_LIMIT).map((r) => r.id),
       ),
     };
+  } else if (p.matrix) {
+    const c = cellDrill(db, set.ids, p.matrix, p.row ?? "", p.col);
+    analysis = {
+      title: c.title,
+      count: c.members.length,
+      cables: drillRows(db, firstByDate(db, c.members)),
+    };
+  } else if (p.reported_from || p.reported_to) {
+    const from = p.reported_from ?? p.reported_to!;
+    const to = p.reported_to ?? from;
+    if (to < from) throw badRequest("reported_to: before reported_from", { param: "reported_to" });
+    const hits = reportingCables(db, set.ids, from, to);
+    analysis = {
+      title: `Cables reporting a date from ${from} to ${to}`,
+      count: hits.length,
+      cables: drillRows(
+        db,
+        hits.slice(0, DRILL_LIMIT).map((h) => h.id),
+      ).map((c, i) => ({ ...c, reported: hits[i]!.phrases })),
+    };
   } else if (p.sender && p.addressee) {
     const f = flowCables(db, set.ids, p.sender, p.addressee, DRILL_LIMIT);
     analysis = {
@@ -263,13 +349,33 @@ export function drillData(db: Db, p: DrillParams): ViewData<DrillAnalysis> {
       cables: drillRows(db, f.ids),
     };
   } else {
-    throw badRequest("give signal, or sender and addressee", { param: "signal" });
+    throw badRequest(
+      "give signal, matrix and row (and col), reported_from, or sender and addressee",
+      {
+        param: "signal",
+      },
+    );
   }
+  const withReported = analysis.cables.some((c) => c.reported !== undefined);
   const table: Table = {
     name: "cables",
     title: analysis.title,
-    columns: ["cable", "created", "level", "origin", "subject"],
-    rows: analysis.cables.map((c) => [c.referenceId, c.created, c.level, c.origin, c.subject]),
+    columns: [
+      "cable",
+      "created",
+      "level",
+      "origin",
+      "subject",
+      ...(withReported ? ["dates reported"] : []),
+    ],
+    rows: analysis.cables.map((c) => [
+      c.referenceId,
+      c.created,
+      c.level,
+      c.origin,
+      c.subject,
+      ...(withReported ? [(c.reported ?? []).join("; ")] : []),
+    ]),
   };
   return view(state, set, analysis, [table]);
 }

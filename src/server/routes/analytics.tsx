@@ -109,7 +109,16 @@ export function registerAnalytics(app: Hono, deps: Deps): void {
     const p = queryParams(c, drillParams);
     const d = drillData(db, p);
     if (p.format === "csv") return csvResponse(c, "cables", d.tables, p.table);
-    const extra = { signal: p.signal, sender: p.sender, addressee: p.addressee };
+    const extra = {
+      signal: p.signal,
+      sender: p.sender,
+      addressee: p.addressee,
+      matrix: p.matrix,
+      row: p.row,
+      col: p.col,
+      reported_from: p.reported_from,
+      reported_to: p.reported_to,
+    };
     return respond(c, json(d), () => (
       <DrillPage ctx={viewContext(c, deps)} data={d} extra={extra} />
     ));

@@ -1,11 +1,10 @@
 /** The "who was told what" page and the drill-down list of cables behind a cell or a signal. */
 import type { Addressees } from "../../analytics/addressees.js";
-import { narrow } from "../../analytics/result.js";
-import { NONE, OTHER } from "../../analytics/table.js";
+import { OTHER } from "../../analytics/table.js";
 import type { DrillAnalysis, ViewData } from "../data/analytics.js";
 import { AnalyticsFrame } from "./analytics-frame.js";
 import { Bars, DataTable, Heatmap } from "./analytics-tables.js";
-import { analyticsUrl, csvUrl, searchFor } from "./analytics-url.js";
+import { analyticsUrl, cellUrl, csvUrl } from "./analytics-url.js";
 import { cableUrl, count, day } from "./format.js";
 import type { ViewContext } from "./layout.js";
 
@@ -29,30 +28,37 @@ export function AddresseesPage(props: { ctx: ViewContext; data: ViewData<Address
         <p class="note">
           A matrix rather than a chord or Sankey diagram: with a hundred posts or more on each side
           ribbons overlap past reading, while every cell of a matrix stays readable and clickable.
-          The busiest senders and addressees get a row and a column; the rest fold into (other). One
-          count per cable and addressee post, so a cable to three posts counts three times.
+          The busiest senders and addressees get a row and a column; the rest fold into (other), and
+          every cell — (other) and (none) too — lists its cables. A cell counts cables, each once; a
+          cable to three posts is in three cells of its row.
         </p>
         <Heatmap
           matrix={a.flow}
           csv={csv("flow")}
           href={(sender, addressee) =>
             sender === OTHER || addressee === OTHER
-              ? null
+              ? cellUrl(d.state, "flow", sender, addressee)
               : analyticsUrl("/analytics/cables", d.state, { sender, addressee })
           }
         />
       </section>
       <DataTable table={a.addressees} csv={csv("addressees")} />
       <div class="grid">
-        <Bars table={a.precedence} csv={csv("precedence")} />
-        <Bars table={a.collectives} csv={csv("collectives")} />
+        <Bars
+          table={a.precedence}
+          csv={csv("precedence")}
+          href={(p) => cellUrl(d.state, "precedence", p)}
+        />
+        <Bars
+          table={a.collectives}
+          csv={csv("collectives")}
+          href={(p) => cellUrl(d.state, "collectives", p)}
+        />
       </div>
       <Heatmap
         matrix={a.precedenceByYear}
         csv={csv("precedence-by-year")}
-        href={(year) =>
-          year === NONE || year === OTHER ? null : searchFor(narrow(d.query, `year:${year}`))
-        }
+        href={(year, precedence) => cellUrl(d.state, "precedence-by-year", year, precedence)}
       />
       <DataTable table={a.routes} csv={csv("routes")} />
     </AnalyticsFrame>
@@ -92,6 +98,7 @@ export function DrillPage(props: {
               {c.referenceId}
             </a>{" "}
             {day(c.created)} · {c.level ?? "unmarked"} · {c.origin ?? ""} · {c.subject ?? ""}
+            {c.reported ? <span class="reported"> — reports {c.reported.join("; ")}</span> : null}
           </li>
         ))}
       </ol>

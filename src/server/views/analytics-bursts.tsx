@@ -33,7 +33,12 @@ export function TimelinePage(props: {
 }) {
   const d = props.data;
   const t = d.analysis;
-  const extra = { by: t.by, normalise: d.normalise ? "1" : null, vs: props.vs };
+  const extra = {
+    by: t.by,
+    normalise: d.normalise ? "1" : null,
+    reported: t.reported ? null : "0",
+    vs: props.vs,
+  };
   const overlays = [...props.vs, ...Array(MAX_OVERLAYS - props.vs.length).fill("")] as string[];
   return (
     <AnalyticsFrame
@@ -49,6 +54,17 @@ export function TimelinePage(props: {
           <label>
             <input type="checkbox" name="normalise" value="1" checked={d.normalise} /> share of all
             cables
+          </label>
+          <label>
+            Dates the cables report{" "}
+            <select name="reported">
+              <option value="1" selected={t.reported}>
+                shown
+              </option>
+              <option value="0" selected={!t.reported}>
+                hidden
+              </option>
+            </select>
           </label>
           <fieldset class="overlays">
             <legend>Compare with (up to {MAX_OVERLAYS} more queries)</legend>
@@ -66,7 +82,10 @@ export function TimelinePage(props: {
       }
     >
       <p class="note">
-        By creation date (when the cable was sent), not the dates the cables report.
+        Solid lines: cables by creation date (when they were sent).
+        {t.reported
+          ? " Dashed lines: the dates the cables report in their paragraphs (“on May 13”, “13-15 May 2005”), a year inferred from the cable's date when none is written; each day a cable reports counts once (cable-days)."
+          : " The dates the cables report are not shown."}
         {d.normalise
           ? " Each point is the share of all archive cables of that period, so a busy period for the whole corpus does not look like a rise."
           : ""}
@@ -84,6 +103,13 @@ export function TimelinePage(props: {
               to,
               sort: "created",
             },
+          )
+        }
+        reportedHref={(series, from, to) =>
+          analyticsUrl(
+            "/analytics/cables",
+            { ...d.state, q: series === 0 ? d.state.q : (props.vs[series - 1] ?? "") },
+            { reported_from: from, reported_to: to },
           )
         }
       />

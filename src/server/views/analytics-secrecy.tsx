@@ -6,7 +6,7 @@ import { NONE, OTHER } from "../../analytics/table.js";
 import type { ViewData } from "../data/analytics.js";
 import { AnalyticsFrame } from "./analytics-frame.js";
 import { Bars, DataTable, Heatmap } from "./analytics-tables.js";
-import { analyticsUrl, csvUrl, searchFor } from "./analytics-url.js";
+import { analyticsUrl, cellUrl, csvUrl, searchFor } from "./analytics-url.js";
 import { cableUrl, day } from "./format.js";
 import type { ViewContext } from "./layout.js";
 
@@ -17,16 +17,17 @@ export function SecrecyPage(props: { ctx: ViewContext; data: ViewData<Secrecy> }
   const s = d.analysis;
   const csv = (name: string) => csvUrl(PATH, d.state, name);
   /** A search for the set narrowed by a field's value; none for folded or missing values. */
-  const by = (field: string) => (value: string) => {
-    if (value === NONE || value === OTHER) return null;
-    const v = quoted(value);
-    return v ? searchFor(narrow(d.query, `${field}:${v}`)) : null;
+  const by = (field: string, matrix: string) => (value: string) => {
+    const v = value === NONE || value === OTHER ? null : quoted(value);
+    return v ? searchFor(narrow(d.query, `${field}:${v}`)) : cellUrl(d.state, matrix, value);
   };
-  const cell = (colField: string) => (row: string, col: string) => {
-    if ([row, col].some((x) => x === NONE || x === OTHER)) return null;
+  const cell = (colField: string, matrix: string) => (row: string, col: string) => {
+    const folded = [row, col].some((x) => x === NONE || x === OTHER);
     const r = quoted(row);
     const c = colField === "year" ? col : quoted(col);
-    return r && c ? searchFor(narrow(d.query, `classification:${r}`, `${colField}:${c}`)) : null;
+    return !folded && r && c
+      ? searchFor(narrow(d.query, `classification:${r}`, `${colField}:${c}`))
+      : cellUrl(d.state, matrix, row, col);
   };
   return (
     <AnalyticsFrame
@@ -38,16 +39,29 @@ export function SecrecyPage(props: { ctx: ViewContext; data: ViewData<Secrecy> }
       total={d.total}
     >
       <div class="grid">
-        <Bars table={s.levels} csv={csv("levels")} href={(v) => by("classification")(v)} />
+        <Bars table={s.levels} csv={csv("levels")} href={by("classification", "levels")} />
         <Bars table={s.markings} csv={csv("markings")} />
       </div>
-      <Heatmap matrix={s.levelByYear} csv={csv("level-by-year")} href={cell("year")} />
-      <Heatmap matrix={s.levelByOrigin} csv={csv("level-by-origin")} href={cell("origin")} />
+      <Heatmap
+        matrix={s.levelByYear}
+        csv={csv("level-by-year")}
+        href={cell("year", "level-by-year")}
+      />
+      <Heatmap
+        matrix={s.levelByOrigin}
+        csv={csv("level-by-origin")}
+        href={cell("origin", "level-by-origin")}
+      />
       <div class="grid">
-        <Bars table={s.caveats} csv={csv("caveats")} href={by("caveat")} />
-        <Bars table={s.reasons} csv={csv("reasons")} href={by("reason")} />
+        <Bars table={s.caveats} csv={csv("caveats")} href={by("caveat", "caveats")} />
+        <Bars table={s.reasons} csv={csv("reasons")} href={by("reason", "reasons")} />
       </div>
-      <Bars table={s.horizon} csv={csv("horizon")} limit={60} />
+      <Bars
+        table={s.horizon}
+        csv={csv("horizon")}
+        limit={60}
+        href={(years) => cellUrl(d.state, "horizon", years)}
+      />
       <section class="signals">
         <h2>Over-classification signals</h2>
         <p class="note">

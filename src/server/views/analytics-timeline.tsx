@@ -1,9 +1,10 @@
 /**
- * The timeline chart: lines of cables (or share of all cables) per period, one per query. Drawn
- * server-side as SVG so it reads without JavaScript; src/server/client/analytics.ts replaces it
- * with an interactive uPlot chart built from the table view below it (the same numbers).
+ * The timeline chart: lines of cables sent (or share of all cables) per period, one per query, and
+ * dashed beside each the dates its cables report in their text. Drawn server-side as SVG so it
+ * reads without JavaScript; src/server/client/analytics.ts replaces it with an interactive uPlot
+ * chart built from the table view below it (the same numbers).
  */
-import { share, type Timeline, timelineTable } from "../../analytics/timeline.js";
+import { reportedLabel, share, type Timeline, timelineTable } from "../../analytics/timeline.js";
 import { DataTable, tableId } from "./analytics-tables.js";
 
 const WIDTH = 800;
@@ -18,6 +19,8 @@ export function TimelineChart(props: {
   csv: string;
   /** Search for series `i` (0 for the period cell) narrowed to a period's days. */
   periodHref: (series: number, from: string, to: string) => string;
+  /** The cables of series `i` reporting a date in a period. */
+  reportedHref: (series: number, from: string, to: string) => string;
 }) {
   const t = props.timeline;
   const table = timelineTable(t, props.normalise);
@@ -25,7 +28,14 @@ export function TimelineChart(props: {
   const values = t.series.map((_, i) =>
     t.points.map((p) => (props.normalise ? (share(p.counts[i]!, p.all) ?? 0) : p.counts[i]!)),
   );
-  const max = Math.max(Number.MIN_VALUE, ...values.flat());
+  // Reported dates are counts of cable-days, drawn on the count scale (not as shares).
+  const reported =
+    t.reported && !props.normalise
+      ? t.series.map((_, i) => t.points.map((p) => p.reported?.[i] ?? 0))
+      : [];
+  const max = Math.max(Number.MIN_VALUE, ...values.flat(), ...reported.flat());
+  const series = t.series.length;
+  const reportedCol = 3 + series + (props.normalise ? series : 0) + 1;
   const x = (i: number) => (n <= 1 ? WIDTH / 2 : (i / (n - 1)) * WIDTH);
   const y = (v: number) => HEIGHT - (v / max) * (HEIGHT - 10);
   return (
@@ -35,6 +45,7 @@ export function TimelineChart(props: {
       data-table={tableId(table.name)}
       data-series={String(t.series.length)}
       data-normalise={props.normalise ? "1" : "0"}
+      data-reported={reported.length > 0 ? "1" : "0"}
     >
       <figcaption>
         {table.title}
@@ -45,6 +56,14 @@ export function TimelineChart(props: {
               {s.undated > 0 ? ` (${s.undated} undated)` : ""}
             </li>
           ))}
+          {reported.length > 0
+            ? t.series.map((s, i) => (
+                <li class={`${SERIES_CLASSES[i]} reported`}>
+                  {reportedLabel(s.label)}: {(s.reported ?? 0).toLocaleString("en-US")} cable-days
+                  {s.reportedOffAxis ? ` (${s.reportedOffAxis} off the axis)` : ""}
+                </li>
+              ))
+            : null}
         </ul>
       </figcaption>
       {n === 0 ? (
@@ -63,6 +82,12 @@ export function TimelineChart(props: {
               points={v.map((val, k) => `${x(k).toFixed(1)},${y(val).toFixed(1)}`).join(" ")}
             />
           ))}
+          {reported.map((v, i) => (
+            <polyline
+              class={`line reported ${SERIES_CLASSES[i]}`}
+              points={v.map((val, k) => `${x(k).toFixed(1)},${y(val).toFixed(1)}`).join(" ")}
+            />
+          ))}
         </svg>
       )}
       <div class="uplot-host" />
@@ -78,9 +103,14 @@ export function TimelineChart(props: {
           table={table}
           csv={props.csv}
           link={(row, col) => {
-            const series = col === 0 ? 0 : col - 3;
-            if (series < 0 || series >= t.series.length) return null;
-            return props.periodHref(series, String(row[1]), String(row[2]));
+            if (t.reported && col >= reportedCol && col < reportedCol + series) {
+              return Number(row[col]) > 0
+                ? props.reportedHref(col - reportedCol, String(row[1]), String(row[2]))
+                : null;
+            }
+            const i = col === 0 ? 0 : col - 3;
+            if (i < 0 || i >= series) return null;
+            return props.periodHref(i, String(row[1]), String(row[2]));
           }}
         />
       </details>

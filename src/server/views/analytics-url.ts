@@ -27,3 +27,11 @@ export function csvUrl(path: string, s: AnalyticsState, table: string, extra: Ex
 export function searchFor(query: string): string {
   return withQuery("/search", { q: query, sort: "created" });
 }
+
+/**
+ * The drill-down of one cell of a view's matrix or count table (src/server/data/analytics.ts):
+ * exactly the cables the cell counts, for the buckets no search can name — (other), (none).
+ */
+export function cellUrl(s: AnalyticsState, matrix: string, row: string, col?: string): string {
+  return analyticsUrl("/analytics/cables", s, { matrix, row, col });
+}
