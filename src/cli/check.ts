@@ -1,6 +1,7 @@
 import { type CheckReport, checkArchiveAt } from "../store/check.js";
 import { runningIngest } from "../store/ingest-runs.js";
 import { type RepairReport, repairArchive } from "../store/repair.js";
+import { refusePostgres } from "./archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
 import { dbOption } from "./options.js";
@@ -23,6 +24,7 @@ export const checkCommand = defineCommand({
   async run(values) {
     const path = values.db;
     try {
+      refusePostgres(path);
       if (!values.repair) {
         const report = checkArchiveAt(path);
         process.stdout.write(

@@ -1,13 +1,13 @@
 import { createWriteStream, renameSync, rmSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { EXPORT_FORMATS, exportQuery } from "../export/index.js";
+import { EXPORT_FORMATS } from "../export/index.js";
 import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
-import type { Db } from "../store/db.js";
+import type { Archive } from "./archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";
-import { openExistingArchive, pointAt } from "./search.js";
+import { openReadArchive, pointAt } from "./search.js";
 
 async function write(stream: Writable, chunk: string): Promise<void> {
   if (!stream.write(chunk)) {
@@ -54,17 +54,17 @@ export const exportCommand = defineCommand({
   },
   async run(values, positionals) {
     const query = positionals.join(" ");
-    let db: Db;
+    let archive: Archive;
     try {
-      db = openExistingArchive(values.db);
+      archive = await openReadArchive(values.db);
     } catch (err) {
       process.stderr.write(`cablegram export: ${errorMessage(err)}\n`);
       return 1;
     }
     try {
-      let chunks: Generator<string>;
+      let chunks: ReturnType<Archive["exportChunks"]>;
       try {
-        chunks = exportQuery(db, query, values.format, { sort: values.sort });
+        chunks = archive.exportChunks(query, values.format, { sort: values.sort });
       } catch (err) {
         if (!(err instanceof QuerySyntaxError)) throw err;
         process.stderr.write(`cablegram export: ${err.message}\n${pointAt(query, err)}\n`);
@@ -81,14 +81,14 @@ export const exportCommand = defineCommand({
       });
       let readFailure: unknown = null;
       try {
-        for (const chunk of chunks) {
+        for await (const chunk of chunks) {
           if (failure) break;
           await write(stream, chunk).catch(() => undefined);
         }
       } catch (err) {
         readFailure = err;
       }
-      chunks.return(undefined);
+      await chunks.return?.(undefined);
       if (readFailure || failure) {
         if (temp) {
           // The file is opened asynchronously: remove it once the stream has closed, or the
@@ -99,7 +99,7 @@ export const exportCommand = defineCommand({
         }
         if (!readFailure && (failure as NodeJS.ErrnoException | null)?.code === "EPIPE") return 0;
         const why = readFailure
-          ? archiveFailureMessage(readFailure, values.db)
+          ? archiveFailureMessage(readFailure, archive.label)
           : (failure as unknown as Error).message;
         const where = values.out
           ? `; ${values.out} was not written`
@@ -122,7 +122,7 @@ export const exportCommand = defineCommand({
       }
       return 0;
     } finally {
-      db.close();
+      await archive.close();
     }
   },
 });

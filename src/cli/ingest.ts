@@ -5,11 +5,18 @@ import {
   defaultWorkers,
   IngestError,
   type IngestReport,
-  ingest,
 } from "../ingest/index.js";
 import type { Progress } from "../ingest/progress.js";
 import { emptyReport, summary } from "../ingest/report.js";
 import { openArchive } from "../store/db.js";
+import { redactUrl } from "../store/postgres/connect.js";
+import {
+  type Archive,
+  archiveTarget,
+  isPostgresUrl,
+  openPostgresArchive,
+  sqliteArchive,
+} from "./archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";
@@ -60,7 +67,9 @@ export const ingestCommand = defineCommand({
     "On a terminal a progress bar goes to stderr; otherwise a JSON summary goes to stdout.",
   ],
   async run(values, positionals) {
-    const dbPath = values.db;
+    const target = archiveTarget(values.db);
+    // Reports and messages name the archive; a PostgreSQL URL without its password.
+    const dbPath = isPostgresUrl(target) ? redactUrl(target) : target;
     const bar = process.stderr.isTTY ? new ProgressLine() : null;
     // Ctrl-C or a kill ends the run as interrupted, with its report, instead of mid-batch.
     const abort = new AbortController();
@@ -70,9 +79,11 @@ export const ingestCommand = defineCommand({
     let report: IngestReport;
     let failure: string | null = null;
     try {
-      const db = openArchive(dbPath);
+      const db: Archive = isPostgresUrl(target)
+        ? await openPostgresArchive(target)
+        : sqliteArchive(openArchive(target), target);
       try {
-        report = await ingest(db, positionals, {
+        report = await db.ingest(positionals, {
           ...(values.format ? { format: values.format } : {}),
           ...(values.workers !== undefined ? { workers: values.workers } : {}),
           ...(values.batch !== undefined ? { batchSize: values.batch } : {}),
@@ -82,7 +93,7 @@ export const ingestCommand = defineCommand({
         });
       } finally {
         bar?.end();
-        closeQuietly(db);
+        await closeQuietly(db);
       }
     } catch (err) {
       failure = archiveFailureMessage(err, dbPath);
@@ -133,9 +144,9 @@ function notStarted(db: string, inputs: string[], error: string): IngestReport {
   return report;
 }
 
-function closeQuietly(db: { close(): void }): void {
+async function closeQuietly(db: Archive): Promise<void> {
   try {
-    db.close();
+    await db.close();
   } catch {
     // A full disk can fail the final checkpoint; the WAL keeps the data and the next open replays it.
   }

@@ -1,9 +1,17 @@
 import { existsSync } from "node:fs";
-import { InvalidCursorError, search } from "../search/index.js";
+import { InvalidCursorError } from "../search/index.js";
 import { unescapeHtml } from "../search/snippets.js";
 import type { FacetCount, SearchResult } from "../search/types.js";
 import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
 import { type Db, openArchive } from "../store/db.js";
+import {
+  type Archive,
+  archiveTarget,
+  isPostgresUrl,
+  openPostgresArchive,
+  refusePostgres,
+  sqliteArchive,
+} from "./archive.js";
 import { defineCommand } from "./command.js";
 import { errorMessage, Output } from "./io.js";
 import { dbOption } from "./options.js";
@@ -13,12 +21,23 @@ import { dbOption } from "./options.js";
  * archive. Opened writable so an archive made by an older version gets the search indexes.
  */
 export function openExistingArchive(path: string): Db {
+  refusePostgres(path);
   if (path !== ":memory:" && !existsSync(path)) {
     throw new Error(
       `no archive at ${path} (create one with 'cablegram ingest', or pass --db PATH)`,
     );
   }
   return openArchive(path);
+}
+
+/**
+ * The archive a read command works on (`--db`, else CABLEGRAM_DB): a SQLite file that must exist,
+ * or an archive on PostgreSQL, opened without migrating (a read-only role may be all it has).
+ */
+export async function openReadArchive(given: string): Promise<Archive> {
+  const target = archiveTarget(given);
+  if (isPostgresUrl(target)) return openPostgresArchive(target, { readonly: true });
+  return sqliteArchive(openExistingArchive(target), target);
 }
 
 /** The query with a caret under the error position, for terminals. */
@@ -118,15 +137,15 @@ export const searchCommand = defineCommand({
   },
   async run(values, positionals) {
     const query = positionals.join(" ");
-    let db: Db;
+    let archive: Archive;
     try {
-      db = openExistingArchive(values.db);
+      archive = await openReadArchive(values.db);
     } catch (err) {
       process.stderr.write(`cablegram search: ${errorMessage(err)}\n`);
       return 1;
     }
     try {
-      const result = search(db, query, {
+      const result = await archive.search(query, {
         sort: values.sort,
         limit: values.limit,
         cursor: values.cursor ?? null,
@@ -151,7 +170,7 @@ export const searchCommand = defineCommand({
       }
       throw err;
     } finally {
-      db.close();
+      await archive.close();
     }
   },
 });

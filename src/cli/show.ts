@@ -1,16 +1,13 @@
-import { citedBy, cites } from "../graph/cites.js";
 import type { CiteEdge } from "../graph/types.js";
 import type { Cable } from "../model/cable.js";
 import { canonicalId } from "../model/reference-id.js";
-import { suggestIds } from "../search/ids.js";
-import { type DateEstimate, dateEstimate } from "../store/date-estimates.js";
-import type { Db } from "../store/db.js";
-import { getCable } from "../store/read.js";
+import type { DateEstimate } from "../store/date-estimates.js";
+import type { Archive } from "./archive.js";
 import { defineCommand } from "./command.js";
 import { formatPeople } from "./entities.js";
 import { errorMessage, Output } from "./io.js";
 import { dbOption } from "./options.js";
-import { openExistingArchive } from "./search.js";
+import { openReadArchive } from "./search.js";
 
 const WIDTH = 100;
 
@@ -105,9 +102,9 @@ export function formatCable(
   return parts.join("");
 }
 
-function lookup(db: Db, raw: string): Cable | null {
+async function lookup(archive: Archive, raw: string): Promise<Cable | null> {
   const id = canonicalId(raw.replace(/\s+/g, ""));
-  return id ? getCable(db, id) : null;
+  return id ? archive.getCable(id) : null;
 }
 
 export const showCommand = defineCommand({
@@ -124,25 +121,25 @@ export const showCommand = defineCommand({
   },
   async run(values, positionals) {
     const raw = positionals.join("");
-    let db: Db;
+    let archive: Archive;
     try {
-      db = openExistingArchive(values.db);
+      archive = await openReadArchive(values.db);
     } catch (err) {
       process.stderr.write(`cablegram show: ${errorMessage(err)}\n`);
       return 1;
     }
     try {
-      const cable = lookup(db, raw);
+      const cable = await lookup(archive, raw);
       if (!cable?.referenceId) {
         const word = raw.replace(/\s+/g, "");
-        const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? suggestIds(db, word) : [];
+        const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? await archive.suggestIds(word) : [];
         const hint = near.length ? `; ids starting so: ${near.join(" ")}` : "";
-        process.stderr.write(`cablegram show: no cable ${raw} in ${values.db}${hint}\n`);
+        process.stderr.write(`cablegram show: no cable ${raw} in ${archive.label}${hint}\n`);
         return 1;
       }
-      const out = cites(db, cable.referenceId);
-      const inbound = citedBy(db, cable.referenceId);
-      const estimate = cable.created ? null : dateEstimate(db, cable.referenceId);
+      const out = await archive.cites(cable.referenceId);
+      const inbound = await archive.citedBy(cable.referenceId);
+      const estimate = cable.created ? null : await archive.dateEstimate(cable.referenceId);
       const o = new Output();
       await o.write(
         values.json
@@ -152,7 +149,7 @@ export const showCommand = defineCommand({
       await o.flush();
       return 0;
     } finally {
-      db.close();
+      await archive.close();
     }
   },
 });

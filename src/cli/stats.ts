@@ -1,8 +1,15 @@
 import { existsSync } from "node:fs";
 import { openArchive } from "../store/db.js";
-import { type ArchiveStats, archiveStats } from "../store/stats.js";
+import type { ArchiveStats } from "../store/stats.js";
+import {
+  type Archive,
+  archiveTarget,
+  isPostgresUrl,
+  openPostgresArchive,
+  sqliteArchive,
+} from "./archive.js";
 import { defineCommand } from "./command.js";
-import { archiveFailureMessage } from "./io.js";
+import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";
 
 export const statsCommand = defineCommand({
@@ -13,27 +20,47 @@ export const statsCommand = defineCommand({
     json: { type: "boolean", help: "the figures as one JSON object" },
   },
   async run(values) {
-    const path = values.db;
-    if (!existsSync(path)) {
-      process.stderr.write(
-        `cablegram stats: no archive at ${path} (create one with 'cablegram ingest', or pass --db PATH)\n`,
-      );
-      return 1;
-    }
+    const path = archiveTarget(values.db);
     let stats: ArchiveStats;
-    try {
-      const db = openArchive(path, { readonly: true });
+    let label = path;
+    if (isPostgresUrl(path)) {
+      let archive: Archive;
       try {
-        stats = archiveStats(db);
-      } finally {
-        db.close();
+        archive = await openPostgresArchive(path, { readonly: true });
+      } catch (err) {
+        process.stderr.write(`cablegram stats: ${errorMessage(err)}\n`);
+        return 1;
       }
-    } catch (err) {
-      process.stderr.write(`cablegram stats: ${archiveFailureMessage(err, path)}\n`);
-      return 1;
+      label = archive.label;
+      try {
+        stats = await archive.stats();
+      } catch (err) {
+        process.stderr.write(`cablegram stats: ${errorMessage(err)}\n`);
+        return 1;
+      } finally {
+        await archive.close();
+      }
+    } else {
+      if (!existsSync(path)) {
+        process.stderr.write(
+          `cablegram stats: no archive at ${path} (create one with 'cablegram ingest', or pass --db PATH)\n`,
+        );
+        return 1;
+      }
+      try {
+        const archive = sqliteArchive(openArchive(path, { readonly: true }), path);
+        try {
+          stats = await archive.stats();
+        } finally {
+          await archive.close();
+        }
+      } catch (err) {
+        process.stderr.write(`cablegram stats: ${archiveFailureMessage(err, path)}\n`);
+        return 1;
+      }
     }
     process.stdout.write(
-      values.json ? `${JSON.stringify(stats)}\n` : `${humanStats(path, stats)}\n`,
+      values.json ? `${JSON.stringify(stats)}\n` : `${humanStats(label, stats)}\n`,
     );
     return 0;
   },

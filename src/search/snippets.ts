@@ -102,7 +102,7 @@ function statements(db: Db) {
 }
 const stmts = perConnection(statements);
 
-function truncate(s: string): string {
+export function truncate(s: string): string {
   const flat = s.replace(/\s+/g, " ").trim();
   if (flat.length <= PLAIN_LENGTH) return flat;
   const cut = flat.lastIndexOf(" ", PLAIN_LENGTH);
@@ -110,7 +110,7 @@ function truncate(s: string): string {
 }
 
 /** The text with its matches marked, or its beginning when the word rules found none. */
-function marked(text: string, tokens: Token[], spans: [number, number][]): string {
+export function marked(text: string, tokens: Token[], spans: [number, number][]): string {
   return spans.length > 0 ? markup(excerpt(text, tokens, spans)) : escapeHtml(truncate(text));
 }
 

@@ -20,6 +20,7 @@ export interface OpenOptions {
  * against process crashes (SIGKILL), which is the failure the ingest guarantees cover.
  */
 export function openArchive(path: string, opts: OpenOptions = {}): Db {
+  refusePostgresUrl(path);
   if (path !== ":memory:") refuseFolder(path);
   let db: Db | null = null;
   try {
@@ -41,6 +42,18 @@ export function openArchive(path: string, opts: OpenOptions = {}): Db {
     // SQLite names neither the file nor the remedy ("file is not a database", "disk I/O error").
     throw archiveError(err, path) ?? err;
   }
+}
+
+/**
+ * A PostgreSQL URL given to a command that reads SQLite only: SQLite would take it for a file
+ * name and make folders named after the user and password. Say so, without the password.
+ */
+function refusePostgresUrl(path: string): void {
+  if (!/^postgres(ql)?:\/\//i.test(path)) return;
+  const shown = path.replace(/^(postgres(?:ql)?:\/\/[^:@/]*:)[^@]*@/i, "$1***@");
+  throw new Error(
+    `${shown} is an archive on PostgreSQL: this command reads SQLite archives only so far (docs/server-mode.md)`,
+  );
 }
 
 /** SQLite answers a folder with "disk I/O error" (or opens nothing at all): say what is wrong. */

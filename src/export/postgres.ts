@@ -1,0 +1,56 @@
+/**
+ * Exports from an archive on PostgreSQL: CSV and JSONL, streamed a page at a time through the
+ * keyset pages of the search (src/search/postgres/search.ts). GEXF needs the graph layer, which
+ * reads SQLite only so far.
+ */
+import type { Cable } from "../model/cable.js";
+import { parseQuery } from "../search/parser.js";
+import { searchParsedPostgres } from "../search/postgres/search.js";
+import { QuerySyntaxError, type SortOrder } from "../search/types.js";
+import type { PgArchive, Sql } from "../store/postgres/connect.js";
+import { cablesByRowid } from "../store/postgres/read.js";
+import { CSV_COLUMNS, cableCsvRow, csvRow, type ExportFormat } from "./index.js";
+
+async function cablesByReference(sql: Sql, ids: string[]): Promise<Cable[]> {
+  const rows = await sql<{ id: number }[]>`
+    SELECT c.id FROM unnest(${ids}::text[]) WITH ORDINALITY AS t(ref, i)
+      JOIN cables c ON c.reference_id = t.ref ORDER BY t.i`;
+  return cablesByRowid(
+    sql,
+    rows.map((r) => r.id),
+  );
+}
+
+/** The export as chunks of text; the query is parsed (and refused) before the first chunk. */
+export function exportQueryPostgres(
+  pg: PgArchive,
+  query: string,
+  format: ExportFormat,
+  opts: { sort?: SortOrder; batchSize?: number } = {},
+): AsyncGenerator<string> {
+  const node = parseQuery(query);
+  if (format === "gexf") {
+    throw new QuerySyntaxError("GEXF export is not available for archives on PostgreSQL yet", 0);
+  }
+  const size = opts.batchSize ?? 500;
+  return (async function* () {
+    if (format === "csv") yield csvRow([...CSV_COLUMNS]);
+    let cursor: string | null = null;
+    do {
+      const page = await searchParsedPostgres(pg.sql, node, {
+        sort: opts.sort ?? "created",
+        limit: size,
+        cursor,
+        snippets: false,
+      });
+      const cables = await cablesByReference(
+        pg.sql,
+        page.hits.map((h) => h.referenceId),
+      );
+      yield cables
+        .map((c) => (format === "csv" ? cableCsvRow(c) : `${JSON.stringify(c)}\n`))
+        .join("");
+      cursor = page.next;
+    } while (cursor);
+  })();
+}

@@ -1,0 +1,169 @@
+/**
+ * `cablegram ingest --db postgres://…`: the same reading and parsing as the SQLite ingest
+ * (src/ingest/index.ts: worker threads, input order kept, batches of DEFAULT_BATCH_SIZE), written
+ * by the PostgreSQL writer (src/store/postgres/write.ts): one transaction and one COPY per table
+ * per batch. A rerun changes nothing; a crash loses at most the batch in flight.
+ */
+import { readSource } from "../formats/index.js";
+import type { ReadItem } from "../formats/record.js";
+import type { PgArchive } from "../store/postgres/connect.js";
+import { archiveFailure } from "../store/postgres/connect.js";
+import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
+import { writeBatch } from "../store/postgres/write.js";
+import type { WriteOutcome } from "../store/write.js";
+import { DEFAULT_BATCH_SIZE, defaultWorkers, IngestError, type IngestOptions } from "./index.js";
+import { expandInputs } from "./inputs.js";
+import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
+import type { Prepared, PreparedCable } from "./prepare.js";
+import {
+  assertCountsAddUp,
+  countOutcome,
+  countRejection,
+  emptyReport,
+  type IngestReport,
+} from "./report.js";
+
+/** Errors one record's data can cause (SQLSTATE classes 22 data, 23 constraint, 54 too large). */
+function isRecordError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" && /^(22|23|54)/.test(code);
+}
+
+type Outcome = { kind: "stored"; outcome: WriteOutcome } | Exclude<Prepared, PreparedCable>;
+
+async function writeAll(pg: PgArchive, batch: readonly Prepared[]): Promise<Outcome[]> {
+  const ingestedAt = new Date().toISOString();
+  const cables = batch.filter((p): p is PreparedCable => p.kind === "cable");
+  const merge = (written: WriteOutcome[]): Outcome[] => {
+    let i = 0;
+    return batch.map((p) => (p.kind === "cable" ? { kind: "stored", outcome: written[i++]! } : p));
+  };
+  try {
+    return merge(await pg.sql.begin((tx) => writeBatch(tx, cables, ingestedAt)));
+  } catch (err) {
+    if (!isRecordError(err)) throw err;
+  }
+  // Some record broke a constraint: write one per transaction, rejecting only the ones that fail.
+  const out: Outcome[] = [];
+  for (const p of batch) {
+    if (p.kind !== "cable") {
+      out.push(p);
+      continue;
+    }
+    try {
+      const [outcome] = await pg.sql.begin((tx) => writeBatch(tx, [p], ingestedAt));
+      out.push({ kind: "stored", outcome: outcome! });
+    } catch (err) {
+      if (!isRecordError(err)) throw err;
+      out.push({
+        kind: "rejected",
+        source: p.cable.source ?? { format: "raw", file: "-", offset: 0, line: 1 },
+        reason: `cannot store: ${err instanceof Error ? err.message : String(err)}`,
+        referenceId: p.cable.referenceId,
+      });
+    }
+  }
+  return out;
+}
+
+export async function ingestPostgres(
+  pg: PgArchive,
+  inputs: readonly string[],
+  opts: IngestOptions = {},
+): Promise<IngestReport> {
+  const started = Date.now();
+  const report = emptyReport(pg.label, [...inputs], 0);
+  report.startedAt = new Date(started).toISOString();
+  const [run] = await pg.sql<{ id: number }[]>`
+    INSERT INTO ingest_runs (started_at, inputs) VALUES (${report.startedAt}, ${JSON.stringify(inputs)}) RETURNING id`;
+  const expanded = await expandInputs(inputs);
+  const threads = opts.workers ?? defaultWorkers();
+  const parser: BatchParser =
+    threads > 0
+      ? workerPool(threads, opts.recordTimeoutMs ? { recordTimeoutMs: opts.recordTimeoutMs } : {})
+      : inProcessParser();
+  report.workers = parser.threads;
+  report.skippedFiles = expanded.skipped;
+  for (const m of expanded.missing) {
+    report.records++;
+    countRejection(report, {
+      kind: "rejected",
+      source: { format: "raw", file: m.path, offset: 0, line: 1 },
+      reason: m.reason,
+      referenceId: null,
+    });
+  }
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const inflight: Promise<Prepared[]>[] = [];
+  const maxInflight = Math.max(2, parser.threads * 2);
+  let bytesDone = 0;
+  const commitOldest = async () => {
+    const parsed = await inflight.shift()!;
+    if (opts.signal?.aborted) throw new Error("interrupted");
+    for (const r of await writeAll(pg, parsed)) {
+      if (r.kind === "rejected") countRejection(report, r);
+      else countOutcome(report, r.outcome);
+    }
+    opts.onProgress?.({
+      records: report.new + report.newVersions + report.unchanged + report.rejected,
+      bytesDone,
+      bytesTotal: null,
+      elapsedMs: Date.now() - started,
+      new: report.new,
+      newVersions: report.newVersions,
+      unchanged: report.unchanged,
+      rejected: report.rejected,
+    });
+  };
+  try {
+    let items: ReadItem[] = [];
+    const cut = async () => {
+      if (items.length === 0) return;
+      inflight.push(parser.parse(items));
+      items = [];
+      while (inflight.length >= maxInflight) await commitOldest();
+    };
+    for (const file of expanded.files) {
+      for await (const item of readSource(file.path, opts.format ? { format: opts.format } : {})) {
+        if (opts.signal?.aborted) throw new Error("interrupted");
+        report.records++;
+        items.push(item);
+        if (items.length >= batchSize) await cut();
+      }
+      bytesDone += file.size ?? 0;
+    }
+    await cut();
+    while (inflight.length > 0) await commitOldest();
+    // A cable stored now can be the serial neighbour that dates an undated one.
+    await refreshDateEstimates(pg.sql);
+    report.bytes = bytesDone;
+    report.finishedAt = new Date().toISOString();
+    settle(report, started);
+    await pg.sql`UPDATE ingest_runs SET finished_at = ${report.finishedAt}, status = 'finished',
+      report_json = ${JSON.stringify(report)} WHERE id = ${run!.id}`;
+    // Fresh planner statistics after a load that may have changed the table sizes a lot.
+    await pg.sql`ANALYZE`;
+    return report;
+  } catch (err) {
+    const interrupted = opts.signal?.aborted === true;
+    report.status = interrupted ? "interrupted" : "failed";
+    report.unwritten =
+      report.records - report.new - report.newVersions - report.unchanged - report.rejected;
+    const why = interrupted ? "interrupted" : archiveFailure(pg.url, err).message;
+    report.error = `ingest into ${pg.label} stopped after ${report.records} records (${report.unwritten} read but not written): ${why}; what was written stays, and running the same ingest again skips it`;
+    settle(report, started);
+    await pg.sql`UPDATE ingest_runs SET status = ${report.status}, error = ${report.error} WHERE id = ${run!.id}`.catch(
+      () => undefined,
+    );
+    throw new IngestError(report.error, report, err);
+  } finally {
+    await Promise.allSettled(inflight);
+    await parser.close();
+  }
+}
+
+function settle(report: IngestReport, started: number): void {
+  report.seconds = (Date.now() - started) / 1000;
+  report.peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  assertCountsAddUp(report);
+}

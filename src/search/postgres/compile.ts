@@ -1,0 +1,241 @@
+/**
+ * The query AST (src/search/ast.ts) → one SQL condition on `cables c` for PostgreSQL. Text becomes
+ * tsquery against `c.tsv` (GIN): words, `prefix:*`, phrases as `<->` chains, `subject:` / `body:`
+ * as weights A / B; NEAR becomes the GIN match of all its phrases plus cg_near's exact distance
+ * check (migration 001). Fields become the same conditions as src/search/compile.ts. User text only
+ * ever travels as a bound parameter; tsquery strings are built from lexemes PostgreSQL itself made.
+ *
+ * SQL NOT is three-valued: every negation is `NOT coalesce(x, false)`, so `-origin:x` keeps the
+ * cables with no origin, as the id-set complement of the SQLite back end does.
+ */
+import type { FilterValue, NameValue, NearGroup, QueryNode, TextColumn, TextTerm } from "../ast.js";
+import { markingVariants, matchOrigins } from "../compile.js";
+import { QuerySyntaxError } from "../types.js";
+
+/** Lexemes of each text, in order, as the index made them (cg_fold + the simple parser). */
+export type Lexer = (texts: string[]) => Promise<string[][]>;
+
+export interface PgCatalog {
+  origins(): Promise<string[]>;
+}
+
+export interface PgCondition {
+  where: string;
+  params: unknown[];
+  /** tsquery OR-ing every positive text term: what relevance ranks by; null without text. */
+  rank: string | null;
+}
+
+/** A lexeme inside a tsquery: quoted, quotes and backslashes escaped (lexemes are alphanumeric anyway). */
+function lexeme(l: string): string {
+  return `'${l.replace(/['\\]/g, "\\$&")}'`;
+}
+
+/** One phrase (or word) at one weight ("" = any): `'a':A <-> 'b':*A`. */
+function phraseQuery(lexemes: string[], prefix: boolean, weight: string): string {
+  const last = lexemes.length - 1;
+  return lexemes
+    .map((l, i) => {
+      const star = prefix && i === last ? "*" : "";
+      return star || weight ? `${lexeme(l)}:${star}${weight}` : lexeme(l);
+    })
+    .join(" <-> ");
+}
+
+const WEIGHT: Record<TextColumn, string> = { subject: "A", body: "B" };
+
+/**
+ * A term's tsquery in a column (null: subject or body). A phrase of several words is asked for
+ * at each weight, so it never runs from the end of the subject into the body.
+ */
+function termQuery(lexemes: string[], prefix: boolean, column: TextColumn | null): string | null {
+  if (lexemes.length === 0) return null;
+  if (column) return phraseQuery(lexemes, prefix, WEIGHT[column]);
+  if (lexemes.length === 1) return phraseQuery(lexemes, prefix, "");
+  return `(${phraseQuery(lexemes, prefix, "A")}) | (${phraseQuery(lexemes, prefix, "B")})`;
+}
+
+class Builder {
+  params: unknown[] = [];
+  rank: string[] = [];
+  constructor(
+    private readonly lex: Map<string, string[]>,
+    private readonly catalog: PgCatalog,
+  ) {}
+
+  param(v: unknown, cast = ""): string {
+    this.params.push(v);
+    return `$${this.params.length}${cast}`;
+  }
+
+  text(t: TextTerm, positive: boolean): string {
+    const q = termQuery(this.lex.get(t.text) ?? [], t.prefix, t.column);
+    if (q === null) return "false";
+    if (positive) this.rank.push(q);
+    return `c.tsv @@ ${this.param(q, "::tsquery")}`;
+  }
+
+  near(n: NearGroup, positive: boolean): string {
+    const phrases = n.terms.map((t) => ({ lexemes: this.lex.get(t.text) ?? [], prefix: t.prefix }));
+    if (phrases.some((p) => p.lexemes.length === 0)) return "false";
+    const all = phrases.map((p) => `(${termQuery(p.lexemes, p.prefix, n.column)})`).join(" & ");
+    if (positive) this.rank.push(all);
+    const encoded = phrases.map((p) => p.lexemes.join(" ") + (p.prefix ? "*" : ""));
+    const arr = this.param(encoded, "::text[]");
+    const dist = this.param(n.distance, "::int");
+    const weights = n.column ? [WEIGHT[n.column]] : ["A", "B"];
+    const check = weights.map((w) => `cg_near(c.tsv, ${arr}, ${dist}, '${w}')`).join(" OR ");
+    return `(c.tsv @@ ${this.param(all, "::tsquery")} AND (${check}))`;
+  }
+
+  names(column: "A" | "B", name: NameValue): string {
+    const lexemes = this.lex.get(name.text) ?? [];
+    if (lexemes.length === 0) return "false";
+    return `c.people_tsv @@ ${this.param(phraseQuery(lexemes, name.prefix, column), "::tsquery")}`;
+  }
+
+  async node(n: QueryNode, positive: boolean): Promise<string> {
+    switch (n.kind) {
+      case "all":
+        return "true";
+      case "text":
+        return this.text(n, positive);
+      case "near":
+        return this.near(n, positive);
+      case "not":
+        // Terms under a NOT rank nothing (as positiveTerms in src/search/compile.ts).
+        return `NOT coalesce(${await this.node(n.child, false)}, false)`;
+      case "and":
+      case "or": {
+        const parts: string[] = [];
+        for (const c of n.children) parts.push(`(${await this.node(c, positive)})`);
+        return parts.join(n.kind === "and" ? " AND " : " OR ") || "true";
+      }
+      case "filter":
+        return this.filter(n.filter, n.pos);
+    }
+  }
+
+  prefixed(table: string, column: string, value: string, prefix: boolean): string {
+    if (!prefix)
+      return `c.id IN (SELECT cable_id FROM ${table} WHERE ${column} = ${this.param(value)})`;
+    const like = `${value.replace(/[\\%_]/g, "\\$&")}%`;
+    return `c.id IN (SELECT cable_id FROM ${table} WHERE ${column} LIKE ${this.param(like)})`;
+  }
+
+  range(column: string, from: unknown, to: unknown, toExclusive: boolean): string {
+    const parts: string[] = [];
+    const collate = typeof from === "string" || typeof to === "string" ? ' COLLATE "C"' : "";
+    if (from !== null) parts.push(`${column}${collate} >= ${this.param(from)}`);
+    if (to !== null)
+      parts.push(`${column}${collate} ${toExclusive ? "<" : "<="} ${this.param(to)}`);
+    if (parts.length === 0) parts.push(`${column} IS NOT NULL`);
+    return parts.join(" AND ");
+  }
+
+  async filter(f: FilterValue, pos: number): Promise<string> {
+    switch (f.field) {
+      case "tag":
+        return this.prefixed("tags", "tag", f.value, f.prefix);
+      case "caveat":
+        return this.prefixed("caveats", "caveat", f.value, false);
+      case "reason":
+        return this.prefixed("reasons", "reason", f.value, f.prefix);
+      case "origin": {
+        const origins = matchOrigins(await this.catalog.origins(), f.value);
+        return origins.length ? `c.origin = ANY(${this.param(origins, "::text[]")})` : "false";
+      }
+      case "station":
+        return `c.station = ${this.param(f.value)}`;
+      case "classification":
+        return f.value.includes("//")
+          ? `c.classification = ${this.param(f.value)}`
+          : `c.level = ${this.param(f.value)}`;
+      case "marking":
+        return `c.id IN (SELECT cable_id FROM paragraphs WHERE marking = ANY(${this.param(markingVariants(f.value), "::text[]")}))`;
+      case "signer":
+        return this.names("A", f.name);
+      case "classifiedby":
+        return this.names("B", f.name);
+      case "person":
+      case "org":
+      case "place":
+        throw new QuerySyntaxError(
+          `${f.field}: (the entity index) is not available on archives on PostgreSQL yet`,
+          pos,
+        );
+      case "year":
+        return this.range("c.year", f.from, f.to, false);
+      case "created":
+      case "released": {
+        const to = f.range.to === null ? null : `${f.range.to}\uffff`;
+        const dated = this.range(`c.${f.field}`, f.range.from, to, true);
+        if (f.field !== "created" || !f.estimated) return dated;
+        return `(${dated}) OR (${this.range("c.created_est", f.range.from, to, true)})`;
+      }
+      case "cites":
+        return `c.id IN (SELECT cable_id FROM refs WHERE target_id = ${this.param(f.id)})`;
+      case "citedby":
+        return `c.reference_id IN (SELECT r.target_id FROM refs r WHERE r.cable_id =
+          (SELECT y.id FROM cables y WHERE y.reference_id = ${this.param(f.id)}))`;
+      case "has":
+        return HAS[f.what]!;
+      case "partial":
+        return f.value ? "c.partial" : "NOT c.partial";
+    }
+  }
+}
+
+const HAS: Record<string, string> = {
+  refs: "c.ref_count > 0",
+  protect: "c.protect IS NOT NULL",
+  redactions: "c.redactions > 0",
+  signer: "c.signers IS NOT NULL",
+  classifiedby: "c.classified_by IS NOT NULL",
+  summary: "c.summary IS NOT NULL",
+  comment: "c.comment IS NOT NULL",
+  missing: `c.id IN (SELECT r.cable_id FROM refs r WHERE r.target_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM cables x WHERE x.reference_id = r.target_id))`,
+  citedby: "c.reference_id IN (SELECT target_id FROM refs WHERE target_id IS NOT NULL)",
+};
+
+/** Every text the query holds (terms, NEAR terms, names), for one lexing round trip. */
+export function queryTexts(n: QueryNode, out: Set<string> = new Set()): Set<string> {
+  switch (n.kind) {
+    case "text":
+      out.add(n.text);
+      break;
+    case "near":
+      for (const t of n.terms) out.add(t.text);
+      break;
+    case "not":
+      queryTexts(n.child, out);
+      break;
+    case "and":
+    case "or":
+      for (const c of n.children) queryTexts(c, out);
+      break;
+    case "filter":
+      if ("name" in n.filter) out.add(n.filter.name.text);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+export async function compilePostgres(
+  node: QueryNode,
+  lexer: Lexer,
+  catalog: PgCatalog,
+): Promise<PgCondition> {
+  const texts = [...queryTexts(node)];
+  const lexemes = texts.length ? await lexer(texts) : [];
+  const b = new Builder(new Map(texts.map((t, i) => [t, lexemes[i] ?? []])), catalog);
+  const where = await b.node(node, true);
+  return {
+    where,
+    params: b.params,
+    rank: b.rank.length ? b.rank.map((r) => `(${r})`).join(" | ") : null,
+  };
+}

@@ -1,0 +1,132 @@
+/** Whole cables, versions and the archive's figures out of a PostgreSQL archive (as src/store/read.ts, stats.ts). */
+import type { Cable, Provenance } from "../../model/cable.js";
+import { restoreCable } from "../cable-json.js";
+import type { StoredVersion } from "../read.js";
+import type { ArchiveStats } from "../stats.js";
+import type { Sql } from "./connect.js";
+
+interface CableRow {
+  id: number;
+  body: string;
+  subject: string | null;
+  summary: string | null;
+  comment: string | null;
+  cable_json: string;
+}
+
+/** Current versions by rowid, in the order asked, skipping the missing: two queries for any number. */
+export async function cablesByRowid(sql: Sql, rowids: readonly number[]): Promise<Cable[]> {
+  if (rowids.length === 0) return [];
+  const rows = await sql<CableRow[]>`
+    SELECT id, body, subject, summary, comment, cable_json FROM cables WHERE id = ANY(${rowids as number[]}::bigint[])`;
+  const texts = await sql<{ cable_id: number; texts: string[] }[]>`
+    SELECT cable_id, array_agg(text ORDER BY seq) AS texts FROM paragraphs
+     WHERE cable_id = ANY(${rowids as number[]}::bigint[]) GROUP BY cable_id`;
+  const byCable = new Map(texts.map((t) => [t.cable_id, t.texts]));
+  const byId = new Map(
+    rows.map((r) => [r.id, restoreCable(r.cable_json, r, byCable.get(r.id) ?? [])]),
+  );
+  return rowids.flatMap((id) => {
+    const c = byId.get(id);
+    return c ? [c] : [];
+  });
+}
+
+export async function getCable(sql: Sql, referenceId: string): Promise<Cable | null> {
+  const [row] = await sql<
+    { id: number }[]
+  >`SELECT id FROM cables WHERE reference_id = ${referenceId}`;
+  if (!row) return null;
+  return (await cablesByRowid(sql, [row.id]))[0] ?? null;
+}
+
+/** Every distinct text stored for an id, oldest ingest first. */
+export async function getVersions(sql: Sql, referenceId: string): Promise<StoredVersion[]> {
+  const rows = await sql<
+    {
+      id: number;
+      text_hash: string;
+      content_hash: string;
+      released: string | null;
+      source_id: string | null;
+      source_format: string;
+      source_file: string;
+      source_offset: number;
+      source_line: number;
+      ingested_at: string;
+      cable_json: string | null;
+      cable_rowid: number | null;
+    }[]
+  >`SELECT v.id, v.text_hash, v.content_hash, v.released, v.source_id, v.source_format, v.source_file,
+           v.source_offset, v.source_line, v.ingested_at, v.cable_json, c.id AS cable_rowid
+      FROM versions v LEFT JOIN cables c ON c.reference_id = v.reference_id AND c.version_id = v.id
+     WHERE v.reference_id = ${referenceId} ORDER BY v.id`;
+  const out: StoredVersion[] = [];
+  for (const v of rows) {
+    const current = v.cable_rowid !== null;
+    let cable: Cable | undefined;
+    if (current) cable = (await cablesByRowid(sql, [v.cable_rowid!]))[0];
+    else if (v.cable_json !== null) cable = JSON.parse(v.cable_json) as Cable;
+    if (!cable) throw new Error(`archive damaged: version ${v.id} has no stored cable`);
+    out.push({
+      versionId: v.id,
+      current,
+      released: v.released,
+      sourceId: v.source_id,
+      source: {
+        format: v.source_format as Provenance["format"],
+        file: v.source_file,
+        offset: Number(v.source_offset),
+        line: v.source_line,
+      },
+      ingestedAt: v.ingested_at,
+      textHash: v.text_hash,
+      contentHash: v.content_hash,
+      cable,
+    });
+  }
+  return out;
+}
+
+/** Plain arrays, not the client's result lists (which carry extra fields). */
+const rows = async <T>(q: Promise<readonly T[]>): Promise<T[]> => [...(await q)];
+
+const one = async (q: Promise<{ n: number }[]>) => Number((await q)[0]?.n ?? 0);
+
+/** The figures of `cablegram stats`, as src/store/stats.ts computes them for SQLite. */
+export async function archiveStats(sql: Sql): Promise<ArchiveStats> {
+  const runs = await sql<{ startedAt: string; finishedAt: string | null; status: string }[]>`
+    SELECT started_at AS "startedAt", finished_at AS "finishedAt", status FROM ingest_runs ORDER BY id`;
+  const unfinishedRuns = { interrupted: 0, failed: 0 };
+  // A `running` row is either an ingest running now or one that died; PostgreSQL archives do not
+  // yet tell the two apart (docs/server-mode.md), so only the recorded endings count.
+  for (const r of runs)
+    if (r.status === "interrupted" || r.status === "failed") unfinishedRuns[r.status]++;
+  const last = runs.at(-1);
+  return {
+    cables: await one(sql`SELECT count(*)::int AS n FROM cables`),
+    versions: await one(sql`SELECT count(*)::int AS n FROM versions`),
+    references: await one(sql`SELECT count(*)::int AS n FROM refs`),
+    citedCables: await one(
+      sql`SELECT count(DISTINCT target_id)::int AS n FROM refs WHERE target_id IS NOT NULL`,
+    ),
+    missingCables: await one(sql`
+      SELECT count(*)::int AS n FROM (SELECT DISTINCT target_id FROM refs WHERE target_id IS NOT NULL) t
+       WHERE NOT EXISTS (SELECT 1 FROM cables c WHERE c.reference_id = t.target_id)`),
+    partial: await one(sql`SELECT count(*)::int AS n FROM cables WHERE partial`),
+    byYear: await rows(sql<{ year: number | null; count: number }[]>`
+      SELECT year, count(*)::int AS count FROM cables GROUP BY year ORDER BY year NULLS FIRST`),
+    byClassification: await rows(sql<{ classification: string | null; count: number }[]>`
+      SELECT classification, count(*)::int AS count FROM cables
+       GROUP BY classification ORDER BY count DESC, classification COLLATE "C" NULLS FIRST`),
+    bytes: await one(sql`SELECT pg_database_size(current_database()) AS n`),
+    lastIngest: last
+      ? {
+          startedAt: last.startedAt,
+          finishedAt: last.finishedAt,
+          status: last.status as NonNullable<ArchiveStats["lastIngest"]>["status"],
+        }
+      : null,
+    unfinishedRuns,
+  };
+}

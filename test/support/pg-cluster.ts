@@ -1,0 +1,164 @@
+/**
+ * A throwaway PostgreSQL cluster for tests: `initdb` in a temporary folder, a free loopback port,
+ * password authentication over TCP (so the tests see the credentials they must never leak), and
+ * everything removed afterwards — also when the test process dies, through an exit hook.
+ *
+ * initdb and postgres refuse to run as root: as root they run as the unprivileged `postgres` user
+ * Debian's package creates (the folder is chowned to it); as anyone else they run directly.
+ *
+ * Where PostgreSQL is not installed, `findPostgres()` returns null and the tests skip with a
+ * message; with CI=true that is a failure instead, because CI installs it (.ci/run).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import postgres from "postgres";
+
+const ROOT = "/usr/lib/postgresql";
+
+/** The bin folder of the newest installed PostgreSQL, or null. */
+export function findPostgres(): string | null {
+  if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, "initdb")))
+    return process.env.PG_BIN;
+  if (!existsSync(ROOT)) return null;
+  const versions = readdirSync(ROOT)
+    .filter((v) => existsSync(join(ROOT, v, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? join(ROOT, versions[0]!, "bin") : null;
+}
+
+/**
+ * Whether a test file that needs PostgreSQL runs. In CI a missing PostgreSQL is an error (thrown
+ * here, at collection); elsewhere the file is skipped and says why.
+ */
+export function postgresAvailable(what: string, find: () => string | null = findPostgres): boolean {
+  if (find()) return true;
+  if (process.env.CI === "true") {
+    throw new Error(
+      `${what} needs PostgreSQL, which CI installs (.ci/run): no initdb under ${ROOT}/*/bin`,
+    );
+  }
+  process.stderr.write(`skipping ${what}: PostgreSQL is not installed (no ${ROOT}/*/bin/initdb)\n`);
+  return false;
+}
+
+export interface PgCluster {
+  port: number;
+  user: string;
+  password: string;
+  /** postgres://user:password@127.0.0.1:port/name — creating the database first. */
+  createDatabase(name: string): Promise<string>;
+  /** The URL of a database with another password: for tests of refused logins. */
+  url(name: string, password?: string): string;
+  stop(): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
+    });
+  });
+}
+
+const running = new Set<() => void>();
+process.once("exit", () => {
+  for (const stop of running) stop();
+});
+
+export async function startCluster(): Promise<PgCluster> {
+  const bin = findPostgres();
+  if (!bin) throw new Error(`PostgreSQL is not installed (no ${ROOT}/*/bin/initdb)`);
+  const dir = mkdtempSync(join(tmpdir(), "cablegram-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) => {
+    const [file, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
+    const r = spawnSync(file, argv, { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
+  };
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+    chownSync(dir, uid, gid);
+  }
+  chmodSync(dir, 0o700);
+  const user = "cablegram_test";
+  const password = `pw-${Math.random().toString(36).slice(2)}-secret`;
+  const pwfile = join(dir, "pw");
+  writeFileSync(pwfile, password);
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+    chownSync(pwfile, uid, -1);
+  }
+  const data = join(dir, "data");
+  run("initdb", [
+    "-D",
+    data,
+    "-U",
+    user,
+    `--pwfile=${pwfile}`,
+    "--auth-local=trust",
+    "--auth-host=scram-sha-256",
+    "--encoding=UTF8",
+    "--locale=C.UTF-8",
+    "--no-sync",
+  ]);
+  rmSync(pwfile);
+  const port = await freePort();
+  const opts = [
+    `-p ${port}`,
+    "-c listen_addresses=127.0.0.1",
+    `-c unix_socket_directories=${dir}`,
+    // A test cluster need not survive a power cut: it is deleted afterwards.
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+  ].join(" ");
+  run("pg_ctl", ["-D", data, "-o", opts, "-l", join(dir, "log"), "-w", "-t", "60", "start"]);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    running.delete(stop);
+    try {
+      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // Already gone: the folder goes anyway.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  running.add(stop);
+  const url = (name: string, pw = password) =>
+    `postgres://${user}:${encodeURIComponent(pw)}@127.0.0.1:${port}/${name}`;
+  return {
+    port,
+    user,
+    password,
+    url,
+    async createDatabase(name) {
+      const sql = postgres(url("postgres"), { max: 1, onnotice: () => {} });
+      try {
+        await sql.unsafe(`CREATE DATABASE ${name}`);
+      } finally {
+        await sql.end();
+      }
+      return url(name);
+    },
+    stop,
+  };
+}
