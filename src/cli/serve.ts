@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { startCluster } from "../server/serve-workers.js";
 import { startServer } from "../server/start.js";
+import { refusePostgres } from "./archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
 import { dbOption } from "./options.js";
@@ -71,6 +72,14 @@ export const serveCommand = defineCommand({
   },
   notes: ["The server only reads: there is no write route."],
   async run(values) {
+    // Before anything could echo the URL (the first-run "no archive at …" line would, password
+    // and all): the web server reads SQLite archives only so far.
+    try {
+      refusePostgres(values.db);
+    } catch (err) {
+      process.stderr.write(`cablegram serve: ${(err as Error).message}\n`);
+      return 2;
+    }
     const base = values["base-url"] === undefined ? undefined : baseUrl(values["base-url"]);
     if (base === null) {
       process.stderr.write(
