@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { referenceTable } from "../reference/reference-data.js";
 import { parseCaveats } from "./captions.js";
 import { makeDoc } from "./doc.js";
 
@@ -53,5 +54,29 @@ describe("parseCaveats", () => {
       caveats("UNCLAS STATE 012345\n\nSENSITIVE\n", "UNCLASSIFIED//FOR OFFICIAL USE ONLY"),
     ).toEqual(["SENSITIVE", "FOR OFFICIAL USE ONLY"]);
     expect(caveats("", "CONFIDENTIAL")).toEqual([]);
+  });
+
+  it("reads every spelling handling-captions.csv gives, and no caption it marks as not read", () => {
+    const rows = referenceTable("handling-captions.csv");
+    const glued = rows.filter((r) => r.run_together === "yes").map((r) => r.read_as ?? "");
+    for (const row of rows) {
+      const head = "UNCLAS STATE 012345\n\n";
+      if (!row.read_as) {
+        expect(caveats(`${head}${row.caption}\n`), row.caption).toEqual([]);
+        continue;
+      }
+      for (const spelling of (row.spellings ?? "").split("|")) {
+        expect(caveats(`${head}${spelling.replaceAll(" ", " \t ")}\n`)).toEqual([row.read_as]);
+        // `Sipdis` in a sentence is not a caption; `Sensitive but unclassified` is.
+        const capitalised = spelling.charAt(0) + spelling.slice(1).toLowerCase();
+        expect(caveats(`${head}${capitalised}\n`)).toEqual(
+          row.case === "capitals" ? [] : [row.read_as],
+        );
+      }
+    }
+    expect(glued.length).toBeGreaterThan(1);
+    const [a = "", b = ""] = glued;
+    expect(caveats(`UNCLAS STATE 012345\n\n${a}${b}\n`)).toEqual([a, b]);
+    expect(caveats(`UNCLAS STATE 012345\n\n${a}SPECAT\n`)).toEqual([]);
   });
 });

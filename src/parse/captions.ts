@@ -1,3 +1,4 @@
+import { referenceTable } from "../reference/reference-data.js";
 import { captionAreaEnd } from "./caption-area.js";
 import { isSpace } from "./chars.js";
 import { type BodyDoc, docMemo } from "./doc.js";
@@ -11,23 +12,61 @@ import { docBanner } from "./header/banner-line.js";
  * (`SECRET//NOFORN`) follow.
  */
 
-const CAPTION =
-  /^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SPECAT|ROGER|SENSITIVE(?:[ \t]+BUT[ \t]+UNCLASSIF?IED)?|Sensitive[ \t]+but[ \t]+unclassified)(?![A-Za-z])|^(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS)(?=SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS)/i;
+/**
+ * The rows read on caption lines, from the table: the caveat each records, its spellings (`|`
+ * between them), whether it runs together with the next, and whether it may be written
+ * capitalised. The other rows document REF and banner markings.
+ */
+const READ = referenceTable("handling-captions.csv")
+  .filter((r) => r.read_as)
+  .map((r) => ({
+    readAs: r.read_as ?? "",
+    spellings: (r.spellings ?? "").split("|"),
+    runTogether: r.run_together === "yes",
+    capitalised: r.case === "capitals or capitalised",
+  }));
+
+/** Every spelling → the caveat it records (upper case, one space between words). */
+const READ_AS = new Map(READ.flatMap((r) => r.spellings.map((s) => [s, r.readAs] as const)));
+
+/** A space in a spelling stands for any run of spaces and tabs. */
+const source = (spelling: string): string => spelling.split(" ").join("[ \\t]+");
+
+/** Longest first, so `SENSITIVE BUT UNCLASSIFIED` is read whole rather than as `SENSITIVE`. */
+const SPELLINGS = [...READ_AS.keys()].sort((a, b) => b.length - a.length);
+const GLUED = READ.filter((r) => r.runTogether)
+  .flatMap((r) => r.spellings.map(source))
+  .join("|");
+
+/** A caption ends where the letters end, or where another run-together one begins (`NOFORNSIPDIS`). */
+const CAPTION = new RegExp(
+  `^(?:${SPELLINGS.map(source).join("|")})(?![A-Za-z])|^(?:${GLUED})(?=${GLUED})`,
+  "i",
+);
+
+/** First words of the captions that may be written capitalised (`Sensitive but unclassified`). */
+const CAPITALISED = READ.filter((r) => r.capitalised).flatMap((r) =>
+  r.spellings.map((s) => capitalise(s.split(" ")[0] ?? "")),
+);
+
+function capitalise(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
 
 /** How the captions above begin: a cheap test that skips most lines. */
 const CAPTION_PREFIXES = new Set(
-  ["SIP", "NOF", "NOD", "EXD", "LIM", "STA", "SPE", "ROG", "SEN"].flatMap((p) => [
-    p,
-    p[0] + p.slice(1).toLowerCase(),
-  ]),
+  SPELLINGS.flatMap((s) => [s.slice(0, 3), capitalise(s.slice(0, 3))]),
 );
+
+/** Their first letters (char codes): other lines are passed over unsliced. */
+const FIRST_CHARS = new Set(SPELLINGS.map((s) => s.charCodeAt(0)));
 
 /** Separators between captions on one line (`SIPDIS SIPDIS`, `NOFORN/SIPDIS`, `EXDIS////`). */
 const SEPARATOR = /^[ \t/,.;-]*/;
 
 function normalise(caption: string): string {
   const word = caption.toUpperCase().replace(/\s+/g, " ");
-  return word.startsWith("SENSITIVE") ? "SENSITIVE" : word;
+  return READ_AS.get(word) ?? word;
 }
 
 /** The run of captions at the start of `s` (case: upper for code words, any for SBU wording). */
@@ -40,7 +79,7 @@ function leadingCaptions(s: string): string[] {
     if (!m) break;
     const word = m[0];
     // Code words are written in capitals; `Sipdis` in a sentence is not a caption.
-    if (!/^Sensitive/.test(word) && word !== word.toUpperCase()) break;
+    if (word !== word.toUpperCase() && !CAPITALISED.some((c) => word.startsWith(c))) break;
     found.push(normalise(word));
     rest = rest.slice(word.length);
   }
@@ -69,11 +108,9 @@ function readCaptions(doc: BodyDoc): string[] {
   while (pos < area.length) {
     const nl = area.indexOf("\n", pos);
     const end = nl < 0 ? area.length : nl;
-    // Every caption word opens with S, N, E, L or R: other lines are passed over unsliced.
     let first = pos;
     while (first < end && isSpace(area.charCodeAt(first))) first++;
-    const c = area.charCodeAt(first);
-    if (c === 83 || c === 78 || c === 69 || c === 76 || c === 82) {
+    if (FIRST_CHARS.has(area.charCodeAt(first))) {
       const start = area.slice(first, end);
       if (CAPTION_PREFIXES.has(start.slice(0, 3))) add(caveats, leadingCaptions(start));
     }

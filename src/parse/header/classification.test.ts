@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { referenceTable } from "../../reference/reference-data.js";
 import { findBodyMarking, levelOf } from "./classification.js";
 
 describe("findBodyMarking", () => {
@@ -43,5 +44,25 @@ describe("levelOf", () => {
     expect(levelOf("LIMITED OFFICIAL USE")).toBe("LIMITED OFFICIAL USE");
     expect(levelOf("TOP SECRET")).toBe("TOP SECRET");
     expect(levelOf("SUBJECT")).toBeNull();
+  });
+});
+
+describe("letter-spaced levels", () => {
+  it("finds every level classification-markings.csv marks as letter-spaced, whole or cut", () => {
+    const rows = referenceTable("classification-markings.csv").filter((r) => r.letter_spaced);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const level = (row.value ?? "").split(" / ")[0] ?? "";
+      // One space between letters, two between words: `T O P  S E C R E T`.
+      const spaced = level
+        .split(" ")
+        .map((w) => w.split("").join(" "))
+        .join("  ");
+      const glued = `RUEHXX/AMEMBASSY NOWHERE 0001${spaced} STATE 000001`;
+      expect(findBodyMarking(glued)?.level, glued).toBe(level);
+      if (row.letter_spaced === "yes") continue;
+      const cut = `RHMFISS/CJTF HOA${spaced.slice(2)} STATE 000001`;
+      expect(findBodyMarking(cut)?.level, cut).toBe(level);
+    }
   });
 });

@@ -5,33 +5,41 @@
  * header) and the banner parser.
  */
 
-/** Letters joined by single spaces; the first gap may be missing (`CO N F I D...`, `SE C R E T`). */
-function spaced(word: string): string {
-  const [first, second, ...rest] = word;
-  return `${first} {0,2}${second}${rest.map((c) => ` {1,2}${c}`).join("")}`;
-}
+import { BANNER_LEVELS, LEVEL_SPELLINGS } from "../../model/classification.js";
+import { referenceTable } from "../../reference/reference-data.js";
 
 /**
- * The same, with the first letter lost in the copy (`PRIORITYO N F I D E N T I A L`, `DCE C R E T`):
- * the remaining run of single letters is long enough to be unmistakable.
+ * A level letter-spaced: letters joined by one or two spaces, up to three between words (`T O P  S E
+ * C R E T`); in a whole copy the first gap may be missing (`CO N F I D...`, `SE C R E T`). With
+ * `firstLost` the first letter is gone (`PRIORITYO N F I D E N T I A L`, `DCE C R E T`): the rest
+ * is still a run of single letters long enough to be unmistakable.
  */
-function truncated(word: string): string {
-  return word
-    .slice(1)
-    .split("")
-    .map((c, i) => (i === 0 ? c : ` {1,2}${c}`))
-    .join("");
+function spaced(level: string, firstLost: boolean): string {
+  const word = firstLost ? level.slice(1) : level;
+  let out = word.charAt(0);
+  for (let i = 1; i < word.length; i++) {
+    if (word[i] === " ") continue;
+    const gap = word[i - 1] === " " ? " {1,3}" : i === 1 && !firstLost ? " {0,2}" : " {1,2}";
+    out += gap + word.charAt(i);
+  }
+  return out;
 }
 
+/** The banner levels classification-markings.csv says are written letter-spaced, and how. */
+const SPACED_ROWS = referenceTable("classification-markings.csv")
+  .filter((r) => r.where === "body banner" && r.letter_spaced)
+  .map((r) => {
+    const written = (r.value ?? "").split(" / ")[0] ?? "";
+    const level = LEVEL_SPELLINGS[written];
+    if (!level) throw new Error(`classification-markings.csv: ${written} is not a level`);
+    return { level, firstLost: r.letter_spaced === "yes, or without its first letter" };
+  })
+  .sort((a, b) => BANNER_LEVELS.indexOf(a.level) - BANNER_LEVELS.indexOf(b.level));
+
+// Each form opens with its own letter (T, S, C, U; O, N, E): at one offset only one can match.
 const SPACED_FORMS = [
-  // Two words: a wider gap between TOP and SECRET.
-  spaced("TOPSECRET").replace("P {1,2}S", "P {1,3}S"),
-  spaced("CONFIDENTIAL"),
-  spaced("UNCLASSIFIED"),
-  spaced("SECRET"),
-  truncated("CONFIDENTIAL"),
-  truncated("UNCLASSIFIED"),
-  truncated("SECRET"),
+  ...SPACED_ROWS.map((r) => spaced(r.level, false)),
+  ...SPACED_ROWS.filter((r) => r.firstLost).map((r) => spaced(r.level, true)),
 ];
 
 /** Letter-spaced marking anywhere (any case: `S e c r e t nairobi 001938`). */
