@@ -3,6 +3,7 @@
  * `C/REL ISAF`, `SBU`, `U/FOUO`) names its level first; its level is what over-classification
  * signals compare with the cable's banner level.
  */
+import { BANNER_LEVELS, type BannerLevel, LEVEL_SPELLINGS } from "../model/classification.js";
 import { CLASSIFICATION_LEVELS } from "../store/write.js";
 
 /** Banner levels, most secret first (as the archive's `level` column holds them). */
@@ -15,14 +16,12 @@ export type MarkingLevel = (typeof MARKING_LEVELS)[number];
 /** Marking levels that are not classified: a classified cable made only of these is a signal. */
 export const UNCLASSIFIED_MARKINGS: ReadonlySet<string> = new Set(["SBU", "U"]);
 
-/** Banner level of each marking level. */
-const BANNER: Record<MarkingLevel, string> = {
-  TS: "TOP SECRET",
-  S: "SECRET",
-  C: "CONFIDENTIAL",
-  SBU: "UNCLASSIFIED",
-  U: "UNCLASSIFIED",
-};
+/**
+ * Banner level of each marking level: the level's own abbreviation (src/model/classification.ts),
+ * and SBU, which marks unclassified text that is sensitive.
+ */
+const BANNER = (level: MarkingLevel): BannerLevel =>
+  level === "SBU" ? "UNCLASSIFIED" : LEVEL_SPELLINGS[level]!;
 
 /** Level of a portion marking (`S/NF` → `S`), 'other' for one that names none, null for none. */
 export function markingLevel(marking: string | null): MarkingLevel | "other" | null {
@@ -46,8 +45,13 @@ function readLevel(marking: string): MarkingLevel | "other" | null {
 
 /** The banner level a marking level stands for. */
 export function bannerOf(level: MarkingLevel): string {
-  return BANNER[level];
+  return BANNER(level);
 }
+
+/** Banner levels above UNCLASSIFIED, most secret first. */
+export const CLASSIFIED_LEVELS: readonly BannerLevel[] = BANNER_LEVELS.filter(
+  (l) => l !== "UNCLASSIFIED",
+);
 
 /** Banner levels above UNCLASSIFIED. */
 export function isClassified(level: string | null): boolean {

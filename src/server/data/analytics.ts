@@ -11,6 +11,7 @@ import {
   type RankedBurst,
 } from "../../analytics/bursts.js";
 import { type Coverage, coverage, coverageTable } from "../../analytics/coverage.js";
+import { CLASSIFIED_LEVELS } from "../../analytics/markings.js";
 import { reportingCables } from "../../analytics/reported.js";
 import { type CableSet, matchQuery } from "../../analytics/result.js";
 import {
@@ -301,12 +302,12 @@ export function drillData(db: Db, p: DrillParams): ViewData<DrillAnalysis> {
   if (p.signal) {
     const signal: Signal = p.signal;
     const rows = db
-      .prepare<[string], { id: number; level: string | null }>(
+      .prepare<[string, string], { id: number; level: string | null }>(
         `SELECT c.id, c.level FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
-          WHERE c.level = 'SECRET' OR c.level = 'CONFIDENTIAL' OR c.level = 'TOP SECRET'
+          WHERE c.level IN (SELECT value FROM json_each(?))
           ORDER BY c.created, c.id`,
       )
-      .all(JSON.stringify(Array.from(set.ids)));
+      .all(JSON.stringify(Array.from(set.ids)), JSON.stringify(CLASSIFIED_LEVELS));
     const marks = db
       .prepare<[number], string | null>(
         "SELECT marking FROM paragraphs WHERE cable_id = ? ORDER BY seq",
