@@ -105,23 +105,7 @@ export async function ingest(
   } catch (err) {
     throw stopped(report, err, at, started, opts);
   }
-  const expanded = await expandInputs(inputs);
-  const threads = opts.workers ?? defaultWorkers();
-  const parser: BatchParser =
-    threads > 0
-      ? workerPool(threads, opts.recordTimeoutMs ? { recordTimeoutMs: opts.recordTimeoutMs } : {})
-      : inProcessParser();
-  report.workers = parser.threads;
-  report.skippedFiles = expanded.skipped;
-  for (const m of expanded.missing) {
-    report.records++;
-    countRejection(report, {
-      kind: "rejected",
-      source: { format: "raw", file: m.path, offset: 0, line: 1 },
-      reason: m.reason,
-      referenceId: null,
-    });
-  }
+  const { expanded, parser } = await startParsing(inputs, opts, report);
   try {
     bulkMerging(db);
     await run(db, expanded, parser, report, opts, started, at);
@@ -266,4 +250,33 @@ async function run(
   // A cable stored now can be the serial neighbour that dates an undated one.
   refreshDateEstimates(db);
   report.bytes = bytesBefore;
+}
+
+/**
+ * What every back end's ingest does first: expand the inputs, start the parse workers, and count
+ * the inputs that are missing as rejected records (the report's arithmetic includes them).
+ */
+export async function startParsing(
+  inputs: readonly string[],
+  opts: Pick<IngestOptions, "workers" | "recordTimeoutMs">,
+  report: IngestReport,
+): Promise<{ expanded: ExpandedInputs; parser: BatchParser }> {
+  const expanded = await expandInputs(inputs);
+  const threads = opts.workers ?? defaultWorkers();
+  const parser: BatchParser =
+    threads > 0
+      ? workerPool(threads, opts.recordTimeoutMs ? { recordTimeoutMs: opts.recordTimeoutMs } : {})
+      : inProcessParser();
+  report.workers = parser.threads;
+  report.skippedFiles = expanded.skipped;
+  for (const m of expanded.missing) {
+    report.records++;
+    countRejection(report, {
+      kind: "rejected",
+      source: { format: "raw", file: m.path, offset: 0, line: 1 },
+      reason: m.reason,
+      referenceId: null,
+    });
+  }
+  return { expanded, parser };
 }

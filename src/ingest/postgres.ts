@@ -11,9 +11,7 @@ import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
-import { DEFAULT_BATCH_SIZE, defaultWorkers, IngestError, type IngestOptions } from "./index.js";
-import { expandInputs } from "./inputs.js";
-import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
+import { DEFAULT_BATCH_SIZE, IngestError, type IngestOptions, startParsing } from "./index.js";
 import type { Prepared, PreparedCable } from "./prepare.js";
 import {
   assertCountsAddUp,
@@ -76,23 +74,7 @@ export async function ingestPostgres(
   report.startedAt = new Date(started).toISOString();
   const [run] = await pg.sql<{ id: number }[]>`
     INSERT INTO ingest_runs (started_at, inputs) VALUES (${report.startedAt}, ${JSON.stringify(inputs)}) RETURNING id`;
-  const expanded = await expandInputs(inputs);
-  const threads = opts.workers ?? defaultWorkers();
-  const parser: BatchParser =
-    threads > 0
-      ? workerPool(threads, opts.recordTimeoutMs ? { recordTimeoutMs: opts.recordTimeoutMs } : {})
-      : inProcessParser();
-  report.workers = parser.threads;
-  report.skippedFiles = expanded.skipped;
-  for (const m of expanded.missing) {
-    report.records++;
-    countRejection(report, {
-      kind: "rejected",
-      source: { format: "raw", file: m.path, offset: 0, line: 1 },
-      reason: m.reason,
-      referenceId: null,
-    });
-  }
+  const { expanded, parser } = await startParsing(inputs, opts, report);
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const inflight: Promise<Prepared[]>[] = [];
   const maxInflight = Math.max(2, parser.threads * 2);
