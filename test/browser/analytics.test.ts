@@ -5,16 +5,15 @@
  * keyboard reachable and legible at 390 px. Screenshots go to $CABLEGRAM_SHOTS, by default
  * /tmp/artefacts/analytics/ (outside the repository). Skipped, with a message, without chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FixtureServer, startFixtureServer } from "../server/fixture-server.js";
+import { CHROMIUM, haveChromium, launchChromium, watchedPage } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = process.env.CABLEGRAM_SHOTS ?? "/tmp/artefacts/analytics/";
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`analytics browser tests skipped: no chromium at ${CHROMIUM}`);
 
 let server: FixtureServer;
@@ -28,11 +27,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startFixtureServer({ cache: false });
   profile = mkdtempSync(join(tmpdir(), "cablegram-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-    viewport: { width: 1280, height: 900 },
-  });
+  context = await launchChromium(profile);
 });
 
 afterAll(async () => {
@@ -44,12 +39,8 @@ afterAll(async () => {
 beforeEach(async () => {
   if (!haveChromium) return;
   await page?.close();
-  page = await context.newPage();
   problems = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
+  page = await watchedPage(context, problems);
 });
 
 const url = (path: string) => new URL(path, server.url).toString();

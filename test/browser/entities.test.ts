@@ -4,20 +4,19 @@
  * facets of the search page, and the reader in public mode with protected names masked and the
  * other names linked. Skipped, with a message, where chromium is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildClient } from "../../scripts/build-client.js";
 import { loadAssets } from "../../src/server/assets.js";
 import { type RunningServer, startServer } from "../../src/server/start.js";
 import { buildProtectedArchive } from "../entities/protected-archive.js";
+import { CHROMIUM, haveChromium, launchChromium, watchedPage } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`entity browser tests skipped: no chromium at ${CHROMIUM}`);
 
 let dir: string;
@@ -43,11 +42,7 @@ beforeAll(async () => {
   };
   pub = await startServer({ ...opts, public: true });
   local = await startServer(opts);
-  context = await chromium.launchPersistentContext(join(dir, "profile"), {
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-    viewport: { width: 1280, height: 900 },
-  });
+  context = await launchChromium(join(dir, "profile"));
 }, 180_000);
 
 afterAll(async () => {
@@ -60,12 +55,8 @@ afterAll(async () => {
 beforeEach(async () => {
   if (!haveChromium) return;
   await page?.close();
-  page = await context.newPage();
   problems = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
+  page = await watchedPage(context, problems);
 });
 
 const at = (server: RunningServer, path: string) => new URL(path, server.url).toString();

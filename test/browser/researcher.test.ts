@@ -5,18 +5,17 @@
  * of search, reader and graph at desktop and phone width go to test-artifacts/screenshots/.
  * Skipped, with a message, where chromium is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FixtureServer, startFixtureServer } from "../server/fixture-server.js";
 import { type SampleServer, startSampleServer } from "../server/sample-server.js";
+import { CHROMIUM, haveChromium, launchChromium, watchedPage } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: no chromium at ${CHROMIUM}`);
 /** A name a hostile page could make resolve to this machine (DNS rebinding). */
 const REBOUND = "rebound.example.com";
@@ -36,20 +35,8 @@ beforeAll(async () => {
     startFixtureServer({ public: true }),
   ]);
   profile = mkdtempSync(join(tmpdir(), "cablegram-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--host-resolver-rules=MAP ${REBOUND} 127.0.0.1`,
-    ],
-    viewport: { width: 1280, height: 900 },
+  context = await launchChromium(profile, {
+    args: [`--host-resolver-rules=MAP ${REBOUND} 127.0.0.1`],
     acceptDownloads: true,
   });
 }, 180_000);
@@ -64,12 +51,8 @@ afterAll(async () => {
 beforeEach(async () => {
   if (!haveChromium) return;
   await page?.close();
-  page = await context.newPage();
   problems = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
+  page = await watchedPage(context, problems, /status of 4\d\d/);
 });
 
 const url = (path: string) => new URL(path, sample.url).toString();

@@ -3,17 +3,16 @@
  * over the fixture archive (test/server/fixture-server.ts). Screenshots of each step go to
  * test-artifacts/screenshots/ (gitignored). Skipped, with a message, where chromium is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FixtureServer, HOSTILE_ID, startFixtureServer } from "../server/fixture-server.js";
+import { CHROMIUM, haveChromium, launchChromium, watchedPage } from "./chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: no chromium at ${CHROMIUM}`);
 
 let server: FixtureServer;
@@ -28,20 +27,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startFixtureServer();
   profile = mkdtempSync(join(tmpdir(), "cablegram-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  context = await launchChromium(profile);
 });
 
 afterAll(async () => {
@@ -53,13 +39,9 @@ afterAll(async () => {
 beforeEach(async () => {
   if (!haveChromium) return;
   await page?.close();
-  page = await context.newPage();
   problems = [];
   dialogs = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
+  page = await watchedPage(context, problems);
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     void d.dismiss();
