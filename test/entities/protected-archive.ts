@@ -8,11 +8,13 @@
  * annotations of test/fixtures/entities/annotations.json, set on the parsed cable and stored
  * through the real writer, then resolved; so the tests do not depend on the extractor's output.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readSource } from "../../src/formats/index.js";
 import { prepareItem } from "../../src/ingest/prepare.js";
+import { type RunningServer, type StartOptions, startServer } from "../../src/server/start.js";
 import { openArchive } from "../../src/store/db.js";
 import type { CableEntities } from "../../src/store/entities-input.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
@@ -60,4 +62,37 @@ export async function buildProtectedArchive(path: string): Promise<void> {
   } finally {
     db.close();
   }
+}
+
+export interface ProtectedServers {
+  /** `serve --public` over the archive. */
+  pub: RunningServer;
+  /** The same archive served locally (everything shown). */
+  local: RunningServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The protected archive built in a temp folder and served twice, public and local, on loopback:
+ * what the public-mode tests compare. `extra` reaches both servers (assets for the browser tests).
+ */
+export async function startProtectedServers(
+  prefix: string,
+  extra: Partial<StartOptions> = {},
+): Promise<ProtectedServers> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = join(dir, "archive.db");
+  await buildProtectedArchive(db);
+  const opts = { db, port: 0, host: "127.0.0.1", log: () => {}, ...extra };
+  const pub = await startServer({ ...opts, public: true });
+  const local = await startServer(opts);
+  return {
+    pub,
+    local,
+    async close() {
+      await pub.close();
+      await local.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -7,31 +7,26 @@
  * name it protects, case- and accent-insensitively; no search by such a name may return the cable.
  * The same person named openly in another cable is shown there, and local mode shows everything.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../src/server/start.js";
+import type { RunningServer } from "../../src/server/start.js";
 import { fold, significantWords } from "../../src/store/entity-names.js";
-import { buildProtectedArchive, PROTECTED } from "../entities/protected-archive.js";
+import {
+  PROTECTED,
+  type ProtectedServers,
+  startProtectedServers,
+} from "../entities/protected-archive.js";
 
-let dir: string;
+let servers: ProtectedServers;
 let pub: RunningServer;
 let local: RunningServer;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "cablegram-public-"));
-  const path = join(dir, "archive.db");
-  await buildProtectedArchive(path);
-  const opts = { db: path, port: 0, host: "127.0.0.1", log: () => {} };
-  pub = await startServer({ ...opts, public: true });
-  local = await startServer(opts);
+  servers = await startProtectedServers("cablegram-public-");
+  ({ pub, local } = servers);
 }, 120_000);
 
 afterAll(async () => {
-  await pub?.close();
-  await local?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await servers?.close();
 });
 
 const ALL_IDS = [

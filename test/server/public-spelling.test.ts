@@ -4,32 +4,27 @@
  * the protected-persons fixture, misspelt and searched with `~`, neither offers the name nor finds
  * the protecting cable through it; outside public mode the spelling is offered as usual.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { variantsOf } from "../../src/search/variants.js";
-import { type RunningServer, startServer } from "../../src/server/start.js";
+import type { RunningServer } from "../../src/server/start.js";
 import { significantWords } from "../../src/store/entity-names.js";
-import { buildProtectedArchive, PROTECTED } from "../entities/protected-archive.js";
+import {
+  PROTECTED,
+  type ProtectedServers,
+  startProtectedServers,
+} from "../entities/protected-archive.js";
 
-let dir: string;
+let servers: ProtectedServers;
 let pub: RunningServer;
 let local: RunningServer;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "cablegram-spelling-"));
-  const path = join(dir, "archive.db");
-  await buildProtectedArchive(path);
-  const opts = { db: path, port: 0, host: "127.0.0.1", log: () => {} };
-  pub = await startServer({ ...opts, public: true });
-  local = await startServer(opts);
+  servers = await startProtectedServers("cablegram-spelling-");
+  ({ pub, local } = servers);
 }, 120_000);
 
 afterAll(async () => {
-  await pub?.close();
-  await local?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await servers?.close();
 });
 
 interface Answer {
