@@ -121,7 +121,6 @@ export const serveCommand = defineCommand({
     }
     const mode = values.public ? " (public, read-only)" : "";
     const processes = workers === 1 ? "" : ` with ${workers} worker processes`;
-    process.stdout.write(`Cablegram serving ${values.db}${mode} at ${server.url}${processes}\n`);
     return new Promise<number>((resolve) => {
       const stop = (code: number) => {
         process.off("SIGINT", onSignal);
@@ -131,6 +130,8 @@ export const serveCommand = defineCommand({
       const onSignal = () => stop(0);
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
+      // Announced only once Ctrl-C is ours: whoever waits for this line may signal at once.
+      process.stdout.write(`Cablegram serving ${values.db}${mode} at ${server.url}${processes}\n`);
       server.failed?.then((err) => {
         process.stderr.write(`cablegram serve: ${err.message}; stopping\n`);
         stop(1);
