@@ -5,7 +5,7 @@ import type { Table } from "../../analytics/table.js";
 import type { Thread } from "../../analytics/thread.js";
 import type { ViewData } from "../data/analytics.js";
 import { AnalyticsFrame } from "./analytics-frame.js";
-import { DataTable } from "./analytics-tables.js";
+import { DataTable, TableView } from "./analytics-tables.js";
 import { csvUrl, searchFor } from "./analytics-url.js";
 import { cableUrl, count, day, withQuery } from "./format.js";
 import { Layout, type ViewContext } from "./layout.js";
@@ -95,10 +95,11 @@ export function CoveragePage(props: { ctx: ViewContext; data: ViewData<Coverage>
           </table>
         </div>
       </figure>
-      <details class="table-view">
-        <summary>Table view (every post and year)</summary>
-        <DataTable table={d.tables[0]!} csv={csvUrl(PATH, d.state, "coverage")} />
-      </details>
+      <TableView
+        summary="Table view (every post and year)"
+        table={d.tables[0]!}
+        csv={csvUrl(PATH, d.state, "coverage")}
+      />
     </AnalyticsFrame>
   );
 }
