@@ -46,9 +46,7 @@ export function TimelinePage(props: {
       ctx={props.ctx}
       title="Timeline"
       path="/analytics/timeline"
-      state={d.state}
-      query={d.query}
-      total={d.total}
+      data={d}
       options={
         <>
           <PeriodSelect by={t.by} />
@@ -163,9 +161,7 @@ export function BurstsPage(props: { ctx: ViewContext; data: ViewData<BurstsAnaly
       ctx={props.ctx}
       title="Bursts"
       path="/analytics/bursts"
-      state={d.state}
-      query={d.query}
-      total={d.total}
+      data={d}
       options={
         <>
           <label>
@@ -226,9 +222,7 @@ export function SpikesPage(props: { ctx: ViewContext; data: ViewData<SpikesAnaly
       ctx={props.ctx}
       title="What spiked"
       path="/analytics/spikes"
-      state={d.state}
-      query={d.query}
-      total={d.total}
+      data={d}
       options={
         <>
           <label>

@@ -38,14 +38,7 @@ export function CoveragePage(props: { ctx: ViewContext; data: ViewData<Coverage>
     .sort((a, b) => heldBy.get(b)! - heldBy.get(a)! || (a < b ? -1 : 1))
     .slice(0, COVERAGE_ROWS);
   return (
-    <AnalyticsFrame
-      ctx={props.ctx}
-      title="Coverage"
-      path={PATH}
-      state={d.state}
-      query={d.query}
-      total={d.total}
-    >
+    <AnalyticsFrame ctx={props.ctx} title="Coverage" path={PATH} data={d}>
       <p class="note">
         Serial numbers run per post and year, so the highest serial seen (held, or cited by a held
         cable) bounds from below how many cables a post sent. Each cell: cables held / highest
