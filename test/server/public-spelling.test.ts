@@ -4,28 +4,13 @@
  * the protected-persons fixture, misspelt and searched with `~`, neither offers the name nor finds
  * the protecting cable through it; outside public mode the spelling is offered as usual.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { variantsOf } from "../../src/search/variants.js";
 import type { RunningServer } from "../../src/server/start.js";
 import { significantWords } from "../../src/store/entity-names.js";
-import {
-  PROTECTED,
-  type ProtectedServers,
-  startProtectedServers,
-} from "../entities/protected-archive.js";
+import { PROTECTED, protectedServersHooks } from "../entities/protected-archive.js";
 
-let servers: ProtectedServers;
-let pub: RunningServer;
-let local: RunningServer;
-
-beforeAll(async () => {
-  servers = await startProtectedServers("cablegram-spelling-");
-  ({ pub, local } = servers);
-}, 120_000);
-
-afterAll(async () => {
-  await servers?.close();
-});
+const servers = protectedServersHooks("cablegram-spelling-");
 
 interface Answer {
   hits: { referenceId: string }[];
@@ -65,10 +50,10 @@ describe("spelling help in public mode", () => {
       for (const typo of misspellings(word)) {
         // What `typo~` searches for on the public connection: never the protected word.
         expect(
-          variantsOf(pub.db, typo).map((v) => v.term),
+          variantsOf(servers.pub.db, typo).map((v) => v.term),
           typo,
         ).not.toContain(word);
-        const r = await search(pub, typo);
+        const r = await search(servers.pub, typo);
         const offered = (r.didYouMean ?? []).map((s) => s.suggestion);
         expect(offered, typo).not.toContain(word);
         // The misspelling alone never reaches the cable that protects the name.
@@ -76,7 +61,7 @@ describe("spelling help in public mode", () => {
           r.hits.map((h) => h.referenceId),
           typo,
         ).not.toContain(cable);
-        const own = await search(local, typo);
+        const own = await search(servers.local, typo);
         if ((own.didYouMean ?? []).some((s) => s.suggestion === word)) offeredLocally++;
       }
     }
