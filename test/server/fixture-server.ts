@@ -3,19 +3,24 @@
  * from test/fixtures/server (ten real cables, a hostile one, a second version of 08TRIPOLI564),
  * with the client files built by scripts/build-client.ts into a temporary folder.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildClient } from "../../scripts/build-client.js";
 import { ingest } from "../../src/ingest/index.js";
-import type { StartOptions } from "../../src/server/start.js";
+import { loadAssets } from "../../src/server/assets.js";
+import { type RunningServer, type StartOptions, startServer } from "../../src/server/start.js";
 import { openArchive } from "../../src/store/db.js";
-import { startTempServer, type TempServer } from "./temp-server.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/server/", import.meta.url));
 export const HOSTILE_ID = "10TRIPOLI9001";
 
-export type FixtureServer = TempServer;
+export interface FixtureServer extends RunningServer {
+  dir: string;
+  get(path: string, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
 
 /** Builds the fixture archive at `path`: the cables, then the updated copy (a second version). */
 export async function buildFixtureArchive(path: string): Promise<void> {
@@ -37,5 +42,22 @@ export async function startFixtureServer(
   const dir = mkdtempSync(join(tmpdir(), "cablegram-server-"));
   const dbPath = join(dir, "archive.db");
   await buildFixtureArchive(dbPath);
-  return startTempServer(dir, dbPath, opts);
+  await buildClient(join(dir, "client"));
+  const server = await startServer({
+    db: dbPath,
+    port: 0,
+    host: "127.0.0.1",
+    assets: loadAssets(join(dir, "client")),
+    log: () => {},
+    ...opts,
+  });
+  return {
+    ...server,
+    dir,
+    get: (path, init) => fetch(new URL(path, server.url), { redirect: "manual", ...init }),
+    stop: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

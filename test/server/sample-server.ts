@@ -4,17 +4,37 @@
  * as `cablegram serve` does on a fresh checkout. For the tests that need more than the ten fixture
  * cables: paging, reader navigation, a graph of 50+ cables, spelling variants.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { StartOptions } from "../../src/server/start.js";
-import { startTempServer, type TempServer } from "./temp-server.js";
+import { buildClient } from "../../scripts/build-client.js";
+import { loadAssets } from "../../src/server/assets.js";
+import { type RunningServer, type StartOptions, startServer } from "../../src/server/start.js";
 
-export type SampleServer = TempServer;
+export interface SampleServer extends RunningServer {
+  get(path: string, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
 
 export async function startSampleServer(
   opts: Partial<Omit<StartOptions, "db" | "port" | "host">> = {},
 ): Promise<SampleServer> {
   const dir = mkdtempSync(join(tmpdir(), "cablegram-sample-"));
-  return startTempServer(dir, join(dir, "archive.db"), opts);
+  await buildClient(join(dir, "client"));
+  const server = await startServer({
+    db: join(dir, "archive.db"),
+    port: 0,
+    host: "127.0.0.1",
+    assets: loadAssets(join(dir, "client")),
+    log: () => {},
+    ...opts,
+  });
+  return {
+    ...server,
+    get: (path, init) => fetch(new URL(path, server.url), { redirect: "manual", ...init }),
+    stop: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -10,7 +10,6 @@ import { getCable } from "../../store/read.js";
 import { type CableView, cableView, resolveId } from "../data/cable.js";
 import { citationResponse } from "../data/cite-list.js";
 import { publicCable } from "../data/public-paths.js";
-import { queryAndFilters } from "../data/query.js";
 import { type ResultNav, resultNav, type StationNav, stationNav } from "../data/reader-nav.js";
 import { citeParams, idParam, queryParams, readerContextParams, validate } from "../params.js";
 import { type Problem, ProblemError } from "../problem.js";
@@ -162,7 +161,16 @@ export function registerCable(app: Hono, deps: Deps): void {
     const nav: Navigation = {
       station: stationNav(deps.db, id),
       results: resultNav(deps.db, id, context),
-      context: withQuery("", { ...queryAndFilters(context), sort: context.sort }),
+      context: withQuery("", {
+        q: context.q,
+        tag: context.tag,
+        origin: context.origin,
+        classification: context.classification,
+        caveat: context.caveat,
+        from: context.from,
+        to: context.to,
+        sort: context.sort,
+      }),
     };
     return respond(c, data, () => <ReaderPage ctx={viewContext(c, deps)} data={data} nav={nav} />);
   });
