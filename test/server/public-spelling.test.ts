@@ -45,15 +45,16 @@ describe("spelling help in public mode", () => {
   });
 
   it("never offers a protected name, nor expands a variant search to it", async () => {
+    const { pub, local } = servers;
     let offeredLocally = 0;
     for (const { cable, word } of cases) {
       for (const typo of misspellings(word)) {
         // What `typo~` searches for on the public connection: never the protected word.
         expect(
-          variantsOf(servers.pub.db, typo).map((v) => v.term),
+          variantsOf(pub.db, typo).map((v) => v.term),
           typo,
         ).not.toContain(word);
-        const r = await search(servers.pub, typo);
+        const r = await search(pub, typo);
         const offered = (r.didYouMean ?? []).map((s) => s.suggestion);
         expect(offered, typo).not.toContain(word);
         // The misspelling alone never reaches the cable that protects the name.
@@ -61,7 +62,7 @@ describe("spelling help in public mode", () => {
           r.hits.map((h) => h.referenceId),
           typo,
         ).not.toContain(cable);
-        const own = await search(servers.local, typo);
+        const own = await search(local, typo);
         if ((own.didYouMean ?? []).some((s) => s.suggestion === word)) offeredLocally++;
       }
     }
