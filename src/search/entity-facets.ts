@@ -24,52 +24,77 @@ type EntityColumns = Record<EntityType, TypeColumn>;
 
 const cache = new WeakMap<Db, { stamp: string; pub: boolean; cols: EntityColumns }>();
 
+/** One type's column as it is built, cable by cable in rowid order. */
+class ColumnBuilder {
+  readonly code = new Map<string, number>();
+  readonly ids: string[] = [];
+  readonly start: Uint32Array;
+  codes = new Uint32Array(256);
+  length = 0;
+  private cable = -1;
+  private seen = new Set<number>();
+
+  constructor(size: number) {
+    this.start = new Uint32Array(size);
+  }
+
+  add(cableId: number, entityId: string): void {
+    if (cableId !== this.cable) {
+      for (let r = this.cable + 1; r <= cableId; r++) this.start[r] = this.length;
+      this.cable = cableId;
+      this.seen.clear();
+    }
+    let c = this.code.get(entityId);
+    if (c === undefined) {
+      c = this.ids.length;
+      this.code.set(entityId, c);
+      this.ids.push(entityId);
+    }
+    if (this.seen.has(c)) return;
+    this.seen.add(c);
+    if (this.length === this.codes.length) {
+      const grown = new Uint32Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.length++] = c;
+  }
+
+  done(names: ReadonlyMap<string, string>): TypeColumn {
+    for (let r = this.cable + 1; r < this.start.length; r++) this.start[r] = this.length;
+    return {
+      ids: this.ids,
+      names: this.ids.map((id) => names.get(id) ?? id),
+      start: this.start,
+      codes: this.codes.slice(0, this.length),
+    };
+  }
+}
+
+/**
+ * One pass over the mentions in rowid order, streamed (the archive's mentions as JS rows would
+ * not fit a heap at Cablegate size: 6.5 million of them), into typed arrays.
+ */
 function build(db: Db, pub: boolean): EntityColumns {
   const size = (db.prepare<[], number | null>("SELECT max(id) FROM cables").pluck().get() ?? 0) + 2;
   const names = new Map(
     db.prepare<[], [string, string]>("SELECT id, name FROM entities").raw().all(),
   );
+  const builders = {
+    person: new ColumnBuilder(size),
+    org: new ColumnBuilder(size),
+    place: new ColumnBuilder(size),
+  } satisfies Record<EntityType, ColumnBuilder>;
   const rows = db
-    .prepare<[], [number, string, string]>(
+    .prepare<[], [number, EntityType, string]>(
       `SELECT cable_id, type, entity_id FROM mentions
         WHERE entity_id IS NOT NULL ${pub ? "AND protected = 0" : ""} ORDER BY cable_id`,
     )
     .raw()
-    .all();
+    .iterate();
+  for (const [cableId, type, entityId] of rows) builders[type]?.add(cableId, entityId);
   const out = {} as EntityColumns;
-  for (const type of ENTITY_TYPES) {
-    const code = new Map<string, number>();
-    const ids: string[] = [];
-    const start = new Uint32Array(size);
-    const codes: number[] = [];
-    let cable = -1;
-    let seen = new Set<number>();
-    for (const [cableId, t, entityId] of rows) {
-      if (t !== type) continue;
-      if (cableId !== cable) {
-        for (let r = cable + 1; r <= cableId; r++) start[r] = codes.length;
-        cable = cableId;
-        seen = new Set();
-      }
-      let c = code.get(entityId);
-      if (c === undefined) {
-        c = ids.length;
-        code.set(entityId, c);
-        ids.push(entityId);
-      }
-      if (!seen.has(c)) {
-        seen.add(c);
-        codes.push(c);
-      }
-    }
-    for (let r = cable + 1; r < size; r++) start[r] = codes.length;
-    out[type] = {
-      ids,
-      names: ids.map((id) => names.get(id) ?? id),
-      start,
-      codes: Uint32Array.from(codes),
-    };
-  }
+  for (const type of ENTITY_TYPES) out[type] = builders[type].done(names);
   return out;
 }
 
