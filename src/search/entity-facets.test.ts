@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type Cable, emptyCable, type Person } from "../model/cable.js";
 import { type Db, openArchive } from "../store/db.js";
 import { setPublicMode } from "../store/entities-public.js";
+import { entityDetail } from "../store/entities-read.js";
 import { resolveEntities } from "../store/entities-resolve.js";
 import { writeCable } from "../store/write.js";
-import { entityFacets } from "./entity-facets.js";
+import { coMentions, entityFacets } from "./entity-facets.js";
 
 const person = (name: string, extra: Partial<Person> = {}): Person => ({
   name,
@@ -57,6 +58,21 @@ describe("entity facets", () => {
     expect(all.org).toEqual([]);
     // A subset of the hits, and ids that are no cable.
     const some = rowids(db).filter((_, i) => i < 6);
+    // More places than the running top list holds before it is cut back: the top two are the
+    // two most named, ties by name, as a full sort gives them.
+    const many = openArchive(":memory:");
+    for (let i = 0; i < 60; i++) {
+      const towns = Array.from({ length: 30 }, (_, k) => `Town ${k}`).filter(
+        (_, k) => i % (k + 1) === 0,
+      );
+      writeCable(many, cable(`09ALMATY${i + 1}`, [], towns));
+    }
+    resolveEntities(many);
+    const full = entityFacets(many, rowids(many), 100).place;
+    expect(full).toHaveLength(30);
+    expect(entityFacets(many, rowids(many), 2).place).toEqual(full.slice(0, 2));
+    expect(entityFacets(many, rowids(many), 7).place).toEqual(full.slice(0, 7));
+    many.close();
     const subset = entityFacets(db, Int32Array.from([...some, -1, 99999]), 1);
     expect(subset.person).toEqual([
       { value: "person-mark-asquino", label: "Mark Asquino", count: 6 },
@@ -75,5 +91,34 @@ describe("entity facets", () => {
     expect(entityFacets(db, rowids(db), 10).person).toEqual([
       { value: "person-ayman-nour", label: "Ayman Nour", count: 1 },
     ]);
+  });
+
+  it("give an entity page the co-mentions the SQL join gives, in both modes", () => {
+    const archive = openArchive(":memory:");
+    db = archive;
+    const names = ["Mark Asquino", "Margaret Scobey", "Ayman Nour", "Louis Susman", "Ann Ryan"];
+    for (let i = 0; i < 40; i++) {
+      const persons = names
+        .filter((_, k) => (i + k) % (k + 2) === 0 || k === 0)
+        .map((n) => person(n, { protected: n === "Ayman Nour" && i % 4 === 0 }));
+      const places = i % 2 === 0 ? ["Egypt"] : ["Egypt", "Kazakhstan"];
+      writeCable(archive, cable(`09CAIRO${i + 1}`, persons, places));
+    }
+    resolveEntities(archive);
+    const fast = {
+      coMentions: (e: string, c: Int32Array, n: number) => coMentions(archive, e, c, n),
+    };
+    const ids = archive.prepare<[], string>("SELECT id FROM entities ORDER BY id").pluck().all();
+    const check = () => {
+      for (const id of ids) {
+        const bySql = entityDetail(archive, id);
+        const byColumns = entityDetail(archive, id, fast);
+        expect(byColumns).toEqual(bySql);
+      }
+    };
+    check();
+    expect(entityDetail(archive, "person-mark-asquino")!.coPersons.length).toBe(4);
+    setPublicMode(archive);
+    check();
   });
 });

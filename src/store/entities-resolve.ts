@@ -40,6 +40,8 @@ export interface ResolveReport {
 export interface ResolveOptions {
   /** Resolve every mention of the archive and rebuild every derived row. */
   full?: boolean;
+  /** Writes per committed transaction (default WRITES_PER_TRANSACTION). */
+  writesPerTransaction?: number;
 }
 
 /** The mark a run leaves in entity_dirty until it ends (the migration's mark has no key). */
@@ -47,7 +49,7 @@ const RESOLVING = "resolving";
 
 export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveReport {
   const started = performance.now();
-  const batches = new Batches(db);
+  const batches = new Batches(db, options.writesPerTransaction);
   try {
     const marks = db
       .prepare<[], string | null>("SELECT key FROM entity_dirty WHERE type = '*'")
