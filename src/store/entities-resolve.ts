@@ -81,7 +81,7 @@ function resolveAll(db: Db, batches: Batches, rebuild: boolean): Omit<ResolveRep
   let mentions = 0;
   let changed = 0;
   for (const [type, key] of groups(db)) {
-    const r = resolveGroup(db, type, key, ownersOf, batches);
+    const r = resolveGroup(db, type, key, ownersOf, batches, { keysFresh: true });
     mentions += r.mentions;
     changed += r.changed;
   }

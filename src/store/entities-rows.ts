@@ -95,12 +95,24 @@ export function storedOwners(db: Db): OwnersOf {
 }
 
 /**
- * Stores a mention's placement (and its group keys, which a full run recomputes); true when the
- * placement changed.
+ * Stores a mention's placement and its group keys, recomputed unless `keysFresh` (a full run has
+ * just computed every mention's); true when the placement changed.
  */
-export function place(db: Db, r: Row, f: MentionFacts, p: Placement, batches: Batches): boolean {
-  const { key, vkeys } = mentionKeys(f);
-  const v = vkeys.join("\n");
+export function place(
+  db: Db,
+  r: Row,
+  f: MentionFacts,
+  p: Placement,
+  batches: Batches,
+  keysFresh = false,
+): boolean {
+  let key = r.key;
+  let v = r.vkeys;
+  if (!keysFresh) {
+    const k = mentionKeys(f);
+    key = k.key;
+    v = k.vkeys.join("\n");
+  }
   if (p.entityId === r.entity_id && p.link === r.link && key === r.key && v === r.vkeys) {
     return false;
   }
@@ -146,17 +158,21 @@ export function rebuildEntities(
   return n;
 }
 
-/**
- * Resolves one group and stores its placements; `moved` hears of each mention's entity before and
- * after (the incremental run rebuilds both).
- */
+export interface GroupOptions {
+  /** Hears of each mention's entity before and after (the incremental run rebuilds both). */
+  moved?: (before: string | null, after: string) => void;
+  /** The stored group keys are the rule's (see place). */
+  keysFresh?: boolean;
+}
+
+/** Resolves one group and stores its placements. */
 export function resolveGroup(
   db: Db,
   type: EntityType,
   key: string,
   ownersOf: OwnersOf,
   batches: Batches,
-  moved?: (before: string | null, after: string) => void,
+  { moved, keysFresh = false }: GroupOptions = {},
 ): { mentions: number; changed: number } {
   const rows = groupRows(db, type, key);
   const all = rows.map(facts);
@@ -165,7 +181,7 @@ export function resolveGroup(
   rows.forEach((r, i) => {
     const p = placements[i]!;
     moved?.(r.entity_id, p.entityId);
-    if (place(db, r, all[i]!, p, batches)) changed++;
+    if (place(db, r, all[i]!, p, batches, keysFresh)) changed++;
   });
   return { mentions: rows.length, changed };
 }

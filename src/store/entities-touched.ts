@@ -126,7 +126,7 @@ export function resolveTouched(
     ([type, key]) => s.nextTouched.get(type, key),
   );
   for (const [type, key] of touched) {
-    const r = resolveGroup(db, type, key, ownersOf, batches, moved);
+    const r = resolveGroup(db, type, key, ownersOf, batches, { moved });
     mentions += r.mentions;
     changed += r.changed;
   }
