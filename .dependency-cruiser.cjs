@@ -15,8 +15,13 @@ const layers = [
   ["analytics", ["graph", "search", "store", "model", "reference"]],
   ["export", ["analytics", "graph", "search", "store", "model", "reference"]],
   [
+    "archive",
+    ["export", "analytics", "graph", "search", "ingest", "store", "model", "reference"],
+  ],
+  [
     "server",
     [
+      "archive",
       "export",
       "analytics",
       "graph",
@@ -34,6 +39,7 @@ const layers = [
     "cli",
     [
       "server",
+      "archive",
       "export",
       "analytics",
       "graph",

@@ -3,7 +3,7 @@ import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { EXPORT_FORMATS } from "../export/index.js";
 import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
-import type { Archive } from "./archive.js";
+import type { Archive } from "../archive/archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";

@@ -11,7 +11,7 @@ import {
   openPostgresArchive,
   refusePostgres,
   sqliteArchive,
-} from "./archive.js";
+} from "../archive/archive.js";
 import { defineCommand } from "./command.js";
 import { errorMessage, Output } from "./io.js";
 import { dbOption } from "./options.js";

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { startCluster } from "../server/serve-workers.js";
 import { startServer } from "../server/start.js";
-import { refusePostgres } from "./archive.js";
+import { refusePostgres } from "../archive/archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
 import { dbOption } from "./options.js";

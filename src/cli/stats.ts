@@ -7,7 +7,7 @@ import {
   isPostgresUrl,
   openPostgresArchive,
   sqliteArchive,
-} from "./archive.js";
+} from "../archive/archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";
