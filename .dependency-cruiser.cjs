@@ -14,10 +14,7 @@ const layers = [
   ["graph", ["search", "store", "model", "reference"]],
   ["analytics", ["graph", "search", "store", "model", "reference"]],
   ["export", ["analytics", "graph", "search", "store", "model", "reference"]],
-  [
-    "archive",
-    ["export", "analytics", "graph", "search", "ingest", "store", "model", "reference"],
-  ],
+  ["archive", ["export", "analytics", "graph", "search", "ingest", "store", "model", "reference"]],
   [
     "server",
     [

@@ -1,6 +1,4 @@
 import { existsSync } from "node:fs";
-import { openArchive } from "../store/db.js";
-import type { ArchiveStats } from "../store/stats.js";
 import {
   type Archive,
   archiveTarget,
@@ -8,6 +6,8 @@ import {
   openPostgresArchive,
   sqliteArchive,
 } from "../archive/archive.js";
+import { openArchive } from "../store/db.js";
+import type { ArchiveStats } from "../store/stats.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";

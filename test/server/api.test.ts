@@ -23,6 +23,7 @@ async function problem(path: string, status: number, init?: RequestInit) {
   expect(r.status, path).toBe(status);
   expect(r.headers.get("content-type")).toBe("application/problem+json");
   const p = (await r.json()) as {
+    type: string;
     status: number;
     title: string;
     detail: string;
