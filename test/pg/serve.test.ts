@@ -5,6 +5,7 @@
  * appears in no line, page or problem — not when the password is wrong, not when the database is
  * down, not when it goes away under a running server.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestPostgres } from "../../src/ingest/postgres.js";
@@ -62,10 +63,21 @@ describe.skipIf(!run)("serve on PostgreSQL", () => {
   });
 
   it("answers from two workers, follows an ingest beside them, and never shows the password", async () => {
-    const s = await serve(["--db", url, "--workers", "2"]);
+    // The URL in the environment, as docs/server-mode.md advises: then no command line has it.
+    process.env.CABLEGRAM_DB = url;
+    let s: ServeProcess;
+    try {
+      s = await serve(["--workers", "2"]);
+    } finally {
+      delete process.env.CABLEGRAM_DB;
+    }
     expect(s.stdout()).toMatch(/with 2 worker processes/);
     expect(s.stdout()).toContain(`postgres://${cluster.user}:***@127.0.0.1:${cluster.port}/`);
-    expect(childrenOf(s.proc.pid!)).toHaveLength(2);
+    const workers = childrenOf(s.proc.pid!);
+    expect(workers).toHaveLength(2);
+    for (const pid of [s.proc.pid!, ...workers]) {
+      expect(leaks(readFileSync(`/proc/${pid}/cmdline`, "utf8"))).toBe(false);
+    }
 
     const answers = await Promise.all(
       Array.from({ length: 8 }, () => get(`${s.url}api/search?q=tripoli&limit=50`)),
