@@ -20,6 +20,7 @@ import Database from "better-sqlite3";
 import { readSource } from "../src/formats/index.js";
 import { openArchive } from "../src/store/db.js";
 import { getCable } from "../src/store/read.js";
+import { mulberry32 } from "../test/support/mulberry32.js";
 import {
   FIELDED_QUERIES,
   percentile,
@@ -29,7 +30,7 @@ import {
   timeIdLookups,
   timeSearches,
 } from "./bench/queries.js";
-import { loadMirrorCables, random, writeSyntheticCsv } from "./bench/synthetic-csv.js";
+import { loadMirrorCables, writeSyntheticCsv } from "./bench/synthetic-csv.js";
 
 const { values } = parseArgs({
   options: {
@@ -195,7 +196,7 @@ async function main() {
     const coldFirstQueryMs = performance.now() - coldStart;
     const search = timeSearches(db, [...TEXT_QUERIES, ...FIELDED_QUERIES], rounds);
     const deepPageMs = timeDeepPage(db, "embassy");
-    const pick = random(3);
+    const pick = mulberry32(3);
     const allIds = db.prepare("SELECT reference_id FROM cables").pluck().all() as string[];
     const ids = Array.from({ length: 200 }, () => allIds[Math.floor(pick() * allIds.length)]!);
     const idLookups = timeIdLookups(db, ids);
