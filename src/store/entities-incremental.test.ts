@@ -119,4 +119,46 @@ describe("incremental resolution", () => {
     // Only the new surname's group was read: one mention, one entity.
     expect(report).toMatchObject({ mode: "incremental", mentions: 1, entities: 1, changed: 1 });
   });
+
+  it("gives the same result committed in small transactions", () => {
+    const small = archive();
+    const whole = archive();
+    for (const c of step1) {
+      writeCable(small, c);
+      writeCable(whole, c);
+    }
+    resolveEntities(small, { writesPerTransaction: 3 });
+    resolveEntities(whole);
+    expect(snapshot(small)).toEqual(snapshot(whole));
+    for (const c of step2) {
+      writeCable(small, c);
+      writeCable(whole, c);
+    }
+    expect(resolveEntities(small, { writesPerTransaction: 3 }).mode).toBe("incremental");
+    resolveEntities(whole);
+    expect(snapshot(small)).toEqual(snapshot(whole));
+  });
+
+  it("redoes in full a run stopped part-way, its first transactions committed", () => {
+    const reference = archive();
+    for (const c of [...step1, ...step2]) writeCable(reference, c);
+    resolveEntities(reference);
+
+    const db = archive();
+    for (const c of step1) writeCable(db, c);
+    resolveEntities(db);
+    for (const c of step2) writeCable(db, c);
+    // The run fails while rebuilding an entity, after several committed transactions.
+    db.exec(`CREATE TEMP TRIGGER stop BEFORE INSERT ON main.entities
+               WHEN NEW.id = 'person-margaret-scobey' BEGIN SELECT RAISE(ABORT, 'stopped'); END`);
+    expect(() => resolveEntities(db, { writesPerTransaction: 2 })).toThrow("stopped");
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare("SELECT key FROM entity_dirty WHERE type = '*'").pluck().all()).toEqual([
+      "resolving",
+    ]);
+    db.exec("DROP TRIGGER temp.stop");
+    expect(resolveEntities(db).mode).toBe("full");
+    expect(snapshot(db)).toEqual(snapshot(reference));
+    expect(resolveEntities(db)).toMatchObject({ mode: "incremental", mentions: 0 });
+  });
 });
