@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
  * data/reference/ by `npm run make:name-lexicon`, so the library itself is not loaded at run time:
  * importing it takes seconds, reading its word lists milliseconds). Entity extraction uses them to
  * confirm two-word names (`Monica Medina`), to refuse runs of ordinary words (`Operational
- * Headquarters`) and, in all-caps telegrams, the verb after a title (`SHAH ASKS`).
+ * Headquarters`) and, in all-caps telegrams, the verb after a title (`SHAH ASKS`). The common
+ * words include those the corpus writes in lower case (lower-case-words.txt, `npm run
+ * make:case-words`): the lexicon alone misses most nouns (`vehicle`, `plenary`).
  */
 export interface NameLexicon {
   isGivenName(folded: string): boolean;
@@ -22,10 +24,13 @@ export function nameLexicon(): NameLexicon {
     new Set(readFileSync(new URL(name, DATA_DIR), "utf8").split("\n").filter(Boolean));
   const given = read("given-names.txt");
   const common = read("common-words.txt");
+  const lowerCase = read("lower-case-words.txt");
   cached = {
     isGivenName: (w) => given.has(w),
     // Plurals and third persons are not all listed (`conclusions`, `recognizes`).
-    isCommonWord: (w) => common.has(w) || (w.endsWith("s") && common.has(w.slice(0, -1))),
+    // The corpus' list holds plurals as written, and a surname may look like one (`Morales`).
+    isCommonWord: (w) =>
+      common.has(w) || lowerCase.has(w) || (w.endsWith("s") && common.has(w.slice(0, -1))),
   };
   return cached;
 }

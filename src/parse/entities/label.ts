@@ -162,13 +162,25 @@ function longestPhrase(
   if (first.shape === "upper" || first.text.includes(".")) {
     const key = acronymKey(first.text);
     const org = tables.orgAcronyms.get(key);
-    if (org && (!caps || (key.length >= 3 && !COMMON_WORDS.has(key.toLowerCase())))) {
+    if (org && (!caps || capsAcronym(key))) {
       // A longer spelled-out phrase may still open here (`UN Security Council`).
       const longer = phraseFrom(tables, tokens, i, caps, 2);
       return longer ?? { kind: "org", to: i + 1, entry: org };
     }
   }
   return phraseFrom(tables, tokens, i, caps, 1);
+}
+
+/** English words of two letters: in capitals, `AP` and `UN` are bodies, `IF` and `NO` words. */
+const TWO_LETTER_WORDS = new Set(
+  "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye".split(" "),
+);
+
+/** An acronym of the body table that an all-caps text can be read to name. */
+function capsAcronym(key: string): boolean {
+  const lower = key.toLowerCase();
+  if (COMMON_WORDS.has(lower)) return false;
+  return key.length >= 3 || (key.length === 2 && !TWO_LETTER_WORDS.has(lower));
 }
 
 function phraseFrom(

@@ -2,7 +2,7 @@ import type { TitleEntry } from "../../reference/entity-tables.js";
 import type { NameLexicon } from "../../reference/name-lexicon.js";
 import { isParticle, type LabeledUnit, type Span } from "./label.js";
 import type { Token } from "./tokens.js";
-import { REPORTING_VERBS } from "./vocabulary.js";
+import { BODY_KIND_NOUNS, DETERMINERS, REPORTING_VERBS, THING_KIND_NOUNS } from "./vocabulary.js";
 
 /**
  * Person mentions in one labelled unit: runs of name words, kept when something says a person is
@@ -31,7 +31,31 @@ export interface PersonMention {
   caps: boolean;
   /** The name opens its sentence, where any word is capitalised. */
   opensSentence: boolean;
+  /**
+   * A one-word form that may stand as a person of its own when the cable repeats it. False when
+   * the word reads as something else: a word of the language, an acronym in capitals in mixed-case
+   * text, a word after an article (`the Barkhan`), a portfolio after a title (`Director for
+   * Counter-Proliferation`). It may still join a person the cable names in full.
+   */
+  alone: boolean;
 }
+
+/** Lower-case words after a name that do not make it a modifier (`the ACU currently has`). */
+const FUNCTION_WORDS = new Set([
+  "of",
+  "and",
+  "to",
+  "in",
+  "on",
+  "for",
+  "has",
+  "had",
+  "also",
+  "then",
+  "later",
+  "reportedly",
+  "according",
+]);
 
 const CONNECTORS = new Set(["of", "for", "the", "and", "to", "on", "in"]);
 const LEADING_DROP = /^(?:(?:the|a|an|former|then|acting|new|outgoing|incoming|and|of|to)\s+)+/i;
@@ -76,15 +100,45 @@ function judge(
   if (core.length === 0) return null;
   // In capitals, a "name" that is a word of the language is the verb after a title (`SHAH ASKS`).
   if (unit.caps && core.some((t) => commonInCaps(t, lexicon))) return null;
+  const prev = tokens[from - 1];
   const before = roleBefore(unit, from);
+  // `newspaper Le Phare`, `nightclub Basha`, `operation Atalanta`: the name of a thing.
+  if (prev && (BODY_KIND_NOUNS.has(prev.text) || THING_KIND_NOUNS.has(prev.text)) && !before.title)
+    return null;
+  const portfolio = before.title && portfolioBefore(tokens, from);
+  // `Director for Counter-Proliferation Ali Salem`: the portfolio's words run into the name.
+  if (portfolio && to - from >= 2) {
+    const rest = judge(unit, from + 1, to, lexicon);
+    if (rest?.evidence !== "single") return rest;
+  }
+  // `the Barkhan,`, `a Toyota Land Cruiser`: after an article, a thing's name. Not so when a noun
+  // follows (`the Karzai government`, `a Sarkozy ally`): a person's name used as a modifier.
+  const next = tokens[to];
+  // `the Adda'wa mosque`, `Tudeh party`: a name before a noun of a thing's kind is the thing's.
+  const kindAfter =
+    next !== undefined && (THING_KIND_NOUNS.has(next.text) || BODY_KIND_NOUNS.has(next.text));
+  const determiner =
+    kindAfter ||
+    (prev !== undefined &&
+      DETERMINERS.has(prev.fold) &&
+      !(next !== undefined && next.shape === "lower" && !FUNCTION_WORDS.has(next.text)));
   const after = roleAfter(unit, to);
-  const roles = [before.role, after.role].filter((r): r is string => r !== null);
+  const roles = [portfolio ? null : before.role, after.role].filter((r): r is string => r !== null);
   let evidence: Evidence | null = null;
-  const cue = before.title || after.role || protectAfter(unit, to) || accordingTo(unit, from);
-  // A reporting verb after one common word is the sentence's subject, not a name (`Media
-  // reported`, `Dinner ended`): with a lexicon, such words are refused.
-  const speaks =
-    reportsAfter(unit, to) && !(core.length === 1 && lexicon?.isCommonWord(core[0]!.fold));
+  const cue =
+    (before.title && !portfolio) || after.role || protectAfter(unit, to) || accordingTo(unit, from);
+  const commonWord =
+    core.length === 1 &&
+    lexicon !== null &&
+    lexicon.isCommonWord(core[0]!.fold) &&
+    !lexicon.isGivenName(core[0]!.fold);
+  const opensSentence = from === 0 || tokens[from - 1]!.sentenceEnd;
+  // A reporting verb after one common word opening its sentence or paragraph is the sentence's
+  // subject, not a name (`Media reported`, `(C) Activists criticized`); after a lower-case word
+  // or a comma its capital says it is a name (`However, Summers said`). A word after an article
+  // is no name (`the Majlis said`).
+  const midSentence = prev !== undefined && (prev.shape === "lower" || prev.text === ",");
+  const speaks = reportsAfter(unit, to) && !(commonWord && !midSentence) && !determiner;
   if (cue || speaks) evidence = "strong";
   else if (core.length >= 2 && plausibleFullName(unit, nameTokens, lexicon)) evidence = "multi";
   else if (core.length === 1) evidence = "single";
@@ -100,8 +154,22 @@ function judge(
     us: before.us || after.us,
     evidence,
     caps: unit.caps,
-    opensSentence: from === 0 || tokens[from - 1]!.sentenceEnd,
+    opensSentence,
+    alone: !(
+      determiner ||
+      portfolio ||
+      commonWord ||
+      (!unit.caps && core.length === 1 && core[0]!.shape === "upper")
+    ),
   };
+}
+
+/** `Director for Counter-Proliferation`, `Director of the Far Seas ...`: a portfolio, not a name. */
+function portfolioBefore(tokens: Token[], from: number): boolean {
+  const a = tokens[from - 1]?.fold;
+  if (a === "of" || a === "for") return true;
+  const b = tokens[from - 2]?.fold;
+  return a === "the" && (b === "of" || b === "for");
 }
 
 /**
