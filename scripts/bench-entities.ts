@@ -7,9 +7,10 @@
  * as much as wall time. Prints a hash of every cable's entities: a speed change that keeps the
  * hash keeps the output.
  *
- * `--base DIST` also times the extractor of another build (a copy of `dist/` kept from before a
- * change, with `data/` beside it), rounds interleaved with this one's, so both figures come from
- * the same run under the same load. `--dump FILE` writes each cable's persons and organisations
+ * `--base DIST` (repeatable) also times the extractor of another build (`dist/`, or a copy kept
+ * from before a change with `data/` beside it), rounds interleaved with this one's, so the figures
+ * come from the same run under the same load: compare builds with builds (`--base dist --base
+ * OLD/dist`), as code run through tsx and compiled code do not time alike. `--dump FILE` writes each cable's persons and organisations
  * (one JSON line a cable), to diff what a change does over the whole corpus.
  */
 import { createHash } from "node:crypto";
@@ -27,7 +28,7 @@ import { docEnding } from "../src/parse/signers/ending.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { base: { type: "string" }, dump: { type: "string" } },
+  options: { base: { type: "string", multiple: true }, dump: { type: "string" } },
 });
 
 type Extract = typeof extractEntities;
@@ -71,9 +72,9 @@ function hashOf(extract: Extract, list: Item[]): string {
 const runs: { name: string; extract: Extract; items: Item[]; best: number }[] = [
   { name: "this build", extract: extractEntities, items, best: Infinity },
 ];
-if (values.base) {
+for (const dist of values.base ?? []) {
   // The other build's own parser and doc: its extractor may expect what its parser left.
-  const base = pathToFileURL(`${resolve(values.base)}/`);
+  const base = pathToFileURL(`${resolve(dist)}/`);
   const mod = async (p: string) => import(new URL(p, base).href);
   const [entities, parse, docMod, seg, ending, caption] = await Promise.all([
     mod("parse/entities/index.js"),
@@ -88,12 +89,7 @@ if (values.base) {
     ending.docEnding(d);
     caption.captionAreaEnd(d);
   });
-  runs.push({
-    name: values.base,
-    extract: entities.extractEntities,
-    items: baseItems,
-    best: Infinity,
-  });
+  runs.push({ name: dist, extract: entities.extractEntities, items: baseItems, best: Infinity });
 }
 
 for (const r of runs)

@@ -156,3 +156,30 @@ describe("words that are not persons", () => {
     );
   });
 });
+
+/** An all-caps telegram of the 1970s layout; names and events made up for the test. */
+const CAPS = `CONFIDENTIAL TEHRAN 1234
+
+SUBJECT: PLOT AGAINST COURT UNCOVERED
+
+1. TEHRAN PAPERS REPORT ARREST OF KAMRAN DELAVARI (TEACHER) AND HIS WIFE
+SOHEILA MOSHIRI, WHO MET STUDENTS OF THE UNIVERSITY OF SHIRAZ. THE MINISTRY
+OF INFORMATION SAID THE PLOTTERS BELONGED TO THE OUTLAWED COMMUNIST PARTY.
+`;
+
+describe("an all-caps telegram", () => {
+  const cable = parseText(CAPS, { year: 1973 });
+
+  it("reads names of two words that are no words of the language", () => {
+    expect(cable.persons.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["Kamran Delavari", "Soheila Moshiri"]),
+    );
+    expect(cable.persons.some((p) => /Papers|Students|Ministry/i.test(p.name))).toBe(false);
+  });
+
+  it("reads bodies by their head words", () => {
+    expect(cable.organizations.map((o) => o.name)).toEqual(
+      expect.arrayContaining(["University of Shiraz", "Ministry of Information (Iran)"]),
+    );
+  });
+});

@@ -193,24 +193,29 @@ function phraseFrom(
   // Only words that open some phrase are looked at (most capitalised words open none).
   const limit = tables.firstWords.get(tokens[i]!.fold) ?? 0;
   if (limit < minWords) return null;
-  const words: string[] = [];
+  let key = "";
   let best: Hit | null = null;
   for (let k = i; k < tokens.length && k - i < limit; k++) {
     const t = tokens[k]!;
     if (t.shape === "punct" || t.shape === "number") break;
     // Inside a phrase small words may be lower case (`Minister of State`, `Bosnia and Herzegovina`).
     if (k > i && !caps && !isNameShape(t) && !PHRASE_INNER.has(t.fold)) break;
-    words.push(t.fold);
-    if (words.length >= minWords) {
-      const key = words.join(" ");
+    key = k === i ? t.fold : `${key} ${t.fold}`;
+    const count = k - i + 1;
+    if (
+      count >= minWords &&
+      !(count === 1 && caps && CAPS_AMBIGUOUS.has(key)) &&
+      !(k > i && !isNameShape(t) && !caps)
+    ) {
       const title = tables.titles.get(key);
-      const org = tables.orgs.get(key);
-      const place = tables.places.get(key);
-      const lastOk = !(words.length === 1 && caps && CAPS_AMBIGUOUS.has(key));
-      if (lastOk && !(k > i && !isNameShape(t) && !caps)) {
-        if (title) best = { kind: "title", to: k + 1, entry: title };
-        else if (org) best = { kind: "org", to: k + 1, entry: org };
-        else if (place) best = { kind: "place", to: k + 1, entry: place };
+      if (title) best = { kind: "title", to: k + 1, entry: title };
+      else {
+        const org = tables.orgs.get(key);
+        if (org) best = { kind: "org", to: k + 1, entry: org };
+        else {
+          const place = tables.places.get(key);
+          if (place) best = { kind: "place", to: k + 1, entry: place };
+        }
       }
     }
     if (t.possessive || t.sentenceEnd) break;

@@ -1,6 +1,6 @@
-import type { TitleEntry } from "../../reference/entity-tables.js";
 import type { NameLexicon } from "../../reference/name-lexicon.js";
-import { isParticle, type LabeledUnit, type Span } from "./label.js";
+import { isParticle, type LabeledUnit } from "./label.js";
+import { roleAfter, roleBefore } from "./roles.js";
 import type { Token } from "./tokens.js";
 import { BODY_KIND_NOUNS, DETERMINERS, REPORTING_VERBS, THING_KIND_NOUNS } from "./vocabulary.js";
 
@@ -57,9 +57,6 @@ const FUNCTION_WORDS = new Set([
   "according",
 ]);
 
-const CONNECTORS = new Set(["of", "for", "the", "and", "to", "on", "in"]);
-const LEADING_DROP = /^(?:(?:the|a|an|former|then|acting|new|outgoing|incoming|and|of|to)\s+)+/i;
-
 export function findPersonMentions(
   unit: LabeledUnit,
   lexicon: NameLexicon | null,
@@ -99,7 +96,15 @@ function judge(
   const core = nameTokens.filter((t) => t.shape !== "initial");
   if (core.length === 0) return null;
   // In capitals, a "name" that is a word of the language is the verb after a title (`SHAH ASKS`).
-  if (unit.caps && core.some((t) => commonInCaps(t, lexicon))) return null;
+  // Words of the language at either end are the words around the name (`HIS WIFE SOHEILA
+  // MOSHIRI`): the name is what lies between.
+  if (unit.caps && core.some((t) => commonInCaps(t, lexicon))) {
+    let a = from;
+    let b = to;
+    while (a < b && commonInCaps(tokens[a]!, lexicon)) a++;
+    while (b > a && commonInCaps(tokens[b - 1]!, lexicon)) b--;
+    return (a > from || b < to) && b > a ? judge(unit, a, b, lexicon) : null;
+  }
   const prev = tokens[from - 1];
   const before = roleBefore(unit, from);
   // `newspaper Le Phare`, `nightclub Basha`, `operation Atalanta`: the name of a thing.
@@ -185,111 +190,17 @@ function plausibleFullName(
   if (!lexicon) return !unit.caps;
   const folded = words.map((t) => t.fold);
   if (lexicon.isGivenName(folded[0]!)) return true;
-  if (unit.caps) return false;
+  // In capitals, two words or more that are no words of the language (the lexicon's or the
+  // corpus' lower-case ones), no acronyms and no places: a name (`ARDESHIR ZAHEDI`).
+  if (unit.caps)
+    return (
+      words.length <= 4 &&
+      words.every((t) => t.text.length >= 3) &&
+      !folded.some((w) => lexicon.isCommonWord(w))
+    );
   if (words.some((t) => t.shape === "initial" || t.shape === "upper" || /-/.test(t.text)))
     return true;
   return !folded.some((w) => lexicon.isCommonWord(w));
-}
-
-interface Role {
-  role: string | null;
-  /** A title stood right before the name (honorifics included). */
-  title: boolean;
-  us: boolean;
-}
-
-/** The title phrase right before a name: `Deputy Minister of Interior`, `Swiss Ambassador`. */
-function roleBefore(unit: LabeledUnit, from: number): Role {
-  const { tokens, labels } = unit;
-  let k = from - 1;
-  let firstTitle = -1;
-  let foreign = false;
-  let sawTitle = false;
-  let honorificOnly = true;
-  let us = false;
-  while (k >= 0 && from - k <= 10) {
-    const t = tokens[k]!;
-    if (t.sentenceEnd) break;
-    const label = labels[k]!;
-    if (label === "title") {
-      sawTitle = true;
-      firstTitle = k;
-      const span = unit.spanOf[k] as Span<TitleEntry> | null;
-      if (span) {
-        firstTitle = span.from;
-        if (span.entry.kind !== "honorific") honorificOnly = false;
-        if (span.entry.us) us = true;
-        k = span.from - 1;
-        continue;
-      }
-    } else if (label === "place" || label === "org") {
-      if (!sawTitle && k === from - 1) break;
-      if (label === "place") foreign = true;
-      const span = unit.spanOf[k] ?? null;
-      k = (span ? span.from : k) - 1;
-      continue;
-    } else if (label === "other" && t.shape === "cap" && sawTitle) {
-      // Portfolio words between titles: `Foreign`, `Affairs`, `Interior`.
-    } else if (CONNECTORS.has(t.fold) && k > 0) {
-    } else if (label === "other" && t.shape === "cap" && k === from - 1) {
-      // `Foreign Minister`-style compounds are in the table; `Defense Minister` is word + title.
-    } else break;
-    k--;
-    if (!sawTitle && from - k > 3) break;
-  }
-  if (!sawTitle) return { role: null, title: false, us: false };
-  // Role text: from the first title on, without honorifics (`Mr.`, `Dr.`), leading words dropped.
-  const spanStart = titleStartOf(unit, firstTitle, from);
-  if (spanStart < 0) return { role: null, title: true, us };
-  const text = unit.text
-    .slice(tokens[spanStart]!.start, tokens[from - 1]!.end)
-    .replace(/\s+/g, " ");
-  const role = honorificOnly ? null : cleanRole(text);
-  const ambassador = /^(?:Amb\.?|Ambassador)$/i.test(role ?? "");
-  return { role, title: true, us: us || (ambassador && !foreign) };
-}
-
-/** Where the role text starts: the first non-honorific title at or after `k`. */
-function titleStartOf(unit: LabeledUnit, k: number, from: number): number {
-  for (let i = k; i < from; i++) {
-    if (unit.labels[i] !== "title") continue;
-    const span = unit.spanOf[i] as Span<TitleEntry> | null;
-    if (span && span.entry.kind !== "honorific") return i;
-  }
-  return -1;
-}
-
-function cleanRole(text: string): string | null {
-  const role = text
-    .replace(LEADING_DROP, "")
-    .replace(/['’]s$/, "")
-    .trim();
-  return role.length > 0 && role.length <= 80 ? role : null;
-}
-
-/** `Shukri Ghanem, Chairman of Libya's National Oil Corporation (NOC)`: a capitalised title in apposition. */
-function roleAfter(unit: LabeledUnit, to: number): Role {
-  const { tokens, labels } = unit;
-  let k = to;
-  if (tokens[k]?.text !== ",") return { role: null, title: false, us: false };
-  k++;
-  while (k < tokens.length && /^(?:the|a|an|former|then|acting)$/i.test(tokens[k]!.text)) k++;
-  if (labels[k] !== "title") return { role: null, title: false, us: false };
-  const span = unit.spanOf[k]?.from === k ? (unit.spanOf[k] as Span<TitleEntry>) : null;
-  if (!span || span.entry.kind === "honorific") return { role: null, title: false, us: false };
-  let end = k;
-  while (end + 1 < tokens.length && end - k < 12) {
-    const t = tokens[end + 1]!;
-    if (t.shape === "punct" && t.text !== "-" && t.text !== "/" && t.text !== "&") break;
-    if (t.shape === "lower" && !CONNECTORS.has(t.text)) break;
-    end++;
-    if (t.sentenceEnd || t.possessive) {
-      if (t.sentenceEnd) break;
-    }
-  }
-  const text = unit.text.slice(tokens[k]!.start, tokens[end]!.end).replace(/\s+/g, " ");
-  const role = cleanRole(text);
-  return { role, title: true, us: span.entry.us };
 }
 
 /** A reporting verb after the name, over a parenthesis or an appositive clause. */

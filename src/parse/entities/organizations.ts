@@ -79,7 +79,7 @@ export function markOrgPhrases(
       const end = phraseEnd(unit, i);
       if (end < 0) continue;
       let from = i;
-      while (from < end && /^(?:The|A)$/.test(tokens[from]!.text)) from++;
+      while (from < end && LEADING_GENERIC.test(tokens[from]!.text)) from++;
       // A leading country adjective qualifies a state body (`Iranian Foreign Ministry`).
       let start = from;
       while (start < end && labels[start] === "place" && tokens[start]!.shape === "cap") start++;
@@ -122,6 +122,8 @@ export function markOrgPhrases(
 }
 
 const MAX_PHRASE = 12;
+/** Words before a body's name that are not part of it (`the NGO Sea Shepherd Conservation Society`). */
+const LEADING_GENERIC = /^(?:The|A|NGO|NGOs)$/;
 /** Words that open a clause, not a body's name (`Member of Parliament`, `Neither the Embassy`). */
 const NOT_OPENING = new Set([
   "Member",
@@ -205,7 +207,7 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
   }
   // A phrase of the head word alone (`Ministry`, `The Court`) names no particular body.
   let from = i;
-  while (from < end && /^(?:The|A)$/.test(tokens[from]!.text)) from++;
+  while (from < end && LEADING_GENERIC.test(tokens[from]!.text)) from++;
   let count = 0;
   for (let x = from; x <= end; x++) if (isNameShape(tokens[x]!)) count++;
   if (count < 2) return -1;
