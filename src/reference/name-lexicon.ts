@@ -23,14 +23,15 @@ export function nameLexicon(): NameLexicon {
   const read = (name: string) =>
     new Set(readFileSync(new URL(name, DATA_DIR), "utf8").split("\n").filter(Boolean));
   const given = read("given-names.txt");
+  // One set for every common form: the lexicon's words, their plurals and third persons (not
+  // all listed: `conclusions`, `recognizes`), and the corpus' lower-case words as written (which
+  // hold plurals already; a surname may look like one: `Morales`).
   const common = read("common-words.txt");
-  const lowerCase = read("lower-case-words.txt");
+  for (const w of [...common]) common.add(`${w}s`);
+  for (const w of read("lower-case-words.txt")) common.add(w);
   cached = {
     isGivenName: (w) => given.has(w),
-    // Plurals and third persons are not all listed (`conclusions`, `recognizes`).
-    // The corpus' list holds plurals as written, and a surname may look like one (`Morales`).
-    isCommonWord: (w) =>
-      common.has(w) || lowerCase.has(w) || (w.endsWith("s") && common.has(w.slice(0, -1))),
+    isCommonWord: (w) => common.has(w),
   };
   return cached;
 }

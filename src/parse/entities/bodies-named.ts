@@ -23,7 +23,10 @@ export function bodiesAfterKindNouns(unit: LabeledUnit): NamedBody[] {
   const { tokens, labels } = unit;
   const out: NamedBody[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!BODY_KIND_NOUNS.has(tokens[i]!.text) || tokens[i]!.sentenceEnd) continue;
+    const t = tokens[i]!;
+    // Kind nouns are lower-case words; most tokens are not, and are not looked up.
+    if (t.shape !== "lower" || t.text === "" || t.sentenceEnd || !BODY_KIND_NOUNS.has(t.text))
+      continue;
     let k = i + 1;
     // A particle may open the name (`Le Phare`, `al-Sharq`), a word of the name must follow.
     while (k < tokens.length && k - i <= MAX_NAME) {

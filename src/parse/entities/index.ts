@@ -75,10 +75,7 @@ export function extractEntities(cable: Cable, doc: BodyDoc, options: EntityOptio
     places.push(...placeMentions(labeled, unit.paragraph));
   }
   return {
-    persons: groupPersons(
-      persons,
-      cable.classifiedBy,
-      cable.signers,
+    persons: groupPersons(persons, cable.classifiedBy, cable.signers, () =>
       bodyWords(orgs, acronyms, defined),
     ),
     organizations: groupOrganizations(orgs, acronyms),

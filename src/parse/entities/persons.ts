@@ -37,7 +37,7 @@ export function groupPersons(
   mentions: readonly PlacedMention[],
   classifiedBy: ClassifiedBy | null,
   signers: readonly string[],
-  notPersons: ReadonlySet<string> = new Set(),
+  notPersons: () => ReadonlySet<string> = () => new Set(),
 ): Person[] {
   const all: PlacedMention[] = [...structural(classifiedBy, signers), ...mentions];
   const groups: Group[] = [];
@@ -73,7 +73,7 @@ export function groupPersons(
   // A word the cable also writes as something else (after an article, as a body's name or
   // acronym, as a word of the language) is that, however often it comes back.
   const repeated = new Map<string, number>();
-  const vetoed = new Set(notPersons);
+  const vetoed = new Set(pending.length > 0 ? notPersons() : []);
   for (const { pm, key } of pending) {
     if (!pm.mention.alone) vetoed.add(key);
     else if (!pm.mention.opensSentence) repeated.set(key, (repeated.get(key) ?? 0) + 1);

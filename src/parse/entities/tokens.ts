@@ -278,7 +278,7 @@ function markSentences(text: string, tokens: Token[]): void {
     }
     if (t.shape === "punct" && (t.text === "." || t.text === "!" || t.text === "?")) {
       if (next.shape !== "lower") t.sentenceEnd = true;
-    } else if (next.start - t.end > 1 && text.slice(t.end, next.start).includes("\n\n"))
+    } else if (next.start - t.end > 1 && blankLineBetween(text, t.end, next.start))
       t.sentenceEnd = true;
     else if (
       t.text.charCodeAt(t.text.length - 1) === 46 &&
@@ -289,6 +289,13 @@ function markSentences(text: string, tokens: Token[]): void {
         // `U.S.` closing a sentence.
         t.sentenceEnd = isSentenceStart(next);
   }
+}
+
+/** `\n\n` in `text[from, to)`, without cutting it out. */
+function blankLineBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++)
+    if (text.charCodeAt(i) === 10 && text.charCodeAt(i + 1) === 10) return true;
+  return false;
 }
 
 const STARTERS = new Set([
