@@ -150,6 +150,9 @@ function slice(unit: LabeledUnit, from: number, to: number): string {
 }
 
 const MODIFIER_COMPOUND = /-\p{Ll}{3,}$/u;
+/** Months and days before a body's name date it (`the September UN Security Council`). */
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Index of the last word of a body phrase opening at `i`, or -1. */
 function phraseEnd(unit: LabeledUnit, i: number): number {
@@ -167,7 +170,8 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
         labels[k] === "org" &&
         span?.from === k &&
         ORG_HEADS.has(tokens[span.to - 1]!.text) &&
-        isNameShape(prev) &&
+        prev.shape === "cap" &&
+        !CALENDAR.test(prev.text) &&
         labels[k - 1] !== "place" &&
         labels[k - 1] !== "org" &&
         !prev.possessive;
