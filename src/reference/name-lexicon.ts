@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
  * data/reference/ by `npm run make:name-lexicon`, so the library itself is not loaded at run time:
  * importing it takes seconds, reading its word lists milliseconds). Entity extraction uses them to
  * confirm two-word names (`Monica Medina`), to refuse runs of ordinary words (`Operational
- * Headquarters`) and, in all-caps telegrams, the verb after a title (`SHAH ASKS`).
+ * Headquarters`) and, in all-caps telegrams, the verb after a title (`SHAH ASKS`). The common
+ * words include those the corpus writes in lower case (lower-case-words.txt, `npm run
+ * make:case-words`): the lexicon alone misses most nouns (`vehicle`, `plenary`).
  */
 export interface NameLexicon {
   isGivenName(folded: string): boolean;
@@ -21,11 +23,15 @@ export function nameLexicon(): NameLexicon {
   const read = (name: string) =>
     new Set(readFileSync(new URL(name, DATA_DIR), "utf8").split("\n").filter(Boolean));
   const given = read("given-names.txt");
+  // One set for every common form: the lexicon's words, their plurals and third persons (not
+  // all listed: `conclusions`, `recognizes`), and the corpus' lower-case words as written (which
+  // hold plurals already; a surname may look like one: `Morales`).
   const common = read("common-words.txt");
+  for (const w of [...common]) common.add(`${w}s`);
+  for (const w of read("lower-case-words.txt")) common.add(w);
   cached = {
     isGivenName: (w) => given.has(w),
-    // Plurals and third persons are not all listed (`conclusions`, `recognizes`).
-    isCommonWord: (w) => common.has(w) || (w.endsWith("s") && common.has(w.slice(0, -1))),
+    isCommonWord: (w) => common.has(w),
   };
   return cached;
 }

@@ -115,3 +115,71 @@ describe("bad input", () => {
     }
   });
 });
+
+/** Families of false persons, each in a sentence made up for the test. */
+const NOT_PERSONS = `UNCLAS TRIPOLI 000124
+
+SUBJECT: LIBYA: BUSINESS NOTES
+
+1. (U) Initial reports in the newspaper Le Phare indicated that the club owner
+visited the Barkhan, and that Barkhan staff then met the Anti-Corruption Unit (ACU).
+The ACU currently has 38 cases; the ACU prosecutor spoke to the Tudeh Party.
+
+2. (U) Police stopped a Toyota Land Cruiser near the Adda'wa mosque. A Toyota was
+also seen at the Adda'wa mosque. Tudeh members met Acting Director for
+Counter-Proliferation Ali Salem; Counter-Proliferation staff and the Tudeh left.
+
+3. (U) Ali Salem said the Karzai government and the Karzai cabinet agreed, and that
+Karzai would travel. Salem added that Karzai is ill.
+`;
+
+describe("words that are not persons", () => {
+  const cable = parseText(NOT_PERSONS, { year: 2008 });
+  const names = cable.persons.flatMap((p) => [p.name, ...p.variants]);
+
+  it("does not take things, acronyms, bodies' words and portfolios for persons", () => {
+    for (const word of ["Initial", "Le Phare", "Barkhan", "ACU", "Acu", "Toyota", "Tudeh"])
+      expect(names).not.toContain(word);
+    expect(names.some((n) => /Adda|Proliferation/.test(n))).toBe(false);
+  });
+
+  it("still finds persons named as modifiers and after a portfolio", () => {
+    expect(cable.persons.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["Ali Salem", "Karzai"]),
+    );
+  });
+
+  it("reads the bodies such sentences name", () => {
+    const orgs = cable.organizations.map((o) => o.name);
+    expect(orgs).toEqual(
+      expect.arrayContaining(["Le Phare", "Anti-Corruption Unit", "Tudeh Party"]),
+    );
+  });
+});
+
+/** An all-caps telegram of the 1970s layout; names and events made up for the test. */
+const CAPS = `CONFIDENTIAL TEHRAN 1234
+
+SUBJECT: PLOT AGAINST COURT UNCOVERED
+
+1. TEHRAN PAPERS REPORT ARREST OF KAMRAN DELAVARI (TEACHER) AND HIS WIFE
+SOHEILA MOSHIRI, WHO MET STUDENTS OF THE UNIVERSITY OF SHIRAZ. THE MINISTRY
+OF INFORMATION SAID THE PLOTTERS BELONGED TO THE OUTLAWED COMMUNIST PARTY.
+`;
+
+describe("an all-caps telegram", () => {
+  const cable = parseText(CAPS, { year: 1973 });
+
+  it("reads names of two words that are no words of the language", () => {
+    expect(cable.persons.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["Kamran Delavari", "Soheila Moshiri"]),
+    );
+    expect(cable.persons.some((p) => /Papers|Students|Ministry/i.test(p.name))).toBe(false);
+  });
+
+  it("reads bodies by their head words", () => {
+    expect(cable.organizations.map((o) => o.name)).toEqual(
+      expect.arrayContaining(["University of Shiraz", "Ministry of Information (Iran)"]),
+    );
+  });
+});

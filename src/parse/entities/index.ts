@@ -4,8 +4,10 @@ import { entityTables, foldWord } from "../../reference/entity-tables.js";
 import { type NameLexicon, nameLexicon } from "../../reference/name-lexicon.js";
 import { stationInfo } from "../../reference/stations.js";
 import type { BodyDoc } from "../doc.js";
+import { definedAcronyms } from "./bodies-named.js";
 import { labelUnit } from "./label.js";
 import { findPersonMentions } from "./mentions.js";
+import { nameKey } from "./names.js";
 import {
   acronymsDefined,
   groupOrganizations,
@@ -51,11 +53,20 @@ export function extractEntities(cable: Cable, doc: BodyDoc, options: EntityOptio
   const orgs: OrgMention[] = [];
   const places: PlaceMention[] = [];
   const acronyms = new Map<string, string>();
+  /** Every acronym the cable defines in parentheses, bodies or not (`ACTA`, `JuD`). */
+  const defined = new Set<string>();
   for (const unit of textUnits(cable, doc)) {
     const labeled = labelUnit(unit.text, unit.caps, lexicon?.isGivenName);
-    const unitOrgs = markOrgPhrases(labeled, host);
+    const unitOrgs = markOrgPhrases(labeled, host, lexicon?.isCommonWord);
     for (const o of unitOrgs) orgs.push({ ...o, paragraph: unit.paragraph });
     for (const [k, v] of acronymsDefined(labeled, unitOrgs)) acronyms.set(k, v);
+    for (const d of definedAcronyms(labeled)) {
+      defined.add(d.acronym);
+      if (!d.body || acronyms.has(d.acronym)) continue;
+      const name = d.phrase ?? d.acronym;
+      acronyms.set(d.acronym, name);
+      orgs.push({ name, written: d.phrase ?? d.acronym, paragraph: unit.paragraph });
+    }
     const mentions = findPersonMentions(labeled, lexicon);
     const covered = protectedMentions(labeled, mentions, (m) => m.us);
     mentions.forEach((mention, i) => {
@@ -64,10 +75,29 @@ export function extractEntities(cable: Cable, doc: BodyDoc, options: EntityOptio
     places.push(...placeMentions(labeled, unit.paragraph));
   }
   return {
-    persons: groupPersons(persons, cable.classifiedBy, cable.signers),
+    persons: groupPersons(persons, cable.classifiedBy, cable.signers, () =>
+      bodyWords(orgs, acronyms, defined),
+    ),
     organizations: groupOrganizations(orgs, acronyms),
     places: groupPlaces(places),
   };
+}
+
+/**
+ * Words of the bodies the cable names, and the acronyms it defines (`Tudeh` of `Tudeh Party`,
+ * `Brinkley` of `Brinkley Mining`, `JuD`): alone, such a word is that body, not a person.
+ */
+function bodyWords(
+  orgs: readonly OrgMention[],
+  acronyms: ReadonlyMap<string, string>,
+  defined: ReadonlySet<string>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const a of defined) out.add(nameKey(a));
+  for (const o of orgs)
+    for (const w of o.written.split(" ")) out.add(nameKey(w.replace(/['’]s$/, "")));
+  for (const a of acronyms.keys()) out.add(nameKey(a));
+  return out;
 }
 
 /** The country of the sending post, in the places table's spelling. */

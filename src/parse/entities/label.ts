@@ -162,13 +162,25 @@ function longestPhrase(
   if (first.shape === "upper" || first.text.includes(".")) {
     const key = acronymKey(first.text);
     const org = tables.orgAcronyms.get(key);
-    if (org && (!caps || (key.length >= 3 && !COMMON_WORDS.has(key.toLowerCase())))) {
+    if (org && (!caps || capsAcronym(key))) {
       // A longer spelled-out phrase may still open here (`UN Security Council`).
       const longer = phraseFrom(tables, tokens, i, caps, 2);
       return longer ?? { kind: "org", to: i + 1, entry: org };
     }
   }
   return phraseFrom(tables, tokens, i, caps, 1);
+}
+
+/** English words of two letters: in capitals, `AP` and `UN` are bodies, `IF` and `NO` words. */
+const TWO_LETTER_WORDS = new Set(
+  "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye".split(" "),
+);
+
+/** An acronym of the body table that an all-caps text can be read to name. */
+function capsAcronym(key: string): boolean {
+  const lower = key.toLowerCase();
+  if (COMMON_WORDS.has(lower)) return false;
+  return key.length >= 3 || (key.length === 2 && !TWO_LETTER_WORDS.has(lower));
 }
 
 function phraseFrom(
@@ -181,24 +193,29 @@ function phraseFrom(
   // Only words that open some phrase are looked at (most capitalised words open none).
   const limit = tables.firstWords.get(tokens[i]!.fold) ?? 0;
   if (limit < minWords) return null;
-  const words: string[] = [];
+  let key = "";
   let best: Hit | null = null;
   for (let k = i; k < tokens.length && k - i < limit; k++) {
     const t = tokens[k]!;
     if (t.shape === "punct" || t.shape === "number") break;
     // Inside a phrase small words may be lower case (`Minister of State`, `Bosnia and Herzegovina`).
     if (k > i && !caps && !isNameShape(t) && !PHRASE_INNER.has(t.fold)) break;
-    words.push(t.fold);
-    if (words.length >= minWords) {
-      const key = words.join(" ");
+    key = k === i ? t.fold : `${key} ${t.fold}`;
+    const count = k - i + 1;
+    if (
+      count >= minWords &&
+      !(count === 1 && caps && CAPS_AMBIGUOUS.has(key)) &&
+      !(k > i && !isNameShape(t) && !caps)
+    ) {
       const title = tables.titles.get(key);
-      const org = tables.orgs.get(key);
-      const place = tables.places.get(key);
-      const lastOk = !(words.length === 1 && caps && CAPS_AMBIGUOUS.has(key));
-      if (lastOk && !(k > i && !isNameShape(t) && !caps)) {
-        if (title) best = { kind: "title", to: k + 1, entry: title };
-        else if (org) best = { kind: "org", to: k + 1, entry: org };
-        else if (place) best = { kind: "place", to: k + 1, entry: place };
+      if (title) best = { kind: "title", to: k + 1, entry: title };
+      else {
+        const org = tables.orgs.get(key);
+        if (org) best = { kind: "org", to: k + 1, entry: org };
+        else {
+          const place = tables.places.get(key);
+          if (place) best = { kind: "place", to: k + 1, entry: place };
+        }
       }
     }
     if (t.possessive || t.sentenceEnd) break;

@@ -1,8 +1,8 @@
-import type { TitleEntry } from "../../reference/entity-tables.js";
 import type { NameLexicon } from "../../reference/name-lexicon.js";
-import { isParticle, type LabeledUnit, type Span } from "./label.js";
+import { isParticle, type LabeledUnit } from "./label.js";
+import { roleAfter, roleBefore } from "./roles.js";
 import type { Token } from "./tokens.js";
-import { REPORTING_VERBS } from "./vocabulary.js";
+import { BODY_KIND_NOUNS, DETERMINERS, REPORTING_VERBS, THING_KIND_NOUNS } from "./vocabulary.js";
 
 /**
  * Person mentions in one labelled unit: runs of name words, kept when something says a person is
@@ -31,10 +31,31 @@ export interface PersonMention {
   caps: boolean;
   /** The name opens its sentence, where any word is capitalised. */
   opensSentence: boolean;
+  /**
+   * A one-word form that may stand as a person of its own when the cable repeats it. False when
+   * the word reads as something else: a word of the language, an acronym in capitals in mixed-case
+   * text, a word after an article (`the Barkhan`), a portfolio after a title (`Director for
+   * Counter-Proliferation`). It may still join a person the cable names in full.
+   */
+  alone: boolean;
 }
 
-const CONNECTORS = new Set(["of", "for", "the", "and", "to", "on", "in"]);
-const LEADING_DROP = /^(?:(?:the|a|an|former|then|acting|new|outgoing|incoming|and|of|to)\s+)+/i;
+/** Lower-case words after a name that do not make it a modifier (`the ACU currently has`). */
+const FUNCTION_WORDS = new Set([
+  "of",
+  "and",
+  "to",
+  "in",
+  "on",
+  "for",
+  "has",
+  "had",
+  "also",
+  "then",
+  "later",
+  "reportedly",
+  "according",
+]);
 
 export function findPersonMentions(
   unit: LabeledUnit,
@@ -75,16 +96,54 @@ function judge(
   const core = nameTokens.filter((t) => t.shape !== "initial");
   if (core.length === 0) return null;
   // In capitals, a "name" that is a word of the language is the verb after a title (`SHAH ASKS`).
-  if (unit.caps && core.some((t) => commonInCaps(t, lexicon))) return null;
+  // Words of the language at either end are the words around the name (`HIS WIFE SOHEILA
+  // MOSHIRI`): the name is what lies between.
+  if (unit.caps && core.some((t) => commonInCaps(t, lexicon))) {
+    let a = from;
+    let b = to;
+    while (a < b && commonInCaps(tokens[a]!, lexicon)) a++;
+    while (b > a && commonInCaps(tokens[b - 1]!, lexicon)) b--;
+    return (a > from || b < to) && b > a ? judge(unit, a, b, lexicon) : null;
+  }
+  const prev = tokens[from - 1];
   const before = roleBefore(unit, from);
+  // `newspaper Le Phare`, `nightclub Basha`, `operation Atalanta`: the name of a thing.
+  if (prev && (BODY_KIND_NOUNS.has(prev.text) || THING_KIND_NOUNS.has(prev.text)) && !before.title)
+    return null;
+  const portfolio = before.title && portfolioBefore(tokens, from);
+  // `Director for Counter-Proliferation Ali Salem`: the portfolio's words run into the name.
+  if (portfolio && to - from >= 2) {
+    const rest = judge(unit, from + 1, to, lexicon);
+    if (rest?.evidence !== "single") return rest;
+  }
+  // `the Barkhan,`, `a Toyota Land Cruiser`: after an article, a thing's name. Not so when a noun
+  // follows (`the Karzai government`, `a Sarkozy ally`): a person's name used as a modifier.
+  const next = tokens[to];
+  // `the Adda'wa mosque`, `Tudeh party`: a name before a noun of a thing's kind is the thing's.
+  const kindAfter =
+    next !== undefined && (THING_KIND_NOUNS.has(next.text) || BODY_KIND_NOUNS.has(next.text));
+  const determiner =
+    kindAfter ||
+    (prev !== undefined &&
+      DETERMINERS.has(prev.fold) &&
+      !(next !== undefined && next.shape === "lower" && !FUNCTION_WORDS.has(next.text)));
   const after = roleAfter(unit, to);
-  const roles = [before.role, after.role].filter((r): r is string => r !== null);
+  const roles = [portfolio ? null : before.role, after.role].filter((r): r is string => r !== null);
   let evidence: Evidence | null = null;
-  const cue = before.title || after.role || protectAfter(unit, to) || accordingTo(unit, from);
-  // A reporting verb after one common word is the sentence's subject, not a name (`Media
-  // reported`, `Dinner ended`): with a lexicon, such words are refused.
-  const speaks =
-    reportsAfter(unit, to) && !(core.length === 1 && lexicon?.isCommonWord(core[0]!.fold));
+  const cue =
+    (before.title && !portfolio) || after.role || protectAfter(unit, to) || accordingTo(unit, from);
+  const commonWord =
+    core.length === 1 &&
+    lexicon !== null &&
+    lexicon.isCommonWord(core[0]!.fold) &&
+    !lexicon.isGivenName(core[0]!.fold);
+  const opensSentence = from === 0 || tokens[from - 1]!.sentenceEnd;
+  // A reporting verb after one common word opening its sentence or paragraph is the sentence's
+  // subject, not a name (`Media reported`, `(C) Activists criticized`); after a lower-case word
+  // or a comma its capital says it is a name (`However, Summers said`). A word after an article
+  // is no name (`the Majlis said`).
+  const midSentence = prev !== undefined && (prev.shape === "lower" || prev.text === ",");
+  const speaks = reportsAfter(unit, to) && !(commonWord && !midSentence) && !determiner;
   if (cue || speaks) evidence = "strong";
   else if (core.length >= 2 && plausibleFullName(unit, nameTokens, lexicon)) evidence = "multi";
   else if (core.length === 1) evidence = "single";
@@ -100,8 +159,22 @@ function judge(
     us: before.us || after.us,
     evidence,
     caps: unit.caps,
-    opensSentence: from === 0 || tokens[from - 1]!.sentenceEnd,
+    opensSentence,
+    alone: !(
+      determiner ||
+      portfolio ||
+      commonWord ||
+      (!unit.caps && core.length === 1 && core[0]!.shape === "upper")
+    ),
   };
+}
+
+/** `Director for Counter-Proliferation`, `Director of the Far Seas ...`: a portfolio, not a name. */
+function portfolioBefore(tokens: Token[], from: number): boolean {
+  const a = tokens[from - 1]?.fold;
+  if (a === "of" || a === "for") return true;
+  const b = tokens[from - 2]?.fold;
+  return a === "the" && (b === "of" || b === "for");
 }
 
 /**
@@ -117,111 +190,17 @@ function plausibleFullName(
   if (!lexicon) return !unit.caps;
   const folded = words.map((t) => t.fold);
   if (lexicon.isGivenName(folded[0]!)) return true;
-  if (unit.caps) return false;
+  // In capitals, two words or more that are no words of the language (the lexicon's or the
+  // corpus' lower-case ones), no acronyms and no places: a name (`ARDESHIR ZAHEDI`).
+  if (unit.caps)
+    return (
+      words.length <= 4 &&
+      words.every((t) => t.text.length >= 3) &&
+      !folded.some((w) => lexicon.isCommonWord(w))
+    );
   if (words.some((t) => t.shape === "initial" || t.shape === "upper" || /-/.test(t.text)))
     return true;
   return !folded.some((w) => lexicon.isCommonWord(w));
-}
-
-interface Role {
-  role: string | null;
-  /** A title stood right before the name (honorifics included). */
-  title: boolean;
-  us: boolean;
-}
-
-/** The title phrase right before a name: `Deputy Minister of Interior`, `Swiss Ambassador`. */
-function roleBefore(unit: LabeledUnit, from: number): Role {
-  const { tokens, labels } = unit;
-  let k = from - 1;
-  let firstTitle = -1;
-  let foreign = false;
-  let sawTitle = false;
-  let honorificOnly = true;
-  let us = false;
-  while (k >= 0 && from - k <= 10) {
-    const t = tokens[k]!;
-    if (t.sentenceEnd) break;
-    const label = labels[k]!;
-    if (label === "title") {
-      sawTitle = true;
-      firstTitle = k;
-      const span = unit.spanOf[k] as Span<TitleEntry> | null;
-      if (span) {
-        firstTitle = span.from;
-        if (span.entry.kind !== "honorific") honorificOnly = false;
-        if (span.entry.us) us = true;
-        k = span.from - 1;
-        continue;
-      }
-    } else if (label === "place" || label === "org") {
-      if (!sawTitle && k === from - 1) break;
-      if (label === "place") foreign = true;
-      const span = unit.spanOf[k] ?? null;
-      k = (span ? span.from : k) - 1;
-      continue;
-    } else if (label === "other" && t.shape === "cap" && sawTitle) {
-      // Portfolio words between titles: `Foreign`, `Affairs`, `Interior`.
-    } else if (CONNECTORS.has(t.fold) && k > 0) {
-    } else if (label === "other" && t.shape === "cap" && k === from - 1) {
-      // `Foreign Minister`-style compounds are in the table; `Defense Minister` is word + title.
-    } else break;
-    k--;
-    if (!sawTitle && from - k > 3) break;
-  }
-  if (!sawTitle) return { role: null, title: false, us: false };
-  // Role text: from the first title on, without honorifics (`Mr.`, `Dr.`), leading words dropped.
-  const spanStart = titleStartOf(unit, firstTitle, from);
-  if (spanStart < 0) return { role: null, title: true, us };
-  const text = unit.text
-    .slice(tokens[spanStart]!.start, tokens[from - 1]!.end)
-    .replace(/\s+/g, " ");
-  const role = honorificOnly ? null : cleanRole(text);
-  const ambassador = /^(?:Amb\.?|Ambassador)$/i.test(role ?? "");
-  return { role, title: true, us: us || (ambassador && !foreign) };
-}
-
-/** Where the role text starts: the first non-honorific title at or after `k`. */
-function titleStartOf(unit: LabeledUnit, k: number, from: number): number {
-  for (let i = k; i < from; i++) {
-    if (unit.labels[i] !== "title") continue;
-    const span = unit.spanOf[i] as Span<TitleEntry> | null;
-    if (span && span.entry.kind !== "honorific") return i;
-  }
-  return -1;
-}
-
-function cleanRole(text: string): string | null {
-  const role = text
-    .replace(LEADING_DROP, "")
-    .replace(/['’]s$/, "")
-    .trim();
-  return role.length > 0 && role.length <= 80 ? role : null;
-}
-
-/** `Shukri Ghanem, Chairman of Libya's National Oil Corporation (NOC)`: a capitalised title in apposition. */
-function roleAfter(unit: LabeledUnit, to: number): Role {
-  const { tokens, labels } = unit;
-  let k = to;
-  if (tokens[k]?.text !== ",") return { role: null, title: false, us: false };
-  k++;
-  while (k < tokens.length && /^(?:the|a|an|former|then|acting)$/i.test(tokens[k]!.text)) k++;
-  if (labels[k] !== "title") return { role: null, title: false, us: false };
-  const span = unit.spanOf[k]?.from === k ? (unit.spanOf[k] as Span<TitleEntry>) : null;
-  if (!span || span.entry.kind === "honorific") return { role: null, title: false, us: false };
-  let end = k;
-  while (end + 1 < tokens.length && end - k < 12) {
-    const t = tokens[end + 1]!;
-    if (t.shape === "punct" && t.text !== "-" && t.text !== "/" && t.text !== "&") break;
-    if (t.shape === "lower" && !CONNECTORS.has(t.text)) break;
-    end++;
-    if (t.sentenceEnd || t.possessive) {
-      if (t.sentenceEnd) break;
-    }
-  }
-  const text = unit.text.slice(tokens[k]!.start, tokens[end]!.end).replace(/\s+/g, " ");
-  const role = cleanRole(text);
-  return { role, title: true, us: span.entry.us };
 }
 
 /** A reporting verb after the name, over a parenthesis or an appositive clause. */

@@ -38,18 +38,15 @@ function capitalise(s: string): string {
 
 /** A word as compared between forms: folded, an Arabic article prefix dropped. */
 export function nameKey(word: string): string {
-  let key = keys.get(word);
-  if (key === undefined) {
-    key = foldWord(word).replace(/^(?:al|el|ad|as|ash|at|az|ar|an)[-']/, "");
-    // The same names come back in every paragraph; the cache is bounded for long batch runs.
-    if (keys.size >= MAX_KEYS) keys.clear();
-    keys.set(word, key);
-  }
-  return key;
+  const folded = foldWord(word);
+  // The prefix is two or three letters and a hyphen or apostrophe: look before running the regex.
+  const c2 = folded.charCodeAt(2);
+  const c3 = folded.charCodeAt(3);
+  if (c2 === 45 || c2 === 39 || c3 === 45 || c3 === 39) return folded.replace(ARTICLE_KEY, "");
+  return folded;
 }
 
-const keys = new Map<string, string>();
-const MAX_KEYS = 50_000;
+const ARTICLE_KEY = /^(?:al|el|ad|as|ash|at|az|ar|an)[-']/;
 
 /** The words of a name that identify it: particles and initials left out. */
 export function coreWords(words: readonly string[]): string[] {

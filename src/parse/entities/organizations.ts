@@ -1,5 +1,7 @@
 import type { Organization } from "../../model/entities.js";
 import { foldWord } from "../../reference/entity-tables.js";
+import { capsBodies } from "./bodies-caps.js";
+import { bodiesAfterKindNouns } from "./bodies-named.js";
 import type { LabeledUnit } from "./label.js";
 import { isNameShape } from "./tokens.js";
 import { ORG_HEADS } from "./vocabulary.js";
@@ -40,9 +42,30 @@ const CONNECT = /^(?:of|for|and|the|&|on|de|del|la)$/;
  * person's name (`Qadhafi` in `Qadhafi Development Foundation`). Mixed-case text only: in
  * capitals a phrase cannot be told from the words around it.
  */
-export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMention[] {
+export function markOrgPhrases(
+  unit: LabeledUnit,
+  host: string | null,
+  isCommonWord: (folded: string) => boolean = () => false,
+): OrgMention[] {
   const { tokens, labels } = unit;
   const out: OrgMention[] = [];
+  /** Table spans read as part of a longer phrase (`Security Council` in `Supreme National ...`). */
+  const inside = new Set<object>();
+  for (const b of capsBodies(unit, isCommonWord)) {
+    const country = countryBefore(unit, b.from) ?? leadingCountry(unit, b.from, b.to);
+    const bare = b.written
+      .split(" ")
+      .slice(leadingPlaces(unit, b.from, b.to))
+      .join(" ");
+    const state = stateBodyName(bare, country ?? host);
+    out.push({ name: state === bare ? b.written : state, written: b.written, paragraph: 0 });
+  }
+  if (!unit.caps) {
+    for (const b of bodiesAfterKindNouns(unit)) {
+      for (let k = b.from; k < b.to; k++) labels[k] = "org";
+      out.push({ name: b.written, written: b.written, paragraph: 0 });
+    }
+  }
   // Phrases need a head word: most units have none, and are not scanned.
   let nextHead = -1;
   if (!unit.caps && tokens.some((t) => ORG_HEADS.has(t.text))) {
@@ -56,7 +79,7 @@ export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMenti
       const end = phraseEnd(unit, i);
       if (end < 0) continue;
       let from = i;
-      while (from < end && /^(?:The|A)$/.test(tokens[from]!.text)) from++;
+      while (from < end && LEADING_GENERIC.test(tokens[from]!.text)) from++;
       // A leading country adjective qualifies a state body (`Iranian Foreign Ministry`).
       let start = from;
       while (start < end && labels[start] === "place" && tokens[start]!.shape === "cap") start++;
@@ -65,12 +88,17 @@ export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMenti
       const country = countryBefore(unit, from) ?? adjectiveCountry(unit, from, start);
       const state = stateBodyName(bare, country ?? host);
       for (let k = from; k <= end; k++) labels[k] = "org";
-      out.push({ name: state === bare && start > from ? written : state, written, paragraph: 0 });
+      for (const span of unit.orgs) if (span.from >= from && span.to <= end + 1) inside.add(span);
+      // `Chinese`, `PRC` qualify a body; `China` opening `China Great Wall Industry Corporation`
+      // is part of its name.
+      const adjective = start > from ? slice(unit, from, start - 1) : null;
+      const qualifier = adjective !== null && adjective !== country ? country : null;
+      out.push({ name: qualified(state, bare, written, qualifier), written, paragraph: 0 });
       i = end;
     }
   }
   for (const span of unit.orgs) {
-    if (labels[span.from] !== "org") continue;
+    if (labels[span.from] !== "org" || inside.has(span)) continue;
     const written = slice(unit, span.from, span.to - 1);
     const acronym = STATE_ACRONYMS.get(written.replace(/\./g, ""));
     const name = acronym
@@ -94,6 +122,8 @@ export function markOrgPhrases(unit: LabeledUnit, host: string | null): OrgMenti
 }
 
 const MAX_PHRASE = 12;
+/** Words before a body's name that are not part of it (`the NGO Sea Shepherd Conservation Society`). */
+const LEADING_GENERIC = /^(?:The|A|NGO|NGOs)$/;
 /** Words that open a clause, not a body's name (`Member of Parliament`, `Neither the Embassy`). */
 const NOT_OPENING = new Set([
   "Member",
@@ -119,6 +149,11 @@ function slice(unit: LabeledUnit, from: number, to: number): string {
   return unit.text.slice(unit.tokens[from]!.start, unit.tokens[to]!.end).replace(/\s+/g, " ");
 }
 
+const MODIFIER_COMPOUND = /-\p{Ll}{3,}$/u;
+/** Months and days before a body's name date it (`the September UN Security Council`). */
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Index of the last word of a body phrase opening at `i`, or -1. */
 function phraseEnd(unit: LabeledUnit, i: number): number {
   const { tokens, labels } = unit;
@@ -127,7 +162,30 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
   while (k < tokens.length && k - i < MAX_PHRASE) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
-    if (k > i && (labels[k] === "org" || STATE_ACRONYMS.has(t.text))) break;
+    if (k > i && (labels[k] === "org" || STATE_ACRONYMS.has(t.text))) {
+      // `Supreme National Security Council`: a table body's words closing a longer name.
+      const span = unit.spanOf[k];
+      const prev = tokens[k - 1]!;
+      const extends_ =
+        labels[k] === "org" &&
+        span?.from === k &&
+        ORG_HEADS.has(tokens[span.to - 1]!.text) &&
+        prev.shape === "cap" &&
+        !CALENDAR.test(prev.text) &&
+        labels[k - 1] !== "place" &&
+        labels[k - 1] !== "org" &&
+        !prev.possessive;
+      if (!extends_ || !span) break;
+      lastHead = span.to - 1;
+      k = span.to;
+      if (tokens[k - 1]!.sentenceEnd || tokens[k - 1]!.possessive) break;
+      continue;
+    }
+    // `Market-listed`, `Tripoli-based`: a modifier, which no body's name runs through.
+    if (MODIFIER_COMPOUND.test(t.text)) {
+      if (lastHead < 0) return -1;
+      break;
+    }
     if (isNameShape(t)) {
       if (ORG_HEADS.has(t.text)) lastHead = k;
     } else if (!(CONNECT.test(t.text) && k > i && next && isNameShape(next))) break;
@@ -153,11 +211,37 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
   }
   // A phrase of the head word alone (`Ministry`, `The Court`) names no particular body.
   let from = i;
-  while (from < end && /^(?:The|A)$/.test(tokens[from]!.text)) from++;
+  while (from < end && LEADING_GENERIC.test(tokens[from]!.text)) from++;
   let count = 0;
   for (let x = from; x <= end; x++) if (isNameShape(tokens[x]!)) count++;
   if (count < 2) return -1;
   return end;
+}
+
+/**
+ * A body named after a country's adjective is that country's: `German Federal Office of
+ * Economics and Export Controls` is `Federal Office of Economics and Export Controls (Germany)`,
+ * `Afghan Attorney General's Office` is `Attorney General's Office (Afghanistan)`, unless the
+ * adjective is part of the body's own name (`American Bar Association`: an `American` body is
+ * written so by its own name far more often than as a qualifier).
+ */
+function qualified(state: string, bare: string, written: string, country: string | null): string {
+  if (state !== bare || written === bare) return state;
+  if (!country || country === "United States" || bare.includes("(")) return written;
+  return `${bare} (${country})`;
+}
+
+/** Words of the places opening a phrase (`SPANISH` of `SPANISH ARMY`). */
+function leadingPlaces(unit: LabeledUnit, from: number, to: number): number {
+  let k = from;
+  for (const s of unit.places) if (s.from === k && s.to < to) k = s.to;
+  return k - from;
+}
+
+function leadingCountry(unit: LabeledUnit, from: number, to: number): string | null {
+  for (const s of unit.places)
+    if (s.from >= from && s.to < to && s.entry.kind === "country") return s.entry.name;
+  return null;
 }
 
 /** A country named right before: `Libya's` or `French` (an adjective is a place variant). */

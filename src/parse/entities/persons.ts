@@ -37,6 +37,7 @@ export function groupPersons(
   mentions: readonly PlacedMention[],
   classifiedBy: ClassifiedBy | null,
   signers: readonly string[],
+  notPersons: () => ReadonlySet<string> = () => new Set(),
 ): Person[] {
   const all: PlacedMention[] = [...structural(classifiedBy, signers), ...mentions];
   const groups: Group[] = [];
@@ -69,14 +70,19 @@ export function groupPersons(
     else if (pm.mention.evidence !== "single") groups.push(newGroup(pm));
     else pending.push({ pm, key });
   });
+  // A word the cable also writes as something else (after an article, as a body's name or
+  // acronym, as a word of the language) is that, however often it comes back.
   const repeated = new Map<string, number>();
+  const vetoed = new Set(pending.length > 0 ? notPersons() : []);
   for (const { pm, key } of pending) {
-    if (!pm.mention.opensSentence) repeated.set(key, (repeated.get(key) ?? 0) + 1);
+    if (!pm.mention.alone) vetoed.add(key);
+    else if (!pm.mention.opensSentence) repeated.set(key, (repeated.get(key) ?? 0) + 1);
   }
   for (const { pm, key } of pending) {
     const g = claim(groups, key);
     if (g) absorb(g, pm);
-    else if ((repeated.get(key) ?? 0) >= 2 && !pm.mention.caps) groups.push(newGroup(pm));
+    else if ((repeated.get(key) ?? 0) >= 2 && !pm.mention.caps && !vetoed.has(key))
+      groups.push(newGroup(pm));
   }
   return groups.map(toPerson);
 }
@@ -148,6 +154,7 @@ function structural(
         evidence: "strong",
         caps: false,
         opensSentence: false,
+        alone: true,
       },
       paragraph: 0,
       protected: false,

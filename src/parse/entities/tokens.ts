@@ -204,11 +204,32 @@ function lowerMayMatter(text: string, i: number, j: number): boolean {
     }
     return false;
   }
+  // Most words share no length and first two letters with a kept word: no need to cut them out.
+  const a = text.charCodeAt(i) - 97;
+  const b = text.charCodeAt(i + 1) - 97;
+  if (a >= 0 && a < 26 && b >= 0 && b < 26 && KEPT_SIGNATURES[(len * 26 + a) * 26 + b] === 0) {
+    for (let k = i + 2; k < j; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 45 || c === 39 || c === 0x2019) return NAME_PREFIX.test(text.slice(i, j));
+    }
+    return false;
+  }
   const word = text.slice(i, j);
   return KEPT_LOWER.has(word) || (len > 3 && /[-'’]/.test(word) && NAME_PREFIX.test(word));
 }
 
 const MAX_KEPT = Math.max(...[...KEPT_LOWER].map((w) => w.length));
+
+/** 1 where some kept word has this length and these first two letters (a to z). */
+const KEPT_SIGNATURES = (() => {
+  const sig = new Uint8Array((MAX_KEPT + 1) * 26 * 26);
+  for (const w of KEPT_LOWER) {
+    const a = w.charCodeAt(0) - 97;
+    const b = w.charCodeAt(1) - 97;
+    if (a >= 0 && a < 26 && b >= 0 && b < 26) sig[(w.length * 26 + a) * 26 + b] = 1;
+  }
+  return sig;
+})();
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -257,7 +278,7 @@ function markSentences(text: string, tokens: Token[]): void {
     }
     if (t.shape === "punct" && (t.text === "." || t.text === "!" || t.text === "?")) {
       if (next.shape !== "lower") t.sentenceEnd = true;
-    } else if (next.start - t.end > 1 && text.slice(t.end, next.start).includes("\n\n"))
+    } else if (next.start - t.end > 1 && blankLineBetween(text, t.end, next.start))
       t.sentenceEnd = true;
     else if (
       t.text.charCodeAt(t.text.length - 1) === 46 &&
@@ -268,6 +289,13 @@ function markSentences(text: string, tokens: Token[]): void {
         // `U.S.` closing a sentence.
         t.sentenceEnd = isSentenceStart(next);
   }
+}
+
+/** `\n\n` in `text[from, to)`, without cutting it out. */
+function blankLineBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++)
+    if (text.charCodeAt(i) === 10 && text.charCodeAt(i + 1) === 10) return true;
+  return false;
 }
 
 const STARTERS = new Set([

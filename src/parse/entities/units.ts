@@ -52,7 +52,10 @@ function leadText(text: string): string {
 function isCaps(text: string): boolean {
   let lower = 0;
   let letters = 0;
+  // Letters are at most the text's length: past this many lower-case ones it is mixed case.
+  const enough = CAPS_SHARE * text.length;
   for (let i = 0; i < text.length; i++) {
+    if (lower > enough) return false;
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) {
       lower++;

@@ -37,6 +37,7 @@ Chamber Consortium Holding Holdings Industries Petroleum Energy Telecom Communic
 Television Radio Agency Guard Guards Brigade Brigades Forces Force Navy Command Secretariat
 Presidency Procuracy Bloc Caucus Syndicate Cartel Unit
 Secretariat Tribune Times Post Journal News Gazette Herald Review Observer Monitor
+Lines Airline Railways Railway Motors Mining Insurance Securities Investments Partners
 `);
 
 /** Lower-case words written inside names (`Pieter de Gooijer`, `Saif al-Islam`, `Ahmad bin Ali`). */
@@ -165,6 +166,28 @@ export const UNNAMED_PERSON = new Set(
 );
 
 /**
+ * Nouns naming a kind of body right before its name (`newspaper Le Phare`, `nightclub Basha`,
+ * `the ruling party Jubilee`): the capitalised words after one name that body, not a person.
+ */
+export const BODY_KIND_NOUNS = words(`
+newspaper newspapers daily weekly magazine tabloid journal broadcaster channel network
+company firm bank airline carrier operator conglomerate subsidiary party movement organization
+organisation group militia restaurant nightclub club cafe
+`);
+
+/**
+ * Nouns naming a kind of thing that is neither a person nor a body (`the Adda'wa mosque` is
+ * caught by the article; `mosque Adda'wa`, `operation Atalanta`, `missile Strela` by these).
+ */
+export const THING_KIND_NOUNS = words(`
+mosque church temple shrine madrassa operation exercise ship vessel tanker frigate hotel village
+camp prison missile missiles rocket rockets brand model tribe clan
+`);
+
+/** Words before a capitalised word that make it a thing's name, not a person's (`the Barkhan`). */
+export const DETERMINERS = words(`the a an this these those its our their`);
+
+/**
  * Lower-case words the rules read: the tokenizer keeps these as words and folds every other run
  * of lower-case words into one gap, which is most of the text (a cable's words are mostly lower
  * case, and making a word object for each cost more than the rest of extraction).
@@ -173,6 +196,11 @@ export const KEPT_LOWER: ReadonlySet<string> = new Set([
   ...REPORTING_VERBS,
   ...NAME_PARTICLES,
   ...UNNAMED_PERSON,
+  ...BODY_KIND_NOUNS,
+  ...THING_KIND_NOUNS,
+  ...DETERMINERS,
+  // Heads in lower case: `civil aviation authority (INAC)` defines a body's acronym.
+  ...[...ORG_HEADS].map((h) => h.toLowerCase()),
   ...words(`of for and the to on in a an according also has had then later further again
   reportedly privately separately subsequently former acting our his her their one another this
   that d' y`),
