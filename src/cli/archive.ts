@@ -184,12 +184,30 @@ export function postgresArchive(pg: PgArchive): Archive {
   };
 }
 
-/** Opens a PostgreSQL archive for a command; failures come back without the password. */
+/**
+ * Opens a PostgreSQL archive for a command; failures come back without the password. With
+ * `readUrl` (`--db-read`: a streaming replica) every read goes there and only ingest to `url`.
+ */
 export async function openPostgresArchive(
   url: string,
-  opts: { readonly?: boolean } = {},
+  opts: { readonly?: boolean; readUrl?: string } = {},
 ): Promise<Archive> {
-  return postgresArchive(await openPostgres(url, opts));
+  const primary = postgresArchive(await openPostgres(url, opts));
+  if (!opts.readUrl) return primary;
+  let reads: Archive;
+  try {
+    reads = postgresArchive(await openPostgres(opts.readUrl, { readonly: true }));
+  } catch (err) {
+    await primary.close();
+    throw err;
+  }
+  return {
+    ...reads,
+    ingest: primary.ingest,
+    close: async () => {
+      await Promise.all([reads.close(), primary.close()]);
+    },
+  };
 }
 
 /**
