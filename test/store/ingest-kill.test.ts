@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMirrorCables, writeSyntheticCsv } from "../../scripts/bench/synthetic-csv.js";
 import { cablegramAsync, ensureBuilt } from "../faults/harness.js";
+import { postgresBackend } from "../pg/kill-backend.js";
 import { postgresAvailable } from "../support/pg-cluster.js";
-import { type KillBackend, postgresBackend, type Summary, sqliteBackend } from "./kill-backends.js";
+import { type KillBackend, type Summary, sqliteBackend } from "./kill-backends.js";
 
 /**
  * Crash safety of `cablegram ingest`, the real CLI as a child process, on both back ends: SIGKILL
@@ -63,6 +64,8 @@ function runToEnd(db: string, extra: string[] = []): Promise<Summary> {
   );
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 function exited(child: ChildProcess): Promise<NodeJS.Signals | null> {
   return new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
 }
@@ -92,18 +95,34 @@ describe.each(BACKENDS)("ingest killed with SIGKILL ($name)", (backend) => {
     let lastClaimed = "";
     for (let round = 0; round < ROUNDS; round++) {
       let db = "";
-      // Round k lands in the k-th of ROUNDS equal parts of the ingest; when the run beats the kill (a machine
-      // less loaded than during the reference run), it is tried again sooner.
+      // Round k lands in the k-th of ROUNDS equal parts of the ingest; when the run beats the kill
+      // (a machine less loaded than during the reference run), it is tried again sooner.
       let scale = 1;
       let signal: NodeJS.Signals | null = null;
       let delay = 0;
       for (let attempt = 0; attempt < 4 && signal !== "SIGKILL"; attempt++, scale /= 2) {
         db = await backend.fresh(`round-${round + 1}-${attempt}`);
+        const spawned = Date.now();
         const child = spawn(process.execPath, ingestArgs(db), { stdio: "ignore" });
+        const exit = exited(child);
         const at = (round + Math.random()) / ROUNDS;
-        delay = Math.round(scale * (startup + at * ingestMs));
-        const timer = setTimeout(() => child.kill("SIGKILL"), delay);
-        signal = await exited(child);
+        // The first round lands in the start-up; the others count from the run's claim, so a
+        // start-up slower than the reference run's (a loaded machine) cannot push them before it.
+        let from = 0;
+        if (round > 0) {
+          let ended = false;
+          void exit.then(() => {
+            ended = true;
+          });
+          while (!ended && !(await backend.claimed(db))) await sleep(25);
+          from = Date.now() - spawned;
+        }
+        delay = from + Math.round(scale * (round > 0 ? at * ingestMs : startup + at * ingestMs));
+        const timer = setTimeout(
+          () => child.kill("SIGKILL"),
+          Math.max(0, delay - (Date.now() - spawned)),
+        );
+        signal = await exit;
         clearTimeout(timer);
       }
       expect(signal).toBe("SIGKILL");
