@@ -4,6 +4,7 @@
  * the share of the traffic. Ranked by Kleinberg's weight; each burst comes with the query that
  * lists its cables and the first of them.
  */
+import { sortedHas } from "../search/sorted-ids.js";
 import type { Db } from "../store/db.js";
 import { trafficCounts } from "../store/traffic-counts.js";
 import { type BurstOptions, detectBursts } from "./kleinberg.js";
@@ -247,25 +248,11 @@ function burstCables(
   for (const r of db
     .prepare<[string, string, string], BurstCable & { id: number }>(sql)
     .iterate(b.value, b.from, dayAfter(b.to))) {
-    if (ids && !member(ids, r.id)) continue;
+    if (ids && !sortedHas(ids, r.id)) continue;
     out.push({ referenceId: r.referenceId, created: r.created, subject: r.subject });
     if (out.length >= limit) break;
   }
   return out;
-}
-
-/** Whether a sorted id array holds `id` (binary search). */
-function member(ids: Int32Array, id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid]!;
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /** Bursts as a table, strongest first. */
