@@ -26,7 +26,10 @@ import {
   type PgArchive,
   redactUrl,
 } from "../store/postgres/connect.js";
-import { dateEstimate as dateEstimatePg } from "../store/postgres/date-estimates.js";
+import {
+  dateEstimate as dateEstimatePg,
+  estimateCreated as estimateCreatedPg,
+} from "../store/postgres/date-estimates.js";
 import { getCable as getCablePg, archiveStats as statsPg } from "../store/postgres/read.js";
 import { getCable } from "../store/read.js";
 import { type ArchiveStats, archiveStats } from "../store/stats.js";
@@ -100,20 +103,20 @@ async function edges(
       created: string | null;
     }[]
   >,
+  estimate: (referenceId: string) => Promise<string | null>,
 ): Promise<CiteEdge[]> {
   const seen = new Set<string>();
   const out: CiteEdge[] = [];
   for (const r of await rows) {
     if (seen.has(r.target)) continue;
     seen.add(r.target);
-    // Estimates for absent cables (src/graph/estimate.ts) read SQLite only so far.
     out.push({
       label: r.label,
       referenceId: r.target,
       present: r.present,
       subject: r.subject,
       created: r.created,
-      estimatedCreated: null,
+      estimatedCreated: r.present ? null : await estimate(r.target),
     });
   }
   return out;
@@ -146,6 +149,7 @@ export function postgresArchive(pg: PgArchive): Archive {
                 FROM cables me JOIN refs r ON r.cable_id = me.id
                 LEFT JOIN cables c ON c.reference_id = r.target_id
                WHERE me.reference_id = ${id} AND r.target_id IS NOT NULL ORDER BY r.seq`,
+          (target) => estimateCreatedPg(sql, target),
         ),
       ),
     citedBy: (id) =>
@@ -155,6 +159,7 @@ export function postgresArchive(pg: PgArchive): Archive {
                 FROM refs r JOIN cables c ON c.id = r.cable_id
                WHERE r.target_id = ${id}
                ORDER BY c.created COLLATE "C" NULLS FIRST, c.reference_id COLLATE "C", r.seq`,
+          async () => null,
         ),
       ),
     dateEstimate: (id) => guard(() => dateEstimatePg(sql, id)),
@@ -184,12 +189,30 @@ export function postgresArchive(pg: PgArchive): Archive {
   };
 }
 
-/** Opens a PostgreSQL archive for a command; failures come back without the password. */
+/**
+ * Opens a PostgreSQL archive for a command; failures come back without the password. With
+ * `readUrl` (`--db-read`: a streaming replica) every read goes there and only ingest to `url`.
+ */
 export async function openPostgresArchive(
   url: string,
-  opts: { readonly?: boolean } = {},
+  opts: { readonly?: boolean; readUrl?: string } = {},
 ): Promise<Archive> {
-  return postgresArchive(await openPostgres(url, opts));
+  const primary = postgresArchive(await openPostgres(url, opts));
+  if (!opts.readUrl) return primary;
+  let reads: Archive;
+  try {
+    reads = postgresArchive(await openPostgres(opts.readUrl, { readonly: true }));
+  } catch (err) {
+    await primary.close();
+    throw err;
+  }
+  return {
+    ...reads,
+    ingest: primary.ingest,
+    close: async () => {
+      await Promise.all([reads.close(), primary.close()]);
+    },
+  };
 }
 
 /**

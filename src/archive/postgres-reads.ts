@@ -1,12 +1,13 @@
 /**
  * The server's reads on an archive on PostgreSQL: the same answers as src/archive/sqlite-reads.ts
- * from the same tables (src/store/postgres/migrations). PostgreSQL archives hold no entities and
- * no estimates for absent cables yet, and the search there does not place a cable in a result
+ * from the same tables (src/store/postgres/migrations). PostgreSQL archives hold no entities yet,
+ * and the search there does not place a cable in a result
  * list: those calls answer empty (docs/server-mode.md lists what the server leaves out).
  */
 import { searchParsedPostgres } from "../search/postgres/search.js";
 import type { FacetCount } from "../search/types.js";
 import type { PgArchive } from "../store/postgres/connect.js";
+import { estimateCreated } from "../store/postgres/date-estimates.js";
 import { getVersions } from "../store/postgres/read.js";
 import type { ArchiveReads, VersionInfo } from "./reads.js";
 
@@ -49,7 +50,7 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
     olderVersions: (id) =>
       guard(async () => (await getVersions(sql, id)).filter((v) => !v.current)),
     mentions: async () => [],
-    estimateCreated: async () => null,
+    estimateCreated: (id) => guard(() => estimateCreated(sql, id)),
     knows: (id) =>
       guard(async () => {
         const [row] = await sql<{ known: boolean }[]>`

@@ -11,6 +11,7 @@ import { entitiesCommand } from "./entities.js";
 import { exportCommand } from "./export.js";
 import { idCommand } from "./id.js";
 import { ingestCommand } from "./ingest.js";
+import { migrateCommand } from "./migrate.js";
 import { parseCommand } from "./parse.js";
 import { searchCommand } from "./search.js";
 import { secrecyCommand } from "./secrecy.js";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   searchCommand,
   showCommand,
   exportCommand,
+  migrateCommand,
   entitiesCommand,
   timelineCommand,
   burstsCommand,

@@ -6,7 +6,7 @@ import { EXPORT_FORMATS } from "../export/index.js";
 import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
-import { dbOption } from "./options.js";
+import { dbOption, dbReadOption } from "./options.js";
 import { openReadArchive, pointAt } from "./search.js";
 
 async function write(stream: Writable, chunk: string): Promise<void> {
@@ -51,12 +51,13 @@ export const exportCommand = defineCommand({
     },
     out: { type: "string", arg: "FILE", help: "write there instead of stdout" },
     db: dbOption,
+    "db-read": dbReadOption,
   },
   async run(values, positionals) {
     const query = positionals.join(" ");
     let archive: Archive;
     try {
-      archive = await openReadArchive(values.db);
+      archive = await openReadArchive(values.db, values["db-read"]);
     } catch (err) {
       process.stderr.write(`cablegram export: ${errorMessage(err)}\n`);
       return 1;

@@ -14,7 +14,7 @@ import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
 import { type Db, openArchive } from "../store/db.js";
 import { defineCommand } from "./command.js";
 import { errorMessage, Output } from "./io.js";
-import { dbOption } from "./options.js";
+import { dbOption, dbReadOption } from "./options.js";
 
 /**
  * Opens an existing archive for the read commands: a missing file is a clear error, not a new empty
@@ -31,13 +31,28 @@ export function openExistingArchive(path: string): Db {
 }
 
 /**
- * The archive a read command works on (`--db`, else CABLEGRAM_DB): a SQLite file that must exist,
- * or an archive on PostgreSQL, opened without migrating (a read-only role may be all it has).
+ * The archive a read command works on: `--db-read` (else CABLEGRAM_DB_READ) when given, a
+ * PostgreSQL server holding the archive (a replica of the primary that ingests); otherwise `--db`
+ * (else CABLEGRAM_DB), a SQLite file that must exist or an archive on PostgreSQL. PostgreSQL is
+ * opened without migrating: a read-only role may be all it has, and a replica cannot be written.
  */
-export async function openReadArchive(given: string): Promise<Archive> {
+export async function openReadArchive(given: string, read?: string): Promise<Archive> {
+  const replica = readTarget(read);
+  if (replica) return openPostgresArchive(replica, { readonly: true });
   const target = archiveTarget(given);
   if (isPostgresUrl(target)) return openPostgresArchive(target, { readonly: true });
   return sqliteArchive(openExistingArchive(target), target);
+}
+
+/** `--db-read`, else CABLEGRAM_DB_READ, else none; anything but a PostgreSQL URL is refused. */
+export function readTarget(value: string | undefined): string | null {
+  const target = value || process.env.CABLEGRAM_DB_READ || null;
+  if (target && !isPostgresUrl(target)) {
+    throw new Error(
+      "--db-read (or CABLEGRAM_DB_READ) takes a postgres:// URL: a server holding the archive, such as a streaming replica (docs/server-mode.md)",
+    );
+  }
+  return target;
 }
 
 /** The query with a caret under the error position, for terminals. */
@@ -134,12 +149,13 @@ export const searchCommand = defineCommand({
     },
     json: { type: "boolean", help: "the SearchResult as JSON" },
     db: dbOption,
+    "db-read": dbReadOption,
   },
   async run(values, positionals) {
     const query = positionals.join(" ");
     let archive: Archive;
     try {
-      archive = await openReadArchive(values.db);
+      archive = await openReadArchive(values.db, values["db-read"]);
     } catch (err) {
       process.stderr.write(`cablegram search: ${errorMessage(err)}\n`);
       return 1;

@@ -6,7 +6,7 @@ import type { DateEstimate } from "../store/date-estimates.js";
 import { defineCommand } from "./command.js";
 import { formatPeople } from "./entities.js";
 import { errorMessage, Output } from "./io.js";
-import { dbOption } from "./options.js";
+import { dbOption, dbReadOption } from "./options.js";
 import { openReadArchive } from "./search.js";
 
 const WIDTH = 100;
@@ -118,12 +118,13 @@ export const showCommand = defineCommand({
   options: {
     json: { type: "boolean", help: 'the Cable JSON with "cites" and "citedBy"' },
     db: dbOption,
+    "db-read": dbReadOption,
   },
   async run(values, positionals) {
     const raw = positionals.join("");
     let archive: Archive;
     try {
-      archive = await openReadArchive(values.db);
+      archive = await openReadArchive(values.db, values["db-read"]);
     } catch (err) {
       process.stderr.write(`cablegram show: ${errorMessage(err)}\n`);
       return 1;

@@ -1,44 +1,55 @@
 import { existsSync } from "node:fs";
 import {
-  type Archive,
   archiveTarget,
   isPostgresUrl,
-  openPostgresArchive,
+  postgresArchive,
   sqliteArchive,
 } from "../archive/archive.js";
 import { openArchive } from "../store/db.js";
+import { archiveFailure, openPostgres, type PgArchive } from "../store/postgres/connect.js";
+import { type ServerInfo, serverInfo } from "../store/postgres/read.js";
 import type { ArchiveStats } from "../store/stats.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
-import { dbOption } from "./options.js";
+import { dbOption, dbReadOption } from "./options.js";
+import { readTarget } from "./search.js";
 
 export const statsCommand = defineCommand({
   name: "stats",
   summary: "what the archive holds (`--json`: cables, versions, references, missingCables, …)",
   options: {
     db: dbOption,
+    "db-read": dbReadOption,
     json: { type: "boolean", help: "the figures as one JSON object" },
   },
   async run(values) {
-    const path = archiveTarget(values.db);
-    let stats: ArchiveStats;
+    let replica: string | null;
+    try {
+      replica = readTarget(values["db-read"]);
+    } catch (err) {
+      process.stderr.write(`cablegram stats: ${errorMessage(err)}\n`);
+      return 2;
+    }
+    const path = replica ?? archiveTarget(values.db);
+    let stats: ArchiveStats & { server?: ServerInfo };
     let label = path;
     if (isPostgresUrl(path)) {
-      let archive: Archive;
+      let pg: PgArchive;
       try {
-        archive = await openPostgresArchive(path, { readonly: true });
+        pg = await openPostgres(path, { readonly: true });
       } catch (err) {
         process.stderr.write(`cablegram stats: ${errorMessage(err)}\n`);
         return 1;
       }
-      label = archive.label;
+      label = pg.label;
       try {
-        stats = await archive.stats();
+        const archive = postgresArchive(pg);
+        stats = { ...(await archive.stats()), server: await serverInfo(pg.sql) };
       } catch (err) {
-        process.stderr.write(`cablegram stats: ${errorMessage(err)}\n`);
+        process.stderr.write(`cablegram stats: ${archiveFailure(pg.url, err).message}\n`);
         return 1;
       } finally {
-        await archive.close();
+        await pg.close();
       }
     } else {
       if (!existsSync(path)) {
@@ -66,11 +77,16 @@ export const statsCommand = defineCommand({
   },
 });
 
-function humanStats(path: string, s: ArchiveStats): string {
+function humanStats(path: string, s: ArchiveStats & { server?: ServerInfo }): string {
   const n = (x: number) => x.toLocaleString("en-US");
   const pad = (x: string, w: number) => x.padEnd(w);
   const lines = [
     `${path}  (${(s.bytes / (1024 * 1024)).toFixed(1)} MB)`,
+    ...(s.server
+      ? [
+          `  server          PostgreSQL ${s.server.version} at ${s.server.address ?? "a Unix socket"}, database ${s.server.database}${s.server.replica ? ", a streaming replica (read-only)" : ", the primary"}`,
+        ]
+      : []),
     `  cables          ${n(s.cables)}  (${n(s.partial)} partial extracts)`,
     `  versions        ${n(s.versions)}`,
     `  references      ${n(s.references)} REF items, citing ${n(s.citedCables)} cables`,

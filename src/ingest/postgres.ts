@@ -9,6 +9,7 @@ import type { ReadItem } from "../formats/record.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
+import { claimRun } from "../store/postgres/ingest-runs.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
 import { DEFAULT_BATCH_SIZE, IngestError, type IngestOptions, startParsing } from "./index.js";
@@ -72,8 +73,8 @@ export async function ingestPostgres(
   const started = Date.now();
   const report = emptyReport(pg.label, [...inputs], 0);
   report.startedAt = new Date(started).toISOString();
-  const [run] = await pg.sql<{ id: number }[]>`
-    INSERT INTO ingest_runs (started_at, inputs) VALUES (${report.startedAt}, ${JSON.stringify(inputs)}) RETURNING id`;
+  // Held until the end: a kill ends the session, so the next ingest and `stats` see it interrupted.
+  const run = await claimRun(pg.sql, report.startedAt, inputs);
   const { expanded, parser } = await startParsing(inputs, opts, report);
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const inflight: Promise<Prepared[]>[] = [];
@@ -122,7 +123,7 @@ export async function ingestPostgres(
     report.finishedAt = new Date().toISOString();
     settle(report, started);
     await pg.sql`UPDATE ingest_runs SET finished_at = ${report.finishedAt}, status = 'finished',
-      report_json = ${JSON.stringify(report)} WHERE id = ${run!.id}`;
+      report_json = ${JSON.stringify(report)} WHERE id = ${run.id}`;
     // Fresh planner statistics after a load that may have changed the table sizes a lot.
     await pg.sql`ANALYZE`;
     return report;
@@ -134,13 +135,14 @@ export async function ingestPostgres(
     const why = interrupted ? "interrupted" : archiveFailure(pg.url, err).message;
     report.error = `ingest into ${pg.label} stopped after ${report.records} records (${report.unwritten} read but not written): ${why}; what was written stays, and running the same ingest again skips it`;
     settle(report, started);
-    await pg.sql`UPDATE ingest_runs SET status = ${report.status}, error = ${report.error} WHERE id = ${run!.id}`.catch(
+    await pg.sql`UPDATE ingest_runs SET status = ${report.status}, error = ${report.error} WHERE id = ${run.id}`.catch(
       () => undefined,
     );
     throw new IngestError(report.error, report, err);
   } finally {
     await Promise.allSettled(inflight);
     await parser.close();
+    await run.release().catch(() => undefined);
   }
 }
 

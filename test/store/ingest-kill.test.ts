@@ -1,41 +1,29 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMirrorCables, writeSyntheticCsv } from "../../scripts/bench/synthetic-csv.js";
-import { ingest } from "../../src/ingest/index.js";
-import { openArchive } from "../../src/store/db.js";
-import { fts5Tables } from "../../src/store/fts-merge.js";
-import { archiveStats } from "../../src/store/stats.js";
 import { cablegramAsync, ensureBuilt } from "../faults/harness.js";
+import { postgresBackend } from "../pg/kill-backend.js";
+import { postgresAvailable } from "../support/pg-cluster.js";
+import { type KillBackend, type Summary, sqliteBackend } from "./kill-backends.js";
 
 /**
- * Crash safety of `cablegram ingest`, the real CLI as a child process: SIGKILL it at 20 moments
- * spread through the ingest, then check after each kill that the archive is intact (SQLite's
- * integrity check and every FTS5 index's own), that the killed run is reported interrupted, and
+ * Crash safety of `cablegram ingest`, the real CLI as a child process, on both back ends: SIGKILL
+ * it at moments spread through the ingest, then check after each kill that the archive is intact
+ * (SQLite: its integrity check and every FTS5 index's own; PostgreSQL: every current version
+ * stored, no text twice, child rows complete), that the killed run is reported interrupted, and
  * that a rerun completes the archive with exact counts. The input is small (60 cables in batches
- * of 3, so 20 commits a run) to keep 20 rounds well within CI time; the killed runs are the CLI
+ * of 3, so 20 commits a run) to keep the rounds well within CI time; the killed runs are the CLI
  * with its default parse workers, as users run it; the reruns call the same ingest in this
- * process (no process start-up per round).
+ * process (no process start-up per round). A rerun of the completed archive changes nothing.
  */
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const BIN = join(ROOT, "bin/cablegram");
 const ROWS = 60;
 const BATCH = 3;
-const ROUNDS = 20;
-const TABLES = ["cables", "versions", "paragraphs", "refs", "tags", "recipients"];
-
-interface Summary {
-  new: number;
-  newVersions: number;
-  unchanged: number;
-  rejected: number;
-  seconds: number;
-  startedAt: string;
-}
 
 let dir = "";
 let csv = "";
@@ -76,107 +64,27 @@ function runToEnd(db: string, extra: string[] = []): Promise<Summary> {
   );
 }
 
-/** The rerun, in this process: the same ingest as the CLI's, without a process start per round. */
-async function ingestAgain(path: string): Promise<Summary> {
-  const db = openArchive(path);
-  try {
-    const report = await ingest(db, [csv], { workers: 0, batchSize: BATCH, dbLabel: path });
-    return report as unknown as Summary;
-  } finally {
-    db.close();
-  }
-}
-
-function tableCounts(path: string): Record<string, number> {
-  const db = new Database(path, { readonly: true });
-  try {
-    return Object.fromEntries(
-      TABLES.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]),
-    );
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * SQLite's own check, and FTS5's check of every full-text index against the text it indexes. A
- * kill while the archive was being created can leave the schema part-made (each migration is one
- * transaction): `complete` says all four indexes must be there.
- */
-function checkIntegrity(path: string, complete = true): void {
-  const db = new Database(path);
-  try {
-    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    const fts = fts5Tables(db);
-    if (complete) {
-      expect(fts).toEqual(["cables_fts", "paragraphs_fts", "people_fts", "subject_fts"]);
-    }
-    for (const t of fts) db.exec(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`);
-  } finally {
-    db.close();
-  }
-}
-
-/** How the archive's runs ended, in order, and what `stats` counts as interrupted. */
-function runs(path: string): { statuses: string[]; interrupted: number; report: string } {
-  const db = new Database(path, { readonly: true });
-  try {
-    // Killed before the run was logged (the archive still being made): no run to report.
-    const logged = db
-      .prepare("SELECT 1 FROM pragma_table_info('ingest_runs') WHERE name = 'status'")
-      .pluck()
-      .get();
-    if (!logged) return { statuses: [], interrupted: 0, report: "" };
-    const statuses = db
-      .prepare<[], string>("SELECT status FROM ingest_runs ORDER BY id")
-      .pluck()
-      .all();
-    const last = db
-      .prepare<[], string | null>("SELECT report_json FROM ingest_runs ORDER BY id DESC LIMIT 1")
-      .pluck()
-      .get();
-    const report = last ? (JSON.parse(last) as Record<string, unknown>) : {};
-    const {
-      new: added,
-      rejected,
-      rejections,
-    } = report as { new?: number; rejected?: number; rejections?: unknown[] };
-    return {
-      statuses,
-      interrupted: archiveStats(db).unfinishedRuns.interrupted,
-      report: `new ${added}, rejected ${rejected} ${JSON.stringify(rejections ?? []).slice(0, 400)}`,
-    };
-  } finally {
-    db.close();
-  }
-}
-
-/** Whether the archive's schema was made whole before the kill. */
-function migrated(path: string): boolean {
-  const db = new Database(path, { readonly: true });
-  try {
-    return fts5Tables(db).length === 4 && TABLES.every((t) => hasTable(db, t));
-  } finally {
-    db.close();
-  }
-}
-
-function hasTable(db: Database.Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").pluck().get(name) === 1;
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function exited(child: ChildProcess): Promise<NodeJS.Signals | null> {
   return new Promise((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
 }
 
-describe("ingest killed with SIGKILL", () => {
+const BACKENDS: KillBackend[] = [sqliteBackend];
+if (postgresAvailable("the kill-and-resume test on PostgreSQL")) BACKENDS.push(postgresBackend);
+
+describe.each(BACKENDS)("ingest killed with SIGKILL ($name)", (backend) => {
+  const ROUNDS = backend.rounds;
+  beforeAll(() => backend.setUp(dir), 300_000);
+  afterAll(() => backend.tearDown());
+
   it(`leaves a consistent archive that a rerun completes exactly (${ROUNDS} kills spread through the ingest)`, async () => {
     const began = Date.now();
-    const reference = join(dir, "reference.db");
+    const reference = await backend.fresh("reference");
     const spawnedAt = Date.now();
     const full = await runToEnd(reference);
     expect(full).toMatchObject({ new: ROWS, newVersions: 0, unchanged: 0, rejected: 0 });
-    const expected = tableCounts(reference);
+    const expected = await backend.counts(reference);
     expect(expected.cables).toBe(ROWS);
     // The ingest proper (claim to end), not the process start-up before it: that is where kills land.
     const startup = Math.max(0, Date.parse(full.startedAt) - spawnedAt);
@@ -186,32 +94,51 @@ describe("ingest killed with SIGKILL", () => {
     let claimedKills = 0;
     let lastClaimed = "";
     for (let round = 0; round < ROUNDS; round++) {
-      const db = join(dir, `round-${round + 1}.db`);
-      // Round k lands in the k-th twentieth of the ingest; when the run beats the kill (a machine
-      // less loaded than during the reference run), it is tried again sooner.
+      let db = "";
+      // Round k lands in the k-th of ROUNDS equal parts of the ingest; when the run beats the kill
+      // (a machine less loaded than during the reference run), it is tried again sooner.
       let scale = 1;
       let signal: NodeJS.Signals | null = null;
       let delay = 0;
       for (let attempt = 0; attempt < 4 && signal !== "SIGKILL"; attempt++, scale /= 2) {
-        for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+        db = await backend.fresh(`round-${round + 1}-${attempt}`);
+        const spawned = Date.now();
         const child = spawn(process.execPath, ingestArgs(db), { stdio: "ignore" });
+        const exit = exited(child);
         const at = (round + Math.random()) / ROUNDS;
-        delay = Math.round(scale * (startup + at * ingestMs));
-        const timer = setTimeout(() => child.kill("SIGKILL"), delay);
-        signal = await exited(child);
+        // The first round lands in the start-up; the others count from the run's claim, so a
+        // start-up slower than the reference run's (a loaded machine) cannot push them before it.
+        let from = 0;
+        if (round > 0) {
+          let ended = false;
+          void exit.then(() => {
+            ended = true;
+          });
+          while (!ended && !(await backend.claimed(db))) await sleep(25);
+          from = Date.now() - spawned;
+        }
+        delay = from + Math.round(scale * (round > 0 ? at * ingestMs : startup + at * ingestMs));
+        const timer = setTimeout(
+          () => child.kill("SIGKILL"),
+          Math.max(0, delay - (Date.now() - spawned)),
+        );
+        signal = await exit;
         clearTimeout(timer);
       }
       expect(signal).toBe("SIGKILL");
+      await backend.afterKill(db);
       const context = () => log.join("\n");
 
-      if (!existsSync(db)) {
+      if (!backend.exists(db)) {
         log.push(`kill ${round + 1}: after ${delay} ms, before the archive was created`);
       } else {
-        checkIntegrity(db, false);
-        const committed = migrated(db) ? (tableCounts(db).cables ?? 0) : 0;
+        await backend.check(db, false);
+        const committed = (await backend.migrated(db))
+          ? ((await backend.counts(db)).cables ?? 0)
+          : 0;
         // A run that had claimed the archive is reported interrupted at once (its process is gone),
         // unless the kill landed after it had logged its end (closing the archive, exiting).
-        const killed = runs(db);
+        const killed = await backend.runs(db);
         const ended = killed.statuses[0] === "finished";
         const claimed = killed.statuses.length === 1 && !ended;
         if (claimed) {
@@ -225,7 +152,7 @@ describe("ingest killed with SIGKILL", () => {
           claimed ? ["running"] : ended ? ["finished"] : [],
         );
         expect(killed.interrupted, context()).toBe(claimed ? 1 : 0);
-        const rerun = await ingestAgain(db);
+        const rerun = await backend.ingestAgain(db, csv, BATCH);
         expect(rerun, context()).toMatchObject({
           new: ROWS - committed,
           newVersions: 0,
@@ -233,28 +160,32 @@ describe("ingest killed with SIGKILL", () => {
           rejected: 0,
         });
         // The killed run is marked interrupted for good by the rerun, which itself finished.
-        const after = runs(db);
+        const after = await backend.runs(db);
         expect(after.statuses, context()).toEqual(
           claimed ? ["interrupted", "finished"] : ended ? ["finished", "finished"] : ["finished"],
         );
         expect(after.interrupted, context()).toBe(claimed ? 1 : 0);
       }
-      if (existsSync(db)) {
-        expect(tableCounts(db), context()).toEqual(expected);
-        checkIntegrity(db);
+      if (backend.exists(db)) {
+        expect(await backend.counts(db), context()).toEqual(expected);
+        await backend.check(db);
       } else {
-        const rerun = await ingestAgain(db);
+        const rerun = await backend.ingestAgain(db, csv, BATCH);
         expect(rerun, context()).toMatchObject({ new: ROWS, unchanged: 0, rejected: 0 });
       }
     }
     // Most kills must land inside the ingest proper, or the test would prove little.
     expect(claimedKills, log.join("\n")).toBeGreaterThanOrEqual(ROUNDS * 0.75);
-    // `cablegram stats` itself says so, on the archive of the last kill inside a run.
+    // A rerun of a completed ingest changes nothing.
+    const again = await backend.ingestAgain(lastClaimed, csv, BATCH);
+    expect(again).toMatchObject({ new: 0, newVersions: 0, unchanged: ROWS, rejected: 0 });
+    expect(await backend.counts(lastClaimed)).toEqual(expected);
+    // `cablegram stats` says the killed run was interrupted, on the archive of the last kill.
     const stats = await cablegramAsync(["stats", "--db", lastClaimed]);
     expect(stats.status).toBe(0);
     expect(stats.stdout).toMatch(/unfinished +1 interrupted, 0 failed ingest run\(s\)/);
     log.push(
-      `${ROUNDS} kills, ${claimedKills} inside a logged run, in ${((Date.now() - began) / 1000).toFixed(1)} s`,
+      `${backend.name}: ${ROUNDS} kills, ${claimedKills} inside a logged run, in ${((Date.now() - began) / 1000).toFixed(1)} s`,
     );
     process.stdout.write(`${log.join("\n")}\n`);
   }, 900_000);

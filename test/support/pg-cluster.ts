@@ -60,7 +60,11 @@ export interface PgCluster {
   createDatabase(name: string): Promise<string>;
   /** The URL of a database with another password: for tests of refused logins. */
   url(name: string, password?: string): string;
+  /** A streaming replica of this cluster (`pg_basebackup -R`), on another loopback port. */
+  startReplica(): Promise<PgCluster>;
   stop(): void;
+  dataDir: string;
+  dir: string;
 }
 
 function freePort(): Promise<number> {
@@ -79,46 +83,38 @@ process.once("exit", () => {
   for (const stop of running) stop();
 });
 
-export async function startCluster(): Promise<PgCluster> {
-  const bin = findPostgres();
-  if (!bin) throw new Error(`PostgreSQL is not installed (no ${ROOT}/*/bin/initdb)`);
-  const dir = mkdtempSync(join(tmpdir(), "cablegram-pg-"));
+/** Runs a PostgreSQL program, as the `postgres` user when we are root. */
+function runner(bin: string) {
   const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => {
+  return (cmd: string, args: string[], env: Record<string, string> = {}) => {
     const [file, argv] = asRoot
       ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]]
       : [join(bin, cmd), args];
-    const r = spawnSync(file, argv, { encoding: "utf8" });
+    const r = spawnSync(file, argv, { encoding: "utf8", env: { ...process.env, ...env } });
     if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
   };
-  if (asRoot) {
-    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
-    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+}
+
+function postgresIds(): { uid: number; gid: number } {
+  const id = (flag: string) =>
+    Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+/** A private folder the server's user owns. */
+function serverDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (process.getuid?.() === 0) {
+    const { uid, gid } = postgresIds();
     chownSync(dir, uid, gid);
   }
   chmodSync(dir, 0o700);
-  const user = "cablegram_test";
-  const password = `pw-${Math.random().toString(36).slice(2)}-secret`;
-  const pwfile = join(dir, "pw");
-  writeFileSync(pwfile, password);
-  if (asRoot) {
-    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
-    chownSync(pwfile, uid, -1);
-  }
-  const data = join(dir, "data");
-  run("initdb", [
-    "-D",
-    data,
-    "-U",
-    user,
-    `--pwfile=${pwfile}`,
-    "--auth-local=trust",
-    "--auth-host=scram-sha-256",
-    "--encoding=UTF8",
-    "--locale=C.UTF-8",
-    "--no-sync",
-  ]);
-  rmSync(pwfile);
+  return dir;
+}
+
+/** Starts the server on `data`, on a free loopback port; returns the port and how to stop it. */
+async function launch(bin: string, dir: string, data: string) {
+  const run = runner(bin);
   const port = await freePort();
   const opts = [
     `-p ${port}`,
@@ -143,6 +139,18 @@ export async function startCluster(): Promise<PgCluster> {
     rmSync(dir, { recursive: true, force: true });
   };
   running.add(stop);
+  return { port, stop };
+}
+
+function cluster(
+  bin: string,
+  dir: string,
+  data: string,
+  port: number,
+  user: string,
+  password: string,
+  stop: () => void,
+): PgCluster {
   const url = (name: string, pw = password) =>
     `postgres://${user}:${encodeURIComponent(pw)}@127.0.0.1:${port}/${name}`;
   return {
@@ -159,6 +167,63 @@ export async function startCluster(): Promise<PgCluster> {
       }
       return url(name);
     },
+    async startReplica() {
+      // `pg_basebackup -R` copies the primary and writes standby.signal and primary_conninfo, so
+      // the copy starts as a streaming replica of it.
+      const rdir = serverDir("cablegram-pg-replica-");
+      const rdata = join(rdir, "data");
+      runner(bin)(
+        "pg_basebackup",
+        [
+          "-h",
+          "127.0.0.1",
+          "-p",
+          String(port),
+          "-U",
+          user,
+          "-D",
+          rdata,
+          "-R",
+          "-X",
+          "stream",
+          "-c",
+          "fast",
+        ],
+        { PGPASSWORD: password },
+      );
+      const replica = await launch(bin, rdir, rdata);
+      return cluster(bin, rdir, rdata, replica.port, user, password, replica.stop);
+    },
     stop,
+    dataDir: data,
+    dir,
   };
+}
+
+export async function startCluster(): Promise<PgCluster> {
+  const bin = findPostgres();
+  if (!bin) throw new Error(`PostgreSQL is not installed (no ${ROOT}/*/bin/initdb)`);
+  const dir = serverDir("cablegram-pg-");
+  const run = runner(bin);
+  const user = "cablegram_test";
+  const password = `pw-${Math.random().toString(36).slice(2)}-secret`;
+  const pwfile = join(dir, "pw");
+  writeFileSync(pwfile, password);
+  if (process.getuid?.() === 0) chownSync(pwfile, postgresIds().uid, -1);
+  const data = join(dir, "data");
+  run("initdb", [
+    "-D",
+    data,
+    "-U",
+    user,
+    `--pwfile=${pwfile}`,
+    "--auth-local=trust",
+    "--auth-host=scram-sha-256",
+    "--encoding=UTF8",
+    "--locale=C.UTF-8",
+    "--no-sync",
+  ]);
+  rmSync(pwfile);
+  const { port, stop } = await launch(bin, dir, data);
+  return cluster(bin, dir, data, port, user, password, stop);
 }

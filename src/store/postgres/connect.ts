@@ -79,19 +79,25 @@ export interface PgArchive {
 }
 
 /**
- * Connects and, unless `readonly`, brings the schema up to date. Dates are compared as text and
+ * Connects and, unless `readonly`, brings the schema up to date (`readonly` connections run
+ * read-only transactions only). Dates are compared as text and
  * converted to epoch keys in UTC, so the session's time zone is pinned.
  */
 export async function openPostgres(
   url: string,
   opts: { readonly?: boolean; max?: number } = {},
 ): Promise<PgArchive> {
-  let sql: Pool;
+  let sql: Pool | null = null;
   try {
     sql = postgres(url, {
       max: opts.max ?? 4,
       onnotice: () => {},
-      connection: { TimeZone: "UTC", application_name: "cablegram" },
+      connection: {
+        TimeZone: "UTC",
+        application_name: "cablegram",
+        // A reader's transactions cannot write, whatever its role may: a bug stays harmless.
+        ...(opts.readonly ? { default_transaction_read_only: true } : {}),
+      },
       // Ids and counts (int8) as numbers: they stay far below 2^53.
       types: {
         int8: {
@@ -106,13 +112,17 @@ export async function openPostgres(
     await sql`SELECT 1`;
     if (!opts.readonly) await migrate(sql);
   } catch (err) {
+    // Open connections would keep the process alive after the message (a replica refusing the
+    // schema, say): they go before the error does.
+    await sql?.end({ timeout: 1 }).catch(() => undefined);
     throw archiveFailure(url, err);
   }
+  const pool = sql;
   return {
-    sql,
+    sql: pool,
     label: redactUrl(url),
     url,
-    close: () => sql.end({ timeout: 5 }),
+    close: () => pool.end({ timeout: 5 }),
   };
 }
 

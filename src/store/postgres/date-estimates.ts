@@ -3,7 +3,14 @@
  * src/store/date-estimates.ts (estimateUndated), the neighbours read with one query per cable.
  * Run after every ingest, in one transaction, like refreshDateEstimates.
  */
-import { type DateEstimate, estimateUndated, type SerialPoint } from "../date-estimates.js";
+import { splitId } from "../../model/reference-id.js";
+import {
+  type DateEstimate,
+  estimateUndated,
+  interpolateSerial,
+  isoDay,
+  type SerialPoint,
+} from "../date-estimates.js";
 import type { Pool, Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 
@@ -11,6 +18,31 @@ function point(row: { serial: number; created: string } | undefined): SerialPoin
   if (!row) return null;
   const time = Date.parse(row.created);
   return Number.isNaN(time) ? null : { serial: row.serial, time };
+}
+
+/** The dated cables of the same station and year just below and above a serial (src/store/date-estimates.ts). */
+async function serialNeighbours(
+  sql: Sql,
+  station: string,
+  year: number,
+  serial: number,
+): Promise<{ lower: SerialPoint | null; higher: SerialPoint | null }> {
+  const [lower] = await sql<{ serial: number; created: string }[]>`
+    SELECT serial, created FROM cables WHERE station = ${station} AND year = ${year}
+       AND serial < ${serial} AND created IS NOT NULL ORDER BY serial DESC LIMIT 1`;
+  const [higher] = await sql<{ serial: number; created: string }[]>`
+    SELECT serial, created FROM cables WHERE station = ${station} AND year = ${year}
+       AND serial > ${serial} AND created IS NOT NULL ORDER BY serial ASC LIMIT 1`;
+  return { lower: point(lower), higher: point(higher) };
+}
+
+/** Estimated creation day of a cable id from the archive's serials, as src/graph/estimate.ts. */
+export async function estimateCreated(sql: Sql, referenceId: string): Promise<string | null> {
+  const parts = splitId(referenceId);
+  if (!parts) return null;
+  const { lower, higher } = await serialNeighbours(sql, parts.station, parts.year, parts.serial);
+  const t = interpolateSerial(parts.serial, parts.year, lower, higher);
+  return t === null ? null : isoDay(t);
 }
 
 export async function refreshDateEstimates(
@@ -27,13 +59,8 @@ export async function refreshDateEstimates(
        WHERE created IS NULL AND station IS NOT NULL AND year IS NOT NULL AND serial IS NOT NULL`;
     let estimated = 0;
     for (const u of undated) {
-      const [lower] = await tx<{ serial: number; created: string }[]>`
-        SELECT serial, created FROM cables WHERE station = ${u.station} AND year = ${u.year}
-           AND serial < ${u.serial} AND created IS NOT NULL ORDER BY serial DESC LIMIT 1`;
-      const [higher] = await tx<{ serial: number; created: string }[]>`
-        SELECT serial, created FROM cables WHERE station = ${u.station} AND year = ${u.year}
-           AND serial > ${u.serial} AND created IS NOT NULL ORDER BY serial ASC LIMIT 1`;
-      const e = estimateUndated(u, point(lower), point(higher));
+      const { lower, higher } = await serialNeighbours(tx, u.station, u.year, u.serial);
+      const e = estimateUndated(u, lower, higher);
       if (e) estimated++;
       await tx`UPDATE cables SET created_est = ${e?.date ?? null}, created_est_json = ${e ? JSON.stringify(e) : null},
                  month = ${e ? e.date.slice(0, 7) : null} WHERE id = ${u.id}`;

@@ -1,9 +1,11 @@
 /** Whole cables, versions and the archive's figures out of a PostgreSQL archive (as src/store/read.ts, stats.ts). */
+import { z } from "zod";
 import type { Cable } from "../../model/cable.js";
 import { restoreCable } from "../cable-json.js";
 import { type StoredVersion, storedJson, storedVersion, type VersionRow } from "../read.js";
 import type { ArchiveStats } from "../stats.js";
 import type { Sql } from "./connect.js";
+import { deadRuns } from "./ingest-runs.js";
 
 interface CableRow {
   id: number;
@@ -65,11 +67,16 @@ const one = async (q: Promise<{ n: number }[]>) => Number((await q)[0]?.n ?? 0);
 
 /** The figures of `cablegram stats`, as src/store/stats.ts computes them for SQLite. */
 export async function archiveStats(sql: Sql): Promise<ArchiveStats> {
-  const runs = await sql<{ startedAt: string; finishedAt: string | null; status: string }[]>`
-    SELECT started_at AS "startedAt", finished_at AS "finishedAt", status FROM ingest_runs ORDER BY id`;
+  const logged = await sql<
+    { id: number; startedAt: string; finishedAt: string | null; status: string }[]
+  >`SELECT id, started_at AS "startedAt", finished_at AS "finishedAt", status FROM ingest_runs ORDER BY id`;
+  // A `running` row whose ingest is gone (killed) counts as interrupted, as on SQLite.
+  const dead = await deadRuns(sql);
+  const runs = logged.map((r) => ({
+    ...r,
+    status: r.status === "running" && dead.has(Number(r.id)) ? "interrupted" : r.status,
+  }));
   const unfinishedRuns = { interrupted: 0, failed: 0 };
-  // A `running` row is either an ingest running now or one that died; PostgreSQL archives do not
-  // yet tell the two apart (docs/server-mode.md), so only the recorded endings count.
   for (const r of runs)
     if (r.status === "interrupted" || r.status === "failed") unfinishedRuns[r.status]++;
   const last = runs.at(-1);
@@ -98,5 +105,41 @@ export async function archiveStats(sql: Sql): Promise<ArchiveStats> {
         }
       : null,
     unfinishedRuns,
+  };
+}
+
+/**
+ * The server that answers, for `stats`: with `--db-read` it shows that reads went to the replica
+ * (`replica`: PostgreSQL's `pg_is_in_recovery()`, true on a standby) and which one.
+ */
+export const ServerInfoSchema = z.object({
+  backend: z.literal("postgres"),
+  address: z
+    .string()
+    .nullable()
+    .describe("host:port as the server sees itself; null over a Unix socket"),
+  database: z.string(),
+  replica: z.boolean().describe("a standby (streaming replica) answered, not the primary"),
+  version: z.string(),
+});
+export type ServerInfo = z.infer<typeof ServerInfoSchema>;
+
+export async function serverInfo(sql: Sql): Promise<ServerInfo> {
+  const [r] = await sql<
+    {
+      addr: string | null;
+      port: number | null;
+      database: string;
+      replica: boolean;
+      version: string;
+    }[]
+  >`SELECT host(inet_server_addr()) AS addr, inet_server_port() AS port, current_database() AS database,
+           pg_is_in_recovery() AS replica, current_setting('server_version') AS version`;
+  return {
+    backend: "postgres",
+    address: r!.addr ? `${r!.addr}:${r!.port}` : null,
+    database: r!.database,
+    replica: r!.replica,
+    version: r!.version,
   };
 }

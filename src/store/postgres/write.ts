@@ -107,7 +107,7 @@ function cableRows(out: Rows, id: number, versionId: number, cable: Cable, json:
 }
 
 /** Column lists of the COPYs, in the order cableRows and versionRow fill them. */
-const COLUMNS: Record<string, string> = {
+export const COLUMNS: Record<string, string> = {
   versions:
     "id, reference_id, text_hash, content_hash, released, source_id, source_format, source_file, source_offset, source_line, ingested_at, cable_json",
   cables:

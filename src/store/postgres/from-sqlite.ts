@@ -1,0 +1,263 @@
+/**
+ * `cablegram migrate`: a SQLite archive copied whole into an empty PostgreSQL archive — every
+ * version of every cable, with the ids it has, so `show`, `stats`, searches and exports answer as
+ * before. Rows stream from one SQLite read transaction (one snapshot, even while an ingest writes)
+ * into one COPY per table inside one PostgreSQL transaction: memory stays at a chunk of rows, and
+ * a migrate that dies part-way leaves the target as empty as it found it.
+ *
+ * A target that already holds anything is refused rather than merged: ids are copied as they are,
+ * so a second archive's ids would collide, and a rerun of the same copy has nothing to add.
+ */
+import type { Writable } from "node:stream";
+import type { Db } from "../db.js";
+import { runStatus } from "../ingest-runs.js";
+import { type PgArchive, PostgresArchiveError, type Sql, WRITER_LOCK } from "./connect.js";
+import { type CopyValue, copyText } from "./copy.js";
+import { COLUMNS } from "./write.js";
+
+/** What is copied, in an order that satisfies the foreign keys (cables before their children). */
+const TABLES: Record<string, string> = {
+  ...COLUMNS,
+  cables: `${COLUMNS.cables}, created_est, created_est_json`,
+  ingest_runs: "id, started_at, finished_at, inputs, report_json, status, error",
+};
+const ORDER = [
+  "versions",
+  "cables",
+  "paragraphs",
+  "refs",
+  "tags",
+  "caveats",
+  "reasons",
+  "recipients",
+  "protect",
+  "ingest_runs",
+];
+
+/**
+ * SQLite tables with no place in the PostgreSQL schema yet. The entity tables, event dates and
+ * traffic counts are derived (rebuilt from the cables); mentions are the parse's entity lists,
+ * also in each cable's stored JSON, which the PostgreSQL back end does not index yet.
+ */
+const NOT_COPIED = [
+  "mentions",
+  "entities",
+  "entity_forms",
+  "entity_words",
+  "entity_owners",
+  "event_dates",
+  "traffic_counts",
+];
+
+export interface MigrateProgress {
+  table: string;
+  rows: number;
+  /** Rows the table holds in the source. */
+  total: number;
+}
+
+export interface MigrateSummary {
+  from: string;
+  to: string;
+  /** Rows copied per table (equal to the source's: checked before the commit). */
+  copied: Record<string, number>;
+  /** Rows of source tables the PostgreSQL schema has no place for. */
+  notCopied: Record<string, number>;
+  seconds: number;
+}
+
+/** A migrate that cannot start, with what to do: the target is not empty, an ingest is writing. */
+export class MigrateRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MigrateRefusedError";
+  }
+}
+
+function hasTable(db: Db, name: string): boolean {
+  return (
+    db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+      .pluck()
+      .get(name) === 1
+  );
+}
+
+function sourceColumns(db: Db, table: string): Set<string> {
+  return new Set(
+    db.prepare<[string], string>("SELECT name FROM pragma_table_info(?)").pluck().all(table),
+  );
+}
+
+/** The SELECT that reads a table in the target's column order; columns an older archive lacks read as NULL. */
+function selectFor(db: Db, table: string): string {
+  const have = sourceColumns(db, table);
+  const cols = TABLES[table]!.split(", ");
+  // runRow needs the holder of a run to tell a dead ingest from a live one.
+  if (table === "ingest_runs") cols.push("pid", "process_start");
+  return `SELECT ${cols.map((c) => (have.has(c) ? c : `NULL AS ${c}`)).join(", ")} FROM ${table}`;
+}
+
+function count(db: Db, table: string): number {
+  return db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+}
+
+/** A run left `running` in SQLite: finished state as `stats` would report it, or a live ingest (refused). */
+function runRow(row: unknown[]): CopyValue[] {
+  const [id, started, finished, inputs, report, status, error, pid, start] = row as [
+    number,
+    string,
+    string | null,
+    string,
+    string | null,
+    string | null,
+    string | null,
+    number | null,
+    string | null,
+  ];
+  const ended = runStatus({ status, finishedAt: finished, pid, processStart: start });
+  const why =
+    ended === "interrupted" && status === "running"
+      ? `the ingest process (pid ${pid}) ended without finishing: killed or crashed`
+      : error;
+  return [id, started, finished, inputs, report, ended, why];
+}
+
+async function drainable(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await new Promise<void>((r) => stream.once("drain", r));
+}
+
+async function copyTable(
+  db: Db,
+  tx: Sql,
+  table: string,
+  total: number,
+  onProgress: (p: MigrateProgress) => void,
+): Promise<number> {
+  const stream: Writable = await tx
+    .unsafe(`COPY ${table} (${TABLES[table]}) FROM STDIN`)
+    .writable();
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("error", reject);
+    stream.on("finish", resolve);
+  });
+  let rows = 0;
+  let chunk = "";
+  try {
+    for (const row of db.prepare(selectFor(db, table)).raw().iterate() as Iterable<unknown[]>) {
+      chunk += copyText(table === "ingest_runs" ? runRow(row) : (row as CopyValue[]));
+      rows++;
+      // About a megabyte per write, and no more queued than the socket takes: bounded memory.
+      if (chunk.length > 1 << 20) {
+        await drainable(stream, chunk);
+        chunk = "";
+        onProgress({ table, rows, total });
+      }
+    }
+    stream.end(chunk);
+  } catch (err) {
+    stream.destroy(err as Error);
+    throw err;
+  }
+  await done;
+  onProgress({ table, rows, total });
+  return rows;
+}
+
+/** Refuses a target that holds anything, naming what it holds. */
+async function assertEmpty(sql: Sql, label: string): Promise<void> {
+  const [held] = await sql<{ cables: number; versions: number; runs: number }[]>`
+    SELECT (SELECT count(*) FROM cables)::int AS cables, (SELECT count(*) FROM versions)::int AS versions,
+           (SELECT count(*) FROM ingest_runs)::int AS runs`;
+  if (held && held.cables + held.versions + held.runs > 0) {
+    throw new MigrateRefusedError(
+      `the target ${label} is not empty (${held.cables} cables, ${held.versions} versions, ${held.runs} ingest runs): ` +
+        "migrate copies into an empty archive only, keeping every id, so it never mixes two archives or copies one twice; " +
+        "create a new database for it (createdb), or drop this one first if it is a copy you mean to replace",
+    );
+  }
+}
+
+/**
+ * Copies the archive `db` (opened read-only) into `pg`, whose schema is up to date and which must
+ * hold nothing. Throws MigrateRefusedError before copying when it cannot start.
+ */
+export async function copySqliteToPostgres(
+  db: Db,
+  pg: PgArchive,
+  from: string,
+  onProgress: (p: MigrateProgress) => void = () => {},
+): Promise<MigrateSummary> {
+  const started = Date.now();
+  await assertEmpty(pg.sql, pg.label);
+  // One read transaction: every table as of the same commit, whatever an ingest does meanwhile.
+  db.exec("BEGIN");
+  try {
+    const totals = Object.fromEntries(ORDER.map((t) => [t, count(db, t)]));
+    const live = hasTable(db, "ingest_runs")
+      ? db
+          .prepare(selectFor(db, "ingest_runs"))
+          .raw()
+          .all()
+          .map((r) => runRow(r as unknown[]))
+          .find((r) => r[5] === "running")
+      : undefined;
+    if (live) {
+      throw new MigrateRefusedError(
+        `an ingest (run ${live[0]}, started ${live[1]}) is writing ${from}: let it finish, then migrate`,
+      );
+    }
+    const notCopied = Object.fromEntries(
+      NOT_COPIED.filter((t) => hasTable(db, t))
+        .map((t) => [t, count(db, t)] as const)
+        .filter(([, n]) => n > 0),
+    );
+    const copied = await pg.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
+      await assertEmpty(tx, pg.label);
+      // Indexes built once at the end are several times cheaper than kept up row by row; the
+      // constraints (keys, uniqueness) stay and check every row.
+      const indexes = await tx<{ name: string; def: string }[]>`
+        SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+         WHERE i.schemaname = current_schema() AND i.tablename = ANY(${ORDER})
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`;
+      for (const i of indexes) await tx.unsafe(`DROP INDEX ${i.name}`);
+      await tx`SET LOCAL maintenance_work_mem = '256MB'`;
+      const out: Record<string, number> = {};
+      for (const table of ORDER) {
+        out[table] = await copyTable(db, tx, table, totals[table]!, onProgress);
+      }
+      for (const i of indexes) await tx.unsafe(i.def);
+      for (const [table, seq] of [
+        ["cables", "cables_id_seq"],
+        ["versions", "versions_id_seq"],
+        ["ingest_runs", "ingest_runs_id_seq"],
+      ] as const) {
+        await tx.unsafe(
+          `SELECT setval('${seq}', coalesce((SELECT max(id) FROM ${table}), 0) + 1, false)`,
+        );
+      }
+      // The same number of rows as the source's snapshot, or nothing at all.
+      for (const table of ORDER) {
+        const [row] = await tx.unsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
+        if (row?.n !== totals[table] || out[table] !== totals[table]) {
+          throw new PostgresArchiveError(
+            `migrate: ${table} holds ${row?.n} rows after the copy, the source ${totals[table]}: nothing was kept`,
+          );
+        }
+      }
+      return out;
+    });
+    // Fresh planner statistics: the tables went from empty to full in one go.
+    await pg.sql`ANALYZE`;
+    return {
+      from,
+      to: pg.label,
+      copied,
+      notCopied,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    db.exec("COMMIT");
+  }
+}
