@@ -23,6 +23,7 @@ import { addressees } from "../src/analytics/addressees.js";
 import { matchQuery } from "../src/analytics/result.js";
 import { parseQuery } from "../src/search/index.js";
 import { createApp } from "../src/server/app.js";
+import { refreshAnalyticsFacts } from "../src/store/analytics-facts.js";
 import { openArchive } from "../src/store/db.js";
 import { refreshEventDates } from "../src/store/event-dates.js";
 import { refreshTrafficCounts, trafficCountsFresh } from "../src/store/traffic-counts.js";
@@ -84,13 +85,18 @@ try {
   const read = refreshEventDates(db);
   const eventMs = performance.now() - t0;
   const events = db.prepare("SELECT count(*) FROM event_dates").pluck().get() as number;
+  t0 = performance.now();
+  const derived = refreshAnalyticsFacts(db);
+  const factsMs = performance.now() - t0;
   result.precompute = {
     trafficCountsMs: trafficStale ? Math.round(trafficMs) : null,
     eventDates: { cables: read, dates: events, ms: Math.round(eventMs) },
+    analyticsFacts: { cables: derived, ms: Math.round(factsMs) },
   };
   log(
     `precompute: traffic counts ${trafficStale ? `${(trafficMs / 1000).toFixed(1)} s` : "already fresh"}; ` +
-      `event dates of ${read} cables (${events} dates) ${(eventMs / 1000).toFixed(1)} s`,
+      `event dates of ${read} cables (${events} dates) ${(eventMs / 1000).toFixed(1)} s; ` +
+      `analytics facts of ${derived} cables ${(factsMs / 1000).toFixed(1)} s`,
   );
 
   const tags = db

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
 import type { FormatName } from "../model/cable.js";
+import { refreshAnalyticsFacts } from "../store/analytics-facts.js";
 import { archiveError } from "../store/archive-error.js";
 import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
@@ -116,6 +117,8 @@ export async function ingest(
     refreshTrafficCounts(db);
     // Dates the new cables' paragraphs report, read once here rather than per analytics view.
     refreshEventDates(db);
+    // Per-cable analytics facts of the new and changed cables (levels, markings, addressee posts).
+    refreshAnalyticsFacts(db);
     report.finishedAt = new Date().toISOString();
     settle(report, started);
     endRun(db, runId, "finished", report);
