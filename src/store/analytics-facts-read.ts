@@ -118,6 +118,12 @@ function loadMemory(db: Db, key: string): Memory {
   return memory;
 }
 
+/** Loads the connection's in-memory copy now (what the first large set would do); its size in ints. */
+export function loadFactsMemory(db: Db): number {
+  ensureFacts(db);
+  return loadMemory(db, stateKey(db)).data.length;
+}
+
 /** Drops a connection's in-memory copy (tests; a server keeps it). */
 export function forgetFactsMemory(db: Db): void {
   memories.delete(db);
@@ -221,9 +227,20 @@ export function readFacts(db: Db, ids: Int32Array, opts: { memory?: boolean } = 
     sender: col(),
     precedence: col(),
     horizon: col(),
+    day: col(),
     marks: new Int32Array(n * MARK_SLOTS.length),
   };
-  const heads = [f.ids, f.month, f.year, f.level, f.origin, f.sender, f.precedence, f.horizon];
+  const heads = [
+    f.ids,
+    f.month,
+    f.year,
+    f.level,
+    f.origin,
+    f.sender,
+    f.precedence,
+    f.horizon,
+    f.day,
+  ];
   const listStart = LIST_KINDS.map(() => new Int32Array(n + 1));
   const listValues = LIST_KINDS.map(() => new Ints(n * 2));
   const lineStart = new Int32Array(n + 1);

@@ -84,6 +84,7 @@ function asText(f: FactSet) {
   return Array.from(f.ids, (id, i) => ({
     id,
     month: f.month[i],
+    day: f.text(f.day[i]!),
     year: f.year[i],
     level: f.text(f.level[i]!),
     origin: f.text(f.origin[i]!),

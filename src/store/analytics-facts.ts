@@ -15,6 +15,7 @@
 import { horizonYears, MARKING_LEVELS, markingLevel } from "./analytics-markings.js";
 import { addresseeOf, senderOf } from "./analytics-posts.js";
 import { type Db, perConnection } from "./db.js";
+import { ensureEventDates, readEventDates } from "./event-dates.js";
 
 /** Bump when a derivation below (or a reference table it reads) changes meaning. */
 export const DERIVE_VERSION = 1;
@@ -23,7 +24,8 @@ export const DERIVE_VERSION = 1;
 export const MARK_SLOTS = [...MARKING_LEVELS, "other", "unmarked"] as const;
 const MARK_INDEX = new Map<string, number>(MARK_SLOTS.map((m, i) => [m, i]));
 
-export const LIST_KINDS = ["tags", "caveats", "reasons", "classifiers"] as const;
+/** Lists per cable; `reported`: the days its paragraphs report (src/store/event-dates.ts), once each. */
+export const LIST_KINDS = ["tags", "caveats", "reasons", "classifiers", "reported"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 /** Horizon of a cable without one (no creation or DECL date). */
@@ -43,6 +45,8 @@ export interface DerivedLine {
 export interface DerivedFacts {
   id: number;
   month: number;
+  /** `YYYY-MM-DD` of `created`. */
+  day: string | null;
   year: number;
   level: string | null;
   origin: string | null;
@@ -69,6 +73,8 @@ export interface FactSet {
   ids: Int32Array;
   /** yyyymm of `created` (0: undated). */
   month: Int32Array;
+  /** Value id of the creation day, `YYYY-MM-DD` (0: undated). */
+  day: Int32Array;
   /** cables.year (0: none). */
   year: Int32Array;
   level: Int32Array;
@@ -158,6 +164,12 @@ export const stmts = perConnection((db: Db) => ({
          CROSS JOIN paragraphs p INDEXED BY paragraphs_cable_marking ON p.cable_id = j.value`,
     )
     .raw(),
+  eventDays: db
+    .prepare<[string], [number, string]>(
+      `SELECT e.cable_id, e.start FROM json_each(?) j
+         CROSS JOIN event_dates e INDEXED BY event_dates_cable ON e.cable_id = j.value`,
+    )
+    .raw(),
   recipients: db
     .prepare<[string], [number, string, string | null, string]>(
       `SELECT r.cable_id, r.role, r.route, r.name
@@ -205,6 +217,28 @@ function yyyymm(created: string | null): number {
   return m ? Number(m[1]) * 100 + Number(m[2]) : 0;
 }
 
+/**
+ * Days each cable reports, once each: from `event_dates`, or read from the paragraphs now for
+ * cables whose stored dates are stale (a connection that cannot bring them up to date).
+ */
+function reportedDays(db: Db, json: string): Map<number, string[]> {
+  const stale = ensureEventDates(db);
+  const out = new Map<number, string[]>();
+  const add = (id: number, day: string) => {
+    const list = out.get(id);
+    if (!list) out.set(id, [day]);
+    else if (!list.includes(day)) list.push(day);
+  };
+  for (const [id, day] of stmts(db).eventDays.iterate(json)) if (!stale.has(id)) add(id, day);
+  if (stale.size > 0) {
+    for (const c of stmts(db).cables.all(json)) {
+      if (!stale.has(c.id)) continue;
+      for (const e of readEventDates(db, c.id, c.created)) add(c.id, e.start);
+    }
+  }
+  return out;
+}
+
 /** Facts of the given cables, derived from their rows now (cables not in the archive are left out). */
 export function deriveFacts(db: Db, ids: readonly number[]): DerivedFacts[] {
   const s = stmts(db);
@@ -213,6 +247,7 @@ export function deriveFacts(db: Db, ids: readonly number[]): DerivedFacts[] {
   const caveats = groupBy(s.caveats.iterate(json));
   const reasons = groupBy(s.reasons.iterate(json));
   const markings = groupBy(s.markings.iterate(json));
+  const reported = reportedDays(db, json);
   const recipients = groupBy(
     [...s.recipients.iterate(json)].map(([id, role, route, name]) => [id, { role, route, name }]),
   );
@@ -223,6 +258,7 @@ export function deriveFacts(db: Db, ids: readonly number[]): DerivedFacts[] {
     return {
       id: c.id,
       month: yyyymm(c.created),
+      day: c.created ? c.created.slice(0, 10) : null,
       year: c.year ?? 0,
       level: c.level,
       origin: c.origin,
@@ -235,6 +271,7 @@ export function deriveFacts(db: Db, ids: readonly number[]): DerivedFacts[] {
         caveats: caveats.get(c.id) ?? [],
         reasons: reasons.get(c.id) ?? [],
         classifiers: c.classifiedBy ? c.classifiedBy.split("; ") : [],
+        reported: reported.get(c.id) ?? [],
       },
       lines: (recipients.get(c.id) ?? []).map((r) => {
         const a = addresseeOf(r.name, r.route);
@@ -249,8 +286,8 @@ export function deriveFacts(db: Db, ids: readonly number[]): DerivedFacts[] {
   });
 }
 
-/** Ints before a cable's lists: id, month, year, level, origin, sender, precedence, horizon, marks. */
-export const HEAD = 8 + MARK_SLOTS.length;
+/** Ints before a cable's lists: id, month, year, level, origin, sender, precedence, horizon, day, marks. */
+export const HEAD = 9 + MARK_SLOTS.length;
 
 /** Packs one cable's facts as the `facts` blob lays them out (migration 009-analytics-facts). */
 export function pack(f: DerivedFacts, id: (text: string) => number): Int32Array {
@@ -264,6 +301,7 @@ export function pack(f: DerivedFacts, id: (text: string) => number): Int32Array 
     id(f.sender),
     opt(f.precedence),
     f.horizon,
+    opt(f.day),
     ...f.marks,
   ];
   for (const kind of LIST_KINDS) {

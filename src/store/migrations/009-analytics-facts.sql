@@ -9,9 +9,10 @@ CREATE TABLE analytics_values (
 );
 
 -- facts: cable id, yyyymm of `created`, cables.year, value ids of level, origin, sending post and
--- precedence, the declassification horizon in years, paragraphs per marking level, then the lists
--- of TAGs, caveats, reasons and classifying officials (each its length, then value ids), then the
--- addressee lines (their number, then post id and flags per line). analytics-facts.ts reads it.
+-- precedence, the declassification horizon in years, the value id of the creation day, paragraphs
+-- per marking level, then the lists of TAGs, caveats, reasons, classifying officials and reported
+-- days (each its length, then value ids), then the addressee lines (their number, then post id and
+-- flags per line). src/store/analytics-facts.ts writes it, analytics-facts-read.ts reads it.
 CREATE TABLE analytics_facts (
   cable_id  INTEGER PRIMARY KEY REFERENCES cables(id) ON DELETE CASCADE,
   facts     BLOB NOT NULL
