@@ -206,6 +206,8 @@ function setBurstCables(
 export interface DimensionBurstOptions extends BurstOptions {
   /** Only the cables of this set (all cables when absent); totals are then the set's own months. */
   set?: { ids: Int32Array; query: string } | undefined;
+  /** The set's facts when the caller has read them (several dimensions of one set). */
+  facts?: FactSet | undefined;
   /** Keep bursts overlapping these months (`YYYY-MM`, inclusive): "what spiked" in a period. */
   window?: { from: string; to: string } | undefined;
   /** How many bursts to return (default 50) and to list cables for (default 10, 10 cables each). */
@@ -223,7 +225,7 @@ export function dimensionBursts(
   opts: DimensionBurstOptions = {},
 ): RankedBurst[] {
   return db.transaction((): RankedBurst[] => {
-    const facts = opts.set ? readFacts(db, opts.set.ids) : null;
+    const facts = opts.set ? (opts.facts ?? readFacts(db, opts.set.ids)) : null;
     const counted = facts ? setMonthCounts(facts, dimension) : null;
     const rows = counted ? counted.rows : trafficCounts(db, dimension);
     const totals = new Map<string, number>();

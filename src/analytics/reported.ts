@@ -19,7 +19,11 @@ export interface ReportedDay {
 
 /** Cables of the set reporting each day, from their facts (src/store/analytics-facts.ts). */
 export function reportedDays(db: Db, ids: Int32Array): ReportedDay[] {
-  const f = readFacts(db, ids);
+  return reportedOf(readFacts(db, ids));
+}
+
+/** Cables reporting each day, from facts already read. */
+export function reportedOf(f: FactSet): ReportedDay[] {
   const { start, values } = f.lists.reported;
   return countDays(f, values, 0, start[f.n]!);
 }

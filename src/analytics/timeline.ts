@@ -9,7 +9,7 @@ import { readFacts } from "../store/analytics-facts-read.js";
 import type { Db } from "../store/db.js";
 import { trafficCounts } from "../store/traffic-counts.js";
 import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
-import { countDays, reportedDays } from "./reported.js";
+import { countDays, reportedOf } from "./reported.js";
 import type { Table } from "./table.js";
 
 export const MAX_SERIES = 5;
@@ -117,9 +117,11 @@ export function timeline(
     throw new RangeError(`a timeline takes 1 to ${MAX_SERIES} series`);
   }
   return db.transaction((): Timeline => {
-    const perSet = sets.map((s) => rollUp(setDays(db, s.ids), by));
+    // Each set's facts read once, for the days sent and the days reported.
+    const facts = sets.map((s) => readFacts(db, s.ids));
+    const perSet = facts.map((f) => rollUp(countDays(f, f.day, 0, f.n), by));
     let keys = perSet.flatMap((m) => [...m.keys()]).sort();
-    const reportedDaysPerSet = opts.reported ? sets.map((s) => reportedDays(db, s.ids)) : null;
+    const reportedDaysPerSet = opts.reported ? facts.map(reportedOf) : null;
     let perSetReported: Map<string, number>[] | null = null;
     const offAxis = sets.map(() => 0);
     if (reportedDaysPerSet && keys.length > 0) {

@@ -151,8 +151,11 @@ export function spikesData(db: Db, p: SpikesParams): ViewData<SpikesAnalysis> {
   const start = p.start ?? p.end ?? busiestMonth(db) ?? "2000-01";
   const end = p.end ?? start;
   if (end < start) throw badRequest("end: before start", { param: "end" });
+  const whole = set.query === "";
   const opts = {
-    set: set.query === "" ? undefined : set,
+    set: whole ? undefined : set,
+    // Read once for both dimensions.
+    facts: whole ? undefined : readFacts(db, set.ids),
     window: { from: start, to: end },
     limit: 20,
   };
