@@ -10,6 +10,12 @@
  * given as a ratio to that baseline, because absolute numbers move with the machine's load.
  * `--entities-baseline` first ingests the same CSV with entity extraction off
  * (CABLEGRAM_ENTITIES=off) and reports what extraction and resolution add, in wall and CPU time.
+ *
+ * Memory is a budget, not only a figure: the steps after the last record (entity resolution,
+ * analytics tables; src/ingest/finish.ts) are listed with their time and the peak RSS after each,
+ * and the run fails (exit 1) when the ingest's peak RSS exceeds `--max-rss` MB (default 1024) —
+ * an end-of-ingest step that holds the whole archive in memory once died of a 4 GB heap at
+ * 251,287 cables, after an hour of ingest.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -18,8 +24,10 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { readSource } from "../src/formats/index.js";
+import type { FinishStep } from "../src/ingest/finish.js";
 import { openArchive } from "../src/store/db.js";
 import { getCable } from "../src/store/read.js";
+import { mulberry32 } from "../test/support/mulberry32.js";
 import {
   FIELDED_QUERIES,
   percentile,
@@ -29,7 +37,7 @@ import {
   timeIdLookups,
   timeSearches,
 } from "./bench/queries.js";
-import { loadMirrorCables, random, writeSyntheticCsv } from "./bench/synthetic-csv.js";
+import { loadMirrorCables, writeSyntheticCsv } from "./bench/synthetic-csv.js";
 
 const { values } = parseArgs({
   options: {
@@ -39,8 +47,10 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "5" },
     "no-build": { type: "boolean" },
     "entities-baseline": { type: "boolean" },
+    "max-rss": { type: "string", default: "1024" },
   },
 });
+const maxRssBytes = Number(values["max-rss"]) * 1024 * 1024;
 const size = Number(values.size);
 const rounds = Math.max(1, Number(values.rounds));
 const root = new URL("..", import.meta.url).pathname;
@@ -95,10 +105,21 @@ async function ingestChild(csv: string, db: string, env: NodeJS.ProcessEnv = pro
     sampled = Math.max(sampled, highWater(child.pid!));
     cpu = Math.max(cpu, cpuSeconds(child.pid!));
   }, 250);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+    child.on("exit", (c, s) => resolve([c, s])),
+  );
   clearInterval(watch);
-  if (code !== 0 && code !== 1) throw new Error(`ingest exited with code ${code}`);
-  const report = JSON.parse(out) as { new: number; rejected: number; peakRssBytes: number };
+  if (code !== 0 && code !== 1) {
+    throw new Error(
+      `ingest ${code === null ? `killed by ${signal} (out of memory shows as SIGABRT with a V8 heap report above)` : `exited with code ${code}`}; its peak RSS was ${Math.round(sampled / 2 ** 20)} MB`,
+    );
+  }
+  const report = JSON.parse(out) as {
+    new: number;
+    rejected: number;
+    peakRssBytes: number;
+    finishing?: FinishStep[];
+  };
   return {
     seconds: (performance.now() - started) / 1000,
     // Last sample before exit (up to 250 ms short): unlike wall time, not inflated by other load.
@@ -195,7 +216,7 @@ async function main() {
     const coldFirstQueryMs = performance.now() - coldStart;
     const search = timeSearches(db, [...TEXT_QUERIES, ...FIELDED_QUERIES], rounds);
     const deepPageMs = timeDeepPage(db, "embassy");
-    const pick = random(3);
+    const pick = mulberry32(3);
     const allIds = db.prepare("SELECT reference_id FROM cables").pluck().all() as string[];
     const ids = Array.from({ length: 200 }, () => allIds[Math.floor(pick() * allIds.length)]!);
     const idLookups = timeIdLookups(db, ids);
@@ -226,6 +247,8 @@ async function main() {
       ...entityFigures,
       baselineIngestSeconds: round(bare.seconds),
       peakRssBytes: ingest.peakRssBytes,
+      maxRssBytes,
+      finishing: ingest.report.finishing ?? [],
       archiveBytes,
       rawBytes: synth.bytes,
       baselineArchiveBytes: baselineBytes,
@@ -245,6 +268,12 @@ async function main() {
       },
     };
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : human(result));
+    if (ingest.peakRssBytes > maxRssBytes) {
+      log(
+        `FAIL: the ingest's peak RSS, ${mb(ingest.peakRssBytes)}, is over the budget of ${mb(maxRssBytes)} (--max-rss); the finishing steps above show where it grew`,
+      );
+      process.exitCode = 1;
+    }
   } finally {
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }
@@ -254,8 +283,11 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function human(r: Record<string, unknown> & { ratios: Record<string, number> }): string {
-  const mb = (b: unknown) => `${((b as number) / (1024 * 1024)).toFixed(0)} MB`;
+const mb = (b: unknown) => `${((b as number) / (1024 * 1024)).toFixed(0)} MB`;
+
+function human(
+  r: Record<string, unknown> & { ratios: Record<string, number>; finishing: FinishStep[] },
+): string {
   return [
     `cables              ${r.cables}`,
     `ingest              ${r.ingestSeconds} s, ${r.ingestCpuSeconds} s CPU  (bare FTS5: ${r.baselineIngestSeconds} s, ×${r.ratios.ingest})`,
@@ -264,7 +296,11 @@ function human(r: Record<string, unknown> & { ratios: Record<string, number> }):
       : [
           `  without entities  ${r.ingestSecondsWithoutEntities} s, ${r.ingestCpuSecondsWithoutEntities} s CPU  (entities ×${r.entitiesIngestRatio} wall, ×${r.entitiesIngestCpuRatio} CPU)`,
         ]),
-    `peak RSS            ${mb(r.peakRssBytes)}`,
+    `peak RSS            ${mb(r.peakRssBytes)}  (budget ${mb(r.maxRssBytes)}, --max-rss)`,
+    ...r.finishing.map(
+      (f) =>
+        `  ${f.step.padEnd(18)}${f.seconds.toFixed(1)} s, ${f.cpuSeconds.toFixed(1)} s CPU; peak RSS after it ${mb(f.peakRssBytes)}`,
+    ),
     `archive             ${mb(r.archiveBytes)}  (input ${mb(r.rawBytes)}, ×${r.ratios.archiveToRaw}; bare FTS5 ${mb(r.baselineArchiveBytes)})`,
     `search p50 / p95    ${r.searchP50Ms} / ${r.searchP95Ms} ms  (${r.queries} queries with facets; bare FTS5 p95 ${r.baselineSearchP95Ms} ms, ×${r.ratios.searchP95})`,
     `id lookup p95       ${r.idLookupP95Ms} ms via search(), ${r.getCableP95Ms} ms via getCable()`,

@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { openArchive } from "../src/store/db.js";
 import { nameShape } from "../src/store/entity-names.js";
+import { mulberry32 } from "../test/support/mulberry32.js";
 
 const { values } = parseArgs({
   options: {
@@ -27,18 +28,6 @@ if (!values.db) {
 const size = Number(values.size);
 const db = openArchive(values.db, { readonly: true });
 
-/** mulberry32: a small seeded generator, so a sample can be drawn again. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `n` items drawn without replacement (a seeded partial Fisher–Yates over a sorted list). */
 function draw<T>(items: T[], n: number, random: () => number): T[] {
   const a = [...items];
@@ -51,7 +40,7 @@ function draw<T>(items: T[], n: number, random: () => number): T[] {
   return out;
 }
 
-const random = rng(Number(values.seed));
+const random = mulberry32(Number(values.seed));
 const counts = db
   .prepare(
     "SELECT type, count(*) AS entities, sum(cables) AS cableLinks FROM entities GROUP BY type",

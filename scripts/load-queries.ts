@@ -6,18 +6,7 @@
  * same archive send the same URLs in the same order.
  */
 import type { Db } from "../src/store/db.js";
-
-/** mulberry32: small, seeded, good enough to spread picks. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../test/support/mulberry32.js";
 
 /** Words the query language reads as operators, whatever their case. */
 const OPERATORS = new Set(["and", "or", "not", "near"]);
@@ -38,7 +27,7 @@ export function vocabulary(db: Db, count: number, minDocs = 3): string[] {
   );
   const letters = "abcdefghijklmnopqrstuvwxyz";
   const prefixes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
-  const order = random(7);
+  const order = mulberry32(7);
   for (let i = prefixes.length - 1; i > 0; i--) {
     const j = Math.floor(order() * (i + 1));
     [prefixes[i], prefixes[j]] = [prefixes[j]!, prefixes[i]!];
@@ -132,7 +121,7 @@ export function distinctSearchPaths(db: Db, count: number, seed = 13): string[] 
   if (words.length < 2)
     throw new Error("the archive's vocabulary is too small for distinct queries");
   const shapes = forms(facetValues(db));
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const seen = new Set<string>();
   const paths: string[] = [];

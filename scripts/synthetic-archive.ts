@@ -17,6 +17,7 @@ import { splitId } from "../src/model/reference-id.js";
 import { parseRecord } from "../src/parse/index.js";
 import { openArchive } from "../src/store/db.js";
 import { writeCable } from "../src/store/write.js";
+import { mulberry32 } from "../test/support/mulberry32.js";
 
 const { values } = parseArgs({
   options: {
@@ -39,15 +40,8 @@ if (!values.out) {
 }
 const size = Number(values.size);
 
-/** Deterministic PRNG (mulberry32) so two runs build the same archive. */
-let state = Number(values.seed) >>> 0;
-function rand(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+/** Seeded, so two runs build the same archive. */
+const rand = mulberry32(Number(values.seed));
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 interface Mirror {

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSource } from "../src/formats/index.js";
 import type { Cable } from "../src/model/cable.js";
 import { parseRecord } from "../src/parse/index.js";
+import { CORPUS, corpusFiles, corpusFolder, corpusPresent } from "./support/corpus.js";
 
 /**
  * Detectors of suspicious text fields over the whole shared corpus (issue 8, classes 1-5, 9, 11,
@@ -14,13 +15,7 @@ import { parseRecord } from "../src/parse/index.js";
  * 8 for the before/after figures).
  */
 
-const CORPUS = new URL("../../shared/corpus/", import.meta.url).pathname;
-const present = existsSync(join(CORPUS, "cables"));
-if (!present) {
-  console.warn(
-    `text-field sweep skipped: ${CORPUS} not found (the shared research folder is absent)`,
-  );
-}
+const present = corpusPresent("text-field sweep");
 
 interface Detector {
   /** What the count means, for the log. */
@@ -198,22 +193,8 @@ let records = 0;
 
 describe.skipIf(!present)("text-field sweep over ../shared/corpus (issue 8)", () => {
   beforeAll(async () => {
-    const files = [
-      ...readdirSync(join(CORPUS, "cables"))
-        .filter((f) => f.endsWith(".txt"))
-        .map((f) => join(CORPUS, "cables", f)),
-      ...readdirSync(join(CORPUS, "html"))
-        .filter((f) => f.endsWith(".html"))
-        .map((f) => join(CORPUS, "html", f)),
-    ];
-    const scraped = join(CORPUS, "scraped");
-    if (existsSync(scraped)) {
-      files.push(
-        ...readdirSync(scraped)
-          .filter((f) => f.endsWith(".md"))
-          .map((f) => join(scraped, f)),
-      );
-    }
+    const files = corpusFiles();
+    if (existsSync(join(CORPUS, "scraped"))) files.push(...corpusFolder("scraped", ".md"));
     for (const [i, file] of files.entries()) {
       // Let the worker answer the runner now and then: a long synchronous sweep times its RPC out.
       if (i % 250 === 0) await new Promise((r) => setImmediate(r));

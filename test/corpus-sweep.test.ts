@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSource } from "../src/formats/index.js";
 import type { Cable } from "../src/model/cable.js";
 import { parseRecord } from "../src/parse/index.js";
+import { CORPUS, corpusFiles, corpusPresent } from "./support/corpus.js";
 
 /**
  * Every cable of the shared corpus (../shared/corpus: 6,755 text-mirror cables, 100 WikiLeaks HTML
@@ -16,11 +16,7 @@ import { parseRecord } from "../src/parse/index.js";
  * The parser may find more (labels glued to other lines); it must not find fewer than FLOOR of these.
  */
 
-const CORPUS = new URL("../../shared/corpus/", import.meta.url).pathname;
-const present = existsSync(join(CORPUS, "cables"));
-if (!present) {
-  console.warn(`corpus sweep skipped: ${CORPUS} not found (the shared research folder is absent)`);
-}
+const present = corpusPresent("corpus sweep");
 
 const LINES_CHECKED = 150;
 const BARE_SERIAL = /^#?\s*\d{3,7}(?:\s*(?:\(NOTAL\)|AND PREVIOUS))?$/i;
@@ -77,14 +73,7 @@ const pct = (c: Coverage): string =>
 
 describe.skipIf(!present)("corpus sweep (../shared/corpus)", () => {
   beforeAll(async () => {
-    const files = [
-      ...readdirSync(join(CORPUS, "cables"))
-        .filter((f) => f.endsWith(".txt"))
-        .map((f) => join(CORPUS, "cables", f)),
-      ...readdirSync(join(CORPUS, "html"))
-        .filter((f) => f.endsWith(".html"))
-        .map((f) => join(CORPUS, "html", f)),
-    ];
+    const files = corpusFiles();
     const t0 = performance.now();
     for (const file of files) {
       stats.files++;

@@ -11,6 +11,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { canonicalId } from "../../src/model/reference-id.js";
+import { mulberry32 } from "../../test/support/mulberry32.js";
 
 export interface SourceCable {
   id: string;
@@ -40,18 +41,6 @@ export function loadMirrorCables(dirs: readonly string[]): SourceCable[] {
     }
   }
   return out;
-}
-
-/** mulberry32: small, fast, good enough to shuffle test data reproducibly. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function field(s: string): string {
@@ -87,7 +76,7 @@ export function writeSyntheticCsv(
   seed = 1,
 ): SyntheticStats {
   if (sources.length === 0) throw new Error("no source cables to recombine");
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const serials = new Map<string, number>();
   const written: { station: string; yy: string; serial: number }[] = [];

@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../test/support/mulberry32.js";
 import { detectBursts } from "./kleinberg.js";
-
-/** mulberry32: a seeded generator, so planted series are the same every run. */
-function lcg(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function binomial(d: number, p: number, rand: () => number): number {
   let r = 0;
@@ -26,7 +15,7 @@ function planted(
   base: number,
   windows: { start: number; end: number; rate: number }[],
 ) {
-  const rand = lcg(seed);
+  const rand = mulberry32(seed);
   const totals = Array.from({ length: n }, () => 200 + Math.floor(rand() * 600));
   const counts = totals.map((d, t) => {
     const w = windows.find((x) => t >= x.start && t <= x.end);
@@ -38,7 +27,7 @@ function planted(
 describe("detectBursts (Kleinberg two-state)", () => {
   it("recovers planted bursts within one bin, over many seeds", () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const rand = lcg(seed * 7919);
+      const rand = mulberry32(seed * 7919);
       const n = 60 + Math.floor(rand() * 60);
       const len1 = 3 + Math.floor(rand() * 6);
       const s1 = 5 + Math.floor(rand() * (n / 2 - 12));

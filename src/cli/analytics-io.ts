@@ -8,7 +8,9 @@ import type { Table } from "../analytics/table.js";
 import { tableCsv } from "../export/table-csv.js";
 import { parseQuery, QuerySyntaxError } from "../search/index.js";
 import type { Db } from "../store/db.js";
-import { errorMessage, Output } from "./io.js";
+import { type Command, defineCommand } from "./command.js";
+import { Output, withOpened } from "./io.js";
+import { dbOption } from "./options.js";
 import { openExistingArchive, pointAt } from "./search.js";
 
 export type TableFormat = "text" | "csv" | "json";
@@ -64,24 +66,53 @@ export async function withResultSet(
   query: string,
   work: (db: Db, set: CableSet) => Promise<void>,
 ): Promise<number> {
-  let db: Db;
-  try {
-    db = openExistingArchive(dbPath);
-  } catch (err) {
-    process.stderr.write(`cablegram ${command}: ${errorMessage(err)}\n`);
-    return 1;
-  }
-  try {
-    const set = matchQuery(db, parseQuery(query), query.trim());
-    await work(db, set);
-    return 0;
-  } catch (err) {
-    if (err instanceof QuerySyntaxError) {
-      process.stderr.write(`cablegram ${command}: ${err.message}\n${pointAt(query, err)}\n`);
-      return 2;
-    }
-    throw err;
-  } finally {
-    db.close();
-  }
+  return withOpened(
+    command,
+    () => openExistingArchive(dbPath),
+    async (db) => {
+      try {
+        const set = matchQuery(db, parseQuery(query), query.trim());
+        await work(db, set);
+        return 0;
+      } catch (err) {
+        if (err instanceof QuerySyntaxError) {
+          process.stderr.write(`cablegram ${command}: ${err.message}\n${pointAt(query, err)}\n`);
+          return 2;
+        }
+        throw err;
+      }
+    },
+  );
+}
+
+/**
+ * A command printing every table of one analysis of the query's cables (of every cable without a
+ * query), as text, CSV or, with `--json`, the whole analysis: `secrecy`, `addressees`.
+ */
+export function analysisCommand<A>(spec: {
+  name: string;
+  summary: string;
+  analyse: (db: Db, ids: Int32Array) => A;
+  /** The tables printed, in order. */
+  tables: (analysis: A) => Table[];
+}): Command {
+  return defineCommand({
+    name: spec.name,
+    summary: spec.summary,
+    positionals: { ...queryPositional, required: false },
+    options: {
+      csv: {
+        type: "boolean",
+        help: "every table as CSV (a header row first), blank-line separated",
+      },
+      json: { type: "boolean", help: "the whole analysis as JSON" },
+      db: dbOption,
+    },
+    async run(values, positionals) {
+      return withResultSet(spec.name, values.db, positionals.join(" "), async (db, set) => {
+        const a = spec.analyse(db, set.ids);
+        await printTables(spec.tables(a), tableFormat(values), a);
+      });
+    },
+  });
 }

@@ -4,7 +4,6 @@
  * of `cablegram show`. The terminal is local mode: protected mentions are shown, and marked.
  */
 import type { Cable } from "../model/cable.js";
-import type { Db } from "../store/db.js";
 import { ENTITY_TYPES } from "../store/entities-input.js";
 import {
   type EntityDetail,
@@ -13,7 +12,7 @@ import {
   looksLikeEntityId,
 } from "../store/entities-read.js";
 import { defineCommand } from "./command.js";
-import { errorMessage, Output } from "./io.js";
+import { Output, withOpened } from "./io.js";
 import { dbOption } from "./options.js";
 import { openExistingArchive } from "./search.js";
 
@@ -82,36 +81,31 @@ export const entitiesCommand = defineCommand({
     db: dbOption,
   },
   async run(values, positionals) {
-    let db: Db;
-    try {
-      db = openExistingArchive(values.db);
-    } catch (err) {
-      process.stderr.write(`cablegram entities: ${errorMessage(err)}\n`);
-      return 1;
-    }
-    try {
-      const q = positionals.join(" ").trim();
-      const o = new Output();
-      if (looksLikeEntityId(q)) {
-        const d = entityDetail(db, q);
-        if (!d) {
-          process.stderr.write(`cablegram entities: no entity ${q} in ${values.db}\n`);
-          return 1;
+    return withOpened(
+      "entities",
+      () => openExistingArchive(values.db),
+      async (db) => {
+        const q = positionals.join(" ").trim();
+        const o = new Output();
+        if (looksLikeEntityId(q)) {
+          const d = entityDetail(db, q);
+          if (!d) {
+            process.stderr.write(`cablegram entities: no entity ${q} in ${values.db}\n`);
+            return 1;
+          }
+          await o.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDetail(d));
+        } else {
+          const found = findEntities(db, q, { type: values.type ?? null, limit: values.limit });
+          if (values.json) await o.write(`${JSON.stringify(found)}\n`);
+          else if (found.length === 0)
+            process.stderr.write(`cablegram entities: none match '${q}'\n`);
+          for (const e of values.json ? [] : found) {
+            await o.write(`${e.id.padEnd(40)}${String(e.cables).padStart(6)}  ${e.name}\n`);
+          }
         }
-        await o.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDetail(d));
-      } else {
-        const found = findEntities(db, q, { type: values.type ?? null, limit: values.limit });
-        if (values.json) await o.write(`${JSON.stringify(found)}\n`);
-        else if (found.length === 0)
-          process.stderr.write(`cablegram entities: none match '${q}'\n`);
-        for (const e of values.json ? [] : found) {
-          await o.write(`${e.id.padEnd(40)}${String(e.cables).padStart(6)}  ${e.name}\n`);
-        }
-      }
-      await o.flush();
-      return 0;
-    } finally {
-      db.close();
-    }
+        await o.flush();
+        return 0;
+      },
+    );
   },
 });

@@ -41,3 +41,26 @@ export function errorMessage(err: unknown): string {
 export function archiveFailureMessage(err: unknown, path: string): string {
   return archiveError(err, path)?.message ?? errorMessage(err);
 }
+
+/**
+ * Runs `work` on what `open` opens (an archive), closing it after, and answers work's exit code; a
+ * failure to open is reported on stderr as `cablegram COMMAND: why`, exit code 1.
+ */
+export async function withOpened<T extends { close(): unknown }>(
+  command: string,
+  open: () => T | Promise<T>,
+  work: (opened: T) => Promise<number>,
+): Promise<number> {
+  let opened: T;
+  try {
+    opened = await open();
+  } catch (err) {
+    process.stderr.write(`cablegram ${command}: ${errorMessage(err)}\n`);
+    return 1;
+  }
+  try {
+    return await work(opened);
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,9 +1,8 @@
 import { thread, threadTable } from "../analytics/thread.js";
 import { canonicalId } from "../model/reference-id.js";
-import type { Db } from "../store/db.js";
 import { printTables, tableFormat } from "./analytics-io.js";
 import { defineCommand, UsageError } from "./command.js";
-import { errorMessage } from "./io.js";
+import { withOpened } from "./io.js";
 import { dbOption } from "./options.js";
 import { openExistingArchive } from "./search.js";
 
@@ -21,37 +20,32 @@ export const threadCommand = defineCommand({
     const raw = positionals.join("");
     const id = canonicalId(raw);
     if (!id) throw new UsageError(`not a cable id: '${raw}' (e.g. 05ALMATY2121)`);
-    let db: Db;
-    try {
-      db = openExistingArchive(values.db);
-    } catch (err) {
-      process.stderr.write(`cablegram thread: ${errorMessage(err)}\n`);
-      return 1;
-    }
-    try {
-      const t = thread(db, id);
-      if (!t) {
-        process.stderr.write(`cablegram thread: ${id} is not in the archive\n`);
-        return 1;
-      }
-      const answered = {
-        name: "answered",
-        title: "Who answered (first reply, days after the cable)",
-        columns: ["post", "first reply", "days", "replies"],
-        rows: t.answered.map((a) => [a.post, a.first, a.days, a.replies]),
-      };
-      const silent = {
-        name: "silent",
-        title: "Addressed posts with no reply in the archive",
-        columns: ["post", "addressed as"],
-        rows: t.silent.map((s) => [s.post, s.role === "to" ? "action" : "info"]),
-      };
-      const format = tableFormat(values);
-      const tables = format === "csv" ? [threadTable(t)] : [threadTable(t), answered, silent];
-      await printTables(tables, format, t);
-      return 0;
-    } finally {
-      db.close();
-    }
+    return withOpened(
+      "thread",
+      () => openExistingArchive(values.db),
+      async (db) => {
+        const t = thread(db, id);
+        if (!t) {
+          process.stderr.write(`cablegram thread: ${id} is not in the archive\n`);
+          return 1;
+        }
+        const answered = {
+          name: "answered",
+          title: "Who answered (first reply, days after the cable)",
+          columns: ["post", "first reply", "days", "replies"],
+          rows: t.answered.map((a) => [a.post, a.first, a.days, a.replies]),
+        };
+        const silent = {
+          name: "silent",
+          title: "Addressed posts with no reply in the archive",
+          columns: ["post", "addressed as"],
+          rows: t.silent.map((s) => [s.post, s.role === "to" ? "action" : "info"]),
+        };
+        const format = tableFormat(values);
+        const tables = format === "csv" ? [threadTable(t)] : [threadTable(t), answered, silent];
+        await printTables(tables, format, t);
+        return 0;
+      },
+    );
   },
 });

@@ -2,15 +2,11 @@ import { availableParallelism } from "node:os";
 import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
 import type { FormatName } from "../model/cable.js";
-import { refreshAnalyticsFacts } from "../store/analytics-facts.js";
 import { archiveError } from "../store/archive-error.js";
-import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
-import { resolveEntities } from "../store/entities-resolve.js";
-import { refreshEventDates } from "../store/event-dates.js";
-import { bulkMerging, steadyMerging } from "../store/fts-merge.js";
+import { bulkMerging } from "../store/fts-merge.js";
 import { ArchiveBusyError, claimRun, endRun } from "../store/ingest-runs.js";
-import { refreshTrafficCounts } from "../store/traffic-counts.js";
+import { finishIngest, peakRss } from "./finish.js";
 import { type ExpandedInputs, expandInputs } from "./inputs.js";
 import { type BatchParser, inProcessParser, workerPool } from "./pool.js";
 import type { Prepared } from "./prepare.js";
@@ -110,15 +106,7 @@ export async function ingest(
   try {
     bulkMerging(db);
     await run(db, expanded, parser, report, opts, started, at);
-    steadyMerging(db);
-    // Entities are resolved over the whole archive: a new cable can link mentions stored before.
-    resolveEntities(db);
-    // Per-month traffic counts for analytics, rebuilt once per run rather than per cable.
-    refreshTrafficCounts(db);
-    // Dates the new cables' paragraphs report, read once here rather than per analytics view.
-    refreshEventDates(db);
-    // Per-cable analytics facts of the new and changed cables (levels, markings, addressee posts).
-    refreshAnalyticsFacts(db);
+    report.finishing = finishIngest(db);
     report.finishedAt = new Date().toISOString();
     settle(report, started);
     endRun(db, runId, "finished", report);
@@ -140,7 +128,7 @@ export async function ingest(
 
 function settle(report: IngestReport, started: number): void {
   report.seconds = (Date.now() - started) / 1000;
-  report.peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  report.peakRssBytes = peakRss();
   assertCountsAddUp(report);
 }
 
@@ -250,8 +238,6 @@ async function run(
   at.file = null;
   await cut(bytesBefore);
   while (inflight.length > 0) await commitOldest();
-  // A cable stored now can be the serial neighbour that dates an undated one.
-  refreshDateEstimates(db);
   report.bytes = bytesBefore;
 }
 

@@ -1,6 +1,7 @@
 import type { Provenance } from "../model/cable.js";
 import type { RunStatus } from "../store/ingest-runs.js";
 import type { WriteOutcome } from "../store/write.js";
+import type { FinishStep } from "./finish.js";
 import type { SkippedPath } from "./inputs.js";
 import type { Rejection } from "./prepare.js";
 
@@ -38,6 +39,11 @@ export interface IngestReport {
   workers: number;
   /** Peak resident memory of the process so far, worker threads included. */
   peakRssBytes: number;
+  /**
+   * The steps after the last record (entity resolution, analytics tables...), each with its time
+   * and the peak memory after it; empty when the run stopped before them.
+   */
+  finishing: FinishStep[];
 }
 
 export interface RejectedRecord {
@@ -74,6 +80,7 @@ export function emptyReport(db: string, inputs: string[], workers: number): Inge
     skippedFiles: [],
     workers,
     peakRssBytes: 0,
+    finishing: [],
   };
 }
 

@@ -18,6 +18,7 @@ import {
 } from "../store/entities-public.js";
 import type { QueryNode } from "./ast.js";
 import type { HighlightTerm } from "./compile.js";
+import { sortedHas } from "./sorted-ids.js";
 
 const NEVER: QueryNode = { kind: "not", child: { kind: "all", pos: 0 }, pos: 0 };
 
@@ -61,19 +62,6 @@ function without(node: QueryNode, touched: ReadonlySet<QueryNode>): QueryNode {
   return node;
 }
 
-function has(ids: Int32Array, id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid]!;
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /**
  * The rowids (sorted) a public connection may show for `node`, given what it matched (`ids`,
  * sorted) and a way to match another query. Anything but a public connection gets `ids` back.
@@ -109,7 +97,7 @@ export function visibleIds(
     const again = match(without(node, g.touched));
     for (const p of g.cables) {
       drop.add(p.rowid);
-      if (has(again, p.rowid)) add.push(p.rowid);
+      if (sortedHas(again, p.rowid)) add.push(p.rowid);
     }
   }
   const out: number[] = [];

@@ -24,15 +24,12 @@ import { parseQuery } from "./parser.js";
 import { planQuery } from "./plan.js";
 import { pagePosition } from "./previous.js";
 import { snippetFor } from "./snippets.js";
-import type { SearchHit, SearchOptions, SearchResult, SortOrder } from "./types.js";
-import { QuerySyntaxError, SORT_ORDERS } from "./types.js";
+import { checkOptions, type SearchHit, type SearchOptions, type SearchResult } from "./types.js";
 
 export { InvalidCursorError } from "./cursor.js";
 export { parseQuery } from "./parser.js";
 export type * from "./types.js";
-export { QuerySyntaxError } from "./types.js";
-
-export const DEFAULT_LIMIT = 20;
+export { DEFAULT_LIMIT, QuerySyntaxError } from "./types.js";
 
 /** Extra options beyond the public SearchOptions. */
 export interface SearchTuning extends SearchOptions {
@@ -65,17 +62,6 @@ function statements(db: Db) {
   };
 }
 const stmts = perConnection(statements);
-
-function checkOptions(opts: SearchOptions): { sort: SortOrder; limit: number } {
-  const sort = opts.sort ?? "relevance";
-  if (!(SORT_ORDERS as readonly string[]).includes(sort))
-    throw new QuerySyntaxError(`unknown sort '${String(sort)}'`, 0);
-  const limit = opts.limit ?? DEFAULT_LIMIT;
-  if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new QuerySyntaxError("limit must be a positive whole number", 0);
-  }
-  return { sort, limit };
-}
 
 function hitFor(db: Db, id: number, plan: Plan | null, withSnippet: boolean): SearchHit {
   const row = stmts(db).hit.get(id)!;

@@ -138,3 +138,18 @@ export class QuerySyntaxError extends Error {
     this.name = "QuerySyntaxError";
   }
 }
+
+/** Page size of a search that names none. */
+export const DEFAULT_LIMIT = 20;
+
+/** The sort and page size of a search (SQLite or PostgreSQL); bad ones are a QuerySyntaxError. */
+export function checkOptions(opts: SearchOptions): { sort: SortOrder; limit: number } {
+  const sort = opts.sort ?? "relevance";
+  if (!(SORT_ORDERS as readonly string[]).includes(sort))
+    throw new QuerySyntaxError(`unknown sort '${String(sort)}'`, 0);
+  const limit = opts.limit ?? DEFAULT_LIMIT;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new QuerySyntaxError("limit must be a positive whole number", 0);
+  }
+  return { sort, limit };
+}

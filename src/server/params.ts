@@ -30,10 +30,11 @@ export const SEARCH_FORMATS = [...FORMATS, ...EXPORT_FORMATS] as const;
 const CONTROL = /\p{Cc}/u;
 
 /** An empty form field means "not given". */
-const optional = <T extends z.ZodType>(s: T) =>
+export const optional = <T extends z.ZodType>(s: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), s.optional());
 
-const text = (max: number) =>
+/** Free text of at most `max` characters, without control characters. */
+export const text = (max: number) =>
   z
     .string()
     .max(max, `at most ${max} characters`)

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { openArchive } from "./db.js";
+import { type Db, openArchive } from "./db.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cablegram-db-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,14 +11,14 @@ const files = readdirSync(new URL("./migrations/", import.meta.url))
   .filter((f) => /^\d{3}-.*\.sql$/.test(f))
   .sort();
 
+/** The migrations an archive records as applied, by name. */
+const recorded = (db: Db) =>
+  db.prepare<[], string>("SELECT name FROM schema_migrations ORDER BY name").pluck().all();
+
 describe("migrate", () => {
   it("records every migration file by name in a new archive", () => {
     const db = openArchive(join(dir, "new.db"));
-    const names = db
-      .prepare<[], { name: string }>("SELECT name FROM schema_migrations ORDER BY name")
-      .all()
-      .map((r) => r.name);
-    expect(names).toEqual(files);
+    expect(recorded(db)).toEqual(files);
     db.close();
   });
 
@@ -40,11 +40,7 @@ describe("migrate", () => {
     raw.close();
     // Re-running the migrations would fail (their tables exist): this open must not.
     const db = openArchive(path);
-    const names = db
-      .prepare<[], { name: string }>("SELECT name FROM schema_migrations ORDER BY name")
-      .all()
-      .map((r) => r.name);
-    expect(names).toEqual(files);
+    expect(recorded(db)).toEqual(files);
     db.close();
   });
 });

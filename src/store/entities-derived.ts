@@ -1,4 +1,4 @@
-import type { Db } from "./db.js";
+import { type Db, perConnection } from "./db.js";
 import type { EntityType } from "./entities-input.js";
 import { displayNames } from "./entities-rule.js";
 import { fold, nameWords } from "./entity-names.js";
@@ -63,34 +63,46 @@ export function aggregate(rows: readonly PlacedRow[]): Map<string, Agg> {
   return aggs;
 }
 
+const stmts = perConnection((db: Db) => ({
+  insEntity: db.prepare(
+    `INSERT INTO entities (id, type, name, cables, public_cables, first_created, last_created)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  insForm: db.prepare(
+    "INSERT INTO entity_forms (entity_id, form, cables, public_cables) VALUES (?, ?, ?, ?)",
+  ),
+  insWord: db.prepare("INSERT INTO entity_words (word, entity_id, public) VALUES (?, ?, ?)"),
+  forms: db.prepare<[string], string>("SELECT form FROM entity_forms WHERE entity_id = ?").pluck(),
+  delWord: db.prepare("DELETE FROM entity_words WHERE word = ? AND entity_id = ?"),
+  delForms: db.prepare("DELETE FROM entity_forms WHERE entity_id = ?"),
+  delEntity: db.prepare("DELETE FROM entities WHERE id = ?"),
+}));
+
 /**
  * Writes the derived rows of the entities in `rows` (all their mentions, none of any other
- * entity). The caller has removed any earlier rows of those entities.
+ * entity) and returns how many rows it wrote. The caller has removed any earlier rows of those
+ * entities.
  */
-export function writeDerived(db: Db, rows: readonly PlacedRow[]): void {
+export function writeDerived(db: Db, rows: readonly PlacedRow[]): number {
   const aggs = aggregate(rows);
   const names = displayNames(
     rows,
     rows.map((r) => ({ entityId: r.entityId })),
   );
-  const insEntity = db.prepare(
-    `INSERT INTO entities (id, type, name, cables, public_cables, first_created, last_created)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insForm = db.prepare(
-    "INSERT INTO entity_forms (entity_id, form, cables, public_cables) VALUES (?, ?, ?, ?)",
-  );
-  const insWord = db.prepare("INSERT INTO entity_words (word, entity_id, public) VALUES (?, ?, ?)");
+  const { insEntity, insForm, insWord } = stmts(db);
   // Rows go in in key order: appends to the WITHOUT ROWID b-trees instead of page splits.
   const ids = [...aggs.keys()].sort();
   const words = new Map<string, number>();
+  let written = 0;
   for (const id of ids) {
     const a = aggs.get(id)!;
     insEntity.run(id, a.type, names.get(id)!, a.cables.size, a.publicCables.size, a.first, a.last);
+    written++;
     for (const form of [...a.forms.keys()].sort()) {
       const f = a.forms.get(form)!;
       const pub = f.publicCables.size > 0 ? 1 : 0;
       insForm.run(id, form, f.cables.size, f.publicCables.size);
+      written++;
       for (const key of formWords(form)) {
         const k = `${key}\u0000${id}`;
         words.set(k, Math.max(words.get(k) ?? 0, pub));
@@ -100,7 +112,9 @@ export function writeDerived(db: Db, rows: readonly PlacedRow[]): void {
   for (const key of [...words.keys()].sort()) {
     const [word, id] = key.split("\u0000") as [string, string];
     insWord.run(word, id, words.get(key)!);
+    written++;
   }
+  return written;
 }
 
 /** Folded words of a form, as `entity_words` keys them. */
@@ -110,12 +124,7 @@ function formWords(form: string): string[] {
 
 /** Removes the derived rows of `ids` (their words found through their stored forms). */
 export function deleteDerived(db: Db, ids: Iterable<string>): void {
-  const forms = db
-    .prepare<[string], string>("SELECT form FROM entity_forms WHERE entity_id = ?")
-    .pluck();
-  const delWord = db.prepare("DELETE FROM entity_words WHERE word = ? AND entity_id = ?");
-  const delForms = db.prepare("DELETE FROM entity_forms WHERE entity_id = ?");
-  const delEntity = db.prepare("DELETE FROM entities WHERE id = ?");
+  const { forms, delWord, delForms, delEntity } = stmts(db);
   for (const id of ids) {
     for (const form of forms.all(id)) for (const w of formWords(form)) delWord.run(w, id);
     delForms.run(id);

@@ -1,37 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Cable, emptyCable, type Person } from "../model/cable.js";
+import { entityCable as cable, person } from "../../test/store/entity-cables.js";
 import { type Db, openArchive } from "./db.js";
-import type { CableEntities } from "./entities-input.js";
 import { resolveEntities } from "./entities-resolve.js";
 import { writeCable } from "./write.js";
-
-const person = (name: string, extra: Partial<Person> = {}): Person => ({
-  name,
-  variants: [],
-  roles: [],
-  paragraphs: [1],
-  usOfficial: false,
-  protected: false,
-  ...extra,
-});
-
-function cable(id: string, created: string, entities: Partial<CableEntities>, body = id): Cable {
-  const m = /^(\d\d)([A-Z]+)(\d+)$/.exec(id)!;
-  return Object.assign(emptyCable(), {
-    referenceId: id,
-    station: m[2]!,
-    year: 2000 + Number(m[1]),
-    serial: Number(m[3]),
-    created,
-    subject: `Subject of ${id}`,
-    body,
-    paragraphs: [{ number: 1, marking: null, heading: null, text: body }],
-    persons: [],
-    organizations: [],
-    places: [],
-    ...entities,
-  });
-}
 
 const unhcr = { name: "UN High Commissioner for Refugees", variants: ["UNHCR"], paragraphs: [1] };
 
@@ -147,5 +118,47 @@ describe("incremental resolution", () => {
     const report = resolveEntities(db);
     // Only the new surname's group was read: one mention, one entity.
     expect(report).toMatchObject({ mode: "incremental", mentions: 1, entities: 1, changed: 1 });
+  });
+
+  it("gives the same result committed in small transactions", () => {
+    const small = archive();
+    const whole = archive();
+    for (const c of step1) {
+      writeCable(small, c);
+      writeCable(whole, c);
+    }
+    resolveEntities(small, { writesPerTransaction: 3 });
+    resolveEntities(whole);
+    expect(snapshot(small)).toEqual(snapshot(whole));
+    for (const c of step2) {
+      writeCable(small, c);
+      writeCable(whole, c);
+    }
+    expect(resolveEntities(small, { writesPerTransaction: 3 }).mode).toBe("incremental");
+    resolveEntities(whole);
+    expect(snapshot(small)).toEqual(snapshot(whole));
+  });
+
+  it("redoes in full a run stopped part-way, its first transactions committed", () => {
+    const reference = archive();
+    for (const c of [...step1, ...step2]) writeCable(reference, c);
+    resolveEntities(reference);
+
+    const db = archive();
+    for (const c of step1) writeCable(db, c);
+    resolveEntities(db);
+    for (const c of step2) writeCable(db, c);
+    // The run fails while rebuilding an entity, after several committed transactions.
+    db.exec(`CREATE TEMP TRIGGER stop BEFORE INSERT ON main.entities
+               WHEN NEW.id = 'person-margaret-scobey' BEGIN SELECT RAISE(ABORT, 'stopped'); END`);
+    expect(() => resolveEntities(db, { writesPerTransaction: 2 })).toThrow("stopped");
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare("SELECT key FROM entity_dirty WHERE type = '*'").pluck().all()).toEqual([
+      "resolving",
+    ]);
+    db.exec("DROP TRIGGER temp.stop");
+    expect(resolveEntities(db).mode).toBe("full");
+    expect(snapshot(db)).toEqual(snapshot(reference));
+    expect(resolveEntities(db)).toMatchObject({ mode: "incremental", mentions: 0 });
   });
 });

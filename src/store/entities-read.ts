@@ -186,7 +186,31 @@ function parse(s: string): string[] {
   return JSON.parse(s) as string[];
 }
 
-export function entityDetail(db: Db, id: string, cableLimit = 200): EntityDetail | null {
+/**
+ * Co-mentions of an entity over its cables (in public mode: those not protecting it), at most
+ * `limit` per type: how a caller with a faster way to count them than the SQL join (the search
+ * layer's facet columns, src/search/entity-facets.ts) provides them.
+ */
+export type CoMentions = (
+  entity: string,
+  cables: Int32Array,
+  limit: number,
+) => Record<EntityType, Related[]>;
+
+export interface DetailOptions {
+  /** Cables listed, newest first. */
+  cableLimit?: number;
+  coMentions?: CoMentions;
+}
+
+/** Co-mentioned entities shown per type. */
+const RELATED_SHOWN = 20;
+
+export function entityDetail(
+  db: Db,
+  id: string,
+  { cableLimit = 200, coMentions }: DetailOptions = {},
+): EntityDetail | null {
   const entity = getEntity(db, id);
   if (!entity) return null;
   const pub = isPublicMode(db);
@@ -232,12 +256,9 @@ export function entityDetail(db: Db, id: string, cableLimit = 200): EntityDetail
   }
   const counted = <K>(m: Map<K, Set<number>>) =>
     [...m.entries()].map(([k, v]) => [k, v.size] as const).sort((a, b) => b[1] - a[1]);
-  const related = s.related.all(id, pub ? 1 : 0).map((r) => ({
-    id: r.id,
-    type: r.type,
-    name: r.name,
-    cables: r.n,
-  }));
+  const co = coMentions
+    ? coMentions(id, Int32Array.from(new Set(rows.map((r) => r.cable_id))), RELATED_SHOWN)
+    : relatedBySql(db, id, pub);
   return {
     ...entity,
     forms: counted(forms).map(([form, cables]) => ({ form, cables })),
@@ -249,9 +270,9 @@ export function entityDetail(db: Db, id: string, cableLimit = 200): EntityDetail
       .map(([month, ids]) => ({ month, count: ids.size }))
       .sort((a, b) => a.month.localeCompare(b.month)),
     evidence: counted(evidence).map(([link, cables]) => ({ link, cables })),
-    coPersons: related.filter((r) => r.type === "person").slice(0, 20),
-    coOrganizations: related.filter((r) => r.type === "org").slice(0, 20),
-    coPlaces: related.filter((r) => r.type === "place").slice(0, 20),
+    coPersons: co.person,
+    coOrganizations: co.org,
+    coPlaces: co.place,
     cableList: rows.slice(0, cableLimit).map((r) => ({
       referenceId: r.reference_id,
       created: r.created,
@@ -265,6 +286,15 @@ export function entityDetail(db: Db, id: string, cableLimit = 200): EntityDetail
       ...(pub ? {} : { protected: r.protected === 1 }),
     })),
   };
+}
+
+/** Co-mentions by joining the mentions of the entity's cables (no facet columns at hand). */
+function relatedBySql(db: Db, id: string, pub: boolean): Record<EntityType, Related[]> {
+  const related = stmts(db)
+    .related.all(id, pub ? 1 : 0)
+    .map((r) => ({ id: r.id, type: r.type, name: r.name, cables: r.n }));
+  const of = (type: EntityType) => related.filter((r) => r.type === type).slice(0, RELATED_SHOWN);
+  return { person: of("person"), org: of("org"), place: of("place") };
 }
 
 export interface CableMention {

@@ -1,40 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Person } from "../model/cable.js";
-import { type Cable, emptyCable } from "../model/cable.js";
+import { entityCable as cable, person } from "../../test/store/entity-cables.js";
 import { type Db, openArchive } from "./db.js";
-import type { CableEntities } from "./entities-input.js";
 import { setPublicMode } from "./entities-public.js";
 import { entityDetail, findEntities, getEntity } from "./entities-read.js";
 import { resolveEntities } from "./entities-resolve.js";
 import { writeCable } from "./write.js";
-
-const person = (name: string, extra: Partial<Person> = {}): Person => ({
-  name,
-  variants: [],
-  roles: [],
-  paragraphs: [1],
-  usOfficial: false,
-  protected: false,
-  ...extra,
-});
-
-function cable(id: string, created: string, entities: Partial<CableEntities>, body = id): Cable {
-  const m = /^(\d\d)([A-Z]+)(\d+)$/.exec(id)!;
-  return Object.assign(emptyCable(), {
-    referenceId: id,
-    station: m[2]!,
-    year: 2000 + Number(m[1]),
-    serial: Number(m[3]),
-    created,
-    subject: `Subject of ${id}`,
-    body,
-    paragraphs: [{ number: 1, marking: null, heading: null, text: body }],
-    persons: [],
-    organizations: [],
-    places: [],
-    ...entities,
-  });
-}
 
 let db: Db;
 beforeEach(() => {

@@ -61,6 +61,34 @@ describe("stored event dates", () => {
     db.close();
   });
 
+  it("are read page by page with the same result as in one page", () => {
+    const write = (db: Db) => {
+      for (let i = 0; i < 7; i++) {
+        writeCable(db, cable(`08CAIRO${i}`, "2010-11-28", `Met on March ${i + 1}.`, "Undated."));
+      }
+      // A replaced version among them: only the current one is read.
+      writeCable(db, cable("08CAIRO3", "2011-08-30", "Met on May 9."));
+    };
+    const paged = openArchive(":memory:");
+    const whole = openArchive(":memory:");
+    write(paged);
+    write(whole);
+    expect(refreshEventDates(paged, 2)).toBe(7);
+    expect(refreshEventDates(whole)).toBe(7);
+    expect(stored(paged)).toHaveLength(7);
+    expect(stored(paged)).toEqual(stored(whole));
+    expect(stored(paged)).toContainEqual({
+      id: "08CAIRO3",
+      seq: 0,
+      start: "2008-05-09",
+      end: "2008-05-09",
+      text: "May 9",
+    });
+    expect(eventDatesFresh(paged)).toBe(true);
+    paged.close();
+    whole.close();
+  });
+
   it("a read-only connection finds them stale and names the cables to read itself", () => {
     dir = mkdtempSync(join(tmpdir(), "cablegram-event-dates-"));
     const path = join(dir, "a.db");

@@ -24,6 +24,15 @@ const stmts = perConnection((db: Db) => ({
        JOIN cables c ON c.reference_id = v.reference_id AND c.version_id = v.id
       WHERE v.id > ?`,
   ),
+  // The same, a page at a time in version order, so a first build holds one page, not the archive.
+  changedPage: db.prepare<
+    [number, number, number],
+    { version: number; id: number; created: string | null }
+  >(
+    `SELECT v.id AS version, c.id, c.created FROM versions v
+       JOIN cables c ON c.reference_id = v.reference_id AND c.version_id = v.id
+      WHERE v.id > ? AND v.id <= ? ORDER BY v.id LIMIT ?`,
+  ),
   paragraphs: db.prepare<[number], { seq: number; text: string }>(
     "SELECT seq, text FROM paragraphs WHERE cable_id = ? ORDER BY seq",
   ),
@@ -56,27 +65,36 @@ export function readEventDates(
     .flatMap((p) => eventDates(p.text, created).map((e) => ({ ...e, seq: p.seq })));
 }
 
+/** Cables read per transaction when rebuilding (a parameter so tests can cross pages). */
+const PAGE = 2_000;
+
 /**
- * Reads the dates of every cable stored or given a new current version since the last build, in
- * one transaction; returns how many cables were read.
+ * Reads the dates of every cable stored or given a new current version since the last build, a
+ * page of cables per transaction (a first build reads every cable of the archive); returns how
+ * many cables were read. The built version is stored last: a run stopped part-way leaves the
+ * dates stale, and the next one reads those cables again (each read replaces the cable's rows).
  */
-export function refreshEventDates(db: Db): number {
-  return db.transaction(() => {
-    const s = stmts(db);
-    const version = archiveVersion(db);
-    const built = builtVersion(db);
-    if (built === version) return 0;
-    let n = 0;
-    for (const c of s.changed.all(built)) {
+export function refreshEventDates(db: Db, page = PAGE): number {
+  const s = stmts(db);
+  const version = archiveVersion(db);
+  let after = builtVersion(db);
+  if (after === version) return 0;
+  let n = 0;
+  const readPage = db.transaction((from: number): number => {
+    let last = from;
+    for (const c of s.changedPage.all(from, version, page)) {
       s.remove.run(c.id);
       for (const e of readEventDates(db, c.id, c.created)) {
         s.insert.run(c.id, e.seq, e.start, e.end, e.text, e.yearGiven ? 1 : 0);
       }
       n++;
+      last = c.version;
     }
-    s.setVersion.run(version);
-    return n;
-  })();
+    return last;
+  });
+  for (let next = readPage(after); next !== after; next = readPage(after)) after = next;
+  s.setVersion.run(version);
+  return n;
 }
 
 /** Whether the stored dates describe the archive as it is now. */

@@ -33,7 +33,8 @@ function statements(db: Db) {
 }
 type Statements = ReturnType<typeof statements>;
 
-interface VersionRow {
+/** A row of `versions`, with the rowid of the cable row it is the current version of (else null). */
+export interface VersionRow {
   id: number;
   text_hash: string;
   content_hash: string;
@@ -103,27 +104,34 @@ export function getVersions(db: Db, referenceId: string): StoredVersion[] {
   const s = stmts(db);
   return s.versions.all(referenceId).map((v) => {
     const current = v.cable_rowid !== null;
-    const cable = current ? getCableByRowid(db, v.cable_rowid!) : publicView(db, parseStored(v));
-    return {
-      versionId: v.id,
-      current,
-      released: v.released,
-      sourceId: v.source_id,
-      source: {
-        format: v.source_format as Provenance["format"],
-        file: v.source_file,
-        offset: v.source_offset,
-        line: v.source_line,
-      },
-      ingestedAt: v.ingested_at,
-      textHash: v.text_hash,
-      contentHash: v.content_hash,
-      cable: cable!,
-    };
+    const cable = current ? getCableByRowid(db, v.cable_rowid!)! : publicView(db, storedJson(v));
+    return storedVersion(v, cable);
   });
 }
 
-function parseStored(v: VersionRow): Cable {
+/** The StoredVersion of a version row and its cable (in SQLite and PostgreSQL archives alike). */
+export function storedVersion(v: VersionRow, cable: Cable): StoredVersion {
+  return {
+    versionId: v.id,
+    current: v.cable_rowid !== null,
+    released: v.released,
+    sourceId: v.source_id,
+    source: {
+      format: v.source_format as Provenance["format"],
+      file: v.source_file,
+      // PostgreSQL hands a bigint over as a string.
+      offset: Number(v.source_offset),
+      line: v.source_line,
+    },
+    ingestedAt: v.ingested_at,
+    textHash: v.text_hash,
+    contentHash: v.content_hash,
+    cable,
+  };
+}
+
+/** The stored JSON of a version that is no longer current. */
+export function storedJson(v: VersionRow): Cable {
   // The writer stores the JSON of every version the moment it stops being current.
   if (v.cable_json === null)
     throw new Error(`archive damaged: version ${v.id} has no stored cable`);

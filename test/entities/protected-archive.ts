@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import { readSource } from "../../src/formats/index.js";
 import { prepareItem } from "../../src/ingest/prepare.js";
 import { type RunningServer, type StartOptions, startServer } from "../../src/server/start.js";
@@ -95,4 +96,19 @@ export async function startProtectedServers(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The protected servers of a test file: started before its tests, closed after. The returned
+ * object's `pub` and `local` are set once the first hook has run.
+ */
+export function protectedServersHooks(prefix: string): Omit<ProtectedServers, "close"> {
+  const servers = {} as ProtectedServers;
+  beforeAll(async () => {
+    Object.assign(servers, await startProtectedServers(prefix));
+  }, 120_000);
+  afterAll(async () => {
+    await servers.close?.();
+  });
+  return servers;
 }

@@ -2,18 +2,9 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { IngestReport } from "../../src/ingest/index.js";
-import {
-  BIN,
-  cablegramAsync,
-  copyInto,
-  ensureBuilt,
-  RAW_FAILURE,
-  removeTempDirs,
-  sampleCables,
-  tempDir,
-} from "./harness.js";
+import { BIN, cablegramAsync, RAW_FAILURE, sampleInput, tempDir } from "./harness.js";
 
 /**
  * Two ingests into one archive at once (the real CLI, two processes). The first holds the
@@ -23,15 +14,7 @@ import {
  */
 
 const CABLES = 400;
-let input = "";
-
-beforeAll(async () => {
-  await ensureBuilt();
-  input = tempDir("concurrent-input");
-  copyInto(input, sampleCables(CABLES));
-}, 300_000);
-
-afterAll(removeTempDirs);
+const input = sampleInput("concurrent-input", CABLES);
 
 /** The `running` row of the holder, once it has claimed the archive. */
 async function runningRow(db: string): Promise<{ pid: number; started_at: string }> {
@@ -60,7 +43,7 @@ describe("concurrent ingests", () => {
   it("the second stops naming the first (process and start time) and writes its report", async () => {
     const dir = tempDir("concurrent");
     const db = join(dir, "archive.db");
-    const first = spawn(process.execPath, [BIN, "ingest", input, "--db", db, "--batch", "10"], {
+    const first = spawn(process.execPath, [BIN, "ingest", input.dir, "--db", db, "--batch", "10"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let firstOut = "";
@@ -76,7 +59,7 @@ describe("concurrent ingests", () => {
     const holder = await runningRow(db);
     expect(holder.pid).toBe(first.pid);
     const reportPath = join(dir, "second.json");
-    const second = await cablegramAsync(["ingest", input, "--db", db, "--report", reportPath]);
+    const second = await cablegramAsync(["ingest", input.dir, "--db", db, "--report", reportPath]);
     process.stdout.write(`${second.stderr.trim()}\n`);
     expect(second.stderr).not.toMatch(RAW_FAILURE);
     expect(second.status).toBe(1);

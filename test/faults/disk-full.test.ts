@@ -2,17 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { IngestReport } from "../../src/ingest/index.js";
-import {
-  cablegramAsync,
-  copyInto,
-  ensureBuilt,
-  RAW_FAILURE,
-  removeTempDirs,
-  sampleCables,
-  tempDir,
-} from "./harness.js";
+import { cablegramAsync, RAW_FAILURE, sampleInput, tempDir } from "./harness.js";
 
 /**
  * The disk fills up in the middle of an ingest (the real CLI, batches of 20 cables). Two ways to
@@ -25,15 +17,7 @@ import {
  */
 
 const CABLES = 300;
-let input = "";
-
-beforeAll(async () => {
-  await ensureBuilt();
-  input = tempDir("disk-input");
-  copyInto(input, sampleCables(CABLES));
-}, 300_000);
-
-afterAll(removeTempDirs);
+const input = sampleInput("disk-input", CABLES);
 
 interface Stopped {
   report: IngestReport;
@@ -70,7 +54,7 @@ function expectStopped(
 }
 
 async function rerunCompletes(db: string, committed: number): Promise<void> {
-  const again = await cablegramAsync(["ingest", input, "--db", db, "--batch", "20"]);
+  const again = await cablegramAsync(["ingest", input.dir, "--db", db, "--batch", "20"]);
   expect(again.status, again.stderr).toBe(0);
   expect(JSON.parse(again.stdout)).toMatchObject({
     new: CABLES - committed,
@@ -86,7 +70,7 @@ describe("disk full during an ingest", () => {
     const reportPath = join(dir, "report.json");
     // 3 MB (POSIX counts ulimit -f in 512-byte blocks): some batches fit, not all 300 cables.
     const run = await cablegramAsync(
-      ["ingest", input, "--db", db, "--batch", "20", "--report", reportPath],
+      ["ingest", input.dir, "--db", db, "--batch", "20", "--report", reportPath],
       { prefix: "ulimit -f 6144; exec" },
     );
     const { committed } = expectStopped(
@@ -120,7 +104,7 @@ describe("disk full during an ingest", () => {
       const reportPath = join(dir, "report.json");
       const run = await cablegramAsync([
         "ingest",
-        input,
+        input.dir,
         "--db",
         db,
         "--batch",

@@ -18,6 +18,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { afterAll, beforeAll } from "vitest";
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
 export const BIN = join(ROOT, "bin/cablegram");
@@ -115,6 +116,22 @@ export function sampleCables(n: number): string[] {
     .sort()
     .slice(0, n)
     .map((f) => join(MIRROR, f));
+}
+
+/**
+ * Hooks for a test file whose ingests read sample cables: before its tests the CLI is compiled and
+ * the first `n` sample cables are copied into a new folder (`name` in its name); after them every
+ * tempDir goes. The returned `dir` is that folder once the hooks have run.
+ */
+export function sampleInput(name: string, n: number): { dir: string } {
+  const input = { dir: "" };
+  beforeAll(async () => {
+    await ensureBuilt();
+    input.dir = tempDir(name);
+    copyInto(input.dir, sampleCables(n));
+  }, 300_000);
+  afterAll(removeTempDirs);
+  return input;
 }
 
 /** Copies the files into `dir` (created), returning the copies' paths. */

@@ -5,6 +5,7 @@
  * the same archive gives the same list.
  */
 
+import { HAS_VALUES } from "../../src/search/ast.js";
 import { tokenize } from "../../src/search/text-match.js";
 import type { Db } from "../../src/store/db.js";
 
@@ -186,19 +187,8 @@ export function generateQueries(db: Db): GeneratedQuery[] {
   add("cite: alias", `cite:${cited[1] ?? cited[0]}`);
   for (const c of citing) add("citedby:", `citedby:${c}`);
   add("cited: alias", `cited:${citing[1] ?? citing[0]}`);
-  for (const h of [
-    "refs",
-    "missing",
-    "citedby",
-    "protect",
-    "summary",
-    "comment",
-    "redactions",
-    "signer",
-    "classifiedby",
-  ]) {
-    add("has:", `has:${h}`);
-  }
+  // Every has: value the parser knows, so a new one is compared too.
+  for (const h of HAS_VALUES) add("has:", `has:${h}`);
   add("partial:", "partial:yes");
   add("partial:", "partial:no");
   for (const id of ids) add("id", id);

@@ -7,27 +7,12 @@
  * name it protects, case- and accent-insensitively; no search by such a name may return the cable.
  * The same person named openly in another cable is shown there, and local mode shows everything.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/start.js";
 import { fold, significantWords } from "../../src/store/entity-names.js";
-import {
-  PROTECTED,
-  type ProtectedServers,
-  startProtectedServers,
-} from "../entities/protected-archive.js";
+import { PROTECTED, protectedServersHooks } from "../entities/protected-archive.js";
 
-let servers: ProtectedServers;
-let pub: RunningServer;
-let local: RunningServer;
-
-beforeAll(async () => {
-  servers = await startProtectedServers("cablegram-public-");
-  ({ pub, local } = servers);
-}, 120_000);
-
-afterAll(async () => {
-  await servers?.close();
-});
+const servers = protectedServersHooks("cablegram-public-");
 
 const ALL_IDS = [
   "06LISBON2365",
@@ -159,7 +144,7 @@ describe("public mode: crawl", () => {
       const path = queue.shift()!;
       if (seen.has(path)) continue;
       seen.add(path);
-      const r = await fetchText(pub, path);
+      const r = await fetchText(servers.pub, path);
       if (r.status >= 500) failures.push(`${r.status} ${path}`);
       leaks.push(...leaksIn(path, r.body));
       if (r.type.startsWith("text/html")) {
@@ -182,18 +167,24 @@ describe("public mode: crawl", () => {
     const found: string[] = [];
     for (const p of PROTECTED) {
       for (const q of queriesFor(p.forms)) {
-        const api = await fetchText(pub, `/api/search?limit=100&q=${encodeURIComponent(q)}`);
+        const api = await fetchText(
+          servers.pub,
+          `/api/search?limit=100&q=${encodeURIComponent(q)}`,
+        );
         expect(api.status, q).toBe(200);
         const ids = (JSON.parse(api.body) as { hits: { referenceId: string }[] }).hits.map(
           (h) => h.referenceId,
         );
         if (ids.includes(p.cable)) found.push(`${q} → ${p.cable}`);
-        const exp = await fetchText(pub, `/api/export?format=csv&q=${encodeURIComponent(q)}`);
+        const exp = await fetchText(
+          servers.pub,
+          `/api/export?format=csv&q=${encodeURIComponent(q)}`,
+        );
         const rows = exp.body.split("\r\n").map((row) => row.split(",")[0]);
         if (rows.includes(p.cable)) found.push(`export ${q} → ${p.cable}`);
-        const ents = await fetchText(pub, `/api/entities?q=${encodeURIComponent(q)}`);
+        const ents = await fetchText(servers.pub, `/api/entities?q=${encodeURIComponent(q)}`);
         for (const e of (JSON.parse(ents.body) as { entities: { id: string }[] }).entities) {
-          const page = await fetchText(pub, `/api/entities/${e.id}`);
+          const page = await fetchText(servers.pub, `/api/entities/${e.id}`);
           if (page.body.includes(p.cable)) found.push(`entity ${e.id} → ${p.cable}`);
         }
       }
@@ -203,7 +194,7 @@ describe("public mode: crawl", () => {
 
   it("searching a name changes nothing about a protecting cable that other terms find", async () => {
     const ids = async (q: string) => {
-      const r = await fetchText(pub, `/api/search?limit=100&q=${encodeURIComponent(q)}`);
+      const r = await fetchText(servers.pub, `/api/search?limit=100&q=${encodeURIComponent(q)}`);
       return (JSON.parse(r.body) as { hits: { referenceId: string }[] }).hits.map(
         (h) => h.referenceId,
       );
@@ -221,25 +212,25 @@ describe("public mode: crawl", () => {
   }, 120_000);
 
   it("shows a protected person where another cable names them openly, and in local mode", async () => {
-    const open = await fetchText(pub, "/cables/10TRIPOLI9002");
+    const open = await fetchText(servers.pub, "/cables/10TRIPOLI9002");
     expect(open.body).toContain("el-Meyet");
     expect(open.body).toContain("Windus");
-    const entity = await fetchText(pub, "/api/entities/person-ibrahim-meyet");
+    const entity = await fetchText(servers.pub, "/api/entities/person-ibrahim-meyet");
     expect(entity.status).toBe(200);
     expect(entity.body).toContain("10TRIPOLI9002");
     expect(entity.body).not.toContain("08TRIPOLI564");
-    const localEntity = await fetchText(local, "/api/entities/person-ibrahim-meyet");
+    const localEntity = await fetchText(servers.local, "/api/entities/person-ibrahim-meyet");
     expect(localEntity.body).toContain("08TRIPOLI564");
-    const localReader = await fetchText(local, "/cables/08TRIPOLI564");
+    const localReader = await fetchText(servers.local, "/cables/08TRIPOLI564");
     expect(localReader.body).toContain("el-Meyet");
-    const masked = await fetchText(pub, "/cables/08TRIPOLI564");
+    const masked = await fetchText(servers.pub, "/cables/08TRIPOLI564");
     expect(masked.body).toContain("[withheld]");
     expect(masked.body).not.toMatch(/meyet/i);
     // A person only protecting cables name does not exist publicly.
-    const only = await fetchText(pub, "/api/entities/person-segolene-dupre-nassar");
+    const only = await fetchText(servers.pub, "/api/entities/person-segolene-dupre-nassar");
     expect(only.status).toBe(404);
     expect(only.body).not.toMatch(/TRIPOLI9003/);
-    const localOnly = await fetchText(local, "/api/entities/person-segolene-dupre-nassar");
+    const localOnly = await fetchText(servers.local, "/api/entities/person-segolene-dupre-nassar");
     expect(localOnly.status).toBe(200);
   });
 });

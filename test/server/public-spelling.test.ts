@@ -4,28 +4,13 @@
  * the protected-persons fixture, misspelt and searched with `~`, neither offers the name nor finds
  * the protecting cable through it; outside public mode the spelling is offered as usual.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { variantsOf } from "../../src/search/variants.js";
 import type { RunningServer } from "../../src/server/start.js";
 import { significantWords } from "../../src/store/entity-names.js";
-import {
-  PROTECTED,
-  type ProtectedServers,
-  startProtectedServers,
-} from "../entities/protected-archive.js";
+import { PROTECTED, protectedServersHooks } from "../entities/protected-archive.js";
 
-let servers: ProtectedServers;
-let pub: RunningServer;
-let local: RunningServer;
-
-beforeAll(async () => {
-  servers = await startProtectedServers("cablegram-spelling-");
-  ({ pub, local } = servers);
-}, 120_000);
-
-afterAll(async () => {
-  await servers?.close();
-});
+const servers = protectedServersHooks("cablegram-spelling-");
 
 interface Answer {
   hits: { referenceId: string }[];
@@ -60,6 +45,7 @@ describe("spelling help in public mode", () => {
   });
 
   it("never offers a protected name, nor expands a variant search to it", async () => {
+    const { pub, local } = servers;
     let offeredLocally = 0;
     for (const { cable, word } of cases) {
       for (const typo of misspellings(word)) {

@@ -18,22 +18,9 @@ import { idPrefix, idWord, MAX_SUGGESTIONS } from "../ids.js";
 import type { SearchTuning } from "../index.js";
 import { parseQuery } from "../parser.js";
 import type { FacetCount, SearchHit, SearchResult, SortOrder } from "../types.js";
-import { QuerySyntaxError, SORT_ORDERS } from "../types.js";
+import { checkOptions, QuerySyntaxError } from "../types.js";
 import { compilePostgres, type Lexer, type PgCatalog } from "./compile.js";
 import { snippetsFor } from "./snippets.js";
-
-const DEFAULT_LIMIT = 20;
-
-function checkOptions(opts: SearchTuning): { sort: SortOrder; limit: number } {
-  const sort = opts.sort ?? "relevance";
-  if (!(SORT_ORDERS as readonly string[]).includes(sort))
-    throw new QuerySyntaxError(`unknown sort '${String(sort)}'`, 0);
-  const limit = opts.limit ?? DEFAULT_LIMIT;
-  if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new QuerySyntaxError("limit must be a positive whole number", 0);
-  }
-  return { sort, limit };
-}
 
 /** `word~` needs the archive's vocabulary of spellings, which the PostgreSQL back end does not keep yet. */
 function refuseUnsupported(n: QueryNode): void {

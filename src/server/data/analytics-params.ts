@@ -6,22 +6,11 @@
 import { z } from "zod";
 import { PERIODS } from "../../analytics/periods.js";
 import { SIGNALS } from "../../analytics/secrecy.js";
-import { MAX_QUERY, MAX_VALUE, queryShape } from "../params.js";
+import { MAX_QUERY, MAX_VALUE, optional, queryShape, text } from "../params.js";
 
 export const ANALYTICS_FORMATS = ["html", "json", "csv"] as const;
 /** Queries overlaid on the first in a timeline (five series in all). */
 export const MAX_OVERLAYS = 4;
-
-const CONTROL = /\p{Cc}/u;
-
-const optional = <T extends z.ZodType>(s: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), s.optional());
-
-const text = (max: number) =>
-  z
-    .string()
-    .max(max, `at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), { message: "control characters are not allowed" });
 
 const month = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, "a month: YYYY-MM");
 

@@ -38,7 +38,7 @@ import type {
   TimelineParams,
 } from "./analytics-params.js";
 import { resolveId } from "./cable.js";
-import { composeQuery, type Filters } from "./query.js";
+import { composeQuery, type Filters, queryAndFilters } from "./query.js";
 
 export interface AnalyticsState extends Filters {
   q: string;
@@ -56,15 +56,7 @@ export interface ViewData<T> {
 }
 
 export function analyticsState(p: AnalyticsParams): AnalyticsState {
-  return {
-    q: p.q ?? "",
-    tag: p.tag,
-    origin: p.origin,
-    classification: p.classification,
-    caveat: p.caveat,
-    from: p.from,
-    to: p.to,
-  };
+  return queryAndFilters(p);
 }
 
 /** The result set of the URL's query and filters; bad syntax is a 400 naming `q`. */

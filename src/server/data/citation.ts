@@ -5,6 +5,7 @@
  * without a creation date is dated by the year in its reference id, which is always known.
  */
 import { splitId } from "../../model/reference-id.js";
+import { longMonth } from "../views/format.js";
 
 export const CITATION_FORMATS = ["bibtex", "csl", "ris"] as const;
 export type CitationFormat = (typeof CITATION_FORMATS)[number];
@@ -186,21 +187,6 @@ export function citationLine(e: CitationEntry, baseUrl: string): string {
     ? d.parts[0]
       ? `${d.parts[0]} (date unknown)`
       : "date unknown"
-    : `${d.parts[2]} ${LONG_MONTHS[d.parts[1]! - 1]} ${d.parts[0]}`;
+    : `${d.parts[2]} ${longMonth(d.parts[1]!)} ${d.parts[0]}`;
   return `${author(c)}, "${c.subject?.trim() || "untitled"}", cable ${c.referenceId}, ${date}${e.paragraph ? `, ¶${e.paragraph}` : ""}, ${permalink(baseUrl, e)}`;
 }
-
-const LONG_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];

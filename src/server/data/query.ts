@@ -20,6 +20,22 @@ export interface QueryInput extends Filters {
   q?: string | undefined;
 }
 
+/**
+ * The typed query and the filters, taken out of something larger (request parameters, a page's
+ * state): what a page's state starts from and what its links carry, in that order.
+ */
+export function queryAndFilters(s: QueryInput): QueryInput & { q: string } {
+  return {
+    q: s.q ?? "",
+    tag: s.tag,
+    origin: s.origin,
+    classification: s.classification,
+    caveat: s.caveat,
+    from: s.from,
+    to: s.to,
+  };
+}
+
 export const FACET_FIELDS = ["tag", "origin", "classification", "caveat"] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 

@@ -9,7 +9,7 @@ import type { SearchResult, SortOrder } from "../../search/types.js";
 import type { Db } from "../../store/db.js";
 import { DEFAULT_PAGE_SIZE, type SearchParams } from "../params.js";
 import { badRequest } from "../problem.js";
-import { composeQuery, type Filters } from "./query.js";
+import { composeQuery, type Filters, queryAndFilters } from "./query.js";
 
 /** Values listed per facet in the sidebar and the API. */
 export const FACET_LIMIT = 12;
@@ -32,13 +32,7 @@ export interface SearchData {
 
 export function searchState(p: SearchParams): SearchState {
   return {
-    q: p.q ?? "",
-    tag: p.tag,
-    origin: p.origin,
-    classification: p.classification,
-    caveat: p.caveat,
-    from: p.from,
-    to: p.to,
+    ...queryAndFilters(p),
     sort: p.sort ?? null,
     cursor: p.cursor ?? null,
     limit: p.limit ?? DEFAULT_PAGE_SIZE,

@@ -15,14 +15,7 @@ export function AddresseesPage(props: { ctx: ViewContext; data: ViewData<Address
   const a = d.analysis;
   const csv = (name: string) => csvUrl(PATH, d.state, name);
   return (
-    <AnalyticsFrame
-      ctx={props.ctx}
-      title="Who was told what"
-      path={PATH}
-      state={d.state}
-      query={d.query}
-      total={d.total}
-    >
+    <AnalyticsFrame ctx={props.ctx} title="Who was told what" path={PATH} data={d}>
       <section>
         <h2>Flow: sending post → addressee posts</h2>
         <p class="note">
@@ -77,9 +70,7 @@ export function DrillPage(props: {
       ctx={props.ctx}
       title={a.title}
       path="/analytics/cables"
-      state={d.state}
-      query={d.query}
-      total={d.total}
+      data={d}
       options={Object.entries(props.extra).map(([k, v]) =>
         v ? <input type="hidden" name={k} value={v} /> : null,
       )}

@@ -1,11 +1,12 @@
 /** Pages of the timeline, the bursts and "what spiked". */
 import type { RankedBurst } from "../../analytics/bursts.js";
 import { PERIODS } from "../../analytics/periods.js";
+import type { Table } from "../../analytics/table.js";
 import type { Timeline } from "../../analytics/timeline.js";
 import type { BurstsAnalysis, SpikesAnalysis, ViewData } from "../data/analytics.js";
 import { MAX_OVERLAYS } from "../data/analytics-params.js";
 import { AnalyticsFrame } from "./analytics-frame.js";
-import { DataTable } from "./analytics-tables.js";
+import { TableView } from "./analytics-tables.js";
 import { TimelineChart } from "./analytics-timeline.js";
 import { analyticsUrl, csvUrl, searchFor } from "./analytics-url.js";
 import { cableUrl, count, day } from "./format.js";
@@ -45,9 +46,7 @@ export function TimelinePage(props: {
       ctx={props.ctx}
       title="Timeline"
       path="/analytics/timeline"
-      state={d.state}
-      query={d.query}
-      total={d.total}
+      data={d}
       options={
         <>
           <PeriodSelect by={t.by} />
@@ -162,9 +161,7 @@ export function BurstsPage(props: { ctx: ViewContext; data: ViewData<BurstsAnaly
       ctx={props.ctx}
       title="Bursts"
       path="/analytics/bursts"
-      state={d.state}
-      query={d.query}
-      total={d.total}
+      data={d}
       options={
         <>
           <label>
@@ -190,15 +187,29 @@ export function BurstsPage(props: { ctx: ViewContext; data: ViewData<BurstsAnaly
         cables.
       </p>
       {a.bursts.length === 0 ? <p>No bursts found.</p> : <BurstList bursts={a.bursts} />}
-      <details class="table-view">
-        <summary>Table view</summary>
-        <DataTable
-          table={d.tables[0]!}
-          csv={csvUrl("/analytics/bursts", d.state, "bursts", { kind: a.kind, by: a.by })}
-          link={(row, col) => (col === 1 && row[8] ? searchFor(String(row[8])) : null)}
-        />
-      </details>
+      <TableView
+        table={d.tables[0]!}
+        csv={csvUrl("/analytics/bursts", d.state, "bursts", { kind: a.kind, by: a.by })}
+        link={(row, col) => (col === 1 && row[8] ? searchFor(String(row[8])) : null)}
+      />
     </AnalyticsFrame>
+  );
+}
+
+/** One dimension's bursts on the "what spiked" page: the list, then its table. */
+function SpikeSection(props: {
+  title: string;
+  none: string;
+  bursts: RankedBurst[];
+  table: Table;
+  csv: string;
+}) {
+  return (
+    <section>
+      <h2>{props.title}</h2>
+      {props.bursts.length === 0 ? <p>{props.none}</p> : <BurstList bursts={props.bursts} />}
+      <TableView table={props.table} csv={props.csv} />
+    </section>
   );
 }
 
@@ -211,9 +222,7 @@ export function SpikesPage(props: { ctx: ViewContext; data: ViewData<SpikesAnaly
       ctx={props.ctx}
       title="What spiked"
       path="/analytics/spikes"
-      state={d.state}
-      query={d.query}
-      total={d.total}
+      data={d}
       options={
         <>
           <label>
@@ -229,32 +238,20 @@ export function SpikesPage(props: { ctx: ViewContext; data: ViewData<SpikesAnaly
         The strongest TAG and origin bursts overlapping {a.start}
         {a.end !== a.start ? ` – ${a.end}` : ""} (monthly Kleinberg bursts, as on the Bursts page).
       </p>
-      <section>
-        <h2>TAGS</h2>
-        {a.tags.length === 0 ? <p>No TAG bursts in this period.</p> : <BurstList bursts={a.tags} />}
-        <details class="table-view">
-          <summary>Table view</summary>
-          <DataTable
-            table={d.tables[0]!}
-            csv={csvUrl("/analytics/spikes", d.state, "tag-bursts", extra)}
-          />
-        </details>
-      </section>
-      <section>
-        <h2>Origins</h2>
-        {a.origins.length === 0 ? (
-          <p>No origin bursts in this period.</p>
-        ) : (
-          <BurstList bursts={a.origins} />
-        )}
-        <details class="table-view">
-          <summary>Table view</summary>
-          <DataTable
-            table={d.tables[1]!}
-            csv={csvUrl("/analytics/spikes", d.state, "origin-bursts", extra)}
-          />
-        </details>
-      </section>
+      <SpikeSection
+        title="TAGS"
+        none="No TAG bursts in this period."
+        bursts={a.tags}
+        table={d.tables[0]!}
+        csv={csvUrl("/analytics/spikes", d.state, "tag-bursts", extra)}
+      />
+      <SpikeSection
+        title="Origins"
+        none="No origin bursts in this period."
+        bursts={a.origins}
+        table={d.tables[1]!}
+        csv={csvUrl("/analytics/spikes", d.state, "origin-bursts", extra)}
+      />
     </AnalyticsFrame>
   );
 }

@@ -5,7 +5,7 @@ import type { Table } from "../../analytics/table.js";
 import type { Thread } from "../../analytics/thread.js";
 import type { ViewData } from "../data/analytics.js";
 import { AnalyticsFrame } from "./analytics-frame.js";
-import { DataTable } from "./analytics-tables.js";
+import { DataTable, TableView } from "./analytics-tables.js";
 import { csvUrl, searchFor } from "./analytics-url.js";
 import { cableUrl, count, day, withQuery } from "./format.js";
 import { Layout, type ViewContext } from "./layout.js";
@@ -38,14 +38,7 @@ export function CoveragePage(props: { ctx: ViewContext; data: ViewData<Coverage>
     .sort((a, b) => heldBy.get(b)! - heldBy.get(a)! || (a < b ? -1 : 1))
     .slice(0, COVERAGE_ROWS);
   return (
-    <AnalyticsFrame
-      ctx={props.ctx}
-      title="Coverage"
-      path={PATH}
-      state={d.state}
-      query={d.query}
-      total={d.total}
-    >
+    <AnalyticsFrame ctx={props.ctx} title="Coverage" path={PATH} data={d}>
       <p class="note">
         Serial numbers run per post and year, so the highest serial seen (held, or cited by a held
         cable) bounds from below how many cables a post sent. Each cell: cables held / highest
@@ -95,10 +88,11 @@ export function CoveragePage(props: { ctx: ViewContext; data: ViewData<Coverage>
           </table>
         </div>
       </figure>
-      <details class="table-view">
-        <summary>Table view (every post and year)</summary>
-        <DataTable table={d.tables[0]!} csv={csvUrl(PATH, d.state, "coverage")} />
-      </details>
+      <TableView
+        summary="Table view (every post and year)"
+        table={d.tables[0]!}
+        csv={csvUrl(PATH, d.state, "coverage")}
+      />
     </AnalyticsFrame>
   );
 }

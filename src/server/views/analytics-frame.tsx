@@ -3,7 +3,7 @@
  * page, so a search is one click away and back), the tabs between views, and the set's size.
  */
 import type { Child } from "hono/jsx";
-import type { AnalyticsState } from "../data/analytics.js";
+import type { AnalyticsState, ViewData } from "../data/analytics.js";
 import { analyticsUrl } from "./analytics-url.js";
 import { count } from "./format.js";
 import { Layout, type ViewContext } from "./layout.js";
@@ -36,15 +36,14 @@ export function AnalyticsFrame(props: {
   ctx: ViewContext;
   title: string;
   path: ViewPath | "/analytics/cables";
-  state: AnalyticsState;
-  query: string;
-  total: number;
+  /** The view's answer: the state, the query run and the set's size are what the frame shows. */
+  data: Pick<ViewData<unknown>, "state" | "query" | "total">;
   /** View-specific form controls (period, overlays...). */
   options?: Child;
   /** Parameters the tabs keep (none by default: each view has its own options). */
   children?: Child;
 }) {
-  const s = props.state;
+  const { state: s, query, total } = props.data;
   return (
     <Layout
       ctx={props.ctx}
@@ -65,11 +64,11 @@ export function AnalyticsFrame(props: {
           <button type="submit">Analyse</button>
         </form>
         <p class="set">
-          {count(props.total)} cable{props.total === 1 ? "" : "s"}
-          {props.query ? (
+          {count(total)} cable{total === 1 ? "" : "s"}
+          {query ? (
             <>
               {" "}
-              for <code>{props.query}</code>
+              for <code>{query}</code>
             </>
           ) : (
             " (the whole archive)"

@@ -30,14 +30,7 @@ export function SecrecyPage(props: { ctx: ViewContext; data: ViewData<Secrecy> }
       : cellUrl(d.state, matrix, row, col);
   };
   return (
-    <AnalyticsFrame
-      ctx={props.ctx}
-      title="Secrecy"
-      path={PATH}
-      state={d.state}
-      query={d.query}
-      total={d.total}
-    >
+    <AnalyticsFrame ctx={props.ctx} title="Secrecy" path={PATH} data={d}>
       <div class="grid">
         <Bars table={s.levels} csv={csv("levels")} href={by("classification", "levels")} />
         <Bars table={s.markings} csv={csv("markings")} />

@@ -109,15 +109,23 @@ export function Bars(props: {
       {t.rows.length > rows.length ? (
         <p class="more">{t.rows.length - rows.length} more in the table view and the CSV.</p>
       ) : null}
-      <details class="table-view">
-        <summary>Table view</summary>
-        <DataTable
-          table={t}
-          csv={props.csv}
-          link={(row, col) => (col === 0 && props.href ? props.href(String(row[0] ?? "")) : null)}
-        />
-      </details>
+      <TableView
+        table={t}
+        csv={props.csv}
+        link={(row, col) => (col === 0 && props.href ? props.href(String(row[0] ?? "")) : null)}
+      />
     </figure>
+  );
+}
+
+/** A DataTable folded under "Table view" (or `summary`), below the chart that draws its data. */
+export function TableView(props: Parameters<typeof DataTable>[0] & { summary?: string }) {
+  const { summary, ...table } = props;
+  return (
+    <details class="table-view">
+      <summary>{summary ?? "Table view"}</summary>
+      <DataTable {...table} />
+    </details>
   );
 }
 

@@ -5,7 +5,7 @@
  * chart built from the table view below it (the same numbers).
  */
 import { reportedLabel, share, type Timeline, timelineTable } from "../../analytics/timeline.js";
-import { DataTable, tableId } from "./analytics-tables.js";
+import { TableView, tableId } from "./analytics-tables.js";
 
 const WIDTH = 800;
 const HEIGHT = 220;
@@ -97,23 +97,20 @@ export function TimelineChart(props: {
           <span>{t.points[n - 1]!.period}</span>
         </p>
       ) : null}
-      <details class="table-view">
-        <summary>Table view</summary>
-        <DataTable
-          table={table}
-          csv={props.csv}
-          link={(row, col) => {
-            if (t.reported && col >= reportedCol && col < reportedCol + series) {
-              return Number(row[col]) > 0
-                ? props.reportedHref(col - reportedCol, String(row[1]), String(row[2]))
-                : null;
-            }
-            const i = col === 0 ? 0 : col - 3;
-            if (i < 0 || i >= series) return null;
-            return props.periodHref(i, String(row[1]), String(row[2]));
-          }}
-        />
-      </details>
+      <TableView
+        table={table}
+        csv={props.csv}
+        link={(row, col) => {
+          if (t.reported && col >= reportedCol && col < reportedCol + series) {
+            return Number(row[col]) > 0
+              ? props.reportedHref(col - reportedCol, String(row[1]), String(row[2]))
+              : null;
+          }
+          const i = col === 0 ? 0 : col - 3;
+          if (i < 0 || i >= series) return null;
+          return props.periodHref(i, String(row[1]), String(row[2]));
+        }}
+      />
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 /** Links of the analytics pages: the query and filters travel with every link, as on search. */
 import type { AnalyticsState } from "../data/analytics.js";
+import { queryAndFilters } from "../data/query.js";
 import { withQuery } from "./format.js";
 
 export type Extra = Record<string, string | number | null | undefined | readonly string[]>;
@@ -7,13 +8,7 @@ export type Extra = Record<string, string | number | null | undefined | readonly
 /** The URL of an analytics path (or /search) for the same result set, plus `extra` parameters. */
 export function analyticsUrl(path: string, s: AnalyticsState, extra: Extra = {}): string {
   return withQuery(path, {
-    q: s.q,
-    tag: s.tag,
-    origin: s.origin,
-    classification: s.classification,
-    caveat: s.caveat,
-    from: s.from,
-    to: s.to,
+    ...queryAndFilters(s),
     ...extra,
   });
 }

@@ -14,7 +14,7 @@ export function dateTime(iso: string | null | undefined): string {
   return m ? `${m[1]} ${m[2]} UTC` : iso;
 }
 
-const MONTHS = [
+const MONTH_NAMES = [
   "January",
   "February",
   "March",
@@ -29,10 +29,15 @@ const MONTHS = [
   "December",
 ];
 
+/** 3 → `March`; a number that is no month, as written. */
+export function longMonth(month: number): string {
+  return MONTH_NAMES[month - 1] ?? String(month);
+}
+
 /** `2008-03` → `March 2008`. */
 export function monthName(month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
-  return m ? `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : month;
+  return m ? `${MONTH_NAMES[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : month;
 }
 
 /** The colour class of a classification or portion marking (US banner colours). */

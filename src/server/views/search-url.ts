@@ -1,5 +1,5 @@
 /** Links of the search page: the whole state lives in the URL, so every change is a link. */
-import type { FacetField } from "../data/query.js";
+import { type FacetField, queryAndFilters } from "../data/query.js";
 import type { SearchState } from "../data/search.js";
 import { DEFAULT_PAGE_SIZE } from "../params.js";
 import { withQuery } from "./format.js";
@@ -11,13 +11,7 @@ export function searchUrl(state: SearchState, change: Change = {}, path = "/sear
   const paging = "cursor" in change || "page" in change;
   const s: SearchState = { ...state, cursor: null, page: 1, ...change };
   return withQuery(path, {
-    q: s.q,
-    tag: s.tag,
-    origin: s.origin,
-    classification: s.classification,
-    caveat: s.caveat,
-    from: s.from,
-    to: s.to,
+    ...queryAndFilters(s),
     sort: s.sort,
     limit: s.limit === DEFAULT_PAGE_SIZE ? null : s.limit,
     cursor: paging ? s.cursor : null,
@@ -34,26 +28,14 @@ export function toggleFilter(state: SearchState, field: FacetField, value: strin
 /** `?q=...&tag=...&sort=...`: the list a reader opened from a hit steps through ("" for none). */
 export function listContext(state: Omit<SearchState, "cursor" | "limit" | "page">): string {
   return withQuery("", {
-    q: state.q,
-    tag: state.tag,
-    origin: state.origin,
-    classification: state.classification,
-    caveat: state.caveat,
-    from: state.from,
-    to: state.to,
+    ...queryAndFilters(state),
     sort: state.sort && state.sort !== "relevance" ? state.sort : null,
   });
 }
 
 export function exportUrl(state: SearchState, format: string, path = "/api/export"): string {
   return withQuery(path, {
-    q: state.q,
-    tag: state.tag,
-    origin: state.origin,
-    classification: state.classification,
-    caveat: state.caveat,
-    from: state.from,
-    to: state.to,
+    ...queryAndFilters(state),
     sort: state.sort && state.sort !== "relevance" ? state.sort : null,
     format,
   });

@@ -1,7 +1,7 @@
 /** Whole cables, versions and the archive's figures out of a PostgreSQL archive (as src/store/read.ts, stats.ts). */
-import type { Cable, Provenance } from "../../model/cable.js";
+import type { Cable } from "../../model/cable.js";
 import { restoreCable } from "../cable-json.js";
-import type { StoredVersion } from "../read.js";
+import { type StoredVersion, storedJson, storedVersion, type VersionRow } from "../read.js";
 import type { ArchiveStats } from "../stats.js";
 import type { Sql } from "./connect.js";
 
@@ -43,47 +43,17 @@ export async function getCable(sql: Sql, referenceId: string): Promise<Cable | n
 /** Every distinct text stored for an id, oldest ingest first. */
 export async function getVersions(sql: Sql, referenceId: string): Promise<StoredVersion[]> {
   const rows = await sql<
-    {
-      id: number;
-      text_hash: string;
-      content_hash: string;
-      released: string | null;
-      source_id: string | null;
-      source_format: string;
-      source_file: string;
-      source_offset: number;
-      source_line: number;
-      ingested_at: string;
-      cable_json: string | null;
-      cable_rowid: number | null;
-    }[]
+    VersionRow[]
   >`SELECT v.id, v.text_hash, v.content_hash, v.released, v.source_id, v.source_format, v.source_file,
            v.source_offset, v.source_line, v.ingested_at, v.cable_json, c.id AS cable_rowid
       FROM versions v LEFT JOIN cables c ON c.reference_id = v.reference_id AND c.version_id = v.id
      WHERE v.reference_id = ${referenceId} ORDER BY v.id`;
   const out: StoredVersion[] = [];
   for (const v of rows) {
-    const current = v.cable_rowid !== null;
-    let cable: Cable | undefined;
-    if (current) cable = (await cablesByRowid(sql, [v.cable_rowid!]))[0];
-    else if (v.cable_json !== null) cable = JSON.parse(v.cable_json) as Cable;
+    const cable =
+      v.cable_rowid !== null ? (await cablesByRowid(sql, [v.cable_rowid]))[0] : storedJson(v);
     if (!cable) throw new Error(`archive damaged: version ${v.id} has no stored cable`);
-    out.push({
-      versionId: v.id,
-      current,
-      released: v.released,
-      sourceId: v.source_id,
-      source: {
-        format: v.source_format as Provenance["format"],
-        file: v.source_file,
-        offset: Number(v.source_offset),
-        line: v.source_line,
-      },
-      ingestedAt: v.ingested_at,
-      textHash: v.text_hash,
-      contentHash: v.content_hash,
-      cable,
-    });
+    out.push(storedVersion(v, cable));
   }
   return out;
 }

@@ -1,0 +1,187 @@
+import { type Db, perConnection } from "./db.js";
+import { deleteDerived, type PlacedRow, writeDerived } from "./entities-derived.js";
+import type { EntityType } from "./entities-input.js";
+import {
+  type MentionFacts,
+  mentionKeys,
+  type OwnersOf,
+  type Placement,
+  resolve,
+} from "./entities-rule.js";
+import { type Batches, distinctKeys } from "./entities-walk.js";
+
+/**
+ * What both kinds of resolution run (entities-resolve.ts) read and write: mentions with the facts
+ * of their cable, one group or one entity at a time, and the statements that place them.
+ */
+
+export interface Row {
+  cable_id: number;
+  seq: number;
+  type: EntityType;
+  name: string;
+  variants: string;
+  roles: string;
+  protected: number;
+  entity_id: string | null;
+  link: string | null;
+  station: string | null;
+  year: number | null;
+  created: string | null;
+  key: string | null;
+  vkeys: string;
+}
+
+const SELECT = `SELECT m.cable_id, m.seq, m.type, m.name, m.variants, m.roles, m.protected,
+       m.entity_id, m.link, c.station, c.year, c.created, m.key, m.vkeys
+  FROM mentions m JOIN cables c ON c.id = m.cable_id`;
+
+const stmts = perConnection((db: Db) => ({
+  // Both in index order (mentions_key, mentions_entity; a WITHOUT ROWID table's index ends with
+  // the primary key), so neither sorts.
+  group: db.prepare<[EntityType, string], Row>(
+    `${SELECT} WHERE m.type = ? AND m.key = ? ORDER BY m.type, m.key, m.cable_id, m.seq`,
+  ),
+  entity: db.prepare<[string], Row>(`${SELECT} WHERE m.entity_id = ? ORDER BY m.entity_id`),
+  firstEntity: db
+    .prepare<[], string>(
+      "SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY entity_id LIMIT 1",
+    )
+    .pluck(),
+  nextEntity: db
+    .prepare<[string], string>(
+      "SELECT entity_id FROM mentions WHERE entity_id > ? ORDER BY entity_id LIMIT 1",
+    )
+    .pluck(),
+  update: db.prepare(
+    "UPDATE mentions SET entity_id = ?, link = ?, key = ?, vkeys = ? WHERE cable_id = ? AND seq = ?",
+  ),
+  owners: db
+    .prepare<[string, string], string>("SELECT key FROM entity_owners WHERE type = ? AND vkey = ?")
+    .pluck(),
+}));
+
+export const facts = (r: Row): MentionFacts => ({
+  type: r.type,
+  name: r.name,
+  variants: JSON.parse(r.variants) as string[],
+  roles: JSON.parse(r.roles) as string[],
+  station: r.station,
+  year: r.year,
+});
+
+const placed = (r: Row, f: MentionFacts, entityId: string): PlacedRow => ({
+  entityId,
+  type: r.type,
+  cableId: r.cable_id,
+  name: r.name,
+  variants: f.variants,
+  protected: r.protected === 1,
+  created: r.created,
+});
+
+/** The mentions of one group (see mentionKeys), in stored order. */
+export function groupRows(db: Db, type: EntityType, key: string): Row[] {
+  return stmts(db).group.all(type, key);
+}
+
+/** Who owns a variant, archive-wide, as entity_owners holds it. */
+export function storedOwners(db: Db): OwnersOf {
+  const { owners } = stmts(db);
+  return (type, variant) => {
+    const keys = owners.all(type, variant);
+    return keys.length > 0 ? new Set(keys) : undefined;
+  };
+}
+
+/**
+ * Stores a mention's placement and its group keys, recomputed unless `keysFresh` (a full run has
+ * just computed every mention's); true when the placement changed.
+ */
+export function place(
+  db: Db,
+  r: Row,
+  f: MentionFacts,
+  p: Placement,
+  batches: Batches,
+  keysFresh = false,
+): boolean {
+  let key = r.key;
+  let v = r.vkeys;
+  if (!keysFresh) {
+    const k = mentionKeys(f);
+    key = k.key;
+    v = k.vkeys.join("\n");
+  }
+  if (p.entityId === r.entity_id && p.link === r.link && key === r.key && v === r.vkeys) {
+    return false;
+  }
+  stmts(db).update.run(p.entityId, p.link, key, v, r.cable_id, r.seq);
+  batches.wrote();
+  return p.entityId !== r.entity_id || p.link !== r.link;
+}
+
+/** Every entity id placed, in order, one at a time. */
+export function placedEntities(db: Db): Generator<string> {
+  const s = stmts(db);
+  return distinctKeys(
+    () => s.firstEntity.get(),
+    (after) => s.nextEntity.get(after),
+  );
+}
+
+/**
+ * Rebuilds the derived rows of each entity in `ids` from all the mentions now placed in it, one
+ * entity in memory at a time (an entity with no mentions left just loses its rows). Returns how
+ * many entities have rows now.
+ */
+export function rebuildEntities(
+  db: Db,
+  ids: Iterable<string>,
+  batches: Batches,
+  { fresh = false }: { fresh?: boolean } = {},
+): number {
+  const { entity } = stmts(db);
+  let n = 0;
+  for (const id of ids) {
+    if (!fresh) deleteDerived(db, [id]);
+    const rows = entity.all(id);
+    if (rows.length === 0) continue;
+    batches.wrote(
+      writeDerived(
+        db,
+        rows.map((r) => placed(r, facts(r), id)),
+      ),
+    );
+    n++;
+  }
+  return n;
+}
+
+export interface GroupOptions {
+  /** Hears of each mention's entity before and after (the incremental run rebuilds both). */
+  moved?: (before: string | null, after: string) => void;
+  /** The stored group keys are the rule's (see place). */
+  keysFresh?: boolean;
+}
+
+/** Resolves one group and stores its placements. */
+export function resolveGroup(
+  db: Db,
+  type: EntityType,
+  key: string,
+  ownersOf: OwnersOf,
+  batches: Batches,
+  { moved, keysFresh = false }: GroupOptions = {},
+): { mentions: number; changed: number } {
+  const rows = groupRows(db, type, key);
+  const all = rows.map(facts);
+  const { placements } = resolve(all, ownersOf);
+  let changed = 0;
+  rows.forEach((r, i) => {
+    const p = placements[i]!;
+    moved?.(r.entity_id, p.entityId);
+    if (place(db, r, all[i]!, p, batches, keysFresh)) changed++;
+  });
+  return { mentions: rows.length, changed };
+}

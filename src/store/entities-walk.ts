@@ -1,0 +1,80 @@
+import type { Db } from "./db.js";
+
+/**
+ * How resolution reads and writes a whole archive in bounded memory: keyset walks that hold one
+ * group (or one entity, or one chunk of rows) at a time, and writes committed in transactions of
+ * bounded size. Each read statement has finished before the caller writes, so updating the rows
+ * being walked is safe (SQLite leaves undefined what a statement still stepping sees of writes on
+ * its own connection) and a transaction can be committed between two reads.
+ */
+
+/** Writes per transaction: small enough that the WAL stays small, large enough to amortise commits. */
+export const WRITES_PER_TRANSACTION = 50_000;
+
+/** Rows read per chunk when walking a table in key order. */
+export const CHUNK_ROWS = 5_000;
+
+/**
+ * A run of writes split into transactions of at most `limit` writes. Inside a caller's
+ * transaction it commits nothing (the caller's transaction is the unit).
+ */
+export class Batches {
+  private pending = 0;
+  private readonly own: boolean;
+
+  constructor(
+    private readonly db: Db,
+    private readonly limit = WRITES_PER_TRANSACTION,
+  ) {
+    this.own = !db.inTransaction;
+    if (this.own) db.exec("BEGIN IMMEDIATE");
+  }
+
+  /** Counts `n` writes; commits and begins the next transaction when the batch is full. */
+  wrote(n = 1): void {
+    this.pending += n;
+    if (!this.own || this.pending < this.limit) return;
+    this.db.exec("COMMIT");
+    this.db.exec("BEGIN IMMEDIATE");
+    this.pending = 0;
+  }
+
+  commit(): void {
+    if (this.own && this.db.inTransaction) this.db.exec("COMMIT");
+  }
+
+  /** Drops the writes since the last commit (those before it stay, by design). */
+  rollback(): void {
+    if (this.own && this.db.inTransaction) this.db.exec("ROLLBACK");
+  }
+}
+
+/**
+ * The distinct values of an ordered key, one at a time: `first` returns the smallest, `next` the
+ * smallest above the one given (both `LIMIT 1` over an index, so nothing is held).
+ */
+export function* distinctKeys<K>(
+  first: () => K | undefined,
+  next: (after: K) => K | undefined,
+): Generator<K> {
+  for (let k = first(); k !== undefined; k = next(k)) yield k;
+}
+
+/**
+ * Rows in key order, `CHUNK_ROWS` at a time: `page(after)` returns the rows after the key of the
+ * last one (null before the first), in key order, at most `limit` of them.
+ */
+export function* chunks<R, K>(
+  page: (after: K | null, limit: number) => R[],
+  keyOf: (row: R) => K,
+  limit = CHUNK_ROWS,
+): Generator<R[]> {
+  let after: K | null = null;
+  for (;;) {
+    const rows = page(after, limit);
+    if (rows.length === 0) return;
+    after = keyOf(rows[rows.length - 1]!);
+    yield rows;
+    if (rows.length < limit) return;
+  }
+}
