@@ -14,9 +14,11 @@ const layers = [
   ["graph", ["search", "store", "model", "reference"]],
   ["analytics", ["graph", "search", "store", "model", "reference"]],
   ["export", ["analytics", "graph", "search", "store", "model", "reference"]],
+  ["archive", ["export", "analytics", "graph", "search", "ingest", "store", "model", "reference"]],
   [
     "server",
     [
+      "archive",
       "export",
       "analytics",
       "graph",
@@ -34,6 +36,7 @@ const layers = [
     "cli",
     [
       "server",
+      "archive",
       "export",
       "analytics",
       "graph",

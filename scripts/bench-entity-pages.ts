@@ -23,8 +23,8 @@ import { entityFacets } from "../src/search/entity-facets.js";
 import { search } from "../src/search/index.js";
 import { createApp } from "../src/server/app.js";
 import { openArchive } from "../src/store/db.js";
+import { mulberry32 } from "../test/support/mulberry32.js";
 import { percentile } from "./bench/queries.js";
-import { random } from "./bench/synthetic-csv.js";
 
 const { values } = parseArgs({
   options: {
@@ -125,7 +125,7 @@ await pages(
   `person pages, the 30 most cited (top: ${topPersons[0]})`,
   topPersons.map((id) => `/entities/${id}`),
 );
-const pick = random(7);
+const pick = mulberry32(7);
 const many = ids("SELECT id FROM entities WHERE type = 'person' AND cables >= 2 ORDER BY id");
 const randomPersons = Array.from({ length: 30 }, () => many[Math.floor(pick() * many.length)]!);
 await pages(

@@ -52,7 +52,7 @@ function hit(detector: string, id: string): void {
   counts[detector] ??= { count: 0, examples: [] };
   const c = counts[detector];
   c.count++;
-  if (c.examples.length < 8) c.examples.push(id);
+  if (c.examples.length < 12) c.examples.push(id);
 }
 
 /** Detectors over one cable; `id` names it in the examples. */
@@ -143,13 +143,19 @@ function sweep(c: Cable, id: string): void {
 /** Ceilings: the counts measured after the fixes (before → after in the comment). */
 const CEILINGS: Record<string, number> = {
   "classifiedBy: title word in name": 0, // before 4
-  // before 13; left: a line a preview cut with no full copy in the file (00TASHKENT4223), and
-  // SMART's name-first form written with a bare initial (`Hodges, Heather M`), correct as written.
-  "classifiedBy: name ends at an initial": 3,
+  // before 13, 3 before the last pass (00TASHKENT4223's `JOHN E. HERBST,...`: a word closed by a
+  // comma before a preview's cut is whole). Left, correct as written: SMART's name-first form with
+  // a bare initial (09PANAMA889 `Stepheson, Barbara J`, 09QUITO933 `Hodges, Heather M`).
+  "classifiedBy: name ends at an initial": 2,
   "classifiedBy: line not read": 0, // before 5
-  // before 20; left: text cut before its end, and lone lines that may be a name or a word
-  // (`LIST`, `Aguirre` under an unfinished sentence).
-  "signers: empty while the text ends with a surname": 9,
+  // before 20, 9 before the lone-word rule (src/parse/signers/paragraph-end.ts: a lone word is a
+  // signer under a paragraph that ended short of the wrap width, under a glued page footer, or set
+  // off by a blank line; 05RIODEJANEIRO1248 LIST, 07MADRID545 Aguirre, 09LONDON2639 Susman). Left,
+  // all read, none a signature: the wrapped end of a sentence (04THEHAGUE2793 `EUR`/`Stephens.`,
+  // 08SANJOSE232 `U/S`/`Padilla.`, 06BRIDGETOWN2164 `TRINIDAD'S`/`ASSISTANCE.`), an acronym ending
+  // the last sentence (08ISLAMABAD525 `the DCIA.`), and copies cut off mid-text (07SANJOSE63 in a
+  // table, `Commercial`; 10SANJOSE90 mid-word, `Legislative`/`Assembl`).
+  "signers: empty while the text ends with a surname": 6,
   "addressees: debris name": 0, // before 2
   // before 2; left: 05NEWDELHI2299's body line `SECDEF WASHINGTON DC//USDP:DSCA//` (a passing
   // instruction in the body, not the address block).
@@ -170,7 +176,9 @@ describe.skipIf(!present)("people and references sweep (../shared/corpus)", () =
       ...readdirSync(join(CORPUS, "cables")).map((f) => join(CORPUS, "cables", f)),
       ...readdirSync(join(CORPUS, "html")).map((f) => join(CORPUS, "html", f)),
     ];
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      // Let the worker answer the runner now and then: a long synchronous sweep times its RPC out.
+      if (i % 250 === 0) await new Promise((r) => setImmediate(r));
       for await (const item of readSource(file)) {
         if (item.kind !== "record") continue;
         records++;

@@ -1,7 +1,7 @@
+import { refusePostgres } from "../archive/archive.js";
 import { type CheckReport, checkArchiveAt } from "../store/check.js";
 import { runningIngest } from "../store/ingest-runs.js";
 import { type RepairReport, repairArchive } from "../store/repair.js";
-import { refusePostgres } from "./archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
 import { dbOption } from "./options.js";

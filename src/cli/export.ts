@@ -1,9 +1,9 @@
 import { createWriteStream, renameSync, rmSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
+import type { Archive } from "../archive/archive.js";
 import { EXPORT_FORMATS } from "../export/index.js";
 import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
-import type { Archive } from "./archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";

@@ -1,4 +1,11 @@
 import { writeFileSync } from "node:fs";
+import {
+  type Archive,
+  archiveTarget,
+  isPostgresUrl,
+  openPostgresArchive,
+  sqliteArchive,
+} from "../archive/archive.js";
 import { READER_NAMES } from "../formats/index.js";
 import {
   DEFAULT_BATCH_SIZE,
@@ -10,13 +17,6 @@ import type { Progress } from "../ingest/progress.js";
 import { emptyReport, summary } from "../ingest/report.js";
 import { openArchive } from "../store/db.js";
 import { redactUrl } from "../store/postgres/connect.js";
-import {
-  type Archive,
-  archiveTarget,
-  isPostgresUrl,
-  openPostgresArchive,
-  sqliteArchive,
-} from "./archive.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";

@@ -1,9 +1,4 @@
 import { existsSync } from "node:fs";
-import { InvalidCursorError } from "../search/index.js";
-import { unescapeHtml } from "../search/snippets.js";
-import type { FacetCount, SearchResult } from "../search/types.js";
-import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
-import { type Db, openArchive } from "../store/db.js";
 import {
   type Archive,
   archiveTarget,
@@ -11,7 +6,12 @@ import {
   openPostgresArchive,
   refusePostgres,
   sqliteArchive,
-} from "./archive.js";
+} from "../archive/archive.js";
+import { InvalidCursorError } from "../search/index.js";
+import { unescapeHtml } from "../search/snippets.js";
+import type { FacetCount, SearchResult } from "../search/types.js";
+import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
+import { type Db, openArchive } from "../store/db.js";
 import { defineCommand } from "./command.js";
 import { errorMessage, Output } from "./io.js";
 import { dbOption } from "./options.js";

@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
+import { archiveTarget, isPostgresUrl } from "../archive/archive.js";
 import { startCluster } from "../server/serve-workers.js";
 import { startServer } from "../server/start.js";
-import { refusePostgres } from "./archive.js";
+import { redactUrl } from "../store/postgres/connect.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
 import { dbOption } from "./options.js";
@@ -24,7 +25,7 @@ export const serveCommand = defineCommand({
   options: {
     db: {
       ...dbOption,
-      help: "archive to serve; created from the bundled sample (data/sample/) when it does not exist yet",
+      help: "archive to serve: a SQLite file, created from the bundled sample (data/sample/) when it does not exist yet, or postgres://user@host:port/db (docs/server-mode.md)",
     },
     port: {
       type: "integer",
@@ -72,14 +73,9 @@ export const serveCommand = defineCommand({
   },
   notes: ["The server only reads: there is no write route."],
   async run(values) {
-    // Before anything could echo the URL (the first-run "no archive at …" line would, password
-    // and all): the web server reads SQLite archives only so far.
-    try {
-      refusePostgres(values.db);
-    } catch (err) {
-      process.stderr.write(`cablegram serve: ${(err as Error).message}\n`);
-      return 2;
-    }
+    // How every line names the archive: a URL's password never reaches the terminal or a log.
+    const target = archiveTarget(values.db);
+    const label = isPostgresUrl(target) ? redactUrl(target) : target;
     const base = values["base-url"] === undefined ? undefined : baseUrl(values["base-url"]);
     if (base === null) {
       process.stderr.write(
@@ -99,7 +95,7 @@ export const serveCommand = defineCommand({
     const workers = values.workers ?? availableParallelism();
     const cacheBytes = values["cache-mb"] * 1024 * 1024;
     const common = {
-      db: values.db,
+      db: target,
       port: values.port,
       host: values.host,
       public: values.public,
@@ -116,7 +112,7 @@ export const serveCommand = defineCommand({
             })
           : await startCluster({ ...common, workers, cacheBytes });
     } catch (err) {
-      process.stderr.write(`cablegram serve: ${archiveFailureMessage(err, values.db)}\n`);
+      process.stderr.write(`cablegram serve: ${archiveFailureMessage(err, label)}\n`);
       return 1;
     }
     const mode = values.public ? " (public, read-only)" : "";
@@ -131,7 +127,7 @@ export const serveCommand = defineCommand({
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
       // Announced only once Ctrl-C is ours: whoever waits for this line may signal at once.
-      process.stdout.write(`Cablegram serving ${values.db}${mode} at ${server.url}${processes}\n`);
+      process.stdout.write(`Cablegram serving ${label}${mode} at ${server.url}${processes}\n`);
       server.failed?.then((err) => {
         process.stderr.write(`cablegram serve: ${err.message}; stopping\n`);
         stop(1);

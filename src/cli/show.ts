@@ -1,8 +1,8 @@
+import type { Archive } from "../archive/archive.js";
 import type { CiteEdge } from "../graph/types.js";
 import type { Cable } from "../model/cable.js";
 import { canonicalId } from "../model/reference-id.js";
 import type { DateEstimate } from "../store/date-estimates.js";
-import type { Archive } from "./archive.js";
 import { defineCommand } from "./command.js";
 import { formatPeople } from "./entities.js";
 import { errorMessage, Output } from "./io.js";

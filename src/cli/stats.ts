@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
-import { openArchive } from "../store/db.js";
-import type { ArchiveStats } from "../store/stats.js";
 import {
   type Archive,
   archiveTarget,
   isPostgresUrl,
   openPostgresArchive,
   sqliteArchive,
-} from "./archive.js";
+} from "../archive/archive.js";
+import { openArchive } from "../store/db.js";
+import type { ArchiveStats } from "../store/stats.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage, errorMessage } from "./io.js";
 import { dbOption } from "./options.js";

@@ -139,6 +139,9 @@ describe("parseClassifiedBy: damage done by wraps and copies", () => {
 
   it("drops a name cut off by a partial extract, and redactions", () => {
     expect(names("Classified By: AMBASSADOR ROLAND ARN...\n")).toEqual([]);
+    // The cut after a comma leaves the word before it whole.
+    expect(names("CLASSIFIED BY AMB JOHN E. HERBST,...\n")).toEqual(["JOHN E. HERBST"]);
+    expect(names("CLASSIFIED BY: Mark W...\n")).toEqual([]);
     expect(names("Classified By: XXXXXXXXXXXX FOR REASONS 1.4 (B),(D)\n")).toEqual([]);
   });
 });

@@ -156,3 +156,50 @@ describe("signature lines beyond the signer bound", () => {
     expect(two.warnings).toEqual([]);
   });
 });
+
+describe("parseSigners: one capitalised word alone on the last line (issue 8, class 7)", () => {
+  const wrapped = [
+    "and are more skeptical of the Cuban leadership in general,",
+    "and of Spain's capacity to change their behavior. In any",
+    "case,the fact that this visit does not have unanimous GOS",
+    "support virtually guarantees that internal differences on",
+  ].join("\n");
+
+  it("is the signer when the paragraph above ended short of the wrap width", () => {
+    expect(
+      signers(`${wrapped}\nthis policy will be aired in the Spanish media\nAguirre\n`),
+    ).toEqual(["Aguirre"]);
+  });
+
+  it("is the wrapped end of the text when it would not have fitted on the line above", () => {
+    expect(
+      signers(`${wrapped}\nthis policy will be aired in the Spanish media by the\nGovernment\n`),
+    ).toEqual([]);
+    // A copy cut off mid-word: the prefix fits, the word with its last letter and stop would not.
+    expect(
+      signers(`${wrapped}\ngeneral's office (which reports to the Legislative\nAssembl`),
+    ).toEqual([]);
+    // With its full stop it finishes the sentence above, whatever the width.
+    expect(signers(`${wrapped}\nthe cable was cleared by\nStephens.\n`)).toEqual([]);
+    // Under a row of figures it is the cut end of a table, not a signature.
+    expect(signers(`${wrapped}\nTourism             53.5\nCommercial\n`)).toEqual([]);
+  });
+
+  it("is the signer under a page footer glued to the last paragraph", () => {
+    expect(
+      signers(
+        "8. (S/NF) HMG wants to be in synch with the U.S. and 10 Downing Street.   Visit London's Classified Website: XXXXXXXXXXXX e\nSusman",
+      ),
+    ).toEqual(["Susman"]);
+  });
+
+  it("is the signer set off by a blank line under a finished paragraph, LIST included", () => {
+    expect(signers("8. Racial discrimination exists.  Many Brazilians say so.\n\nLIST\n")).toEqual([
+      "LIST",
+    ]);
+    // Closing words and titles are never signers.
+    for (const word of ["END", "NNNN", "SIPDIS", "AMBASSADOR", "Regards"]) {
+      expect(signers(`8. Text ends here.\n\n${word}\n`)).toEqual([]);
+    }
+  });
+});

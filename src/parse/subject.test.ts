@@ -271,4 +271,30 @@ describe("parseSubject: run-on forms (issue 8, class 4)", () => {
     parseSubject(short);
     expect(short.warnings).toEqual([]);
   });
+
+  it("stops at a heading label alone on its line (a press summary's INDEX:)", () => {
+    expect(
+      subject("SUBJECT:  DAILY SUMMARY OF JAPANESE PRESS 03/15/06\n  INDEX:\n(1) Poll on Koizumi")
+        ?.text,
+    ).toBe("DAILY SUMMARY OF JAPANESE PRESS 03/15/06");
+    // A wrapped line with a colon inside it is still the subject.
+    expect(subject("SUBJECT: IRAQ:\nTHE NEW CABINET\n\n1. Text")?.text).toBe(
+      "IRAQ: THE NEW CABINET",
+    );
+  });
+
+  it("stops at the banner and header lines a copy pasted under or into the subject (07MANAMA995)", () => {
+    expect(
+      subject(
+        "SUBJECT: BAHRAIN: ARAB LEAGUE COLLECTIVE IMMEDIATERUCPDOC/USDOC WASHDC IMMEDIATE\nUNCLAS MANAMA 000995 SIPDIS SENSITIVE\n\n1.(SBU) Econoff",
+      )?.text,
+    ).toBe("BAHRAIN: ARAB LEAGUE COLLECTIVE");
+    expect(
+      subject("SUBJECT: TALKS WITH\nCONFIDENTIAL SECTION 01 OF 03 NEW DELHI 005138\nTHE LEFT")
+        ?.text,
+    ).toBe("TALKS WITH");
+    expect(subject("SUBJECT: SECRET SERVICE VISIT\nTO ROME\n\n1. Text")?.text).toBe(
+      "SECRET SERVICE VISIT TO ROME",
+    );
+  });
 });

@@ -52,6 +52,14 @@ const STOP_LINE = new RegExp(
 );
 
 /**
+ * Case-sensitive stops: a heading label alone on its line (`INDEX:`, `ARTICLES:` of a press
+ * summary, 06TOKYO1363), and the banner line a copy pasted again under the subject (`UNCLAS MANAMA
+ * 000995 SIPDIS …`, 07MANAMA995). A subject's wrapped line is neither.
+ */
+const STOP_LINE_CASED =
+  /^[A-Z][A-Z &/-]{2,24}:$|^(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z ]{1,30}\s\d{5,6}\b/;
+
+/**
  * Elements glued onto the subject's own line, without a line break (`...VISIT TO CAIROClassified
  * By:`, `...UK PRIMEREF: A.`, a SMART page-break marker or paragraph 1 run into the line).
  */
@@ -62,6 +70,9 @@ const INLINE_END = new RegExp(
     String.raw`\s[A-Z][A-Z .]{1,24}\s\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b`,
     String.raw`\s¶?1\.\s?\((?:U|C|S|SBU|TS)(?:\/\/?[A-Z]+)?\)`,
     String.raw`\s(?:[A-Z] ){4,}[A-Z]\b`,
+    // The header's address lines pasted over the subject's end: a precedence glued to a routing
+    // indicator (`… COLLECTIVE IMMEDIATERUCPDOC/USDOC WASHDC`, 07MANAMA995).
+    String.raw`(?:IMMEDIATE|PRIORITY|ROUTINE)R[UH][A-Z]{2,5}\/`,
   ].join("|"),
 );
 
@@ -150,7 +161,7 @@ function collectLines(text: string, from: number): { raw: string; capped: boolea
       if (lines.some((l) => l.replace(/\\/g, "").trim())) return done(lines);
       if (lines.length > 1) return done(lines);
       lines.push(line);
-    } else if (STOP_LINE.test(bare)) {
+    } else if (STOP_LINE.test(bare) || STOP_LINE_CASED.test(bare)) {
       return done(lines);
     } else {
       lines.push(line);
@@ -172,5 +183,5 @@ function runsOn(text: string, pos: number): boolean {
     .slice(pos, nl < 0 ? text.length : nl)
     .replace(/\\/g, "")
     .trim();
-  return bare !== "" && !STOP_LINE.test(bare);
+  return bare !== "" && !STOP_LINE.test(bare) && !STOP_LINE_CASED.test(bare);
 }

@@ -140,3 +140,42 @@ describe("parseSummary: headings the copy glued or numbered oddly (issue 8, clas
     );
   });
 });
+
+describe("parseSummary: paragraph 1 whose number the copy lost (issue 8, class 2)", () => {
+  it("reads a heading after an emptied marking: punctuation or empty brackets", () => {
+    for (const marker of ["¶1.  . ", "1. , ", "1. () ", "1. ( ). "]) {
+      expect(
+        summary(`TAGS: PREL BR\n\n${marker}Summary: Experts met. End summary.\n\n2. Text`),
+      ).toBe("Experts met.");
+    }
+  });
+
+  it("reads a run-together row's first paragraph from under the last caption line", () => {
+    const row =
+      "RUEKJCS/SECDEF WASHINGTON DC IMMEDIATEC O N F I D E N T I A L BUENOS AIRES 002711 SIPDIS  E.O. 12958: DECL: 12/01/2016 \nTAGS: MARR PARM AR\nnon-proliferation and relations.  2. (C) Your visit comes at a time.  END SUMMARY.  3. (U) The GOA";
+    expect(summary(row)).toBe(
+      "non-proliferation and relations. 2. (C) Your visit comes at a time.",
+    );
+    // A wrapped subject line is caption, not text; a blank line ends the caption lines.
+    expect(
+      summary(
+        "SUBJECT: STORM CLOUDS GATHERING OVER\nPARLIAMENT\nopposition have signaled intent.  End Summary.\n\n2. (U) x",
+      ),
+    ).toBe("opposition have signaled intent.");
+    expect(
+      summary("SUBJECT: ALL CAPITALS\n\nTHE MINISTER SAID NO.  END SUMMARY.\n\n2. MORE TEXT"),
+    ).toBe("THE MINISTER SAID NO.");
+  });
+
+  it("reads paragraph 1 glued to the Classified-By line behind a bare marking", () => {
+    expect(
+      summary(
+        "Classified By: Ambassador Margaret Scobey per 1.4 (b) and (d). -- (C) During a meeting, he spoke. END SUMMARY ---- Threats ----\n2.(C) Text",
+      ),
+    ).toBe("During a meeting, he spoke.");
+  });
+
+  it("stays null when no caption precedes the end marker or the text is numbered from 2", () => {
+    expect(summary("some words. End summary.")).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ import type { BodyDoc } from "./doc.js";
 import { opensParagraph } from "./summary/label-position.js";
 import { dropSummaryLead, gluedParagraphOne } from "./summary/lead.js";
 import { sectionText } from "./summary/section-text.js";
+import { unnumberedTextStart } from "./summary/text-start.js";
 
 /**
  * The author's summary (spec §4.9): between a `Summary` label and `End summary`; with an end marker
@@ -51,7 +52,7 @@ export function parseSummary(doc: BodyDoc): string | null {
   }
   if (endAt >= 0) {
     const label = findLabel(text, words, endAt, true);
-    const start = label >= 0 ? label : paragraphOne(doc);
+    const start = label >= 0 ? label : paragraphOne(doc, endAt);
     if (start < 0 || start > endAt) return null;
     return dropSummaryLead(sectionText(text.slice(start, endAt)));
   }
@@ -170,10 +171,12 @@ function openSpan(text: string, from: number): { text: string; capped: boolean }
   return { text: rest, capped: stopAt < text.length };
 }
 
-function paragraphOne(doc: BodyDoc): number {
+/** Paragraph 1, or the text that stands for it when its number was lost (see text-start.ts). */
+function paragraphOne(doc: BodyDoc, endAt: number): number {
   const text = doc.text;
   const bound = captionAreaEnd(doc);
-  return /^[ \t]*¶?[ \t]*1[ \t]*[.)]/.test(text.slice(bound, bound + 8)) ? bound : -1;
+  if (/^[ \t]*¶?[ \t]*1[ \t]*[.)]/.test(text.slice(bound, bound + 8))) return bound;
+  return unnumberedTextStart(text, endAt);
 }
 
 /** The end of the first (or last) summary label among the words before `to`, or -1. */

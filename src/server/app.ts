@@ -4,29 +4,30 @@
  * client caused is a 4xx problem (JSON for the API and `?format=json`, a page for browsers).
  */
 import { type Context, Hono } from "hono";
+import { type Archive, sqliteArchive } from "../archive/archive.js";
 import { type ArchiveFault, archiveError } from "../store/archive-error.js";
 import type { Db } from "../store/db.js";
 import { setPublicMode } from "../store/entities-public.js";
+import { PostgresArchiveError } from "../store/postgres/connect.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
 import { allowedHostSet, hostAllowList } from "./hosts.js";
 import { type Problem, ProblemError, problemResponse } from "./problem.js";
 import { publicMasking } from "./public-mode.js";
-import { registerAnalytics } from "./routes/analytics.js";
-import { registerAnalyticsApi } from "./routes/analytics-api.js";
 import { registerApi } from "./routes/api.js";
 import { registerBrowse } from "./routes/browse.js";
 import { registerCable } from "./routes/cable.js";
-import { registerEntities } from "./routes/entities.js";
-import { registerGraph } from "./routes/graph.js";
 import { registerHome } from "./routes/home.js";
 import { type Deps, errorPage } from "./routes/page.js";
 import { registerSearch } from "./routes/search.js";
 import { registerTags } from "./routes/tags.js";
 import { readOnlyMethods, securityHeaders, urlLimit } from "./security.js";
+import { registerSqliteOnly } from "./sqlite-only.js";
 
 export interface AppOptions {
-  db: Db;
+  /** The archive served; a SQLite connection `db` stands for the archive over it. */
+  archive?: Archive;
+  db?: Db;
   /** Built client files (default: dist/client, see scripts/build-client.ts). */
   assets?: Assets;
   /** Response cache; false turns it off (default on, 64 MiB). */
@@ -72,18 +73,34 @@ function wantsProblemJson(url: URL): boolean {
   );
 }
 
+function archiveOf(opts: AppOptions): Archive {
+  if (opts.archive) return opts.archive;
+  if (opts.db) return sqliteArchive(opts.db, opts.db.name);
+  throw new Error("createApp needs an archive");
+}
+
 export function createApp(opts: AppOptions): App {
   const assets = opts.assets ?? loadAssets();
   const baseUrl = (opts.baseUrl ?? "http://localhost").replace(/\/+$/, "");
-  const deps: Deps = { db: opts.db, assets, public: opts.public === true, baseUrl };
+  const archive = archiveOf(opts);
+  const db = archive.sqlite;
+  if (opts.public && !db) {
+    // The protected names it masks come from entity resolution, which PostgreSQL archives lack.
+    throw new Error("public mode serves SQLite archives only so far (docs/server-mode.md)");
+  }
+  const deps: Deps = { archive, assets, public: opts.public === true, baseUrl };
   const cache =
     opts.cache === false
       ? null
-      : new ResponseCache(opts.db, opts.cache?.maxBytes, opts.cache?.maxEntryBytes);
+      : new ResponseCache(
+          db ?? (() => archive.dataVersion()),
+          opts.cache?.maxBytes,
+          opts.cache?.maxEntryBytes,
+        );
   const logError =
     opts.onError ??
     ((err: unknown) =>
-      process.stderr.write(`cablegram serve: ${describeForLog(err, opts.db.name)}\n`));
+      process.stderr.write(`cablegram serve: ${describeForLog(err, archive.label)}\n`));
   const app = new Hono();
 
   app.use("*", securityHeaders());
@@ -104,21 +121,18 @@ export function createApp(opts: AppOptions): App {
   app.get("/favicon.ico", (c) => c.body(null, 204));
 
   if (cache) app.use("*", cacheMiddleware(cache));
-  if (opts.public) {
-    setPublicMode(opts.db);
-    app.use("*", publicMasking(opts.db));
+  if (opts.public && db) {
+    setPublicMode(db);
+    app.use("*", publicMasking(db));
   }
   // Before the API, whose catch-all answers any other /api path.
-  registerEntities(app, deps);
-  registerAnalyticsApi(app, deps);
+  registerSqliteOnly(app, deps);
   registerApi(app, deps);
   registerHome(app, deps);
   registerSearch(app, deps);
   registerCable(app, deps);
-  registerGraph(app, deps);
   registerBrowse(app, deps);
   registerTags(app, deps);
-  registerAnalytics(app, deps);
 
   const answer = (c: Context, problem: Problem) => {
     const headers: Record<string, string> = problem.status === 405 ? { allow: "GET, HEAD" } : {};
@@ -136,12 +150,15 @@ export function createApp(opts: AppOptions): App {
   app.onError((err, c) => {
     if (err instanceof ProblemError) return answer(c, err.problem);
     logError(err);
-    const archive = archiveError(err, opts.db.name);
-    if (archive) {
-      // The server's fault, not the client's: a 5xx that says so without SQLite's words or the path.
+    const fault = err instanceof PostgresArchiveError ? "pg" : archiveError(err, archive.label);
+    if (fault) {
+      // The server's fault, not the client's: a 5xx that says so without the database's words,
+      // the path or the URL.
+      const detail =
+        fault === "pg" ? "the archive's database did not answer" : ARCHIVE_FAULTS[fault.fault];
       return answer(
         c,
-        new ProblemError(500, ARCHIVE_FAULTS[archive.fault], {
+        new ProblemError(500, detail, {
           title: "Archive unavailable",
           type: "urn:cablegram:problem:archive-failure",
         }).problem,

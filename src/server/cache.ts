@@ -4,7 +4,8 @@
  * bytes, so the rendered answer is kept (LRU, bounded in bytes) and served again with an ETag.
  * A commit by another connection empties the cache: the archive's version is looked up at most
  * every CHECK_EVERY_MS (a pragma per request cost 5 % of the server's time under load), so a
- * new ingest shows within that delay. Bodies are kept encoded, so a hit is written as it is.
+ * new ingest shows within that delay. On PostgreSQL the look-up is a query: it runs in the
+ * background and the cache empties when its answer differs, a query's time later. Bodies are kept encoded, so a hit is written as it is.
  * Hand-written, not an LRU package: the LRU is a Map in insertion order, the rest (ETag per
  * representation, gzip once, data_version invalidation) is HTTP no cache library does; a hit costs
  * 3.4 ms against 15.2 ms for rendering a reader page (scripts/measure-handwritten.ts).
@@ -40,33 +41,55 @@ const ENCODER = new TextEncoder();
 /** How stale the archive version may be: a commit elsewhere is seen within this delay. */
 export const CHECK_EVERY_MS = 20;
 
+type Version = number | string;
+
 const CACHED_TYPES = /^(text\/html|text\/plain|application\/json|application\/problem\+json)/;
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
-  private version: number | null = null;
+  private version: Version | null = null;
   private checkedAt = -Infinity;
-  private readonly dataVersion: () => number;
+  private looking = false;
+  private readonly dataVersion: () => Version | Promise<Version>;
   hits = 0;
   misses = 0;
 
+  /** `source`: a SQLite connection, or what tells the archive's version (src/archive/reads.ts). */
   constructor(
-    db: Db,
+    source: Db | (() => Version | Promise<Version>),
     private readonly maxBytes = 64 * 1024 * 1024,
     private readonly maxEntryBytes = 1024 * 1024,
   ) {
-    const stmt = db.prepare<[], number>("PRAGMA data_version").pluck();
-    this.dataVersion = () => stmt.get() ?? 0;
+    if (typeof source === "function") this.dataVersion = source;
+    else {
+      const stmt = source.prepare<[], number>("PRAGMA data_version").pluck();
+      this.dataVersion = () => stmt.get() ?? 0;
+    }
   }
 
   /** Drops everything when the archive changed since the last call. */
   private check(): void {
     const now = performance.now();
-    if (now - this.checkedAt < CHECK_EVERY_MS) return;
+    if (now - this.checkedAt < CHECK_EVERY_MS || this.looking) return;
     this.checkedAt = now;
     const v = this.dataVersion();
-    if (v !== this.version) {
+    if (!(v instanceof Promise)) {
+      this.seen(v);
+      return;
+    }
+    this.looking = true;
+    v.then(
+      (x) => this.seen(x),
+      // An archive that cannot answer now empties the cache: nothing stale outlives a failure.
+      () => this.seen(null),
+    ).finally(() => {
+      this.looking = false;
+    });
+  }
+
+  private seen(v: Version | null): void {
+    if (v !== this.version || v === null) {
       this.entries.clear();
       this.bytes = 0;
       this.version = v;

@@ -71,7 +71,9 @@ export async function startCluster(opts: ClusterOptions): Promise<RunningCluster
   };
   // Round robin: the primary hands each new connection to the next worker, on every platform.
   cluster.schedulingPolicy = cluster.SCHED_RR;
-  cluster.setupPrimary({ exec: workerEntry(), execArgv: process.execArgv, silent: true });
+  // No arguments: the configuration travels in the environment, so a password in `--db` is not
+  // repeated on each worker's command line for `ps` to show.
+  cluster.setupPrimary({ exec: workerEntry(), execArgv: process.execArgv, args: [], silent: true });
 
   const slots = new Map<number, Worker>();
   let stopping = false;

@@ -1,7 +1,8 @@
 /**
  * Starting the web server over an archive file: on first run (no archive yet) the bundled sample
  * (data/sample/) is ingested into it, then the app is served with @hono/node-server. `--public`
- * opens the archive read-only at the SQLite level as well.
+ * opens the archive read-only at the SQLite level as well. An archive on PostgreSQL
+ * (`postgres://…`) is never seeded: its schema is brought up to date, and it is served as it is.
  */
 import { existsSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
@@ -9,6 +10,12 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import {
+  type Archive,
+  isPostgresUrl,
+  openPostgresArchive,
+  sqliteArchive,
+} from "../archive/archive.js";
 import { type IngestReport, ingest } from "../ingest/index.js";
 import { columnsIfFresh } from "../search/columns.js";
 import { type Db, openArchive } from "../store/db.js";
@@ -22,7 +29,7 @@ export const SAMPLE_DIR = fileURLToPath(new URL("../../data/sample/", import.met
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 export interface StartOptions {
-  /** Archive file. */
+  /** Archive file, or the URL of an archive on PostgreSQL. */
   db: string;
   port: number;
   host: string;
@@ -48,7 +55,9 @@ export interface StartOptions {
 
 export interface RunningServer {
   url: string;
-  db: Db;
+  archive: Archive;
+  /** The SQLite connection; null for an archive on PostgreSQL. */
+  db: Db | null;
   app: App;
   seeded: IngestReport | null;
   close(): Promise<void>;
@@ -81,6 +90,12 @@ export async function prepareArchive(
   opts: Pick<StartOptions, "db" | "public" | "readonly" | "seed" | "log">,
 ): Promise<IngestReport | null> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (isPostgresUrl(opts.db)) {
+    refusePublicOnPostgres(opts);
+    // Migrating here, once, lets every worker open it read-only; failures name it without password.
+    await (await openPostgresArchive(opts.db, { readonly: Boolean(opts.readonly) })).close();
+    return null;
+  }
   if (opts.db !== ":memory:" && !existsSync(opts.db)) {
     if (opts.public) throw new Error(`no archive at ${opts.db} (public mode never creates one)`);
     if (opts.readonly) throw new Error(`no archive at ${opts.db}`);
@@ -93,17 +108,42 @@ export async function prepareArchive(
   return null;
 }
 
-export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+/**
+ * Public mode masks the names the cables protect, which come from entity resolution: archives on
+ * PostgreSQL do not hold entities yet, so they are not served publicly (docs/server-mode.md).
+ */
+function refusePublicOnPostgres(opts: Pick<StartOptions, "public">): void {
+  if (opts.public) {
+    throw new Error(
+      "--public serves SQLite archives only so far: the protected names it masks come from entity resolution, which archives on PostgreSQL do not hold yet (docs/server-mode.md)",
+    );
+  }
+}
+
+/** The archive to serve, opened: SQLite seeded on first run; PostgreSQL migrated unless read-only. */
+async function openServed(
+  opts: StartOptions,
+): Promise<{ archive: Archive; db: Db | null; seeded: IngestReport | null }> {
+  if (isPostgresUrl(opts.db)) {
+    refusePublicOnPostgres(opts);
+    const archive = await openPostgresArchive(opts.db, { readonly: Boolean(opts.readonly) });
+    return { archive, db: null, seeded: null };
+  }
   let seeded: IngestReport | null = null;
   if (opts.db !== ":memory:" && !existsSync(opts.db)) seeded = await prepareArchive(opts);
   const db = openArchive(opts.db, { readonly: Boolean(opts.public || opts.readonly) });
   // Facets and date sorts read a columnar copy of the archive; build it before the first visitor.
   columnsIfFresh(db);
+  return { archive: sqliteArchive(db, opts.db), db, seeded };
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { archive, db, seeded } = await openServed(opts);
   // The address it listens on is a name it answers to, unless it is "every interface".
   const listening = /^(0\.0\.0\.0|::|\[::\])$/.test(opts.host) ? [] : [opts.host];
   const app = createApp({
-    db,
+    archive,
     public: Boolean(opts.public),
     ...(opts.assets ? { assets: opts.assets } : {}),
     ...(opts.cache !== undefined ? { cache: opts.cache } : {}),
@@ -126,6 +166,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     );
     s.once("error", reject);
     s.on("clientError", answerClientError);
+  }).catch(async (err: unknown) => {
+    // A pool of connections left open would keep the process alive after the failure.
+    await archive.close();
+    throw err;
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -138,14 +182,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
   return {
     url,
+    archive,
     db,
     app,
     seeded,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          db.close();
-          resolve();
+          archive.close().then(resolve, resolve);
         });
         // Keep-alive connections would hold close() open until they time out.
         if ("closeAllConnections" in server) server.closeAllConnections();

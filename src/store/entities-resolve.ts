@@ -3,6 +3,7 @@ import { clearDerived } from "./entities-derived.js";
 import type { EntityType } from "./entities-input.js";
 import { placedEntities, rebuildEntities, resolveGroup, storedOwners } from "./entities-rows.js";
 import { mentionKeys } from "./entities-rule.js";
+import { PlacementStage } from "./entities-stage.js";
 import { resolveTouched } from "./entities-touched.js";
 import { Batches, chunks, distinctKeys } from "./entities-walk.js";
 
@@ -18,7 +19,8 @@ import { Batches, chunks, distinctKeys } from "./entities-walk.js";
  * on its group's mentions (and the archive-wide variant owners, kept in entity_owners), so groups
  * are read one at a time in key order, then each entity's derived rows are built from its
  * mentions one entity at a time (entities-walk.ts). At 251,287 cables the whole archive's
- * mentions (6.5 million) did not fit a 4 GB heap; its largest group is 170,000 mentions.
+ * mentions (6.5 million) did not fit a 4 GB heap; its largest group is 170,000 mentions. A full
+ * run stages its placements and writes them in the table's order (entities-stage.ts).
  *
  * Writes are committed every WRITES_PER_TRANSACTION rows, so the WAL stays small; a reader may
  * see the tables half-way through a run. A run stopped part-way leaves the `resolving` mark in
@@ -78,13 +80,15 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
 function resolveAll(db: Db, batches: Batches, rebuild: boolean): Omit<ResolveReport, "ms"> {
   rekey(db, batches);
   const ownersOf = storedOwners(db);
+  const stage = new PlacementStage(db);
   let mentions = 0;
   let changed = 0;
   for (const [type, key] of groups(db)) {
-    const r = resolveGroup(db, type, key, ownersOf, batches, { keysFresh: true });
+    const r = resolveGroup(db, type, key, ownersOf, batches, { keysFresh: true, stage });
     mentions += r.mentions;
     changed += r.changed;
   }
+  stage.apply(batches);
   const count = (sql: string) => db.prepare<[], number>(sql).pluck().get()!;
   const entities = count("SELECT count(DISTINCT entity_id) FROM mentions");
   if (rebuild || changed > 0 || entities !== count("SELECT count(*) FROM entities")) {

@@ -8,6 +8,7 @@ import {
   type Placement,
   resolve,
 } from "./entities-rule.js";
+import type { PlacementStage } from "./entities-stage.js";
 import { type Batches, distinctKeys } from "./entities-walk.js";
 
 /**
@@ -105,6 +106,7 @@ export function place(
   p: Placement,
   batches: Batches,
   keysFresh = false,
+  stage?: PlacementStage,
 ): boolean {
   let key = r.key;
   let v = r.vkeys;
@@ -116,8 +118,12 @@ export function place(
   if (p.entityId === r.entity_id && p.link === r.link && key === r.key && v === r.vkeys) {
     return false;
   }
-  stmts(db).update.run(p.entityId, p.link, key, v, r.cable_id, r.seq);
-  batches.wrote();
+  // Keys are unchanged when fresh, so a staged placement needs only entity and link.
+  if (stage && keysFresh) stage.add(r.cable_id, r.seq, p.entityId, p.link, batches);
+  else {
+    stmts(db).update.run(p.entityId, p.link, key, v, r.cable_id, r.seq);
+    batches.wrote();
+  }
   return p.entityId !== r.entity_id || p.link !== r.link;
 }
 
@@ -163,6 +169,8 @@ export interface GroupOptions {
   moved?: (before: string | null, after: string) => void;
   /** The stored group keys are the rule's (see place). */
   keysFresh?: boolean;
+  /** Stage placements instead of writing them (a full run; see entities-stage.ts). */
+  stage?: PlacementStage;
 }
 
 /** Resolves one group and stores its placements. */
@@ -172,7 +180,7 @@ export function resolveGroup(
   key: string,
   ownersOf: OwnersOf,
   batches: Batches,
-  { moved, keysFresh = false }: GroupOptions = {},
+  { moved, keysFresh = false, stage }: GroupOptions = {},
 ): { mentions: number; changed: number } {
   const rows = groupRows(db, type, key);
   const all = rows.map(facts);
@@ -181,7 +189,7 @@ export function resolveGroup(
   rows.forEach((r, i) => {
     const p = placements[i]!;
     moved?.(r.entity_id, p.entityId);
-    if (place(db, r, all[i]!, p, batches, keysFresh)) changed++;
+    if (place(db, r, all[i]!, p, batches, keysFresh, stage)) changed++;
   });
   return { mentions: rows.length, changed };
 }

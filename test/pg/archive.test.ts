@@ -165,11 +165,14 @@ describe.skipIf(!run)("archives on PostgreSQL", () => {
       cli(["timeline", "x", "--db", url]),
       cli(["check", "--db", url]),
       cli(["search", "x", "--db", url.replace(String(cluster.port), "1")]),
-      cli(["serve", "--db", url, "--port", "0"]),
+      cli(["serve", "--db", url, "--public", "--port", "0"]),
+      cli(["serve", "--db", wrong, "--port", "0", "--workers", "1"]),
     ];
     expect(runs[0]!.err).toMatch(/password authentication failed/);
     expect(runs[6]!.err).toMatch(/archive on PostgreSQL/);
-    expect(runs[9]!.err).toMatch(/archive on PostgreSQL/);
+    // serve answers from PostgreSQL (test/pg/serve.test.ts); in public mode it refuses, by name.
+    expect(runs[9]!.err).toMatch(/--public serves SQLite archives only so far/);
+    expect(runs[10]!.err).toMatch(/password authentication failed/);
     const shown = [...runs.flatMap((r) => [r.out, r.err]), readFileSync(report, "utf8")].join("\n");
     expect(shown).toContain("***@127.0.0.1");
     for (const secret of [cluster.password, "not-the-password-42"])

@@ -1,26 +1,29 @@
 /**
  * The server-rendered pages against a real server: every page as HTML and as JSON, the security
- * rules (everything escaped, no inline script or style, CSP), redirects, errors and the cache.
+ * rules (everything escaped, no inline script or style, CSP), redirects, errors and the cache —
+ * over a SQLite archive and over the same cables in PostgreSQL, where the views that read SQLite
+ * only so far answer a 404 page saying so and are left out of the navigation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Backend, serverBackends } from "./backends.js";
 import { type FixtureServer, HOSTILE_ID, startFixtureServer } from "./fixture-server.js";
 
 let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
-const PAGES = [
+/** Pages of the views PostgreSQL archives do not have yet. */
+const SQLITE_ONLY = [
+  "/cables/08TRIPOLI227/graph",
+  "/analytics/timeline?q=libya",
+  "/entities?q=qadhafi",
+];
+
+const ALL_PAGES = [
   "/",
   "/search?q=qadhafi",
   "/search?q=&tag=LY&from=2008-01&to=2008-12&sort=-created",
   "/cables/08TRIPOLI227",
   "/cables/08TRIPOLI564",
   `/cables/${HOSTILE_ID}`,
-  "/cables/08TRIPOLI227/graph",
   "/browse",
   "/browse/year",
   "/browse/month",
@@ -33,6 +36,9 @@ const PAGES = [
   "/browse/classification/SECRET%2F%2FNOFORN",
   "/tags",
 ];
+
+const pages = (backend: Backend) =>
+  backend === "sqlite" ? [...ALL_PAGES, "/cables/08TRIPOLI227/graph"] : ALL_PAGES;
 
 async function page(path: string): Promise<{ status: number; html: string; headers: Headers }> {
   const r = await server.get(path);
@@ -60,8 +66,15 @@ function assertInert(html: string): void {
   }
 }
 
-describe("pages", () => {
-  it.each(PAGES)("%s renders as HTML with the security headers", async (path) => {
+describe.each(serverBackends("the page tests on PostgreSQL"))("pages on %s", (backend) => {
+  beforeAll(async () => {
+    server = await startFixtureServer({ backend });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.each(pages(backend))("%s renders as HTML with the security headers", async (path) => {
     const { status, html, headers } = await page(path);
     expect(status).toBe(200);
     expect(headers.get("content-type")).toMatch(/^text\/html/);
@@ -74,7 +87,7 @@ describe("pages", () => {
     assertInert(html);
   });
 
-  it.each(PAGES)("%s is also served as JSON", async (path) => {
+  it.each(pages(backend))("%s is also served as JSON", async (path) => {
     const r = await server.get(`${path}${path.includes("?") ? "&" : "?"}format=json`);
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/^application\/json/);
@@ -114,12 +127,15 @@ describe("pages", () => {
     expect(html).toContain(`${server.url}cables/08TRIPOLI227`.replace("//cables", "/cables"));
   });
 
-  it("marks missing REF targets with their estimated date", async () => {
-    const { html } = await page("/cables/08TRIPOLI166");
-    expect(html).toMatch(
-      /07TRIPOLI71<\/a> <span class="missing-note">not in the archive, estimated \d{4}-\d{2}-\d{2}/,
-    );
-  });
+  it.skipIf(backend !== "sqlite")(
+    "marks missing REF targets with their estimated date",
+    async () => {
+      const { html } = await page("/cables/08TRIPOLI166");
+      expect(html).toMatch(
+        /07TRIPOLI71<\/a> <span class="missing-note">not in the archive, estimated \d{4}-\d{2}-\d{2}/,
+      );
+    },
+  );
 
   it("shows both versions of a re-released cable with a diff", async () => {
     const { html } = await page("/cables/08TRIPOLI564");
@@ -158,9 +174,28 @@ describe("pages", () => {
     expect(html).toContain('href="/cables/08TRIPOLI166"');
   });
 
+  it.skipIf(backend !== "postgres")(
+    "answers the views SQLite has only so far with a 404 saying so, and links none",
+    async () => {
+      for (const path of SQLITE_ONLY) {
+        const r = await page(path);
+        expect(r.status, path).toBe(404);
+        expect(r.html).toContain("not available on PostgreSQL archives yet");
+        assertInert(r.html);
+        const json = await server.get(`${path}${path.includes("?") ? "&" : "?"}format=json`);
+        expect(json.status).toBe(404);
+        expect(json.headers.get("content-type")).toBe("application/problem+json");
+      }
+      for (const path of ALL_PAGES) {
+        const { html } = await page(path);
+        expect(html, path).not.toMatch(/href="\/(analytics|entities)[/?"]|\/graph"/);
+      }
+    },
+  );
+
   it("serves the client files immutable, and nothing else from /static", async () => {
-    const { html } = await page("/cables/08TRIPOLI227/graph");
-    const src = /<script type="module" src="(\/static\/graph-[\w-]+\.js)"/.exec(html)?.[1];
+    const { html } = await page("/search?q=qadhafi");
+    const src = /<script type="module" src="(\/static\/search-[\w-]+\.js)"/.exec(html)?.[1];
     expect(src).toBeDefined();
     const r = await server.get(src!);
     expect(r.status).toBe(200);

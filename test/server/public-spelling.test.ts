@@ -51,7 +51,7 @@ describe("spelling help in public mode", () => {
       for (const typo of misspellings(word)) {
         // What `typo~` searches for on the public connection: never the protected word.
         expect(
-          variantsOf(pub.db, typo).map((v) => v.term),
+          variantsOf(pub.db!, typo).map((v) => v.term),
           typo,
         ).not.toContain(word);
         const r = await search(pub, typo);

@@ -71,8 +71,8 @@ describe("startServer", () => {
       log: () => {},
     });
     try {
-      expect(server.db.readonly).toBe(true);
-      expect(() => server.db.prepare("DELETE FROM cables").run()).toThrow(/readonly/);
+      expect(server.db!.readonly).toBe(true);
+      expect(() => server.db!.prepare("DELETE FROM cables").run()).toThrow(/readonly/);
       expect((await fetch(`${server.url}cables/08TRIPOLI227`)).status).toBe(200);
       expect((await fetch(`${server.url}api/export?q=&format=csv`)).status).toBe(200);
       expect((await fetch(`${server.url}api/search`, { method: "POST" })).status).toBe(405);

@@ -40,9 +40,10 @@ export function extractWho(who: string): Who {
     .replace(/\b([A-Z][a-z]+ [A-Z]),(?= ([A-Z][a-z]+)\b)/g, (m, head: string, next: string) =>
       isTitleWord(next) ? m : `${head}.`,
     );
-  // A partial extract cuts the line off (`AMBASSADOR ROLAND ARN...`): the cut word is dropped.
+  // A partial extract cuts the line off (`AMBASSADOR ROLAND ARN...`): the cut word is dropped. A
+  // word closed by a comma before the dots is whole (`AMB JOHN E. HERBST,...`, 00TASHKENT4223).
   const truncated = /\.{3,}/.test(text);
-  text = text.replace(/\S*\.{3,}.*$/s, (m) => " ".repeat(m.length));
+  text = text.replace(/[^\s,;:]*\.{3,}.*$/s, (m) => " ".repeat(m.length));
   text = text.replace(/[\s,;:-]+$/, (m) => " ".repeat(m.length));
   const mixedCase = /[a-z]/.test(text);
   // A line typed all in lower case (`com jonathan farrar`) is read as if in capitals.

@@ -1,6 +1,7 @@
 import { type BodyDoc, docMemo } from "../doc.js";
 import { isBlank } from "../layout-lines.js";
 import { collapseRepeat, isParticle, type NameStyle, nameStyle } from "./names.js";
+import { footerEnds, paragraphEnded, wrapWidth } from "./paragraph-end.js";
 import { isTrailerLine, signedTrailer, smartTrailerStart, stripTrailingJunk } from "./trailer.js";
 
 /**
@@ -87,7 +88,8 @@ function computeEnding(text: string): Ending {
   if (!last) return { signers: [], contentEnd: lines.get(lastIdx - 1)?.start ?? text.length };
 
   const kept = stripTrailingJunk(lines.text(lastIdx)!);
-  const sig = readSignature(kept, lines.text(lastIdx + 1), text);
+  const wrap = wrapWidth([2, 3, 4, 5, 6, 7, 8, 9].map((k) => lines.text(lastIdx + k)));
+  const sig = readSignature(kept, lines.text(lastIdx + 1), text, wrap);
   if (!sig) return { signers: [], contentEnd: last.start + kept.length };
 
   const signers = [sig.name];
@@ -160,11 +162,16 @@ interface ReadSignature extends Signature {
 }
 
 /** Reads the signature from a text line already stripped of glued trailer tokens. */
-function readSignature(line: string, above: string | null, text = ""): ReadSignature | null {
+function readSignature(
+  line: string,
+  above: string | null,
+  text = "",
+  wrap = 0,
+): ReadSignature | null {
   // `Timken jr`: a suffix typed in lower case after the surname.
   const suffix = /\s+(?:jr|sr)\.?$/.exec(line);
   if (suffix) {
-    const sig = readSignature(line.slice(0, suffix.index), above, text);
+    const sig = readSignature(line.slice(0, suffix.index), above, text, wrap);
     return sig ? { ...sig, name: `${sig.name}${suffix[0].replace(/^\s+/, " ")}` } : null;
   }
   let cut = line.length;
@@ -185,7 +192,9 @@ function readSignature(line: string, above: string | null, text = ""): ReadSigna
 
   const whole = complete ? collapseRepeat(words) : [];
   const style = nameStyle(whole);
-  if (style && !(period && whole.length > 1) && !continuesText(above, style)) {
+  // A lone word without a full stop may stand under a paragraph that ended short (see paragraph-end).
+  const lone = whole.length === 1 && !period ? whole[0]!.length : 0;
+  if (style && !(period && whole.length > 1) && !continuesText(above, style, lone, wrap)) {
     return { name: whole.join(" "), offset: tokens[0]!.at, alone: true, style, period };
   }
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
@@ -276,10 +285,11 @@ function isBoundary(before: string, style: NameStyle): boolean {
  * A signature stands under a blank or trailer line, a finished sentence or a page footer (URL,
  * redaction); an upper-case one also under mixed-case text or a short line (`GP-3`, `END TEXT`).
  */
-function continuesText(above: string | null, style: NameStyle): boolean {
+function continuesText(above: string | null, style: NameStyle, lone = 0, wrap = 0): boolean {
   if (above === null || isTrailerLine(above)) return false;
   const p = stripTrailingJunk(above).trimEnd();
   if (p === "" || /[.!?:;"'”’)\]]$/.test(p) || END_MARKER.test(p)) return false;
+  if (footerEnds(p) || paragraphEnded(p, lone, wrap)) return false;
   // The same name typed twice (`VAN VOORST` / `van Voorst`).
   if (p.length <= MAX_NAME_LINE && nameStyle(p.trim().split(/\s+/))) return false;
   if (FOOTER_TOKEN.test(p.slice(p.lastIndexOf(" ") + 1)) || p.includes("://")) return false;

@@ -8,10 +8,11 @@
 /**
  * Scraped copies may keep a link before the number (`[1](#). (C) Summary:`); it is tolerated, and
  * so are a comma typed for the period before a marking (`1, (C) Summary:`) and a number in
- * parentheses (`(1) SUMMARY:`).
+ * parentheses (`(1) SUMMARY:`). A marking the copy emptied stays a marker: punctuation left where
+ * it stood (`¶1.  . Summary:`, 09BRASILIA1472) or empty brackets (`1. () Summary:`).
  */
 const LINE_PREFIX =
-  /^[ \t]*(?:\[[^\]\n]{0,4}\]\([^)\n]{0,24}\)\d{0,2}[ \t]*\.[ \t]*|¶?[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H])[ \t]*\.[ \t]*|¶?[ \t]*\d{1,2}[ \t]*,[ \t]*(?=\()|\(\d{1,2}\)[ \t]*)?(?:\([A-Za-z/ -]{1,20}\)[ \t]*)?(?:[-=_*/]{2,}[ \t]*)?$/i;
+  /^[ \t]*(?:\[[^\]\n]{0,4}\]\([^)\n]{0,24}\)\d{0,2}[ \t]*\.[ \t]*|¶?[ \t]*(?:\d{1,2}|[IVX]{1,4}|[A-H])[ \t]*\.[ \t]*(?:[.,;:][ \t]*)*|¶?[ \t]*\d{1,2}[ \t]*,[ \t]*(?=\()|\(\d{1,2}\)[ \t]*)?(?:\([A-Za-z/ -]{0,20}\)[ \t]*(?:[.,;:][ \t]*)*)?(?:[-=_*/]{2,}[ \t]*)?$/i;
 const LOOK_BACK = 80;
 
 /** `at` opens a line, a numbered paragraph, a marked paragraph or a heading rule. */

@@ -4,13 +4,13 @@
  * at a time. The cable lists are searches with one field, so they page like search results.
  */
 
+import type { Archive } from "../../archive/archive.js";
 import { type TagInfo, tagInfo } from "../../reference/tags.js";
-import { parseQuery, QuerySyntaxError, searchParsed } from "../../search/index.js";
+import { parseQuery, QuerySyntaxError } from "../../search/index.js";
 import type { FacetCount, SearchHit, SortOrder } from "../../search/types.js";
-import type { Db } from "../../store/db.js";
 import { DEFAULT_PAGE_SIZE } from "../params.js";
 import { badRequest, notFound } from "../problem.js";
-import { columnValues, tagCounts, type YearCount, yearCounts } from "./archive.js";
+import { type YearCount, yearCounts } from "./archive.js";
 
 export const BROWSE_KINDS = ["year", "month", "origin", "tag", "classification"] as const;
 export type BrowseKind = (typeof BROWSE_KINDS)[number];
@@ -22,12 +22,12 @@ export interface BrowseIndex {
   tags: FacetCount[];
 }
 
-export function browseIndex(db: Db): BrowseIndex {
+export async function browseIndex(archive: Archive): Promise<BrowseIndex> {
   return {
-    years: yearCounts(db),
-    origins: columnValues(db, "origin"),
-    classifications: columnValues(db, "classification"),
-    tags: tagCounts(db).slice(0, 40),
+    years: await yearCounts(archive),
+    origins: await archive.columnValues("origin"),
+    classifications: await archive.columnValues("classification"),
+    tags: (await archive.tagCounts()).slice(0, 40),
   };
 }
 
@@ -37,23 +37,26 @@ export interface BrowseValues {
   values: FacetCount[];
 }
 
-export function browseValues(db: Db, kind: BrowseKind): BrowseValues {
+export async function browseValues(archive: Archive, kind: BrowseKind): Promise<BrowseValues> {
   switch (kind) {
     case "year":
-      return { kind, values: yearCounts(db).map((y) => ({ value: y.year, count: y.count })) };
+      return {
+        kind,
+        values: (await yearCounts(archive)).map((y) => ({ value: y.year, count: y.count })),
+      };
     case "month":
       return {
         kind,
-        values: yearCounts(db).flatMap((y) =>
+        values: (await yearCounts(archive)).flatMap((y) =>
           y.months.map((m) => ({ value: m.month, count: m.count })),
         ),
       };
     case "origin":
-      return { kind, values: columnValues(db, "origin") };
+      return { kind, values: await archive.columnValues("origin") };
     case "classification":
-      return { kind, values: columnValues(db, "classification") };
+      return { kind, values: await archive.columnValues("classification") };
     case "tag":
-      return { kind, values: tagCounts(db) };
+      return { kind, values: await archive.tagCounts() };
   }
 }
 
@@ -94,19 +97,19 @@ function term(kind: BrowseKind, value: string): string {
   return `${kind}:"${value}"`;
 }
 
-export function browseList(
-  db: Db,
+export async function browseList(
+  archive: Archive,
   kind: BrowseKind,
   value: string,
   opts: { cursor?: string | undefined; page?: number | undefined },
-): BrowseList {
+): Promise<BrowseList> {
   if (!VALUE_CHECK[kind].test(value))
     throw badRequest(`not a ${kind}: '${value.slice(0, 80)}'`, { param: kind });
   const query = term(kind, value);
   // Dates read in order; the rest newest first, like an inbox.
   const sort: SortOrder = kind === "year" || kind === "month" ? "created" : "-created";
   try {
-    const r = searchParsed(db, parseQuery(query), {
+    const r = await archive.searchParsed(parseQuery(query), {
       sort,
       limit: DEFAULT_PAGE_SIZE,
       cursor: opts.cursor ?? null,
@@ -127,7 +130,8 @@ export function browseList(
       offset: r.offset ?? 0,
       page: opts.page ?? 1,
     };
-    if (kind === "year") list.months = yearCounts(db).find((y) => y.year === value)?.months ?? [];
+    if (kind === "year")
+      list.months = (await yearCounts(archive)).find((y) => y.year === value)?.months ?? [];
     if (kind === "tag") list.tag = tagInfo(value);
     return list;
   } catch (err) {

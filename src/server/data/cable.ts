@@ -6,16 +6,12 @@
  * each older version against the current one.
  */
 
-import { citedBy, cites, estimateCreated } from "../../graph/index.js";
+import type { Archive } from "../../archive/archive.js";
 import type { CiteEdge } from "../../graph/types.js";
-import type { Cable, Provenance } from "../../model/cable.js";
+import type { Cable } from "../../model/cable.js";
 import { canonicalId, splitId } from "../../model/reference-id.js";
 import { reasonInfo } from "../../reference/reasons.js";
 import { tagInfo } from "../../reference/tags.js";
-import { dateEstimate } from "../../store/date-estimates.js";
-import type { Db } from "../../store/db.js";
-import { cableMentions } from "../../store/entities-read.js";
-import { getCable, getVersions } from "../../store/read.js";
 import type { CableJson, CableView, VersionDiff, VersionSummary } from "../answers.js";
 import { badRequest, notFound } from "../problem.js";
 import { lineDiff } from "./diff.js";
@@ -38,65 +34,20 @@ export function resolveId(raw: string): string {
   return id;
 }
 
-interface VersionRow {
-  versionId: number;
-  current: number;
-  released: string | null;
-  format: Provenance["format"];
-  file: string;
-  offset: number;
-  line: number;
-  ingestedAt: string;
-  textHash: string;
-  contentHash: string;
-}
-
-const versionStatements = new WeakMap<Db, (id: string) => VersionRow[]>();
-
-/**
- * The versions of an id without their cables: what the reader lists. (getVersions restores every
- * version's whole cable, the current one included; the reader needs the old ones only for diffs.)
- */
-function versionSummaries(db: Db, id: string): VersionSummary[] {
-  let query = versionStatements.get(db);
-  if (!query) {
-    const stmt = db.prepare<[string], VersionRow>(
-      // The current version through the unique reference_id index: cables.version_id has none.
-      `SELECT v.id AS versionId,
-              (v.id = (SELECT c.version_id FROM cables c WHERE c.reference_id = v.reference_id)) AS current,
-              v.released, v.source_format AS format, v.source_file AS file, v.source_offset AS offset,
-              v.source_line AS line, v.ingested_at AS ingestedAt, v.text_hash AS textHash,
-              v.content_hash AS contentHash
-         FROM versions v WHERE v.reference_id = ? ORDER BY v.id`,
-    );
-    query = (x) => stmt.all(x);
-    versionStatements.set(db, query);
-  }
-  return query(id).map((v) => ({
-    versionId: v.versionId,
-    current: v.current === 1,
-    released: v.released,
-    source: { format: v.format, file: v.file, offset: v.offset, line: v.line },
-    ingestedAt: v.ingestedAt,
-    textHash: v.textHash,
-    contentHash: v.contentHash,
-  }));
-}
-
-function absent(db: Db, id: string): AbsentCable | null {
-  const inbound = citedBy(db, id);
+async function absent(archive: Archive, id: string): Promise<AbsentCable | null> {
+  const inbound = await archive.citedBy(id);
   if (inbound.length === 0) return null;
   return {
     referenceId: id,
     station: splitId(id)?.station ?? null,
-    estimatedCreated: estimateCreated(db, id),
+    estimatedCreated: await archive.estimateCreated(id),
     citedBy: inbound,
   };
 }
 
 /** Throws the 404 of an id: with what is known when archive cables cite it. */
-function missing(db: Db, id: string): never {
-  const known = absent(db, id);
+async function missing(archive: Archive, id: string): Promise<never> {
+  const known = await absent(archive, id);
   if (known) {
     throw notFound(
       `${id} is not in the archive; ${known.citedBy.length} archive cable(s) cite it`,
@@ -110,14 +61,14 @@ function missing(db: Db, id: string): never {
   throw notFound(`no cable ${id} in the archive`, { referenceId: id });
 }
 
-function withGraph(db: Db, cable: Cable): CableJson {
+async function withGraph(archive: Archive, cable: Cable): Promise<CableJson> {
   const id = cable.referenceId!;
   return {
     ...cable,
-    createdEstimate: cable.created ? null : dateEstimate(db, id),
-    cites: cites(db, id),
-    citedBy: citedBy(db, id),
-    versions: versionSummaries(db, id),
+    createdEstimate: cable.created ? null : await archive.dateEstimate(id),
+    cites: await archive.cites(id),
+    citedBy: await archive.citedBy(id),
+    versions: await archive.versions(id),
   };
 }
 
@@ -147,15 +98,15 @@ function versionDiff(old: Cable, current: Cable, versionId: number): VersionDiff
   return { versionId, fields, body: lineDiff(old.body, current.body) };
 }
 
-export function cableView(db: Db, id: string): CableView {
-  const cable = getCable(db, id);
-  if (!cable) missing(db, id);
-  const json = withGraph(db, cable);
-  const older = json.versions.length > 1 ? getVersions(db, id).filter((v) => !v.current) : [];
+export async function cableView(archive: Archive, id: string): Promise<CableView> {
+  const cable = await archive.getCable(id);
+  if (!cable) return missing(archive, id);
+  const json = await withGraph(archive, cable);
+  const older = json.versions.length > 1 ? await archive.olderVersions(id) : [];
   return {
     ...json,
     // Public mode is applied by the store: a protected person's mention is not there.
-    mentions: cableMentions(db, id),
+    mentions: await archive.mentions(id),
     tagInfo: cable.tags.map((tag) => ({ tag, ...tagInfo(tag) })),
     reasonInfo: (cable.classifiedBy?.reasons ?? []).map(
       (code) => reasonInfo(code) ?? { code, unknown: true as const },

@@ -2,6 +2,8 @@
  * Citations of a whole result list (`GET /api/cite`) and of one cable or paragraph
  * (`/cables/:id/cite`), as a file to download in BibTeX, CSL-JSON or RIS.
  */
+import type { Archive } from "../../archive/archive.js";
+import type { Cable } from "../../model/cable.js";
 import { ResultSet } from "../../search/result-set.js";
 import type { SortOrder } from "../../search/types.js";
 import type { Db } from "../../store/db.js";
@@ -41,29 +43,53 @@ export function citationResponse(
   return download(citations([entry], format, baseUrl), format, name);
 }
 
-export function citationListResponse(
-  db: Db,
-  input: QueryInput & { format: CitationFormat; sort?: SortOrder | undefined },
-  baseUrl: string,
-): Response {
+type ListInput = QueryInput & { format: CitationFormat; sort?: SortOrder | undefined };
+
+function tooMany(total: number): void {
+  if (total > MAX_CITED) {
+    throw badRequest(
+      `the query matches ${total} cables; a citation list takes at most ${MAX_CITED}: narrow the query (the CSV export takes any number)`,
+      { param: "q" },
+    );
+  }
+}
+
+function sqliteCables(db: Db, input: ListInput): Cable[] {
   const { node } = composeQuery(input);
   const set = new ResultSet(db, node, input.sort ?? "created");
   try {
-    if (set.total > MAX_CITED) {
-      throw badRequest(
-        `the query matches ${set.total} cables; a citation list takes at most ${MAX_CITED}: narrow the query (the CSV export takes any number)`,
-        { param: "q" },
-      );
-    }
-    const entries: CitationEntry[] = [];
-    for (const ids of set.batches(500)) {
-      for (const cable of readCables(db, ids)) {
-        entries.push({ cable: { ...cable, referenceId: cable.referenceId! } });
-      }
-    }
-    const name = exportFileName(input, CITATION_TYPES[input.format].extension);
-    return download(citations(entries, input.format, baseUrl), input.format, name);
+    tooMany(set.total);
+    const cables: Cable[] = [];
+    for (const ids of set.batches(500)) cables.push(...readCables(db, ids));
+    return cables;
   } finally {
     set.close();
   }
+}
+
+/** Any other archive: counted first, then read through its JSONL export in the same order. */
+async function archiveCables(archive: Archive, input: ListInput): Promise<Cable[]> {
+  const { node, text } = composeQuery(input);
+  const sort = input.sort ?? "created";
+  tooMany((await archive.searchParsed(node, { sort, limit: 1, snippets: false })).total);
+  const cables: Cable[] = [];
+  for await (const chunk of archive.exportChunks(text, "jsonl", { sort })) {
+    for (const line of chunk.split("\n")) if (line) cables.push(JSON.parse(line) as Cable);
+  }
+  return cables;
+}
+
+export async function citationListResponse(
+  archive: Archive,
+  input: ListInput,
+  baseUrl: string,
+): Promise<Response> {
+  const cables = archive.sqlite
+    ? sqliteCables(archive.sqlite, input)
+    : await archiveCables(archive, input);
+  const entries: CitationEntry[] = cables.map((cable) => ({
+    cable: { ...cable, referenceId: cable.referenceId! },
+  }));
+  const name = exportFileName(input, CITATION_TYPES[input.format].extension);
+  return download(citations(entries, input.format, baseUrl), input.format, name);
 }

@@ -4,6 +4,7 @@
  * stream pulls one batch from the search layer's export generator per read, so a slow client holds
  * back the database work instead of piling chunks up in memory; a client that goes away ends it.
  */
+import type { Archive } from "../../archive/archive.js";
 import { type ExportFormat, exportQuery } from "../../export/index.js";
 import { QuerySyntaxError } from "../../search/index.js";
 import type { SortOrder } from "../../search/types.js";
@@ -85,18 +86,69 @@ export function exportStream(
 }
 
 /**
+ * The same stream from an archive that answers asynchronously (PostgreSQL): the query is refused
+ * and the first chunk read before the answer starts, as above.
+ */
+async function archiveStream(
+  archive: Archive,
+  query: string,
+  format: ExportFormat,
+  sort: SortOrder,
+): Promise<ReadableStream<Uint8Array>> {
+  let chunks: AsyncIterator<string>;
+  try {
+    chunks = archive.exportChunks(query, format, { sort })[Symbol.asyncIterator]();
+  } catch (err) {
+    if (err instanceof QuerySyntaxError)
+      throw badRequest(err.message, { param: "q", position: err.position });
+    throw err;
+  }
+  const encoder = new TextEncoder();
+  let pending: IteratorResult<string> | null = await chunks.next();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      for (;;) {
+        let next: IteratorResult<string>;
+        try {
+          next = pending ?? (await chunks.next());
+          pending = null;
+        } catch (err) {
+          controller.error(err);
+          return;
+        }
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        if (next.value) {
+          controller.enqueue(encoder.encode(next.value));
+          return;
+        }
+      }
+    },
+    async cancel() {
+      await chunks.return?.(undefined);
+    },
+  });
+}
+
+/**
  * The download of a search view: its query and filters composed as the page composes them, in
  * its sort order, or by creation date when it has none (relevance is a page's order; a file of
  * every match is read in date order).
  */
-export function exportResponse(
-  db: Db,
+export async function exportResponse(
+  archive: Archive,
   view: QueryInput & { sort?: SortOrder | null | undefined },
   format: ExportFormat,
   opts: { public?: boolean } = {},
-): Response {
+): Promise<Response> {
   const query = composeQuery(view).text;
-  const body = exportStream(db, query, format, view.sort ?? "created", opts);
+  const sort = view.sort ?? "created";
+  // SQLite keeps its synchronous stream: one batch per read, nothing awaited in between.
+  const body = archive.sqlite
+    ? exportStream(archive.sqlite, query, format, sort, opts)
+    : await archiveStream(archive, query, format, sort);
   return new Response(body, {
     headers: {
       "content-type": EXPORT_TYPES[format],

@@ -4,9 +4,9 @@
  * renders it; `/search?format=json` and `GET /api/search` answer its searchJson; its files
  * (`format=csv|jsonl|gexf`) stream every match of the same query (src/server/data/export.ts).
  */
-import { QuerySyntaxError, searchParsed } from "../../search/index.js";
+import type { Archive } from "../../archive/archive.js";
+import { QuerySyntaxError } from "../../search/index.js";
 import type { SearchResult, SortOrder } from "../../search/types.js";
-import type { Db } from "../../store/db.js";
 import { DEFAULT_PAGE_SIZE, type SearchParams } from "../params.js";
 import { badRequest } from "../problem.js";
 import { composeQuery, type Filters, queryAndFilters } from "./query.js";
@@ -40,10 +40,10 @@ export function searchState(p: SearchParams): SearchState {
   };
 }
 
-export function searchData(db: Db, state: SearchState): SearchData {
+export async function searchData(archive: Archive, state: SearchState): Promise<SearchData> {
   const composed = composeQuery(state);
   try {
-    const result = searchParsed(db, composed.node, {
+    const result = await archive.searchParsed(composed.node, {
       sort: state.sort ?? "relevance",
       limit: state.limit,
       cursor: state.cursor,
@@ -52,7 +52,8 @@ export function searchData(db: Db, state: SearchState): SearchData {
     });
     return { state, query: composed.text, result };
   } catch (err) {
-    // Options are validated already; what is left is a cursor made for another sort order.
+    // Options are validated already; what is left is a cursor made for another sort order, or a
+    // form of the query the archive's back end does not take (docs/query-language.md).
     if (err instanceof QuerySyntaxError) {
       throw badRequest(err.message, { param: state.cursor ? "cursor" : "q" });
     }

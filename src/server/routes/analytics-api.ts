@@ -24,11 +24,11 @@ import {
 } from "../data/analytics-params.js";
 import { idParam, queryParams, validate } from "../params.js";
 import { csvResponse } from "./analytics.js";
-import type { Deps } from "./page.js";
+import type { SqliteDeps } from "./page.js";
 
 type Params = { format?: string | undefined; table?: string | undefined };
 
-export function registerAnalyticsApi(app: Hono, deps: Deps): void {
+export function registerAnalyticsApi(app: Hono, deps: SqliteDeps): void {
   const { db } = deps;
   /** One view: its parameters, validated, to its data function; JSON, or a table as CSV. */
   const route = <P extends Params>(

@@ -31,7 +31,7 @@ import { BurstsPage, SpikesPage, TimelinePage } from "../views/analytics-bursts.
 import { CoveragePage, ThreadPage } from "../views/analytics-coverage.js";
 import { SecrecyPage } from "../views/analytics-secrecy.js";
 import { analyticsUrl } from "../views/analytics-url.js";
-import { type Deps, respond, viewContext } from "./page.js";
+import { respond, type SqliteDeps, viewContext } from "./page.js";
 
 /** A table of the view as a CSV download. */
 export function csvResponse(
@@ -53,7 +53,7 @@ function json<T extends { tables: unknown }>(d: T): Omit<T, "tables"> {
   return rest;
 }
 
-export function registerAnalytics(app: Hono, deps: Deps): void {
+export function registerAnalytics(app: Hono, deps: SqliteDeps): void {
   const { db } = deps;
 
   app.get("/analytics", (c) => {

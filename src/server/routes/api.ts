@@ -7,18 +7,10 @@ import type { Context, Hono } from "hono";
 import { resolveId } from "../data/cable.js";
 import { citationListResponse } from "../data/cite-list.js";
 import { exportResponse } from "../data/export.js";
-import { graphData } from "../data/graph.js";
 import { statsData } from "../data/stats.js";
 import { tagsData } from "../data/tags.js";
 import { openApiDocument } from "../openapi.js";
-import {
-  citeListParams,
-  exportParams,
-  graphParams,
-  idParam,
-  queryParams,
-  validate,
-} from "../params.js";
+import { citeListParams, exportParams, idParam, queryParams, validate } from "../params.js";
 import { notFound } from "../problem.js";
 import { cableResource } from "./cable.js";
 import type { Deps } from "./page.js";
@@ -29,32 +21,23 @@ export function cableId(c: Context): string {
 }
 
 export function registerApi(app: Hono, deps: Deps): void {
-  const { db } = deps;
-
   app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
 
   app.get("/api/search", (c) => searchResource(c, deps));
 
-  app.get("/api/cables/:id", (c) => {
-    return c.json(cableResource(deps, cableId(c)));
-  });
+  app.get("/api/cables/:id", async (c) => c.json(await cableResource(deps, cableId(c))));
 
-  app.get("/api/cables/:id/graph", (c) => {
-    const p = queryParams(c, graphParams);
-    return c.json(graphData(db, cableId(c), p));
-  });
+  app.get("/api/stats", async (c) => c.json(await statsData(deps.archive)));
 
-  app.get("/api/stats", (c) => c.json(statsData(db)));
-
-  app.get("/api/tags", (c) => c.json(tagsData(db)));
+  app.get("/api/tags", async (c) => c.json(await tagsData(deps.archive)));
 
   app.get("/api/export", (c) => {
     const p = queryParams(c, exportParams);
-    return exportResponse(db, p, p.format, { public: deps.public });
+    return exportResponse(deps.archive, p, p.format, { public: deps.public });
   });
 
   app.get("/api/cite", (c) =>
-    citationListResponse(db, queryParams(c, citeListParams), deps.baseUrl),
+    citationListResponse(deps.archive, queryParams(c, citeListParams), deps.baseUrl),
   );
 
   app.all("/api/*", (c) => {

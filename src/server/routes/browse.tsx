@@ -173,21 +173,21 @@ function kindOf(raw: string): BrowseKind {
 }
 
 export function registerBrowse(app: Hono, deps: Deps): void {
-  app.get("/browse", (c) => {
-    const data = browseIndex(deps.db);
+  app.get("/browse", async (c) => {
+    const data = await browseIndex(deps.archive);
     return respond(c, data, () => <IndexPage ctx={viewContext(c, deps)} data={data} />);
   });
-  app.get("/browse/:kind", (c) => {
+  app.get("/browse/:kind", async (c) => {
     const kind = kindOf(c.req.param("kind"));
     if (kind === "tag") return c.redirect("/tags", 302);
-    const data = browseValues(deps.db, kind);
+    const data = await browseValues(deps.archive, kind);
     return respond(c, data, () => <ValuesPage ctx={viewContext(c, deps)} data={data} />);
   });
-  app.get("/browse/:kind/:value", (c) => {
+  app.get("/browse/:kind/:value", async (c) => {
     const kind = kindOf(c.req.param("kind"));
     const p = queryParams(c, listParams);
     const value = validate(browseValueParam, c.req.param("value"), "value");
-    const data = browseList(deps.db, kind, value, p);
+    const data = await browseList(deps.archive, kind, value, p);
     const path = new URL(c.req.url).pathname;
     return respond(c, data, () => <ListPage ctx={viewContext(c, deps)} data={data} path={path} />);
   });

@@ -6,7 +6,6 @@
 
 import type { Hono } from "hono";
 import type { CiteEdge } from "../../graph/types.js";
-import { getCable } from "../../store/read.js";
 import { type CableView, cableView, resolveId } from "../data/cable.js";
 import { citationResponse } from "../data/cite-list.js";
 import { publicCable } from "../data/public-paths.js";
@@ -32,6 +31,7 @@ interface Navigation {
 
 function ReaderPage(props: { ctx: ViewContext; data: CableView; nav: Navigation }) {
   const cable = props.data;
+  const graph = props.ctx.sqliteViews;
   const id = cable.referenceId!;
   return (
     <Layout
@@ -63,7 +63,11 @@ function ReaderPage(props: { ctx: ViewContext; data: CableView; nav: Navigation 
             {cable.subject ?? "(no subject)"}
           </h1>
           <p class="actions">
-            <a href={`${cableUrl(id)}/graph`}>Reference graph</a> ·{" "}
+            {graph ? (
+              <>
+                <a href={`${cableUrl(id)}/graph`}>Reference graph</a> ·{" "}
+              </>
+            ) : null}
             <a href={`/api/cables/${encodeURIComponent(id)}`}>JSON</a>
           </p>
         </header>
@@ -105,37 +109,39 @@ function AbsentPage(props: { ctx: ViewContext; problem: Problem }) {
           </p>
         ) : null}
         {citing.length ? <CitedBy edges={citing} /> : null}
-        {citing.length ? <a href={`${cableUrl(id)}/graph`}>Reference graph</a> : null}
+        {citing.length && props.ctx.sqliteViews ? (
+          <a href={`${cableUrl(id)}/graph`}>Reference graph</a>
+        ) : null}
       </article>
     </Layout>
   );
 }
 
 /** The reader's data, as the page and its JSON twins answer it (public mode: paths reduced). */
-export function cableResource(deps: Deps, id: string): CableView {
-  const view = cableView(deps.db, id);
+export async function cableResource(deps: Deps, id: string): Promise<CableView> {
+  const view = await cableView(deps.archive, id);
   return deps.public ? publicCable(view) : view;
 }
 
 export function registerCable(app: Hono, deps: Deps): void {
   // The body as plain text: what the reader links as "full text as transmitted".
-  app.get("/cables/:id/text", (c) => {
+  app.get("/cables/:id/text", async (c) => {
     const id = resolveId(validate(idParam, c.req.param("id"), "id"));
-    const cable = getCable(deps.db, id);
+    const cable = await deps.archive.getCable(id);
     if (!cable) throw new ProblemError(404, `no cable ${id} in the archive`);
     return c.text(cable.body);
   });
 
   // "Cite this" as a file: BibTeX, CSL-JSON or RIS, for the cable or one paragraph (`p=3`).
-  app.get("/cables/:id/cite", (c) => {
+  app.get("/cables/:id/cite", async (c) => {
     const id = resolveId(validate(idParam, c.req.param("id"), "id"));
     const p = queryParams(c, citeParams);
-    const cable = getCable(deps.db, id);
+    const cable = await deps.archive.getCable(id);
     if (!cable) throw new ProblemError(404, `no cable ${id} in the archive`);
     return citationResponse({ ...cable, referenceId: id }, p.p, p.format, deps.baseUrl);
   });
 
-  app.get("/cables/:id", (c) => {
+  app.get("/cables/:id", async (c) => {
     const raw = validate(idParam, c.req.param("id"), "id");
     const id = resolveId(raw);
     if (id !== raw) {
@@ -145,7 +151,7 @@ export function registerCable(app: Hono, deps: Deps): void {
     const list = queryParams(c, readerContextParams);
     let data: CableView;
     try {
-      data = cableResource(deps, id);
+      data = await cableResource(deps, id);
     } catch (err) {
       if (!(err instanceof ProblemError) || err.problem.status !== 404 || wantsJson(c)) throw err;
       const problem = err.problem;
@@ -159,8 +165,8 @@ export function registerCable(app: Hono, deps: Deps): void {
     if (wantsJson(c)) return c.json(data);
     const { format: _format, ...context } = list;
     const nav: Navigation = {
-      station: stationNav(deps.db, id),
-      results: resultNav(deps.db, id, context),
+      station: await stationNav(deps.archive, id),
+      results: await resultNav(deps.archive, id, context),
       context: withQuery("", {
         q: context.q,
         tag: context.tag,

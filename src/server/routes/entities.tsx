@@ -15,7 +15,7 @@ import {
   validate,
 } from "../params.js";
 import { EntityListPage, EntityPage } from "../views/entity-page.js";
-import { type Deps, respond, viewContext } from "./page.js";
+import { respond, type SqliteDeps, viewContext } from "./page.js";
 
 type EntityTypeParam = "person" | "org" | "place";
 
@@ -23,18 +23,18 @@ type EntityTypeParam = "person" | "org" | "place";
 const DEFAULT_LIMIT = 100;
 
 /** The lookup's data: what `/entities` renders and `/entities?format=json` and the API answer. */
-function entityListResource(c: Context, deps: Deps): EntityListData {
+function entityListResource(c: Context, deps: SqliteDeps): EntityListData {
   const p = queryParams(c, entityListParams);
   const type = (p.type ?? null) as EntityTypeParam | null;
   return entityList(deps.db, p.q ?? "", type, p.limit ?? DEFAULT_LIMIT);
 }
 
 /** One entity's data: what `/entities/:id` renders and its JSON twins answer. */
-function entityResource(c: Context, deps: Deps) {
+function entityResource(c: Context, deps: SqliteDeps) {
   return entityData(deps.db, validate(entityIdParam, c.req.param("id"), "id"));
 }
 
-export function registerEntities(app: Hono, deps: Deps): void {
+export function registerEntities(app: Hono, deps: SqliteDeps): void {
   const { db } = deps;
 
   app.get("/entities", (c) => {

@@ -12,7 +12,8 @@ import { graphParams, idParam, queryParams, validate } from "../params.js";
 import { cableUrl, day, scriptJson, withQuery } from "../views/format.js";
 import { Layout, type ViewContext } from "../views/layout.js";
 import { stationColour } from "../views/station-colour.js";
-import { type Deps, respond, viewContext } from "./page.js";
+import { cableId } from "./api.js";
+import { respond, type SqliteDeps, viewContext } from "./page.js";
 
 /** Station colours of the drawing (the same hues graph.js paints), then what shapes mean. */
 function Legend(props: { data: Neighbourhood }) {
@@ -101,12 +102,17 @@ function GraphPage(props: { ctx: ViewContext; data: Neighbourhood; hops: number 
   );
 }
 
-export function registerGraph(app: Hono, deps: Deps): void {
+export function registerGraph(app: Hono, deps: SqliteDeps): void {
   app.get("/cables/:id/graph", (c) => {
     const p = queryParams(c, graphParams);
     const id = resolveId(validate(idParam, c.req.param("id"), "id"));
     const data = graphData(deps.db, id, p);
     const hops = p.hops ?? DEFAULT_HOPS;
     return respond(c, data, () => <GraphPage ctx={viewContext(c, deps)} data={data} hops={hops} />);
+  });
+
+  app.get("/api/cables/:id/graph", (c) => {
+    const p = queryParams(c, graphParams);
+    return c.json(graphData(deps.db, cableId(c), p));
   });
 }

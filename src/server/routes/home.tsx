@@ -105,8 +105,8 @@ function HomePage(props: { ctx: ViewContext; data: StatsData }) {
 }
 
 export function registerHome(app: Hono, deps: Deps): void {
-  app.get("/", (c) => {
-    const data = statsData(deps.db);
+  app.get("/", async (c) => {
+    const data = await statsData(deps.archive);
     return respond(c, data, () => <HomePage ctx={viewContext(c, deps)} data={data} />);
   });
 }

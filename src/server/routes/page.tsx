@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
+import type { Archive } from "../../archive/archive.js";
 import type { Db } from "../../store/db.js";
 import type { Assets } from "../assets.js";
 import { formatOnly, queryParams } from "../params.js";
@@ -12,7 +13,7 @@ import { Layout, type ViewContext } from "../views/layout.js";
 
 /** What the route modules need from the app. */
 export interface Deps {
-  db: Db;
+  archive: Archive;
   assets: Assets;
   /** Public mode (src/server/app.ts). */
   public: boolean;
@@ -20,8 +21,13 @@ export interface Deps {
   baseUrl: string;
 }
 
+/** What the views that read SQLite only so far need besides (src/server/sqlite-only.ts). */
+export interface SqliteDeps extends Deps {
+  db: Db;
+}
+
 export function viewContext(_c: Context, deps: Deps): ViewContext {
-  return { assets: deps.assets, origin: deps.baseUrl };
+  return { assets: deps.assets, origin: deps.baseUrl, sqliteViews: deps.archive.sqlite !== null };
 }
 
 export function wantsJson(c: Context): boolean {

@@ -135,7 +135,8 @@ function Facets(props: { data: SearchData }) {
   );
 }
 
-function Results(props: { data: SearchData }) {
+function Results(props: { data: SearchData; ctx: ViewContext }) {
+  const full = props.ctx.sqliteViews;
   const { state, result } = props.data;
   const offset = result.offset ?? (state.page - 1) * state.limit;
   const page = Math.floor(offset / state.limit) + 1;
@@ -185,9 +186,11 @@ function Results(props: { data: SearchData }) {
         <a href={exportUrl(state, "jsonl")} download="">
           JSONL
         </a>{" "}
-        <a href={exportUrl(state, "gexf")} download="">
-          GEXF (reference graph)
-        </a>
+        {full ? (
+          <a href={exportUrl(state, "gexf")} download="">
+            GEXF (reference graph)
+          </a>
+        ) : null}
         <br />
         Cite them all:{" "}
         <a href={exportUrl(state, "bibtex", "/api/cite")} download="">
@@ -200,10 +203,12 @@ function Results(props: { data: SearchData }) {
           RIS
         </a>
       </p>
-      <p class="analyse">
-        <a href={analyticsUrl("/analytics/timeline", state)}>Analyse these results</a> (timeline,
-        bursts, secrecy, who was told, coverage)
-      </p>
+      {full ? (
+        <p class="analyse">
+          <a href={analyticsUrl("/analytics/timeline", state)}>Analyse these results</a> (timeline,
+          bursts, secrecy, who was told, coverage)
+        </p>
+      ) : null}
     </>
   );
 }
@@ -250,7 +255,7 @@ function SearchPage(props: {
       {data ? (
         <div class="search-body">
           <section class="results" aria-label="results">
-            <Results data={data} />
+            <Results data={data} ctx={props.ctx} />
           </section>
           <Facets data={data} />
         </div>
@@ -266,21 +271,22 @@ const isExport = (f: string | undefined): f is ExportFormat =>
  * The search view as data: its JSON (`/api/search`, `/search?format=json`), or every match as a
  * file (`format=csv|jsonl|gexf`, the same answer as `/api/export`).
  */
-export function searchResource(c: Context, deps: Deps): Response {
+export async function searchResource(c: Context, deps: Deps): Promise<Response> {
   const p = queryParams(c, searchParams);
   const state = searchState(p);
-  if (isExport(p.format)) return exportResponse(deps.db, state, p.format, { public: deps.public });
-  return c.json(searchJson(searchData(deps.db, state).result));
+  if (isExport(p.format))
+    return exportResponse(deps.archive, state, p.format, { public: deps.public });
+  return c.json(searchJson((await searchData(deps.archive, state)).result));
 }
 
 export function registerSearch(app: Hono, deps: Deps): void {
-  app.get("/search", (c) => {
+  app.get("/search", async (c) => {
     const p = queryParams(c, searchParams);
     if (p.format && p.format !== "html") return searchResource(c, deps);
     const state = searchState(p);
     let data: SearchData;
     try {
-      data = searchData(deps.db, state);
+      data = await searchData(deps.archive, state);
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err;
       const problem = err.problem;

@@ -75,8 +75,8 @@ function TagsPage(props: { ctx: ViewContext; data: TagsData }) {
 }
 
 export function registerTags(app: Hono, deps: Deps): void {
-  app.get("/tags", (c) => {
-    const data = tagsData(deps.db);
+  app.get("/tags", async (c) => {
+    const data = await tagsData(deps.archive);
     return respond(c, data, () => <TagsPage ctx={viewContext(c, deps)} data={data} />);
   });
 }

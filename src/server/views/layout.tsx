@@ -6,6 +6,11 @@ export interface ViewContext {
   assets: Assets;
   /** The configured base URL (`http://127.0.0.1:8080`), for permalinks; never the Host header. */
   origin: string;
+  /**
+   * Whether the views that read SQLite only so far are there (analytics, entities, reference
+   * graphs): false on an archive on PostgreSQL, where links to them are left out.
+   */
+  sqliteViews: boolean;
 }
 
 export interface LayoutProps {
@@ -73,7 +78,7 @@ export function Layout(props: LayoutProps) {
             {nav("/search", "Search", "search")}
             {nav("/browse", "Browse", "browse")}
             {nav("/tags", "TAGS", "tags")}
-            {nav("/analytics", "Analytics", "analytics")}
+            {ctx.sqliteViews ? nav("/analytics", "Analytics", "analytics") : null}
           </nav>
         </header>
         <main id="main" tabindex={-1}>

@@ -1,6 +1,6 @@
 /**
- * The archive as the archive commands (ingest, stats, search, show, export) see it: one async
- * interface, two back ends. `--db PATH` (or CABLEGRAM_DB) is a SQLite file, wrapped here around the
+ * The archive as the archive commands (ingest, stats, search, show, export) and the web server
+ * see it: one async interface, two back ends. `--db PATH` (or CABLEGRAM_DB) is a SQLite file, wrapped here around the
  * existing synchronous code with the same calls and answers as before; `--db postgres://…` is an
  * archive on PostgreSQL (src/store/postgres/, docs/server-mode.md). The URL's password never
  * reaches a message: the archive is named by `label`.
@@ -30,10 +30,13 @@ import { dateEstimate as dateEstimatePg } from "../store/postgres/date-estimates
 import { getCable as getCablePg, archiveStats as statsPg } from "../store/postgres/read.js";
 import { getCable } from "../store/read.js";
 import { type ArchiveStats, archiveStats } from "../store/stats.js";
+import { postgresReads } from "./postgres-reads.js";
+import type { ArchiveReads } from "./reads.js";
+import { sqliteReads } from "./sqlite-reads.js";
 
 export { isPostgresUrl } from "../store/postgres/connect.js";
 
-export interface Archive {
+export interface Archive extends ArchiveReads {
   /** How messages name the archive: its path, or its URL without the password. */
   readonly label: string;
   readonly backend: "sqlite" | "postgres";
@@ -69,6 +72,7 @@ export function refusePostgres(target: string): void {
 /** A SQLite archive already opened: the calls the commands made before, unchanged. */
 export function sqliteArchive(db: Db, label: string): Archive {
   return {
+    ...sqliteReads(db),
     label,
     backend: "sqlite",
     ingest: (inputs, opts) => ingest(db, inputs, opts),
@@ -128,6 +132,7 @@ export function postgresArchive(pg: PgArchive): Archive {
     }
   };
   return {
+    ...postgresReads(pg, guard),
     label: pg.label,
     backend: "postgres",
     ingest: (inputs, opts) => ingestPostgres(pg, inputs, opts),
