@@ -9,10 +9,19 @@
  * table form.
  */
 import { referenceTable } from "../reference/reference-data.js";
+import { type FactSet, lineKind, lineRole, lineRoute } from "../store/analytics-facts.js";
+import { readFacts } from "../store/analytics-facts-read.js";
 import type { Db } from "../store/db.js";
-import { addresseeOf, routeAddress, senderOf } from "./posts.js";
-import { idsJson } from "./result.js";
-import { countMatrix, countTable, listedFirst, type Matrix, NONE, type Table } from "./table.js";
+import { routeAddress } from "./posts.js";
+import {
+  type Coded,
+  codedMatrix,
+  codedTable,
+  listedFirst,
+  type Matrix,
+  NONE,
+  type Table,
+} from "./table.js";
 
 /** Senders and addressee posts given their own row / column in the flow matrix. */
 export const FLOW_SENDERS = 15;
@@ -37,46 +46,34 @@ export interface Addressees {
   flow: Matrix;
 }
 
-interface CableRow {
-  id: number;
-  origin: string | null;
-  station: string | null;
-  year: number | null;
-  precedence: string | null;
+/** Cables of the set in `rowids`, ordered by creation date; the first `limit` of them. */
+export function byCreation(db: Db, rowids: readonly number[], limit: number): number[] {
+  return db
+    .prepare<[string, number], number>(
+      `SELECT c.id FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value
+        ORDER BY c.created, c.id LIMIT ?`,
+    )
+    .pluck()
+    .all(JSON.stringify(rowids), limit);
 }
 
-interface RecipientRow {
-  id: number;
-  role: "to" | "info";
-  route: string | null;
-  name: string;
+/** Distinct addressee posts (value ids) of cable i, in line order. */
+function postsOf(f: FactSet, i: number): number[] {
+  const out: number[] = [];
+  for (let k = f.lines.start[i]!; k < f.lines.start[i + 1]!; k++) {
+    const p = f.lines.values[k]!;
+    if (!out.includes(p)) out.push(p);
+  }
+  return out;
 }
 
 export function addressees(db: Db, ids: Int32Array): Addressees {
   return db.transaction((): Addressees => {
-    const json = idsJson(ids);
-    const cables = db
-      .prepare<[string], CableRow>(
-        `SELECT c.id, c.origin, c.station, c.year, c.precedence
-           FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value`,
-      )
-      .all(json);
-    const recipients = db
-      .prepare<[string], RecipientRow>(
-        `SELECT r.cable_id AS id, r.role, r.route, r.name
-           FROM json_each(?) j CROSS JOIN recipients r ON r.cable_id = j.value`,
-      )
-      .all(json);
-
-    const per = new Map<number, RecipientRow[]>();
-    for (const r of recipients) {
-      const list = per.get(r.id);
-      if (list) list.push(r);
-      else per.set(r.id, [r]);
-    }
+    const f = readFacts(db, ids);
+    const text = (id: number) => f.text(id) ?? NONE;
     // Cables come in rowid order, so "already counted for this cable" is "last cable counted".
     const roles = new Map<
-      string,
+      number,
       {
         to: number;
         info: number;
@@ -87,85 +84,103 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
         kind: string;
       }
     >();
-    const routeCounts = new Map<string, { address: string | null; post: string; count: number }>();
-    const flowPairs: [string, string][] = [];
-    const flowIds: number[] = [];
-    const collectives: string[] = [];
+    const routeCounts = new Map<number, { post: number; count: number }>();
+    // Flow pairs (sending post, addressee post; 0 for none) and collective lines, as value ids.
+    const most = f.lines.values.length + f.n;
+    const flowFrom = new Int32Array(most);
+    const flowTo = new Int32Array(most);
+    const flowIds = new Int32Array(most);
+    let pairs = 0;
+    const collectives: number[] = [];
     const collectiveIds: number[] = [];
-    for (const c of cables) {
-      const sender = senderOf(c.origin, c.station);
-      const posts = new Set<string>();
-      for (const r of per.get(c.id) ?? []) {
-        const a = addresseeOf(r.name, r.route);
-        posts.add(a.post);
-        let entry = roles.get(a.post);
+    for (let i = 0; i < f.n; i++) {
+      const id = f.ids[i]!;
+      const sender = f.sender[i]!;
+      for (let k = f.lines.start[i]!; k < f.lines.start[i + 1]!; k++) {
+        const post = f.lines.values[k]!;
+        const flags = f.lines.flags[k]!;
+        const kind = lineKind(flags);
+        let entry = roles.get(post);
         if (!entry) {
-          entry = { to: 0, info: 0, both: 0, lastTo: -1, lastInfo: -1, last: -1, kind: a.kind };
-          roles.set(a.post, entry);
+          entry = { to: 0, info: 0, both: 0, lastTo: -1, lastInfo: -1, last: -1, kind };
+          roles.set(post, entry);
         }
-        if (r.role === "to" && entry.lastTo !== c.id) {
+        if (lineRole(flags) === "to" && entry.lastTo !== id) {
           entry.to++;
-          entry.lastTo = c.id;
-        } else if (r.role !== "to" && entry.lastInfo !== c.id) {
+          entry.lastTo = id;
+        } else if (lineRole(flags) !== "to" && entry.lastInfo !== id) {
           entry.info++;
-          entry.lastInfo = c.id;
+          entry.lastInfo = id;
         }
-        if (entry.last !== c.id) {
+        if (entry.last !== id) {
           entry.both++;
-          entry.last = c.id;
+          entry.last = id;
         }
-        if (a.kind === "collective") {
-          collectives.push(a.post);
-          collectiveIds.push(c.id);
+        if (kind === "collective") {
+          collectives.push(post);
+          collectiveIds.push(id);
         }
-        if (r.route) {
-          const k = r.route.toUpperCase();
-          const e = routeCounts.get(k);
+        const route = lineRoute(flags);
+        if (route !== 0) {
+          const e = routeCounts.get(route);
           if (e) e.count++;
-          else routeCounts.set(k, { address: routeAddress(k), post: a.post, count: 1 });
+          else routeCounts.set(route, { post, count: 1 });
         }
       }
-      if (posts.size === 0) posts.add(NONE);
-      for (const p of posts) {
-        flowPairs.push([sender, p]);
-        flowIds.push(c.id);
+      // Each addressee post of the cable once (a post may have several lines); (none) for none.
+      const first = pairs;
+      for (let k = f.lines.start[i]!; k < f.lines.start[i + 1]!; k++) {
+        const post = f.lines.values[k]!;
+        let seen = false;
+        for (let q = first; q < pairs && !seen; q++) seen = flowTo[q] === post;
+        if (seen) continue;
+        flowFrom[pairs] = sender;
+        flowTo[pairs] = post;
+        flowIds[pairs++] = id;
+      }
+      if (pairs === first) {
+        flowFrom[pairs] = sender;
+        flowTo[pairs] = 0;
+        flowIds[pairs++] = id;
       }
     }
     const addresseeRows = [...roles]
       .map(([post, e]) => {
-        return [post, e.kind, e.to, e.info, e.both] as (string | number)[];
+        return [text(post), e.kind, e.to, e.info, e.both] as (string | number)[];
       })
       .sort(
         (a, b) => (b[4] as number) - (a[4] as number) || String(a[0]).localeCompare(String(b[0])),
       );
     const order = listedFirst([...precedences(), NONE]);
-    const rowids = cables.map((c) => c.id);
+    const valuesOf = (codes: ArrayLike<number>): Coded => ({ codes, label: text });
+    const precedence = valuesOf(f.precedence);
     return {
-      total: cables.length,
+      total: f.n,
       addressees: {
         name: "addressees",
         title: "Addressee posts: cables sent for action (TO) and for information (INFO)",
         columns: ["addressee", "kind", "action", "info", "cables"],
         rows: addresseeRows,
       },
-      collectives: countTable(
+      collectives: codedTable(
         "collectives",
         "Collectives addressed (cables)",
         "collective",
-        collectives,
+        valuesOf(collectives),
         undefined,
         collectiveIds,
       ),
-      precedence: countTable(
+      precedence: codedTable(
         "precedence",
         "Precedence of the cables",
         "precedence",
-        cables.map((c) => c.precedence ?? NONE),
+        precedence,
         order,
-        rowids,
+        f.ids,
       ),
-      precedenceByYear: countMatrix(
-        cables.map((c) => [c.year === null ? NONE : String(c.year), c.precedence ?? NONE]),
+      precedenceByYear: codedMatrix(
+        { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) },
+        precedence,
         {
           name: "precedence-by-year",
           title: "Precedence over time",
@@ -174,18 +189,20 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           rowOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
           colOrder: order,
         },
-        rowids,
+        f.ids,
       ),
       routes: {
         name: "routes",
         title: "Routing indicators resolved to posts",
         columns: ["routing indicator", "address", "post", "addressee lines"],
         rows: [...routeCounts]
+          .map(([route, e]) => [text(route), e] as const)
           .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
-          .map(([route, e]) => [route, e.address, e.post, e.count]),
+          .map(([route, e]) => [route, routeAddress(route), text(e.post), e.count]),
       },
-      flow: countMatrix(
-        flowPairs,
+      flow: codedMatrix(
+        valuesOf(flowFrom.subarray(0, pairs)),
+        valuesOf(flowTo.subarray(0, pairs)),
         {
           name: "flow",
           title: "Flow: sending post → addressee post (cables)",
@@ -194,7 +211,7 @@ export function addressees(db: Db, ids: Int32Array): Addressees {
           rowLimit: FLOW_SENDERS,
           colLimit: FLOW_ADDRESSEES,
         },
-        flowIds,
+        flowIds.subarray(0, pairs),
       ),
     };
   })();
@@ -211,36 +228,13 @@ export function flowCables(
   addressee: string,
   limit: number,
 ): { ids: number[]; total: number } {
-  const json = idsJson(ids);
-  const cables = db
-    .prepare<[string], { id: number; origin: string | null; station: string | null }>(
-      `SELECT c.id, c.origin, c.station FROM json_each(?) j
-         CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value ORDER BY c.created, c.id`,
-    )
-    .all(json);
-  const per = new Map<number, Set<string>>();
-  for (const r of db
-    .prepare<[string], { id: number; route: string | null; name: string }>(
-      `SELECT r.cable_id AS id, r.route, r.name
-         FROM json_each(?) j CROSS JOIN recipients r ON r.cable_id = j.value`,
-    )
-    .all(json)) {
-    let s = per.get(r.id);
-    if (!s) {
-      s = new Set();
-      per.set(r.id, s);
-    }
-    s.add(addresseeOf(r.name, r.route).post);
+  const f = readFacts(db, ids);
+  const hits: number[] = [];
+  for (let i = 0; i < f.n; i++) {
+    if ((f.text(f.sender[i]!) ?? NONE) !== sender) continue;
+    const posts = postsOf(f, i).map((p) => f.text(p) ?? NONE);
+    const hit = addressee === NONE ? posts.length === 0 : posts.includes(addressee);
+    if (hit) hits.push(f.ids[i]!);
   }
-  const out: number[] = [];
-  let total = 0;
-  for (const c of cables) {
-    if (senderOf(c.origin, c.station) !== sender) continue;
-    const posts = per.get(c.id);
-    const hit = addressee === NONE ? !posts || posts.size === 0 : posts?.has(addressee) === true;
-    if (!hit) continue;
-    total++;
-    if (out.length < limit) out.push(c.id);
-  }
-  return { ids: out, total };
+  return { ids: byCreation(db, hits, limit), total: hits.length };
 }

@@ -4,14 +4,15 @@
  * the share of the traffic. Ranked by Kleinberg's weight; each burst comes with the query that
  * lists its cables and the first of them.
  */
-import { sortedHas } from "../search/sorted-ids.js";
+import type { FactSet } from "../store/analytics-facts.js";
+import { readFacts } from "../store/analytics-facts-read.js";
 import type { Db } from "../store/db.js";
 import { trafficCounts } from "../store/traffic-counts.js";
 import { type BurstOptions, detectBursts } from "./kleinberg.js";
 import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
 import { idsJson, narrow, quoted } from "./result.js";
 import type { Table } from "./table.js";
-import { allTraffic } from "./timeline.js";
+import { allTraffic, setDays } from "./timeline.js";
 
 export const BURST_DIMENSIONS = ["tag", "origin"] as const;
 export type BurstDimension = (typeof BURST_DIMENSIONS)[number];
@@ -109,13 +110,7 @@ export function queryBursts(
   opts: BurstOptions & { cables?: number } = {},
 ): RankedBurst[] {
   return db.transaction((): RankedBurst[] => {
-    const days = db
-      .prepare<[string], { day: string; count: number }>(
-        `SELECT substr(c.created, 1, 10) AS day, count(*) AS count
-           FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_search_meta ON c.id = j.value
-          WHERE c.created IS NOT NULL GROUP BY day`,
-      )
-      .all(idsJson(set.ids));
+    const days = setDays(db, set.ids);
     const counts = rollUp(days, by);
     const totals = allTraffic(db, by);
     const keys = [...totals.keys()];
@@ -135,23 +130,84 @@ export function queryBursts(
 
 type MonthCount = { value: string; month: string; count: number };
 
-function setMonthCounts(db: Db, dimension: BurstDimension, ids: Int32Array): MonthCount[] {
-  const sql =
-    dimension === "tag"
-      ? // Each cable's month read once, then its TAGs: one seek per cable, not one per TAG row.
-        `SELECT t.tag AS value, c.month AS month, count(*) AS count
-           FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_search_meta ON c.id = j.value
-           CROSS JOIN tags t ON t.cable_id = c.id
-          WHERE c.month IS NOT NULL GROUP BY t.tag, c.month`
-      : `SELECT c.origin AS value, c.month AS month, count(*) AS count
-           FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_search_meta ON c.id = j.value
-          WHERE c.month IS NOT NULL AND c.origin IS NOT NULL GROUP BY c.origin, c.month`;
-  return db.prepare<[string], MonthCount>(sql).all(idsJson(ids));
+function monthText(m: number): string {
+  return `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`;
+}
+
+/** The value ids a cable of the set has in a dimension: its TAGs, or its origin. */
+function valuesOf(f: FactSet, dimension: BurstDimension, i: number): ArrayLike<number> {
+  if (dimension === "origin") return f.origin[i] === 0 ? [] : [f.origin[i]!];
+  const { start, values } = f.lists.tags;
+  return values.subarray(start[i]!, start[i + 1]!);
+}
+
+/**
+ * Cables of the set per value and month, and per month (the set's own traffic), from the facts
+ * of its cables (src/store/analytics-facts.ts).
+ */
+function setMonthCounts(f: FactSet, dimension: BurstDimension) {
+  const perValue = new Map<number, Map<number, number>>();
+  const perMonth = new Map<number, number>();
+  for (let i = 0; i < f.n; i++) {
+    const month = f.month[i]!;
+    if (month === 0) continue;
+    perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+    const values = valuesOf(f, dimension, i);
+    for (let k = 0; k < values.length; k++) {
+      let m = perValue.get(values[k]!);
+      if (!m) {
+        m = new Map();
+        perValue.set(values[k]!, m);
+      }
+      m.set(month, (m.get(month) ?? 0) + 1);
+    }
+  }
+  const rows: MonthCount[] = [];
+  for (const [value, months] of perValue) {
+    for (const [month, count] of months) {
+      rows.push({ value: f.text(value) ?? "", month: monthText(month), count });
+    }
+  }
+  const totals = new Map<string, number>();
+  for (const [month, count] of perMonth) totals.set(monthText(month), count);
+  return { rows, totals };
+}
+
+/** The first cables of the set with the burst's value in its months, by date. */
+function setBurstCables(
+  db: Db,
+  f: FactSet,
+  b: RankedBurst,
+  dimension: BurstDimension,
+  limit: number,
+): BurstCable[] {
+  const [from, to] = [b.start, b.end].map((m) => Number(m.replace("-", "")));
+  const hits: number[] = [];
+  for (let i = 0; i < f.n; i++) {
+    const month = f.month[i]!;
+    if (month < from! || month > to!) continue;
+    const values = valuesOf(f, dimension, i);
+    for (let k = 0; k < values.length; k++) {
+      if (f.text(values[k]!) === b.value) {
+        hits.push(f.ids[i]!);
+        break;
+      }
+    }
+  }
+  return db
+    .prepare<[string, number], BurstCable>(
+      `SELECT c.reference_id AS referenceId, c.created, c.subject
+         FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
+        ORDER BY c.created, c.id LIMIT ?`,
+    )
+    .all(JSON.stringify(hits), limit);
 }
 
 export interface DimensionBurstOptions extends BurstOptions {
   /** Only the cables of this set (all cables when absent); totals are then the set's own months. */
   set?: { ids: Int32Array; query: string } | undefined;
+  /** The set's facts when the caller has read them (several dimensions of one set). */
+  facts?: FactSet | undefined;
   /** Keep bursts overlapping these months (`YYYY-MM`, inclusive): "what spiked" in a period. */
   window?: { from: string; to: string } | undefined;
   /** How many bursts to return (default 50) and to list cables for (default 10, 10 cables each). */
@@ -169,21 +225,13 @@ export function dimensionBursts(
   opts: DimensionBurstOptions = {},
 ): RankedBurst[] {
   return db.transaction((): RankedBurst[] => {
-    const rows = opts.set
-      ? setMonthCounts(db, dimension, opts.set.ids)
-      : trafficCounts(db, dimension);
+    const facts = opts.set ? (opts.facts ?? readFacts(db, opts.set.ids)) : null;
+    const counted = facts ? setMonthCounts(facts, dimension) : null;
+    const rows = counted ? counted.rows : trafficCounts(db, dimension);
     const totals = new Map<string, number>();
-    if (opts.set) {
+    if (counted) {
       // Every cable of the set once per month: the set's own traffic.
-      for (const d of db
-        .prepare<[string], { month: string; count: number }>(
-          `SELECT c.month AS month, count(*) AS count
-             FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_search_meta ON c.id = j.value
-            WHERE c.month IS NOT NULL GROUP BY c.month`,
-        )
-        .all(idsJson(opts.set.ids))) {
-        totals.set(d.month, d.count);
-      }
+      for (const [month, count] of counted.totals) totals.set(month, count);
     } else {
       for (const m of trafficCounts(db, "all")) totals.set(m.month, m.count);
     }
@@ -222,37 +270,26 @@ export function dimensionBursts(
     );
     const top = found.slice(0, opts.limit ?? 50);
     const listed = opts.withCables ?? 10;
-    for (const b of top.slice(0, listed)) b.cables = burstCables(db, b, opts.set?.ids, 10);
+    for (const b of top.slice(0, listed)) {
+      b.cables = facts ? setBurstCables(db, facts, b, dimension, 10) : burstCables(db, b, 10);
+    }
     return top;
   })();
 }
 
-/** The first cables of a TAG or origin burst, by date (within the set when given). */
-function burstCables(
-  db: Db,
-  b: RankedBurst,
-  ids: Int32Array | undefined,
-  limit: number,
-): BurstCable[] {
-  // Membership in the set is tested here, not with `IN (json_each(?))`, which would index the
-  // whole set's JSON again for every burst listed.
+/** The first cables of a TAG or origin burst in the whole archive, by date. */
+function burstCables(db: Db, b: RankedBurst, limit: number): BurstCable[] {
   const sql =
     b.dimension === "tag"
-      ? `SELECT c.id, c.reference_id AS referenceId, c.created, c.subject
+      ? `SELECT c.reference_id AS referenceId, c.created, c.subject
            FROM tags t JOIN cables c ON c.id = t.cable_id
-          WHERE t.tag = ? AND c.created >= ? AND c.created < ? ORDER BY c.created, c.id`
-      : `SELECT c.id, c.reference_id AS referenceId, c.created, c.subject
+          WHERE t.tag = ? AND c.created >= ? AND c.created < ? ORDER BY c.created, c.id LIMIT ?`
+      : `SELECT c.reference_id AS referenceId, c.created, c.subject
            FROM cables c INDEXED BY cables_origin
-          WHERE c.origin = ? AND c.created >= ? AND c.created < ? ORDER BY c.created, c.id`;
-  const out: BurstCable[] = [];
-  for (const r of db
-    .prepare<[string, string, string], BurstCable & { id: number }>(sql)
-    .iterate(b.value, b.from, dayAfter(b.to))) {
-    if (ids && !sortedHas(ids, r.id)) continue;
-    out.push({ referenceId: r.referenceId, created: r.created, subject: r.subject });
-    if (out.length >= limit) break;
-  }
-  return out;
+          WHERE c.origin = ? AND c.created >= ? AND c.created < ? ORDER BY c.created, c.id LIMIT ?`;
+  return db
+    .prepare<[string, string, string, number], BurstCable>(sql)
+    .all(b.value, b.from, dayAfter(b.to), limit);
 }
 
 /** Bursts as a table, strongest first. */

@@ -6,6 +6,8 @@
  * The unit is a cable-day: each day a cable reports counts once for that cable, however many
  * paragraphs repeat it; a range counts on its first day.
  */
+import type { FactSet } from "../store/analytics-facts.js";
+import { readFacts } from "../store/analytics-facts-read.js";
 import type { Db } from "../store/db.js";
 import { ensureEventDates, readEventDates } from "../store/event-dates.js";
 import { idsJson } from "./result.js";
@@ -15,40 +17,25 @@ export interface ReportedDay {
   count: number;
 }
 
-/** Cables of the set reporting each day (from the stored dates, read anew for stale cables). */
+/** Cables of the set reporting each day, from their facts (src/store/analytics-facts.ts). */
 export function reportedDays(db: Db, ids: Int32Array): ReportedDay[] {
-  const stale = ensureEventDates(db);
-  const counts = new Map<string, number>();
-  // The index gives each cable's days in order: a repeat is the row before, so no sort is needed
-  // (a GROUP BY day with count(DISTINCT) would sort every row of a broad set).
-  let lastId = -1;
-  let lastDay = "";
-  for (const [id, day] of db
-    .prepare<[string], [number, string]>(
-      `SELECT e.cable_id, e.start FROM json_each(?) j
-         CROSS JOIN event_dates e INDEXED BY event_dates_cable ON e.cable_id = j.value`,
-    )
-    .raw()
-    .iterate(idsJson(stale.size === 0 ? ids : ids.filter((id) => !stale.has(id))))) {
-    if (id === lastId && day === lastDay) continue;
-    lastId = id;
-    lastDay = day;
-    counts.set(day, (counts.get(day) ?? 0) + 1);
+  return reportedOf(readFacts(db, ids));
+}
+
+/** Cables reporting each day, from facts already read. */
+export function reportedOf(f: FactSet): ReportedDay[] {
+  const { start, values } = f.lists.reported;
+  return countDays(f, values, 0, start[f.n]!);
+}
+
+/** Occurrences of each day value id in `days[from..to)`, as day text and count. */
+export function countDays(f: FactSet, days: Int32Array, from: number, to: number): ReportedDay[] {
+  const counts = new Map<number, number>();
+  for (let k = from; k < to; k++) {
+    const d = days[k]!;
+    if (d !== 0) counts.set(d, (counts.get(d) ?? 0) + 1);
   }
-  if (stale.size > 0) {
-    const created = db
-      .prepare<[number], string | null>("SELECT created FROM cables WHERE id = ?")
-      .pluck();
-    for (const id of ids) {
-      if (!stale.has(id)) continue;
-      for (const day of new Set(
-        readEventDates(db, id, created.get(id) ?? null).map((e) => e.start),
-      )) {
-        counts.set(day, (counts.get(day) ?? 0) + 1);
-      }
-    }
-  }
-  return [...counts].map(([day, count]) => ({ day, count }));
+  return [...counts].map(([d, count]) => ({ day: f.text(d) ?? "", count }));
 }
 
 export interface ReportingCable {

@@ -5,15 +5,21 @@
  * are marked) are read side by side, as Gill & Spirling do.
  */
 import type { Db } from "../store/db.js";
+import { isClassified, LEVELS, markingLevel, UNCLASSIFIED_MARKINGS } from "./markings.js";
+
+export { horizonYears } from "../store/analytics-markings.js";
+
+import { type FactSet, MARK_SLOTS, NO_HORIZON } from "../store/analytics-facts.js";
+import { readFacts } from "../store/analytics-facts-read.js";
 import {
-  isClassified,
-  LEVELS,
-  MARKING_LEVELS,
-  markingLevel,
-  UNCLASSIFIED_MARKINGS,
-} from "./markings.js";
-import { idsJson } from "./result.js";
-import { countMatrix, countTable, listedFirst, type Matrix, NONE, type Table } from "./table.js";
+  type Coded,
+  codedMatrix,
+  codedTable,
+  listedFirst,
+  type Matrix,
+  NONE,
+  type Table,
+} from "./table.js";
 
 /** Origins given their own column in the level × origin matrix; the rest fold into (other). */
 export const ORIGIN_COLUMNS = 15;
@@ -52,92 +58,13 @@ export interface Secrecy {
   classifiers: Table;
 }
 
-interface Row {
-  id: number;
-  level: string | null;
-  year: number | null;
-  origin: string | null;
-  created: string | null;
-  declDate: string | null;
-  classifiedBy: string | null;
-}
-
-/** The short columns of every cable, from the covering index (migration 009), not the rows. */
-function rows(db: Db, json: string): Row[] {
+/** Reference id, subject and date of a cable a signal lists. */
+function listed(db: Db, id: number) {
   return db
-    .prepare<[string], Row>(
-      `SELECT c.id, c.level, c.year, c.origin, c.created, c.decl_date AS declDate,
-              c.classified_by AS classifiedBy
-         FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value`,
-    )
-    .all(json);
-}
-
-/** Id and subject of the few cables a signal lists. */
-function listed(db: Db, id: number): { referenceId: string; subject: string | null } {
-  return db
-    .prepare<[number], { referenceId: string; subject: string | null }>(
-      "SELECT reference_id AS referenceId, subject FROM cables WHERE id = ?",
+    .prepare<[number], { referenceId: string; subject: string | null; created: string | null }>(
+      "SELECT reference_id AS referenceId, subject, created FROM cables WHERE id = ?",
     )
     .get(id)!;
-}
-
-function multi(db: Db, json: string, table: "caveats" | "reasons", column: string) {
-  const per = new Map<number, string[]>();
-  for (const [id, value] of db
-    .prepare<[string], [number, string]>(
-      `SELECT t.cable_id, t.${column} FROM json_each(?) j CROSS JOIN ${table} t ON t.cable_id = j.value`,
-    )
-    .raw()
-    .iterate(json)) {
-    const list = per.get(id);
-    if (list) list.push(value);
-    else per.set(id, [value]);
-  }
-  return per;
-}
-
-/**
- * Above this share of the archive, one scan of the marking index is used instead of a seek per
- * cable. Measured on the 6,752-cable corpus: for 10 % of it, the seeks took 30 ms and the scan
- * 150 ms, so the scan only pays for most of the archive.
- */
-const SCAN_SHARE = 0.5;
-
-/**
- * Portion markings of each cable's paragraphs (in paragraph order for small sets; for large ones
- * in index order, which the signals and counts do not depend on).
- */
-function paragraphMarkings(db: Db, ids: Int32Array, json: string): Map<number, (string | null)[]> {
-  const per = new Map<number, (string | null)[]>();
-  const add = (id: number, marking: string | null) => {
-    const list = per.get(id);
-    if (list) list.push(marking);
-    else per.set(id, [marking]);
-  };
-  const size = db.prepare<[], number>("SELECT max(id) FROM cables").pluck().get() ?? 0;
-  if (ids.length > size * SCAN_SHARE) {
-    const member = new Uint8Array(size + 1);
-    for (const id of ids) member[id] = 1;
-    const scan = db
-      .prepare<[], [string | null, number]>(
-        "SELECT marking, cable_id FROM paragraphs INDEXED BY paragraphs_marking",
-      )
-      .raw();
-    for (const [marking, id] of scan.iterate()) if (member[id]) add(id, marking);
-    return per;
-  }
-  // The index is in (cable, seq) order, as the set: no sort, and raw rows spare an object each.
-  for (const [id, marking] of db
-    .prepare<[string], [number, string | null]>(
-      `SELECT p.cable_id, p.marking FROM json_each(?) j
-         CROSS JOIN paragraphs p INDEXED BY paragraphs_cable_marking ON p.cable_id = j.value`,
-    )
-    .raw()
-    .iterate(json)) {
-    add(id, marking);
-  }
-  return per;
 }
 
 /** Title of a classifying official, from one cable they classified (the title is in the JSON). */
@@ -150,19 +77,6 @@ function classifierTitle(db: Db, cableId: number): string | null {
       .pluck()
       .get(cableId) ?? null
   );
-}
-
-/** Whole calendar years from `created` to `decl` (both dates), or null; negative when DECL is earlier. */
-export function horizonYears(created: string | null, decl: string | null): number | null {
-  const day = /^(\d{4})-(\d{2}-\d{2})/;
-  const a = created ? day.exec(created) : null;
-  const b = decl ? day.exec(decl) : null;
-  if (!a || !b) return null;
-  const years = Number(b[1]) - Number(a[1]);
-  // Short of the anniversary: one year less (or more, counting backwards).
-  if (years > 0 && b[2]! < a[2]!) return years - 1;
-  if (years < 0 && b[2]! > a[2]!) return years + 1;
-  return years;
 }
 
 /**
@@ -188,77 +102,116 @@ export function signalsOf(level: string | null, markings: readonly (string | nul
   return out;
 }
 
+const SLOTS = MARK_SLOTS.length;
+const slot = (m: (typeof MARK_SLOTS)[number]) => MARK_SLOTS.indexOf(m);
+const [TS, S, C, OTHER_MARK, UNMARKED] = [
+  slot("TS"),
+  slot("S"),
+  slot("C"),
+  slot("other"),
+  slot("unmarked"),
+];
+
+/**
+ * signalsOf for a cable's paragraphs counted by marking slot (src/store/analytics-facts.ts): the
+ * signals depend on which levels the paragraphs carry, not on their order.
+ */
+export function signalsOfMarks(level: string | null, marks: ArrayLike<number>, at = 0): Signal[] {
+  let marked = 0;
+  for (let k = 0; k < SLOTS; k++) if (k !== UNMARKED) marked += marks[at + k]!;
+  if (marked === 0) return [];
+  const out: Signal[] = [];
+  const classifiedMarks =
+    marks[at + TS]! + marks[at + S]! + marks[at + C]! + marks[at + OTHER_MARK]!;
+  if (isClassified(level) && marks[at + UNMARKED] === 0 && classifiedMarks === 0) {
+    out.push("unclassified-paragraphs");
+  }
+  if (level === "SECRET" && marks[at + TS]! + marks[at + S]! === 0) out.push("secret-without-s");
+  return out;
+}
+
 const orderLevels = listedFirst([...LEVELS, NONE]);
+
+/** Each cable's values of a list as (value, cable) pairs; value 0, (none), for a cable without. */
+function pairsOf(f: FactSet, kind: "caveats" | "reasons"): { values: Coded; ids: Int32Array } {
+  const { start, values } = f.lists[kind];
+  const codes = new Int32Array(values.length + f.n);
+  const ids = new Int32Array(values.length + f.n);
+  let n = 0;
+  for (let i = 0; i < f.n; i++) {
+    if (start[i] === start[i + 1]) {
+      codes[n] = 0;
+      ids[n++] = f.ids[i]!;
+    }
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      codes[n] = values[k]!;
+      ids[n++] = f.ids[i]!;
+    }
+  }
+  return {
+    values: { codes: codes.subarray(0, n), label: (c) => f.text(c) ?? NONE },
+    ids: ids.subarray(0, n),
+  };
+}
 
 /** Secrecy of a set of cables; every matrix sums to the set's size. */
 export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
   return db.transaction((): Secrecy => {
-    const json = idsJson(ids);
-    const cables = rows(db, json);
-    const caveats = multi(db, json, "caveats", "caveat");
-    const reasons = multi(db, json, "reasons", "reason");
-    const marks = paragraphMarkings(db, ids, json);
-    const level = (r: Row) => r.level ?? NONE;
+    const f = readFacts(db, ids);
+    const text = (c: number) => f.text(c) ?? NONE;
+    const levelOf = (i: number) => f.text(f.level[i]!);
+    const levels: Coded = { codes: f.level, label: text };
+    const years: Coded = { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) };
 
     const signals: Secrecy["signals"] = {
       "unclassified-paragraphs": { count: 0, cables: [] },
       "secret-without-s": { count: 0, cables: [] },
     };
-    const paragraphLevels: string[] = [];
-    const horizons: string[] = [];
-    for (const r of cables) {
-      const m = marks.get(r.id) ?? [];
-      for (const p of m) paragraphLevels.push(markingLevel(p) ?? "unmarked");
-      const h = horizonYears(r.created, r.declDate);
-      horizons.push(h === null ? NONE : String(h));
-      for (const s of signalsOf(r.level, m)) {
+    const paragraphs = new Array<number>(SLOTS).fill(0);
+    for (let i = 0; i < f.n; i++) {
+      for (let k = 0; k < SLOTS; k++) paragraphs[k]! += f.marks[i * SLOTS + k]!;
+      for (const s of signalsOfMarks(levelOf(i), f.marks, i * SLOTS)) {
         signals[s].count++;
         if (signals[s].cables.length < listLimit) {
-          const { referenceId, subject } = listed(db, r.id);
+          const { referenceId, subject, created } = listed(db, f.ids[i]!);
+          const markings: string[] = [];
+          MARK_SLOTS.forEach((m, k) => {
+            for (let c = f.marks[i * SLOTS + k]!; c > 0; c--) markings.push(m);
+          });
           signals[s].cables.push({
             referenceId,
-            level: r.level ?? NONE,
-            created: r.created,
+            level: text(f.level[i]!),
+            created,
             subject,
-            markings: m.map((x) => markingLevel(x) ?? "unmarked").sort(),
+            markings: markings.sort(),
           });
         }
       }
     }
-    const rowids = cables.map((r) => r.id);
-    const each = (values: (r: Row) => string[]) => {
-      const v: string[] = [];
-      const of: number[] = [];
-      for (const r of cables) {
-        for (const x of values(r)) {
-          v.push(x);
-          of.push(r.id);
-        }
-      }
-      return [v, of] as const;
-    };
-    const [caveatValues, caveatIds] = each((r) => caveats.get(r.id) ?? [NONE]);
-    const [reasonValues, reasonIds] = each((r) => reasons.get(r.id) ?? [NONE]);
+    const caveats = pairsOf(f, "caveats");
+    const reasons = pairsOf(f, "reasons");
     const numeric = (a: string, b: string) =>
       a === NONE ? 1 : b === NONE ? -1 : Number(a) - Number(b);
 
     const classifiers = new Map<
-      string,
+      number,
       { cable: number; total: number; levels: Map<string, number> }
     >();
-    for (const r of cables) {
-      if (!r.classifiedBy) continue;
-      for (const name of r.classifiedBy.split("; ")) {
-        let c = classifiers.get(name);
+    const { start, values } = f.lists.classifiers;
+    for (let i = 0; i < f.n; i++) {
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        let c = classifiers.get(values[k]!);
         if (!c) {
-          c = { cable: r.id, total: 0, levels: new Map() };
-          classifiers.set(name, c);
+          c = { cable: f.ids[i]!, total: 0, levels: new Map() };
+          classifiers.set(values[k]!, c);
         }
         c.total++;
-        c.levels.set(level(r), (c.levels.get(level(r)) ?? 0) + 1);
+        const level = text(f.level[i]!);
+        c.levels.set(level, (c.levels.get(level) ?? 0) + 1);
       }
     }
     const classifierRows = [...classifiers]
+      .map(([id, c]) => [f.text(id) ?? "", c] as const)
       .sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1))
       .slice(0, CLASSIFIERS)
       .map(([name, c]): (string | number | null)[] => [
@@ -269,40 +222,33 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
       ]);
 
     return {
-      total: cables.length,
-      levels: countTable(
-        "levels",
-        "Classification levels",
-        "level",
-        cables.map(level),
-        orderLevels,
-        rowids,
-      ),
-      caveats: countTable(
+      total: f.n,
+      levels: codedTable("levels", "Classification levels", "level", levels, orderLevels, f.ids),
+      caveats: codedTable(
         "caveats",
         "Caveats (a cable may carry several)",
         "caveat",
-        caveatValues,
+        caveats.values,
         undefined,
-        caveatIds,
+        caveats.ids,
       ),
-      reasons: countTable(
+      reasons: codedTable(
         "reasons",
         "E.O. classification reasons (a cable may give several)",
         "reason",
-        reasonValues,
+        reasons.values,
         undefined,
-        reasonIds,
+        reasons.ids,
       ),
-      markings: countTable(
-        "markings",
-        "Paragraph markings (one count per paragraph)",
-        "marking",
-        paragraphLevels,
-        listedFirst([...MARKING_LEVELS, "other", "unmarked"]),
-      ),
-      levelByYear: countMatrix(
-        cables.map((r) => [level(r), r.year === null ? NONE : String(r.year)]),
+      markings: {
+        name: "markings",
+        title: "Paragraph markings (one count per paragraph)",
+        columns: ["marking", "cables"],
+        rows: MARK_SLOTS.flatMap((m, k) => (paragraphs[k]! > 0 ? [[m, paragraphs[k]!]] : [])),
+      },
+      levelByYear: codedMatrix(
+        levels,
+        years,
         {
           name: "level-by-year",
           title: "Classification level by year",
@@ -311,10 +257,11 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
           rowOrder: orderLevels,
           colOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
         },
-        rowids,
+        f.ids,
       ),
-      levelByOrigin: countMatrix(
-        cables.map((r) => [level(r), r.origin ?? NONE]),
+      levelByOrigin: codedMatrix(
+        levels,
+        { codes: f.origin, label: text },
         {
           name: "level-by-origin",
           title: "Classification level by origin",
@@ -323,15 +270,15 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
           rowOrder: orderLevels,
           colLimit: ORIGIN_COLUMNS,
         },
-        rowids,
+        f.ids,
       ),
-      horizon: countTable(
+      horizon: codedTable(
         "horizon",
         "Declassification horizon: whole years from creation to the DECL date",
         "years",
-        horizons,
+        { codes: f.horizon, label: (h) => (h === NO_HORIZON ? NONE : String(h)) },
         numeric,
-        rowids,
+        f.ids,
       ),
       signals,
       classifiers: {

@@ -104,6 +104,45 @@ class Once {
 }
 
 /**
+ * Values given as integer codes (value ids, years) and the label of each code: a broad set is
+ * counted without building a string per cable. Codes with the same label count as one value.
+ */
+export interface Coded {
+  codes: ArrayLike<number>;
+  label: (code: number) => string;
+}
+
+/** Strings as codes: each distinct string its own code. */
+function intern(values: readonly string[]): Coded {
+  const index = new Map<string, number>();
+  const labels: string[] = [];
+  const codes = new Int32Array(values.length);
+  values.forEach((v, i) => {
+    let k = index.get(v);
+    if (k === undefined) {
+      k = labels.length;
+      labels.push(v);
+      index.set(v, k);
+    }
+    codes[i] = k;
+  });
+  return { codes, label: (k) => labels[k]! };
+}
+
+/** Occurrences of each code, then of each label. */
+function countCodes(values: Coded): { byCode: Map<number, number>; byLabel: Map<string, number> } {
+  const byCode = new Map<number, number>();
+  const { codes } = values;
+  for (let i = 0; i < codes.length; i++) byCode.set(codes[i]!, (byCode.get(codes[i]!) ?? 0) + 1);
+  const byLabel = new Map<string, number>();
+  for (const [code, n] of byCode) {
+    const l = values.label(code);
+    byLabel.set(l, (byLabel.get(l) ?? 0) + n);
+  }
+  return { byCode, byLabel };
+}
+
+/**
  * Counts (row, col) pairs into a matrix. Values beyond the limits fold into OTHER, so the cells
  * always sum to the number of pairs given. With `ids` (the cable of each pair) a cell counts each
  * cable once — the cables its drill-down lists — and the sum is that of distinct (cell, cable).
@@ -111,15 +150,21 @@ class Once {
 export function countMatrix(
   pairs: Iterable<[string, string]>,
   opts: MatrixOptions,
-  ids?: readonly number[],
+  ids?: ArrayLike<number>,
 ): Matrix {
   const list = [...pairs];
-  const rowCounts = new Map<string, number>();
-  const colCounts = new Map<string, number>();
-  for (const [r, c] of list) {
-    rowCounts.set(r, (rowCounts.get(r) ?? 0) + 1);
-    colCounts.set(c, (colCounts.get(c) ?? 0) + 1);
-  }
+  return codedMatrix(intern(list.map((p) => p[0])), intern(list.map((p) => p[1])), opts, ids);
+}
+
+/** countMatrix of pairs given as codes: pair i is (rows.codes[i], cols.codes[i]). */
+export function codedMatrix(
+  rowValues: Coded,
+  colValues: Coded,
+  opts: MatrixOptions,
+  ids?: ArrayLike<number>,
+): Matrix {
+  const rowCounts = countCodes(rowValues);
+  const colCounts = countCodes(colValues);
   const pick = (
     counts: Map<string, number>,
     order: ((a: string, b: string) => number) | undefined,
@@ -131,21 +176,28 @@ export function countMatrix(
     if (kept.length < ranked.length) sorted.push(OTHER);
     return sorted;
   };
-  const rows = pick(rowCounts, opts.rowOrder, opts.rowLimit);
-  const cols = pick(colCounts, opts.colOrder, opts.colLimit);
+  const rows = pick(rowCounts.byLabel, opts.rowOrder, opts.rowLimit);
+  const cols = pick(colCounts.byLabel, opts.colOrder, opts.colLimit);
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(cols.map((c, i) => [c, i]));
+  const place = (counts: Map<number, number>, v: Coded, index: Map<string, number>) =>
+    new Map(
+      [...counts.keys()].map((code) => [code, index.get(v.label(code)) ?? index.get(OTHER)!]),
+    );
+  const rowOf = place(rowCounts.byCode, rowValues, rowIndex);
+  const colOf = place(colCounts.byCode, colValues, colIndex);
   const cells = rows.map(() => cols.map(() => 0));
+  const n = rowValues.codes.length;
   // A cable counts once per cell, even when several of its values fold into (other).
-  const once = ids ? new Once(list.length) : null;
+  const once = ids ? new Once(n) : null;
   let total = 0;
-  list.forEach(([r, c], i) => {
-    const ri = rowIndex.get(r) ?? rowIndex.get(OTHER)!;
-    const ci = colIndex.get(c) ?? colIndex.get(OTHER)!;
-    if (once && !once.add(ri * cols.length + ci, ids![i]!)) return;
+  for (let i = 0; i < n; i++) {
+    const ri = rowOf.get(rowValues.codes[i]!)!;
+    const ci = colOf.get(colValues.codes[i]!)!;
+    if (once && !once.add(ri * cols.length + ci, ids![i]!)) continue;
     cells[ri]![ci]!++;
     total++;
-  });
+  }
   const matrix: Matrix = {
     name: opts.name,
     title: opts.title,
@@ -192,31 +244,56 @@ export function countTable(
   label: string,
   values: Iterable<string>,
   order?: (a: string, b: string) => number,
-  ids?: readonly number[],
+  ids?: ArrayLike<number>,
 ): Table {
-  const all = [...values];
+  return codedTable(name, title, label, intern([...values]), order, ids);
+}
+
+/** countTable of values given as codes. */
+export function codedTable(
+  name: string,
+  title: string,
+  label: string,
+  values: Coded,
+  order?: (a: string, b: string) => number,
+  ids?: ArrayLike<number>,
+): Table {
   // Each cable once per row: the count is the cables the row's drill-down lists.
   const index = new Map<string, number>();
-  const valueIndex = (v: string) => {
-    let k = index.get(v);
+  const labels: string[] = [];
+  const rowOf = new Map<number, number>();
+  const row = (code: number) => {
+    let k = rowOf.get(code);
     if (k === undefined) {
-      k = index.size;
-      index.set(v, k);
+      const l = values.label(code);
+      k = index.get(l);
+      if (k === undefined) {
+        k = labels.length;
+        labels.push(l);
+        index.set(l, k);
+      }
+      rowOf.set(code, k);
     }
     return k;
   };
-  const once = ids ? new Once(all.length) : null;
-  const counts = new Map<string, number>();
-  all.forEach((v, i) => {
-    if (once && !once.add(valueIndex(v), ids![i]!)) return;
-    counts.set(v, (counts.get(v) ?? 0) + 1);
+  const n = values.codes.length;
+  const once = ids ? new Once(n) : null;
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = row(values.codes[i]!);
+    if (once && !once.add(k, ids![i]!)) continue;
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  const byLabel = new Map<string, number>();
+  labels.forEach((l, k) => {
+    if (counts[k]) byLabel.set(l, counts[k]);
   });
-  const keys = order ? [...counts.keys()].sort(order) : byCount(counts);
+  const keys = order ? [...byLabel.keys()].sort(order) : byCount(byLabel);
   const table: Table = {
     name,
     title,
     columns: [label, "cables"],
-    rows: keys.map((k) => [k, counts.get(k)!]),
+    rows: keys.map((k) => [k, byLabel.get(k)!]),
   };
   if (once) {
     members.set(table, {

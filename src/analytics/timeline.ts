@@ -5,11 +5,11 @@
  * With `reported`, each series also counts the dates its cables report in their text (cable-days,
  * src/analytics/reported.ts): when things happened, beside when the cables were sent.
  */
+import { readFacts } from "../store/analytics-facts-read.js";
 import type { Db } from "../store/db.js";
 import { trafficCounts } from "../store/traffic-counts.js";
 import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
-import { reportedDays } from "./reported.js";
-import { idsJson } from "./result.js";
+import { countDays, reportedOf } from "./reported.js";
 import type { Table } from "./table.js";
 
 export const MAX_SERIES = 5;
@@ -52,14 +52,10 @@ export interface Timeline {
 
 type DayCount = { day: string; count: number };
 
-function setDays(db: Db, ids: Int32Array): DayCount[] {
-  return db
-    .prepare<[string], DayCount>(
-      `SELECT substr(c.created, 1, 10) AS day, count(*) AS count
-         FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_search_meta ON c.id = j.value
-        WHERE c.created IS NOT NULL GROUP BY day`,
-    )
-    .all(idsJson(ids));
+/** Cables of a set per creation day, from their facts. */
+export function setDays(db: Db, ids: Int32Array): DayCount[] {
+  const f = readFacts(db, ids);
+  return countDays(f, f.day, 0, f.n);
 }
 
 /**
@@ -121,9 +117,11 @@ export function timeline(
     throw new RangeError(`a timeline takes 1 to ${MAX_SERIES} series`);
   }
   return db.transaction((): Timeline => {
-    const perSet = sets.map((s) => rollUp(setDays(db, s.ids), by));
+    // Each set's facts read once, for the days sent and the days reported.
+    const facts = sets.map((s) => readFacts(db, s.ids));
+    const perSet = facts.map((f) => rollUp(countDays(f, f.day, 0, f.n), by));
     let keys = perSet.flatMap((m) => [...m.keys()]).sort();
-    const reportedDaysPerSet = opts.reported ? sets.map((s) => reportedDays(db, s.ids)) : null;
+    const reportedDaysPerSet = opts.reported ? facts.map(reportedOf) : null;
     let perSetReported: Map<string, number>[] | null = null;
     const offAxis = sets.map(() => 0);
     if (reportedDaysPerSet && keys.length > 0) {

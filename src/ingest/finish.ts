@@ -1,3 +1,4 @@
+import { refreshAnalyticsFacts } from "../store/analytics-facts.js";
 import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { resolveEntities } from "../store/entities-resolve.js";
@@ -31,6 +32,8 @@ const STEPS: [string, (db: Db) => unknown][] = [
   ["traffic counts", refreshTrafficCounts],
   // Dates the new cables' paragraphs report, read once here rather than per analytics view.
   ["event dates", (db) => refreshEventDates(db)],
+  // Per-cable analytics facts of the new and changed cables (after the event dates they copy).
+  ["analytics facts", (db) => refreshAnalyticsFacts(db)],
 ];
 
 /** Peak resident memory of this process so far, worker threads included. */

@@ -3,7 +3,7 @@
  * as on the search page, matched once, and handed to the analytics layer. Each view answers with
  * its analysis plus the tables its charts draw (what `format=csv&table=` serves).
  */
-import { addressees, flowCables } from "../../analytics/addressees.js";
+import { addressees, byCreation, flowCables } from "../../analytics/addressees.js";
 import {
   burstTable,
   dimensionBursts,
@@ -11,7 +11,6 @@ import {
   type RankedBurst,
 } from "../../analytics/bursts.js";
 import { type Coverage, coverage, coverageTable } from "../../analytics/coverage.js";
-import { CLASSIFIED_LEVELS } from "../../analytics/markings.js";
 import { reportingCables } from "../../analytics/reported.js";
 import { type CableSet, matchQuery } from "../../analytics/result.js";
 import {
@@ -19,12 +18,14 @@ import {
   SIGNAL_TITLES,
   type Signal,
   secrecy,
-  signalsOf,
+  signalsOfMarks,
 } from "../../analytics/secrecy.js";
 import { cellMembers, type Matrix, matrixTable, type Table } from "../../analytics/table.js";
 import { type Thread, thread, threadTable } from "../../analytics/thread.js";
 import { type Timeline, timeline, timelineTable } from "../../analytics/timeline.js";
 import { QuerySyntaxError } from "../../search/index.js";
+import { MARK_SLOTS } from "../../store/analytics-facts.js";
+import { readFacts } from "../../store/analytics-facts-read.js";
 import type { Db } from "../../store/db.js";
 import { trafficCounts } from "../../store/traffic-counts.js";
 import { badRequest, notFound, ProblemError } from "../problem.js";
@@ -142,8 +143,11 @@ export function spikesData(db: Db, p: SpikesParams): ViewData<SpikesAnalysis> {
   const start = p.start ?? p.end ?? busiestMonth(db) ?? "2000-01";
   const end = p.end ?? start;
   if (end < start) throw badRequest("end: before start", { param: "end" });
+  const whole = set.query === "";
   const opts = {
-    set: set.query === "" ? undefined : set,
+    set: whole ? undefined : set,
+    // Read once for both dimensions.
+    facts: whole ? undefined : readFacts(db, set.ids),
     window: { from: start, to: end },
     limit: 20,
   };
@@ -225,17 +229,6 @@ function drillRows(db: Db, rowids: number[]): DrillCable[] {
   return rowids.map((id) => get.get(id)).filter((c): c is DrillCable => c !== undefined);
 }
 
-/** The first DRILL_LIMIT of `rowids` by creation date. */
-function firstByDate(db: Db, rowids: readonly number[]): number[] {
-  return db
-    .prepare<[string, number], number>(
-      `SELECT c.id FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
-        ORDER BY c.created, c.id LIMIT ?`,
-    )
-    .pluck()
-    .all(JSON.stringify(rowids), DRILL_LIMIT);
-}
-
 /** The matrix or count table of a view, computed for the set as the view computes it. */
 function drillSource(db: Db, ids: Int32Array, name: DrillMatrix): Matrix | Table {
   const s = ["flow", "precedence", "precedence-by-year", "collectives"].includes(name)
@@ -293,33 +286,25 @@ export function drillData(db: Db, p: DrillParams): ViewData<DrillAnalysis> {
   let analysis: DrillAnalysis;
   if (p.signal) {
     const signal: Signal = p.signal;
-    const rows = db
-      .prepare<[string, string], { id: number; level: string | null }>(
-        `SELECT c.id, c.level FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
-          WHERE c.level IN (SELECT value FROM json_each(?))
-          ORDER BY c.created, c.id`,
-      )
-      .all(JSON.stringify(Array.from(set.ids)), JSON.stringify(CLASSIFIED_LEVELS));
-    const marks = db
-      .prepare<[number], string | null>(
-        "SELECT marking FROM paragraphs WHERE cable_id = ? ORDER BY seq",
-      )
-      .pluck();
-    const hits = rows.filter((r) => signalsOf(r.level, marks.all(r.id)).includes(signal));
+    const f = readFacts(db, set.ids);
+    const hits: number[] = [];
+    for (let i = 0; i < f.n; i++) {
+      const level = f.text(f.level[i]!);
+      if (signalsOfMarks(level, f.marks, i * MARK_SLOTS.length).includes(signal)) {
+        hits.push(f.ids[i]!);
+      }
+    }
     analysis = {
       title: SIGNAL_TITLES[signal],
       count: hits.length,
-      cables: drillRows(
-        db,
-        hits.slice(0, DRILL_LIMIT).map((r) => r.id),
-      ),
+      cables: drillRows(db, byCreation(db, hits, DRILL_LIMIT)),
     };
   } else if (p.matrix) {
     const c = cellDrill(db, set.ids, p.matrix, p.row ?? "", p.col);
     analysis = {
       title: c.title,
       count: c.members.length,
-      cables: drillRows(db, firstByDate(db, c.members)),
+      cables: drillRows(db, byCreation(db, c.members, DRILL_LIMIT)),
     };
   } else if (p.reported_from || p.reported_to) {
     const from = p.reported_from ?? p.reported_to!;
