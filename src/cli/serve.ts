@@ -5,7 +5,8 @@ import { startServer } from "../server/start.js";
 import { redactUrl } from "../store/postgres/connect.js";
 import { defineCommand } from "./command.js";
 import { archiveFailureMessage } from "./io.js";
-import { dbOption } from "./options.js";
+import { dbOption, dbReadOption } from "./options.js";
+import { readTarget } from "./search.js";
 
 /** An http(s) URL without query or fragment, without its trailing slash; null otherwise. */
 function baseUrl(raw: string): string | null {
@@ -27,6 +28,7 @@ export const serveCommand = defineCommand({
       ...dbOption,
       help: "archive to serve: a SQLite file, created from the bundled sample (data/sample/) when it does not exist yet, or postgres://user@host:port/db (docs/server-mode.md)",
     },
+    "db-read": dbReadOption,
     port: {
       type: "integer",
       arg: "N",
@@ -75,6 +77,19 @@ export const serveCommand = defineCommand({
   async run(values) {
     // How every line names the archive: a URL's password never reaches the terminal or a log.
     const target = archiveTarget(values.db);
+    let dbRead: string | null;
+    try {
+      dbRead = readTarget(values["db-read"]);
+    } catch (err) {
+      process.stderr.write(`cablegram serve: ${(err as Error).message}\n`);
+      return 2;
+    }
+    if (dbRead && !isPostgresUrl(target)) {
+      process.stderr.write(
+        "cablegram serve: --db-read reads a replica of an archive on PostgreSQL: give --db a postgres:// URL too\n",
+      );
+      return 2;
+    }
     const label = isPostgresUrl(target) ? redactUrl(target) : target;
     const base = values["base-url"] === undefined ? undefined : baseUrl(values["base-url"]);
     if (base === null) {
@@ -96,6 +111,7 @@ export const serveCommand = defineCommand({
     const cacheBytes = values["cache-mb"] * 1024 * 1024;
     const common = {
       db: target,
+      ...(dbRead ? { dbRead } : {}),
       port: values.port,
       host: values.host,
       public: values.public,

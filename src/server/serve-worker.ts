@@ -19,6 +19,7 @@ async function run(): Promise<void> {
   process.on("SIGTERM", () => {});
   const server = await startServer({
     db: config.db,
+    ...(config.dbRead ? { dbRead: config.dbRead } : {}),
     port: config.port,
     host: config.host,
     public: config.public,

@@ -26,7 +26,7 @@ import {
 export interface ClusterOptions
   extends Pick<
     StartOptions,
-    "db" | "port" | "host" | "public" | "seed" | "baseUrl" | "allowedHosts"
+    "db" | "dbRead" | "port" | "host" | "public" | "seed" | "baseUrl" | "allowedHosts"
   > {
   workers: number;
   /** Response cache of each worker, in bytes (0: none). */
@@ -62,6 +62,7 @@ export async function startCluster(opts: ClusterOptions): Promise<RunningCluster
   const seeded = await prepareArchive({ ...opts, log });
   const config: WorkerConfig = {
     db: opts.db,
+    ...(opts.dbRead ? { dbRead: opts.dbRead } : {}),
     port: opts.port,
     host: opts.host,
     public: Boolean(opts.public),

@@ -31,6 +31,11 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 export interface StartOptions {
   /** Archive file, or the URL of an archive on PostgreSQL. */
   db: string;
+  /**
+   * A PostgreSQL server every read goes to, a streaming replica of `db` (`--db-read`): the schema
+   * is still brought up to date through `db`, once, at start.
+   */
+  dbRead?: string;
   port: number;
   host: string;
   /** Read-only public mode: the archive is opened read-only and never created. */
@@ -126,7 +131,10 @@ async function openServed(
 ): Promise<{ archive: Archive; db: Db | null; seeded: IngestReport | null }> {
   if (isPostgresUrl(opts.db)) {
     refusePublicOnPostgres(opts);
-    const archive = await openPostgresArchive(opts.db, { readonly: Boolean(opts.readonly) });
+    const archive = await openPostgresArchive(opts.db, {
+      readonly: Boolean(opts.readonly),
+      ...(opts.dbRead ? { readUrl: opts.dbRead } : {}),
+    });
     return { archive, db: null, seeded: null };
   }
   let seeded: IngestReport | null = null;

@@ -5,6 +5,8 @@ export const WORKER_CONFIG_ENV = "CABLEGRAM_SERVE_WORKER";
 
 export interface WorkerConfig {
   db: string;
+  /** A PostgreSQL server every read goes to (a streaming replica of `db`). */
+  dbRead?: string;
   port: number;
   host: string;
   public: boolean;

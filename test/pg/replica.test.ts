@@ -5,7 +5,8 @@
  * (`pg_is_in_recovery()` in `stats --json`), and they answer even when `--db` names the primary
  * with a wrong password, so the primary is never asked — and the replica's answers catch up after
  * the next ingest into the primary. The archive opener's `readUrl` (what `serve` uses) sends reads
- * to the replica and ingest to the primary the same way.
+ * to the replica and ingest to the primary the same way; `serve --db-read` answers from the replica,
+ * catches up after an ingest, and goes on answering once the primary is stopped.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -13,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresArchive } from "../../src/archive/archive.js";
+import { startServer } from "../../src/server/start.js";
 import { ensureBuilt } from "../faults/harness.js";
 import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
 
@@ -51,6 +53,7 @@ describe.skipIf(!run)("reads from a streaming replica (--db-read)", () => {
   const names = readdirSync(MIRROR).sort();
   const first = names.slice(0, 20);
   const second = names.slice(20, 45);
+  const third = names.slice(45, 60);
 
   beforeAll(async () => {
     await ensureBuilt();
@@ -62,6 +65,7 @@ describe.skipIf(!run)("reads from a streaming replica (--db-read)", () => {
     for (const [folder, list] of [
       ["a", first],
       ["b", second],
+      ["c", third],
     ] as const) {
       for (const n of list) cpSync(join(MIRROR, n), join(dir, folder, n));
     }
@@ -147,4 +151,43 @@ describe.skipIf(!run)("reads from a streaming replica (--db-read)", () => {
     expect(bad.code).not.toBe(0);
     expect(bad.err).toMatch(/--db-read .* takes a postgres:\/\/ URL/);
   });
+  // Last: it stops the primary.
+  it("serve --db-read answers from the replica, catches up, and outlives the primary", async () => {
+    const server = await startServer({
+      db: url,
+      dbRead: replicaUrl,
+      port: 0,
+      host: "127.0.0.1",
+      cache: false,
+      log: () => {},
+    });
+    try {
+      const cables = async () =>
+        ((await statsOf(await fetch(new URL("/api/stats", server.url)))) as { cables: number })
+          .cables;
+      expect(await cables()).toBe(first.length + second.length);
+      const ingest = cli(["ingest", join(dir, "c"), "--db", url, "--workers", "0"]);
+      expect(ingest.code, ingest.err).toBe(0);
+      const total = first.length + second.length + third.length;
+      await until(cables, (n) => n === total);
+      primary.stop();
+      // Nothing of the primary is left to answer: these come from the replica.
+      expect(await cables()).toBe(total);
+      const res = await fetch(new URL("/api/search?q=the", server.url));
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { total: number }).total).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
 });
+
+/** The answer's JSON; its status and start when it is not JSON (an error page says why). */
+async function statsOf(res: Response): Promise<unknown> {
+  const body = await res.text();
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new Error(`${res.status}: ${body.slice(0, 2000)}`);
+  }
+}
