@@ -50,7 +50,7 @@ export function batchWriter(db: Db): (batch: readonly Prepared[]) => BatchOutcom
     batch.map((p) => {
       if (p.kind === "rejected") return p;
       try {
-        return { kind: "stored", outcome: writeOne(p, ingestedAt) };
+        return { kind: "stored", outcome: writeOne.immediate(p, ingestedAt) };
       } catch (err) {
         if (!isRecordError(err)) throw err;
         return {
@@ -65,7 +65,11 @@ export function batchWriter(db: Db): (batch: readonly Prepared[]) => BatchOutcom
   return (batch) => {
     const ingestedAt = new Date().toISOString();
     try {
-      return writeAll(batch, ingestedAt);
+      // IMMEDIATE: the write lock is taken at BEGIN, where a busy archive waits (busy timeout). A
+      // deferred batch reads first and upgrades later, and the upgrade fails at once (no wait,
+      // SQLITE_BUSY) if another connection took the lock or wrote in between. Seen once under
+      // load: the first of two concurrent ingests stopped "locked by another process".
+      return writeAll.immediate(batch, ingestedAt);
     } catch (err) {
       if (!isRecordError(err)) throw err;
       return oneByOne(batch, ingestedAt);
