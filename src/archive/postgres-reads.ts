@@ -9,6 +9,7 @@ import type { FacetCount } from "../search/types.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { estimateCreated } from "../store/postgres/date-estimates.js";
 import { getVersions } from "../store/postgres/read.js";
+import { postgresGraph } from "./postgres-graph.js";
 import type { ArchiveReads, VersionInfo } from "./reads.js";
 
 type Guard = <T>(f: () => Promise<T>) => Promise<T>;
@@ -32,6 +33,7 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
   const counts = (rows: Promise<readonly FacetCount[]>) => guard(async () => [...(await rows)]);
   return {
     sqlite: null,
+    graph: postgresGraph(sql, guard),
     searchParsed: (node, opts) => guard(() => searchParsedPostgres(sql, node, opts)),
     versions: (id) =>
       guard(async () => {

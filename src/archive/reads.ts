@@ -5,6 +5,7 @@
  * date estimates of absent cables, a cable's place in a result list) it answers empty, and the
  * views that need more than these calls reach SQLite through `sqlite` (null on PostgreSQL).
  */
+import type { GraphSource } from "../graph/source.js";
 import type { Provenance } from "../model/cable.js";
 import type { QueryNode } from "../search/ast.js";
 import type { SearchTuning } from "../search/index.js";
@@ -46,6 +47,8 @@ export type CountedColumn = "origin" | "classification";
 export interface ArchiveReads {
   /** The SQLite connection, for the views that read SQLite only so far; null on PostgreSQL. */
   readonly sqlite: Db | null;
+  /** The reference graph's reads (neighbourhoods, src/graph/neighbourhood.ts). */
+  readonly graph: GraphSource;
   /** A search with an already parsed query (the server composes `q` and its filters). */
   searchParsed(node: QueryNode, opts: SearchTuning): Promise<SearchResult>;
   versions(referenceId: string): Promise<VersionInfo[]>;

@@ -3,6 +3,7 @@
  * its statements prepared once per connection.
  */
 import { estimateCreated } from "../graph/estimate.js";
+import { sqliteGraph } from "../graph/sqlite-source.js";
 import type { QueryNode } from "../search/ast.js";
 import { searchParsed } from "../search/index.js";
 import { neighbours } from "../search/neighbours.js";
@@ -89,6 +90,7 @@ function resultNav(db: Db, id: string, node: QueryNode, sort: SortOrder) {
 export function sqliteReads(db: Db): ArchiveReads {
   return {
     sqlite: db,
+    graph: sqliteGraph(db),
     searchParsed: async (node, opts) => searchParsed(db, node, opts),
     versions: async (id) =>
       stmts(db)

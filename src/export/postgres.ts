@@ -1,15 +1,16 @@
 /**
  * Exports from an archive on PostgreSQL: CSV and JSONL, streamed a page at a time through the
- * keyset pages of the search (src/search/postgres/search.ts). GEXF needs the graph layer, which
- * reads SQLite only so far.
+ * keyset pages of the search (src/search/postgres/search.ts); GEXF through the same pages
+ * (src/export/postgres-gexf.ts).
  */
 import type { Cable } from "../model/cable.js";
 import { parseQuery } from "../search/parser.js";
 import { searchParsedPostgres } from "../search/postgres/search.js";
-import { QuerySyntaxError, type SortOrder } from "../search/types.js";
+import type { SortOrder } from "../search/types.js";
 import type { PgArchive, Sql } from "../store/postgres/connect.js";
 import { cablesByRowid } from "../store/postgres/read.js";
 import { CSV_COLUMNS, cableCsvRow, csvRow, type ExportFormat } from "./index.js";
+import { gexfPostgres } from "./postgres-gexf.js";
 
 async function cablesByReference(sql: Sql, ids: string[]): Promise<Cable[]> {
   const rows = await sql<{ id: number }[]>`
@@ -29,12 +30,9 @@ export function exportQueryPostgres(
   opts: { sort?: SortOrder; batchSize?: number } = {},
 ): AsyncGenerator<string> {
   const node = parseQuery(query);
-  if (format === "gexf") {
-    throw new QuerySyntaxError("GEXF export is not available for archives on PostgreSQL yet", 0);
-  }
   const size = opts.batchSize ?? 500;
-  return (async function* () {
-    if (format === "csv") yield csvRow([...CSV_COLUMNS]);
+  /** The result's reference ids, a page at a time in sort order. */
+  const pages = async function* () {
     let cursor: string | null = null;
     do {
       const page = await searchParsedPostgres(pg.sql, node, {
@@ -43,14 +41,18 @@ export function exportQueryPostgres(
         cursor,
         snippets: false,
       });
-      const cables = await cablesByReference(
-        pg.sql,
-        page.hits.map((h) => h.referenceId),
-      );
+      yield page.hits.map((h) => h.referenceId);
+      cursor = page.next;
+    } while (cursor);
+  };
+  if (format === "gexf") return gexfPostgres(pg, pages(), { size, query });
+  return (async function* () {
+    if (format === "csv") yield csvRow([...CSV_COLUMNS]);
+    for await (const ids of pages()) {
+      const cables = await cablesByReference(pg.sql, ids);
       yield cables
         .map((c) => (format === "csv" ? cableCsvRow(c) : `${JSON.stringify(c)}\n`))
         .join("");
-      cursor = page.next;
-    } while (cursor);
+    }
   })();
 }

@@ -11,10 +11,14 @@ import {
   missingCables,
   neighbourhood,
 } from "./index.js";
+import type { GraphSource } from "./source.js";
+import { sqliteGraph } from "./sqlite-source.js";
 
 let db: Db;
+let g: GraphSource;
 beforeAll(() => {
   db = fixtureArchive();
+  g = sqliteGraph(db);
 });
 afterAll(() => db.close());
 
@@ -99,9 +103,9 @@ describe("estimateAccuracy", () => {
   });
 });
 
-describe("neighbourhood", () => {
-  it("takes one hop both ways", () => {
-    const n = neighbourhood(db, "09TRIPOLI208", 1);
+describe("neighbourhood", async () => {
+  it("takes one hop both ways", async () => {
+    const n = await neighbourhood(g, "09TRIPOLI208", 1);
     expect(n.center).toBe("09TRIPOLI208");
     expect(n.truncated).toBe(false);
     expect(n.nodes.map((x) => [x.id, x.depth, x.present])).toEqual([
@@ -118,8 +122,8 @@ describe("neighbourhood", () => {
     expect(n.nodes[1]).toMatchObject({ station: "TRIPOLI", estimatedCreated: "2008-07-15" });
   });
 
-  it("takes k hops, with edges between nodes of the outer ring", () => {
-    const n = neighbourhood(db, "09TRIPOLI208", 2);
+  it("takes k hops, with edges between nodes of the outer ring", async () => {
+    const n = await neighbourhood(g, "09TRIPOLI208", 2);
     const depth = Object.fromEntries(n.nodes.map((x) => [x.id, x.depth]));
     expect(depth["08TRIPOLI530"]).toBe(2);
     expect(depth["09TRIPOLI186"]).toBe(2);
@@ -132,16 +136,16 @@ describe("neighbourhood", () => {
     }
   });
 
-  it("stops at the node cap, nearest first, and says so", () => {
-    const n = neighbourhood(db, "09TRIPOLI208", 3, { maxNodes: 4 });
+  it("stops at the node cap, nearest first, and says so", async () => {
+    const n = await neighbourhood(g, "09TRIPOLI208", 3, { maxNodes: 4 });
     expect(n.nodes).toHaveLength(4);
     expect(n.truncated).toBe(true);
     expect(n.nodes.every((x) => x.depth <= 1)).toBe(true);
-    expect(neighbourhood(db, "09TRIPOLI208", 0).nodes).toHaveLength(1);
+    expect((await neighbourhood(g, "09TRIPOLI208", 0)).nodes).toHaveLength(1);
   });
 
-  it("centres on a missing cable too", () => {
-    const n = neighbourhood(db, "08TRIPOLI106", 1);
+  it("centres on a missing cable too", async () => {
+    const n = await neighbourhood(g, "08TRIPOLI106", 1);
     expect(n.nodes[0]).toMatchObject({ present: false, estimatedCreated: "2008-02-07" });
     expect(n.nodes.map((x) => x.id).sort()).toEqual([
       "08TRIPOLI106",

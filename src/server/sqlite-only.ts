@@ -1,5 +1,5 @@
 /**
- * The views that read SQLite only so far: analytics, entities and people, reference graphs. On an
+ * The views that read SQLite only so far: analytics, entities and people. On an
  * archive on PostgreSQL their paths answer a 404 problem that says so — never a 5xx, never a
  * page that half works — and the pages leave their links out (ViewContext.sqliteViews).
  * docs/server-mode.md lists them; a view that learns PostgreSQL leaves this list.
@@ -21,8 +21,6 @@ export const SQLITE_ONLY_PATHS: readonly (readonly [path: string, what: string])
   ["/entities/*", "entity pages (people, organisations, places)"],
   ["/api/entities", "entity pages (people, organisations, places)"],
   ["/api/entities/*", "entity pages (people, organisations, places)"],
-  ["/cables/:id/graph", "reference graphs"],
-  ["/api/cables/:id/graph", "reference graphs"],
 ];
 
 export const NOT_ON_POSTGRES = "urn:cablegram:problem:not-on-postgresql";
@@ -37,6 +35,8 @@ export function notOnPostgres(what: string): ProblemError {
 
 /** Registers the views on a SQLite archive, or their refusals on any other. */
 export function registerSqliteOnly(app: Hono, deps: Deps): void {
+  // Reference graphs read through the archive interface: both back ends.
+  registerGraph(app, deps);
   const db = deps.archive.sqlite;
   if (db) {
     const full = { ...deps, db };
@@ -44,7 +44,6 @@ export function registerSqliteOnly(app: Hono, deps: Deps): void {
     Object.defineProperty(full, "baseUrl", { get: () => deps.baseUrl });
     registerEntities(app, full);
     registerAnalyticsApi(app, full);
-    registerGraph(app, full);
     registerAnalytics(app, full);
     return;
   }

@@ -31,7 +31,6 @@ interface Navigation {
 
 function ReaderPage(props: { ctx: ViewContext; data: CableView; nav: Navigation }) {
   const cable = props.data;
-  const graph = props.ctx.sqliteViews;
   const id = cable.referenceId!;
   return (
     <Layout
@@ -63,11 +62,7 @@ function ReaderPage(props: { ctx: ViewContext; data: CableView; nav: Navigation 
             {cable.subject ?? "(no subject)"}
           </h1>
           <p class="actions">
-            {graph ? (
-              <>
-                <a href={`${cableUrl(id)}/graph`}>Reference graph</a> ·{" "}
-              </>
-            ) : null}
+            <a href={`${cableUrl(id)}/graph`}>Reference graph</a> ·{" "}
             <a href={`/api/cables/${encodeURIComponent(id)}`}>JSON</a>
           </p>
         </header>
@@ -109,9 +104,7 @@ function AbsentPage(props: { ctx: ViewContext; problem: Problem }) {
           </p>
         ) : null}
         {citing.length ? <CitedBy edges={citing} /> : null}
-        {citing.length && props.ctx.sqliteViews ? (
-          <a href={`${cableUrl(id)}/graph`}>Reference graph</a>
-        ) : null}
+        {citing.length ? <a href={`${cableUrl(id)}/graph`}>Reference graph</a> : null}
       </article>
     </Layout>
   );

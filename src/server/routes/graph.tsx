@@ -13,7 +13,7 @@ import { cableUrl, day, scriptJson, withQuery } from "../views/format.js";
 import { Layout, type ViewContext } from "../views/layout.js";
 import { stationColour } from "../views/station-colour.js";
 import { cableId } from "./api.js";
-import { respond, type SqliteDeps, viewContext } from "./page.js";
+import { type Deps, respond, viewContext } from "./page.js";
 
 /** Station colours of the drawing (the same hues graph.js paints), then what shapes mean. */
 function Legend(props: { data: Neighbourhood }) {
@@ -102,17 +102,17 @@ function GraphPage(props: { ctx: ViewContext; data: Neighbourhood; hops: number 
   );
 }
 
-export function registerGraph(app: Hono, deps: SqliteDeps): void {
-  app.get("/cables/:id/graph", (c) => {
+export function registerGraph(app: Hono, deps: Deps): void {
+  app.get("/cables/:id/graph", async (c) => {
     const p = queryParams(c, graphParams);
     const id = resolveId(validate(idParam, c.req.param("id"), "id"));
-    const data = graphData(deps.db, id, p);
+    const data = await graphData(deps.archive, id, p);
     const hops = p.hops ?? DEFAULT_HOPS;
     return respond(c, data, () => <GraphPage ctx={viewContext(c, deps)} data={data} hops={hops} />);
   });
 
-  app.get("/api/cables/:id/graph", (c) => {
+  app.get("/api/cables/:id/graph", async (c) => {
     const p = queryParams(c, graphParams);
-    return c.json(graphData(deps.db, cableId(c), p));
+    return c.json(await graphData(deps.archive, cableId(c), p));
   });
 }

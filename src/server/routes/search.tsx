@@ -186,11 +186,9 @@ function Results(props: { data: SearchData; ctx: ViewContext }) {
         <a href={exportUrl(state, "jsonl")} download="">
           JSONL
         </a>{" "}
-        {full ? (
-          <a href={exportUrl(state, "gexf")} download="">
-            GEXF (reference graph)
-          </a>
-        ) : null}
+        <a href={exportUrl(state, "gexf")} download="">
+          GEXF (reference graph)
+        </a>
         <br />
         Cite them all:{" "}
         <a href={exportUrl(state, "bibtex", "/api/cite")} download="">
