@@ -16,6 +16,7 @@ import { dimensionBursts, queryBursts } from "../src/analytics/bursts.js";
 import { coverage } from "../src/analytics/coverage.js";
 import { matchQuery } from "../src/analytics/result.js";
 import { secrecy } from "../src/analytics/secrecy.js";
+import { sqliteAnalytics } from "../src/analytics/sqlite-source.js";
 import { timeline } from "../src/analytics/timeline.js";
 import { ingest } from "../src/ingest/index.js";
 import { parseQuery, search } from "../src/search/index.js";
@@ -29,12 +30,12 @@ function p95(times: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
 }
 
-function time(f: () => unknown): number[] {
-  f();
+async function time(f: () => unknown): Promise<number[]> {
+  await f();
   const out: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    f();
+    await f();
     out.push(performance.now() - t0);
   }
   return out;
@@ -60,7 +61,8 @@ async function main() {
     const total = db.prepare("SELECT count(*) FROM cables").pluck().get() as number;
     console.log(`archive ${path}: ${total} cables\n`);
 
-    const top = dimensionBursts(db, "tag", { limit: 10, withCables: 10 });
+    const src = sqliteAnalytics(db);
+    const top = await dimensionBursts(src, "tag", { limit: 10, withCables: 10 });
     console.log(
       "Top 10 TAG bursts (monthly Kleinberg, s=2, gamma=1, against all cables per month)",
     );
@@ -87,24 +89,37 @@ async function main() {
     for (const t of [broad, narrow]) {
       const q = `tag:"${t.tag}"`;
       const node = parseQuery(q);
-      const set = () => matchQuery(db, node, q);
+      const set = () => matchQuery(src, node, q);
       const views: [string, () => unknown][] = [
         ["search (page 1 + facets)", () => search(db, q, { facets: true })],
-        ["timeline (month)", () => timeline(db, [{ label: q, ids: set().ids }], "month")],
-        ["timeline (day)", () => timeline(db, [{ label: q, ids: set().ids }], "day")],
-        ["bursts (query)", () => queryBursts(db, { ...set(), label: q }, "month")],
-        ["bursts (every TAG in set)", () => dimensionBursts(db, "tag", { set: set() })],
-        ["secrecy", () => secrecy(db, set().ids)],
-        ["addressees", () => addressees(db, set().ids)],
-        ["coverage", () => coverage(db, set().ids)],
+        [
+          "timeline (month)",
+          async () => timeline(src, [{ label: q, ids: (await set()).ids }], "month"),
+        ],
+        [
+          "timeline (day)",
+          async () => timeline(src, [{ label: q, ids: (await set()).ids }], "day"),
+        ],
+        ["bursts (query)", async () => queryBursts(src, { ...(await set()), label: q }, "month")],
+        [
+          "bursts (every TAG in set)",
+          async () => dimensionBursts(src, "tag", { set: await set() }),
+        ],
+        ["secrecy", async () => secrecy(src, (await set()).ids)],
+        ["addressees", async () => addressees(src, (await set()).ids)],
+        ["coverage", async () => coverage(src, (await set()).ids)],
       ];
       console.log(`  tag:${t.tag}`);
       for (const [name, f] of views) {
-        console.log(`    ${name.padEnd(28)} p95 ${p95(time(f)).toFixed(1).padStart(8)}`);
+        console.log(
+          `    ${name.padEnd(28)} p95 ${p95(await time(f))
+            .toFixed(1)
+            .padStart(8)}`,
+        );
       }
     }
     console.log(
-      `  whole archive: bursts of every TAG p95 ${p95(time(() => dimensionBursts(db, "tag"))).toFixed(1)}`,
+      `  whole archive: bursts of every TAG p95 ${p95(await time(() => dimensionBursts(src, "tag"))).toFixed(1)}`,
     );
   } finally {
     db.close();

@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { addressees } from "../src/analytics/addressees.js";
 import { matchQuery } from "../src/analytics/result.js";
+import { sqliteAnalytics } from "../src/analytics/sqlite-source.js";
 import { parseQuery } from "../src/search/index.js";
 import { createApp } from "../src/server/app.js";
 import { refreshAnalyticsFacts } from "../src/store/analytics-facts.js";
@@ -156,8 +157,9 @@ try {
     ];
     if (!only || only.test("drill-down")) {
       // The flow matrix's folded corner, as its link asks for it.
-      const set = matchQuery(db, parseQuery(q), q);
-      const flow = addressees(db, set.ids).flow;
+      const src = sqliteAnalytics(db);
+      const set = await matchQuery(src, parseQuery(q), q);
+      const flow = (await addressees(src, set.ids)).flow;
       const [row, col] = [flow.rows.at(-1)!, flow.cols.at(-1)!];
       views.push([
         `drill-down: flow ${row} → ${col}`,

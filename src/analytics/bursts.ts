@@ -5,12 +5,10 @@
  * lists its cables and the first of them.
  */
 import type { FactSet } from "../store/analytics-facts.js";
-import { readFacts } from "../store/analytics-facts-read.js";
-import type { Db } from "../store/db.js";
-import { trafficCounts } from "../store/traffic-counts.js";
 import { type BurstOptions, detectBursts } from "./kleinberg.js";
 import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
-import { idsJson, narrow, quoted } from "./result.js";
+import { narrow, quoted } from "./result.js";
+import type { AnalyticsSource, ListedCable } from "./source.js";
 import type { Table } from "./table.js";
 import { allTraffic, setDays } from "./timeline.js";
 
@@ -77,55 +75,52 @@ function dateRange(from: string, to: string): string {
   return `created:${from}..${to}`;
 }
 
-const cablesStatement = (db: Db) =>
-  db.prepare<[string, string, string, number], BurstCable>(
-    `SELECT c.reference_id AS referenceId, c.created, c.subject
-       FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
-      WHERE c.created >= ? AND c.created < ? ORDER BY c.created, c.id LIMIT ?`,
-  );
+function burstCable(c: ListedCable): BurstCable {
+  return { referenceId: c.referenceId, created: c.created, subject: c.subject };
+}
 
 function dayAfter(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The first `limit` cables of a set created within [from, to] (days). */
-export function cablesBetween(
-  db: Db,
+export async function cablesBetween(
+  src: AnalyticsSource,
   ids: Int32Array,
   from: string,
   to: string,
   limit: number,
-): BurstCable[] {
-  return cablesStatement(db).all(idsJson(ids), from, dayAfter(to), limit);
+): Promise<BurstCable[]> {
+  return (await src.firstCables(ids, limit, { from, before: dayAfter(to) })).map(burstCable);
 }
 
 /**
  * Bursts in one set's series (bins of `by`) against all cables of the archive, strongest first,
  * each with its first `cables` cables.
  */
-export function queryBursts(
-  db: Db,
+export async function queryBursts(
+  src: AnalyticsSource,
   set: { ids: Int32Array; query: string; label: string },
   by: Period,
   opts: BurstOptions & { cables?: number } = {},
-): RankedBurst[] {
-  return db.transaction((): RankedBurst[] => {
-    const days = setDays(db, set.ids);
-    const counts = rollUp(days, by);
-    const totals = allTraffic(db, by);
-    const keys = [...totals.keys()];
-    if (keys.length === 0 || counts.size === 0) return [];
-    const periods = periodsBetween(keys[0]!, keys[keys.length - 1]!, by);
-    return seriesBursts(counts, totals, periods, by, opts)
-      .map((b) => ({
-        dimension: "query" as const,
-        value: set.label,
-        ...b,
-        query: narrow(set.query, dateRange(b.from, b.to)),
-        cables: cablesBetween(db, set.ids, b.from, b.to, opts.cables ?? 10),
-      }))
-      .sort((a, b) => b.strength - a.strength);
-  })();
+): Promise<RankedBurst[]> {
+  const days = await setDays(src, set.ids);
+  const counts = rollUp(days, by);
+  const totals = await allTraffic(src, by);
+  const keys = [...totals.keys()];
+  if (keys.length === 0 || counts.size === 0) return [];
+  const periods = periodsBetween(keys[0]!, keys[keys.length - 1]!, by);
+  const found: RankedBurst[] = [];
+  for (const b of seriesBursts(counts, totals, periods, by, opts)) {
+    found.push({
+      dimension: "query" as const,
+      value: set.label,
+      ...b,
+      query: narrow(set.query, dateRange(b.from, b.to)),
+      cables: await cablesBetween(src, set.ids, b.from, b.to, opts.cables ?? 10),
+    });
+  }
+  return found.sort((a, b) => b.strength - a.strength);
 }
 
 type MonthCount = { value: string; month: string; count: number };
@@ -174,13 +169,13 @@ function setMonthCounts(f: FactSet, dimension: BurstDimension) {
 }
 
 /** The first cables of the set with the burst's value in its months, by date. */
-function setBurstCables(
-  db: Db,
+async function setBurstCables(
+  src: AnalyticsSource,
   f: FactSet,
   b: RankedBurst,
   dimension: BurstDimension,
   limit: number,
-): BurstCable[] {
+): Promise<BurstCable[]> {
   const [from, to] = [b.start, b.end].map((m) => Number(m.replace("-", "")));
   const hits: number[] = [];
   for (let i = 0; i < f.n; i++) {
@@ -194,13 +189,7 @@ function setBurstCables(
       }
     }
   }
-  return db
-    .prepare<[string, number], BurstCable>(
-      `SELECT c.reference_id AS referenceId, c.created, c.subject
-         FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
-        ORDER BY c.created, c.id LIMIT ?`,
-    )
-    .all(JSON.stringify(hits), limit);
+  return (await src.firstCables(hits, limit)).map(burstCable);
 }
 
 export interface DimensionBurstOptions extends BurstOptions {
@@ -219,77 +208,73 @@ export interface DimensionBurstOptions extends BurstOptions {
  * Bursts of every TAG or origin, monthly, strongest first. Over the whole archive the series come
  * from the precomputed counts (src/store/traffic-counts.ts).
  */
-export function dimensionBursts(
-  db: Db,
+export async function dimensionBursts(
+  src: AnalyticsSource,
   dimension: BurstDimension,
   opts: DimensionBurstOptions = {},
-): RankedBurst[] {
-  return db.transaction((): RankedBurst[] => {
-    const facts = opts.set ? (opts.facts ?? readFacts(db, opts.set.ids)) : null;
-    const counted = facts ? setMonthCounts(facts, dimension) : null;
-    const rows = counted ? counted.rows : trafficCounts(db, dimension);
-    const totals = new Map<string, number>();
-    if (counted) {
-      // Every cable of the set once per month: the set's own traffic.
-      for (const [month, count] of counted.totals) totals.set(month, count);
-    } else {
-      for (const m of trafficCounts(db, "all")) totals.set(m.month, m.count);
+): Promise<RankedBurst[]> {
+  const facts = opts.set ? (opts.facts ?? (await src.facts(opts.set.ids))) : null;
+  const counted = facts ? setMonthCounts(facts, dimension) : null;
+  const rows = counted ? counted.rows : await src.traffic(dimension);
+  const totals = new Map<string, number>();
+  if (counted) {
+    // Every cable of the set once per month: the set's own traffic.
+    for (const [month, count] of counted.totals) totals.set(month, count);
+  } else {
+    for (const m of await src.traffic("all")) totals.set(m.month, m.count);
+  }
+  const months = [...totals.keys()].sort();
+  if (months.length === 0) return [];
+  const periods = periodsBetween(months[0]!, months[months.length - 1]!, "month");
+  const byValue = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    let m = byValue.get(r.value);
+    if (!m) {
+      m = new Map();
+      byValue.set(r.value, m);
     }
-    const months = [...totals.keys()].sort();
-    if (months.length === 0) return [];
-    const periods = periodsBetween(months[0]!, months[months.length - 1]!, "month");
-    const byValue = new Map<string, Map<string, number>>();
-    for (const r of rows) {
-      let m = byValue.get(r.value);
-      if (!m) {
-        m = new Map();
-        byValue.set(r.value, m);
-      }
-      m.set(r.month, r.count);
+    m.set(r.month, r.count);
+  }
+  const found: RankedBurst[] = [];
+  for (const [value, counts] of byValue) {
+    let n = 0;
+    for (const c of counts.values()) n += c;
+    if (n < MIN_CABLES) continue;
+    const v = quoted(value);
+    for (const b of seriesBursts(counts, totals, periods, "month", opts)) {
+      if (opts.window && (b.end < opts.window.from || b.start > opts.window.to)) continue;
+      found.push({
+        dimension,
+        value,
+        ...b,
+        query: v
+          ? narrow(opts.set?.query ?? "", `${dimension}:${v}`, dateRange(b.start, b.end))
+          : null,
+      });
     }
-    const found: RankedBurst[] = [];
-    for (const [value, counts] of byValue) {
-      let n = 0;
-      for (const c of counts.values()) n += c;
-      if (n < MIN_CABLES) continue;
-      const v = quoted(value);
-      for (const b of seriesBursts(counts, totals, periods, "month", opts)) {
-        if (opts.window && (b.end < opts.window.from || b.start > opts.window.to)) continue;
-        found.push({
-          dimension,
-          value,
-          ...b,
-          query: v
-            ? narrow(opts.set?.query ?? "", `${dimension}:${v}`, dateRange(b.start, b.end))
-            : null,
-        });
-      }
-    }
-    found.sort(
-      (a, b) => b.strength - a.strength || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
-    );
-    const top = found.slice(0, opts.limit ?? 50);
-    const listed = opts.withCables ?? 10;
-    for (const b of top.slice(0, listed)) {
-      b.cables = facts ? setBurstCables(db, facts, b, dimension, 10) : burstCables(db, b, 10);
-    }
-    return top;
-  })();
+  }
+  found.sort(
+    (a, b) => b.strength - a.strength || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+  );
+  const top = found.slice(0, opts.limit ?? 50);
+  const listed = opts.withCables ?? 10;
+  for (const b of top.slice(0, listed)) {
+    b.cables = facts
+      ? await setBurstCables(src, facts, b, dimension, 10)
+      : await burstCables(src, b, 10);
+  }
+  return top;
 }
 
 /** The first cables of a TAG or origin burst in the whole archive, by date. */
-function burstCables(db: Db, b: RankedBurst, limit: number): BurstCable[] {
-  const sql =
-    b.dimension === "tag"
-      ? `SELECT c.reference_id AS referenceId, c.created, c.subject
-           FROM tags t JOIN cables c ON c.id = t.cable_id
-          WHERE t.tag = ? AND c.created >= ? AND c.created < ? ORDER BY c.created, c.id LIMIT ?`
-      : `SELECT c.reference_id AS referenceId, c.created, c.subject
-           FROM cables c INDEXED BY cables_origin
-          WHERE c.origin = ? AND c.created >= ? AND c.created < ? ORDER BY c.created, c.id LIMIT ?`;
-  return db
-    .prepare<[string, string, string, number], BurstCable>(sql)
-    .all(b.value, b.from, dayAfter(b.to), limit);
+async function burstCables(
+  src: AnalyticsSource,
+  b: RankedBurst,
+  limit: number,
+): Promise<BurstCable[]> {
+  const dimension = b.dimension === "tag" ? "tag" : "origin";
+  const window = { from: b.from, before: dayAfter(b.to) };
+  return (await src.firstWith(dimension, b.value, window, limit)).map(burstCable);
 }
 
 /** Bursts as a table, strongest first. */

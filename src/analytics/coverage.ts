@@ -5,8 +5,7 @@
  * the share held, and the cables cited by archive cables but not held.
  */
 import { splitId } from "../model/reference-id.js";
-import type { Db } from "../store/db.js";
-import { idsJson } from "./result.js";
+import type { AnalyticsSource } from "./source.js";
 import type { Table } from "./table.js";
 
 export interface CoverageRow {
@@ -28,58 +27,39 @@ export interface Coverage {
 }
 
 /** Coverage of the set's posts and years (the whole archive when `ids` is null). */
-export function coverage(db: Db, ids: Int32Array | null): Coverage {
-  return db.transaction((): Coverage => {
-    const source = ids
-      ? "json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value"
-      : "cables c";
-    const args = ids ? [idsJson(ids)] : [];
-    const held = db
-      .prepare<string[], { station: string; year: number; held: number; top: number }>(
-        `SELECT c.station, c.year, count(*) AS held, max(c.serial) AS top FROM ${source}
-          WHERE c.station IS NOT NULL AND c.year IS NOT NULL AND c.serial IS NOT NULL
-          GROUP BY c.station, c.year`,
-      )
-      .all(...args);
-    const cited = db
-      .prepare<string[], { target: string }>(
-        `SELECT DISTINCT r.target_id AS target FROM ${source}
-           JOIN refs r ON r.cable_id = c.id
-          WHERE r.target_id IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM cables t WHERE t.reference_id = r.target_id)`,
-      )
-      .all(...args);
-    const key = (s: string, y: number) => `${s} ${y}`;
-    const rows = new Map<string, CoverageRow>();
-    for (const h of held) {
-      rows.set(key(h.station, h.year), {
-        station: h.station,
-        year: h.year,
-        held: h.held,
-        highestSerial: h.top,
-        share: 0,
-        missing: 0,
-      });
+export async function coverage(src: AnalyticsSource, ids: Int32Array | null): Promise<Coverage> {
+  const held = await src.held(ids);
+  const cited = await src.citedAbsent(ids);
+  const key = (s: string, y: number) => `${s} ${y}`;
+  const rows = new Map<string, CoverageRow>();
+  for (const h of held) {
+    rows.set(key(h.station, h.year), {
+      station: h.station,
+      year: h.year,
+      held: h.held,
+      highestSerial: h.top,
+      share: 0,
+      missing: 0,
+    });
+  }
+  for (const target of cited) {
+    const p = splitId(target);
+    if (!p) continue;
+    const k = key(p.station, p.year);
+    let row = rows.get(k);
+    if (!row) {
+      row = { station: p.station, year: p.year, held: 0, highestSerial: 0, share: 0, missing: 0 };
+      rows.set(k, row);
     }
-    for (const { target } of cited) {
-      const p = splitId(target);
-      if (!p) continue;
-      const k = key(p.station, p.year);
-      let row = rows.get(k);
-      if (!row) {
-        row = { station: p.station, year: p.year, held: 0, highestSerial: 0, share: 0, missing: 0 };
-        rows.set(k, row);
-      }
-      row.missing++;
-      row.highestSerial = Math.max(row.highestSerial, p.serial);
-    }
-    const out = [...rows.values()];
-    for (const r of out) {
-      r.share = r.highestSerial > 0 ? Math.round((r.held / r.highestSerial) * 1e4) / 1e4 : 0;
-    }
-    out.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : a.year - b.year));
-    return { counted: held.reduce((s, h) => s + h.held, 0), rows: out };
-  })();
+    row.missing++;
+    row.highestSerial = Math.max(row.highestSerial, p.serial);
+  }
+  const out = [...rows.values()];
+  for (const r of out) {
+    r.share = r.highestSerial > 0 ? Math.round((r.held / r.highestSerial) * 1e4) / 1e4 : 0;
+  }
+  out.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : a.year - b.year));
+  return { counted: held.reduce((s, h) => s + h.held, 0), rows: out };
 }
 
 export function coverageTable(c: Coverage): Table {

@@ -7,10 +7,7 @@
  * paragraphs repeat it; a range counts on its first day.
  */
 import type { FactSet } from "../store/analytics-facts.js";
-import { readFacts } from "../store/analytics-facts-read.js";
-import type { Db } from "../store/db.js";
-import { ensureEventDates, readEventDates } from "../store/event-dates.js";
-import { idsJson } from "./result.js";
+import type { AnalyticsSource } from "./source.js";
 
 export interface ReportedDay {
   day: string;
@@ -18,8 +15,8 @@ export interface ReportedDay {
 }
 
 /** Cables of the set reporting each day, from their facts (src/store/analytics-facts.ts). */
-export function reportedDays(db: Db, ids: Int32Array): ReportedDay[] {
-  return reportedOf(readFacts(db, ids));
+export async function reportedDays(src: AnalyticsSource, ids: Int32Array): Promise<ReportedDay[]> {
+  return reportedOf(await src.facts(ids));
 }
 
 /** Cables reporting each day, from facts already read. */
@@ -45,44 +42,18 @@ export interface ReportingCable {
 }
 
 /** Cables of the set reporting a date from `from` to `to` (inclusive days), by creation date. */
-export function reportingCables(
-  db: Db,
+export async function reportingCables(
+  src: AnalyticsSource,
   ids: Int32Array,
   from: string,
   to: string,
-): ReportingCable[] {
-  const stale = ensureEventDates(db);
+): Promise<ReportingCable[]> {
   const per = new Map<number, string[]>();
-  const add = (id: number, text: string) => {
+  for (const { id, text } of await src.reportedTexts(ids, from, to)) {
     const list = per.get(id);
     if (!list) per.set(id, [text]);
     else if (!list.includes(text)) list.push(text);
-  };
-  for (const r of db
-    .prepare<[string, string, string], { id: number; text: string }>(
-      `SELECT e.cable_id AS id, e.text FROM json_each(?) j
-         CROSS JOIN event_dates e ON e.cable_id = j.value
-        WHERE e.start BETWEEN ? AND ? ORDER BY e.cable_id, e.seq`,
-    )
-    .all(idsJson(ids), from, to)) {
-    if (!stale.has(r.id)) add(r.id, r.text);
   }
-  if (stale.size > 0) {
-    const created = db
-      .prepare<[number], string | null>("SELECT created FROM cables WHERE id = ?")
-      .pluck();
-    for (const id of ids) {
-      if (!stale.has(id)) continue;
-      for (const e of readEventDates(db, id, created.get(id) ?? null)) {
-        if (e.start >= from && e.start <= to) add(id, e.text);
-      }
-    }
-  }
-  const order = db
-    .prepare<[string], number>(
-      `SELECT c.id FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value ORDER BY c.created, c.id`,
-    )
-    .pluck()
-    .all(JSON.stringify([...per.keys()]));
-  return order.map((id) => ({ id, phrases: per.get(id)! }));
+  const order = await src.firstCables([...per.keys()], per.size);
+  return order.map((c) => ({ id: c.id, phrases: per.get(c.id)! }));
 }

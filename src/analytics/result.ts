@@ -5,10 +5,7 @@
  * analysed.
  */
 import type { QueryNode } from "../search/ast.js";
-import { columnsIfBuilt } from "../search/columns.js";
-import { matchIds } from "../search/hits.js";
-import { planQuery } from "../search/plan.js";
-import type { Db } from "../store/db.js";
+import type { AnalyticsSource } from "./source.js";
 
 export interface CableSet {
   /** Rowids of the cables, ascending. */
@@ -18,12 +15,12 @@ export interface CableSet {
 }
 
 /** Rowids of every cable matching a parsed query. Throws QuerySyntaxError for what cannot run. */
-export function matchQuery(db: Db, node: QueryNode, query: string): CableSet {
-  return db.transaction((): CableSet => {
-    const { plan } = planQuery(db, node);
-    const ids = Int32Array.from(matchIds(db, plan, columnsIfBuilt(db))).sort();
-    return { ids, query };
-  })();
+export async function matchQuery(
+  src: AnalyticsSource,
+  node: QueryNode,
+  query: string,
+): Promise<CableSet> {
+  return { ids: await src.match(node), query };
 }
 
 /** The ids as the JSON array SQL reads with json_each (one primary-key seek per id). */

@@ -4,13 +4,12 @@
  * classifies. The procedural side (levels, caveats) and the substantive side (what the paragraphs
  * are marked) are read side by side, as Gill & Spirling do.
  */
-import type { Db } from "../store/db.js";
 import { isClassified, LEVELS, markingLevel, UNCLASSIFIED_MARKINGS } from "./markings.js";
 
 export { horizonYears } from "../store/analytics-markings.js";
 
 import { type FactSet, MARK_SLOTS, NO_HORIZON } from "../store/analytics-facts.js";
-import { readFacts } from "../store/analytics-facts-read.js";
+import type { AnalyticsSource } from "./source.js";
 import {
   type Coded,
   codedMatrix,
@@ -56,27 +55,6 @@ export interface Secrecy {
   horizon: Table;
   signals: Record<Signal, { count: number; cables: SignalCable[] }>;
   classifiers: Table;
-}
-
-/** Reference id, subject and date of a cable a signal lists. */
-function listed(db: Db, id: number) {
-  return db
-    .prepare<[number], { referenceId: string; subject: string | null; created: string | null }>(
-      "SELECT reference_id AS referenceId, subject, created FROM cables WHERE id = ?",
-    )
-    .get(id)!;
-}
-
-/** Title of a classifying official, from one cable they classified (the title is in the JSON). */
-function classifierTitle(db: Db, cableId: number): string | null {
-  return (
-    db
-      .prepare<[number], string | null>(
-        "SELECT json_extract(cable_json, '$.classifiedBy.title') FROM cables WHERE id = ?",
-      )
-      .pluck()
-      .get(cableId) ?? null
-  );
 }
 
 /**
@@ -155,138 +133,154 @@ function pairsOf(f: FactSet, kind: "caveats" | "reasons"): { values: Coded; ids:
 }
 
 /** Secrecy of a set of cables; every matrix sums to the set's size. */
-export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
-  return db.transaction((): Secrecy => {
-    const f = readFacts(db, ids);
-    const text = (c: number) => f.text(c) ?? NONE;
-    const levelOf = (i: number) => f.text(f.level[i]!);
-    const levels: Coded = { codes: f.level, label: text };
-    const years: Coded = { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) };
+export async function secrecy(
+  src: AnalyticsSource,
+  ids: Int32Array,
+  listLimit = 200,
+): Promise<Secrecy> {
+  const f = await src.facts(ids);
+  // Signal cables listed: their rows are read at once after the pass.
+  const pending: { cable: SignalCable; id: number }[] = [];
+  const text = (c: number) => f.text(c) ?? NONE;
+  const levelOf = (i: number) => f.text(f.level[i]!);
+  const levels: Coded = { codes: f.level, label: text };
+  const years: Coded = { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) };
 
-    const signals: Secrecy["signals"] = {
-      "unclassified-paragraphs": { count: 0, cables: [] },
-      "secret-without-s": { count: 0, cables: [] },
-    };
-    const paragraphs = new Array<number>(SLOTS).fill(0);
-    for (let i = 0; i < f.n; i++) {
-      for (let k = 0; k < SLOTS; k++) paragraphs[k]! += f.marks[i * SLOTS + k]!;
-      for (const s of signalsOfMarks(levelOf(i), f.marks, i * SLOTS)) {
-        signals[s].count++;
-        if (signals[s].cables.length < listLimit) {
-          const { referenceId, subject, created } = listed(db, f.ids[i]!);
-          const markings: string[] = [];
-          MARK_SLOTS.forEach((m, k) => {
-            for (let c = f.marks[i * SLOTS + k]!; c > 0; c--) markings.push(m);
-          });
-          signals[s].cables.push({
-            referenceId,
-            level: text(f.level[i]!),
-            created,
-            subject,
-            markings: markings.sort(),
-          });
-        }
+  const signals: Secrecy["signals"] = {
+    "unclassified-paragraphs": { count: 0, cables: [] },
+    "secret-without-s": { count: 0, cables: [] },
+  };
+  const paragraphs = new Array<number>(SLOTS).fill(0);
+  for (let i = 0; i < f.n; i++) {
+    for (let k = 0; k < SLOTS; k++) paragraphs[k]! += f.marks[i * SLOTS + k]!;
+    for (const s of signalsOfMarks(levelOf(i), f.marks, i * SLOTS)) {
+      signals[s].count++;
+      if (signals[s].cables.length < listLimit) {
+        const markings: string[] = [];
+        MARK_SLOTS.forEach((m, k) => {
+          for (let c = f.marks[i * SLOTS + k]!; c > 0; c--) markings.push(m);
+        });
+        const cable: SignalCable = {
+          referenceId: "",
+          level: text(f.level[i]!),
+          created: null,
+          subject: null,
+          markings: markings.sort(),
+        };
+        signals[s].cables.push(cable);
+        pending.push({ cable, id: f.ids[i]! });
       }
     }
-    const caveats = pairsOf(f, "caveats");
-    const reasons = pairsOf(f, "reasons");
-    const numeric = (a: string, b: string) =>
-      a === NONE ? 1 : b === NONE ? -1 : Number(a) - Number(b);
+  }
+  const rows = new Map((await src.cables(pending.map((p) => p.id))).map((c) => [c.id, c]));
+  for (const { cable, id } of pending) {
+    const row = rows.get(id)!;
+    Object.assign(cable, {
+      referenceId: row.referenceId,
+      created: row.created,
+      subject: row.subject,
+    });
+  }
+  const caveats = pairsOf(f, "caveats");
+  const reasons = pairsOf(f, "reasons");
+  const numeric = (a: string, b: string) =>
+    a === NONE ? 1 : b === NONE ? -1 : Number(a) - Number(b);
 
-    const classifiers = new Map<
-      number,
-      { cable: number; total: number; levels: Map<string, number> }
-    >();
-    const { start, values } = f.lists.classifiers;
-    for (let i = 0; i < f.n; i++) {
-      for (let k = start[i]!; k < start[i + 1]!; k++) {
-        let c = classifiers.get(values[k]!);
-        if (!c) {
-          c = { cable: f.ids[i]!, total: 0, levels: new Map() };
-          classifiers.set(values[k]!, c);
-        }
-        c.total++;
-        const level = text(f.level[i]!);
-        c.levels.set(level, (c.levels.get(level) ?? 0) + 1);
+  const classifiers = new Map<
+    number,
+    { cable: number; total: number; levels: Map<string, number> }
+  >();
+  const { start, values } = f.lists.classifiers;
+  for (let i = 0; i < f.n; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      let c = classifiers.get(values[k]!);
+      if (!c) {
+        c = { cable: f.ids[i]!, total: 0, levels: new Map() };
+        classifiers.set(values[k]!, c);
       }
+      c.total++;
+      const level = text(f.level[i]!);
+      c.levels.set(level, (c.levels.get(level) ?? 0) + 1);
     }
-    const classifierRows = [...classifiers]
-      .map(([id, c]) => [f.text(id) ?? "", c] as const)
-      .sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1))
-      .slice(0, CLASSIFIERS)
-      .map(([name, c]): (string | number | null)[] => [
-        name,
-        classifierTitle(db, c.cable),
-        ...LEVELS.map((l) => c.levels.get(l) ?? 0),
-        c.total,
-      ]);
+  }
+  const classifierRows: (string | number | null)[][] = [];
+  for (const [name, c] of [...classifiers]
+    .map(([id, c]) => [f.text(id) ?? "", c] as const)
+    .sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1))
+    .slice(0, CLASSIFIERS)) {
+    classifierRows.push([
+      name,
+      await src.classifierTitle(c.cable),
+      ...LEVELS.map((l) => c.levels.get(l) ?? 0),
+      c.total,
+    ]);
+  }
 
-    return {
-      total: f.n,
-      levels: codedTable("levels", "Classification levels", "level", levels, orderLevels, f.ids),
-      caveats: codedTable(
-        "caveats",
-        "Caveats (a cable may carry several)",
-        "caveat",
-        caveats.values,
-        undefined,
-        caveats.ids,
-      ),
-      reasons: codedTable(
-        "reasons",
-        "E.O. classification reasons (a cable may give several)",
-        "reason",
-        reasons.values,
-        undefined,
-        reasons.ids,
-      ),
-      markings: {
-        name: "markings",
-        title: "Paragraph markings (one count per paragraph)",
-        columns: ["marking", "cables"],
-        rows: MARK_SLOTS.flatMap((m, k) => (paragraphs[k]! > 0 ? [[m, paragraphs[k]!]] : [])),
+  return {
+    total: f.n,
+    levels: codedTable("levels", "Classification levels", "level", levels, orderLevels, f.ids),
+    caveats: codedTable(
+      "caveats",
+      "Caveats (a cable may carry several)",
+      "caveat",
+      caveats.values,
+      undefined,
+      caveats.ids,
+    ),
+    reasons: codedTable(
+      "reasons",
+      "E.O. classification reasons (a cable may give several)",
+      "reason",
+      reasons.values,
+      undefined,
+      reasons.ids,
+    ),
+    markings: {
+      name: "markings",
+      title: "Paragraph markings (one count per paragraph)",
+      columns: ["marking", "cables"],
+      rows: MARK_SLOTS.flatMap((m, k) => (paragraphs[k]! > 0 ? [[m, paragraphs[k]!]] : [])),
+    },
+    levelByYear: codedMatrix(
+      levels,
+      years,
+      {
+        name: "level-by-year",
+        title: "Classification level by year",
+        rowLabel: "level",
+        colLabel: "year",
+        rowOrder: orderLevels,
+        colOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
       },
-      levelByYear: codedMatrix(
-        levels,
-        years,
-        {
-          name: "level-by-year",
-          title: "Classification level by year",
-          rowLabel: "level",
-          colLabel: "year",
-          rowOrder: orderLevels,
-          colOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
-        },
-        f.ids,
-      ),
-      levelByOrigin: codedMatrix(
-        levels,
-        { codes: f.origin, label: text },
-        {
-          name: "level-by-origin",
-          title: "Classification level by origin",
-          rowLabel: "level",
-          colLabel: "origin",
-          rowOrder: orderLevels,
-          colLimit: ORIGIN_COLUMNS,
-        },
-        f.ids,
-      ),
-      horizon: codedTable(
-        "horizon",
-        "Declassification horizon: whole years from creation to the DECL date",
-        "years",
-        { codes: f.horizon, label: (h) => (h === NO_HORIZON ? NONE : String(h)) },
-        numeric,
-        f.ids,
-      ),
-      signals,
-      classifiers: {
-        name: "classifiers",
-        title: "Who classifies: classifying officials by level (top 50)",
-        columns: ["official", "title", ...LEVELS, "total"],
-        rows: classifierRows,
+      f.ids,
+    ),
+    levelByOrigin: codedMatrix(
+      levels,
+      { codes: f.origin, label: text },
+      {
+        name: "level-by-origin",
+        title: "Classification level by origin",
+        rowLabel: "level",
+        colLabel: "origin",
+        rowOrder: orderLevels,
+        colLimit: ORIGIN_COLUMNS,
       },
-    };
-  })();
+      f.ids,
+    ),
+    horizon: codedTable(
+      "horizon",
+      "Declassification horizon: whole years from creation to the DECL date",
+      "years",
+      { codes: f.horizon, label: (h) => (h === NO_HORIZON ? NONE : String(h)) },
+      numeric,
+      f.ids,
+    ),
+    signals,
+    classifiers: {
+      name: "classifiers",
+      title: "Who classifies: classifying officials by level (top 50)",
+      columns: ["official", "title", ...LEVELS, "total"],
+      rows: classifierRows,
+    },
+  };
 }

@@ -4,8 +4,8 @@
  * how fast, and which addressed posts never did — in this archive, which holds only part of the
  * traffic (src/analytics/coverage.ts says how much).
  */
-import type { Db } from "../store/db.js";
 import { addresseeOf, senderOf } from "./posts.js";
+import type { AnalyticsSource, ThreadCable } from "./source.js";
 import type { Table } from "./table.js";
 
 export type ThreadRole = "cited" | "root" | "reply" | "follow-up";
@@ -39,14 +39,7 @@ export interface Thread {
   silent: { post: string; role: "to" | "info" }[];
 }
 
-interface Meta {
-  id: number;
-  referenceId: string;
-  origin: string | null;
-  station: string | null;
-  created: string | null;
-  subject: string | null;
-}
+type Meta = ThreadCable;
 
 /** Most replies and follow-ups listed (a much-cited cable can have hundreds). */
 export const THREAD_LIMIT = 500;
@@ -58,101 +51,81 @@ function days(from: string | null, to: string | null): number | null {
 }
 
 /** The thread of a cable held in the archive, or null when it is not held. */
-export function thread(db: Db, referenceId: string): Thread | null {
-  return db.transaction((): Thread | null => {
-    const meta = db.prepare<[string], Meta>(
-      `SELECT id, reference_id AS referenceId, origin, station, created, subject
-         FROM cables WHERE reference_id = ?`,
+export async function thread(src: AnalyticsSource, referenceId: string): Promise<Thread | null> {
+  const root = await src.threadCable(referenceId);
+  if (!root) return null;
+  const cites = await src.citesOf(root.id);
+  const message = (m: Meta, role: ThreadRole, via: string | null): ThreadMessage => ({
+    referenceId: m.referenceId,
+    role,
+    held: true,
+    post: senderOf(m.origin, m.station),
+    created: m.created,
+    subject: m.subject,
+    days: days(root.created, m.created),
+    via,
+  });
+  const messages: ThreadMessage[] = [message(root, "root", null)];
+  const seen = new Set([root.referenceId]);
+  for (const target of cites) {
+    if (seen.has(target)) continue;
+    seen.add(target);
+    const m = await src.threadCable(target);
+    messages.push(
+      m
+        ? message(m, "cited", null)
+        : {
+            referenceId: target,
+            role: "cited",
+            held: false,
+            post: null,
+            created: null,
+            subject: null,
+            days: null,
+            via: null,
+          },
     );
-    const root = meta.get(referenceId);
-    if (!root) return null;
-    const cites = db
-      .prepare<[number], { target: string }>(
-        `SELECT DISTINCT target_id AS target FROM refs
-          WHERE cable_id = ? AND target_id IS NOT NULL ORDER BY seq`,
-      )
-      .all(root.id);
-    const citing = db.prepare<[string, number], Meta>(
-      `SELECT DISTINCT c.id, c.reference_id AS referenceId, c.origin, c.station, c.created, c.subject
-         FROM refs r JOIN cables c ON c.id = r.cable_id
-        WHERE r.target_id = ? ORDER BY c.created, c.id LIMIT ?`,
-    );
-    const message = (m: Meta, role: ThreadRole, via: string | null): ThreadMessage => ({
-      referenceId: m.referenceId,
-      role,
-      held: true,
-      post: senderOf(m.origin, m.station),
-      created: m.created,
-      subject: m.subject,
-      days: days(root.created, m.created),
-      via,
-    });
-    const messages: ThreadMessage[] = [message(root, "root", null)];
-    const seen = new Set([root.referenceId]);
-    for (const { target } of cites) {
-      if (seen.has(target)) continue;
-      seen.add(target);
-      const m = meta.get(target);
-      messages.push(
-        m
-          ? message(m, "cited", null)
-          : {
-              referenceId: target,
-              role: "cited",
-              held: false,
-              post: null,
-              created: null,
-              subject: null,
-              days: null,
-              via: null,
-            },
-      );
+  }
+  const replies = (await src.citing(root.referenceId, THREAD_LIMIT)).filter(
+    (m) => !seen.has(m.referenceId),
+  );
+  for (const r of replies) {
+    seen.add(r.referenceId);
+    messages.push(message(r, "reply", root.referenceId));
+  }
+  for (const r of replies) {
+    for (const f of await src.citing(r.referenceId, THREAD_LIMIT)) {
+      if (seen.has(f.referenceId) || messages.length >= THREAD_LIMIT * 2) continue;
+      seen.add(f.referenceId);
+      messages.push(message(f, "follow-up", r.referenceId));
     }
-    const replies = citing
-      .all(root.referenceId, THREAD_LIMIT)
-      .filter((m) => !seen.has(m.referenceId));
-    for (const r of replies) {
-      seen.add(r.referenceId);
-      messages.push(message(r, "reply", root.referenceId));
-    }
-    for (const r of replies) {
-      for (const f of citing.all(r.referenceId, THREAD_LIMIT)) {
-        if (seen.has(f.referenceId) || messages.length >= THREAD_LIMIT * 2) continue;
-        seen.add(f.referenceId);
-        messages.push(message(f, "follow-up", r.referenceId));
-      }
-    }
-    messages.sort((a, b) => {
-      const x = a.created ?? "";
-      const y = b.created ?? "";
-      return x < y ? -1 : x > y ? 1 : a.referenceId < b.referenceId ? -1 : 1;
-    });
+  }
+  messages.sort((a, b) => {
+    const x = a.created ?? "";
+    const y = b.created ?? "";
+    return x < y ? -1 : x > y ? 1 : a.referenceId < b.referenceId ? -1 : 1;
+  });
 
-    const answered = new Map<string, ThreadAnswer>();
-    for (const m of messages) {
-      if (m.role !== "reply" || !m.post) continue;
-      const a = answered.get(m.post);
-      if (a) a.replies++;
-      else answered.set(m.post, { post: m.post, first: m.referenceId, days: m.days, replies: 1 });
+  const answered = new Map<string, ThreadAnswer>();
+  for (const m of messages) {
+    if (m.role !== "reply" || !m.post) continue;
+    const a = answered.get(m.post);
+    if (a) a.replies++;
+    else answered.set(m.post, { post: m.post, first: m.referenceId, days: m.days, replies: 1 });
+  }
+  const addressed = await src.addressed(root.id);
+  const rootPost = senderOf(root.origin, root.station);
+  const silent: Thread["silent"] = [];
+  const listed = new Set<string>();
+  for (const r of addressed) {
+    const a = addresseeOf(r.name, r.route);
+    if (a.kind !== "post" || a.post === rootPost || answered.has(a.post) || listed.has(a.post)) {
+      continue;
     }
-    const addressed = db
-      .prepare<[number], { role: "to" | "info"; route: string | null; name: string }>(
-        "SELECT role, route, name FROM recipients WHERE cable_id = ? ORDER BY role DESC, seq",
-      )
-      .all(root.id);
-    const rootPost = senderOf(root.origin, root.station);
-    const silent: Thread["silent"] = [];
-    const listed = new Set<string>();
-    for (const r of addressed) {
-      const a = addresseeOf(r.name, r.route);
-      if (a.kind !== "post" || a.post === rootPost || answered.has(a.post) || listed.has(a.post)) {
-        continue;
-      }
-      listed.add(a.post);
-      silent.push({ post: a.post, role: r.role });
-    }
-    return { root: root.referenceId, messages, answered: [...answered.values()], silent };
-  })();
+    listed.add(a.post);
+    silent.push({ post: a.post, role: r.role });
+  }
+  return { root: root.referenceId, messages, answered: [...answered.values()], silent };
 }
 
 export function threadTable(t: Thread): Table {

@@ -5,11 +5,10 @@
  * With `reported`, each series also counts the dates its cables report in their text (cable-days,
  * src/analytics/reported.ts): when things happened, beside when the cables were sent.
  */
-import { readFacts } from "../store/analytics-facts-read.js";
-import type { Db } from "../store/db.js";
-import { trafficCounts } from "../store/traffic-counts.js";
+import type { FactSet } from "../store/analytics-facts.js";
 import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
 import { countDays, reportedOf } from "./reported.js";
+import type { AnalyticsSource } from "./source.js";
 import type { Table } from "./table.js";
 
 export const MAX_SERIES = 5;
@@ -53,8 +52,8 @@ export interface Timeline {
 type DayCount = { day: string; count: number };
 
 /** Cables of a set per creation day, from their facts. */
-export function setDays(db: Db, ids: Int32Array): DayCount[] {
-  const f = readFacts(db, ids);
+export async function setDays(src: AnalyticsSource, ids: Int32Array): Promise<DayCount[]> {
+  const f = await src.facts(ids);
   return countDays(f, f.day, 0, f.n);
 }
 
@@ -63,36 +62,36 @@ export function setDays(db: Db, ids: Int32Array): DayCount[] {
  * new cable or version adds a `versions` row): days and weeks are a scan of every cable's date,
  * which a narrow query's timeline should not pay each time.
  */
-const trafficMemo = new WeakMap<Db, { version: number; by: Map<Period, Map<string, number>> }>();
+const trafficMemo = new WeakMap<
+  AnalyticsSource,
+  { version: number | string; by: Map<Period, Map<string, number>> }
+>();
 
-export function allTraffic(db: Db, by: Period): Map<string, number> {
-  const version = db.prepare<[], number | null>("SELECT max(id) FROM versions").pluck().get() ?? 0;
-  let memo = trafficMemo.get(db);
+export async function allTraffic(src: AnalyticsSource, by: Period): Promise<Map<string, number>> {
+  const version = await src.version();
+  let memo = trafficMemo.get(src);
   if (!memo || memo.version !== version) {
     memo = { version, by: new Map() };
-    trafficMemo.set(db, memo);
+    trafficMemo.set(src, memo);
   }
   let counts = memo.by.get(by);
   if (!counts) {
-    counts = computeTraffic(db, by);
+    counts = await computeTraffic(src, by);
     memo.by.set(by, counts);
   }
   return counts;
 }
 
 /** All cables per period: months and years from the precomputed counts, days and weeks by index. */
-function computeTraffic(db: Db, by: Period): Map<string, number> {
+async function computeTraffic(src: AnalyticsSource, by: Period): Promise<Map<string, number>> {
   if (by === "month" || by === "year") {
-    const months = trafficCounts(db, "all").map((m) => ({ day: `${m.month}-01`, count: m.count }));
+    const months = (await src.traffic("all")).map((m) => ({
+      day: `${m.month}-01`,
+      count: m.count,
+    }));
     return rollUp(months, by);
   }
-  const days = db
-    .prepare<[], DayCount>(
-      `SELECT substr(created, 1, 10) AS day, count(*) AS count
-         FROM cables INDEXED BY cables_created WHERE created IS NOT NULL GROUP BY day`,
-    )
-    .all();
-  return rollUp(days, by);
+  return rollUp(await src.days(), by);
 }
 
 /**
@@ -107,65 +106,64 @@ function shiftDay(day: string, days: number): string {
 }
 
 /** The timeline of each set over every period from the first to the last one any set touches. */
-export function timeline(
-  db: Db,
+export async function timeline(
+  src: AnalyticsSource,
   sets: readonly SeriesInput[],
   by: Period,
   opts: { reported?: boolean } = {},
-): Timeline {
+): Promise<Timeline> {
   if (sets.length === 0 || sets.length > MAX_SERIES) {
     throw new RangeError(`a timeline takes 1 to ${MAX_SERIES} series`);
   }
-  return db.transaction((): Timeline => {
-    // Each set's facts read once, for the days sent and the days reported.
-    const facts = sets.map((s) => readFacts(db, s.ids));
-    const perSet = facts.map((f) => rollUp(countDays(f, f.day, 0, f.n), by));
-    let keys = perSet.flatMap((m) => [...m.keys()]).sort();
-    const reportedDaysPerSet = opts.reported ? facts.map(reportedOf) : null;
-    let perSetReported: Map<string, number>[] | null = null;
-    const offAxis = sets.map(() => 0);
-    if (reportedDaysPerSet && keys.length > 0) {
-      const lo = shiftDay(periodRange(keys[0]!, by).from, -REPORTED_MARGIN_DAYS);
-      const hi = shiftDay(periodRange(keys[keys.length - 1]!, by).to, REPORTED_MARGIN_DAYS);
-      perSetReported = reportedDaysPerSet.map((days, i) => {
-        const kept = days.filter((d) => d.day >= lo && d.day <= hi);
-        for (const d of days) if (d.day < lo || d.day > hi) offAxis[i]! += d.count;
-        return rollUp(kept, by);
-      });
-      keys = [...keys, ...perSetReported.flatMap((m) => [...m.keys()])].sort();
+  // Each set's facts read once, for the days sent and the days reported.
+  const facts: FactSet[] = [];
+  for (const s of sets) facts.push(await src.facts(s.ids));
+  const perSet = facts.map((f) => rollUp(countDays(f, f.day, 0, f.n), by));
+  let keys = perSet.flatMap((m) => [...m.keys()]).sort();
+  const reportedDaysPerSet = opts.reported ? facts.map(reportedOf) : null;
+  let perSetReported: Map<string, number>[] | null = null;
+  const offAxis = sets.map(() => 0);
+  if (reportedDaysPerSet && keys.length > 0) {
+    const lo = shiftDay(periodRange(keys[0]!, by).from, -REPORTED_MARGIN_DAYS);
+    const hi = shiftDay(periodRange(keys[keys.length - 1]!, by).to, REPORTED_MARGIN_DAYS);
+    perSetReported = reportedDaysPerSet.map((days, i) => {
+      const kept = days.filter((d) => d.day >= lo && d.day <= hi);
+      for (const d of days) if (d.day < lo || d.day > hi) offAxis[i]! += d.count;
+      return rollUp(kept, by);
+    });
+    keys = [...keys, ...perSetReported.flatMap((m) => [...m.keys()])].sort();
+  }
+  const all = await allTraffic(src, by);
+  const periods = keys.length === 0 ? [] : periodsBetween(keys[0]!, keys[keys.length - 1]!, by);
+  const series = sets.map((s, i): TimelineSeries => {
+    let dated = 0;
+    for (const n of perSet[i]!.values()) dated += n;
+    const out: TimelineSeries = {
+      label: s.label,
+      total: s.ids.length,
+      undated: s.ids.length - dated,
+    };
+    if (reportedDaysPerSet) {
+      let onAxis = 0;
+      for (const n of perSetReported?.[i]?.values() ?? []) onAxis += n;
+      out.reported = onAxis;
+      out.reportedOffAxis = perSetReported
+        ? offAxis[i]!
+        : reportedDaysPerSet[i]!.reduce((a, d) => a + d.count, 0);
     }
-    const all = allTraffic(db, by);
-    const periods = keys.length === 0 ? [] : periodsBetween(keys[0]!, keys[keys.length - 1]!, by);
-    const series = sets.map((s, i): TimelineSeries => {
-      let dated = 0;
-      for (const n of perSet[i]!.values()) dated += n;
-      const out: TimelineSeries = {
-        label: s.label,
-        total: s.ids.length,
-        undated: s.ids.length - dated,
-      };
-      if (reportedDaysPerSet) {
-        let onAxis = 0;
-        for (const n of perSetReported?.[i]?.values() ?? []) onAxis += n;
-        out.reported = onAxis;
-        out.reportedOffAxis = perSetReported
-          ? offAxis[i]!
-          : reportedDaysPerSet[i]!.reduce((a, d) => a + d.count, 0);
-      }
-      return out;
-    });
-    const points = periods.map((period): TimelinePoint => {
-      const point: TimelinePoint = {
-        period,
-        ...periodRange(period, by),
-        counts: perSet.map((m) => m.get(period) ?? 0),
-        all: all.get(period) ?? 0,
-      };
-      if (perSetReported) point.reported = perSetReported.map((m) => m.get(period) ?? 0);
-      return point;
-    });
-    return { by, reported: reportedDaysPerSet !== null, series, points };
-  })();
+    return out;
+  });
+  const points = periods.map((period): TimelinePoint => {
+    const point: TimelinePoint = {
+      period,
+      ...periodRange(period, by),
+      counts: perSet.map((m) => m.get(period) ?? 0),
+      all: all.get(period) ?? 0,
+    };
+    if (perSetReported) point.reported = perSetReported.map((m) => m.get(period) ?? 0);
+    return point;
+  });
+  return { by, reported: reportedDaysPerSet !== null, series, points };
 }
 
 /** Column label of a series' reported dates (the chart and the table both use it). */

@@ -9,6 +9,7 @@ import type { FacetCount } from "../search/types.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { estimateCreated } from "../store/postgres/date-estimates.js";
 import { getVersions } from "../store/postgres/read.js";
+import { postgresAnalytics } from "./postgres-analytics.js";
 import { postgresGraph } from "./postgres-graph.js";
 import type { ArchiveReads, VersionInfo } from "./reads.js";
 
@@ -34,6 +35,7 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
   return {
     sqlite: null,
     graph: postgresGraph(sql, guard),
+    analytics: postgresAnalytics(pg, guard),
     searchParsed: (node, opts) => guard(() => searchParsedPostgres(sql, node, opts)),
     versions: (id) =>
       guard(async () => {

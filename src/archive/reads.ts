@@ -5,6 +5,7 @@
  * date estimates of absent cables, a cable's place in a result list) it answers empty, and the
  * views that need more than these calls reach SQLite through `sqlite` (null on PostgreSQL).
  */
+import type { AnalyticsSource } from "../analytics/source.js";
 import type { GraphSource } from "../graph/source.js";
 import type { Provenance } from "../model/cable.js";
 import type { QueryNode } from "../search/ast.js";
@@ -49,6 +50,8 @@ export interface ArchiveReads {
   readonly sqlite: Db | null;
   /** The reference graph's reads (neighbourhoods, src/graph/neighbourhood.ts). */
   readonly graph: GraphSource;
+  /** What the analytics views read (src/analytics/source.ts). */
+  readonly analytics: AnalyticsSource;
   /** A search with an already parsed query (the server composes `q` and its filters). */
   searchParsed(node: QueryNode, opts: SearchTuning): Promise<SearchResult>;
   versions(referenceId: string): Promise<VersionInfo[]>;

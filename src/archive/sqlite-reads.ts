@@ -2,6 +2,7 @@
  * The server's reads on a SQLite archive: today's synchronous code behind the async calls, with
  * its statements prepared once per connection.
  */
+import { sqliteAnalytics } from "../analytics/sqlite-source.js";
 import { estimateCreated } from "../graph/estimate.js";
 import { sqliteGraph } from "../graph/sqlite-source.js";
 import type { QueryNode } from "../search/ast.js";
@@ -91,6 +92,7 @@ export function sqliteReads(db: Db): ArchiveReads {
   return {
     sqlite: db,
     graph: sqliteGraph(db),
+    analytics: sqliteAnalytics(db),
     searchParsed: async (node, opts) => searchParsed(db, node, opts),
     versions: async (id) =>
       stmts(db)

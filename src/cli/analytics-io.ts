@@ -4,14 +4,14 @@
  * row per line) or JSON.
  */
 import { type CableSet, matchQuery } from "../analytics/result.js";
+import type { AnalyticsSource } from "../analytics/source.js";
 import type { Table } from "../analytics/table.js";
 import { tableCsv } from "../export/table-csv.js";
 import { parseQuery, QuerySyntaxError } from "../search/index.js";
-import type { Db } from "../store/db.js";
 import { type Command, defineCommand } from "./command.js";
 import { Output, withOpened } from "./io.js";
 import { dbOption } from "./options.js";
-import { openExistingArchive, pointAt } from "./search.js";
+import { openReadArchive, pointAt } from "./search.js";
 
 export type TableFormat = "text" | "csv" | "json";
 
@@ -64,15 +64,16 @@ export async function withResultSet(
   command: string,
   dbPath: string,
   query: string,
-  work: (db: Db, set: CableSet) => Promise<void>,
+  work: (src: AnalyticsSource, set: CableSet) => Promise<void>,
 ): Promise<number> {
   return withOpened(
     command,
-    () => openExistingArchive(dbPath),
-    async (db) => {
+    () => openReadArchive(dbPath),
+    async (archive) => {
       try {
-        const set = matchQuery(db, parseQuery(query), query.trim());
-        await work(db, set);
+        const src = archive.analytics;
+        const set = await matchQuery(src, parseQuery(query), query.trim());
+        await work(src, set);
         return 0;
       } catch (err) {
         if (err instanceof QuerySyntaxError) {
@@ -92,7 +93,7 @@ export async function withResultSet(
 export function analysisCommand<A>(spec: {
   name: string;
   summary: string;
-  analyse: (db: Db, ids: Int32Array) => A;
+  analyse: (src: AnalyticsSource, ids: Int32Array) => Promise<A>;
   /** The tables printed, in order. */
   tables: (analysis: A) => Table[];
 }): Command {
@@ -109,8 +110,8 @@ export function analysisCommand<A>(spec: {
       db: dbOption,
     },
     async run(values, positionals) {
-      return withResultSet(spec.name, values.db, positionals.join(" "), async (db, set) => {
-        const a = spec.analyse(db, set.ids);
+      return withResultSet(spec.name, values.db, positionals.join(" "), async (src, set) => {
+        const a = await spec.analyse(src, set.ids);
         await printTables(spec.tables(a), tableFormat(values), a);
       });
     },

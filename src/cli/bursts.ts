@@ -37,14 +37,14 @@ export const burstsCommand = defineCommand({
   async run(values, positionals) {
     const query = positionals.join(" ");
     const kind = values.of;
-    return withResultSet("bursts", values.db, query, async (db, set) => {
+    return withResultSet("bursts", values.db, query, async (src, set) => {
       const bursts =
         kind === "query"
-          ? queryBursts(db, { ...set, label: query || "all cables" }, values.by).slice(
+          ? (await queryBursts(src, { ...set, label: query || "all cables" }, values.by)).slice(
               0,
               values.limit,
             )
-          : dimensionBursts(db, kind, {
+          : await dimensionBursts(src, kind, {
               set: set.query === "" ? undefined : set,
               limit: values.limit,
             });

@@ -15,8 +15,8 @@ export const coverageCommand = defineCommand({
   },
   async run(values, positionals) {
     const query = positionals.join(" ");
-    return withResultSet("coverage", values.db, query, async (db, set) => {
-      const c = coverage(db, query.trim() === "" ? null : set.ids);
+    return withResultSet("coverage", values.db, query, async (src, set) => {
+      const c = await coverage(src, query.trim() === "" ? null : set.ids);
       await printTables([coverageTable(c)], tableFormat(values), c);
     });
   },

@@ -6,7 +6,7 @@ export const secrecyCommand = analysisCommand({
   name: "secrecy",
   summary:
     "levels, level × year and × origin, caveats, reasons, markings, DECL horizon, over-classification signals, classifiers",
-  analyse: secrecy,
+  analyse: (src, ids) => secrecy(src, ids),
   tables: (s) => [
     s.levels,
     matrixTable(s.levelByYear),

@@ -4,7 +4,7 @@ import { printTables, tableFormat } from "./analytics-io.js";
 import { defineCommand, UsageError } from "./command.js";
 import { withOpened } from "./io.js";
 import { dbOption } from "./options.js";
-import { openExistingArchive } from "./search.js";
+import { openReadArchive } from "./search.js";
 
 export const threadCommand = defineCommand({
   name: "thread",
@@ -22,9 +22,9 @@ export const threadCommand = defineCommand({
     if (!id) throw new UsageError(`not a cable id: '${raw}' (e.g. 05ALMATY2121)`);
     return withOpened(
       "thread",
-      () => openExistingArchive(values.db),
-      async (db) => {
-        const t = thread(db, id);
+      () => openReadArchive(values.db),
+      async (archive) => {
+        const t = await thread(archive.analytics, id);
         if (!t) {
           process.stderr.write(`cablegram thread: ${id} is not in the archive\n`);
           return 1;

@@ -24,8 +24,8 @@ export const timelineCommand = defineCommand({
   async run(values, positionals) {
     const query = positionals.join(" ");
     const by = values.by;
-    return withResultSet("timeline", values.db, query, async (db, set) => {
-      const t = timeline(db, [{ label: query || "all cables", ids: set.ids }], by, {
+    return withResultSet("timeline", values.db, query, async (src, set) => {
+      const t = await timeline(src, [{ label: query || "all cables", ids: set.ids }], by, {
         reported: values.reported === true,
       });
       const table: Table = {

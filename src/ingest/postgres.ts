@@ -6,6 +6,7 @@
  */
 import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
+import { refreshAnalytics } from "../store/postgres/analytics-facts.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
@@ -119,6 +120,8 @@ export async function ingestPostgres(
     while (inflight.length > 0) await commitOldest();
     // A cable stored now can be the serial neighbour that dates an undated one.
     await refreshDateEstimates(pg.sql);
+    // Analytics facts and traffic counts of the new and changed cables, as SQLite's ingest ends.
+    await refreshAnalytics(pg.sql);
     report.bytes = bytesDone;
     report.finishedAt = new Date().toISOString();
     settle(report, started);

@@ -1,5 +1,5 @@
 /**
- * The views that read SQLite only so far: analytics, entities and people. On an
+ * The views that read SQLite only so far: entities and people. On an
  * archive on PostgreSQL their paths answer a 404 problem that says so — never a 5xx, never a
  * page that half works — and the pages leave their links out (ViewContext.sqliteViews).
  * docs/server-mode.md lists them; a view that learns PostgreSQL leaves this list.
@@ -14,9 +14,6 @@ import type { Deps } from "./routes/page.js";
 
 /** Each path and what it is, in the words of the answer. */
 export const SQLITE_ONLY_PATHS: readonly (readonly [path: string, what: string])[] = [
-  ["/analytics", "analytics"],
-  ["/analytics/*", "analytics"],
-  ["/api/analytics/*", "analytics"],
   ["/entities", "entity pages (people, organisations, places)"],
   ["/entities/*", "entity pages (people, organisations, places)"],
   ["/api/entities", "entity pages (people, organisations, places)"],
@@ -35,16 +32,16 @@ export function notOnPostgres(what: string): ProblemError {
 
 /** Registers the views on a SQLite archive, or their refusals on any other. */
 export function registerSqliteOnly(app: Hono, deps: Deps): void {
-  // Reference graphs read through the archive interface: both back ends.
+  // Reference graphs and analytics read through the archive interface: both back ends.
+  registerAnalyticsApi(app, deps);
   registerGraph(app, deps);
+  registerAnalytics(app, deps);
   const db = deps.archive.sqlite;
   if (db) {
     const full = { ...deps, db };
     // Kept in step with the base URL, which a server on port 0 learns once it listens.
     Object.defineProperty(full, "baseUrl", { get: () => deps.baseUrl });
     registerEntities(app, full);
-    registerAnalyticsApi(app, full);
-    registerAnalytics(app, full);
     return;
   }
   for (const [path, what] of SQLITE_ONLY_PATHS) {

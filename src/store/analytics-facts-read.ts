@@ -66,13 +66,13 @@ function ensureFacts(db: Db): Set<number> | null {
 }
 
 /** Offset of the record after the one at `o`. */
-function skip(a: Int32Array, o: number): number {
+export function skip(a: Int32Array, o: number): number {
   let p = o + HEAD;
   for (let k = 0; k < LIST_KINDS.length; k++) p += 1 + a[p]!;
   return p + 1 + 2 * a[p]!;
 }
 
-function ints(hex: string | null | undefined): Int32Array {
+export function ints(hex: string | null | undefined): Int32Array {
   const bytes = Buffer.from(hex ?? "", "hex");
   // A copy: the buffer's offset in its pool need not be a multiple of 4.
   const out = new Int32Array(bytes.length >> 2);
@@ -215,7 +215,26 @@ export function readFacts(db: Db, ids: Int32Array, opts: { memory?: boolean } = 
   const offsetOf = (r: number) => Math.max(r, 0);
   if (extra.length > 0) offsets.sort((x, y) => arrayOf(x)[offsetOf(x)]! - arrayOf(y)[offsetOf(y)]!);
 
-  const n = offsets.length;
+  const textOf = (id: number) =>
+    id > 0 ? (d.texts[id] ?? null) : id < 0 ? (local[-id - 1] ?? null) : null;
+  return factColumns(
+    offsets.length,
+    (i) => arrayOf(offsets[i]!),
+    (i) => offsetOf(offsets[i]!),
+    textOf,
+  );
+}
+
+/**
+ * Packed records (src/store/analytics-facts.ts `pack`) as columns: record i sits in `arrayAt(i)`
+ * from `offsetAt(i)`. Both back ends read their stored facts through this.
+ */
+export function factColumns(
+  n: number,
+  arrayAt: (i: number) => Int32Array,
+  offsetAt: (i: number) => number,
+  text: (id: number) => string | null,
+): FactSet {
   const col = () => new Int32Array(n);
   const f = {
     n,
@@ -247,8 +266,8 @@ export function readFacts(db: Db, ids: Int32Array, opts: { memory?: boolean } = 
   const linePost = new Ints(n * 4);
   const lineFlag = new Ints(n * 4);
   for (let i = 0; i < n; i++) {
-    const a = arrayOf(offsets[i]!);
-    const o = offsetOf(offsets[i]!);
+    const a = arrayAt(i);
+    const o = offsetAt(i);
     for (let h = 0; h < heads.length; h++) heads[h]![i] = a[o + h]!;
     f.marks.set(a.subarray(o + heads.length, o + HEAD), i * MARK_SLOTS.length);
     let p = o + HEAD;
@@ -269,6 +288,6 @@ export function readFacts(db: Db, ids: Int32Array, opts: { memory?: boolean } = 
       LIST_KINDS.map((kind, k) => [kind, { start: listStart[k]!, values: listValues[k]!.done() }]),
     ) as Record<ListKind, FactList>,
     lines: { start: lineStart, values: linePost.done(), flags: lineFlag.done() },
-    text: (id) => (id > 0 ? (d.texts[id] ?? null) : id < 0 ? (local[-id - 1] ?? null) : null),
+    text,
   };
 }

@@ -103,7 +103,8 @@ export function lineRoute(flags: number): number {
   return flags >>> 3;
 }
 
-interface CableRow {
+/** What facts are derived from: a cable's row (src/store/postgres reads the same columns). */
+export interface FactsCableRow {
   id: number;
   created: string | null;
   year: number | null;
@@ -138,7 +139,7 @@ export const stmts = perConnection((db: Db) => ({
     )
     .pluck(),
   allIds: db.prepare<[], number>("SELECT id FROM cables ORDER BY id").pluck(),
-  cables: db.prepare<[string], CableRow>(
+  cables: db.prepare<[string], FactsCableRow>(
     `SELECT c.id, c.created, c.year, c.level, c.origin, c.station, c.precedence,
             c.decl_date AS declDate, c.classified_by AS classifiedBy
        FROM json_each(?) j CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value`,
@@ -251,7 +252,32 @@ export function deriveFacts(db: Db, ids: readonly number[]): DerivedFacts[] {
   const recipients = groupBy(
     [...s.recipients.iterate(json)].map(([id, role, route, name]) => [id, { role, route, name }]),
   );
-  return s.cables.all(json).map((c): DerivedFacts => {
+  return factsFromRows(s.cables.all(json), {
+    tags,
+    caveats,
+    reasons,
+    markings,
+    reported,
+    recipients,
+  });
+}
+
+/** Per cable id: its rows of the tables facts read besides `cables`. */
+export interface FactsLists {
+  tags: Map<number, string[]>;
+  caveats: Map<number, string[]>;
+  reasons: Map<number, string[]>;
+  /** Paragraph markings, null for an unmarked paragraph. */
+  markings: Map<number, (string | null)[]>;
+  /** Days reported, once each. */
+  reported: Map<number, string[]>;
+  recipients: Map<number, { role: string; route: string | null; name: string }[]>;
+}
+
+/** Facts of cables from their rows, whichever back end read them. */
+export function factsFromRows(cables: readonly FactsCableRow[], l: FactsLists): DerivedFacts[] {
+  const { tags, caveats, reasons, markings, reported, recipients } = l;
+  return cables.map((c): DerivedFacts => {
     const marks = MARK_SLOTS.map(() => 0);
     for (const m of markings.get(c.id) ?? [])
       marks[MARK_INDEX.get(markingLevel(m) ?? "unmarked")!]!++;

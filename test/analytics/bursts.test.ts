@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dimensionBursts, queryBursts } from "../../src/analytics/bursts.js";
 import { matchQuery } from "../../src/analytics/result.js";
+import { sqliteAnalytics } from "../../src/analytics/sqlite-source.js";
 import { emptyCable } from "../../src/model/cable.js";
 import { parseQuery } from "../../src/search/index.js";
 import { type Db, openArchive } from "../../src/store/db.js";
@@ -44,8 +45,8 @@ beforeAll(() => {
 afterAll(() => db?.close());
 
 describe("bursts over an archive with planted bursts", () => {
-  it("finds the planted TAG and origin bursts, within one month", () => {
-    const tags = dimensionBursts(db, "tag");
+  it("finds the planted TAG and origin bursts, within one month", async () => {
+    const tags = await dimensionBursts(sqliteAnalytics(db), "tag");
     expect(tags.length).toBeGreaterThan(0);
     const spike = tags[0]!;
     expect(spike.value).toBe("SPIKE");
@@ -53,42 +54,54 @@ describe("bursts over an archive with planted bursts", () => {
     expect(Math.abs(monthIndex(spike.end) - 23)).toBeLessThanOrEqual(1);
     // PGOV is on every cable: its share never moves.
     expect(tags.some((b) => b.value === "PGOV")).toBe(false);
-    const origins = dimensionBursts(db, "origin");
+    const origins = await dimensionBursts(sqliteAnalytics(db), "origin");
     expect(origins[0]!.value).toBe("Embassy Rome");
     expect(Math.abs(monthIndex(origins[0]!.start) - 6)).toBeLessThanOrEqual(1);
     expect(Math.abs(monthIndex(origins[0]!.end) - 8)).toBeLessThanOrEqual(1);
   });
 
-  it("each burst's query finds exactly the cables it counts, and lists the first", () => {
-    for (const b of [...dimensionBursts(db, "tag"), ...dimensionBursts(db, "origin")]) {
-      const set = matchQuery(db, parseQuery(b.query!), b.query!);
+  it("each burst's query finds exactly the cables it counts, and lists the first", async () => {
+    const src = sqliteAnalytics(db);
+    for (const b of [
+      ...(await dimensionBursts(src, "tag")),
+      ...(await dimensionBursts(src, "origin")),
+    ]) {
+      const set = await matchQuery(sqliteAnalytics(db), parseQuery(b.query!), b.query!);
       expect(set.ids.length, b.query!).toBe(b.count);
     }
-    const top = dimensionBursts(db, "tag")[0]!;
+    const top = (await dimensionBursts(sqliteAnalytics(db), "tag"))[0]!;
     expect(top.cables!.length).toBe(10);
     expect(top.cables!.every((c) => c.subject === "SPIKE SUBJECT")).toBe(true);
   });
 
-  it("a query's own series: the planted burst, against all cables per month", () => {
-    const set = matchQuery(db, parseQuery("spike"), "spike");
-    const [b] = queryBursts(db, { ...set, label: "spike" }, "month");
+  it("a query's own series: the planted burst, against all cables per month", async () => {
+    const set = await matchQuery(sqliteAnalytics(db), parseQuery("spike"), "spike");
+    const [b] = await queryBursts(sqliteAnalytics(db), { ...set, label: "spike" }, "month");
     expect(Math.abs(monthIndex(b!.start) - 20)).toBeLessThanOrEqual(1);
     expect(Math.abs(monthIndex(b!.end) - 23)).toBeLessThanOrEqual(1);
-    expect(matchQuery(db, parseQuery(b!.query!), b!.query!).ids.length).toBe(b!.count);
+    expect(
+      (await matchQuery(sqliteAnalytics(db), parseQuery(b!.query!), b!.query!)).ids.length,
+    ).toBe(b!.count);
   });
 
-  it("what spiked in a window: only bursts overlapping it", () => {
+  it("what spiked in a window: only bursts overlapping it", async () => {
     const window = { from: "2005-08", to: "2005-08" };
-    const inWindow = dimensionBursts(db, "origin", { window });
+    const inWindow = await dimensionBursts(sqliteAnalytics(db), "origin", { window });
     expect(inWindow.map((b) => b.value)).toEqual(["Embassy Rome"]);
-    expect(dimensionBursts(db, "origin", { window: { from: "2008-01", to: "2008-12" } })).toEqual(
-      [],
-    );
+    expect(
+      await dimensionBursts(sqliteAnalytics(db), "origin", {
+        window: { from: "2008-01", to: "2008-12" },
+      }),
+    ).toEqual([]);
   });
 
-  it("within a result set, series are counted against the set's own months", () => {
-    const set = matchQuery(db, parseQuery("tag:PGOV created:2006-01..2007-12"), "");
-    const found = dimensionBursts(db, "tag", { set });
+  it("within a result set, series are counted against the set's own months", async () => {
+    const set = await matchQuery(
+      sqliteAnalytics(db),
+      parseQuery("tag:PGOV created:2006-01..2007-12"),
+      "",
+    );
+    const found = await dimensionBursts(sqliteAnalytics(db), "tag", { set });
     expect(found[0]?.value).toBe("SPIKE");
   });
 });

@@ -12,6 +12,7 @@ import { addressees, FLOW_ADDRESSEES, FLOW_SENDERS } from "../../src/analytics/a
 import { reportedDays, reportingCables } from "../../src/analytics/reported.js";
 import { type CableSet, matchQuery } from "../../src/analytics/result.js";
 import { secrecy } from "../../src/analytics/secrecy.js";
+import { sqliteAnalytics } from "../../src/analytics/sqlite-source.js";
 import {
   cellMembers,
   type Matrix,
@@ -74,7 +75,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const set = (d: Db, q: string): CableSet => matchQuery(d, parseQuery(q), q);
+const set = (d: Db, q: string): Promise<CableSet> =>
+  matchQuery(sqliteAnalytics(d), parseQuery(q), q);
 
 /** Each cell's count against the cables it records; returns how many cells were checked. */
 function checkMatrix(m: Matrix, ids: Int32Array): number {
@@ -106,10 +108,10 @@ function checkTable(t: Table, ids: Int32Array): void {
 const QUERIES = ["", "tripoli", "tag:PGOV", "classification:SECRET", "zzyzx"];
 
 describe("drill-down of every cell", () => {
-  it.each(QUERIES)("secrecy and addressee cells list exactly their cables (%j)", (q) => {
-    const s = set(db, q);
-    const r = secrecy(db, s.ids);
-    const a = addressees(db, s.ids);
+  it.each(QUERIES)("secrecy and addressee cells list exactly their cables (%j)", async (q) => {
+    const s = await set(db, q);
+    const r = await secrecy(sqliteAnalytics(db), s.ids);
+    const a = await addressees(sqliteAnalytics(db), s.ids);
     // Matrices of one value per cable sum to the set; the flow holds every cable at least once.
     for (const m of [r.levelByYear, r.levelByOrigin, a.precedenceByYear]) {
       expect(matrixSum(m), m.name).toBe(s.ids.length);
@@ -127,9 +129,9 @@ describe("drill-down of every cell", () => {
     }
   });
 
-  it("folded (other) cells of the flow: counted once per cable, listed exactly", () => {
-    const s = set(wide, "");
-    const a = addressees(wide, s.ids);
+  it("folded (other) cells of the flow: counted once per cable, listed exactly", async () => {
+    const s = await set(wide, "");
+    const a = await addressees(sqliteAnalytics(wide), s.ids);
     expect(a.flow.rows).toHaveLength(FLOW_SENDERS + 1);
     expect(a.flow.cols).toHaveLength(FLOW_ADDRESSEES + 1);
     expect(a.flow.rows.at(-1)).toBe(OTHER);
@@ -138,7 +140,10 @@ describe("drill-down of every cell", () => {
     const other = a.flow.cells.at(-1)!.at(-1)!;
     expect(other).toBeGreaterThan(0);
     // Through the server's data layer, as the page's link asks for it.
-    const drill = drillData(wide, drillParams.parse({ matrix: "flow", row: OTHER, col: OTHER }));
+    const drill = await drillData(
+      sqliteAnalytics(wide),
+      drillParams.parse({ matrix: "flow", row: OTHER, col: OTHER }),
+    );
     expect(drill.analysis.count).toBe(other);
     const senders = new Set(a.flow.rows);
     for (const c of drill.analysis.cables) {
@@ -146,14 +151,17 @@ describe("drill-down of every cell", () => {
     }
     // A named sender's (other) column, and the level × origin (other) column.
     const row = a.flow.rows[0]!;
-    const named = drillData(wide, drillParams.parse({ matrix: "flow", row, col: OTHER }));
+    const named = await drillData(
+      sqliteAnalytics(wide),
+      drillParams.parse({ matrix: "flow", row, col: OTHER }),
+    );
     expect(named.analysis.count).toBe(a.flow.cells[0]!.at(-1));
     expect(named.analysis.cables.every((c) => c.referenceId.slice(2, 8) === row)).toBe(true);
-    const r = secrecy(wide, s.ids);
+    const r = await secrecy(sqliteAnalytics(wide), s.ids);
     const j = r.levelByOrigin.cols.indexOf(OTHER);
     expect(j).toBeGreaterThan(0);
-    const lvl = drillData(
-      wide,
+    const lvl = await drillData(
+      sqliteAnalytics(wide),
       drillParams.parse({ matrix: "level-by-origin", row: "SECRET", col: OTHER }),
     );
     expect(lvl.analysis.count).toBe(
@@ -161,25 +169,30 @@ describe("drill-down of every cell", () => {
     );
   });
 
-  it("a cell that is not in the matrix is a 400 naming the parameter", () => {
-    expect(() =>
-      drillData(db, drillParams.parse({ matrix: "flow", row: "NOWHERE", col: NONE })),
-    ).toThrow(/row/);
-    expect(() =>
-      drillData(db, drillParams.parse({ matrix: "level-by-year", row: "SECRET" })),
-    ).toThrow(/col/);
+  it("a cell that is not in the matrix is a 400 naming the parameter", async () => {
+    await expect(
+      drillData(
+        sqliteAnalytics(db),
+        drillParams.parse({ matrix: "flow", row: "NOWHERE", col: NONE }),
+      ),
+    ).rejects.toThrow(/row/);
+    await expect(
+      drillData(sqliteAnalytics(db), drillParams.parse({ matrix: "level-by-year", row: "SECRET" })),
+    ).rejects.toThrow(/col/);
   });
 });
 
 describe("reported dates on the timeline", () => {
   it.each(["", "tripoli", "qadhafi"])(
     "add up, and each period drills down to its cables (%j)",
-    (q) => {
-      const s = set(db, q);
-      const days = reportedDays(db, s.ids);
+    async (q) => {
+      const s = await set(db, q);
+      const days = await reportedDays(sqliteAnalytics(db), s.ids);
       const all = days.reduce((a, d) => a + d.count, 0);
       for (const by of ["month", "year"] as const) {
-        const t = timeline(db, [{ label: q, ids: s.ids }], by, { reported: true });
+        const t = await timeline(sqliteAnalytics(db), [{ label: q, ids: s.ids }], by, {
+          reported: true,
+        });
         expect(t.reported).toBe(true);
         const series = t.series[0]!;
         const onAxis = t.points.reduce((a, p) => a + p.reported![0]!, 0);
@@ -190,7 +203,7 @@ describe("reported dates on the timeline", () => {
           if (n === 0) continue;
           // A cable reporting two days of the period counts twice (cable-days), so the list is
           // at most the count and at least one.
-          const listed = reportingCables(db, s.ids, p.from, p.to);
+          const listed = await reportingCables(sqliteAnalytics(db), s.ids, p.from, p.to);
           expect(listed.length).toBeGreaterThan(0);
           expect(listed.length).toBeLessThanOrEqual(n);
         }
@@ -199,11 +212,11 @@ describe("reported dates on the timeline", () => {
     },
   );
 
-  it("08TRIPOLI227 reports Qadhafi's speech of March 2 and a deadline of September 1, 2008", () => {
-    const s = set(db, "08TRIPOLI227");
-    const march = reportingCables(db, s.ids, "2008-03-02", "2008-03-02");
+  it("08TRIPOLI227 reports Qadhafi's speech of March 2 and a deadline of September 1, 2008", async () => {
+    const s = await set(db, "08TRIPOLI227");
+    const march = await reportingCables(sqliteAnalytics(db), s.ids, "2008-03-02", "2008-03-02");
     expect(march.map((c) => c.phrases)).toEqual([["March 2"]]);
-    const sept = reportingCables(db, s.ids, "2008-09-01", "2008-09-01");
+    const sept = await reportingCables(sqliteAnalytics(db), s.ids, "2008-09-01", "2008-09-01");
     expect(sept).toHaveLength(1);
   });
 });

@@ -266,3 +266,22 @@ export function searchPostgres(
 ): Promise<SearchResult> {
   return searchParsedPostgres(sql, parseQuery(query), opts);
 }
+
+/**
+ * Rowids of every cable a parsed query matches, ascending: the result set an analytics view
+ * describes (src/analytics/result.ts), as matchIds gives it on SQLite.
+ */
+export async function matchIdsPostgres(
+  sql: { begin: <T>(options: string, cb: (tx: Sql) => Promise<T>) => Promise<T> },
+  node: QueryNode,
+): Promise<Int32Array> {
+  refuseUnsupported(node);
+  return sql.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (tx) => {
+    const cond = await compilePostgres(node, lexer(tx), catalog(tx));
+    const [row] = (await tx.unsafe(
+      `SELECT coalesce(array_agg(c.id::int ORDER BY c.id), '{}') AS ids FROM cables c WHERE ${cond.where}`,
+      cond.params as never[],
+    )) as unknown as { ids: number[] }[];
+    return Int32Array.from(row!.ids);
+  });
+}

@@ -3,7 +3,7 @@
  * as on the search page, matched once, and handed to the analytics layer. Each view answers with
  * its analysis plus the tables its charts draw (what `format=csv&table=` serves).
  */
-import { addressees, byCreation, flowCables } from "../../analytics/addressees.js";
+import { addressees, flowCables } from "../../analytics/addressees.js";
 import {
   burstTable,
   dimensionBursts,
@@ -20,14 +20,12 @@ import {
   secrecy,
   signalsOfMarks,
 } from "../../analytics/secrecy.js";
+import type { AnalyticsSource } from "../../analytics/source.js";
 import { cellMembers, type Matrix, matrixTable, type Table } from "../../analytics/table.js";
 import { type Thread, thread, threadTable } from "../../analytics/thread.js";
 import { type Timeline, timeline, timelineTable } from "../../analytics/timeline.js";
 import { QuerySyntaxError } from "../../search/index.js";
 import { MARK_SLOTS } from "../../store/analytics-facts.js";
-import { readFacts } from "../../store/analytics-facts-read.js";
-import type { Db } from "../../store/db.js";
-import { trafficCounts } from "../../store/traffic-counts.js";
 import { badRequest, notFound, ProblemError } from "../problem.js";
 import type {
   AnalyticsParams,
@@ -60,10 +58,14 @@ export function analyticsState(p: AnalyticsParams): AnalyticsState {
 }
 
 /** The result set of the URL's query and filters; bad syntax is a 400 naming `q`. */
-export function resultSet(db: Db, state: AnalyticsState, q = state.q): CableSet {
+export async function resultSet(
+  src: AnalyticsSource,
+  state: AnalyticsState,
+  q = state.q,
+): Promise<CableSet> {
   const composed = composeQuery({ ...state, q });
   try {
-    return matchQuery(db, composed.node, composed.text);
+    return await matchQuery(src, composed.node, composed.text);
   } catch (err) {
     if (err instanceof QuerySyntaxError) throw badRequest(err.message, { param: "q" });
     throw err;
@@ -74,14 +76,15 @@ function view<T>(state: AnalyticsState, set: CableSet, analysis: T, tables: Tabl
   return { query: set.query, state, total: set.ids.length, analysis, tables };
 }
 
-export function timelineData(
-  db: Db,
+export async function timelineData(
+  src: AnalyticsSource,
   p: TimelineParams,
-): ViewData<Timeline> & { normalise: boolean } {
+): Promise<ViewData<Timeline> & { normalise: boolean }> {
   const state = analyticsState(p);
-  const sets = [state.q, ...p.vs].map((q, i) => {
+  const sets: { label: string; set: CableSet }[] = [];
+  for (const [i, q] of [state.q, ...p.vs].entries()) {
     try {
-      return { label: q || "all cables", set: resultSet(db, state, q) };
+      sets.push({ label: q || "all cables", set: await resultSet(src, state, q) });
     } catch (err) {
       // The error names the overlaid query it came from.
       if (i > 0 && err instanceof ProblemError) {
@@ -89,9 +92,9 @@ export function timelineData(
       }
       throw err;
     }
-  });
-  const t = timeline(
-    db,
+  }
+  const t = await timeline(
+    src,
     sets.map((s) => ({ label: s.label, ids: s.set.ids })),
     p.by ?? "month",
     { reported: p.reported },
@@ -108,16 +111,19 @@ export interface BurstsAnalysis {
   bursts: RankedBurst[];
 }
 
-export function burstsData(db: Db, p: BurstsParams): ViewData<BurstsAnalysis> {
+export async function burstsData(
+  src: AnalyticsSource,
+  p: BurstsParams,
+): Promise<ViewData<BurstsAnalysis>> {
   const state = analyticsState(p);
-  const set = resultSet(db, state);
+  const set = await resultSet(src, state);
   const kind = p.kind ?? (state.q || set.query ? "query" : "tag");
   const by = kind === "query" ? (p.by ?? "month") : "month";
   const whole = set.query === "";
   const bursts =
     kind === "query"
-      ? queryBursts(db, { ...set, label: set.query || "all cables" }, by)
-      : dimensionBursts(db, kind, { set: whole ? undefined : set, limit: 50 });
+      ? await queryBursts(src, { ...set, label: set.query || "all cables" }, by)
+      : await dimensionBursts(src, kind, { set: whole ? undefined : set, limit: 50 });
   return view(state, set, { by, kind, bursts }, [
     burstTable("bursts", `Bursts (${kind === "query" ? "this query" : `every ${kind}`})`, bursts),
   ]);
@@ -131,38 +137,44 @@ export interface SpikesAnalysis {
 }
 
 /** The default "what spiked" window: the archive's busiest month. */
-function busiestMonth(db: Db): string | null {
+async function busiestMonth(src: AnalyticsSource): Promise<string | null> {
   let best: { month: string; count: number } | null = null;
-  for (const m of trafficCounts(db, "all")) if (!best || m.count > best.count) best = m;
+  for (const m of await src.traffic("all")) if (!best || m.count > best.count) best = m;
   return best?.month ?? null;
 }
 
-export function spikesData(db: Db, p: SpikesParams): ViewData<SpikesAnalysis> {
+export async function spikesData(
+  src: AnalyticsSource,
+  p: SpikesParams,
+): Promise<ViewData<SpikesAnalysis>> {
   const state = analyticsState(p);
-  const set = resultSet(db, state);
-  const start = p.start ?? p.end ?? busiestMonth(db) ?? "2000-01";
+  const set = await resultSet(src, state);
+  const start = p.start ?? p.end ?? (await busiestMonth(src)) ?? "2000-01";
   const end = p.end ?? start;
   if (end < start) throw badRequest("end: before start", { param: "end" });
   const whole = set.query === "";
   const opts = {
     set: whole ? undefined : set,
     // Read once for both dimensions.
-    facts: whole ? undefined : readFacts(db, set.ids),
+    facts: whole ? undefined : await src.facts(set.ids),
     window: { from: start, to: end },
     limit: 20,
   };
-  const tags = dimensionBursts(db, "tag", opts);
-  const origins = dimensionBursts(db, "origin", opts);
+  const tags = await dimensionBursts(src, "tag", opts);
+  const origins = await dimensionBursts(src, "origin", opts);
   return view(state, set, { start, end, tags, origins }, [
     burstTable("tag-bursts", "TAG bursts in the period", tags),
     burstTable("origin-bursts", "Origin bursts in the period", origins),
   ]);
 }
 
-export function secrecyData(db: Db, p: AnalyticsParams): ViewData<Secrecy> {
+export async function secrecyData(
+  src: AnalyticsSource,
+  p: AnalyticsParams,
+): Promise<ViewData<Secrecy>> {
   const state = analyticsState(p);
-  const set = resultSet(db, state);
-  const s = secrecy(db, set.ids);
+  const set = await resultSet(src, state);
+  const s = await secrecy(src, set.ids);
   return view(state, set, s, [
     s.levels,
     matrixTable(s.levelByYear),
@@ -175,10 +187,10 @@ export function secrecyData(db: Db, p: AnalyticsParams): ViewData<Secrecy> {
   ]);
 }
 
-export function addresseesData(db: Db, p: AnalyticsParams) {
+export async function addresseesData(src: AnalyticsSource, p: AnalyticsParams) {
   const state = analyticsState(p);
-  const set = resultSet(db, state);
-  const a = addressees(db, set.ids);
+  const set = await resultSet(src, state);
+  const a = await addressees(src, set.ids);
   return view(state, set, a, [
     matrixTable(a.flow),
     a.addressees,
@@ -189,16 +201,22 @@ export function addresseesData(db: Db, p: AnalyticsParams) {
   ]);
 }
 
-export function coverageData(db: Db, p: AnalyticsParams): ViewData<Coverage> {
+export async function coverageData(
+  src: AnalyticsSource,
+  p: AnalyticsParams,
+): Promise<ViewData<Coverage>> {
   const state = analyticsState(p);
-  const set = resultSet(db, state);
-  const c = coverage(db, set.query === "" ? null : set.ids);
+  const set = await resultSet(src, state);
+  const c = await coverage(src, set.query === "" ? null : set.ids);
   return view(state, set, c, [coverageTable(c)]);
 }
 
-export function threadData(db: Db, rawId: string): { thread: Thread; tables: Table[] } {
+export async function threadData(
+  src: AnalyticsSource,
+  rawId: string,
+): Promise<{ thread: Thread; tables: Table[] }> {
   const id = resolveId(rawId);
-  const t = thread(db, id);
+  const t = await thread(src, id);
   if (!t) throw notFound(`${id} is not in the archive`);
   return { thread: t, tables: [threadTable(t)] };
 }
@@ -222,17 +240,25 @@ export interface DrillAnalysis {
 
 export const DRILL_LIMIT = 500;
 
-function drillRows(db: Db, rowids: number[]): DrillCable[] {
-  const get = db.prepare<[number], DrillCable>(
-    `SELECT reference_id AS referenceId, created, level, origin, subject FROM cables WHERE id = ?`,
-  );
-  return rowids.map((id) => get.get(id)).filter((c): c is DrillCable => c !== undefined);
+/** The first DRILL_LIMIT of the cables by creation date, as the list shows them. */
+async function drillRows(src: AnalyticsSource, rowids: number[]): Promise<DrillCable[]> {
+  return (await src.firstCables(rowids, DRILL_LIMIT)).map((c) => ({
+    referenceId: c.referenceId,
+    created: c.created,
+    level: c.level,
+    origin: c.origin,
+    subject: c.subject,
+  }));
 }
 
 /** The matrix or count table of a view, computed for the set as the view computes it. */
-function drillSource(db: Db, ids: Int32Array, name: DrillMatrix): Matrix | Table {
+async function drillSource(
+  src: AnalyticsSource,
+  ids: Int32Array,
+  name: DrillMatrix,
+): Promise<Matrix | Table> {
   const s = ["flow", "precedence", "precedence-by-year", "collectives"].includes(name)
-    ? addressees(db, ids)
+    ? await addressees(src, ids)
     : null;
   switch (name) {
     case "flow":
@@ -244,7 +270,7 @@ function drillSource(db: Db, ids: Int32Array, name: DrillMatrix): Matrix | Table
     case "collectives":
       return s!.collectives;
   }
-  const r = secrecy(db, ids, 0);
+  const r = await secrecy(src, ids, 0);
   return {
     levels: r.levels,
     caveats: r.caveats,
@@ -256,14 +282,14 @@ function drillSource(db: Db, ids: Int32Array, name: DrillMatrix): Matrix | Table
 }
 
 /** The cables of one cell: a row of a count table, or a row × column of a matrix. */
-function cellDrill(
-  db: Db,
+async function cellDrill(
+  src: AnalyticsSource,
   ids: Int32Array,
   name: DrillMatrix,
   row: string,
   col: string | undefined,
 ) {
-  const source = drillSource(db, ids, name);
+  const source = await drillSource(src, ids, name);
   const matrix = "cells" in source;
   const rows = matrix ? source.rows : source.rows.map((r) => String(r[0]));
   if (!rows.includes(row)) {
@@ -280,13 +306,16 @@ function cellDrill(
 }
 
 /** The cables behind one cell or signal: a flow (sender → addressee) or an over-classification signal. */
-export function drillData(db: Db, p: DrillParams): ViewData<DrillAnalysis> {
+export async function drillData(
+  src: AnalyticsSource,
+  p: DrillParams,
+): Promise<ViewData<DrillAnalysis>> {
   const state = analyticsState(p);
-  const set = resultSet(db, state);
+  const set = await resultSet(src, state);
   let analysis: DrillAnalysis;
   if (p.signal) {
     const signal: Signal = p.signal;
-    const f = readFacts(db, set.ids);
+    const f = await src.facts(set.ids);
     const hits: number[] = [];
     for (let i = 0; i < f.n; i++) {
       const level = f.text(f.level[i]!);
@@ -297,34 +326,39 @@ export function drillData(db: Db, p: DrillParams): ViewData<DrillAnalysis> {
     analysis = {
       title: SIGNAL_TITLES[signal],
       count: hits.length,
-      cables: drillRows(db, byCreation(db, hits, DRILL_LIMIT)),
+      cables: await drillRows(src, hits),
     };
   } else if (p.matrix) {
-    const c = cellDrill(db, set.ids, p.matrix, p.row ?? "", p.col);
+    const c = await cellDrill(src, set.ids, p.matrix, p.row ?? "", p.col);
     analysis = {
       title: c.title,
       count: c.members.length,
-      cables: drillRows(db, byCreation(db, c.members, DRILL_LIMIT)),
+      cables: await drillRows(src, c.members),
     };
   } else if (p.reported_from || p.reported_to) {
     const from = p.reported_from ?? p.reported_to!;
     const to = p.reported_to ?? from;
     if (to < from) throw badRequest("reported_to: before reported_from", { param: "reported_to" });
-    const hits = reportingCables(db, set.ids, from, to);
+    const hits = await reportingCables(src, set.ids, from, to);
     analysis = {
       title: `Cables reporting a date from ${from} to ${to}`,
       count: hits.length,
-      cables: drillRows(
-        db,
-        hits.slice(0, DRILL_LIMIT).map((h) => h.id),
-      ).map((c, i) => ({ ...c, reported: hits[i]!.phrases })),
+      cables: (
+        await drillRows(
+          src,
+          hits.slice(0, DRILL_LIMIT).map((h) => h.id),
+        )
+      ).map((c, i) => ({
+        ...c,
+        reported: hits[i]!.phrases,
+      })),
     };
   } else if (p.sender && p.addressee) {
-    const f = flowCables(db, set.ids, p.sender, p.addressee, DRILL_LIMIT);
+    const f = await flowCables(src, set.ids, p.sender, p.addressee, DRILL_LIMIT);
     analysis = {
       title: `Cables from ${p.sender} to ${p.addressee}`,
       count: f.total,
-      cables: drillRows(db, f.ids),
+      cables: await drillRows(src, f.ids),
     };
   } else {
     throw badRequest(

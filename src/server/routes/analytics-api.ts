@@ -24,21 +24,21 @@ import {
 } from "../data/analytics-params.js";
 import { idParam, queryParams, validate } from "../params.js";
 import { csvResponse } from "./analytics.js";
-import type { SqliteDeps } from "./page.js";
+import type { Deps } from "./page.js";
 
 type Params = { format?: string | undefined; table?: string | undefined };
 
-export function registerAnalyticsApi(app: Hono, deps: SqliteDeps): void {
-  const { db } = deps;
+export function registerAnalyticsApi(app: Hono, deps: Deps): void {
+  const src = deps.archive.analytics;
   /** One view: its parameters, validated, to its data function; JSON, or a table as CSV. */
   const route = <P extends Params>(
     name: string,
     params: (c: Context) => P,
-    data: (p: P) => { tables: Table[] },
+    data: (p: P) => Promise<{ tables: Table[] }>,
   ) =>
-    app.get(`/api/analytics/${name}`, (c) => {
+    app.get(`/api/analytics/${name}`, async (c) => {
       const p = params(c);
-      const { tables, ...rest } = data(p);
+      const { tables, ...rest } = await data(p);
       if (p.format === "csv") return csvResponse(c, name, tables, p.table);
       return c.json(rest);
     });
@@ -46,42 +46,42 @@ export function registerAnalyticsApi(app: Hono, deps: SqliteDeps): void {
   route(
     "timeline",
     (c) => queryParams(c, timelineParams),
-    (p) => timelineData(db, p),
+    (p) => timelineData(src, p),
   );
   route(
     "bursts",
     (c) => queryParams(c, burstsParams),
-    (p) => burstsData(db, p),
+    (p) => burstsData(src, p),
   );
   route(
     "spikes",
     (c) => queryParams(c, spikesParams),
-    (p) => spikesData(db, p),
+    (p) => spikesData(src, p),
   );
   route(
     "secrecy",
     (c) => queryParams(c, analyticsParams),
-    (p) => secrecyData(db, p),
+    (p) => secrecyData(src, p),
   );
   route(
     "addressees",
     (c) => queryParams(c, analyticsParams),
-    (p) => addresseesData(db, p),
+    (p) => addresseesData(src, p),
   );
   route(
     "coverage",
     (c) => queryParams(c, analyticsParams),
-    (p) => coverageData(db, p),
+    (p) => coverageData(src, p),
   );
   route(
     "cables",
     (c) => queryParams(c, drillParams),
-    (p) => drillData(db, p),
+    (p) => drillData(src, p),
   );
 
-  app.get("/api/analytics/thread/:id", (c) => {
+  app.get("/api/analytics/thread/:id", async (c) => {
     const p = queryParams(c, threadParams);
-    const d = threadData(db, validate(idParam, c.req.param("id"), "id"));
+    const d = await threadData(src, validate(idParam, c.req.param("id"), "id"));
     if (p.format === "csv") return csvResponse(c, "thread", d.tables, p.table);
     return c.json(d.thread);
   });

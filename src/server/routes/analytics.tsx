@@ -31,7 +31,7 @@ import { BurstsPage, SpikesPage, TimelinePage } from "../views/analytics-bursts.
 import { CoveragePage, ThreadPage } from "../views/analytics-coverage.js";
 import { SecrecyPage } from "../views/analytics-secrecy.js";
 import { analyticsUrl } from "../views/analytics-url.js";
-import { respond, type SqliteDeps, viewContext } from "./page.js";
+import { type Deps, respond, viewContext } from "./page.js";
 
 /** A table of the view as a CSV download. */
 export function csvResponse(
@@ -53,61 +53,61 @@ function json<T extends { tables: unknown }>(d: T): Omit<T, "tables"> {
   return rest;
 }
 
-export function registerAnalytics(app: Hono, deps: SqliteDeps): void {
-  const { db } = deps;
+export function registerAnalytics(app: Hono, deps: Deps): void {
+  const src = deps.archive.analytics;
 
   app.get("/analytics", (c) => {
     const p = queryParams(c, analyticsParams);
     return c.redirect(analyticsUrl("/analytics/timeline", { ...p, q: p.q ?? "" }), 302);
   });
 
-  app.get("/analytics/timeline", (c) => {
+  app.get("/analytics/timeline", async (c) => {
     const p = queryParams(c, timelineParams);
-    const d = timelineData(db, p);
+    const d = await timelineData(src, p);
     if (p.format === "csv") return csvResponse(c, "timeline", d.tables, p.table);
     return respond(c, json(d), () => (
       <TimelinePage ctx={viewContext(c, deps)} data={d} vs={p.vs} />
     ));
   });
 
-  app.get("/analytics/bursts", (c) => {
+  app.get("/analytics/bursts", async (c) => {
     const p = queryParams(c, burstsParams);
-    const d = burstsData(db, p);
+    const d = await burstsData(src, p);
     if (p.format === "csv") return csvResponse(c, "bursts", d.tables, p.table);
     return respond(c, json(d), () => <BurstsPage ctx={viewContext(c, deps)} data={d} />);
   });
 
-  app.get("/analytics/spikes", (c) => {
+  app.get("/analytics/spikes", async (c) => {
     const p = queryParams(c, spikesParams);
-    const d = spikesData(db, p);
+    const d = await spikesData(src, p);
     if (p.format === "csv") return csvResponse(c, "spikes", d.tables, p.table);
     return respond(c, json(d), () => <SpikesPage ctx={viewContext(c, deps)} data={d} />);
   });
 
-  app.get("/analytics/secrecy", (c) => {
+  app.get("/analytics/secrecy", async (c) => {
     const p = queryParams(c, analyticsParams);
-    const d = secrecyData(db, p);
+    const d = await secrecyData(src, p);
     if (p.format === "csv") return csvResponse(c, "secrecy", d.tables, p.table);
     return respond(c, json(d), () => <SecrecyPage ctx={viewContext(c, deps)} data={d} />);
   });
 
-  app.get("/analytics/addressees", (c) => {
+  app.get("/analytics/addressees", async (c) => {
     const p = queryParams(c, analyticsParams);
-    const d = addresseesData(db, p);
+    const d = await addresseesData(src, p);
     if (p.format === "csv") return csvResponse(c, "addressees", d.tables, p.table);
     return respond(c, json(d), () => <AddresseesPage ctx={viewContext(c, deps)} data={d} />);
   });
 
-  app.get("/analytics/coverage", (c) => {
+  app.get("/analytics/coverage", async (c) => {
     const p = queryParams(c, analyticsParams);
-    const d = coverageData(db, p);
+    const d = await coverageData(src, p);
     if (p.format === "csv") return csvResponse(c, "coverage", d.tables, p.table);
     return respond(c, json(d), () => <CoveragePage ctx={viewContext(c, deps)} data={d} />);
   });
 
-  app.get("/analytics/cables", (c) => {
+  app.get("/analytics/cables", async (c) => {
     const p = queryParams(c, drillParams);
-    const d = drillData(db, p);
+    const d = await drillData(src, p);
     if (p.format === "csv") return csvResponse(c, "cables", d.tables, p.table);
     const extra = {
       signal: p.signal,
@@ -124,9 +124,9 @@ export function registerAnalytics(app: Hono, deps: SqliteDeps): void {
     ));
   });
 
-  app.get("/analytics/thread/:id", (c) => {
+  app.get("/analytics/thread/:id", async (c) => {
     const p = queryParams(c, threadParams);
-    const d = threadData(db, validate(idParam, c.req.param("id"), "id"));
+    const d = await threadData(src, validate(idParam, c.req.param("id"), "id"));
     if (p.format === "csv") return csvResponse(c, "thread", d.tables, p.table);
     return respond(c, d.thread, () => (
       <ThreadPage ctx={viewContext(c, deps)} thread={d.thread} table={d.tables[0]!} />

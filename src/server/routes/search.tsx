@@ -136,7 +136,6 @@ function Facets(props: { data: SearchData }) {
 }
 
 function Results(props: { data: SearchData; ctx: ViewContext }) {
-  const full = props.ctx.sqliteViews;
   const { state, result } = props.data;
   const offset = result.offset ?? (state.page - 1) * state.limit;
   const page = Math.floor(offset / state.limit) + 1;
@@ -201,12 +200,10 @@ function Results(props: { data: SearchData; ctx: ViewContext }) {
           RIS
         </a>
       </p>
-      {full ? (
-        <p class="analyse">
-          <a href={analyticsUrl("/analytics/timeline", state)}>Analyse these results</a> (timeline,
-          bursts, secrecy, who was told, coverage)
-        </p>
-      ) : null}
+      <p class="analyse">
+        <a href={analyticsUrl("/analytics/timeline", state)}>Analyse these results</a> (timeline,
+        bursts, secrecy, who was told, coverage)
+      </p>
     </>
   );
 }

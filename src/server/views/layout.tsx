@@ -78,7 +78,7 @@ export function Layout(props: LayoutProps) {
             {nav("/search", "Search", "search")}
             {nav("/browse", "Browse", "browse")}
             {nav("/tags", "TAGS", "tags")}
-            {ctx.sqliteViews ? nav("/analytics", "Analytics", "analytics") : null}
+            {nav("/analytics", "Analytics", "analytics")}
           </nav>
         </header>
         <main id="main" tabindex={-1}>

@@ -11,6 +11,7 @@
 import type { Writable } from "node:stream";
 import type { Db } from "../db.js";
 import { runStatus } from "../ingest-runs.js";
+import { refreshAnalytics } from "./analytics-facts.js";
 import { type PgArchive, PostgresArchiveError, type Sql, WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
 import { COLUMNS } from "./write.js";
@@ -35,9 +36,10 @@ const ORDER = [
 ];
 
 /**
- * SQLite tables with no place in the PostgreSQL schema yet. The entity tables, event dates and
- * traffic counts are derived (rebuilt from the cables); mentions are the parse's entity lists,
- * also in each cable's stored JSON, which the PostgreSQL back end does not index yet.
+ * SQLite tables with no place in the PostgreSQL schema yet. The entity tables and event dates are
+ * derived (rebuilt from the cables); mentions are the parse's entity lists, also in each cable's
+ * stored JSON, which the PostgreSQL back end does not index yet. The analytics facts and traffic
+ * counts are derived too, and built anew on PostgreSQL after the copy (refreshAnalytics).
  */
 const NOT_COPIED = [
   "mentions",
@@ -46,7 +48,6 @@ const NOT_COPIED = [
   "entity_words",
   "entity_owners",
   "event_dates",
-  "traffic_counts",
 ];
 
 export interface MigrateProgress {
@@ -248,6 +249,8 @@ export async function copySqliteToPostgres(
       }
       return out;
     });
+    // The analytics views' derived data, as an ingest builds it at its end.
+    await refreshAnalytics(pg.sql);
     // Fresh planner statistics: the tables went from empty to full in one go.
     await pg.sql`ANALYZE`;
     return {
