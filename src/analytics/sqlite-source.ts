@@ -34,7 +34,7 @@ function reportedTexts(db: Db, ids: ArrayLike<number>, from: string, to: string)
     .prepare<[string, string, string], { id: number; text: string }>(
       `SELECT e.cable_id AS id, e.text FROM json_each(?) j
          CROSS JOIN event_dates e ON e.cable_id = j.value
-        WHERE e.start BETWEEN ? AND ? ORDER BY e.cable_id, e.seq`,
+        WHERE e.start BETWEEN ? AND ? ORDER BY e.cable_id, e.seq, e.start, e.rowid`,
     )
     .all(json(ids), from, to)
     .filter((r) => !stale.has(r.id));

@@ -175,7 +175,6 @@ describe.each(serverBackends("the API tests on PostgreSQL"))("the API on %s", (b
 
   describe.skipIf(backend !== "postgres")("views SQLite archives only have so far", () => {
     it("answer a 404 problem saying so", async () => {
-      await notOnPostgres("/api/analytics/timeline?q=libya");
       await notOnPostgres("/api/entities?q=qadhafi");
       await notOnPostgres("/api/entities/x");
     });

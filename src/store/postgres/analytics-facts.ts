@@ -290,9 +290,12 @@ export async function reportedTextsPostgres(
       SELECT p.cable_id AS id, c.created, p.text FROM paragraphs p JOIN cables c ON c.id = p.cable_id
        WHERE p.cable_id = ANY(${ids.slice(i, i + BATCH)}::bigint[]) ORDER BY p.cable_id, p.seq`;
     for (const r of rows) {
-      for (const e of eventDates(r.text, r.created)) {
-        if (e.start >= from && e.start <= to) out.push({ id: r.id, text: e.text });
-      }
+      // Within a paragraph by day, then in reading order: SQLite's (seq, start, rowid).
+      const found = eventDates(r.text, r.created)
+        .map((e, i) => ({ e, i }))
+        .filter(({ e }) => e.start >= from && e.start <= to)
+        .sort((a, b) => (a.e.start < b.e.start ? -1 : a.e.start > b.e.start ? 1 : a.i - b.i));
+      for (const { e } of found) out.push({ id: r.id, text: e.text });
     }
   }
   return out;
