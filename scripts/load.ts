@@ -118,6 +118,27 @@ function openSource(db: string): Source {
   };
 }
 
+/**
+ * The PostgreSQL server's main process when it runs on this machine and the role may read its
+ * data directory's name (a superuser, or pg_read_all_settings); else undefined, and the database's
+ * CPU is left out of the figures (the server's own CPU is still counted).
+ */
+async function postmasterPid(url: string): Promise<number | undefined> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ setting: string }[]>`
+      SELECT setting FROM pg_settings WHERE name = 'data_directory'`;
+    const pidFile = row ? join(row.setting, "postmaster.pid") : null;
+    if (!pidFile || !existsSync(pidFile)) return undefined;
+    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && existsSync(`/proc/${pid}/stat`) ? pid : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Search URLs from what the archive holds, so every query finds something. */
 async function searchPaths(source: Source): Promise<string[]> {
   const counts = new Map<string, number>();
@@ -239,6 +260,12 @@ interface Figures {
   serverCpuUsPerRequest: number | null;
   /** Cores the server's processes kept busy on average (CPU seconds / wall seconds). */
   serverCores: number | null;
+  /**
+   * On PostgreSQL on this machine: CPU of the database server's processes (the postmaster and its
+   * backends) per request and in cores; the searches' SQL runs there, not in the server's processes.
+   */
+  databaseCpuUsPerRequest: number | null;
+  databaseCores: number | null;
   /** How busy the machine's cores were during the run, all processes (ours and others'), in %. */
   machineBusyPercent: number | null;
   /** CPU the load generator itself used, in % of one core. */
@@ -261,7 +288,13 @@ interface Target {
 async function hammer(
   url: string,
   target: Target,
-  opts: { connections: number; duration: number; pid: number | undefined; gzip: boolean },
+  opts: {
+    connections: number;
+    duration: number;
+    pid: number | undefined;
+    dbPid: number | undefined;
+    gzip: boolean;
+  },
 ): Promise<Figures> {
   const times: number[] = [];
   // Browsers always offer gzip; --no-gzip asks for bodies as they are.
@@ -285,6 +318,7 @@ async function hammer(
       ]
     : paths.map((path) => ({ method: "GET", path, headers }));
   const cpuBefore = cpuSeconds(opts.pid);
+  const dbBefore = cpuSeconds(opts.dbPid);
   const machineBefore = machineTicks();
   const ownBefore = process.cpuUsage();
   const run = autocannon({
@@ -300,6 +334,7 @@ async function hammer(
   const r = await run;
   const own = process.cpuUsage(ownBefore);
   const serverCpu = cpuSpent(cpuBefore, cpuSeconds(opts.pid));
+  const dbCpu = cpuSpent(dbBefore, cpuSeconds(opts.dbPid));
   const machineAfter = machineTicks();
   times.sort((a, b) => a - b);
   const errors = r.errors + r.timeouts + r.non2xx;
@@ -318,6 +353,11 @@ async function hammer(
         ? null
         : Math.round((serverCpu * 1e6) / r.requests.total),
     serverCores: serverCpu === null ? null : Math.round((serverCpu / r.duration) * 100) / 100,
+    databaseCpuUsPerRequest:
+      dbCpu === null || r.requests.total === 0
+        ? null
+        : Math.round((dbCpu * 1e6) / r.requests.total),
+    databaseCores: dbCpu === null ? null : Math.round((dbCpu / r.duration) * 100) / 100,
     machineBusyPercent:
       machineBefore && machineAfter
         ? Math.round(
@@ -414,6 +454,7 @@ async function main(): Promise<number> {
     server = { proc, url, pid: proc.pid };
   }
   const { proc, url } = server;
+  const dbPid = isPg(db) ? await postmasterPid(db) : undefined;
   try {
     const opts = {
       connections: Number(values.connections),
@@ -425,7 +466,7 @@ async function main(): Promise<number> {
       log(
         `${target.name}: ${opts.connections} connections for ${opts.duration} s over ${target.paths.length} URLs at ${url}`,
       );
-      figures.push(await hammer(url, target, { ...opts, pid: server.pid }));
+      figures.push(await hammer(url, target, { ...opts, pid: server.pid, dbPid }));
     }
     if (values.json)
       process.stdout.write(`${JSON.stringify({ cache, workers, ...opts, figures }, null, 2)}\n`);
@@ -437,7 +478,7 @@ async function main(): Promise<number> {
         const goal = f.goalP95Ms === null ? "" : ` (goal ≤ ${f.goalP95Ms})`;
         const repeated = f.repeated === null ? "" : `  repeated ${f.repeated}`;
         process.stdout.write(
-          `${f.target.padEnd(16)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms${goal}  p99 ${f.p99Ms} ms  server CPU ${f.serverCpuUsPerRequest ?? "?"} µs/req on ${f.serverCores ?? "?"} cores  load generator ${f.generatorCpuPercent} % of a core  machine ${f.machineBusyPercent ?? "?"} % busy  errors ${f.errors}${repeated}  ${f.met ? "OK" : "MISSED"}\n`,
+          `${f.target.padEnd(16)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms${goal}  p99 ${f.p99Ms} ms  server CPU ${f.serverCpuUsPerRequest ?? "?"} µs/req on ${f.serverCores ?? "?"} cores${f.databaseCpuUsPerRequest === null ? "" : `  database CPU ${f.databaseCpuUsPerRequest} µs/req on ${f.databaseCores} cores`}  load generator ${f.generatorCpuPercent} % of a core  machine ${f.machineBusyPercent ?? "?"} % busy  errors ${f.errors}${repeated}  ${f.met ? "OK" : "MISSED"}\n`,
         );
       }
     }
