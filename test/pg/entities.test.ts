@@ -8,6 +8,7 @@
  * straight into PostgreSQL: mentions stored as SQLite stores them (unresolved), and the
  * entity fields refused with the reason rather than answered from part of the archive.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,7 @@ import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-c
 
 const run = postgresAvailable("the entity tests on PostgreSQL");
 const FIXTURES = new URL("../fixtures/server/", import.meta.url).pathname;
+const BIN = new URL("../../bin/cablegram", import.meta.url).pathname;
 
 const SEARCHES = [
   "person:stevens",
@@ -174,6 +176,21 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
     const idx = await post.protectedIndex();
     expect(idx.byReference.size).toBe(new Set(PROTECTED.map((p) => p.cable)).size);
   }, 300_000);
+
+  it("lists and prints entities with `cablegram entities` alike", () => {
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, "entities", ...args], {
+        encoding: "utf8",
+        env: { ...process.env, CABLEGRAM_DB: "", CABLEGRAM_DB_READ: "" },
+      });
+    for (const args of [["ste", "--json"], ["person-chris-stevens", "--json"], ["lib"]]) {
+      const a = cli([...args, "--db", path]);
+      const b = cli([...args, "--db", url]);
+      expect(b.status, b.stderr).toBe(0);
+      expect(b.stdout, args.join(" ")).toEqual(a.stdout);
+      expect(a.stdout.length).toBeGreaterThan(20);
+    }
+  }, 120_000);
 
   it("stores the mentions of a PostgreSQL ingest as SQLite does, and refuses the entity fields there", async () => {
     const direct = await cluster.createDatabase("direct");
