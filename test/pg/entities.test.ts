@@ -225,6 +225,22 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
       const [terms] = await pg.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM terms`;
       expect(terms!.n).toBeGreaterThan(100);
       expect((await archive.search("tripoli~", {})).total).toBeGreaterThan(0);
+      // An archive ingested before migration 003 gets the same mentions from its cables' JSON.
+      const listed = `SELECT cable_id, seq, type, name, variants::jsonb AS v, roles::jsonb AS r,
+                             paragraphs::jsonb AS p, kind, us_official, protected
+                        FROM mentions ORDER BY cable_id, seq`;
+      const before = [...(await pg.sql.unsafe(listed))];
+      await pg.sql.unsafe(`DROP TABLE mentions, entities, entity_forms, entity_words,
+                             entity_owners, entity_dirty, terms;
+                           DELETE FROM schema_migrations WHERE name = '003-entities.sql'`);
+      const again = await openPostgres(direct);
+      try {
+        expect([...(await again.sql.unsafe(listed))]).toEqual(before);
+        const [n] = await again.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM terms`;
+        expect(n!.n).toBe(terms!.n);
+      } finally {
+        await again.close();
+      }
     } finally {
       lite.close();
       await pg.close();
