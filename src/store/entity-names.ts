@@ -115,7 +115,8 @@ function isTitleWord(folded: string): boolean {
     }
     titleWords = set;
   }
-  return titleWords.has(folded);
+  // `President-elect`, `Minister-Delegate`, `Minister-President`: a title still.
+  return titleWords.has(folded) || titleWords.has(folded.split("-")[0]!);
 }
 
 /** Given name, initial, middle initial and surname of one written form. */
