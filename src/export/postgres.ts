@@ -8,6 +8,7 @@ import { parseQuery } from "../search/parser.js";
 import { searchParsedPostgres } from "../search/postgres/search.js";
 import type { SortOrder } from "../search/types.js";
 import type { PgArchive, Sql } from "../store/postgres/connect.js";
+import { isPublicModePg, withoutProtected } from "../store/postgres/entities-public.js";
 import { cablesByRowid } from "../store/postgres/read.js";
 import { CSV_COLUMNS, cableCsvRow, csvRow, type ExportFormat } from "./index.js";
 import { gexfPostgres } from "./postgres-gexf.js";
@@ -50,7 +51,9 @@ export function exportQueryPostgres(
     if (format === "csv") yield csvRow([...CSV_COLUMNS]);
     for await (const ids of pages()) {
       const cables = await cablesByReference(pg.sql, ids);
-      yield cables
+      // Public mode: the persons a cable protects are not in its record (as publicView on SQLite).
+      const shown = isPublicModePg(pg.sql) ? cables.map(withoutProtected) : cables;
+      yield shown
         .map((c) => (format === "csv" ? cableCsvRow(c) : `${JSON.stringify(c)}\n`))
         .join("");
     }

@@ -10,6 +10,7 @@ import { refreshAnalytics } from "../store/postgres/analytics-facts.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
+import { refreshTerms } from "../store/postgres/entities-write.js";
 import { claimRun } from "../store/postgres/ingest-runs.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
@@ -122,6 +123,7 @@ export async function ingestPostgres(
     await refreshDateEstimates(pg.sql);
     // Analytics facts and traffic counts of the new and changed cables, as SQLite's ingest ends.
     await refreshAnalytics(pg.sql);
+    await refreshTerms(pg.sql);
     report.bytes = bytesDone;
     report.finishedAt = new Date().toISOString();
     settle(report, started);

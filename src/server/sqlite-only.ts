@@ -1,5 +1,6 @@
 /**
- * The views that read SQLite only so far: entities and people. On an
+ * Views that read SQLite only so far: none (analytics, reference graphs and entities read both
+ * back ends). On an
  * archive on PostgreSQL their paths answer a 404 problem that says so — never a 5xx, never a
  * page that half works — and the pages leave their links out (ViewContext.sqliteViews).
  * docs/server-mode.md lists them; a view that learns PostgreSQL leaves this list.
@@ -8,17 +9,11 @@ import type { Hono } from "hono";
 import { ProblemError } from "./problem.js";
 import { registerAnalytics } from "./routes/analytics.js";
 import { registerAnalyticsApi } from "./routes/analytics-api.js";
-import { registerEntities } from "./routes/entities.js";
 import { registerGraph } from "./routes/graph.js";
 import type { Deps } from "./routes/page.js";
 
 /** Each path and what it is, in the words of the answer. */
-export const SQLITE_ONLY_PATHS: readonly (readonly [path: string, what: string])[] = [
-  ["/entities", "entity pages (people, organisations, places)"],
-  ["/entities/*", "entity pages (people, organisations, places)"],
-  ["/api/entities", "entity pages (people, organisations, places)"],
-  ["/api/entities/*", "entity pages (people, organisations, places)"],
-];
+export const SQLITE_ONLY_PATHS: readonly (readonly [path: string, what: string])[] = [];
 
 export const NOT_ON_POSTGRES = "urn:cablegram:problem:not-on-postgresql";
 
@@ -41,7 +36,6 @@ export function registerSqliteOnly(app: Hono, deps: Deps): void {
     const full = { ...deps, db };
     // Kept in step with the base URL, which a server on port 0 learns once it listens.
     Object.defineProperty(full, "baseUrl", { get: () => deps.baseUrl });
-    registerEntities(app, full);
     return;
   }
   for (const [path, what] of SQLITE_ONLY_PATHS) {

@@ -14,6 +14,7 @@ import { runStatus } from "../ingest-runs.js";
 import { refreshAnalytics } from "./analytics-facts.js";
 import { type PgArchive, PostgresArchiveError, type Sql, WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
+import { ENTITY_COLUMNS, ENTITY_TABLES, prepareSource, sourceSelect } from "./entities-copy.js";
 import { COLUMNS } from "./write.js";
 
 /** What is copied, in an order that satisfies the foreign keys (cables before their children). */
@@ -21,6 +22,7 @@ const TABLES: Record<string, string> = {
   ...COLUMNS,
   cables: `${COLUMNS.cables}, created_est, created_est_json`,
   ingest_runs: "id, started_at, finished_at, inputs, report_json, status, error",
+  ...ENTITY_COLUMNS,
 };
 const ORDER = [
   "versions",
@@ -33,22 +35,15 @@ const ORDER = [
   "recipients",
   "protect",
   "ingest_runs",
+  ...ENTITY_TABLES,
 ];
 
 /**
- * SQLite tables with no place in the PostgreSQL schema yet. The entity tables and event dates are
- * derived (rebuilt from the cables); mentions are the parse's entity lists, also in each cable's
- * stored JSON, which the PostgreSQL back end does not index yet. The analytics facts and traffic
- * counts are derived too, and built anew on PostgreSQL after the copy (refreshAnalytics).
+ * SQLite tables with no place in the PostgreSQL schema: event dates are derived (folded into the
+ * analytics facts on PostgreSQL). The analytics facts and traffic counts are derived too, and
+ * built anew on PostgreSQL after the copy (refreshAnalytics).
  */
-const NOT_COPIED = [
-  "mentions",
-  "entities",
-  "entity_forms",
-  "entity_words",
-  "entity_owners",
-  "event_dates",
-];
+const NOT_COPIED = ["event_dates"];
 
 export interface MigrateProgress {
   table: string;
@@ -92,6 +87,8 @@ function sourceColumns(db: Db, table: string): Set<string> {
 
 /** The SELECT that reads a table in the target's column order; columns an older archive lacks read as NULL. */
 function selectFor(db: Db, table: string): string {
+  const special = sourceSelect(table);
+  if (special) return special;
   const have = sourceColumns(db, table);
   const cols = TABLES[table]!.split(", ");
   // runRow needs the holder of a run to tell a dead ingest from a live one.
@@ -100,7 +97,8 @@ function selectFor(db: Db, table: string): string {
 }
 
 function count(db: Db, table: string): number {
-  return db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+  const from = sourceSelect(table) ?? `SELECT 1 FROM ${table}`;
+  return db.prepare<[], number>(`SELECT count(*) FROM (${from})`).pluck().get() ?? 0;
 }
 
 /** A run left `running` in SQLite: finished state as `stats` would report it, or a live ingest (refused). */
@@ -191,6 +189,7 @@ export async function copySqliteToPostgres(
 ): Promise<MigrateSummary> {
   const started = Date.now();
   await assertEmpty(pg.sql, pg.label);
+  prepareSource(db);
   // One read transaction: every table as of the same commit, whatever an ingest does meanwhile.
   db.exec("BEGIN");
   try {
