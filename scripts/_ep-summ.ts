@@ -1,0 +1,14 @@
+import { openArchive } from "../src/store/db.js";
+import { refreshEntitySummaries } from "../src/store/entity-summary.js";
+import { peakRss } from "../src/ingest/finish.js";
+let t = performance.now();
+const db = openArchive(process.argv[2]!);
+console.log("open+migrate", (performance.now() - t).toFixed(0), "ms");
+const cpu = process.cpuUsage();
+const r = refreshEntitySummaries(db);
+const u = process.cpuUsage(cpu);
+console.log(JSON.stringify(r), "cpu", ((u.user + u.system) / 1e6).toFixed(1), "s", "rss", (peakRss() / 2 ** 20).toFixed(0), "MB");
+t = performance.now();
+const r2 = refreshEntitySummaries(db);
+console.log("second", JSON.stringify(r2));
+db.close();
