@@ -19,6 +19,7 @@ import { type RunningServer, type StartOptions, startServer } from "../../src/se
 import { openArchive } from "../../src/store/db.js";
 import type { CableEntities } from "../../src/store/entities-input.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
+import { refreshEntitySummaries } from "../../src/store/entity-summary.js";
 import { writeCable } from "../../src/store/write.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -60,6 +61,8 @@ export async function buildProtectedArchive(path: string): Promise<void> {
       }
     }
     resolveEntities(db);
+    // As an ingest's finish does: the pages and facets then read the summaries.
+    refreshEntitySummaries(db);
   } finally {
     db.close();
   }
