@@ -1,124 +1,55 @@
 /**
- * An entity's page aggregates (entity_stats rows) from its placed mentions, and the walk over
- * every placed mention in entity order that a full summary build reads them from.
+ * An entity's page aggregates (entity_stats rows), as one SQL statement over the placed mentions
+ * of a source: the whole archive for a full build (one sequential pass, grouped by SQLite's
+ * sorter rather than in JS memory), or one entity. The live page (entity-summary-live.ts)
+ * computes the same from an entity's mentions.
+ *
+ * A source is a table or subquery with the columns entity_id, cable_id, protected, roles, link,
+ * created, station, month: a placed mention with its cable's facts.
  */
-import type { Db } from "./db.js";
-import { chunks } from "./entities-walk.js";
-
-export interface SummaryRow {
-  entity_id: string;
-  cable_id: number;
-  seq: number;
-  roles: string;
-  link: string | null;
-  protected: number;
-  created: string | null;
-  station: string | null;
-  month: string | null;
-}
 
 /** The evidence a link gives, without its particulars (`same post (Almaty 2005)` → `same post`). */
 export const linkRule = (link: string | null): string => (link ?? "").replace(/ \(.*\)$/, "");
 
-/** A role row's key: the role and the station (or ''), which partitions its cables. */
+/** linkRule in SQL: from the first ` (` when the link ends with `)`, as the regular expression. */
+const LINK_RULE_SQL = `CASE WHEN link LIKE '%)' AND instr(link, ' (') > 0
+  THEN substr(link, 1, instr(link, ' (') - 1) ELSE coalesce(link, '') END`;
+
+/** A role row's key: the role, a tab and the station (or ''): a cable has one station. */
 export const ROLE_SEP = "\t";
 
-class Tally {
-  readonly all = new Set<number>();
-  readonly pub = new Set<number>();
-  first: string | null = null;
-  last: string | null = null;
-  pubFirst: string | null = null;
-  pubLast: string | null = null;
-
-  add(r: SummaryRow): void {
-    this.all.add(r.cable_id);
-    const c = r.created;
-    if (c !== null) {
-      if (this.first === null || c < this.first) this.first = c;
-      if (this.last === null || c > this.last) this.last = c;
-    }
-    if (r.protected !== 0) return;
-    this.pub.add(r.cable_id);
-    if (c !== null) {
-      if (this.pubFirst === null || c < this.pubFirst) this.pubFirst = c;
-      if (this.pubLast === null || c > this.pubLast) this.pubLast = c;
-    }
-  }
-}
-
-/** entity_stats values after the entity id: kind, key, counts, first/last (roles only). */
-export type StatRow = [
-  string,
-  string,
-  number,
-  number,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-];
+const COUNTS = `count(DISTINCT cable_id),
+       count(DISTINCT CASE WHEN protected = 0 THEN cable_id END)`;
 
 /**
- * Each post, month, rule and (role, station) with its cables and the public ones: the public
- * counts leave out the cables that protect the entity, so a protected mention is in no public
- * count, list or histogram.
+ * Inserts the entity_stats rows of every entity in `source`: each post, month, rule and (role,
+ * station) with its cables and its public cables, which leave out the cables protecting the
+ * entity, so a protected mention is in no public count, list or histogram.
  */
-export function statRows(rows: readonly SummaryRow[]): StatRow[] {
-  const kinds = {
-    post: new Map<string, Tally>(),
-    month: new Map(),
-    link: new Map(),
-    role: new Map(),
-  };
-  const add = (kind: keyof typeof kinds, key: string, r: SummaryRow) => {
-    const m = kinds[kind] as Map<string, Tally>;
-    let t = m.get(key);
-    if (!t) {
-      t = new Tally();
-      m.set(key, t);
-    }
-    t.add(r);
-  };
-  for (const r of rows) {
-    if (r.station) add("post", r.station, r);
-    if (r.month) add("month", r.month, r);
-    add("link", linkRule(r.link), r);
-    for (const role of JSON.parse(r.roles) as string[]) {
-      add("role", `${role}${ROLE_SEP}${r.station ?? ""}`, r);
-    }
-  }
-  const out: StatRow[] = [];
-  for (const [kind, m] of Object.entries(kinds)) {
-    for (const [key, t] of [...(m as Map<string, Tally>)].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const role = kind === "role";
-      out.push([
-        kind,
-        key,
-        t.all.size,
-        t.pub.size,
-        role ? t.first : null,
-        role ? t.last : null,
-        role ? t.pubFirst : null,
-        role ? t.pubLast : null,
-      ]);
-    }
-  }
-  return out;
+export function statsInsert(source: string): string {
+  return `INSERT INTO entity_stats (entity_id, kind, key, cables, public_cables, first, last,
+                                    public_first, public_last)
+    SELECT * FROM (
+      SELECT entity_id, 'post', station, ${COUNTS}, NULL, NULL, NULL, NULL
+        FROM ${source} WHERE station <> '' GROUP BY entity_id, station
+      UNION ALL
+      SELECT entity_id, 'month', month, ${COUNTS}, NULL, NULL, NULL, NULL
+        FROM ${source} WHERE month <> '' GROUP BY entity_id, month
+      UNION ALL
+      SELECT entity_id, 'link', ${LINK_RULE_SQL}, ${COUNTS}, NULL, NULL, NULL, NULL
+        FROM ${source} GROUP BY entity_id, ${LINK_RULE_SQL}
+      UNION ALL
+      SELECT entity_id, 'role', r.value || char(9) || coalesce(station, ''), ${COUNTS},
+             min(created), max(created),
+             min(CASE WHEN protected = 0 THEN created END),
+             max(CASE WHEN protected = 0 THEN created END)
+        FROM ${source}, json_each(roles) r GROUP BY entity_id, r.value, coalesce(station, '')
+    ) ORDER BY 1, 2, 3`;
 }
 
-/** Every placed mention with its cable's facts, in entity order, a chunk at a time. */
-export function mentionRows(db: Db): Generator<SummaryRow[]> {
-  const page = db.prepare<[string, number, number, number], SummaryRow>(
-    `SELECT m.entity_id, m.cable_id, m.seq, m.roles, m.link, m.protected,
-            c.created, c.station, c.month
-       FROM mentions m INDEXED BY mentions_entity JOIN cables c ON c.id = m.cable_id
-      WHERE (m.entity_id, m.cable_id, m.seq) > (?, ?, ?)
-      ORDER BY m.entity_id, m.cable_id, m.seq LIMIT ?`,
-  );
-  return chunks(
-    (after: [string, number, number] | null, limit) =>
-      page.all(after?.[0] ?? "", after?.[1] ?? -1, after?.[2] ?? -1, limit),
-    (r) => [r.entity_id, r.cable_id, r.seq] as [string, number, number],
-  );
+/** A source: the placed mentions matching `where`, with their cable's facts. */
+export function mentionSource(where: string): string {
+  return `(SELECT m.entity_id, m.cable_id, m.seq, m.type, m.protected, m.roles, m.link,
+                  c.created, c.station, c.month
+             FROM mentions m JOIN cables c ON c.id = m.cable_id WHERE ${where})`;
 }
