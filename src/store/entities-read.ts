@@ -10,7 +10,13 @@ import { ENTITY_TYPES, type EntityType } from "./entities-input.js";
 import { isPublicMode } from "./entities-public.js";
 import { fold, nameWords } from "./entity-names.js";
 import { liveParts } from "./entity-summary-live.js";
-import { type CablesCursor, summaryFresh, summaryParts } from "./entity-summary-read.js";
+import {
+  type CablesCursor,
+  type EntityCable,
+  type RoleSpan,
+  summaryFresh,
+  summaryParts,
+} from "./entity-summary-read.js";
 
 export interface EntitySummary {
   id: string;
@@ -22,29 +28,7 @@ export interface EntitySummary {
   lastCreated: string | null;
 }
 
-export interface EntityCable {
-  referenceId: string;
-  created: string | null;
-  station: string | null;
-  subject: string | null;
-  /** The form the cable gives (fullest), the others it writes, and the roles it gives. */
-  name: string;
-  variants: string[];
-  roles: string[];
-  paragraphs: number[];
-  /** The resolution rule that placed this mention in the entity. */
-  link: string;
-  /** Local mode only: the cable asks to protect this person. */
-  protected?: boolean;
-}
-
-export interface RoleSpan {
-  role: string;
-  from: string | null;
-  to: string | null;
-  stations: string[];
-  cables: number;
-}
+export type { EntityCable, RoleSpan } from "./entity-summary-read.js";
 
 export interface Related {
   id: string;

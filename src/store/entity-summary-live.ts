@@ -5,13 +5,13 @@
  * leaves out the mentions a cable protects.
  */
 import { type Db, perConnection } from "./db.js";
-import type { RoleSpan } from "./entities-read.js";
 import {
   byCount,
   type CableListRow,
   type CablesCursor,
   cablePage,
   type PageParts,
+  type RoleSpan,
   sortRoles,
 } from "./entity-summary-read.js";
 import { linkRule } from "./entity-summary-stats.js";

@@ -6,8 +6,32 @@
  * entity, and skips those cables in the list.
  */
 import { type Db, perConnection } from "./db.js";
-import type { EntityCable, RoleSpan } from "./entities-read.js";
 import { ROLE_SEP } from "./entity-summary-stats.js";
+
+/* The shapes of a page's parts (entities-read.ts re-exports them with the rest of the page). */
+export interface EntityCable {
+  referenceId: string;
+  created: string | null;
+  station: string | null;
+  subject: string | null;
+  /** The form the cable gives (fullest), the others it writes, and the roles it gives. */
+  name: string;
+  variants: string[];
+  roles: string[];
+  paragraphs: number[];
+  /** The resolution rule that placed this mention in the entity. */
+  link: string;
+  /** Local mode only: the cable asks to protect this person. */
+  protected?: boolean;
+}
+
+export interface RoleSpan {
+  role: string;
+  from: string | null;
+  to: string | null;
+  stations: string[];
+  cables: number;
+}
 
 /** Where a page of an entity's cables starts: after this mention, newest first. */
 export interface CablesCursor {

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { entityCable as cable, person } from "../../test/store/entity-cables.js";
-import { coMentions, entityFacets } from "../search/entity-facets.js";
-import { type Db, openArchive } from "./db.js";
-import { setPublicMode } from "./entities-public.js";
-import { type EntityDetail, entityDetail } from "./entities-read.js";
-import { resolveEntities } from "./entities-resolve.js";
-import { refreshEntitySummaries } from "./entity-summary.js";
-import { decodeCursor, summaryFresh } from "./entity-summary-read.js";
-import { writeCable } from "./write.js";
+import { coMentions, entityFacets } from "../../src/search/entity-facets.js";
+import { type Db, openArchive } from "../../src/store/db.js";
+import { setPublicMode } from "../../src/store/entities-public.js";
+import { type EntityDetail, entityDetail } from "../../src/store/entities-read.js";
+import { resolveEntities } from "../../src/store/entities-resolve.js";
+import { refreshEntitySummaries } from "../../src/store/entity-summary.js";
+import { decodeCursor, summaryFresh } from "../../src/store/entity-summary-read.js";
+import { writeCable } from "../../src/store/write.js";
+import { entityCable as cable, person } from "../store/entity-cables.js";
 
 const unhcr = { name: "UN High Commissioner for Refugees", variants: ["UNHCR"], paragraphs: [1] };
 const kazakhstan = { name: "Kazakhstan", kind: "country" as const, variants: [], paragraphs: [1] };
