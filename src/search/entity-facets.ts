@@ -15,8 +15,10 @@ import { isPublicMode } from "../store/entities-public.js";
 import type { Related } from "../store/entities-read.js";
 import {
   type EntityColumns,
+  indexOf,
   liveColumns,
   storedColumns,
+  type TypeColumn,
   transposed,
 } from "../store/entity-summary-columns.js";
 import { summariesBuilt } from "../store/entity-summary-read.js";
@@ -39,55 +41,53 @@ function columns(db: Db): EntityColumns {
 const TOP_SLACK = 4;
 
 interface Top {
-  v: number;
+  i: number;
   n: number;
 }
-const byCountThenValue = (a: Top, b: Top) => b.n - a.n || a.v - b.v;
+const byCountThenIndex = (a: Top, b: Top) => b.n - a.n || a.i - b.i;
 
 /**
- * Each type's `limit` values the cables in `ids` name most, without `skip` (a value, or -1). Ties
- * go by value, which orders entities by name (codes are given in name order; an entity first
- * seen since the archive's last full summary build comes after those). A running top list keeps
- * this linear in the entities named: a broad result set names a hundred thousand of them at
+ * The `limit` entities of one type the cables in `ids` name most, without `skip` (an index, or
+ * -1). Ties go by index, which orders entities by name (codes are given in name order; an entity
+ * first seen since the archive's last full summary build comes after those). A running top list
+ * keeps this linear in the entities named: a broad result set names a hundred thousand of them at
  * Cablegate size, and sorting them all to show twenty cost more than counting.
  */
 function count(
   cols: EntityColumns,
+  col: TypeColumn,
   ids: ArrayLike<number>,
   limit: number,
   skip = -1,
-): Record<EntityType, EntityFacetCount[]> {
-  const counts = new Int32Array(cols.size);
-  const { start, vals } = cols;
+): EntityFacetCount[] {
+  const counts = new Int32Array(col.values.length);
+  const { start, idx } = col;
   const last = start.length - 1;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (id < 0 || id >= last) continue;
-    for (let k = start[id]!; k < start[id + 1]!; k++) counts[vals[k]!]!++;
+    for (let k = start[id]!; k < start[id + 1]!; k++) counts[idx[k]!]!++;
   }
-  if (skip >= 0 && skip < counts.length) counts[skip] = 0;
-  const out = {} as Record<EntityType, EntityFacetCount[]>;
-  ENTITY_TYPES.forEach((type, t) => {
-    let top: Top[] = [];
-    // The count an entry needs to enter the list once it is full.
-    let floor = 1;
-    for (let v = t; v < counts.length; v += 4) {
-      const n = counts[v]!;
-      if (n < floor) continue;
-      top.push({ v, n });
-      if (top.length >= limit * TOP_SLACK + 1) {
-        top = top.sort(byCountThenValue).slice(0, limit);
-        floor = Math.max(1, top[top.length - 1]?.n ?? 1);
-      }
+  if (skip >= 0) counts[skip] = 0;
+  let top: Top[] = [];
+  // The count an entry needs to enter the list once it is full.
+  let floor = 1;
+  for (let i = 0; i < counts.length; i++) {
+    const n = counts[i]!;
+    if (n < floor) continue;
+    top.push({ i, n });
+    if (top.length >= limit * TOP_SLACK + 1) {
+      top = top.sort(byCountThenIndex).slice(0, limit);
+      floor = Math.max(1, top[top.length - 1]?.n ?? 1);
     }
-    out[type] = [];
-    // Entities gone since the lists were stored (a resolution not yet summarised) are skipped.
-    for (const e of top.sort(byCountThenValue)) {
-      if (out[type].length === limit) break;
-      const entity = cols.entity(e.v);
-      if (entity) out[type].push({ value: entity.id, label: entity.name, count: e.n });
-    }
-  });
+  }
+  const out: EntityFacetCount[] = [];
+  // Entities gone since the lists were stored (a resolution not yet summarised) are skipped.
+  for (const e of top.sort(byCountThenIndex)) {
+    if (out.length === limit) break;
+    const entity = cols.entity(col.values[e.i]!);
+    if (entity) out.push({ value: entity.id, label: entity.name, count: e.n });
+  }
   return out;
 }
 
@@ -97,7 +97,12 @@ export function entityFacets(
   ids: Int32Array,
   limit: number,
 ): Record<EntityType, EntityFacetCount[]> {
-  return count(columns(db), ids, limit);
+  const cols = columns(db);
+  return {
+    person: count(cols, cols.person, ids, limit),
+    org: count(cols, cols.org, ids, limit),
+    place: count(cols, cols.place, ids, limit),
+  };
 }
 
 /**
@@ -114,16 +119,22 @@ export function coMentions(
   limit: number,
 ): Record<EntityType, Related[]> {
   const cols = columns(db);
-  const self = cols.valueOf(entity);
+  const v = cols.valueOf(entity);
+  const own = ENTITY_TYPES.find((t) => entity.startsWith(`${t}-`));
+  const self = own && v !== undefined ? indexOf(cols[own], v) : -1;
   let over: ArrayLike<number> = cables ?? [];
-  if (!cables && self !== undefined) {
-    const t = transposed(cols);
+  if (!cables && own && self >= 0) {
+    const t = transposed(cols[own]);
     over = t.cables.subarray(t.start[self]!, t.start[self + 1]!);
   }
-  const counted = count(cols, over, limit, self ?? -1);
   const out = {} as Record<EntityType, Related[]>;
   for (const type of ENTITY_TYPES) {
-    out[type] = counted[type].map((f) => ({ id: f.value, type, name: f.label, cables: f.count }));
+    out[type] = count(cols, cols[type], over, limit, type === own ? self : -1).map((f) => ({
+      id: f.value,
+      type,
+      name: f.label,
+      cables: f.count,
+    }));
   }
   return out;
 }

@@ -8,18 +8,39 @@
 import type { Db } from "./db.js";
 import type { EntityType } from "./entities-input.js";
 
-export interface EntityColumns {
-  /** Cable rowid → vals[start[rowid] .. start[rowid + 1]). */
+/** One type's entities: `start`/`vals` as below, with dense per-type indices. */
+export interface TypeColumn {
+  /** Cable rowid → idx[start[rowid] .. start[rowid + 1]). */
   start: Uint32Array;
-  vals: Uint32Array;
-  /** Above the largest value. */
-  size: number;
+  idx: Uint32Array;
+  /** Index → value (`code * 4 + type`), ascending: ties by index are ties by value. */
+  values: Uint32Array;
+  /** Lazily: for each index, the cables naming it (see transposed). */
+  byIndex?: { start: Uint32Array; cables: Int32Array };
+}
+
+export interface EntityColumns {
+  person: TypeColumn;
+  org: TypeColumn;
+  place: TypeColumn;
   /** The entity of a value, or null when it is gone. */
   entity: (v: number) => { id: string; name: string } | null;
   /** The value of an entity id, or undefined when no cable names it. */
   valueOf: (id: string) => number | undefined;
-  /** Lazily: for each value, the cables naming it (see transposed). */
-  byValue?: { start: Uint32Array; cables: Int32Array };
+}
+
+/** A type's index of a value, or -1. */
+export function indexOf(col: TypeColumn, v: number): number {
+  let lo = 0;
+  let hi = col.values.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = col.values[mid]!;
+    if (x === v) return mid;
+    if (x < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 const TYPE_CODE: Record<string, number> = { person: 0, org: 1, place: 2 };
@@ -56,10 +77,67 @@ class Builder {
     if (v >= this.size) this.size = v + 1;
   }
 
+  /** A packed list: little-endian uint32 values (the machine's order on every platform Node runs on). */
+  pushAll(blob: Buffer): void {
+    const n = blob.byteLength >>> 2;
+    while (this.length + n > this.vals.length) {
+      const grown = new Uint32Array(this.vals.length * 2);
+      grown.set(this.vals);
+      this.vals = grown;
+    }
+    const bytes = new Uint8Array(this.vals.buffer, this.length * 4, n * 4);
+    bytes.set(blob.subarray(0, n * 4));
+    for (let i = this.length; i < this.length + n; i++) {
+      if (this.vals[i]! >= this.size) this.size = this.vals[i]! + 1;
+    }
+    this.length += n;
+  }
+
   done(): { start: Uint32Array; vals: Uint32Array; size: number } {
     for (let r = this.cable + 1; r < this.start.length; r++) this.start[r] = this.length;
     return { start: this.start, vals: this.vals.slice(0, this.length), size: this.size };
   }
+}
+
+/**
+ * Splits one array of values into a column per type, each counted into an array as small as the
+ * type's entities (665 places at Cablegate size: counting places touches one cache line, not a
+ * stretch of an array sized by every entity of the archive).
+ */
+function byType(all: { start: Uint32Array; vals: Uint32Array; size: number }) {
+  const { start, vals, size } = all;
+  const cables = start.length - 1;
+  const dense = new Int32Array(size).fill(-1);
+  for (let k = 0; k < vals.length; k++) dense[vals[k]!] = 0;
+  const out = [] as TypeColumn[];
+  for (let t = 0; t < 3; t++) {
+    const values: number[] = [];
+    for (let v = t; v < size; v += 4) {
+      if (dense[v] === 0) {
+        dense[v] = values.length;
+        values.push(v);
+      }
+    }
+    const col: TypeColumn = {
+      start: new Uint32Array(cables + 1),
+      idx: new Uint32Array(0),
+      values: Uint32Array.from(values),
+    };
+    let n = 0;
+    for (let k = 0; k < vals.length; k++) if ((vals[k]! & 3) === t) n++;
+    col.idx = new Uint32Array(n);
+    let w = 0;
+    for (let id = 0; id < cables; id++) {
+      col.start[id] = w;
+      for (let k = start[id]!; k < start[id + 1]!; k++) {
+        const v = vals[k]!;
+        if ((v & 3) === t) col.idx[w++] = dense[v]!;
+      }
+    }
+    col.start[cables] = w;
+    out.push(col);
+  }
+  return { person: out[0]!, org: out[1]!, place: out[2]! };
 }
 
 function cableSlots(db: Db): number {
@@ -79,8 +157,7 @@ export function storedColumns(db: Db, pub: boolean): EntityColumns {
   for (const [id, blob] of rows) {
     if (id >= b.start.length - 1) continue;
     b.at(id);
-    const n = blob.byteLength >>> 2;
-    for (let i = 0; i < n; i++) b.push(blob.readUInt32LE(i * 4));
+    b.pushAll(blob);
   }
   const entityOf = db.prepare<[number], { id: string; name: string | null }>(
     `SELECT c.entity_id AS id, e.name FROM entity_codes c LEFT JOIN entities e ON e.id = c.entity_id
@@ -91,7 +168,7 @@ export function storedColumns(db: Db, pub: boolean): EntityColumns {
     .pluck();
   const seen = new Map<number, { id: string; name: string } | null>();
   return {
-    ...b.done(),
+    ...byType(b.done()),
     entity(v) {
       let e = seen.get(v);
       if (e === undefined) {
@@ -145,7 +222,7 @@ export function liveColumns(db: Db, pub: boolean): EntityColumns {
     b.push(v);
   }
   return {
-    ...b.done(),
+    ...byType(b.done()),
     entity(v) {
       const e = entities[v >>> 2];
       return e ? { id: e[0], name: e[1] } : null;
@@ -154,18 +231,19 @@ export function liveColumns(db: Db, pub: boolean): EntityColumns {
   };
 }
 
-/** For each value, the cables naming it, ascending (built once per columns). */
-export function transposed(cols: EntityColumns): { start: Uint32Array; cables: Int32Array } {
-  if (cols.byValue) return cols.byValue;
-  const start = new Uint32Array(cols.size + 1);
-  for (let k = 0; k < cols.vals.length; k++) start[cols.vals[k]! + 1]!++;
-  for (let v = 0; v < cols.size; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, cols.size);
-  const cables = new Int32Array(cols.vals.length);
-  const last = cols.start.length - 1;
+/** For each index of a type, the cables naming it, ascending (built once per column). */
+export function transposed(col: TypeColumn): { start: Uint32Array; cables: Int32Array } {
+  if (col.byIndex) return col.byIndex;
+  const n = col.values.length;
+  const start = new Uint32Array(n + 1);
+  for (let k = 0; k < col.idx.length; k++) start[col.idx[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const cables = new Int32Array(col.idx.length);
+  const last = col.start.length - 1;
   for (let id = 0; id < last; id++) {
-    for (let k = cols.start[id]!; k < cols.start[id + 1]!; k++) cables[fill[cols.vals[k]!]!++] = id;
+    for (let k = col.start[id]!; k < col.start[id + 1]!; k++) cables[fill[col.idx[k]!]!++] = id;
   }
-  cols.byValue = { start, cables };
-  return cols.byValue;
+  col.byIndex = { start, cables };
+  return col.byIndex;
 }
