@@ -57,19 +57,21 @@ const all = db.prepare<[], number>("SELECT cable_id FROM cable_entities").pluck(
 const pick = mulberry32(11);
 const chosen = [...new Set(Array.from({ length: n }, () => all[Math.floor(pick() * all.length)]!))];
 db.transaction(() => {
-  const entities = db.prepare<[number], string>(
-    "SELECT DISTINCT entity_id FROM mentions WHERE cable_id = ? AND entity_id IS NOT NULL",
-  );
+  const entities = db
+    .prepare<[number], string>(
+      "SELECT DISTINCT entity_id FROM mentions WHERE cable_id = ? AND entity_id IS NOT NULL",
+    )
+    .pluck();
   const mark = db.prepare("INSERT OR IGNORE INTO entity_summary_dirty (entity_id) VALUES (?)");
-  const forget = db.prepare(
-    `DELETE FROM entity_cables WHERE entity_id = ?1 AND cable_id = ?2
-        AND created = (SELECT coalesce(created, '') FROM cables WHERE id = ?2)`,
+  const forget = db.prepare<[{ e: string; cable: number }]>(
+    `DELETE FROM entity_cables WHERE entity_id = @e AND cable_id = @cable
+        AND created = (SELECT coalesce(created, '') FROM cables WHERE id = @cable)`,
   );
   const unlist = db.prepare("DELETE FROM cable_entities WHERE cable_id = ?");
   for (const cable of chosen) {
     for (const e of entities.all(cable)) {
       mark.run(e);
-      forget.run(e, cable);
+      forget.run({ e, cable });
     }
     unlist.run(cable);
   }
