@@ -226,6 +226,35 @@ describe.each(serverBackends("the public-mode crawl on PostgreSQL"))(
       expect(entity.body).not.toContain("08TRIPOLI564");
       const localEntity = await fetchText(servers.local, "/api/entities/person-ibrahim-meyet");
       expect(localEntity.body).toContain("08TRIPOLI564");
+      // Every count, list and histogram of the public page leaves the protecting cable out.
+      type Page = {
+        cables: number;
+        cableList: { referenceId: string }[];
+        months: { count: number }[];
+        posts: { cables: number }[];
+        forms: { cables: number }[];
+        evidence: { cables: number }[];
+        roles: { cables: number }[];
+      };
+      const pub = JSON.parse(entity.body) as Page;
+      const local = JSON.parse(localEntity.body) as Page;
+      const sum = (xs: { cables?: number; count?: number }[]) =>
+        xs.reduce((n, x) => n + (x.cables ?? x.count ?? 0), 0);
+      expect(pub.cables).toBe(local.cables - 1);
+      expect(pub.cableList).toHaveLength(pub.cables);
+      expect(sum(pub.months)).toBe(sum(local.months) - 1);
+      expect(sum(pub.posts)).toBe(sum(local.posts) - 1);
+      expect(sum(pub.evidence)).toBeLessThan(sum(local.evidence));
+      expect(Math.max(...pub.forms.map((f) => f.cables))).toBeLessThanOrEqual(pub.cables);
+      expect(sum(pub.roles)).toBeLessThanOrEqual(sum(local.roles));
+      const facet = async (server: typeof servers.pub) => {
+        const r = await fetchText(server, "/api/search?q=libya");
+        const body = JSON.parse(r.body) as {
+          facets: { person: { value: string; count: number }[] };
+        };
+        return body.facets.person.find((f) => f.value === "person-ibrahim-meyet")?.count ?? 0;
+      };
+      expect(await facet(servers.pub)).toBeLessThan(await facet(servers.local));
       const localReader = await fetchText(servers.local, "/cables/08TRIPOLI564");
       expect(localReader.body).toContain("el-Meyet");
       const masked = await fetchText(servers.pub, "/cables/08TRIPOLI564");
