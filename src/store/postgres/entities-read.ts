@@ -134,7 +134,7 @@ export async function entityDetailPg(
            m.protected, m.link
       FROM mentions m JOIN cables c ON c.id = m.cable_id
      WHERE m.entity_id = ${id}
-     ORDER BY sort_created COLLATE "C" DESC, m.cable_id DESC, m.seq DESC`;
+     ORDER BY coalesce(c.created, '') COLLATE "C" DESC, m.cable_id DESC, m.seq DESC`;
   const mentions: MentionRow[] = rows.map((r) => ({ ...r, protected: r.protected ? 1 : 0 }));
   const { cables: _, ...parts } = partsFromMentions(mentions, pub, cableLimit, after);
   const co = await coMentionsPg(sql, id, pub);
