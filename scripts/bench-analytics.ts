@@ -25,6 +25,7 @@ import { parseQuery } from "../src/search/index.js";
 import { createApp } from "../src/server/app.js";
 import { refreshAnalyticsFacts } from "../src/store/analytics-facts.js";
 import { loadFactsMemory } from "../src/store/analytics-facts-read.js";
+import { recordPhases } from "../src/store/analytics-phases.js";
 import { openArchive } from "../src/store/db.js";
 import { refreshEventDates } from "../src/store/event-dates.js";
 import { refreshTrafficCounts, trafficCountsFresh } from "../src/store/traffic-counts.js";
@@ -127,6 +128,8 @@ try {
     p95: number;
     median: number;
     status: number;
+    /** Median ms of each phase over the timed runs (see the header). */
+    phases: { set: number; facts: number; work: number; respond: number } | null;
   }[] = [];
   for (const [kind, t] of [
     ["broad", nearest(0.1)],
@@ -170,27 +173,56 @@ try {
     for (const [name, url] of views) {
       if (only && !only.test(name)) continue;
       const once = async () => {
+        const stop = recordPhases();
         const s = performance.now();
         const res = await app.request(url);
         await res.arrayBuffer();
-        return { ms: performance.now() - s, status: res.status };
+        const ms = performance.now() - s;
+        return { ms, status: res.status, phases: stop() };
       };
       const warm = await once();
       const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) times.push((await once()).ms);
+      const split = { set: [] as number[], facts: [] as number[], work: [] as number[] };
+      const respond: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await once();
+        times.push(r.ms);
+        const view = r.phases.get("view");
+        if (view === undefined) continue;
+        const set = r.phases.get("set") ?? 0;
+        const facts = r.phases.get("facts") ?? 0;
+        split.set.push(set);
+        split.facts.push(facts);
+        split.work.push(view - set - facts);
+        respond.push(r.ms - view);
+      }
       const p = p95(times);
+      const round = (x: number) => Math.round(x * 10) / 10;
+      const phases =
+        respond.length === 0
+          ? null
+          : {
+              set: round(median(split.set)),
+              facts: round(median(split.facts)),
+              work: round(median(split.work)),
+              respond: round(median(respond)),
+            };
       rows.push({
         query: kind,
         cables: t.n,
         view: name,
-        p95: Math.round(p * 10) / 10,
-        median: Math.round(median(times) * 10) / 10,
+        p95: round(p),
+        median: round(median(times)),
         status: warm.status,
+        phases,
       });
       const target = kind === "broad" ? 300 : 100;
       const mark = name.startsWith("search") ? "" : p <= target ? "  ok" : `  over ${target} ms`;
+      const split1 = phases
+        ? `  [set ${phases.set}, facts ${phases.facts}, work ${phases.work}, respond ${phases.respond}]`
+        : "";
       log(
-        `  ${name.padEnd(46)} ${p.toFixed(1).padStart(8)} ms (median ${median(times).toFixed(1).padStart(7)})${warm.status === 200 ? "" : ` (HTTP ${warm.status})`}${mark}`,
+        `  ${name.padEnd(46)} ${p.toFixed(1).padStart(8)} ms (median ${median(times).toFixed(1).padStart(7)})${warm.status === 200 ? "" : ` (HTTP ${warm.status})`}${mark}${split1}`,
       );
     }
   }

@@ -8,7 +8,7 @@ import type { FactSet } from "../store/analytics-facts.js";
 import { readFacts } from "../store/analytics-facts-read.js";
 import type { Db } from "../store/db.js";
 import { trafficCounts } from "../store/traffic-counts.js";
-import { type BurstOptions, detectBursts } from "./kleinberg.js";
+import { type BurstOptions, burstModel, burstsWithin, detectBursts } from "./kleinberg.js";
 import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
 import { idsJson, narrow, quoted } from "./result.js";
 import type { Table } from "./table.js";
@@ -128,10 +128,17 @@ export function queryBursts(
   })();
 }
 
-type MonthCount = { value: string; month: string; count: number };
+/** Months as consecutive integers (year · 12 + month − 1), so a series is an array. */
+function monthIndex(yyyymm: number): number {
+  return Math.floor(yyyymm / 100) * 12 + (yyyymm % 100) - 1;
+}
 
-function monthText(m: number): string {
-  return `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`;
+function monthKey(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+function parseMonth(key: string): number {
+  return Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
 }
 
 /** The value ids a cable of the set has in a dimension: its TAGs, or its origin. */
@@ -142,53 +149,194 @@ function valuesOf(f: FactSet, dimension: BurstDimension, i: number): ArrayLike<n
 }
 
 /**
- * Cables of the set per value and month, and per month (the set's own traffic), from the facts
- * of its cables (src/store/analytics-facts.ts).
+ * Every value's monthly series, sparse: value v's (month, count) bins are
+ * month[start[v]..start[v+1]) (months as monthIndex, in any order, a month possibly repeated),
+ * beside the totals every series is measured against, month `first` + t at totals[t].
  */
-function setMonthCounts(f: FactSet, dimension: BurstDimension) {
-  const perValue = new Map<number, Map<number, number>>();
-  const perMonth = new Map<number, number>();
+interface Series {
+  labels: string[];
+  /** The value id of each label, when the series came from a set's facts. */
+  ids: number[] | null;
+  start: Int32Array;
+  month: Int32Array;
+  count: Int32Array;
+  first: number;
+  totals: Int32Array;
+}
+
+/** A set's series: its cables per value and month, and per month (the set's own traffic). */
+function setSeries(f: FactSet, dimension: BurstDimension): Series | null {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const months = new Int32Array(f.n);
   for (let i = 0; i < f.n; i++) {
-    const month = f.month[i]!;
-    if (month === 0) continue;
-    perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+    const m = f.month[i]! === 0 ? -1 : monthIndex(f.month[i]!);
+    months[i] = m;
+    if (m >= 0) {
+      if (m < lo) lo = m;
+      if (m > hi) hi = m;
+    }
+  }
+  if (hi < lo) return null;
+  const totals = new Int32Array(hi - lo + 1);
+  // Pass one numbers the values and counts their bins; pass two lays the bins out per value.
+  const slotOf = new Map<number, number>();
+  const ids: number[] = [];
+  const sizes: number[] = [];
+  for (let i = 0; i < f.n; i++) {
+    if (months[i]! < 0) continue;
+    totals[months[i]! - lo]!++;
     const values = valuesOf(f, dimension, i);
     for (let k = 0; k < values.length; k++) {
-      let m = perValue.get(values[k]!);
-      if (!m) {
-        m = new Map();
-        perValue.set(values[k]!, m);
+      let slot = slotOf.get(values[k]!);
+      if (slot === undefined) {
+        slot = ids.length;
+        slotOf.set(values[k]!, slot);
+        ids.push(values[k]!);
+        sizes.push(0);
       }
-      m.set(month, (m.get(month) ?? 0) + 1);
+      sizes[slot]!++;
     }
   }
-  const rows: MonthCount[] = [];
-  for (const [value, months] of perValue) {
-    for (const [month, count] of months) {
-      rows.push({ value: f.text(value) ?? "", month: monthText(month), count });
+  const start = new Int32Array(ids.length + 1);
+  for (let v = 0; v < ids.length; v++) start[v + 1] = start[v]! + sizes[v]!;
+  const fill = start.slice(0, ids.length);
+  const month = new Int32Array(start[ids.length]!);
+  for (let i = 0; i < f.n; i++) {
+    if (months[i]! < 0) continue;
+    const values = valuesOf(f, dimension, i);
+    for (let k = 0; k < values.length; k++) month[fill[slotOf.get(values[k]!)!]!++] = months[i]!;
+  }
+  return {
+    labels: ids.map((id) => f.text(id) ?? ""),
+    ids,
+    start,
+    month,
+    count: new Int32Array(month.length).fill(1),
+    first: lo,
+    totals,
+  };
+}
+
+/** The whole archive's series, from the precomputed counts (src/store/traffic-counts.ts). */
+function archiveSeries(db: Db, dimension: BurstDimension): Series | null {
+  const all = trafficCounts(db, "all");
+  if (all.length === 0) return null;
+  const lo = parseMonth(all[0]!.month);
+  const totals = new Int32Array(parseMonth(all[all.length - 1]!.month) - lo + 1);
+  for (const m of all) totals[parseMonth(m.month) - lo] = m.count;
+  const rows = trafficCounts(db, dimension);
+  const labels: string[] = [];
+  const start: number[] = [0];
+  const month = new Int32Array(rows.length);
+  const count = new Int32Array(rows.length);
+  rows.forEach((r, k) => {
+    // Rows come ordered by value, then month.
+    if (k === 0 || r.value !== rows[k - 1]!.value) {
+      if (k > 0) start.push(k);
+      labels.push(r.value);
+    }
+    month[k] = parseMonth(r.month);
+    count[k] = r.count;
+  });
+  if (rows.length > 0) start.push(rows.length);
+  return { labels, ids: null, start: Int32Array.from(start), month, count, first: lo, totals };
+}
+
+interface Found {
+  slot: number;
+  start: number;
+  end: number;
+  strength: number;
+  count: number;
+}
+
+/**
+ * Bursts of every value of the series, strongest first (ties by value), those overlapping
+ * `window` (month indexes) when given. Each value's months are summed into one scratch array and
+ * only the span the value is active in is searched (kleinberg.ts, burstsWithin).
+ */
+function rankSeries(
+  s: Series,
+  opts: BurstOptions,
+  window: { from: number; to: number } | null,
+): Found[] {
+  const n = s.totals.length;
+  let allCables = 0;
+  for (let t = 0; t < n; t++) allCables += s.totals[t]!;
+  const counts = new Int32Array(n);
+  const totals = Int32Array.from(s.totals);
+  const found: Found[] = [];
+  for (let v = 0; v + 1 < s.start.length; v++) {
+    let first = n;
+    let last = -1;
+    let R = 0;
+    for (let k = s.start[v]!; k < s.start[v + 1]!; k++) {
+      const t = s.month[k]! - s.first;
+      if (t < 0 || t >= n) continue;
+      counts[t]! += s.count[k]!;
+      R += s.count[k]!;
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
+    if (R === 0) continue;
+    // A count above the period's total can only come from an archive changing between two reads.
+    let D = allCables;
+    for (let k = s.start[v]!; k < s.start[v + 1]!; k++) {
+      const t = s.month[k]! - s.first;
+      if (t >= 0 && t < n && counts[t]! > totals[t]!) {
+        D += counts[t]! - totals[t]!;
+        totals[t] = counts[t]!;
+      }
+    }
+    // A burst lies within the value's active span, widened back over empty months (burstsWithin).
+    let lead = first;
+    while (lead > 0 && totals[lead - 1] === 0) lead--;
+    const skip =
+      window &&
+      (last + s.first < window.from || (lead + s.first > window.to && (opts.gamma ?? 1) > 0));
+    const model = R >= MIN_CABLES && !skip ? burstModel(R, D, n, opts) : null;
+    if (model) {
+      for (const b of burstsWithin(counts, totals, first, last, model)) {
+        if (window && (b.end + s.first < window.from || b.start + s.first > window.to)) continue;
+        found.push({ slot: v, ...b, strength: round(b.strength) });
+      }
+    }
+    for (let k = s.start[v]!; k < s.start[v + 1]!; k++) {
+      const t = s.month[k]! - s.first;
+      if (t >= 0 && t < n) {
+        counts[t] = 0;
+        totals[t] = s.totals[t]!;
+      }
     }
   }
-  const totals = new Map<string, number>();
-  for (const [month, count] of perMonth) totals.set(monthText(month), count);
-  return { rows, totals };
+  const label = s.labels;
+  return found.sort(
+    (a, b) =>
+      b.strength - a.strength ||
+      (label[a.slot]! < label[b.slot]! ? -1 : label[a.slot]! > label[b.slot]! ? 1 : 0),
+  );
 }
 
 /** The first cables of the set with the burst's value in its months, by date. */
 function setBurstCables(
   db: Db,
   f: FactSet,
-  b: RankedBurst,
+  valueId: number,
+  from: number,
+  to: number,
   dimension: BurstDimension,
   limit: number,
 ): BurstCable[] {
-  const [from, to] = [b.start, b.end].map((m) => Number(m.replace("-", "")));
   const hits: number[] = [];
   for (let i = 0; i < f.n; i++) {
     const month = f.month[i]!;
-    if (month < from! || month > to!) continue;
+    if (month === 0) continue;
+    const m = monthIndex(month);
+    if (m < from || m > to) continue;
     const values = valuesOf(f, dimension, i);
     for (let k = 0; k < values.length; k++) {
-      if (f.text(values[k]!) === b.value) {
+      if (values[k] === valueId) {
         hits.push(f.ids[i]!);
         break;
       }
@@ -226,54 +374,46 @@ export function dimensionBursts(
 ): RankedBurst[] {
   return db.transaction((): RankedBurst[] => {
     const facts = opts.set ? (opts.facts ?? readFacts(db, opts.set.ids)) : null;
-    const counted = facts ? setMonthCounts(facts, dimension) : null;
-    const rows = counted ? counted.rows : trafficCounts(db, dimension);
-    const totals = new Map<string, number>();
-    if (counted) {
-      // Every cable of the set once per month: the set's own traffic.
-      for (const [month, count] of counted.totals) totals.set(month, count);
-    } else {
-      for (const m of trafficCounts(db, "all")) totals.set(m.month, m.count);
-    }
-    const months = [...totals.keys()].sort();
-    if (months.length === 0) return [];
-    const periods = periodsBetween(months[0]!, months[months.length - 1]!, "month");
-    const byValue = new Map<string, Map<string, number>>();
-    for (const r of rows) {
-      let m = byValue.get(r.value);
-      if (!m) {
-        m = new Map();
-        byValue.set(r.value, m);
-      }
-      m.set(r.month, r.count);
-    }
-    const found: RankedBurst[] = [];
-    for (const [value, counts] of byValue) {
-      let n = 0;
-      for (const c of counts.values()) n += c;
-      if (n < MIN_CABLES) continue;
-      const v = quoted(value);
-      for (const b of seriesBursts(counts, totals, periods, "month", opts)) {
-        if (opts.window && (b.end < opts.window.from || b.start > opts.window.to)) continue;
-        found.push({
-          dimension,
-          value,
-          ...b,
-          query: v
-            ? narrow(opts.set?.query ?? "", `${dimension}:${v}`, dateRange(b.start, b.end))
-            : null,
-        });
-      }
-    }
-    found.sort(
-      (a, b) => b.strength - a.strength || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
-    );
-    const top = found.slice(0, opts.limit ?? 50);
+    const series = facts ? setSeries(facts, dimension) : archiveSeries(db, dimension);
+    if (!series) return [];
+    const window = opts.window
+      ? { from: parseMonth(opts.window.from), to: parseMonth(opts.window.to) }
+      : null;
+    const found = rankSeries(series, opts, window).slice(0, opts.limit ?? 50);
     const listed = opts.withCables ?? 10;
-    for (const b of top.slice(0, listed)) {
-      b.cables = facts ? setBurstCables(db, facts, b, dimension, 10) : burstCables(db, b, 10);
-    }
-    return top;
+    return found.map((b, k): RankedBurst => {
+      const value = series.labels[b.slot]!;
+      const [start, end] = [monthKey(series.first + b.start), monthKey(series.first + b.end)];
+      const from = periodRange(start, "month").from;
+      const to = periodRange(end, "month").to;
+      const v = quoted(value);
+      const burst: RankedBurst = {
+        dimension,
+        value,
+        start,
+        end,
+        from,
+        to,
+        strength: b.strength,
+        count: b.count,
+        query: v ? narrow(opts.set?.query ?? "", `${dimension}:${v}`, dateRange(start, end)) : null,
+      };
+      if (k < listed) {
+        burst.cables =
+          facts && series.ids
+            ? setBurstCables(
+                db,
+                facts,
+                series.ids[b.slot]!,
+                series.first + b.start,
+                series.first + b.end,
+                dimension,
+                10,
+              )
+            : burstCables(db, burst, 10);
+      }
+      return burst;
+    });
   })();
 }
 
