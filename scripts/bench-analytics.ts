@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { addressees } from "../src/analytics/addressees.js";
+import { loadCoverageIndex } from "../src/analytics/coverage.js";
 import { matchQuery } from "../src/analytics/result.js";
 import { parseQuery } from "../src/search/index.js";
 import { createApp } from "../src/server/app.js";
@@ -98,11 +99,15 @@ try {
   t0 = performance.now();
   const memoryInts = loadFactsMemory(db);
   const memoryMs = performance.now() - t0;
+  t0 = performance.now();
+  const missingRefs = loadCoverageIndex(db);
+  const coverageMs = performance.now() - t0;
   result.precompute = {
     trafficCountsMs: trafficStale ? Math.round(trafficMs) : null,
     eventDates: { cables: read, dates: events, ms: Math.round(eventMs) },
     analyticsFacts: { cables: derived, ms: Math.round(factsMs) },
     factsMemory: { bytes: memoryInts * 4, ms: Math.round(memoryMs) },
+    coverageIndex: { missingRefs, ms: Math.round(coverageMs) },
   };
   log(
     `precompute: traffic counts ${trafficStale ? `${(trafficMs / 1000).toFixed(1)} s` : "already fresh"}; ` +
@@ -111,7 +116,8 @@ try {
   );
   // The first large set after opening (or after an ingest) pays this; the views below do not.
   log(
-    `facts copy in memory: ${(memoryInts / 262_144).toFixed(1)} MB loaded in ${(memoryMs / 1000).toFixed(1)} s`,
+    `facts copy in memory: ${(memoryInts / 262_144).toFixed(1)} MB loaded in ${(memoryMs / 1000).toFixed(1)} s; ` +
+      `coverage index (${missingRefs} cited-but-missing REFs) built in ${(coverageMs / 1000).toFixed(1)} s`,
   );
 
   const tags = db

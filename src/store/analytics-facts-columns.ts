@@ -133,11 +133,19 @@ function pickList(
   }
   const values = new Int32Array(start[at.length]!);
   const flags = extra ? new Int32Array(values.length) : null;
+  // Element loops: a subarray per cable would be 26,000 objects for the collector.
+  const src = list.values;
+  let o = 0;
   for (let i = 0; i < at.length; i++) {
-    const from = list.start[at[i]!]!;
     const to = list.start[at[i]! + 1]!;
-    values.set(list.values.subarray(from, to), start[i]!);
-    if (flags) flags.set(extra!.subarray(from, to), start[i]!);
+    for (let k = list.start[at[i]!]!; k < to; k++) values[o++] = src[k]!;
+  }
+  if (flags && extra) {
+    o = 0;
+    for (let i = 0; i < at.length; i++) {
+      const to = list.start[at[i]! + 1]!;
+      for (let k = list.start[at[i]!]!; k < to; k++) flags[o++] = extra[k]!;
+    }
   }
   return { start, values, flags };
 }
@@ -214,8 +222,10 @@ class GatheredFacts implements FactSet {
     if (!this.m) {
       const { at, cols } = this;
       const out = new Int32Array(at.length * SLOTS);
+      const marks = cols.marks;
       for (let i = 0; i < at.length; i++) {
-        out.set(cols.marks.subarray(at[i]! * SLOTS, at[i]! * SLOTS + SLOTS), i * SLOTS);
+        const from = at[i]! * SLOTS;
+        for (let k = 0; k < SLOTS; k++) out[i * SLOTS + k] = marks[from + k]!;
       }
       this.m = out;
     }
