@@ -141,11 +141,23 @@ function parseMonth(key: string): number {
   return Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
 }
 
-/** The value ids a cable of the set has in a dimension: its TAGs, or its origin. */
-function valuesOf(f: FactSet, dimension: BurstDimension, i: number): ArrayLike<number> {
-  if (dimension === "origin") return f.origin[i] === 0 ? [] : [f.origin[i]!];
-  const { start, values } = f.lists.tags;
-  return values.subarray(start[i]!, start[i + 1]!);
+/**
+ * The value ids the cables of the set have in a dimension, as a list: cable i's are
+ * values[start[i]..start[i+1]) — its TAGs, or its origin (none when it has none).
+ */
+function valuesOf(
+  f: FactSet,
+  dimension: BurstDimension,
+): { start: Int32Array; values: Int32Array } {
+  if (dimension === "tag") return f.lists.tags;
+  const start = new Int32Array(f.n + 1);
+  const values = new Int32Array(f.n);
+  let k = 0;
+  for (let i = 0; i < f.n; i++) {
+    if (f.origin[i] !== 0) values[k++] = f.origin[i]!;
+    start[i + 1] = k;
+  }
+  return { start, values };
 }
 
 /**
@@ -183,11 +195,11 @@ function setSeries(f: FactSet, dimension: BurstDimension): Series | null {
   const slotOf = new Map<number, number>();
   const ids: number[] = [];
   const sizes: number[] = [];
+  const { start: from, values } = valuesOf(f, dimension);
   for (let i = 0; i < f.n; i++) {
     if (months[i]! < 0) continue;
     totals[months[i]! - lo]!++;
-    const values = valuesOf(f, dimension, i);
-    for (let k = 0; k < values.length; k++) {
+    for (let k = from[i]!; k < from[i + 1]!; k++) {
       let slot = slotOf.get(values[k]!);
       if (slot === undefined) {
         slot = ids.length;
@@ -204,8 +216,9 @@ function setSeries(f: FactSet, dimension: BurstDimension): Series | null {
   const month = new Int32Array(start[ids.length]!);
   for (let i = 0; i < f.n; i++) {
     if (months[i]! < 0) continue;
-    const values = valuesOf(f, dimension, i);
-    for (let k = 0; k < values.length; k++) month[fill[slotOf.get(values[k]!)!]!++] = months[i]!;
+    for (let k = from[i]!; k < from[i + 1]!; k++) {
+      month[fill[slotOf.get(values[k]!)!]!++] = months[i]!;
+    }
   }
   return {
     labels: ids.map((id) => f.text(id) ?? ""),
@@ -329,13 +342,14 @@ function setBurstCables(
   limit: number,
 ): BurstCable[] {
   const hits: number[] = [];
+  const { start, values } = valuesOf(f, dimension);
+  const months = f.month;
   for (let i = 0; i < f.n; i++) {
-    const month = f.month[i]!;
+    const month = months[i]!;
     if (month === 0) continue;
     const m = monthIndex(month);
     if (m < from || m > to) continue;
-    const values = valuesOf(f, dimension, i);
-    for (let k = 0; k < values.length; k++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
       if (values[k] === valueId) {
         hits.push(f.ids[i]!);
         break;
