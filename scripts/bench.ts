@@ -11,15 +11,21 @@
  * `--entities-baseline` first ingests the same CSV with entity extraction off
  * (CABLEGRAM_ENTITIES=off) and reports what extraction and resolution add, in wall and CPU time.
  *
+ * `--backend postgres` adds, in the same run and on the same CSV, the PostgreSQL figures
+ * (scripts/bench/pg-run.ts): a throwaway cluster with the bulk-load settings it prints, the
+ * archive's ingest by the same CLI, a bare baseline (the same text COPYed into one table with one
+ * GIN tsvector index), sizes, the ingest's server time per statement, and the same searches.
+ * With `--keep DIR` the cluster stays in DIR/pg for `npx tsx scripts/pg-cluster.ts DIR/pg`.
+ *
  * Memory is a budget, not only a figure: the steps after the last record (entity resolution,
  * analytics tables; src/ingest/finish.ts) are listed with their time and the peak RSS after each,
  * and the run fails (exit 1) when the ingest's peak RSS exceeds `--max-rss` MB (default 1024) —
  * an end-of-ingest step that holds the whole archive in memory once died of a 4 GB heap at
  * 251,287 cables, after an hour of ingest.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
@@ -28,6 +34,8 @@ import type { FinishStep } from "../src/ingest/finish.js";
 import { openArchive } from "../src/store/db.js";
 import { getCable } from "../src/store/read.js";
 import { mulberry32 } from "../test/support/mulberry32.js";
+import { ingestChild } from "./bench/child.js";
+import { benchPostgres, humanPg } from "./bench/pg-run.js";
 import {
   FIELDED_QUERIES,
   percentile,
@@ -48,11 +56,16 @@ const { values } = parseArgs({
     "no-build": { type: "boolean" },
     "entities-baseline": { type: "boolean" },
     "max-rss": { type: "string", default: "1024" },
+    backend: { type: "string", default: "sqlite" },
   },
 });
 const maxRssBytes = Number(values["max-rss"]) * 1024 * 1024;
 const size = Number(values.size);
 const rounds = Math.max(1, Number(values.rounds));
+if (values.backend !== "sqlite" && values.backend !== "postgres")
+  throw new Error(
+    `--backend takes sqlite or postgres (SQLite always runs), not '${values.backend}'`,
+  );
 const root = new URL("..", import.meta.url).pathname;
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -76,69 +89,6 @@ function build() {
   );
   if (!existsSync(join(root, "dist/cli/main.js")))
     throw new Error("build failed: no dist/cli/main.js");
-}
-
-/** Peak RSS of a process so far (VmHWM), from /proc; 0 where /proc is absent. */
-function highWater(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The real ingest, as the CLI runs it, in a child process whose memory we can watch. */
-async function ingestChild(csv: string, db: string, env: NodeJS.ProcessEnv = process.env) {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(root, "bin/cablegram"), "ingest", csv, "--db", db], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env,
-  });
-  let out = "";
-  child.stdout.on("data", (d) => {
-    out += d;
-  });
-  let sampled = 0;
-  let cpu = 0;
-  const watch = setInterval(() => {
-    sampled = Math.max(sampled, highWater(child.pid!));
-    cpu = Math.max(cpu, cpuSeconds(child.pid!));
-  }, 250);
-  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
-    child.on("exit", (c, s) => resolve([c, s])),
-  );
-  clearInterval(watch);
-  if (code !== 0 && code !== 1) {
-    throw new Error(
-      `ingest ${code === null ? `killed by ${signal} (out of memory shows as SIGABRT with a V8 heap report above)` : `exited with code ${code}`}; its peak RSS was ${Math.round(sampled / 2 ** 20)} MB`,
-    );
-  }
-  const report = JSON.parse(out) as {
-    new: number;
-    rejected: number;
-    peakRssBytes: number;
-    finishing?: FinishStep[];
-  };
-  return {
-    seconds: (performance.now() - started) / 1000,
-    // Last sample before exit (up to 250 ms short): unlike wall time, not inflated by other load.
-    cpuSeconds: cpu,
-    peakRssBytes: Math.max(sampled, report.peakRssBytes),
-    report,
-  };
-}
-
-/** User + system CPU seconds of a process so far, all its threads (/proc/PID/stat); 0 without /proc. */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // Fields 14 and 15 of stat(5) (utime, stime), counted after the command name.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 /** The baseline: the same CSV through the same reader into one bare FTS5 table. */
@@ -182,6 +132,9 @@ async function main() {
   for (const p of [archivePath, barePath]) {
     for (const f of [p, `${p}-wal`, `${p}-shm`]) rmSync(f, { force: true });
   }
+  // A kept cluster of an earlier run: initdb wants an empty folder.
+  if (values.keep && values.backend === "postgres")
+    rmSync(join(dir, "pg"), { recursive: true, force: true });
   try {
     build();
     const cables = sources();
@@ -228,9 +181,19 @@ async function main() {
     const baseline = timeBaseline(bare.db, TEXT_QUERIES, rounds);
     db.close();
     bare.db.close();
-
     const archiveBytes = fileBytes(archivePath);
     const baselineBytes = fileBytes(barePath);
+    // At Cablegate scale the SQLite files (about 11 GB) and the cluster do not need to share the
+    // disk: without --keep they go once measured.
+    if (!values.keep && values.backend === "postgres") {
+      for (const p of [archivePath, barePath])
+        for (const f of [p, `${p}-wal`, `${p}-shm`]) rmSync(f, { force: true });
+    }
+    const pg =
+      values.backend === "postgres"
+        ? await benchPostgres({ csv, ids, rounds, keepDir: values.keep ?? null, log })
+        : null;
+
     const entityFigures = plain
       ? {
           ingestSecondsWithoutEntities: round(plain.seconds),
@@ -266,8 +229,14 @@ async function main() {
         archiveToBaseline: round(archiveBytes / baselineBytes),
         searchP95: round(percentile(search, 95) / percentile(baseline, 95)),
       },
+      ...(pg ? { postgres: pg } : {}),
+      loadAverage: loadavg().map(round),
     };
-    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : human(result));
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(result)}\n`
+        : `${human(result)}${pg ? humanPg(pg) : ""}load average ${result.loadAverage.join(" ")}\n`,
+    );
     if (ingest.peakRssBytes > maxRssBytes) {
       log(
         `FAIL: the ingest's peak RSS, ${mb(ingest.peakRssBytes)}, is over the budget of ${mb(maxRssBytes)} (--max-rss); the finishing steps above show where it grew`,

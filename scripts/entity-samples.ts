@@ -3,8 +3,8 @@
  * `npm run entity-samples -- --db PATH [--seed N] [--size N] [--json]`.
  *
  * Prints the archive's entity counts by type, the 20 largest person entities with every form
- * written, then two seeded random samples to judge: mentions that a linking rule (same post and
- * period, same role, initial) placed in a full-name entity — is the merge right? — and pairs of
+ * written, then two seeded random samples to judge: mentions that a linking rule (office holder,
+ * signature, same post and period, same role, initial, a given name's slip) placed in a full-name entity — is the merge right? — and pairs of
  * person entities that share a surname but were left apart — should they have merged? The same
  * seed on the same archive draws the same samples.
  */
@@ -73,6 +73,7 @@ const linked = db
        FROM mentions m JOIN cables c ON c.id = m.cable_id JOIN entities e ON e.id = m.entity_id
       WHERE m.type = 'person' AND m.link NOT IN ('full name', 'name as written', 'surname')
         AND m.link NOT LIKE 'surname at post%'
+        AND m.link NOT LIKE 'full name without the middle name%'
       ORDER BY c.reference_id, m.seq`,
   )
   .all();

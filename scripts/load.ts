@@ -10,6 +10,10 @@
  *     [--url URL [--server-pid PID]]
  *
  * Without --db a fresh archive is made from data/sample/ (the first-run ingest of `npm start`).
+ * `--db postgres://…` (or CABLEGRAM_DB) loads a server on an archive in PostgreSQL: the URLs are
+ * drawn from it by the same rules (the same URLs as from a SQLite archive of the same input), and
+ * the URL reaches the server through its environment, never a command line. The benchmark's
+ * kept cluster serves one: `npx tsx scripts/pg-cluster.ts DIR/pg` prints its URL.
  * With --url it loads a server already running (here or on another machine, which keeps the load
  * generator off the server's cores); --db then names the archive the URLs are drawn from, and
  * --server-pid, when it runs here, the process whose CPU (with its children's) is counted.
@@ -26,8 +30,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import postgres from "postgres";
 import { openArchive } from "../src/store/db.js";
-import { distinctSearchPaths } from "./load-queries.js";
+import { redactUrl } from "../src/store/postgres/connect.js";
+import { distinctSearchPaths, distinctSearchPathsPostgres } from "./load-queries.js";
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -61,7 +67,12 @@ function startChild(
     String(workers),
     ...(cache ? [] : ["--no-cache"]),
   ];
-  const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const pg = isPg(db);
+  if (pg) args.splice(args.indexOf("--db"), 2);
+  const proc = spawn(process.execPath, args, {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: pg ? { ...process.env, CABLEGRAM_DB: db } : process.env,
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     proc.stdout!.on("data", (chunk: Buffer) => {
@@ -73,63 +84,98 @@ function startChild(
   });
 }
 
-/** Search URLs from what the archive holds, so every query finds something. */
-function searchPaths(dbPath: string): string[] {
-  const db = openArchive(dbPath, { readonly: true });
+const isPg = (db: string) => /^postgres(ql)?:\/\//i.test(db);
+
+/** The first column of a query's rows, from either back end. */
+interface Source {
+  column(sql: string): Promise<string[]>;
+  distinct(count: number): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function openSource(db: string): Source {
+  if (isPg(db)) {
+    const sql = postgres(db, { max: 1, onnotice: () => {} });
+    return {
+      // Ties are broken by the value; "C" orders text as SQLite does.
+      column: async (q) =>
+        (
+          await sql.unsafe<Record<string, string>[]>(
+            q.replace(/ DESC, (.+) LIMIT/, ' DESC, ($1) COLLATE "C" LIMIT'),
+          )
+        ).map((r) => Object.values(r)[0]!),
+      distinct: (count) => distinctSearchPathsPostgres(sql, count),
+      close: () => sql.end(),
+    };
+  }
+  const archive = openArchive(db, { readonly: true });
+  return {
+    column: async (q) => archive.prepare<[], string>(q).pluck().all(),
+    distinct: async (count) => distinctSearchPaths(archive, count),
+    close: async () => {
+      archive.close();
+    },
+  };
+}
+
+/**
+ * The PostgreSQL server's main process when it runs on this machine and the role may read its
+ * data directory's name (a superuser, or pg_read_all_settings); else undefined, and the database's
+ * CPU is left out of the figures (the server's own CPU is still counted).
+ */
+async function postmasterPid(url: string): Promise<number | undefined> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const counts = new Map<string, number>();
-    for (const subject of db
-      .prepare<[], string>("SELECT subject FROM cables WHERE subject IS NOT NULL")
-      .pluck()
-      .all()) {
-      for (const w of subject.toLowerCase().match(/\b[a-z]{6,}\b/g) ?? [])
-        counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-    const words = [...counts]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 30)
-      .map(([w]) => w);
-    const tags = db
-      .prepare<[], string>("SELECT tag FROM tags GROUP BY tag ORDER BY count(*) DESC LIMIT 10")
-      .pluck()
-      .all();
-    const origins = db
-      .prepare<[], string>(
-        "SELECT origin FROM cables WHERE origin IS NOT NULL GROUP BY origin ORDER BY count(*) DESC LIMIT 10",
-      )
-      .pluck()
-      .all();
-    const months = db
-      .prepare<[], string>(
-        "SELECT month FROM cables WHERE month IS NOT NULL GROUP BY month ORDER BY count(*) DESC LIMIT 10",
-      )
-      .pluck()
-      .all();
-    const q = (params: Record<string, string>) => `/search?${new URLSearchParams(params)}`;
-    return [
-      ...words.map((w) => q({ q: w })),
-      ...words.slice(0, 10).map((w, i) => q({ q: `${w} ${words[i + 10]}` })),
-      ...tags.map((t) => q({ q: "", tag: t })),
-      ...origins.map((o) => q({ q: words[0] ?? "", origin: o })),
-      ...months.map((m) => q({ q: "", from: m, to: m, sort: "-created" })),
-      q({ q: "" }),
-    ];
+    const [row] = await sql<{ setting: string }[]>`
+      SELECT setting FROM pg_settings WHERE name = 'data_directory'`;
+    const pidFile = row ? join(row.setting, "postmaster.pid") : null;
+    if (!pidFile || !existsSync(pidFile)) return undefined;
+    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && existsSync(`/proc/${pid}/stat`) ? pid : undefined;
+  } catch {
+    return undefined;
   } finally {
-    db.close();
+    await sql.end();
   }
 }
 
-function cablePaths(dbPath: string): string[] {
-  const db = openArchive(dbPath, { readonly: true });
-  try {
-    return db
-      .prepare<[], string>("SELECT reference_id FROM cables ORDER BY id")
-      .pluck()
-      .all()
-      .map((id) => `/cables/${id}`);
-  } finally {
-    db.close();
+/** Search URLs from what the archive holds, so every query finds something. */
+async function searchPaths(source: Source): Promise<string[]> {
+  const counts = new Map<string, number>();
+  for (const subject of await source.column(
+    "SELECT subject FROM cables WHERE subject IS NOT NULL ORDER BY id",
+  )) {
+    for (const w of subject.toLowerCase().match(/\b[a-z]{6,}\b/g) ?? [])
+      counts.set(w, (counts.get(w) ?? 0) + 1);
   }
+  const words = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30)
+    .map(([w]) => w);
+  const tags = await source.column(
+    "SELECT tag FROM tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 10",
+  );
+  const origins = await source.column(
+    "SELECT origin FROM cables WHERE origin IS NOT NULL GROUP BY origin ORDER BY count(*) DESC, origin LIMIT 10",
+  );
+  const months = await source.column(
+    "SELECT month FROM cables WHERE month IS NOT NULL GROUP BY month ORDER BY count(*) DESC, month LIMIT 10",
+  );
+  const q = (params: Record<string, string>) => `/search?${new URLSearchParams(params)}`;
+  return [
+    ...words.map((w) => q({ q: w })),
+    ...words.slice(0, 10).map((w, i) => q({ q: `${w} ${words[i + 10]}` })),
+    ...tags.map((t) => q({ q: "", tag: t })),
+    ...origins.map((o) => q({ q: words[0] ?? "", origin: o })),
+    ...months.map((m) => q({ q: "", from: m, to: m, sort: "-created" })),
+    q({ q: "" }),
+  ];
+}
+
+async function cablePaths(source: Source): Promise<string[]> {
+  return (await source.column("SELECT reference_id FROM cables ORDER BY id")).map(
+    (id) => `/cables/${id}`,
+  );
 }
 
 /** Clock ticks of a process (user + system, 1/100 s), or null when /proc does not tell. */
@@ -214,6 +260,12 @@ interface Figures {
   serverCpuUsPerRequest: number | null;
   /** Cores the server's processes kept busy on average (CPU seconds / wall seconds). */
   serverCores: number | null;
+  /**
+   * On PostgreSQL on this machine: CPU of the database server's processes (the postmaster and its
+   * backends) per request and in cores; the searches' SQL runs there, not in the server's processes.
+   */
+  databaseCpuUsPerRequest: number | null;
+  databaseCores: number | null;
   /** How busy the machine's cores were during the run, all processes (ours and others'), in %. */
   machineBusyPercent: number | null;
   /** CPU the load generator itself used, in % of one core. */
@@ -236,7 +288,13 @@ interface Target {
 async function hammer(
   url: string,
   target: Target,
-  opts: { connections: number; duration: number; pid: number | undefined; gzip: boolean },
+  opts: {
+    connections: number;
+    duration: number;
+    pid: number | undefined;
+    dbPid: number | undefined;
+    gzip: boolean;
+  },
 ): Promise<Figures> {
   const times: number[] = [];
   // Browsers always offer gzip; --no-gzip asks for bodies as they are.
@@ -260,6 +318,7 @@ async function hammer(
       ]
     : paths.map((path) => ({ method: "GET", path, headers }));
   const cpuBefore = cpuSeconds(opts.pid);
+  const dbBefore = cpuSeconds(opts.dbPid);
   const machineBefore = machineTicks();
   const ownBefore = process.cpuUsage();
   const run = autocannon({
@@ -275,6 +334,7 @@ async function hammer(
   const r = await run;
   const own = process.cpuUsage(ownBefore);
   const serverCpu = cpuSpent(cpuBefore, cpuSeconds(opts.pid));
+  const dbCpu = cpuSpent(dbBefore, cpuSeconds(opts.dbPid));
   const machineAfter = machineTicks();
   times.sort((a, b) => a - b);
   const errors = r.errors + r.timeouts + r.non2xx;
@@ -293,6 +353,11 @@ async function hammer(
         ? null
         : Math.round((serverCpu * 1e6) / r.requests.total),
     serverCores: serverCpu === null ? null : Math.round((serverCpu / r.duration) * 100) / 100,
+    databaseCpuUsPerRequest:
+      dbCpu === null || r.requests.total === 0
+        ? null
+        : Math.round((dbCpu * 1e6) / r.requests.total),
+    databaseCores: dbCpu === null ? null : Math.round((dbCpu / r.duration) * 100) / 100,
     machineBusyPercent:
       machineBefore && machineAfter
         ? Math.round(
@@ -310,21 +375,37 @@ async function hammer(
 
 const TARGETS = ["cable", "search", "distinct"] as const;
 
-function targetsOf(db: string, names: string[], distinctCount: number): Target[] {
-  return names.map((name) => {
-    if (name === "cable")
-      return { name: "cable page", paths: cablePaths(db), once: false, goalP95Ms: 10 };
-    if (name === "search") {
-      return { name: "search, cached", paths: searchPaths(db), once: false, goalP95Ms: 100 };
+async function targetsOf(db: string, names: string[], distinctCount: number): Promise<Target[]> {
+  const source = openSource(db);
+  try {
+    const out: Target[] = [];
+    for (const name of names) {
+      if (name === "cable")
+        out.push({
+          name: "cable page",
+          paths: await cablePaths(source),
+          once: false,
+          goalP95Ms: 10,
+        });
+      else if (name === "search")
+        out.push({
+          name: "search, cached",
+          paths: await searchPaths(source),
+          once: false,
+          goalP95Ms: 100,
+        });
+      else
+        out.push({
+          name: "search, distinct",
+          paths: await source.distinct(distinctCount),
+          once: true,
+          goalP95Ms: null,
+        });
     }
-    const archive = openArchive(db, { readonly: true });
-    try {
-      const paths = distinctSearchPaths(archive, distinctCount);
-      return { name: "search, distinct", paths, once: true, goalP95Ms: null };
-    } finally {
-      archive.close();
-    }
-  });
+    return out;
+  } finally {
+    await source.close();
+  }
 }
 
 async function main(): Promise<number> {
@@ -348,13 +429,15 @@ async function main(): Promise<number> {
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error("--workers takes a number ≥ 1");
   if (values.child) {
-    await child(values.db!, cache, workers);
+    await child(values.db ?? process.env.CABLEGRAM_DB!, cache, workers);
     return -1;
   }
   const names = values.targets.split(",").map((t) => t.trim());
   const unknown = names.find((t) => !(TARGETS as readonly string[]).includes(t));
   if (unknown !== undefined)
     throw new Error(`--targets takes ${TARGETS.join(", ")}, not '${unknown}'`);
+  // A URL with a password is better given in the environment than on a command line (`ps`).
+  values.db ??= process.env.CABLEGRAM_DB;
   if (values.url && !values.db) throw new Error("--url needs --db: the archive the URLs come from");
   const temp = values.db ? null : mkdtempSync(join(tmpdir(), "cablegram-load-"));
   const db = values.db ?? join(temp!, "sample.db");
@@ -365,12 +448,13 @@ async function main(): Promise<number> {
     server = { proc: null, url: values.url, pid };
   } else {
     log(
-      `starting the server (${workers} worker${workers === 1 ? "" : "s"}) on ${values.db ? db : "a fresh archive of data/sample/"}…`,
+      `starting the server (${workers} worker${workers === 1 ? "" : "s"}) on ${values.db ? redactUrl(db) : "a fresh archive of data/sample/"}…`,
     );
     const { proc, url } = await startChild(db, cache, workers);
     server = { proc, url, pid: proc.pid };
   }
   const { proc, url } = server;
+  const dbPid = isPg(db) ? await postmasterPid(db) : undefined;
   try {
     const opts = {
       connections: Number(values.connections),
@@ -378,11 +462,11 @@ async function main(): Promise<number> {
       gzip: !values["no-gzip"],
     };
     const figures: Figures[] = [];
-    for (const target of targetsOf(db, names, Number(values["distinct-count"]))) {
+    for (const target of await targetsOf(db, names, Number(values["distinct-count"]))) {
       log(
         `${target.name}: ${opts.connections} connections for ${opts.duration} s over ${target.paths.length} URLs at ${url}`,
       );
-      figures.push(await hammer(url, target, { ...opts, pid: server.pid }));
+      figures.push(await hammer(url, target, { ...opts, pid: server.pid, dbPid }));
     }
     if (values.json)
       process.stdout.write(`${JSON.stringify({ cache, workers, ...opts, figures }, null, 2)}\n`);
@@ -394,7 +478,7 @@ async function main(): Promise<number> {
         const goal = f.goalP95Ms === null ? "" : ` (goal ≤ ${f.goalP95Ms})`;
         const repeated = f.repeated === null ? "" : `  repeated ${f.repeated}`;
         process.stdout.write(
-          `${f.target.padEnd(16)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms${goal}  p99 ${f.p99Ms} ms  server CPU ${f.serverCpuUsPerRequest ?? "?"} µs/req on ${f.serverCores ?? "?"} cores  load generator ${f.generatorCpuPercent} % of a core  machine ${f.machineBusyPercent ?? "?"} % busy  errors ${f.errors}${repeated}  ${f.met ? "OK" : "MISSED"}\n`,
+          `${f.target.padEnd(16)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms${goal}  p99 ${f.p99Ms} ms  server CPU ${f.serverCpuUsPerRequest ?? "?"} µs/req on ${f.serverCores ?? "?"} cores${f.databaseCpuUsPerRequest === null ? "" : `  database CPU ${f.databaseCpuUsPerRequest} µs/req on ${f.databaseCores} cores`}  load generator ${f.generatorCpuPercent} % of a core  machine ${f.machineBusyPercent ?? "?"} % busy  errors ${f.errors}${repeated}  ${f.met ? "OK" : "MISSED"}\n`,
         );
       }
     }

@@ -30,6 +30,7 @@ import {
   dateEstimate as dateEstimatePg,
   estimateCreated as estimateCreatedPg,
 } from "../store/postgres/date-estimates.js";
+import { isPublicModePg, withoutProtected } from "../store/postgres/entities-public.js";
 import { getCable as getCablePg, archiveStats as statsPg } from "../store/postgres/read.js";
 import { getCable } from "../store/read.js";
 import { type ArchiveStats, archiveStats } from "../store/stats.js";
@@ -141,7 +142,11 @@ export function postgresArchive(pg: PgArchive): Archive {
     ingest: (inputs, opts) => ingestPostgres(pg, inputs, opts),
     stats: () => guard(() => statsPg(sql)),
     search: (query, opts) => guard(() => searchPostgres(sql, query, opts)),
-    getCable: (id) => guard(() => getCablePg(sql, id)),
+    getCable: (id) =>
+      guard(async () => {
+        const cable = await getCablePg(sql, id);
+        return cable && isPublicModePg(sql) ? withoutProtected(cable) : cable;
+      }),
     cites: (id) =>
       guard(() =>
         edges(

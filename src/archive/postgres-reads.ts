@@ -1,13 +1,25 @@
 /**
  * The server's reads on an archive on PostgreSQL: the same answers as src/archive/sqlite-reads.ts
- * from the same tables (src/store/postgres/migrations). PostgreSQL archives hold no entities yet,
- * and the search there does not place a cable in a result
- * list: those calls answer empty (docs/server-mode.md lists what the server leaves out).
+ * from the same tables (src/store/postgres/migrations). The search there does not place a cable in
+ * a result list: that call answers empty (docs/server-mode.md lists what the server leaves out).
+ * Public mode is a switch on the pool (src/store/postgres/entities-public.ts) every read consults.
  */
+import { comentionGexfPostgres, entitiesCsvPostgres } from "../export/entities-postgres.js";
 import { searchParsedPostgres } from "../search/postgres/search.js";
 import type { FacetCount } from "../search/types.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { estimateCreated } from "../store/postgres/date-estimates.js";
+import {
+  isPublicModePg,
+  protectedIndexPg,
+  setPublicModePg,
+  withoutProtected,
+} from "../store/postgres/entities-public.js";
+import {
+  cableMentionsPg,
+  entityDetailPg,
+  findEntitiesPg,
+} from "../store/postgres/entities-read.js";
 import { getVersions } from "../store/postgres/read.js";
 import type { ArchiveReads, VersionInfo } from "./reads.js";
 
@@ -29,6 +41,7 @@ interface VersionRow {
 /** `guard` turns every failure into an error naming the archive without its password. */
 export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
   const sql = pg.sql;
+  const pub = () => isPublicModePg(sql);
   const counts = (rows: Promise<readonly FacetCount[]>) => guard(async () => [...(await rows)]);
   return {
     sqlite: null,
@@ -48,8 +61,18 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
         }));
       }),
     olderVersions: (id) =>
-      guard(async () => (await getVersions(sql, id)).filter((v) => !v.current)),
-    mentions: async () => [],
+      guard(async () =>
+        (await getVersions(sql, id))
+          .filter((v) => !v.current)
+          .map((v) => (pub() ? { ...v, cable: withoutProtected(v.cable) } : v)),
+      ),
+    mentions: (id) => guard(() => cableMentionsPg(sql, id, pub())),
+    findEntities: (q, opts) => guard(() => findEntitiesPg(sql, q, pub(), opts)),
+    entityDetail: (id) => guard(() => entityDetailPg(sql, id, pub())),
+    entitiesCsv: (q, type) => guard(() => entitiesCsvPostgres(sql, q, type, pub())),
+    entityNetwork: (opts) => guard(() => comentionGexfPostgres(sql, pub(), opts)),
+    enterPublicMode: () => setPublicModePg(sql),
+    protectedIndex: () => guard(() => protectedIndexPg(sql)),
     estimateCreated: (id) => guard(() => estimateCreated(sql, id)),
     knows: (id) =>
       guard(async () => {

@@ -1,16 +1,18 @@
 /**
  * What the web server reads besides the commands' calls (src/archive/archive.ts): the parts of a
  * reader page, the counts of the browse pages, a cheap version number for its response cache.
- * Each back end answers every call; what PostgreSQL archives do not hold yet (entity mentions,
- * date estimates of absent cables, a cable's place in a result list) it answers empty, and the
- * views that need more than these calls reach SQLite through `sqlite` (null on PostgreSQL).
+ * Each back end answers every call; what PostgreSQL archives do not hold yet (a cable's place in a
+ * result list) it answers empty, and the views that need more than these calls reach SQLite
+ * through `sqlite` (null on PostgreSQL).
  */
 import type { Provenance } from "../model/cable.js";
 import type { QueryNode } from "../search/ast.js";
 import type { SearchTuning } from "../search/index.js";
 import type { FacetCount, SearchResult, SortOrder } from "../search/types.js";
 import type { Db } from "../store/db.js";
-import type { CableMention } from "../store/entities-read.js";
+import type { EntityType } from "../store/entities-input.js";
+import type { ProtectedIndex } from "../store/entities-public.js";
+import type { CableMention, EntityDetail, EntitySummary } from "../store/entities-read.js";
 import type { StoredVersion } from "../store/read.js";
 
 export type { CableMention, StoredVersion };
@@ -41,6 +43,12 @@ export interface ResultNav {
   next: string | null;
 }
 
+export interface EntityLookup {
+  type?: EntityType | null;
+  limit?: number;
+  offset?: number;
+}
+
 export type CountedColumn = "origin" | "classification";
 
 export interface ArchiveReads {
@@ -51,8 +59,23 @@ export interface ArchiveReads {
   versions(referenceId: string): Promise<VersionInfo[]>;
   /** Every stored version of the id but the current one, with its cable (for diffs). */
   olderVersions(referenceId: string): Promise<StoredVersion[]>;
-  /** The cable's persons, organisations and places; empty where entities are not resolved. */
+  /** The cable's persons, organisations and places (entityId null where not resolved). */
   mentions(referenceId: string): Promise<CableMention[]>;
+  /** Entities whose forms hold every word of `q` (the last a prefix), or the one `q` is the id of. */
+  findEntities(q: string, opts: EntityLookup): Promise<EntitySummary[]>;
+  /** An entity with everything its page shows; null when there is none (to show). */
+  entityDetail(id: string): Promise<EntityDetail | null>;
+  /** The entities `q` finds as CSV, with their forms. */
+  entitiesCsv(q: string, type: EntityType | null): Promise<string>;
+  /** The people's co-mention network as GEXF. */
+  entityNetwork(opts: { maxNodes?: number; minCables?: number }): Promise<string>;
+  /**
+   * Public mode from now on (`serve --public`): every read through this archive leaves out the
+   * persons cables protect (src/store/entities-public.ts).
+   */
+  enterPublicMode(): void;
+  /** The cables protecting persons, for masking their names (src/server/public-mode.ts). */
+  protectedIndex(): Promise<ProtectedIndex>;
   /** The estimated creation day of a cable cited but absent; null where none is estimated. */
   estimateCreated(referenceId: string): Promise<string | null>;
   /** Whether the archive holds the id or cites it. */

@@ -2,13 +2,17 @@
  * The server's reads on a SQLite archive: today's synchronous code behind the async calls, with
  * its statements prepared once per connection.
  */
+
+import { comentionGexf, entitiesCsv } from "../export/entities.js";
 import { estimateCreated } from "../graph/estimate.js";
 import type { QueryNode } from "../search/ast.js";
+import { coMentions } from "../search/entity-facets.js";
 import { searchParsed } from "../search/index.js";
 import { neighbours } from "../search/neighbours.js";
 import type { FacetCount, SortOrder } from "../search/types.js";
 import { type Db, perConnection } from "../store/db.js";
-import { cableMentions } from "../store/entities-read.js";
+import { protectedIndex, setPublicMode } from "../store/entities-public.js";
+import { cableMentions, entityDetail, findEntities } from "../store/entities-read.js";
 import { getVersions } from "../store/read.js";
 import type { ArchiveReads, CountedColumn, StationNav, VersionInfo } from "./reads.js";
 
@@ -100,6 +104,15 @@ export function sqliteReads(db: Db): ArchiveReads {
         })),
     olderVersions: async (id) => getVersions(db, id).filter((v) => !v.current),
     mentions: async (id) => cableMentions(db, id),
+    findEntities: async (q, opts) => findEntities(db, q, opts),
+    // Co-mentions counted over the search layer's facet columns, which a server keeps per
+    // connection: milliseconds where the SQL join takes seconds for the most named entities.
+    entityDetail: async (id) =>
+      entityDetail(db, id, { coMentions: (e, cables, n) => coMentions(db, e, cables, n) }),
+    entitiesCsv: async (q, type) => entitiesCsv(db, q, type),
+    entityNetwork: async (opts) => comentionGexf(db, opts),
+    enterPublicMode: () => setPublicMode(db),
+    protectedIndex: async () => protectedIndex(db),
     estimateCreated: async (id) => estimateCreated(db, id),
     knows: async (id) => {
       const s = stmts(db);

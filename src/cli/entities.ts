@@ -5,16 +5,11 @@
  */
 import type { Cable } from "../model/cable.js";
 import { ENTITY_TYPES } from "../store/entities-input.js";
-import {
-  type EntityDetail,
-  entityDetail,
-  findEntities,
-  looksLikeEntityId,
-} from "../store/entities-read.js";
+import { type EntityDetail, looksLikeEntityId } from "../store/entities-read.js";
 import { defineCommand } from "./command.js";
 import { Output, withOpened } from "./io.js";
-import { dbOption } from "./options.js";
-import { openExistingArchive } from "./search.js";
+import { dbOption, dbReadOption } from "./options.js";
+import { openReadArchive } from "./search.js";
 
 /** The people of a cable, for `cablegram show`: name, other forms, roles, paragraphs. */
 export function formatPeople(c: Cable): string {
@@ -79,23 +74,27 @@ export const entitiesCommand = defineCommand({
     limit: { type: "integer", arg: "N", default: 20, min: 1, max: 10000, help: "entities listed" },
     json: { type: "boolean", help: "JSON instead of text" },
     db: dbOption,
+    "db-read": dbReadOption,
   },
   async run(values, positionals) {
     return withOpened(
       "entities",
-      () => openExistingArchive(values.db),
-      async (db) => {
+      () => openReadArchive(values.db, values["db-read"]),
+      async (archive) => {
         const q = positionals.join(" ").trim();
         const o = new Output();
         if (looksLikeEntityId(q)) {
-          const d = entityDetail(db, q);
+          const d = await archive.entityDetail(q);
           if (!d) {
-            process.stderr.write(`cablegram entities: no entity ${q} in ${values.db}\n`);
+            process.stderr.write(`cablegram entities: no entity ${q} in ${archive.label}\n`);
             return 1;
           }
           await o.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDetail(d));
         } else {
-          const found = findEntities(db, q, { type: values.type ?? null, limit: values.limit });
+          const found = await archive.findEntities(q, {
+            type: values.type ?? null,
+            limit: values.limit,
+          });
           if (values.json) await o.write(`${JSON.stringify(found)}\n`);
           else if (found.length === 0)
             process.stderr.write(`cablegram entities: none match '${q}'\n`);

@@ -7,7 +7,7 @@
 import type { Db } from "../store/db.js";
 import type { EntityType } from "../store/entities-input.js";
 import { isPublicMode } from "../store/entities-public.js";
-import { findEntities } from "../store/entities-read.js";
+import { type EntitySummary, findEntities } from "../store/entities-read.js";
 import { xmlEscape } from "./gexf.js";
 import { csvRow } from "./index.js";
 
@@ -27,8 +27,13 @@ export function entitiesCsv(db: Db, q: string, type: EntityType | null, limit = 
     `SELECT form FROM entity_forms WHERE entity_id = ? AND ${pub ? "public_cables" : "cables"} > 0
       ORDER BY ${pub ? "public_cables" : "cables"} DESC, form`,
   );
+  return entityCsvOf(findEntities(db, q, { type, limit }), (id) => forms.pluck().all(id));
+}
+
+/** The CSV of entities found, each with its forms (most written first): either back end. */
+export function entityCsvOf(entities: readonly EntitySummary[], formsOf: (id: string) => string[]) {
   let out = csvRow([...ENTITY_CSV_COLUMNS]);
-  for (const e of findEntities(db, q, { type, limit })) {
+  for (const e of entities) {
     out += csvRow([
       e.id,
       e.type,
@@ -36,7 +41,7 @@ export function entitiesCsv(db: Db, q: string, type: EntityType | null, limit = 
       e.cables,
       e.firstCreated,
       e.lastCreated,
-      forms.pluck().all(e.id).join("; "),
+      formsOf(e.id).join("; "),
     ]);
   }
   return out;
@@ -65,6 +70,15 @@ export function comentionGexf(db: Db, opts: NetworkOptions = {}, date = new Date
     )
     .all(JSON.stringify([...ids]), opts.minCables ?? 1)
     .filter((e) => ids.has(e.t));
+  return gexfOf(people, edges, date);
+}
+
+/** The co-mention network as GEXF: the people as nodes, the pairs naming both as edges. */
+export function gexfOf(
+  people: readonly EntitySummary[],
+  edges: readonly { s: string; t: string; w: number }[],
+  date: Date,
+): string {
   let out =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<gexf xmlns="http://gexf.net/1.3" version="1.3">\n' +

@@ -8,6 +8,7 @@ import { parseQuery } from "../search/parser.js";
 import { searchParsedPostgres } from "../search/postgres/search.js";
 import { QuerySyntaxError, type SortOrder } from "../search/types.js";
 import type { PgArchive, Sql } from "../store/postgres/connect.js";
+import { isPublicModePg, withoutProtected } from "../store/postgres/entities-public.js";
 import { cablesByRowid } from "../store/postgres/read.js";
 import { CSV_COLUMNS, cableCsvRow, csvRow, type ExportFormat } from "./index.js";
 
@@ -47,7 +48,9 @@ export function exportQueryPostgres(
         pg.sql,
         page.hits.map((h) => h.referenceId),
       );
-      yield cables
+      // Public mode: the persons a cable protects are not in its record (as publicView on SQLite).
+      const shown = isPublicModePg(pg.sql) ? cables.map(withoutProtected) : cables;
+      yield shown
         .map((c) => (format === "csv" ? cableCsvRow(c) : `${JSON.stringify(c)}\n`))
         .join("");
       cursor = page.next;

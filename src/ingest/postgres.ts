@@ -9,6 +9,7 @@ import type { ReadItem } from "../formats/record.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
+import { refreshTerms } from "../store/postgres/entities-write.js";
 import { claimRun } from "../store/postgres/ingest-runs.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
@@ -119,6 +120,7 @@ export async function ingestPostgres(
     while (inflight.length > 0) await commitOldest();
     // A cable stored now can be the serial neighbour that dates an undated one.
     await refreshDateEstimates(pg.sql);
+    await refreshTerms(pg.sql);
     report.bytes = bytesDone;
     report.finishedAt = new Date().toISOString();
     settle(report, started);

@@ -12,6 +12,11 @@ import { readFileSync } from "node:fs";
 export interface NameLexicon {
   isGivenName(folded: string): boolean;
   isCommonWord(folded: string): boolean;
+  /**
+   * A word the corpus writes in lower case mid-sentence (lower-case-words.txt): `people`,
+   * `residence`. Surnames that are also words are not listed (`Rice`, `Bush`).
+   */
+  isProseWord(folded: string): boolean;
 }
 
 const DATA_DIR = new URL("../../data/reference/", import.meta.url);
@@ -28,10 +33,12 @@ export function nameLexicon(): NameLexicon {
   // hold plurals already; a surname may look like one: `Morales`).
   const common = read("common-words.txt");
   for (const w of [...common]) common.add(`${w}s`);
-  for (const w of read("lower-case-words.txt")) common.add(w);
+  const prose = read("lower-case-words.txt");
+  for (const w of prose) common.add(w);
   cached = {
     isGivenName: (w) => given.has(w),
     isCommonWord: (w) => common.has(w),
+    isProseWord: (w) => prose.has(w) && !given.has(w),
   };
   return cached;
 }

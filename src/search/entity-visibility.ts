@@ -13,6 +13,7 @@ import {
   cablesNamedBy,
   isPublicMode,
   namesProtected,
+  type ProtectedIndex,
   type ProtectingCable,
   protectedIndex,
 } from "../store/entities-public.js";
@@ -73,31 +74,15 @@ export function visibleIds(
   match: (node: QueryNode) => Int32Array,
 ): Int32Array {
   if (!isPublicMode(db)) return ids;
-  const index = protectedIndex(db);
-  if (index.byRowid.size === 0) return ids;
-  const all = leaves(node);
-  const reached = new Set<ProtectingCable>();
-  for (const leaf of all) {
-    for (const t of leafTexts(leaf))
-      for (const p of cablesNamedBy(index, t.text, t.prefix)) reached.add(p);
-  }
-  if (reached.size === 0) return ids;
-  // Cables whose protected words the same leaves name answer the same rewritten query.
-  const groups = new Map<string, { touched: Set<QueryNode>; cables: ProtectingCable[] }>();
-  for (const p of reached) {
-    const touched = all.filter((leaf) => touches(p, leaf));
-    const key = touched.map((l) => all.indexOf(l)).join(",");
-    const g = groups.get(key) ?? { touched: new Set(touched), cables: [] };
-    groups.set(key, g);
-    g.cables.push(p);
-  }
+  const rewrites = publicRewrites(protectedIndex(db), node);
+  if (!rewrites) return ids;
   const drop = new Set<number>();
   const add: number[] = [];
-  for (const g of groups.values()) {
-    const again = match(without(node, g.touched));
-    for (const p of g.cables) {
-      drop.add(p.rowid);
-      if (sortedHas(again, p.rowid)) add.push(p.rowid);
+  for (const g of rewrites) {
+    const again = match(g.node);
+    for (const rowid of g.cables) {
+      drop.add(rowid);
+      if (sortedHas(again, rowid)) add.push(rowid);
     }
   }
   const out: number[] = [];
@@ -106,10 +91,49 @@ export function visibleIds(
   return Int32Array.from(out.sort((a, b) => a - b));
 }
 
+/**
+ * The protecting cables a query could find through a protected name, in groups that answer the
+ * same rewritten query (`node`: with the terms naming their protected words made false); null
+ * when it reaches none. Such a cable is a hit when it matches its group's query, whatever the
+ * original query says: what a back end that compiles queries to SQL (PostgreSQL) composes.
+ */
+export function publicRewrites(
+  index: ProtectedIndex,
+  node: QueryNode,
+): { cables: number[]; node: QueryNode }[] | null {
+  if (index.byRowid.size === 0) return null;
+  const all = leaves(node);
+  const reached = new Set<ProtectingCable>();
+  for (const leaf of all) {
+    for (const t of leafTexts(leaf))
+      for (const p of cablesNamedBy(index, t.text, t.prefix)) reached.add(p);
+  }
+  if (reached.size === 0) return null;
+  // Cables whose protected words the same leaves name answer the same rewritten query.
+  const groups = new Map<string, { touched: Set<QueryNode>; cables: number[] }>();
+  for (const p of reached) {
+    const touched = all.filter((leaf) => touches(p, leaf));
+    const key = touched.map((l) => all.indexOf(l)).join(",");
+    const g = groups.get(key) ?? { touched: new Set(touched), cables: [] };
+    groups.set(key, g);
+    g.cables.push(p.rowid);
+  }
+  return [...groups.values()].map((g) => ({ cables: g.cables, node: without(node, g.touched) }));
+}
+
 /** The highlight terms to snippet a hit with: none that names a name the hit protects. */
 export function visibleTerms(db: Db, cableId: number, terms: HighlightTerm[]): HighlightTerm[] {
   if (!isPublicMode(db) || terms.length === 0) return terms;
-  const p = protectedIndex(db).byRowid.get(cableId);
+  return termsVisibleIn(protectedIndex(db), cableId, terms);
+}
+
+/** visibleTerms over an index already at hand. */
+export function termsVisibleIn(
+  index: ProtectedIndex,
+  cableId: number,
+  terms: HighlightTerm[],
+): HighlightTerm[] {
+  const p = index.byRowid.get(cableId);
   if (!p) return terms;
   return terms.filter((t) => !namesProtected(p, t.text, t.prefix));
 }

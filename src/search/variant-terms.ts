@@ -5,11 +5,13 @@
  */
 import type { Db } from "../store/db.js";
 import type { QueryNode, TextTerm } from "./ast.js";
-import { variantsOf } from "./variants.js";
+import { type Variant, variantsOf } from "./variants.js";
 
-function expandTerm(db: Db, t: TextTerm): QueryNode {
+type Variants = (word: string) => Variant[];
+
+function expandTerm(variantsFor: Variants, t: TextTerm): QueryNode {
   const { fuzzy: _drop, ...plain } = t;
-  const variants = variantsOf(db, t.text);
+  const variants = variantsFor(t.text);
   if (variants.length === 0) return plain;
   return {
     kind: "or",
@@ -20,16 +22,21 @@ function expandTerm(db: Db, t: TextTerm): QueryNode {
 
 /** The query with its variant words expanded; the same node when it has none. */
 export function expandVariants(db: Db, node: QueryNode): QueryNode {
+  return expandVariantsWith((w) => variantsOf(db, w), node);
+}
+
+/** expandVariants with the variants of each word from `variantsFor` (any back end). */
+export function expandVariantsWith(variantsFor: Variants, node: QueryNode): QueryNode {
   switch (node.kind) {
     case "text":
-      return node.fuzzy ? expandTerm(db, node) : node;
+      return node.fuzzy ? expandTerm(variantsFor, node) : node;
     case "and":
     case "or": {
-      const children = node.children.map((c) => expandVariants(db, c));
+      const children = node.children.map((c) => expandVariantsWith(variantsFor, c));
       return children.every((c, i) => c === node.children[i]) ? node : { ...node, children };
     }
     case "not": {
-      const child = expandVariants(db, node.child);
+      const child = expandVariantsWith(variantsFor, node.child);
       return child === node.child ? node : { ...node, child };
     }
     default:

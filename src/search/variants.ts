@@ -21,7 +21,7 @@ export interface Variant {
   docs: number;
 }
 
-interface Vocabulary {
+export interface Vocabulary {
   stamp: string;
   /** Index words by length, each with its document count. */
   byLength: Map<number, { terms: string[]; docs: Int32Array; skeletons: string[] }>;
@@ -97,9 +97,21 @@ function loadVocabulary(db: Db): Vocabulary {
   db.exec(
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.cablegram_vocab USING fts5vocab(main, 'cables_fts', 'row')",
   );
+  holder.current = vocabularyOf(
+    db.prepare<[], { term: string; doc: number }>(VOCAB_SQL).iterate(),
+    s,
+  );
+  return holder.current;
+}
+
+/** The vocabulary from the index's words and counts (each back end reads them its own way). */
+export function vocabularyOf(
+  rows: Iterable<{ term: string; doc: number }>,
+  stamp: string,
+): Vocabulary {
   const groups = new Map<number, { terms: string[]; docs: number[]; skeletons: string[] }>();
   const docs = new Map<string, number>();
-  for (const row of db.prepare<[], { term: string; doc: number }>(VOCAB_SQL).iterate()) {
+  for (const row of rows) {
     let g = groups.get(row.term.length);
     if (!g) {
       g = { terms: [], docs: [], skeletons: [] };
@@ -116,8 +128,7 @@ function loadVocabulary(db: Db): Vocabulary {
       { terms: g.terms, docs: Int32Array.from(g.docs), skeletons: g.skeletons },
     ]),
   );
-  holder.current = { stamp: s, byLength, docs };
-  return holder.current;
+  return { stamp, byLength, docs };
 }
 
 /** Cables whose text holds the word (0 when the index does not know it). */
@@ -131,11 +142,21 @@ export function termDocs(db: Db, word: string): number {
  * closest, then the most frequent.
  */
 export function variantsOf(db: Db, word: string, limit = MAX_VARIANTS): Variant[] {
-  const w = fold(word);
-  if (w.length < MIN_VARIANT_LENGTH || /\d/.test(w)) return [];
-  const vocab = loadVocabulary(db);
+  if (fold(word).length < MIN_VARIANT_LENGTH || /\d/.test(word)) return [];
   // Public mode never offers a protected person's name, as a variant or as "did you mean".
   const hidden = isPublicMode(db) ? protectedIndex(db).byWord : null;
+  return variantsIn(loadVocabulary(db), word, hidden, limit);
+}
+
+/** variantsOf over a loaded vocabulary, without the words `hidden` holds. */
+export function variantsIn(
+  vocab: Vocabulary,
+  word: string,
+  hidden: ReadonlyMap<string, unknown> | null,
+  limit = MAX_VARIANTS,
+): Variant[] {
+  const w = fold(word);
+  if (w.length < MIN_VARIANT_LENGTH || /\d/.test(w)) return [];
   const plain = plainEdits(w.length);
   const wide = skeletonEdits(w.length);
   const sk = skeleton(w);

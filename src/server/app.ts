@@ -7,7 +7,6 @@ import { type Context, Hono } from "hono";
 import { type Archive, sqliteArchive } from "../archive/archive.js";
 import { type ArchiveFault, archiveError } from "../store/archive-error.js";
 import type { Db } from "../store/db.js";
-import { setPublicMode } from "../store/entities-public.js";
 import { PostgresArchiveError } from "../store/postgres/connect.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
@@ -17,6 +16,7 @@ import { publicMasking } from "./public-mode.js";
 import { registerApi } from "./routes/api.js";
 import { registerBrowse } from "./routes/browse.js";
 import { registerCable } from "./routes/cable.js";
+import { registerEntities } from "./routes/entities.js";
 import { registerHome } from "./routes/home.js";
 import { type Deps, errorPage } from "./routes/page.js";
 import { registerSearch } from "./routes/search.js";
@@ -84,10 +84,6 @@ export function createApp(opts: AppOptions): App {
   const baseUrl = (opts.baseUrl ?? "http://localhost").replace(/\/+$/, "");
   const archive = archiveOf(opts);
   const db = archive.sqlite;
-  if (opts.public && !db) {
-    // The protected names it masks come from entity resolution, which PostgreSQL archives lack.
-    throw new Error("public mode serves SQLite archives only so far (docs/server-mode.md)");
-  }
   const deps: Deps = { archive, assets, public: opts.public === true, baseUrl };
   const cache =
     opts.cache === false
@@ -121,11 +117,15 @@ export function createApp(opts: AppOptions): App {
   app.get("/favicon.ico", (c) => c.body(null, 204));
 
   if (cache) app.use("*", cacheMiddleware(cache));
-  if (opts.public && db) {
-    setPublicMode(db);
-    app.use("*", publicMasking(db));
+  if (opts.public) {
+    archive.enterPublicMode();
+    app.use(
+      "*",
+      publicMasking(() => archive.protectedIndex()),
+    );
   }
   // Before the API, whose catch-all answers any other /api path.
+  registerEntities(app, deps);
   registerSqliteOnly(app, deps);
   registerApi(app, deps);
   registerHome(app, deps);

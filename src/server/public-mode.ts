@@ -12,9 +12,8 @@
  * protects them (on its own page it shows the name): erring on the side of the person.
  */
 import type { MiddlewareHandler } from "hono";
-import type { Db } from "../store/db.js";
 import { type Masker, masker } from "../store/entities-mask.js";
-import { type ProtectingCable, protectedIndex } from "../store/entities-public.js";
+import type { ProtectedIndex, ProtectingCable } from "../store/entities-public.js";
 
 /** Canonical cable ids as answers write them (`05ALMATY2121`, `09STATE12345`). */
 const IDS = /(?<![A-Za-z0-9])\d{2}[A-Z][A-Z0-9]*?\d+(?![0-9])/g;
@@ -23,8 +22,7 @@ const IDS = /(?<![A-Za-z0-9])\d{2}[A-Z][A-Z0-9]*?\d+(?![0-9])/g;
 const TEXT_TYPES =
   /^(text\/|application\/(?:[\w.+-]*json|[\w.+-]*xml|x-ndjson|x-bibtex|x-research-info-systems))/;
 
-function about(db: Db, texts: string[]): ProtectingCable[] {
-  const index = protectedIndex(db);
+function about(index: ProtectedIndex, texts: string[]): ProtectingCable[] {
   if (index.byReference.size === 0) return [];
   const found = new Set<ProtectingCable>();
   for (const t of texts) {
@@ -41,8 +39,8 @@ function combined(cables: ProtectingCable[]): Masker {
 }
 
 /** Masks one text for the protecting cables it (or the URL) is about. */
-export function maskAnswer(db: Db, text: string, url = ""): string {
-  const cables = about(db, [text, decodeSafe(url)]);
+export function maskAnswer(index: ProtectedIndex, text: string, url = ""): string {
+  const cables = about(index, [text, decodeSafe(url)]);
   return cables.length === 0 ? text : combined(cables).mask(text);
 }
 
@@ -54,29 +52,34 @@ function decodeSafe(s: string): string {
   }
 }
 
-function maskStream(db: Db, body: ReadableStream<Uint8Array>, url: string) {
+function maskStream(index: ProtectedIndex, body: ReadableStream<Uint8Array>, url: string) {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   return body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         const text = decoder.decode(chunk, { stream: true });
-        if (text) controller.enqueue(encoder.encode(maskAnswer(db, text, url)));
+        if (text) controller.enqueue(encoder.encode(maskAnswer(index, text, url)));
       },
       flush(controller) {
         const rest = decoder.decode();
-        if (rest) controller.enqueue(encoder.encode(maskAnswer(db, rest, url)));
+        if (rest) controller.enqueue(encoder.encode(maskAnswer(index, rest, url)));
       },
     }),
   );
 }
 
-export function publicMasking(db: Db): MiddlewareHandler {
+/**
+ * The masking middleware; `protectedIndex` gives the archive's protecting cables as of now (each
+ * back end keeps it per archive state), read after the answer is made so it is never older.
+ */
+export function publicMasking(protectedIndex: () => Promise<ProtectedIndex>): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
     const type = res.headers.get("content-type") ?? "";
     if (!res.body || !TEXT_TYPES.test(type)) return;
+    const index = await protectedIndex();
     const url = new URL(c.req.url);
     const where = url.pathname + url.search;
     const headers = new Headers(res.headers);
@@ -88,11 +91,11 @@ export function publicMasking(db: Db): MiddlewareHandler {
       type.includes("csv") ||
       type.includes("gexf")
     ) {
-      c.res = new Response(maskStream(db, res.body, where), { status: res.status, headers });
+      c.res = new Response(maskStream(index, res.body, where), { status: res.status, headers });
       return;
     }
     const text = await res.text();
-    const masked = maskAnswer(db, text, where);
+    const masked = maskAnswer(index, text, where);
     c.res = new Response(masked, { status: res.status, headers });
   };
 }

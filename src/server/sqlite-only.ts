@@ -1,5 +1,5 @@
 /**
- * The views that read SQLite only so far: analytics, entities and people, reference graphs. On an
+ * The views that read SQLite only so far: analytics and reference graphs. On an
  * archive on PostgreSQL their paths answer a 404 problem that says so — never a 5xx, never a
  * page that half works — and the pages leave their links out (ViewContext.sqliteViews).
  * docs/server-mode.md lists them; a view that learns PostgreSQL leaves this list.
@@ -8,7 +8,6 @@ import type { Hono } from "hono";
 import { ProblemError } from "./problem.js";
 import { registerAnalytics } from "./routes/analytics.js";
 import { registerAnalyticsApi } from "./routes/analytics-api.js";
-import { registerEntities } from "./routes/entities.js";
 import { registerGraph } from "./routes/graph.js";
 import type { Deps } from "./routes/page.js";
 
@@ -17,10 +16,6 @@ export const SQLITE_ONLY_PATHS: readonly (readonly [path: string, what: string])
   ["/analytics", "analytics"],
   ["/analytics/*", "analytics"],
   ["/api/analytics/*", "analytics"],
-  ["/entities", "entity pages (people, organisations, places)"],
-  ["/entities/*", "entity pages (people, organisations, places)"],
-  ["/api/entities", "entity pages (people, organisations, places)"],
-  ["/api/entities/*", "entity pages (people, organisations, places)"],
   ["/cables/:id/graph", "reference graphs"],
   ["/api/cables/:id/graph", "reference graphs"],
 ];
@@ -42,7 +37,6 @@ export function registerSqliteOnly(app: Hono, deps: Deps): void {
     const full = { ...deps, db };
     // Kept in step with the base URL, which a server on port 0 learns once it listens.
     Object.defineProperty(full, "baseUrl", { get: () => deps.baseUrl });
-    registerEntities(app, full);
     registerAnalyticsApi(app, full);
     registerGraph(app, full);
     registerAnalytics(app, full);

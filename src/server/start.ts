@@ -2,7 +2,8 @@
  * Starting the web server over an archive file: on first run (no archive yet) the bundled sample
  * (data/sample/) is ingested into it, then the app is served with @hono/node-server. `--public`
  * opens the archive read-only at the SQLite level as well. An archive on PostgreSQL
- * (`postgres://…`) is never seeded: its schema is brought up to date, and it is served as it is.
+ * (`postgres://…`) is never seeded: its schema is brought up to date, and it is served as it is;
+ * publicly only through a read-only role.
  */
 import { existsSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
@@ -19,6 +20,13 @@ import {
 import { type IngestReport, ingest } from "../ingest/index.js";
 import { columnsIfFresh } from "../search/columns.js";
 import { type Db, openArchive } from "../store/db.js";
+import {
+  archiveFailure,
+  openPostgres,
+  PostgresArchiveError,
+  pendingMigrations,
+} from "../store/postgres/connect.js";
+import { assertReadOnlyRole } from "../store/postgres/roles.js";
 import { type App, createApp } from "./app.js";
 import type { Assets } from "./assets.js";
 import type { CacheOptions } from "./cache.js";
@@ -96,9 +104,10 @@ export async function prepareArchive(
 ): Promise<IngestReport | null> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (isPostgresUrl(opts.db)) {
-    refusePublicOnPostgres(opts);
-    // Migrating here, once, lets every worker open it read-only; failures name it without password.
-    await (await openPostgresArchive(opts.db, { readonly: Boolean(opts.readonly) })).close();
+    // Migrating here, once, lets every worker open it read-only; failures name it without
+    // password. Public mode never writes: it checks its role and the schema instead.
+    if (opts.public) await checkPublicPostgres(opts.db);
+    else await (await openPostgresArchive(opts.db, { readonly: Boolean(opts.readonly) })).close();
     return null;
   }
   if (opts.db !== ":memory:" && !existsSync(opts.db)) {
@@ -114,14 +123,23 @@ export async function prepareArchive(
 }
 
 /**
- * Public mode masks the names the cables protect, which come from entity resolution: archives on
- * PostgreSQL do not hold entities yet, so they are not served publicly (docs/server-mode.md).
+ * A public server on PostgreSQL reads through a role that cannot write (docs/server-mode.md,
+ * "Roles"), from a schema that holds the mentions its masking reads: it cannot migrate one.
  */
-function refusePublicOnPostgres(opts: Pick<StartOptions, "public">): void {
-  if (opts.public) {
-    throw new Error(
-      "--public serves SQLite archives only so far: the protected names it masks come from entity resolution, which archives on PostgreSQL do not hold yet (docs/server-mode.md)",
-    );
+async function checkPublicPostgres(url: string): Promise<void> {
+  const pg = await openPostgres(url, { readonly: true, max: 1 });
+  try {
+    const pending = await pendingMigrations(pg.sql);
+    if (pending.length > 0) {
+      throw new PostgresArchiveError(
+        `${pg.label} lacks ${pending.join(", ")}: open it once with a role that may write (cablegram stats --db URL), then serve it publicly`,
+      );
+    }
+    await assertReadOnlyRole(pg);
+  } catch (err) {
+    throw archiveFailure(url, err);
+  } finally {
+    await pg.close();
   }
 }
 
@@ -130,9 +148,9 @@ async function openServed(
   opts: StartOptions,
 ): Promise<{ archive: Archive; db: Db | null; seeded: IngestReport | null }> {
   if (isPostgresUrl(opts.db)) {
-    refusePublicOnPostgres(opts);
+    if (opts.public) await checkPublicPostgres(opts.dbRead ?? opts.db);
     const archive = await openPostgresArchive(opts.db, {
-      readonly: Boolean(opts.readonly),
+      readonly: Boolean(opts.readonly || opts.public),
       ...(opts.dbRead ? { readUrl: opts.dbRead } : {}),
     });
     return { archive, db: null, seeded: null };

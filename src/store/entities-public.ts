@@ -47,7 +47,8 @@ export interface ProtectedIndex {
   byWord: Map<string, ProtectingCable[]>;
 }
 
-interface Row {
+/** A protected person's mention, with the cable protecting them. */
+export interface ProtectedMention {
   cable_id: number;
   reference_id: string;
   name: string;
@@ -68,12 +69,19 @@ export function protectedIndex(db: Db): ProtectedIndex {
   const hit = cache.get(db);
   if (hit && hit.stamp === stamp) return hit.index;
   const rows = db
-    .prepare<[], Row>(
+    .prepare<[], ProtectedMention>(
       `SELECT m.cable_id, c.reference_id, m.name, m.variants
          FROM mentions m INDEXED BY mentions_protected JOIN cables c ON c.id = m.cable_id
         WHERE m.protected = 1`,
     )
     .all();
+  const index = indexOf(rows);
+  cache.set(db, { stamp, index });
+  return index;
+}
+
+/** The index over the protected mentions of an archive, from either back end. */
+export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
   const byRowid = new Map<number, ProtectingCable>();
   for (const r of rows) {
     let p = byRowid.get(r.cable_id);
@@ -101,9 +109,7 @@ export function protectedIndex(db: Db): ProtectedIndex {
       else byWord.set(w, [p]);
     }
   }
-  const index = { byRowid, byReference, byWord };
-  cache.set(db, { stamp, index });
-  return index;
+  return { byRowid, byReference, byWord };
 }
 
 /** Whether any word of a query text (folded; `prefix`: its start) is a protected word of `p`. */

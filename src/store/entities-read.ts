@@ -76,7 +76,8 @@ interface EntityRow {
   last_created: string | null;
 }
 
-interface MentionRow {
+/** A mention of the entity with its cable: what a page is made of, from either back end. */
+export interface MentionRow {
   cable_id: number;
   reference_id: string;
   created: string | null;
@@ -204,7 +205,7 @@ export interface DetailOptions {
 }
 
 /** Co-mentioned entities shown per type. */
-const RELATED_SHOWN = 20;
+export const RELATED_SHOWN = 20;
 
 export function entityDetail(
   db: Db,
@@ -216,7 +217,23 @@ export function entityDetail(
   const pub = isPublicMode(db);
   const s = stmts(db);
   const rows = s.mentions.all(id).filter((r) => !pub || r.protected === 0);
+  const co = coMentions
+    ? coMentions(id, Int32Array.from(new Set(rows.map((r) => r.cable_id))), RELATED_SHOWN)
+    : relatedBySql(db, id, pub);
+  return detailFrom(entity, rows, pub, co, cableLimit);
+}
 
+/**
+ * An entity's page from its mentions (`rows`: newest cable first, already without the protected
+ * ones in public mode) and its co-mentions.
+ */
+export function detailFrom(
+  entity: EntitySummary,
+  rows: readonly MentionRow[],
+  pub: boolean,
+  co: Record<EntityType, Related[]>,
+  cableLimit: number,
+): EntityDetail {
   const forms = new Map<string, Set<number>>();
   const roles = new Map<string, RoleSpan & { ids: Set<number>; st: Set<string> }>();
   const posts = new Map<string, Set<number>>();
@@ -256,9 +273,6 @@ export function entityDetail(
   }
   const counted = <K>(m: Map<K, Set<number>>) =>
     [...m.entries()].map(([k, v]) => [k, v.size] as const).sort((a, b) => b[1] - a[1]);
-  const co = coMentions
-    ? coMentions(id, Int32Array.from(new Set(rows.map((r) => r.cable_id))), RELATED_SHOWN)
-    : relatedBySql(db, id, pub);
   return {
     ...entity,
     forms: counted(forms).map(([form, cables]) => ({ form, cables })),

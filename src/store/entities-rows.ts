@@ -1,5 +1,6 @@
 import { type Db, perConnection } from "./db.js";
 import { deleteDerived, type PlacedRow, writeDerived } from "./entities-derived.js";
+import { signedBy } from "./entities-facts.js";
 import type { EntityType } from "./entities-input.js";
 import {
   type MentionFacts,
@@ -29,12 +30,15 @@ export interface Row {
   station: string | null;
   year: number | null;
   created: string | null;
+  signers: string | null;
+  us_official: number;
   key: string | null;
   vkeys: string;
 }
 
 const SELECT = `SELECT m.cable_id, m.seq, m.type, m.name, m.variants, m.roles, m.protected,
-       m.entity_id, m.link, c.station, c.year, c.created, m.key, m.vkeys
+       m.entity_id, m.link, c.station, c.year, c.created, m.key, m.vkeys,
+       c.signers, m.us_official
   FROM mentions m JOIN cables c ON c.id = m.cable_id`;
 
 const stmts = perConnection((db: Db) => ({
@@ -62,14 +66,20 @@ const stmts = perConnection((db: Db) => ({
     .pluck(),
 }));
 
-export const facts = (r: Row): MentionFacts => ({
-  type: r.type,
-  name: r.name,
-  variants: JSON.parse(r.variants) as string[],
-  roles: JSON.parse(r.roles) as string[],
-  station: r.station,
-  year: r.year,
-});
+export const facts = (r: Row): MentionFacts => {
+  const variants = JSON.parse(r.variants) as string[];
+  return {
+    type: r.type,
+    name: r.name,
+    variants,
+    roles: JSON.parse(r.roles) as string[],
+    station: r.station,
+    year: r.year,
+    date: r.created,
+    signed: r.type === "person" && signedBy(r.signers, { name: r.name, variants }),
+    usOfficial: r.us_official === 1,
+  };
+};
 
 const placed = (r: Row, f: MentionFacts, entityId: string): PlacedRow => ({
   entityId,

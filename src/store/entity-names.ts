@@ -1,3 +1,5 @@
+import { referenceTable } from "../reference/reference-data.js";
+
 /**
  * Names as the entity layer compares them: folded (lower case, accents and the few letters NFD
  * does not decompose taken to their base letter), cut into words, with initials and name
@@ -79,6 +81,11 @@ export interface NameShape {
   given: string | null;
   /** Initial of the first given name when only initials are written (`M. Asquino`). */
   initial: string | null;
+  /**
+   * Names between given name and surname, folded, particles left out (`h`, `w` of `George H. W.
+   * Bush`; `rodham` of `Hillary Rodham Clinton`); an initial is one letter. Empty when none.
+   */
+  middle: string[];
   /** Surname folded, without a leading particle (`al-Qadhafi` → `qadhafi`); null for no name. */
   surname: string | null;
 }
@@ -92,20 +99,71 @@ function stripParticle(folded: string): string {
   return m ? m[2]! : folded;
 }
 
-/** Given name, initial and surname of one written form. */
-export function nameShape(form: string): NameShape {
-  const words = nameWords(form).map((w) => w.replace(/\.$/, ""));
-  const initials: string[] = [];
-  const full: string[] = [];
-  for (const raw of nameWords(form)) {
-    const w = raw.replace(/\.$/, "");
-    if (isInitial(raw)) initials.push(fold(w));
-    else if (!PARTICLES.has(fold(w)) || words.length === 1) full.push(fold(w));
+let titleWords: ReadonlySet<string> | null = null;
+
+/**
+ * One-word titles (data/reference/person-titles.csv, `Minister`, `General`, `SecGen`, `Economist`),
+ * folded without a final dot: written first in a form, they are a role, not a given name
+ * (`Minister Smith` is a surname with a title, not a person called Minister).
+ */
+function isTitleWord(folded: string): boolean {
+  if (!titleWords) {
+    const set = new Set<string>();
+    for (const r of referenceTable("person-titles.csv")) {
+      const t = fold(r.title!).replace(/\.$/, "");
+      if (!/\s/.test(t)) set.add(t);
+    }
+    titleWords = set;
   }
-  if (full.length === 0) return { given: null, initial: null, surname: null };
-  const surname = stripParticle(full[full.length - 1]!);
-  if (full.length >= 2) return { given: full[0]!, initial: full[0]![0]!, surname };
-  return { given: null, initial: initials[0] ?? null, surname };
+  // `President-elect`, `Minister-Delegate`, `Minister-President`: a title still.
+  return titleWords.has(folded) || titleWords.has(folded.split("-")[0]!);
+}
+
+/** Given name, initial, middle initial and surname of one written form. */
+export function nameShape(form: string): NameShape {
+  const raws = nameWords(form);
+  // Leading titles are roles; a title alone is left as written (it names nobody better).
+  let from = 0;
+  while (from < raws.length - 1 && isTitleWord(fold(raws[from]!.replace(/\.$/, "")))) from++;
+  // A lone letter without its dot before a bare surname is what is left of an office symbol
+  // (`U/S Burns`, `A/S Shannon` written `S Burns`), not an initial: initials carry a dot.
+  if (raws.length - from === 2 && /^\p{L}$/u.test(raws[from]!)) from++;
+  const words = raws.slice(from);
+  // Name words in order, particles left out (unless alone), each marked as initial or not.
+  const kept: { f: string; initial: boolean }[] = [];
+  for (const raw of words) {
+    const f = fold(raw.replace(/\.$/, ""));
+    if (isInitial(raw)) kept.push({ f, initial: true });
+    else if (!PARTICLES.has(f) || words.length === 1) kept.push({ f, initial: false });
+  }
+  const first = kept.findIndex((w) => !w.initial);
+  if (first < 0) return { given: null, initial: null, middle: [], surname: null };
+  let last = kept.length - 1;
+  while (kept[last]!.initial) last--;
+  const surname = stripParticle(kept[last]!.f);
+  if (last > first) {
+    // Only words between given name and surname are middle names (`John Creamer P` has none).
+    const middle = kept.slice(first + 1, last).map((w) => stripParticle(w.f));
+    const given = kept[first]!.f;
+    return { given, initial: given[0]!, middle, surname };
+  }
+  const initial = kept.find((w) => w.initial)?.f ?? null;
+  return { given: null, initial, middle: [], surname };
+}
+
+/**
+ * Whether two middle-name lists can be one person's: one is empty, they open with the same
+ * letter (`H.` and `Herbert`), or the shorter is written in full words that the longer holds in
+ * order (`Jose Garcia Belaunde`, `Jose Antonio Garcia Belaunde`). An initial stands for the first
+ * middle name, so `George W. Bush` and `George H. W. Bush` are two people.
+ */
+export function compatibleMiddles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0 || a[0]![0] === b[0]![0]) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.some((w) => w.length === 1)) return false;
+  let j = 0;
+  for (const w of long) if (j < short.length && w === short[j]) j++;
+  return j === short.length;
 }
 
 /** Folded words worth masking or matching: every word of the forms but initials and particles. */

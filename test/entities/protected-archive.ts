@@ -19,7 +19,12 @@ import { type RunningServer, type StartOptions, startServer } from "../../src/se
 import { openArchive } from "../../src/store/db.js";
 import type { CableEntities } from "../../src/store/entities-input.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
+import { openPostgres } from "../../src/store/postgres/connect.js";
+import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { writeCable } from "../../src/store/write.js";
+import type { Backend } from "../server/backends.js";
+import { type PgCluster, startCluster } from "../support/pg-cluster.js";
+import { readerUrl } from "../support/pg-reader.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 export const ANNOTATIONS = JSON.parse(
@@ -80,19 +85,39 @@ export interface ProtectedServers {
 export async function startProtectedServers(
   prefix: string,
   extra: Partial<StartOptions> = {},
+  backend: Backend = "sqlite",
 ): Promise<ProtectedServers> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const db = join(dir, "archive.db");
-  await buildProtectedArchive(db);
-  const opts = { db, port: 0, host: "127.0.0.1", log: () => {}, ...extra };
-  const pub = await startServer({ ...opts, public: true });
-  const local = await startServer(opts);
+  const path = join(dir, "archive.db");
+  await buildProtectedArchive(path);
+  let cluster: PgCluster | null = null;
+  let db = path;
+  let publicDb = path;
+  if (backend === "postgres") {
+    // Resolved on SQLite and copied as `cablegram migrate` copies it; the public server reads
+    // through the read-only role the docs tell operators to make.
+    cluster = await startCluster();
+    db = await cluster.createDatabase("protected");
+    const source = openArchive(path, { readonly: true });
+    const pg = await openPostgres(db);
+    try {
+      await copySqliteToPostgres(source, pg, path);
+    } finally {
+      source.close();
+      await pg.close();
+    }
+    publicDb = await readerUrl(cluster, "protected");
+  }
+  const opts = { port: 0, host: "127.0.0.1", log: () => {}, ...extra };
+  const pub = await startServer({ ...opts, db: publicDb, public: true });
+  const local = await startServer({ ...opts, db });
   return {
     pub,
     local,
     async close() {
       await pub.close();
       await local.close();
+      cluster?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -102,11 +127,14 @@ export async function startProtectedServers(
  * The protected servers of a test file: started before its tests, closed after. The returned
  * object's `pub` and `local` are set once the first hook has run.
  */
-export function protectedServersHooks(prefix: string): Omit<ProtectedServers, "close"> {
+export function protectedServersHooks(
+  prefix: string,
+  backend: Backend = "sqlite",
+): Omit<ProtectedServers, "close"> {
   const servers = {} as ProtectedServers;
   beforeAll(async () => {
-    Object.assign(servers, await startProtectedServers(prefix));
-  }, 120_000);
+    Object.assign(servers, await startProtectedServers(prefix, {}, backend));
+  }, 300_000);
   afterAll(async () => {
     await servers.close?.();
   });

@@ -70,15 +70,16 @@ export function cablegram(args: string[], opts: { timeoutMs?: number } = {}): Ru
 /**
  * The CLI without blocking this thread: a long run (a 50 MB record, a disk filling up) must not
  * stall the test runner's own messages. `prefix` runs it under `sh -c`, after that shell text
- * (`ulimit -f 100; exec`, `exec setpriv ...`).
+ * (`ulimit -f 100; exec`, `exec setpriv ...`). `bin`: the CLI of another copy of the checkout.
  */
 export function cablegramAsync(
   args: string[],
-  opts: { timeoutMs?: number; prefix?: string } = {},
+  opts: { timeoutMs?: number; prefix?: string; bin?: string } = {},
 ): Promise<Run> {
+  const bin = opts.bin ?? BIN;
   const command = opts.prefix
-    ? spawn("sh", ["-c", `${opts.prefix} "$0" "$@"`, process.execPath, BIN, ...args])
-    : spawn(process.execPath, [BIN, ...args]);
+    ? spawn("sh", ["-c", `${opts.prefix} "$0" "$@"`, process.execPath, bin, ...args])
+    : spawn(process.execPath, [bin, ...args]);
   let stdout = "";
   let stderr = "";
   command.stdout.setEncoding("utf8").on("data", (s: string) => {

@@ -1,13 +1,26 @@
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IngestError, type IngestReport, ingest } from "../../src/ingest/index.js";
 import { assertCountsAddUp, emptyReport } from "../../src/ingest/report.js";
 import { openArchive } from "../../src/store/db.js";
 import {
+  BIN,
   cablegramAsync,
   copyInto,
   ensureBuilt,
+  ROOT,
   removeTempDirs,
   sampleCables,
   tempDir,
@@ -24,6 +37,61 @@ import {
 
 beforeAll(ensureBuilt, 300_000);
 afterAll(removeTempDirs);
+
+const NOBODY = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+
+/** What the CLI reads when it runs from `root` (the first one `nobody` cannot read), or null. */
+function unreachableByNobody(root: string): string | null {
+  const needed = [
+    process.execPath,
+    join(root, "bin/cablegram"),
+    join(root, "dist/cli/main.js"),
+    join(root, "node_modules/better-sqlite3/package.json"),
+    join(root, "src/store/migrations"),
+  ];
+  const probe = spawnSync(
+    "sh",
+    [
+      "-c",
+      `${NOBODY} sh -c 'for p; do test -r "$p" || { echo "$p"; exit 1; }; done' sh "$@"`,
+      "sh",
+      ...needed,
+    ],
+    { encoding: "utf8" },
+  );
+  if (probe.status === 0) return null;
+  return probe.stdout.trim() || probe.stderr.trim() || `setpriv exited with ${probe.status}`;
+}
+
+/**
+ * Where `nobody` can run the CLI from: this checkout, or else (a clone inside a 0700 folder, as
+ * `mktemp -d` makes) a hard-linked copy of it in a folder everyone may enter; the copy is listed
+ * for removal. Fails, saying exactly why, when neither works: then the test could not tell a real
+ * failure of the code from a checkout the unprivileged user cannot read.
+ */
+function checkoutForNobody(): { bin: string; cleanup: () => void } {
+  const blocked = unreachableByNobody(ROOT);
+  if (blocked === null) return { bin: BIN, cleanup: () => {} };
+  const copy = mkdtempSync(join(tmpdir(), "cg-nobody-checkout-"));
+  chmodSync(copy, 0o755);
+  const cleanup = () => rmSync(copy, { recursive: true, force: true });
+  const entries = readdirSync(ROOT).filter((e) => e !== ".git");
+  const cp = spawnSync("cp", ["-al", ...entries.map((e) => join(ROOT, e)), copy], {
+    encoding: "utf8",
+  });
+  const still = cp.status === 0 ? unreachableByNobody(copy) : null;
+  if (cp.status !== 0 || still !== null) {
+    cleanup();
+    throw new Error(
+      `the unprivileged user (nobody, uid 65534) cannot read ${blocked}, so it cannot run the CLI from this checkout (${ROOT}), and ${
+        cp.status !== 0
+          ? `a hard-linked copy of the checkout in ${tmpdir()} failed: ${cp.stderr.trim()}`
+          : `cannot read ${still} in a hard-linked copy of it either`
+      }. This test needs a checkout (and a node binary) that nobody can read: clone into a folder others may enter (chmod o+x on every parent folder).`,
+    );
+  }
+  return { bin: join(copy, "bin/cablegram"), cleanup };
+}
 
 function addsUp(r: IngestReport): void {
   expect(r.records).toBe(r.new + r.newVersions + r.unchanged + r.rejected + r.unwritten);
@@ -103,11 +171,17 @@ describe("report arithmetic", () => {
     chmodSync(join(tree, "closed"), 0o000);
     const reportPath = join(root, "report.json");
     const asRoot = process.getuid?.() === 0;
-    const run = await cablegramAsync(
-      ["ingest", tree, "--db", join(root, "a.db"), "--report", reportPath],
-      // Root reads everything whatever the mode: run the CLI as nobody to make the folder unreadable.
-      asRoot ? { prefix: "exec setpriv --reuid=65534 --regid=65534 --clear-groups" } : {},
-    );
+    // Root reads everything whatever the mode: run the CLI as nobody to make the folder unreadable.
+    const checkout = asRoot ? checkoutForNobody() : { bin: BIN, cleanup: () => {} };
+    let run: Awaited<ReturnType<typeof cablegramAsync>>;
+    try {
+      run = await cablegramAsync(
+        ["ingest", tree, "--db", join(root, "a.db"), "--report", reportPath],
+        asRoot ? { prefix: `exec ${NOBODY}`, bin: checkout.bin } : {},
+      );
+    } finally {
+      checkout.cleanup();
+    }
     expect(run.status, run.stderr).toBe(1);
     const report = JSON.parse(readFileSync(reportPath, "utf8")) as IngestReport;
     addsUp(report);

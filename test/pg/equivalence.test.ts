@@ -4,7 +4,8 @@
  * fields, facets, all sorts, paging to the last page) asked of both. Totals, hit ids, facet counts,
  * histograms, exact ids and id suggestions must be equal; under the date sorts the order too
  * (relevance ranks differently by design: docs/query-language.md). Queries PostgreSQL refuses
- * (`word~`, entity fields: not there yet) are counted and must be refused, never answered wrongly.
+ * (entity fields: a PostgreSQL ingest does not resolve entities, docs/server-mode.md) are counted
+ * and must be refused, never answered wrongly; `word~` is compared like any other form.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -5,7 +5,6 @@
  * before it answers) accepts it and refuses the owner.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import { openPostgres } from "../../src/store/postgres/connect.js";
 import { assertReadOnlyRole } from "../../src/store/postgres/roles.js";
 import { ensureBuilt } from "../faults/harness.js";
 import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
+import { rolesSql } from "../support/pg-reader.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const BIN = join(ROOT, "bin/cablegram");
@@ -25,18 +25,6 @@ function cli(args: string[]) {
     env: { ...process.env, CABLEGRAM_DB: "", CABLEGRAM_DB_READ: "" },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** The ```sql block of the docs' "### Roles" section that makes the reader. */
-function rolesSql(database: string, owner: string): string {
-  const docs = readFileSync(join(ROOT, "docs/server-mode.md"), "utf8");
-  const section = docs.slice(docs.indexOf("### Roles"));
-  const block = /```sql\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!block) throw new Error("docs/server-mode.md has no ```sql block under ### Roles");
-  return block
-    .replace(/'…'/g, `'${READER_PASSWORD}'`)
-    .replace(/\bDATABASE cables\b/g, `DATABASE ${database}`)
-    .replace(/\bFOR ROLE cablegram\b/g, `FOR ROLE ${owner}`);
 }
 
 describe.skipIf(!run)("a read-only role", () => {
@@ -52,7 +40,7 @@ describe.skipIf(!run)("a read-only role", () => {
     expect(ingest.code, ingest.err).toBe(0);
     const owner = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      await owner.unsafe(rolesSql("archive", cluster.user));
+      await owner.unsafe(rolesSql("archive", cluster.user, READER_PASSWORD));
     } finally {
       await owner.end();
     }

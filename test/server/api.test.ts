@@ -177,8 +177,13 @@ describe.each(serverBackends("the API tests on PostgreSQL"))("the API on %s", (b
     it("answer a 404 problem saying so", async () => {
       await notOnPostgres("/api/cables/08TRIPOLI227/graph?hops=1");
       await notOnPostgres("/api/analytics/timeline?q=libya");
-      await notOnPostgres("/api/entities?q=qadhafi");
-      await notOnPostgres("/api/entities/x");
+    });
+
+    it("answers entities from the archive's own tables (none resolved after a PostgreSQL ingest)", async () => {
+      const { status, body } = await json("/api/entities?q=qadhafi");
+      expect(status).toBe(200);
+      expect(body).toEqual({ q: "qadhafi", type: null, entities: [] });
+      await problem("/api/entities/person-x", 404);
     });
   });
 

@@ -1,15 +1,18 @@
 /**
  * The distinct searches of `npm run load -- --targets distinct`: as many as asked, no two alike,
  * every query form present, and every one a query the server answers (200, never a 4xx that would
- * measure the error path instead of a search).
+ * measure the error path instead of a search); on PostgreSQL, the same URLs as from SQLite when
+ * both are built from the same cables.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { distinctSearchPaths } from "../../scripts/load-queries.js";
+import { distinctSearchPaths, distinctSearchPathsPostgres } from "../../scripts/load-queries.js";
 import { createApp } from "../../src/server/app.js";
 import { type Db, openArchive } from "../../src/store/db.js";
+import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
 import { buildFixtureArchive } from "./fixture-server.js";
 
 let dir: string;
@@ -67,3 +70,27 @@ describe("distinct search URLs", () => {
     }
   }, 120_000);
 });
+
+describe.runIf(postgresAvailable("the distinct search URLs on PostgreSQL"))(
+  "distinct search URLs on PostgreSQL",
+  () => {
+    let cluster: PgCluster;
+    let sql: postgres.Sql;
+    beforeAll(async () => {
+      cluster = await startCluster();
+      const url = await cluster.createDatabase("loadqueries");
+      await buildFixtureArchive(url);
+      sql = postgres(url, { max: 1, onnotice: () => {} });
+    }, 180_000);
+    afterAll(async () => {
+      await sql?.end();
+      cluster?.stop();
+    });
+
+    it("are the URLs drawn from a SQLite archive of the same cables", async () => {
+      const paths = await distinctSearchPathsPostgres(sql, 3000);
+      expect(paths).toHaveLength(3000);
+      expect(paths).toEqual(distinctSearchPaths(db, 3000));
+    });
+  },
+);

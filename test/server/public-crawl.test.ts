@@ -6,13 +6,13 @@
  * answer that is about a protecting cable (its id in the answer or the URL) may hold any word of a
  * name it protects, case- and accent-insensitively; no search by such a name may return the cable.
  * The same person named openly in another cable is shown there, and local mode shows everything.
+ * Run against both back ends: a SQLite file, and the same archive migrated to PostgreSQL.
  */
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/start.js";
 import { fold, significantWords } from "../../src/store/entity-names.js";
 import { PROTECTED, protectedServersHooks } from "../entities/protected-archive.js";
-
-const servers = protectedServersHooks("cablegram-public-");
+import { serverBackends } from "./backends.js";
 
 const ALL_IDS = [
   "06LISBON2365",
@@ -134,103 +134,112 @@ async function fetchText(server: RunningServer, path: string) {
   };
 }
 
-describe("public mode: crawl", () => {
-  it("no answer about a protecting cable names the people it protects", async () => {
-    const seen = new Set<string>();
-    const queue = seeds();
-    const leaks: Leak[] = [];
-    const failures: string[] = [];
-    while (queue.length > 0 && seen.size < 900) {
-      const path = queue.shift()!;
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const r = await fetchText(servers.pub, path);
-      if (r.status >= 500) failures.push(`${r.status} ${path}`);
-      leaks.push(...leaksIn(path, r.body));
-      if (r.type.startsWith("text/html")) {
-        for (const m of r.body.matchAll(/href="([^"#]+)/g)) {
-          const href = m[1]!.replace(/&amp;/g, "&");
-          if (href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/static/")) {
-            if (!seen.has(href)) queue.push(href);
+// On PostgreSQL: the same archive copied by `migrate`, served publicly through the read-only role.
+describe.each(serverBackends("the public-mode crawl on PostgreSQL"))(
+  "public mode on %s: crawl",
+  (backend) => {
+    const servers = protectedServersHooks("cablegram-public-", backend);
+
+    it("no answer about a protecting cable names the people it protects", async () => {
+      const seen = new Set<string>();
+      const queue = seeds();
+      const leaks: Leak[] = [];
+      const failures: string[] = [];
+      while (queue.length > 0 && seen.size < 900) {
+        const path = queue.shift()!;
+        if (seen.has(path)) continue;
+        seen.add(path);
+        const r = await fetchText(servers.pub, path);
+        if (r.status >= 500) failures.push(`${r.status} ${path}`);
+        leaks.push(...leaksIn(path, r.body));
+        if (r.type.startsWith("text/html")) {
+          for (const m of r.body.matchAll(/href="([^"#]+)/g)) {
+            const href = m[1]!.replace(/&amp;/g, "&");
+            if (href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/static/")) {
+              if (!seen.has(href)) queue.push(href);
+            }
           }
         }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(leaks).toEqual([]);
-    // The crawl reached the protecting cables and the entity pages, not just the seeds.
-    expect(seen.size).toBeGreaterThan(150);
-    expect([...seen].some((p) => p.startsWith("/entities/person-"))).toBe(true);
-  }, 300_000);
+      expect(failures).toEqual([]);
+      expect(leaks).toEqual([]);
+      // The crawl reached the protecting cables and the entity pages, not just the seeds.
+      expect(seen.size).toBeGreaterThan(150);
+      expect([...seen].some((p) => p.startsWith("/entities/person-"))).toBe(true);
+    }, 300_000);
 
-  it("no search by a protected name finds the cable protecting it", async () => {
-    const found: string[] = [];
-    for (const p of PROTECTED) {
-      for (const q of queriesFor(p.forms)) {
-        const api = await fetchText(
-          servers.pub,
-          `/api/search?limit=100&q=${encodeURIComponent(q)}`,
-        );
-        expect(api.status, q).toBe(200);
-        const ids = (JSON.parse(api.body) as { hits: { referenceId: string }[] }).hits.map(
-          (h) => h.referenceId,
-        );
-        if (ids.includes(p.cable)) found.push(`${q} → ${p.cable}`);
-        const exp = await fetchText(
-          servers.pub,
-          `/api/export?format=csv&q=${encodeURIComponent(q)}`,
-        );
-        const rows = exp.body.split("\r\n").map((row) => row.split(",")[0]);
-        if (rows.includes(p.cable)) found.push(`export ${q} → ${p.cable}`);
-        const ents = await fetchText(servers.pub, `/api/entities?q=${encodeURIComponent(q)}`);
-        for (const e of (JSON.parse(ents.body) as { entities: { id: string }[] }).entities) {
-          const page = await fetchText(servers.pub, `/api/entities/${e.id}`);
-          if (page.body.includes(p.cable)) found.push(`entity ${e.id} → ${p.cable}`);
+    it("no search by a protected name finds the cable protecting it", async () => {
+      const found: string[] = [];
+      for (const p of PROTECTED) {
+        for (const q of queriesFor(p.forms)) {
+          const api = await fetchText(
+            servers.pub,
+            `/api/search?limit=100&q=${encodeURIComponent(q)}`,
+          );
+          expect(api.status, q).toBe(200);
+          const ids = (JSON.parse(api.body) as { hits: { referenceId: string }[] }).hits.map(
+            (h) => h.referenceId,
+          );
+          if (ids.includes(p.cable)) found.push(`${q} → ${p.cable}`);
+          const exp = await fetchText(
+            servers.pub,
+            `/api/export?format=csv&q=${encodeURIComponent(q)}`,
+          );
+          const rows = exp.body.split("\r\n").map((row) => row.split(",")[0]);
+          if (rows.includes(p.cable)) found.push(`export ${q} → ${p.cable}`);
+          const ents = await fetchText(servers.pub, `/api/entities?q=${encodeURIComponent(q)}`);
+          for (const e of (JSON.parse(ents.body) as { entities: { id: string }[] }).entities) {
+            const page = await fetchText(servers.pub, `/api/entities/${e.id}`);
+            if (page.body.includes(p.cable)) found.push(`entity ${e.id} → ${p.cable}`);
+          }
         }
       }
-    }
-    expect(found).toEqual([]);
-  }, 300_000);
+      expect(found).toEqual([]);
+    }, 300_000);
 
-  it("searching a name changes nothing about a protecting cable that other terms find", async () => {
-    const ids = async (q: string) => {
-      const r = await fetchText(servers.pub, `/api/search?limit=100&q=${encodeURIComponent(q)}`);
-      return (JSON.parse(r.body) as { hits: { referenceId: string }[] }).hits.map(
-        (h) => h.referenceId,
+    it("searching a name changes nothing about a protecting cable that other terms find", async () => {
+      const ids = async (q: string) => {
+        const r = await fetchText(servers.pub, `/api/search?limit=100&q=${encodeURIComponent(q)}`);
+        return (JSON.parse(r.body) as { hits: { referenceId: string }[] }).hits.map(
+          (h) => h.referenceId,
+        );
+      };
+      for (const p of PROTECTED) {
+        const name = `"${p.forms[0]}"`;
+        const a = await ids("libya");
+        const n = await ids(name);
+        const both = await ids(`libya OR ${name}`);
+        expect(n).not.toContain(p.cable);
+        expect(new Set(both)).toEqual(new Set([...a, ...n]));
+        const not = await ids(`libya NOT ${name}`);
+        expect(new Set(not)).toEqual(new Set(a.filter((x) => !n.includes(x))));
+      }
+    }, 120_000);
+
+    it("shows a protected person where another cable names them openly, and in local mode", async () => {
+      const open = await fetchText(servers.pub, "/cables/10TRIPOLI9002");
+      expect(open.body).toContain("el-Meyet");
+      expect(open.body).toContain("Windus");
+      const entity = await fetchText(servers.pub, "/api/entities/person-ibrahim-meyet");
+      expect(entity.status).toBe(200);
+      expect(entity.body).toContain("10TRIPOLI9002");
+      expect(entity.body).not.toContain("08TRIPOLI564");
+      const localEntity = await fetchText(servers.local, "/api/entities/person-ibrahim-meyet");
+      expect(localEntity.body).toContain("08TRIPOLI564");
+      const localReader = await fetchText(servers.local, "/cables/08TRIPOLI564");
+      expect(localReader.body).toContain("el-Meyet");
+      const masked = await fetchText(servers.pub, "/cables/08TRIPOLI564");
+      expect(masked.body).toContain("[withheld]");
+      expect(masked.body).not.toMatch(/meyet/i);
+      // A person only protecting cables name does not exist publicly.
+      const only = await fetchText(servers.pub, "/api/entities/person-segolene-dupre-nassar");
+      expect(only.status).toBe(404);
+      expect(only.body).not.toMatch(/TRIPOLI9003/);
+      const localOnly = await fetchText(
+        servers.local,
+        "/api/entities/person-segolene-dupre-nassar",
       );
-    };
-    for (const p of PROTECTED) {
-      const name = `"${p.forms[0]}"`;
-      const a = await ids("libya");
-      const n = await ids(name);
-      const both = await ids(`libya OR ${name}`);
-      expect(n).not.toContain(p.cable);
-      expect(new Set(both)).toEqual(new Set([...a, ...n]));
-      const not = await ids(`libya NOT ${name}`);
-      expect(new Set(not)).toEqual(new Set(a.filter((x) => !n.includes(x))));
-    }
-  }, 120_000);
-
-  it("shows a protected person where another cable names them openly, and in local mode", async () => {
-    const open = await fetchText(servers.pub, "/cables/10TRIPOLI9002");
-    expect(open.body).toContain("el-Meyet");
-    expect(open.body).toContain("Windus");
-    const entity = await fetchText(servers.pub, "/api/entities/person-ibrahim-meyet");
-    expect(entity.status).toBe(200);
-    expect(entity.body).toContain("10TRIPOLI9002");
-    expect(entity.body).not.toContain("08TRIPOLI564");
-    const localEntity = await fetchText(servers.local, "/api/entities/person-ibrahim-meyet");
-    expect(localEntity.body).toContain("08TRIPOLI564");
-    const localReader = await fetchText(servers.local, "/cables/08TRIPOLI564");
-    expect(localReader.body).toContain("el-Meyet");
-    const masked = await fetchText(servers.pub, "/cables/08TRIPOLI564");
-    expect(masked.body).toContain("[withheld]");
-    expect(masked.body).not.toMatch(/meyet/i);
-    // A person only protecting cables name does not exist publicly.
-    const only = await fetchText(servers.pub, "/api/entities/person-segolene-dupre-nassar");
-    expect(only.status).toBe(404);
-    expect(only.body).not.toMatch(/TRIPOLI9003/);
-    const localOnly = await fetchText(servers.local, "/api/entities/person-segolene-dupre-nassar");
-    expect(localOnly.status).toBe(200);
-  });
-});
+      expect(localOnly.status).toBe(200);
+    });
+  },
+);

@@ -8,14 +8,20 @@
  *
  * Where PostgreSQL is not installed, `findPostgres()` returns null and the tests skip with a
  * message; with CI=true that is a failure instead, because CI installs it (.ci/run).
+ *
+ * The benchmarks (scripts/bench.ts, scripts/pg-cluster.ts) start the same clusters with their own
+ * settings (`ClusterOptions`): durable, tuned for a bulk load, and optionally kept on disk so that
+ * a later run (`npm run load`) can start the built archive again with `resumeCluster`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   chmodSync,
   chownSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -101,9 +107,13 @@ function postgresIds(): { uid: number; gid: number } {
   return { uid: id("-u"), gid: id("-g") };
 }
 
-/** A private folder the server's user owns. */
-function serverDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+/** A private folder the server's user owns (`at`: that folder, made if absent; else a new temp one). */
+function serverDir(prefix: string, at?: string): string {
+  let dir: string;
+  if (at) {
+    mkdirSync(at, { recursive: true });
+    dir = at;
+  } else dir = mkdtempSync(join(tmpdir(), prefix));
   if (process.getuid?.() === 0) {
     const { uid, gid } = postgresIds();
     chownSync(dir, uid, gid);
@@ -112,31 +122,54 @@ function serverDir(prefix: string): string {
   return dir;
 }
 
+export interface ClusterOptions {
+  /**
+   * Server settings (`-c name=value`). Without `fsync` in them the cluster runs without fsync,
+   * synchronous commits and full page writes: a test cluster need not survive a power cut.
+   */
+  settings?: Record<string, string | number>;
+  /** The folder to make the cluster in (else a new temporary one). */
+  dir?: string;
+  /** Leave the folder (data, log, credentials) when stopped, for `resumeCluster`. */
+  keep?: boolean;
+}
+
+const UNSAFE = { fsync: "off", synchronous_commit: "off", full_page_writes: "off" };
+
 /** Starts the server on `data`, on a free loopback port; returns the port and how to stop it. */
-async function launch(bin: string, dir: string, data: string) {
+async function launch(bin: string, dir: string, data: string, opts: ClusterOptions = {}) {
   const run = runner(bin);
   const port = await freePort();
-  const opts = [
+  const settings =
+    opts.settings && "fsync" in opts.settings ? opts.settings : { ...UNSAFE, ...opts.settings };
+  const args = [
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",
     `-c unix_socket_directories=${dir}`,
-    // A test cluster need not survive a power cut: it is deleted afterwards.
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
+    ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`),
   ].join(" ");
-  run("pg_ctl", ["-D", data, "-o", opts, "-l", join(dir, "log"), "-w", "-t", "60", "start"]);
+  run("pg_ctl", ["-D", data, "-o", args, "-l", join(dir, "log"), "-w", "-t", "600", "start"]);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
     running.delete(stop);
     try {
-      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+      // A kept cluster shuts down cleanly (a checkpoint), so that it starts again without recovery.
+      run("pg_ctl", [
+        "-D",
+        data,
+        "-m",
+        opts.keep ? "fast" : "immediate",
+        "-w",
+        "-t",
+        "600",
+        "stop",
+      ]);
     } catch {
       // Already gone: the folder goes anyway.
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
   };
   running.add(stop);
   return { port, stop };
@@ -200,10 +233,18 @@ function cluster(
   };
 }
 
-export async function startCluster(): Promise<PgCluster> {
+function binOrThrow(): string {
   const bin = findPostgres();
   if (!bin) throw new Error(`PostgreSQL is not installed (no ${ROOT}/*/bin/initdb)`);
-  const dir = serverDir("cablegram-pg-");
+  return bin;
+}
+
+/** Where a kept cluster's role and password are (readable by its owner only). */
+const CREDENTIALS = "credentials.json";
+
+export async function startCluster(opts: ClusterOptions = {}): Promise<PgCluster> {
+  const bin = binOrThrow();
+  const dir = serverDir("cablegram-pg-", opts.dir);
   const run = runner(bin);
   const user = "cablegram_test";
   const password = `pw-${Math.random().toString(36).slice(2)}-secret`;
@@ -224,6 +265,25 @@ export async function startCluster(): Promise<PgCluster> {
     "--no-sync",
   ]);
   rmSync(pwfile);
-  const { port, stop } = await launch(bin, dir, data);
+  if (opts.keep)
+    writeFileSync(join(dir, CREDENTIALS), JSON.stringify({ user, password }), { mode: 0o600 });
+  const { port, stop } = await launch(bin, dir, data, opts);
+  return cluster(bin, dir, data, port, user, password, stop);
+}
+
+/** Starts again a cluster made with `keep` (its folder as `dir`), on a new free port; kept again. */
+export async function resumeCluster(
+  dir: string,
+  opts: Omit<ClusterOptions, "dir" | "keep"> = {},
+): Promise<PgCluster> {
+  const bin = binOrThrow();
+  const file = join(dir, CREDENTIALS);
+  if (!existsSync(file)) throw new Error(`${dir} holds no kept cluster (no ${CREDENTIALS})`);
+  const { user, password } = JSON.parse(readFileSync(file, "utf8")) as {
+    user: string;
+    password: string;
+  };
+  const data = join(dir, "data");
+  const { port, stop } = await launch(bin, dir, data, { ...opts, keep: true });
   return cluster(bin, dir, data, port, user, password, stop);
 }

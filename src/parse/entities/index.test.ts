@@ -183,3 +183,36 @@ describe("an all-caps telegram", () => {
     );
   });
 });
+
+/** Prose words and acronyms after a title or before a verb; names and events made up. */
+const PROSE = `UNCLAS TRIPOLI 000456
+
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: PGOV ECON LY
+SUBJECT: LIBYA: NEW COMMITTEE ON TRADE
+
+1. The General People's Committee for Economy met on May 3. NGOs said the
+committee ignored them, and Poloffs said so too. General Yunis told Poloff that
+the General People's Committee would meet again.
+
+2. Later, General People's Congress officials agreed. NGOs said they would
+wait.
+GRAY
+`;
+
+describe("words of prose and acronyms are not surnames", () => {
+  const cable = parseText(PROSE, { year: 2008 });
+  const names = cable.persons.map((p) => p.name);
+
+  it("reads no person in `General People's Committee`, `NGOs said`, `Poloffs said`", () => {
+    expect(names).not.toContain("People");
+    expect(names).not.toContain("NGOs");
+    expect(names).not.toContain("Poloffs");
+  });
+
+  it("keeps a titled surname and the signature", () => {
+    expect(names).toEqual(expect.arrayContaining(["Yunis", "Gray"]));
+  });
+});

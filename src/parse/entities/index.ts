@@ -75,8 +75,12 @@ export function extractEntities(cable: Cable, doc: BodyDoc, options: EntityOptio
     places.push(...placeMentions(labeled, unit.paragraph));
   }
   return {
-    persons: groupPersons(persons, cable.classifiedBy, cable.signers, () =>
-      bodyWords(orgs, acronyms, defined),
+    persons: groupPersons(
+      persons,
+      cable.classifiedBy,
+      cable.signers,
+      () => bodyWords(orgs, acronyms, defined),
+      (key) => (lexicon?.isProseWord(key) ?? false) || proseTerm(key),
     ),
     organizations: groupOrganizations(orgs, acronyms),
     places: groupPlaces(places),
@@ -98,6 +102,25 @@ function bodyWords(
     for (const w of o.written.split(" ")) out.add(nameKey(w.replace(/['’]s$/, "")));
   for (const a of acronyms.keys()) out.add(nameKey(a));
   return out;
+}
+
+let acronymKeys: ReadonlySet<string> | null = null;
+let titleKeys: ReadonlySet<string> | null = null;
+
+/**
+ * An acronym of cable prose (acronyms.csv) in any case or in the plural, or the plural of a
+ * one-word title (person-titles.csv): `GoE`, `NGOs`, `Poloffs`, `Econoffs` are no surnames. (A
+ * title in the singular may be one: `Major`, `King`.)
+ */
+function proseTerm(key: string): boolean {
+  if (!acronymKeys || !titleKeys) {
+    const tables = entityTables();
+    acronymKeys = new Set([...tables.acronyms].map((a) => nameKey(a)));
+    titleKeys = new Set([...tables.titles.keys()].filter((t) => !t.includes(" ")).map(nameKey));
+  }
+  if (acronymKeys.has(key)) return true;
+  const one = key.endsWith("s") ? key.slice(0, -1) : null;
+  return one !== null && (acronymKeys.has(one) || titleKeys.has(one));
 }
 
 /** The country of the sending post, in the places table's spelling. */

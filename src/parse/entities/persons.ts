@@ -38,8 +38,15 @@ export function groupPersons(
   classifiedBy: ClassifiedBy | null,
   signers: readonly string[],
   notPersons: () => ReadonlySet<string> = () => new Set(),
+  notSurname: (key: string) => boolean = () => false,
 ): Person[] {
-  const all: PlacedMention[] = [...structural(classifiedBy, signers), ...mentions];
+  const signed = structural(classifiedBy, signers);
+  const all: PlacedMention[] = [...signed, ...mentions];
+  // A one-word form no full name claims, whatever cue stands before it (`General People's
+  // Committee`, `NGOs said`), is no person when the word is prose or an acronym of it; the
+  // signature and Classified-By names are names by structure.
+  const fromStructure = new Set(signed);
+  const standsAlone = (pm: PlacedMention, key: string) => fromStructure.has(pm) || !notSurname(key);
   const groups: Group[] = [];
   index.surname.clear();
   index.word.clear();
@@ -67,6 +74,7 @@ export function groupPersons(
     const key = surnameKey(pm.mention.words);
     const g = claim(groups, key);
     if (g) absorb(g, pm);
+    else if (!standsAlone(pm, key)) return;
     else if (pm.mention.evidence !== "single") groups.push(newGroup(pm));
     else pending.push({ pm, key });
   });

@@ -10,7 +10,7 @@
  */
 import type { FilterValue, NameValue, NearGroup, QueryNode, TextColumn, TextTerm } from "../ast.js";
 import { markingVariants, matchOrigins } from "../compile.js";
-import { QuerySyntaxError } from "../types.js";
+import { entityQuery } from "../entity-field.js";
 
 /** Lexemes of each text, in order, as the index made them (cg_fold + the simple parser). */
 export type Lexer = (texts: string[]) => Promise<string[][]>;
@@ -112,7 +112,7 @@ class Builder {
         return parts.join(n.kind === "and" ? " AND " : " OR ") || "true";
       }
       case "filter":
-        return this.filter(n.filter, n.pos);
+        return this.filter(n.filter);
     }
   }
 
@@ -133,7 +133,7 @@ class Builder {
     return parts.join(" AND ");
   }
 
-  async filter(f: FilterValue, pos: number): Promise<string> {
+  async filter(f: FilterValue): Promise<string> {
     switch (f.field) {
       case "tag":
         return this.prefixed("tags", "tag", f.value, f.prefix);
@@ -159,11 +159,15 @@ class Builder {
         return this.names("B", f.name);
       case "person":
       case "org":
-      case "place":
-        throw new QuerySyntaxError(
-          `${f.field}: (the entity index) is not available on archives on PostgreSQL yet`,
-          pos,
-        );
+      case "place": {
+        // The SQL of the SQLite back end runs as it is on the same tables (entity_words compares
+        // byte-wise there too, migration 003); only its placeholders are renumbered.
+        const q = entityQuery(f.field, f.name);
+        if (q.params.length === 0) return "false";
+        let i = 0;
+        const sql = q.sql.replace(/\?/g, () => this.param(q.params[i++]));
+        return `c.id IN (${sql})`;
+      }
       case "year":
         return this.range("c.year", f.from, f.to, false);
       case "created":
@@ -224,15 +228,34 @@ export function queryTexts(n: QueryNode, out: Set<string> = new Set()): Set<stri
   return out;
 }
 
+/**
+ * Public mode's protecting cables a query reaches (src/search/entity-visibility.ts publicRewrites):
+ * each is a hit when it matches its group's rewritten query, whatever `node` says of it.
+ */
+export type Rewrites = readonly { cables: number[]; node: QueryNode }[] | null;
+
 export async function compilePostgres(
   node: QueryNode,
   lexer: Lexer,
   catalog: PgCatalog,
+  rewrites: Rewrites = null,
 ): Promise<PgCondition> {
-  const texts = [...queryTexts(node)];
-  const lexemes = texts.length ? await lexer(texts) : [];
-  const b = new Builder(new Map(texts.map((t, i) => [t, lexemes[i] ?? []])), catalog);
-  const where = await b.node(node, true);
+  const texts = new Set(queryTexts(node));
+  for (const g of rewrites ?? []) queryTexts(g.node, texts);
+  const list = [...texts];
+  const lexemes = list.length ? await lexer(list) : [];
+  const b = new Builder(new Map(list.map((t, i) => [t, lexemes[i] ?? []])), catalog);
+  let where = await b.node(node, true);
+  if (rewrites?.length) {
+    const all = rewrites.flatMap((g) => g.cables);
+    const parts = [`(${where}) AND NOT (c.id = ANY(${b.param(all, "::bigint[]")}))`];
+    for (const g of rewrites) {
+      // Ranked by the query as typed, as SQLite ranks them: the rewrite only decides membership.
+      const again = await b.node(g.node, false);
+      parts.push(`c.id = ANY(${b.param(g.cables, "::bigint[]")}) AND (${again})`);
+    }
+    where = parts.map((p) => `(${p})`).join(" OR ");
+  }
   return {
     where,
     params: b.params,

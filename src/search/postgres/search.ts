@@ -6,31 +6,56 @@
  * matches, nothing is carried to Node but the page.
  */
 import { canonicalId } from "../../model/reference-id.js";
-import type { Sql } from "../../store/postgres/connect.js";
+import { ENTITY_TYPES, type EntityType } from "../../store/entities-input.js";
+import type { Pool, Sql } from "../../store/postgres/connect.js";
+import { isPublicModePg, protectedIndexPg } from "../../store/postgres/entities-public.js";
 import type { QueryNode } from "../ast.js";
 import { NO_DATE } from "../columns.js";
 import { compile as compileSqlite } from "../compile.js";
 import { decodeCursor, encodeCursor } from "../cursor.js";
+import { publicRewrites, termsVisibleIn } from "../entity-visibility.js";
 import { DEFAULT_FACET_LIMIT } from "../facets.js";
 import { effectiveSort } from "../hits.js";
 import { queryId } from "../id-query.js";
 import { idPrefix, idWord, MAX_SUGGESTIONS } from "../ids.js";
 import type { SearchTuning } from "../index.js";
 import { parseQuery } from "../parser.js";
-import type { FacetCount, SearchHit, SearchResult, SortOrder } from "../types.js";
+import type { EntityFacetCount, FacetCount, SearchHit, SearchResult, SortOrder } from "../types.js";
 import { checkOptions, QuerySyntaxError } from "../types.js";
 import { compilePostgres, type Lexer, type PgCatalog } from "./compile.js";
 import { snippetsFor } from "./snippets.js";
+import { variantExpander } from "./variants.js";
 
-/** `word~` needs the archive's vocabulary of spellings, which the PostgreSQL back end does not keep yet. */
-function refuseUnsupported(n: QueryNode): void {
-  if (n.kind === "text" && n.fuzzy)
+function entityField(n: QueryNode): { field: string; pos: number } | null {
+  if (n.kind === "filter") {
+    const f = n.filter.field;
+    return f === "person" || f === "org" || f === "place" ? { field: f, pos: n.pos } : null;
+  }
+  if (n.kind === "and" || n.kind === "or") {
+    for (const c of n.children) {
+      const found = entityField(c);
+      if (found) return found;
+    }
+  }
+  return n.kind === "not" ? entityField(n.child) : null;
+}
+
+/**
+ * `person:`, `org:` and `place:` read resolved entities. Cables ingested into PostgreSQL have
+ * their mentions stored but not resolved (docs/server-mode.md, "Entities"): rather than answer
+ * from part of the archive, such a query is refused, saying why and what to do.
+ */
+async function refuseUnresolved(tx: Sql, node: QueryNode): Promise<void> {
+  const found = entityField(node);
+  if (!found) return;
+  const [row] = await tx<{ n: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id IS NULL) AS n`;
+  if (row?.n) {
     throw new QuerySyntaxError(
-      `${n.text}~ (spelling variants) is not available on archives on PostgreSQL yet`,
-      n.pos,
+      `${found.field}: is not available on archives on PostgreSQL yet for cables ingested into PostgreSQL: their entities are not resolved (ingest into SQLite, then cablegram migrate; docs/server-mode.md)`,
+      found.pos,
     );
-  if (n.kind === "and" || n.kind === "or") n.children.forEach(refuseUnsupported);
-  if (n.kind === "not") refuseUnsupported(n.child);
+  }
 }
 
 function lexer(tx: Sql): Lexer {
@@ -94,11 +119,28 @@ interface HitRow {
   key: number;
 }
 
+/**
+ * The entities of one type the matches name most, as src/search/entity-facets.ts counts them: a
+ * cable counts once per entity, ties by name (public: no mention a cable protects).
+ */
+function entityTop(type: EntityType, limit: string, pub: boolean): string {
+  return `(SELECT coalesce(json_agg(x), '[]') FROM (
+      SELECT y.value, coalesce(e.name, y.value) AS label, y.count FROM (
+        SELECT mm.entity_id AS value, count(DISTINCT mm.cable_id)::int AS count
+          FROM m JOIN mentions mm ON mm.cable_id = m.id
+         WHERE mm.type = '${type}' AND mm.entity_id IS NOT NULL${pub ? " AND NOT mm.protected" : ""}
+         GROUP BY mm.entity_id) y
+      LEFT JOIN entities e ON e.id = y.value
+      ORDER BY y.count DESC, coalesce(e.name, y.value) COLLATE "C", y.value COLLATE "C"
+      LIMIT ${limit}) x)`;
+}
+
 async function facetsOf(
   tx: Sql,
   where: string,
   params: unknown[],
   limit: number,
+  pub: boolean,
 ): Promise<{
   total: number;
   facets: SearchResult["facets"];
@@ -116,7 +158,8 @@ async function facetsOf(
             ${top("m", "m.classification", "WHERE m.classification IS NOT NULL")} AS classification,
             ${top("m JOIN caveats v ON v.cable_id = m.id", "v.caveat")} AS caveat,
             (SELECT coalesce(json_agg(x), '[]') FROM (SELECT month, count(*)::int AS count FROM m
-               WHERE month IS NOT NULL GROUP BY month ORDER BY month COLLATE "C") x) AS histogram`,
+               WHERE month IS NOT NULL GROUP BY month ORDER BY month COLLATE "C") x) AS histogram,
+            ${ENTITY_TYPES.map((t) => `${entityTop(t, L, pub)} AS ${t}`).join(", ")}`,
     [...params, limit] as never[],
   );
   const r = row as Record<string, unknown>;
@@ -127,6 +170,9 @@ async function facetsOf(
       origin: r.origin as FacetCount[],
       classification: r.classification as FacetCount[],
       caveat: r.caveat as FacetCount[],
+      person: r.person as EntityFacetCount[],
+      org: r.org as EntityFacetCount[],
+      place: r.place as EntityFacetCount[],
     },
     histogram: r.histogram as { month: string; count: number }[],
   };
@@ -139,7 +185,8 @@ export async function searchParsedPostgres(
   opts: SearchTuning = {},
 ): Promise<SearchResult> {
   const { sort: order, limit } = checkOptions(opts);
-  refuseUnsupported(node);
+  const pool = sql as Pool;
+  const pub = isPublicModePg(pool);
   return sql.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (tx) => {
     const word = idWord(node);
     const rawId = queryId(node);
@@ -160,15 +207,29 @@ export async function searchParsedPostgres(
         .filter((id) => id !== prefix)
         .slice(0, MAX_SUGGESTIONS);
     }
+    if (!exact) await refuseUnresolved(tx, node);
     const cat = catalog(tx);
+    // Public mode: the protecting cables the query reaches through a protected name, decided on
+    // the query as typed (src/search/entity-visibility.ts), then every query's `word~` expanded.
+    const index = pub ? await protectedIndexPg(pool, tx) : null;
+    const rewrites = index && !exact ? publicRewrites(index, node) : null;
+    const expand = exact
+      ? (n: QueryNode) => n
+      : await variantExpander(pool, tx, [node], index?.byWord ?? null);
+    const expanded = expand(node);
     const cond = exact
       ? { where: `c.id = $1`, params: [exact.id] as unknown[], rank: null }
-      : await compilePostgres(node, lexer(tx), cat);
+      : await compilePostgres(
+          expanded,
+          lexer(tx),
+          cat,
+          rewrites?.map((g) => ({ cables: g.cables, node: expand(g.node) })) ?? null,
+        );
     // The SQLite plan of the same query says which order relevance falls back to and which terms
     // the snippets mark, so both back ends agree on both.
     const plan = exact
       ? { fts: null, terms: [] }
-      : compileSqlite(node, { origins: () => cat.cached });
+      : compileSqlite(expanded, { origins: () => cat.cached });
     const sort = effectiveSort(order, { ...plan, root: { kind: "all" }, subjectFts: null });
     const after = opts.cursor ? decodeCursor(opts.cursor, sort) : null;
     const params = [...cond.params];
@@ -187,7 +248,7 @@ export async function searchParsedPostgres(
     )) as unknown as HitRow[];
     const facetLimit = opts.facetLimit ?? DEFAULT_FACET_LIMIT;
     const counted = opts.facets
-      ? await facetsOf(tx, cond.where, cond.params, facetLimit)
+      ? await facetsOf(tx, cond.where, cond.params, facetLimit, pub)
       : {
           total: (
             (await tx.unsafe(
@@ -206,7 +267,7 @@ export async function searchParsedPostgres(
         : await snippetsFor(
             tx,
             page.map((r) => r.id),
-            plan.terms,
+            index ? (id) => termsVisibleIn(index, id, plan.terms) : () => plan.terms,
           );
     const hits: SearchHit[] = page.map((r) => ({
       referenceId: r.reference_id,

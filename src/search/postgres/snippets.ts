@@ -55,11 +55,14 @@ function snippetOf(row: Row, terms: HighlightTerm[]): Snippet {
   return { snippet: null, paragraph: null };
 }
 
-/** The snippet of each hit of a page, by cables.id: one query for the page. */
+/**
+ * The snippet of each hit of a page, by cables.id: one query for the page. `termsOf` gives the
+ * terms to mark in each (public mode leaves out those naming a person the cable protects).
+ */
 export async function snippetsFor(
   tx: Sql,
   ids: number[],
-  terms: HighlightTerm[],
+  termsOf: (id: number) => HighlightTerm[],
 ): Promise<Map<number, Snippet>> {
   if (ids.length === 0) return new Map();
   const rows = await tx<Row[]>`
@@ -67,5 +70,5 @@ export async function snippetsFor(
            (SELECT json_agg(json_build_object('number', p.number, 'text', p.text) ORDER BY p.seq)
               FROM paragraphs p WHERE p.cable_id = c.id) AS paragraphs
       FROM cables c WHERE c.id = ANY(${ids}::bigint[])`;
-  return new Map(rows.map((r) => [r.id, snippetOf(r, terms)]));
+  return new Map(rows.map((r) => [r.id, snippetOf(r, termsOf(r.id))]));
 }

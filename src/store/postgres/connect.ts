@@ -132,6 +132,19 @@ function migrationFiles(): string[] {
     .sort();
 }
 
+/** The migrations the archive lacks (a read-only connection cannot apply them). */
+export async function pendingMigrations(sql: Pool): Promise<string[]> {
+  const [has] = await sql<
+    { t: string | null }[]
+  >`SELECT to_regclass('schema_migrations')::text AS t`;
+  const done = has?.t
+    ? new Set(
+        (await sql<{ name: string }[]>`SELECT name FROM schema_migrations`).map((r) => r.name),
+      )
+    : new Set<string>();
+  return migrationFiles().filter((f) => !done.has(f));
+}
+
 /** Applies the migrations not yet applied, by file name, each in one transaction, under the writer lock. */
 export async function migrate(sql: Pool): Promise<void> {
   await sql.begin(async (tx) => {

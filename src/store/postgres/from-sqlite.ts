@@ -13,6 +13,7 @@ import type { Db } from "../db.js";
 import { runStatus } from "../ingest-runs.js";
 import { type PgArchive, PostgresArchiveError, type Sql, WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
+import { ENTITY_COLUMNS, ENTITY_TABLES, prepareSource, sourceSelect } from "./entities-copy.js";
 import { COLUMNS } from "./write.js";
 
 /** What is copied, in an order that satisfies the foreign keys (cables before their children). */
@@ -20,6 +21,7 @@ const TABLES: Record<string, string> = {
   ...COLUMNS,
   cables: `${COLUMNS.cables}, created_est, created_est_json`,
   ingest_runs: "id, started_at, finished_at, inputs, report_json, status, error",
+  ...ENTITY_COLUMNS,
 };
 const ORDER = [
   "versions",
@@ -32,22 +34,14 @@ const ORDER = [
   "recipients",
   "protect",
   "ingest_runs",
+  ...ENTITY_TABLES,
 ];
 
 /**
- * SQLite tables with no place in the PostgreSQL schema yet. The entity tables, event dates and
- * traffic counts are derived (rebuilt from the cables); mentions are the parse's entity lists,
- * also in each cable's stored JSON, which the PostgreSQL back end does not index yet.
+ * SQLite tables with no place in the PostgreSQL schema yet: event dates and traffic counts are
+ * derived (rebuilt from the cables).
  */
-const NOT_COPIED = [
-  "mentions",
-  "entities",
-  "entity_forms",
-  "entity_words",
-  "entity_owners",
-  "event_dates",
-  "traffic_counts",
-];
+const NOT_COPIED = ["event_dates", "traffic_counts"];
 
 export interface MigrateProgress {
   table: string;
@@ -91,6 +85,8 @@ function sourceColumns(db: Db, table: string): Set<string> {
 
 /** The SELECT that reads a table in the target's column order; columns an older archive lacks read as NULL. */
 function selectFor(db: Db, table: string): string {
+  const special = sourceSelect(table);
+  if (special) return special;
   const have = sourceColumns(db, table);
   const cols = TABLES[table]!.split(", ");
   // runRow needs the holder of a run to tell a dead ingest from a live one.
@@ -99,7 +95,8 @@ function selectFor(db: Db, table: string): string {
 }
 
 function count(db: Db, table: string): number {
-  return db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+  const from = sourceSelect(table) ?? `SELECT 1 FROM ${table}`;
+  return db.prepare<[], number>(`SELECT count(*) FROM (${from})`).pluck().get() ?? 0;
 }
 
 /** A run left `running` in SQLite: finished state as `stats` would report it, or a live ingest (refused). */
@@ -190,6 +187,7 @@ export async function copySqliteToPostgres(
 ): Promise<MigrateSummary> {
   const started = Date.now();
   await assertEmpty(pg.sql, pg.label);
+  prepareSource(db);
   // One read transaction: every table as of the same commit, whatever an ingest does meanwhile.
   db.exec("BEGIN");
   try {

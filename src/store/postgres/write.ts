@@ -14,6 +14,8 @@ import { CLASSIFICATION_LEVELS, type WriteOutcome } from "../write.js";
 import type { Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
+import { ENTITY_COLUMNS } from "./entities-copy.js";
+import { mentionRows } from "./entities-write.js";
 import { cablesByRowid } from "./read.js";
 
 /** What the writer needs of a prepared record (src/ingest/prepare.ts). */
@@ -104,6 +106,7 @@ function cableRows(out: Rows, id: number, versionId: number, cable: Cable, json:
   cable.protect.forEach((p, seq) => {
     out.protect!.push([id, seq, p.marker, p.paragraph, p.text]);
   });
+  out.mentions!.push(...mentionRows(id, cable));
 }
 
 /** Column lists of the COPYs, in the order cableRows and versionRow fill them. */
@@ -119,6 +122,7 @@ export const COLUMNS: Record<string, string> = {
   reasons: "cable_id, reason",
   recipients: "cable_id, role, seq, route, name, precedence, mcn",
   protect: "cable_id, seq, marker, paragraph, text",
+  mentions: ENTITY_COLUMNS.mentions!,
 };
 
 async function copy(tx: Sql, table: string, rows: CopyValue[][]): Promise<void> {
@@ -291,6 +295,7 @@ export async function writeBatch(
     reasons: [],
     recipients: [],
     protect: [],
+    mentions: [],
   };
   for (const [cableId, f] of finals) cableRows(rows, cableId, f.versionId, f.cable, f.slimJson);
   await copy(tx, "versions", versions);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { compatibleMiddles, nameShape } from "./entity-names.js";
+
+describe("nameShape", () => {
+  it("reads given name, middle names and surname, particles and initials apart", () => {
+    expect(nameShape("George H. W. Bush")).toEqual({
+      given: "george",
+      initial: "g",
+      middle: ["h", "w"],
+      surname: "bush",
+    });
+    expect(nameShape("Muammar al-Qadhafi")).toMatchObject({ given: "muammar", middle: [] });
+    expect(nameShape("Carol van Voorst")).toMatchObject({ middle: [], surname: "voorst" });
+    expect(nameShape("M. Asquino")).toMatchObject({ given: null, initial: "m" });
+    // A trailing letter is no middle name.
+    expect(nameShape("John Creamer P")).toMatchObject({ given: "john", middle: [] });
+  });
+
+  it("reads leading titles and bare office letters as roles, not given names", () => {
+    for (const f of ["Minister Smith", "SecGen Smith", "Vice-President Smith", "S Smith"])
+      expect(nameShape(f)).toMatchObject({ given: null, initial: null, surname: "smith" });
+    expect(nameShape("PermRep Vitaly Churkin")).toMatchObject({ given: "vitaly" });
+    // A title alone stays what is written.
+    expect(nameShape("General")).toMatchObject({ surname: "general" });
+  });
+});
+
+describe("compatibleMiddles", () => {
+  it("tells a second given name or a spelled-out initial from a different middle name", () => {
+    expect(compatibleMiddles(["h"], ["herbert"])).toBe(true);
+    expect(compatibleMiddles([], ["w"])).toBe(true);
+    expect(compatibleMiddles(["garcia"], ["antonio", "garcia"])).toBe(true);
+    expect(compatibleMiddles(["w"], ["h", "w"])).toBe(false);
+    expect(compatibleMiddles(["a"], ["b"])).toBe(false);
+    expect(compatibleMiddles(["hamad"], ["khalifa"])).toBe(false);
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * The entity reads of src/store/entities-read.ts on PostgreSQL: lookups by name or id, an entity's
+ * page, a cable's mentions, from the tables of migration 003 with the same SQL meaning; the page
+ * is assembled by the same code (detailFrom). `pub` is public mode (src/store/postgres/
+ * entities-public.ts): the mentions a cable protects do not exist.
+ *
+ * Text compares and sorts byte-wise (COLLATE "C"), as SQLite's BINARY collation does.
+ */
+import type { EntityType } from "../entities-input.js";
+import type { CableMention } from "../entities-read.js";
+import {
+  detailFrom,
+  type EntityDetail,
+  type EntitySummary,
+  looksLikeEntityId,
+  type MentionRow,
+  RELATED_SHOWN,
+  type Related,
+} from "../entities-read.js";
+import { fold, nameWords } from "../entity-names.js";
+import type { Sql } from "./connect.js";
+
+interface EntityRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  cables: number;
+  public_cables: number;
+  first_created: string | null;
+  last_created: string | null;
+}
+
+function summary(r: EntityRow, pub: boolean): EntitySummary {
+  return {
+    id: r.id,
+    type: r.type,
+    name: r.name,
+    cables: pub ? r.public_cables : r.cables,
+    firstCreated: r.first_created,
+    lastCreated: r.last_created,
+  };
+}
+
+/** findEntities: every word of `q` in the entity's forms (the last as a prefix), most cited first. */
+export async function findEntitiesPg(
+  sql: Sql,
+  q: string,
+  pub: boolean,
+  opts: { type?: EntityType | null; limit?: number; offset?: number } = {},
+): Promise<EntitySummary[]> {
+  const count = pub ? "public_cables" : "cables";
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const where: string[] = [`e.${count} > 0`];
+  if (opts.type) where.push(`e.type = ${p(opts.type)}`);
+  if (looksLikeEntityId(q.trim())) {
+    where.push(`e.id = ${p(q.trim())}`);
+  } else {
+    const words = nameWords(q).map((w) => fold(w.replace(/\.$/, "")));
+    words.forEach((w, i) => {
+      const last = i === words.length - 1;
+      const match = last ? `word >= ${p(w)} AND word < ${p(`${w}\uffff`)}` : `word = ${p(w)}`;
+      where.push(
+        `e.id IN (SELECT entity_id FROM entity_words WHERE ${match}${pub ? " AND public" : ""})`,
+      );
+    });
+  }
+  const rows = (await sql.unsafe(
+    `SELECT e.* FROM entities e WHERE ${where.join(" AND ")}
+      ORDER BY e.${count} DESC, e.name COLLATE "C" LIMIT ${p(opts.limit ?? 20)} OFFSET ${p(opts.offset ?? 0)}`,
+    params as never[],
+  )) as unknown as EntityRow[];
+  return rows.map((r) => summary(r, pub));
+}
+
+export async function getEntityPg(
+  sql: Sql,
+  id: string,
+  pub: boolean,
+): Promise<EntitySummary | null> {
+  const [row] = await sql<EntityRow[]>`SELECT * FROM entities WHERE id = ${id}`;
+  if (!row || (pub && row.public_cables === 0)) return null;
+  return summary(row, pub);
+}
+
+/**
+ * The entities named most often beside `id` in its cables (public: only mentions no cable
+ * protects, on both sides), the first RELATED_SHOWN of each type: the counts the SQLite server
+ * takes from its facet columns, ties by name.
+ */
+async function coMentionsPg(
+  sql: Sql,
+  id: string,
+  pub: boolean,
+): Promise<Record<EntityType, Related[]>> {
+  const visible = pub ? "AND NOT m.protected AND NOT o.protected" : "";
+  const rows = await sql.unsafe<{ id: string; type: EntityType; name: string; cables: number }[]>(
+    `SELECT id, type, name, cables FROM (
+       SELECT x.id, x.type, coalesce(e.name, x.id) AS name, x.cables,
+              row_number() OVER (PARTITION BY x.type
+                ORDER BY x.cables DESC, coalesce(e.name, x.id) COLLATE "C", x.id COLLATE "C") AS r
+         FROM (SELECT o.entity_id AS id, o.type, count(DISTINCT o.cable_id)::int AS cables
+                 FROM mentions m
+                 JOIN mentions o ON o.cable_id = m.cable_id AND o.entity_id IS NOT NULL
+                                AND o.entity_id <> m.entity_id
+                WHERE m.entity_id = $1 ${visible}
+                GROUP BY o.entity_id, o.type) x
+         LEFT JOIN entities e ON e.id = x.id) ranked
+      WHERE r <= $2 ORDER BY type, r`,
+    [id, RELATED_SHOWN],
+  );
+  const of = (type: EntityType) =>
+    rows.filter((r) => r.type === type).map((r) => ({ ...r, cables: Number(r.cables) }));
+  return { person: of("person"), org: of("org"), place: of("place") };
+}
+
+/** One entity with everything its page shows, or null (public: also when only protecting cables name it). */
+export async function entityDetailPg(
+  sql: Sql,
+  id: string,
+  pub: boolean,
+  cableLimit = 200,
+): Promise<EntityDetail | null> {
+  const entity = await getEntityPg(sql, id, pub);
+  if (!entity) return null;
+  const rows = await sql<(Omit<MentionRow, "protected"> & { protected: boolean })[]>`
+    SELECT m.cable_id, c.reference_id, c.created, c.station, c.subject, c.month, m.name,
+           m.variants, m.roles, m.paragraphs, m.protected, m.link
+      FROM mentions m JOIN cables c ON c.id = m.cable_id
+     WHERE m.entity_id = ${id} ORDER BY c.created COLLATE "C" DESC NULLS LAST, c.id DESC`;
+  const mentions: MentionRow[] = rows
+    .filter((r) => !pub || !r.protected)
+    .map((r) => ({ ...r, protected: r.protected ? 1 : 0 }));
+  return detailFrom(entity, mentions, pub, await coMentionsPg(sql, id, pub), cableLimit);
+}
+
+/** The persons, organisations and places of one cable (public: none it protects). */
+export async function cableMentionsPg(
+  sql: Sql,
+  referenceId: string,
+  pub: boolean,
+): Promise<CableMention[]> {
+  const rows = await sql<
+    {
+      entityId: string | null;
+      type: EntityType;
+      name: string;
+      variants: string;
+      roles: string;
+      paragraphs: string;
+      protected: boolean;
+    }[]
+  >`SELECT m.entity_id AS "entityId", m.type, m.name, m.variants, m.roles, m.paragraphs, m.protected
+      FROM mentions m WHERE m.cable_id = (SELECT id FROM cables WHERE reference_id = ${referenceId})
+     ORDER BY m.seq`;
+  return rows
+    .filter((m) => !pub || !m.protected)
+    .map((m) => ({
+      entityId: m.entityId,
+      type: m.type,
+      name: m.name,
+      variants: JSON.parse(m.variants) as string[],
+      roles: JSON.parse(m.roles) as string[],
+      paragraphs: JSON.parse(m.paragraphs) as number[],
+      protected: m.protected,
+    }));
+}
+
+/** The forms of each entity, most written first (public: outside protecting cables). */
+export async function entityFormsPg(
+  sql: Sql,
+  ids: readonly string[],
+  pub: boolean,
+): Promise<Map<string, string[]>> {
+  const count = pub ? "public_cables" : "cables";
+  const rows = await sql.unsafe<{ entity_id: string; forms: string[] }[]>(
+    `SELECT entity_id, array_agg(form ORDER BY ${count} DESC, form COLLATE "C") AS forms
+       FROM entity_forms WHERE entity_id = ANY($1::text[]) AND ${count} > 0 GROUP BY entity_id`,
+    [ids as string[]],
+  );
+  return new Map(rows.map((r) => [r.entity_id, r.forms]));
+}
+
+/** People named together: pairs of `ids` with the cables naming both, at least `min` of them. */
+export async function comentionEdgesPg(
+  sql: Sql,
+  ids: readonly string[],
+  min: number,
+  pub: boolean,
+): Promise<{ s: string; t: string; w: number }[]> {
+  const visible = pub ? "AND NOT a.protected AND NOT b.protected" : "";
+  return sql.unsafe<{ s: string; t: string; w: number }[]>(
+    `SELECT a.entity_id AS s, b.entity_id AS t, count(DISTINCT a.cable_id)::int AS w
+       FROM mentions a JOIN mentions b ON b.cable_id = a.cable_id
+                                      AND b.entity_id COLLATE "C" > a.entity_id COLLATE "C"
+      WHERE a.entity_id = ANY($1::text[]) AND b.entity_id = ANY($1::text[])
+        AND a.type = 'person' AND b.type = 'person' ${visible}
+      GROUP BY a.entity_id, b.entity_id HAVING count(DISTINCT a.cable_id) >= $2
+      ORDER BY a.entity_id COLLATE "C", b.entity_id COLLATE "C"`,
+    [ids as string[], min],
+  );
+}
+
+/** Mentions that resolution has not placed yet: a PostgreSQL ingest writes them so (docs/server-mode.md). */
+export async function unresolvedMentionsPg(sql: Sql): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM mentions WHERE entity_id IS NULL`;
+  return row?.n ?? 0;
+}

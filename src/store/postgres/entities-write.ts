@@ -1,0 +1,71 @@
+/**
+ * The PostgreSQL writer's part of the entity layer: a cable's persons, organisations and places
+ * as rows of `mentions`, exactly as src/store/entities-write.ts stores them in SQLite (same order,
+ * same JSON lists, same resolution group keys), unresolved (entity_id NULL). Public mode reads the
+ * `protected` flag from here, resolved or not, so a PostgreSQL ingest never serves a protected
+ * name; resolution itself runs on SQLite only so far (docs/server-mode.md, "Entities").
+ */
+import type { Cable } from "../../model/cable.js";
+import { cableEntities } from "../entities-input.js";
+import { mentionKeys } from "../entities-rule.js";
+import { type Pool, WRITER_LOCK } from "./connect.js";
+import type { CopyValue } from "./copy.js";
+
+const EMPTY = "[]";
+const list = (xs: readonly unknown[]) => (xs.length === 0 ? EMPTY : JSON.stringify(xs));
+
+/** COPY rows in the column order of ENTITY_COLUMNS.mentions (src/store/postgres/entities-copy.ts). */
+export function mentionRows(cableId: number, cable: Cable): CopyValue[][] {
+  const { persons, organizations, places } = cableEntities(cable);
+  const out: CopyValue[][] = [];
+  const row = (
+    type: "person" | "org" | "place",
+    name: string,
+    variants: readonly string[],
+    roles: readonly string[],
+    paragraphs: readonly number[],
+    kind: string | null,
+    usOfficial: boolean,
+    prot: boolean,
+  ) => {
+    const { key, vkeys } = mentionKeys({ type, name, variants });
+    out.push([
+      cableId,
+      out.length,
+      type,
+      name,
+      list(variants),
+      list(roles),
+      list(paragraphs),
+      kind,
+      usOfficial,
+      prot,
+      null,
+      null,
+      key,
+      vkeys.join("\n"),
+    ]);
+  };
+  for (const p of persons) {
+    row("person", p.name, p.variants, p.roles, p.paragraphs, null, p.usOfficial, p.protected);
+  }
+  for (const o of organizations)
+    row("org", o.name, o.variants, [], o.paragraphs, null, false, false);
+  for (const l of places) row("place", l.name, l.variants, [], l.paragraphs, l.kind, false, false);
+  return out;
+}
+
+/**
+ * Recounts the vocabulary `word~` reads (`terms`) from the full-text index, in one transaction
+ * under the writer lock: after an ingest changed the cables. ts_stat reads every tsvector once
+ * (docs/server-mode.md gives its cost at scale); readers see the old counts until it commits.
+ */
+export async function refreshTerms(sql: Pool): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
+    await tx`DELETE FROM terms`;
+    await tx`INSERT INTO terms (term, docs)
+      SELECT word, ndoc FROM ts_stat('SELECT tsv FROM cables')
+       WHERE length(word) >= 4 AND word !~ '[0-9]'`;
+  });
+}
