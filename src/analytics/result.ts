@@ -8,6 +8,7 @@ import type { QueryNode } from "../search/ast.js";
 import { columnsIfBuilt } from "../search/columns.js";
 import { matchIds } from "../search/hits.js";
 import { planQuery } from "../search/plan.js";
+import { timed } from "../store/analytics-phases.js";
 import type { Db } from "../store/db.js";
 
 export interface CableSet {
@@ -19,11 +20,13 @@ export interface CableSet {
 
 /** Rowids of every cable matching a parsed query. Throws QuerySyntaxError for what cannot run. */
 export function matchQuery(db: Db, node: QueryNode, query: string): CableSet {
-  return db.transaction((): CableSet => {
-    const { plan } = planQuery(db, node);
-    const ids = Int32Array.from(matchIds(db, plan, columnsIfBuilt(db))).sort();
-    return { ids, query };
-  })();
+  return timed("set", () =>
+    db.transaction((): CableSet => {
+      const { plan } = planQuery(db, node);
+      const ids = Int32Array.from(matchIds(db, plan, columnsIfBuilt(db))).sort();
+      return { ids, query };
+    })(),
+  );
 }
 
 /** The ids as the JSON array SQL reads with json_each (one primary-key seek per id). */

@@ -58,25 +58,29 @@ export interface Secrecy {
   classifiers: Table;
 }
 
-/** Reference id, subject and date of a cable a signal lists. */
-function listed(db: Db, id: number) {
-  return db
-    .prepare<[number], { referenceId: string; subject: string | null; created: string | null }>(
-      "SELECT reference_id AS referenceId, subject, created FROM cables WHERE id = ?",
+type Listed = { referenceId: string; subject: string | null; created: string | null };
+
+/** Reference id, subject and date of the cables signals list, by rowid (one query). */
+function listed(db: Db, ids: readonly number[]): Map<number, Listed> {
+  const rows = db
+    .prepare<[string], Listed & { id: number }>(
+      `SELECT c.id, c.reference_id AS referenceId, c.subject, c.created
+         FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value`,
     )
-    .get(id)!;
+    .all(JSON.stringify(ids));
+  return new Map(rows.map(({ id, ...rest }) => [id, rest]));
 }
 
-/** Title of a classifying official, from one cable they classified (the title is in the JSON). */
-function classifierTitle(db: Db, cableId: number): string | null {
-  return (
-    db
-      .prepare<[number], string | null>(
-        "SELECT json_extract(cable_json, '$.classifiedBy.title') FROM cables WHERE id = ?",
-      )
-      .pluck()
-      .get(cableId) ?? null
-  );
+/** Title of each classifying official, from one cable they classified (the title is in the JSON). */
+function classifierTitles(db: Db, cableIds: readonly number[]): Map<number, string | null> {
+  const rows = db
+    .prepare<[string], [number, string | null]>(
+      `SELECT c.id, json_extract(c.cable_json, '$.classifiedBy.title')
+         FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value`,
+    )
+    .raw()
+    .all(JSON.stringify(cableIds));
+  return new Map(rows);
 }
 
 /**
@@ -159,7 +163,6 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
   return db.transaction((): Secrecy => {
     const f = readFacts(db, ids);
     const text = (c: number) => f.text(c) ?? NONE;
-    const levelOf = (i: number) => f.text(f.level[i]!);
     const levels: Coded = { codes: f.level, label: text };
     const years: Coded = { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) };
 
@@ -168,24 +171,44 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
       "secret-without-s": { count: 0, cables: [] },
     };
     const paragraphs = new Array<number>(SLOTS).fill(0);
+    // Cables each signal lists (positions in the set), read from the archive in one query below.
+    const shown: Record<Signal, number[]> = {
+      "unclassified-paragraphs": [],
+      "secret-without-s": [],
+    };
+    const { marks, level } = f;
+    // The level's text once per distinct level id, not once per cable.
+    const levelText = new Map<number, string | null>();
     for (let i = 0; i < f.n; i++) {
-      for (let k = 0; k < SLOTS; k++) paragraphs[k]! += f.marks[i * SLOTS + k]!;
-      for (const s of signalsOfMarks(levelOf(i), f.marks, i * SLOTS)) {
+      for (let k = 0; k < SLOTS; k++) paragraphs[k]! += marks[i * SLOTS + k]!;
+      let l = levelText.get(level[i]!);
+      if (l === undefined) {
+        l = f.text(level[i]!);
+        levelText.set(level[i]!, l);
+      }
+      for (const s of signalsOfMarks(l, marks, i * SLOTS)) {
         signals[s].count++;
-        if (signals[s].cables.length < listLimit) {
-          const { referenceId, subject, created } = listed(db, f.ids[i]!);
-          const markings: string[] = [];
-          MARK_SLOTS.forEach((m, k) => {
-            for (let c = f.marks[i * SLOTS + k]!; c > 0; c--) markings.push(m);
-          });
-          signals[s].cables.push({
-            referenceId,
-            level: text(f.level[i]!),
-            created,
-            subject,
-            markings: markings.sort(),
-          });
-        }
+        if (shown[s].length < listLimit) shown[s].push(i);
+      }
+    }
+    const rows = listed(
+      db,
+      SIGNALS.flatMap((s) => shown[s].map((i) => f.ids[i]!)),
+    );
+    for (const s of SIGNALS) {
+      for (const i of shown[s]) {
+        const { referenceId, subject, created } = rows.get(f.ids[i]!)!;
+        const markings: string[] = [];
+        MARK_SLOTS.forEach((m, k) => {
+          for (let c = marks[i * SLOTS + k]!; c > 0; c--) markings.push(m);
+        });
+        signals[s].cables.push({
+          referenceId,
+          level: text(level[i]!),
+          created,
+          subject,
+          markings: markings.sort(),
+        });
       }
     }
     const caveats = pairsOf(f, "caveats");
@@ -210,16 +233,20 @@ export function secrecy(db: Db, ids: Int32Array, listLimit = 200): Secrecy {
         c.levels.set(level, (c.levels.get(level) ?? 0) + 1);
       }
     }
-    const classifierRows = [...classifiers]
+    const topClassifiers = [...classifiers]
       .map(([id, c]) => [f.text(id) ?? "", c] as const)
       .sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1))
-      .slice(0, CLASSIFIERS)
-      .map(([name, c]): (string | number | null)[] => [
-        name,
-        classifierTitle(db, c.cable),
-        ...LEVELS.map((l) => c.levels.get(l) ?? 0),
-        c.total,
-      ]);
+      .slice(0, CLASSIFIERS);
+    const titles = classifierTitles(
+      db,
+      topClassifiers.map(([, c]) => c.cable),
+    );
+    const classifierRows = topClassifiers.map(([name, c]): (string | number | null)[] => [
+      name,
+      titles.get(c.cable) ?? null,
+      ...LEVELS.map((l) => c.levels.get(l) ?? 0),
+      c.total,
+    ]);
 
     return {
       total: f.n,
