@@ -54,7 +54,8 @@ export interface EntityDetail extends EntitySummary {
   next: string | null;
 }
 
-interface EntityRow {
+/** A row of the `entities` table, as both back ends read it. */
+export interface EntityRow {
   id: string;
   type: EntityType;
   name: string;
@@ -76,7 +77,8 @@ const stmts = perConnection((db: Db) => ({
   ),
 }));
 
-function summary(r: EntityRow, pub: boolean): EntitySummary {
+/** The summary of an entity row; public mode counts only the cables not protecting it. */
+export function summary(r: EntityRow, pub: boolean): EntitySummary {
   return {
     id: r.id,
     type: r.type,

@@ -10,36 +10,17 @@ import type { EntityType } from "../entities-input.js";
 import type { CableMention } from "../entities-read.js";
 import {
   type EntityDetail,
+  type EntityRow,
   type EntitySummary,
   looksLikeEntityId,
   RELATED_SHOWN,
   type Related,
+  summary,
 } from "../entities-read.js";
 import { fold, nameWords } from "../entity-names.js";
 import { type MentionRow, partsFromMentions } from "../entity-summary-live.js";
 import type { CablesCursor } from "../entity-summary-read.js";
 import type { Sql } from "./connect.js";
-
-interface EntityRow {
-  id: string;
-  type: EntityType;
-  name: string;
-  cables: number;
-  public_cables: number;
-  first_created: string | null;
-  last_created: string | null;
-}
-
-function summary(r: EntityRow, pub: boolean): EntitySummary {
-  return {
-    id: r.id,
-    type: r.type,
-    name: r.name,
-    cables: pub ? r.public_cables : r.cables,
-    firstCreated: r.first_created,
-    lastCreated: r.last_created,
-  };
-}
 
 /** findEntities: every word of `q` in the entity's forms (the last as a prefix), most cited first. */
 export async function findEntitiesPg(
