@@ -205,6 +205,7 @@ function buildDirty(db: Db, s: Statements, batches: Batches): Omit<SummaryReport
     `INSERT INTO ${SOURCE} SELECT * FROM ${mentionSource("m.entity_id = ?")}`,
   );
   const copied = db.prepare<[], SourceRow>(`SELECT rowid AS id, * FROM ${SOURCE}`);
+  const listed = db.prepare<[number], number>("SELECT 1 FROM cable_entities WHERE cable_id = ?");
   const stats = db.prepare(statsInsert(SOURCE));
   const key = (created: string, cableId: number, seq: number, prot: number) =>
     `${created}\t${cableId}\t${seq}\t${prot}`;
@@ -217,6 +218,12 @@ function buildDirty(db: Db, s: Statements, batches: Batches): Omit<SummaryReport
       db.exec(`DELETE FROM ${SOURCE}`);
       copy.run(id);
       const rows = copied.all();
+      // A cable whose mentions were replaced by equal ones (a new version naming the same
+      // entities) lost its packed list to the trigger, yet shows no change below: list it again.
+      for (const r of rows) {
+        if (!changed.has(r.cable_id) && listed.get(r.cable_id) === undefined)
+          changed.add(r.cable_id);
+      }
       const stored = new Map(s.stored.all(id).map((r) => [r.key, r.cable_id]));
       const added = rows.filter(
         (r) => !stored.delete(key(r.created ?? "", r.cable_id, r.seq, r.protected)),
