@@ -20,12 +20,14 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { addressees } from "../src/analytics/addressees.js";
+import { loadCoverageIndex } from "../src/analytics/coverage-index.js";
 import { matchQuery } from "../src/analytics/result.js";
 import { sqliteAnalytics } from "../src/analytics/sqlite-source.js";
 import { parseQuery } from "../src/search/index.js";
 import { createApp } from "../src/server/app.js";
 import { refreshAnalyticsFacts } from "../src/store/analytics-facts.js";
 import { loadFactsMemory } from "../src/store/analytics-facts-read.js";
+import { recordPhases } from "../src/store/analytics-phases.js";
 import { openArchive } from "../src/store/db.js";
 import { refreshEventDates } from "../src/store/event-dates.js";
 import { refreshTrafficCounts, trafficCountsFresh } from "../src/store/traffic-counts.js";
@@ -98,11 +100,15 @@ try {
   t0 = performance.now();
   const memoryInts = loadFactsMemory(db);
   const memoryMs = performance.now() - t0;
+  t0 = performance.now();
+  const missingRefs = loadCoverageIndex(db);
+  const coverageMs = performance.now() - t0;
   result.precompute = {
     trafficCountsMs: trafficStale ? Math.round(trafficMs) : null,
     eventDates: { cables: read, dates: events, ms: Math.round(eventMs) },
     analyticsFacts: { cables: derived, ms: Math.round(factsMs) },
     factsMemory: { bytes: memoryInts * 4, ms: Math.round(memoryMs) },
+    coverageIndex: { missingRefs, ms: Math.round(coverageMs) },
   };
   log(
     `precompute: traffic counts ${trafficStale ? `${(trafficMs / 1000).toFixed(1)} s` : "already fresh"}; ` +
@@ -111,7 +117,8 @@ try {
   );
   // The first large set after opening (or after an ingest) pays this; the views below do not.
   log(
-    `facts copy in memory: ${(memoryInts / 262_144).toFixed(1)} MB loaded in ${(memoryMs / 1000).toFixed(1)} s`,
+    `facts copy in memory: ${(memoryInts / 262_144).toFixed(1)} MB loaded in ${(memoryMs / 1000).toFixed(1)} s; ` +
+      `coverage index (${missingRefs} cited-but-missing REFs) built in ${(coverageMs / 1000).toFixed(1)} s`,
   );
 
   const tags = db
@@ -128,6 +135,8 @@ try {
     p95: number;
     median: number;
     status: number;
+    /** Median ms of each phase over the timed runs (see the header). */
+    phases: { set: number; facts: number; work: number; respond: number } | null;
   }[] = [];
   for (const [kind, t] of [
     ["broad", nearest(0.1)],
@@ -172,27 +181,56 @@ try {
     for (const [name, url] of views) {
       if (only && !only.test(name)) continue;
       const once = async () => {
+        const stop = recordPhases();
         const s = performance.now();
         const res = await app.request(url);
         await res.arrayBuffer();
-        return { ms: performance.now() - s, status: res.status };
+        const ms = performance.now() - s;
+        return { ms, status: res.status, phases: stop() };
       };
       const warm = await once();
       const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) times.push((await once()).ms);
+      const split = { set: [] as number[], facts: [] as number[], work: [] as number[] };
+      const respond: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await once();
+        times.push(r.ms);
+        const view = r.phases.get("view");
+        if (view === undefined) continue;
+        const set = r.phases.get("set") ?? 0;
+        const facts = r.phases.get("facts") ?? 0;
+        split.set.push(set);
+        split.facts.push(facts);
+        split.work.push(view - set - facts);
+        respond.push(r.ms - view);
+      }
       const p = p95(times);
+      const round = (x: number) => Math.round(x * 10) / 10;
+      const phases =
+        respond.length === 0
+          ? null
+          : {
+              set: round(median(split.set)),
+              facts: round(median(split.facts)),
+              work: round(median(split.work)),
+              respond: round(median(respond)),
+            };
       rows.push({
         query: kind,
         cables: t.n,
         view: name,
-        p95: Math.round(p * 10) / 10,
-        median: Math.round(median(times) * 10) / 10,
+        p95: round(p),
+        median: round(median(times)),
         status: warm.status,
+        phases,
       });
       const target = kind === "broad" ? 300 : 100;
       const mark = name.startsWith("search") ? "" : p <= target ? "  ok" : `  over ${target} ms`;
+      const split1 = phases
+        ? `  [set ${phases.set}, facts ${phases.facts}, work ${phases.work}, respond ${phases.respond}]`
+        : "";
       log(
-        `  ${name.padEnd(46)} ${p.toFixed(1).padStart(8)} ms (median ${median(times).toFixed(1).padStart(7)})${warm.status === 200 ? "" : ` (HTTP ${warm.status})`}${mark}`,
+        `  ${name.padEnd(46)} ${p.toFixed(1).padStart(8)} ms (median ${median(times).toFixed(1).padStart(7)})${warm.status === 200 ? "" : ` (HTTP ${warm.status})`}${mark}${split1}`,
       );
     }
   }

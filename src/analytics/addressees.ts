@@ -65,151 +65,173 @@ function postsOf(f: FactSet, i: number): number[] {
 }
 
 export async function addressees(src: AnalyticsSource, ids: Int32Array): Promise<Addressees> {
-  const f = await src.facts(ids);
-  const text = (id: number) => f.text(id) ?? NONE;
-  // Cables come in rowid order, so "already counted for this cable" is "last cable counted".
-  const roles = new Map<
-    number,
-    {
-      to: number;
-      info: number;
-      both: number;
-      lastTo: number;
-      lastInfo: number;
-      last: number;
-      kind: string;
+  {
+    const f = await src.facts(ids);
+    const text = (id: number) => f.text(id) ?? NONE;
+    // Per addressee post, numbered by first appearance (typed-array lookup for value ids): cables
+    // for action, for information, either; the last cable counted for each, cables coming in
+    // rowid order, so "already counted for this cable" is "last cable counted".
+    const { start: lineStart, values: linePost, flags: lineFlagsOf } = f.lines;
+    let maxPost = 0;
+    for (let k = 0; k < linePost.length; k++) if (linePost[k]! > maxPost) maxPost = linePost[k]!;
+    const slotOfPost = new Int32Array(maxPost + 1).fill(-1);
+    const localSlots = new Map<number, number>();
+    const posts: number[] = [];
+    const kinds: string[] = [];
+    const to: number[] = [];
+    const info: number[] = [];
+    const both: number[] = [];
+    const lastTo: number[] = [];
+    const lastInfo: number[] = [];
+    const last: number[] = [];
+    const slotOf = (post: number, kind: string) => {
+      let slot = post >= 0 ? slotOfPost[post]! : (localSlots.get(post) ?? -1);
+      if (slot < 0) {
+        slot = posts.length;
+        if (post >= 0) slotOfPost[post] = slot;
+        else localSlots.set(post, slot);
+        posts.push(post);
+        kinds.push(kind);
+        to.push(0);
+        info.push(0);
+        both.push(0);
+        lastTo.push(-1);
+        lastInfo.push(-1);
+        last.push(-1);
+      }
+      return slot;
+    };
+    const routeCounts = new Map<number, { post: number; count: number }>();
+    // Flow pairs (sending post, addressee post; 0 for none) and collective lines, as value ids.
+    const most = linePost.length + f.n;
+    const flowFrom = new Int32Array(most);
+    const flowTo = new Int32Array(most);
+    const flowIds = new Int32Array(most);
+    let pairs = 0;
+    const collectives: number[] = [];
+    const collectiveIds: number[] = [];
+    const setIds = f.ids;
+    const senders = f.sender;
+    for (let i = 0; i < f.n; i++) {
+      const id = setIds[i]!;
+      const sender = senders[i]!;
+      const from = lineStart[i]!;
+      const end = lineStart[i + 1]!;
+      for (let k = from; k < end; k++) {
+        const post = linePost[k]!;
+        const flags = lineFlagsOf[k]!;
+        const kind = lineKind(flags);
+        const e = slotOf(post, kind);
+        if (lineRole(flags) === "to") {
+          if (lastTo[e] !== id) {
+            to[e]!++;
+            lastTo[e] = id;
+          }
+        } else if (lastInfo[e] !== id) {
+          info[e]!++;
+          lastInfo[e] = id;
+        }
+        if (last[e] !== id) {
+          both[e]!++;
+          last[e] = id;
+        }
+        if (kind === "collective") {
+          collectives.push(post);
+          collectiveIds.push(id);
+        }
+        const route = lineRoute(flags);
+        if (route !== 0) {
+          const r = routeCounts.get(route);
+          if (r) r.count++;
+          else routeCounts.set(route, { post, count: 1 });
+        }
+      }
+      // Each addressee post of the cable once (a post may have several lines); (none) for none.
+      const first = pairs;
+      for (let k = from; k < end; k++) {
+        const post = linePost[k]!;
+        let seen = false;
+        for (let q = first; q < pairs && !seen; q++) seen = flowTo[q] === post;
+        if (seen) continue;
+        flowFrom[pairs] = sender;
+        flowTo[pairs] = post;
+        flowIds[pairs++] = id;
+      }
+      if (pairs === first) {
+        flowFrom[pairs] = sender;
+        flowTo[pairs] = 0;
+        flowIds[pairs++] = id;
+      }
     }
-  >();
-  const routeCounts = new Map<number, { post: number; count: number }>();
-  // Flow pairs (sending post, addressee post; 0 for none) and collective lines, as value ids.
-  const most = f.lines.values.length + f.n;
-  const flowFrom = new Int32Array(most);
-  const flowTo = new Int32Array(most);
-  const flowIds = new Int32Array(most);
-  let pairs = 0;
-  const collectives: number[] = [];
-  const collectiveIds: number[] = [];
-  for (let i = 0; i < f.n; i++) {
-    const id = f.ids[i]!;
-    const sender = f.sender[i]!;
-    for (let k = f.lines.start[i]!; k < f.lines.start[i + 1]!; k++) {
-      const post = f.lines.values[k]!;
-      const flags = f.lines.flags[k]!;
-      const kind = lineKind(flags);
-      let entry = roles.get(post);
-      if (!entry) {
-        entry = { to: 0, info: 0, both: 0, lastTo: -1, lastInfo: -1, last: -1, kind };
-        roles.set(post, entry);
-      }
-      if (lineRole(flags) === "to" && entry.lastTo !== id) {
-        entry.to++;
-        entry.lastTo = id;
-      } else if (lineRole(flags) !== "to" && entry.lastInfo !== id) {
-        entry.info++;
-        entry.lastInfo = id;
-      }
-      if (entry.last !== id) {
-        entry.both++;
-        entry.last = id;
-      }
-      if (kind === "collective") {
-        collectives.push(post);
-        collectiveIds.push(id);
-      }
-      const route = lineRoute(flags);
-      if (route !== 0) {
-        const e = routeCounts.get(route);
-        if (e) e.count++;
-        else routeCounts.set(route, { post, count: 1 });
-      }
-    }
-    // Each addressee post of the cable once (a post may have several lines); (none) for none.
-    const first = pairs;
-    for (let k = f.lines.start[i]!; k < f.lines.start[i + 1]!; k++) {
-      const post = f.lines.values[k]!;
-      let seen = false;
-      for (let q = first; q < pairs && !seen; q++) seen = flowTo[q] === post;
-      if (seen) continue;
-      flowFrom[pairs] = sender;
-      flowTo[pairs] = post;
-      flowIds[pairs++] = id;
-    }
-    if (pairs === first) {
-      flowFrom[pairs] = sender;
-      flowTo[pairs] = 0;
-      flowIds[pairs++] = id;
-    }
+    const addresseeRows = posts
+      .map((post, e) => [text(post), kinds[e]!, to[e]!, info[e]!, both[e]!] as (string | number)[])
+      .sort(
+        (a, b) => (b[4] as number) - (a[4] as number) || String(a[0]).localeCompare(String(b[0])),
+      );
+    const order = listedFirst([...precedences(), NONE]);
+    const valuesOf = (codes: ArrayLike<number>): Coded => ({ codes, label: text });
+    const precedence = valuesOf(f.precedence);
+    return {
+      total: f.n,
+      addressees: {
+        name: "addressees",
+        title: "Addressee posts: cables sent for action (TO) and for information (INFO)",
+        columns: ["addressee", "kind", "action", "info", "cables"],
+        rows: addresseeRows,
+      },
+      collectives: codedTable(
+        "collectives",
+        "Collectives addressed (cables)",
+        "collective",
+        valuesOf(collectives),
+        undefined,
+        collectiveIds,
+      ),
+      precedence: codedTable(
+        "precedence",
+        "Precedence of the cables",
+        "precedence",
+        precedence,
+        order,
+        f.ids,
+      ),
+      precedenceByYear: codedMatrix(
+        { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) },
+        precedence,
+        {
+          name: "precedence-by-year",
+          title: "Precedence over time",
+          rowLabel: "year",
+          colLabel: "precedence",
+          rowOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
+          colOrder: order,
+        },
+        f.ids,
+      ),
+      routes: {
+        name: "routes",
+        title: "Routing indicators resolved to posts",
+        columns: ["routing indicator", "address", "post", "addressee lines"],
+        rows: [...routeCounts]
+          .map(([route, e]) => [text(route), e] as const)
+          .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+          .map(([route, e]) => [route, routeAddress(route), text(e.post), e.count]),
+      },
+      flow: codedMatrix(
+        valuesOf(flowFrom.subarray(0, pairs)),
+        valuesOf(flowTo.subarray(0, pairs)),
+        {
+          name: "flow",
+          title: "Flow: sending post → addressee post (cables)",
+          rowLabel: "sender",
+          colLabel: "addressee",
+          rowLimit: FLOW_SENDERS,
+          colLimit: FLOW_ADDRESSEES,
+        },
+        flowIds.subarray(0, pairs),
+      ),
+    };
   }
-  const addresseeRows = [...roles]
-    .map(([post, e]) => {
-      return [text(post), e.kind, e.to, e.info, e.both] as (string | number)[];
-    })
-    .sort(
-      (a, b) => (b[4] as number) - (a[4] as number) || String(a[0]).localeCompare(String(b[0])),
-    );
-  const order = listedFirst([...precedences(), NONE]);
-  const valuesOf = (codes: ArrayLike<number>): Coded => ({ codes, label: text });
-  const precedence = valuesOf(f.precedence);
-  return {
-    total: f.n,
-    addressees: {
-      name: "addressees",
-      title: "Addressee posts: cables sent for action (TO) and for information (INFO)",
-      columns: ["addressee", "kind", "action", "info", "cables"],
-      rows: addresseeRows,
-    },
-    collectives: codedTable(
-      "collectives",
-      "Collectives addressed (cables)",
-      "collective",
-      valuesOf(collectives),
-      undefined,
-      collectiveIds,
-    ),
-    precedence: codedTable(
-      "precedence",
-      "Precedence of the cables",
-      "precedence",
-      precedence,
-      order,
-      f.ids,
-    ),
-    precedenceByYear: codedMatrix(
-      { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) },
-      precedence,
-      {
-        name: "precedence-by-year",
-        title: "Precedence over time",
-        rowLabel: "year",
-        colLabel: "precedence",
-        rowOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
-        colOrder: order,
-      },
-      f.ids,
-    ),
-    routes: {
-      name: "routes",
-      title: "Routing indicators resolved to posts",
-      columns: ["routing indicator", "address", "post", "addressee lines"],
-      rows: [...routeCounts]
-        .map(([route, e]) => [text(route), e] as const)
-        .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
-        .map(([route, e]) => [route, routeAddress(route), text(e.post), e.count]),
-    },
-    flow: codedMatrix(
-      valuesOf(flowFrom.subarray(0, pairs)),
-      valuesOf(flowTo.subarray(0, pairs)),
-      {
-        name: "flow",
-        title: "Flow: sending post → addressee post (cables)",
-        rowLabel: "sender",
-        colLabel: "addressee",
-        rowLimit: FLOW_SENDERS,
-        colLimit: FLOW_ADDRESSEES,
-      },
-      flowIds.subarray(0, pairs),
-    ),
-  };
 }
 
 /**

@@ -5,6 +5,18 @@
  * lists its cables and the first of them.
  */
 import type { FactSet } from "../store/analytics-facts.js";
+import {
+  archiveSeries,
+  BURST_DIMENSIONS,
+  type BurstDimension,
+  MIN_CABLES,
+  monthIndex,
+  monthKey,
+  parseMonth,
+  rankSeries,
+  setSeries,
+  valuesOf,
+} from "./burst-series.js";
 import { type BurstOptions, detectBursts } from "./kleinberg.js";
 import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
 import { narrow, quoted } from "./result.js";
@@ -12,11 +24,7 @@ import type { AnalyticsSource, ListedCable } from "./source.js";
 import type { Table } from "./table.js";
 import { allTraffic, setDays } from "./timeline.js";
 
-export const BURST_DIMENSIONS = ["tag", "origin"] as const;
-export type BurstDimension = (typeof BURST_DIMENSIONS)[number];
-
-/** A value needs this many cables before its series is searched for bursts. */
-export const MIN_CABLES = 5;
+export { BURST_DIMENSIONS, type BurstDimension, MIN_CABLES };
 
 export interface BurstCable {
   referenceId: string;
@@ -113,7 +121,7 @@ export async function queryBursts(
   const found: RankedBurst[] = [];
   for (const b of seriesBursts(counts, totals, periods, by, opts)) {
     found.push({
-      dimension: "query" as const,
+      dimension: "query",
       value: set.label,
       ...b,
       query: narrow(set.query, dateRange(b.from, b.to)),
@@ -123,67 +131,26 @@ export async function queryBursts(
   return found.sort((a, b) => b.strength - a.strength);
 }
 
-type MonthCount = { value: string; month: string; count: number };
-
-function monthText(m: number): string {
-  return `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`;
-}
-
-/** The value ids a cable of the set has in a dimension: its TAGs, or its origin. */
-function valuesOf(f: FactSet, dimension: BurstDimension, i: number): ArrayLike<number> {
-  if (dimension === "origin") return f.origin[i] === 0 ? [] : [f.origin[i]!];
-  const { start, values } = f.lists.tags;
-  return values.subarray(start[i]!, start[i + 1]!);
-}
-
-/**
- * Cables of the set per value and month, and per month (the set's own traffic), from the facts
- * of its cables (src/store/analytics-facts.ts).
- */
-function setMonthCounts(f: FactSet, dimension: BurstDimension) {
-  const perValue = new Map<number, Map<number, number>>();
-  const perMonth = new Map<number, number>();
-  for (let i = 0; i < f.n; i++) {
-    const month = f.month[i]!;
-    if (month === 0) continue;
-    perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
-    const values = valuesOf(f, dimension, i);
-    for (let k = 0; k < values.length; k++) {
-      let m = perValue.get(values[k]!);
-      if (!m) {
-        m = new Map();
-        perValue.set(values[k]!, m);
-      }
-      m.set(month, (m.get(month) ?? 0) + 1);
-    }
-  }
-  const rows: MonthCount[] = [];
-  for (const [value, months] of perValue) {
-    for (const [month, count] of months) {
-      rows.push({ value: f.text(value) ?? "", month: monthText(month), count });
-    }
-  }
-  const totals = new Map<string, number>();
-  for (const [month, count] of perMonth) totals.set(monthText(month), count);
-  return { rows, totals };
-}
-
 /** The first cables of the set with the burst's value in its months, by date. */
 async function setBurstCables(
   src: AnalyticsSource,
   f: FactSet,
-  b: RankedBurst,
+  valueId: number,
+  from: number,
+  to: number,
   dimension: BurstDimension,
   limit: number,
 ): Promise<BurstCable[]> {
-  const [from, to] = [b.start, b.end].map((m) => Number(m.replace("-", "")));
   const hits: number[] = [];
+  const { start, values } = valuesOf(f, dimension);
+  const months = f.month;
   for (let i = 0; i < f.n; i++) {
-    const month = f.month[i]!;
-    if (month < from! || month > to!) continue;
-    const values = valuesOf(f, dimension, i);
-    for (let k = 0; k < values.length; k++) {
-      if (f.text(values[k]!) === b.value) {
+    const month = months[i]!;
+    if (month === 0) continue;
+    const m = monthIndex(month);
+    if (m < from || m > to) continue;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      if (values[k] === valueId) {
         hits.push(f.ids[i]!);
         break;
       }
@@ -214,56 +181,50 @@ export async function dimensionBursts(
   opts: DimensionBurstOptions = {},
 ): Promise<RankedBurst[]> {
   const facts = opts.set ? (opts.facts ?? (await src.facts(opts.set.ids))) : null;
-  const counted = facts ? setMonthCounts(facts, dimension) : null;
-  const rows = counted ? counted.rows : await src.traffic(dimension);
-  const totals = new Map<string, number>();
-  if (counted) {
-    // Every cable of the set once per month: the set's own traffic.
-    for (const [month, count] of counted.totals) totals.set(month, count);
-  } else {
-    for (const m of await src.traffic("all")) totals.set(m.month, m.count);
-  }
-  const months = [...totals.keys()].sort();
-  if (months.length === 0) return [];
-  const periods = periodsBetween(months[0]!, months[months.length - 1]!, "month");
-  const byValue = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    let m = byValue.get(r.value);
-    if (!m) {
-      m = new Map();
-      byValue.set(r.value, m);
-    }
-    m.set(r.month, r.count);
-  }
-  const found: RankedBurst[] = [];
-  for (const [value, counts] of byValue) {
-    let n = 0;
-    for (const c of counts.values()) n += c;
-    if (n < MIN_CABLES) continue;
-    const v = quoted(value);
-    for (const b of seriesBursts(counts, totals, periods, "month", opts)) {
-      if (opts.window && (b.end < opts.window.from || b.start > opts.window.to)) continue;
-      found.push({
-        dimension,
-        value,
-        ...b,
-        query: v
-          ? narrow(opts.set?.query ?? "", `${dimension}:${v}`, dateRange(b.start, b.end))
-          : null,
-      });
-    }
-  }
-  found.sort(
-    (a, b) => b.strength - a.strength || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
-  );
-  const top = found.slice(0, opts.limit ?? 50);
+  const series = facts
+    ? setSeries(facts, dimension)
+    : archiveSeries(await src.traffic("all"), await src.traffic(dimension));
+  if (!series) return [];
+  const window = opts.window
+    ? { from: parseMonth(opts.window.from), to: parseMonth(opts.window.to) }
+    : null;
+  const found = rankSeries(series, opts, window).slice(0, opts.limit ?? 50);
   const listed = opts.withCables ?? 10;
-  for (const b of top.slice(0, listed)) {
-    b.cables = facts
-      ? await setBurstCables(src, facts, b, dimension, 10)
-      : await burstCables(src, b, 10);
+  const out: RankedBurst[] = [];
+  for (const [k, b] of found.entries()) {
+    const value = series.labels[b.slot]!;
+    const [start, end] = [monthKey(series.first + b.start), monthKey(series.first + b.end)];
+    const from = periodRange(start, "month").from;
+    const to = periodRange(end, "month").to;
+    const v = quoted(value);
+    const burst: RankedBurst = {
+      dimension,
+      value,
+      start,
+      end,
+      from,
+      to,
+      strength: b.strength,
+      count: b.count,
+      query: v ? narrow(opts.set?.query ?? "", `${dimension}:${v}`, dateRange(start, end)) : null,
+    };
+    if (k < listed) {
+      burst.cables =
+        facts && series.ids
+          ? await setBurstCables(
+              src,
+              facts,
+              series.ids[b.slot]!,
+              series.first + b.start,
+              series.first + b.end,
+              dimension,
+              10,
+            )
+          : await burstCables(src, burst, 10);
+    }
+    out.push(burst);
   }
-  return top;
+  return out;
 }
 
 /** The first cables of a TAG or origin burst in the whole archive, by date. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../test/support/mulberry32.js";
-import { detectBursts } from "./kleinberg.js";
+import { type Burst, detectBursts } from "./kleinberg.js";
 
 function binomial(d: number, p: number, rand: () => number): number {
   let r = 0;
@@ -24,7 +24,75 @@ function planted(
   return { counts, totals };
 }
 
+/** The automaton over every bin of the series, as first written: what detectBursts must equal. */
+function everyBin(counts: number[], totals: number[], gamma = 1): Burst[] {
+  const n = counts.length;
+  const R = counts.reduce((a, b) => a + b, 0);
+  const D = totals.reduce((a, b) => a + b, 0);
+  if (n < 2 || R === 0 || D === 0) return [];
+  const p0 = R / D;
+  const p1 = Math.min(2 * p0, 0.9999);
+  if (p1 <= p0) return [];
+  const cost = (r: number, d: number, p: number) =>
+    d === 0 ? 0 : -(r * Math.log(p) + (d - r) * Math.log(1 - p));
+  const up = gamma * Math.log(n);
+  const back = new Uint8Array(n * 2);
+  let c0 = cost(counts[0]!, totals[0]!, p0);
+  let c1 = up + cost(counts[0]!, totals[0]!, p1);
+  for (let t = 1; t < n; t++) {
+    const [r, d] = [counts[t]!, totals[t]!];
+    const n0 = Math.min(c0, c1) + cost(r, d, p0);
+    back[t * 2] = c1 < c0 ? 1 : 0;
+    const n1 = Math.min(c1, c0 + up) + cost(r, d, p1);
+    back[t * 2 + 1] = c0 + up < c1 ? 0 : 1;
+    c0 = n0;
+    c1 = n1;
+  }
+  const states = new Uint8Array(n);
+  let state = c1 < c0 ? 1 : 0;
+  for (let t = n - 1; t >= 0; t--) {
+    states[t] = state;
+    if (t > 0) state = back[t * 2 + state]!;
+  }
+  const out: Burst[] = [];
+  for (let t = 0; t < n; t++) {
+    if (states[t] !== 1) continue;
+    const start = t;
+    let strength = 0;
+    let count = 0;
+    for (; t < n && states[t] === 1; t++) {
+      strength += cost(counts[t]!, totals[t]!, p0) - cost(counts[t]!, totals[t]!, p1);
+      count += counts[t]!;
+    }
+    out.push({ start, end: t - 1, strength, count });
+  }
+  return out.filter((b) => b.strength > 0);
+}
+
 describe("detectBursts (Kleinberg two-state)", () => {
+  it("equals the pass over every bin on sparse series with empty months", () => {
+    // Series like a TAG's: silent for years, active for a few, inside a span with empty bins.
+    let bursts = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const rand = mulberry32(seed * 104_729);
+      const n = 2 + Math.floor(rand() * 150);
+      const totals = Array.from({ length: n }, () => (rand() < 0.15 ? 0 : Math.floor(rand() * 50)));
+      const lo = Math.floor(rand() * n);
+      const hi = lo + Math.floor(rand() * (n - lo));
+      const counts = totals.map((d, t) =>
+        t < lo || t > hi ? 0 : Math.min(d, Math.floor(rand() * rand() * d * 0.6)),
+      );
+      for (const gamma of [1, 0.5, 0]) {
+        const want = everyBin(counts, totals, gamma);
+        bursts += want.length;
+        expect(detectBursts(counts, totals, { gamma }), `seed ${seed} gamma ${gamma}`).toEqual(
+          want,
+        );
+      }
+    }
+    expect(bursts).toBeGreaterThan(100);
+  });
+
   it("recovers planted bursts within one bin, over many seeds", () => {
     for (let seed = 1; seed <= 40; seed++) {
       const rand = mulberry32(seed * 7919);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { nextPeriod, periodOf, periodRange, periodsBetween, rollUp } from "./periods.js";
+import {
+  dayNumber,
+  dayText,
+  nextPeriod,
+  periodAt,
+  periodIndex,
+  periodOf,
+  periodRange,
+  periodsBetween,
+  rollUp,
+} from "./periods.js";
 
 describe("periods", () => {
   it("names the period of a date", () => {
@@ -53,5 +63,29 @@ describe("periods", () => {
       ["2009-W01", 4],
       ["2009-W05", 2],
     ]);
+  });
+});
+
+describe("periods as integers", () => {
+  it("agree with the keys and ranges of every period, and consecutive periods are consecutive", () => {
+    const start = dayNumber("1899-12-25");
+    expect(dayText(start)).toBe("1899-12-25");
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(Number.isNaN(dayNumber("unknown"))).toBe(true);
+    let checked = 0;
+    for (let day = start; day < start + 50_000; day += 13) {
+      const text = dayText(day);
+      expect(new Date(day * 86_400_000).toISOString().slice(0, 10)).toBe(text);
+      expect(dayNumber(text)).toBe(day);
+      for (const by of ["day", "week", "month", "year"] as const) {
+        const index = periodIndex(day, by);
+        const at = periodAt(index, by);
+        expect(at.period, `${by} ${text}`).toBe(periodOf(text, by));
+        expect({ from: at.from, to: at.to }).toEqual(periodRange(at.period, by));
+        expect(periodAt(index + 1, by).period).toBe(nextPeriod(at.period, by));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
   });
 });

@@ -5,6 +5,7 @@
  * analysed.
  */
 import type { QueryNode } from "../search/ast.js";
+import { timed } from "../store/analytics-phases.js";
 import type { AnalyticsSource } from "./source.js";
 
 export interface CableSet {
@@ -20,7 +21,7 @@ export async function matchQuery(
   node: QueryNode,
   query: string,
 ): Promise<CableSet> {
-  return { ids: await src.match(node), query };
+  return timed("set", async () => ({ ids: await src.match(node), query }));
 }
 
 /** The ids as the JSON array SQL reads with json_each (one primary-key seek per id). */

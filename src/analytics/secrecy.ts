@@ -138,149 +138,159 @@ export async function secrecy(
   ids: Int32Array,
   listLimit = 200,
 ): Promise<Secrecy> {
-  const f = await src.facts(ids);
-  // Signal cables listed: their rows are read at once after the pass.
-  const pending: { cable: SignalCable; id: number }[] = [];
-  const text = (c: number) => f.text(c) ?? NONE;
-  const levelOf = (i: number) => f.text(f.level[i]!);
-  const levels: Coded = { codes: f.level, label: text };
-  const years: Coded = { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) };
+  {
+    const f = await src.facts(ids);
+    const text = (c: number) => f.text(c) ?? NONE;
+    const levels: Coded = { codes: f.level, label: text };
+    const years: Coded = { codes: f.year, label: (y) => (y === 0 ? NONE : String(y)) };
 
-  const signals: Secrecy["signals"] = {
-    "unclassified-paragraphs": { count: 0, cables: [] },
-    "secret-without-s": { count: 0, cables: [] },
-  };
-  const paragraphs = new Array<number>(SLOTS).fill(0);
-  for (let i = 0; i < f.n; i++) {
-    for (let k = 0; k < SLOTS; k++) paragraphs[k]! += f.marks[i * SLOTS + k]!;
-    for (const s of signalsOfMarks(levelOf(i), f.marks, i * SLOTS)) {
-      signals[s].count++;
-      if (signals[s].cables.length < listLimit) {
+    const signals: Secrecy["signals"] = {
+      "unclassified-paragraphs": { count: 0, cables: [] },
+      "secret-without-s": { count: 0, cables: [] },
+    };
+    const paragraphs = new Array<number>(SLOTS).fill(0);
+    // Cables each signal lists (positions in the set), read from the archive in one query below.
+    const shown: Record<Signal, number[]> = {
+      "unclassified-paragraphs": [],
+      "secret-without-s": [],
+    };
+    const { marks, level } = f;
+    // The level's text once per distinct level id, not once per cable.
+    const levelText = new Map<number, string | null>();
+    for (let i = 0; i < f.n; i++) {
+      for (let k = 0; k < SLOTS; k++) paragraphs[k]! += marks[i * SLOTS + k]!;
+      let l = levelText.get(level[i]!);
+      if (l === undefined) {
+        l = f.text(level[i]!);
+        levelText.set(level[i]!, l);
+      }
+      for (const s of signalsOfMarks(l, marks, i * SLOTS)) {
+        signals[s].count++;
+        if (shown[s].length < listLimit) shown[s].push(i);
+      }
+    }
+    const rows = new Map(
+      (await src.cables(SIGNALS.flatMap((s) => shown[s].map((i) => f.ids[i]!)))).map((c) => [
+        c.id,
+        c,
+      ]),
+    );
+    for (const s of SIGNALS) {
+      for (const i of shown[s]) {
+        const { referenceId, subject, created } = rows.get(f.ids[i]!)!;
         const markings: string[] = [];
         MARK_SLOTS.forEach((m, k) => {
-          for (let c = f.marks[i * SLOTS + k]!; c > 0; c--) markings.push(m);
+          for (let c = marks[i * SLOTS + k]!; c > 0; c--) markings.push(m);
         });
-        const cable: SignalCable = {
-          referenceId: "",
-          level: text(f.level[i]!),
-          created: null,
-          subject: null,
+        signals[s].cables.push({
+          referenceId,
+          level: text(level[i]!),
+          created,
+          subject,
           markings: markings.sort(),
-        };
-        signals[s].cables.push(cable);
-        pending.push({ cable, id: f.ids[i]! });
+        });
       }
     }
-  }
-  const rows = new Map((await src.cables(pending.map((p) => p.id))).map((c) => [c.id, c]));
-  for (const { cable, id } of pending) {
-    const row = rows.get(id)!;
-    Object.assign(cable, {
-      referenceId: row.referenceId,
-      created: row.created,
-      subject: row.subject,
-    });
-  }
-  const caveats = pairsOf(f, "caveats");
-  const reasons = pairsOf(f, "reasons");
-  const numeric = (a: string, b: string) =>
-    a === NONE ? 1 : b === NONE ? -1 : Number(a) - Number(b);
+    const caveats = pairsOf(f, "caveats");
+    const reasons = pairsOf(f, "reasons");
+    const numeric = (a: string, b: string) =>
+      a === NONE ? 1 : b === NONE ? -1 : Number(a) - Number(b);
 
-  const classifiers = new Map<
-    number,
-    { cable: number; total: number; levels: Map<string, number> }
-  >();
-  const { start, values } = f.lists.classifiers;
-  for (let i = 0; i < f.n; i++) {
-    for (let k = start[i]!; k < start[i + 1]!; k++) {
-      let c = classifiers.get(values[k]!);
-      if (!c) {
-        c = { cable: f.ids[i]!, total: 0, levels: new Map() };
-        classifiers.set(values[k]!, c);
+    const classifiers = new Map<
+      number,
+      { cable: number; total: number; levels: Map<string, number> }
+    >();
+    const { start, values } = f.lists.classifiers;
+    for (let i = 0; i < f.n; i++) {
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        let c = classifiers.get(values[k]!);
+        if (!c) {
+          c = { cable: f.ids[i]!, total: 0, levels: new Map() };
+          classifiers.set(values[k]!, c);
+        }
+        c.total++;
+        const level = text(f.level[i]!);
+        c.levels.set(level, (c.levels.get(level) ?? 0) + 1);
       }
-      c.total++;
-      const level = text(f.level[i]!);
-      c.levels.set(level, (c.levels.get(level) ?? 0) + 1);
     }
-  }
-  const classifierRows: (string | number | null)[][] = [];
-  for (const [name, c] of [...classifiers]
-    .map(([id, c]) => [f.text(id) ?? "", c] as const)
-    .sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1))
-    .slice(0, CLASSIFIERS)) {
-    classifierRows.push([
+    const topClassifiers = [...classifiers]
+      .map(([id, c]) => [f.text(id) ?? "", c] as const)
+      .sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1))
+      .slice(0, CLASSIFIERS);
+    const titles = await src.classifierTitles(topClassifiers.map(([, c]) => c.cable));
+    const classifierRows = topClassifiers.map(([name, c]): (string | number | null)[] => [
       name,
-      await src.classifierTitle(c.cable),
+      titles.get(c.cable) ?? null,
       ...LEVELS.map((l) => c.levels.get(l) ?? 0),
       c.total,
     ]);
-  }
 
-  return {
-    total: f.n,
-    levels: codedTable("levels", "Classification levels", "level", levels, orderLevels, f.ids),
-    caveats: codedTable(
-      "caveats",
-      "Caveats (a cable may carry several)",
-      "caveat",
-      caveats.values,
-      undefined,
-      caveats.ids,
-    ),
-    reasons: codedTable(
-      "reasons",
-      "E.O. classification reasons (a cable may give several)",
-      "reason",
-      reasons.values,
-      undefined,
-      reasons.ids,
-    ),
-    markings: {
-      name: "markings",
-      title: "Paragraph markings (one count per paragraph)",
-      columns: ["marking", "cables"],
-      rows: MARK_SLOTS.flatMap((m, k) => (paragraphs[k]! > 0 ? [[m, paragraphs[k]!]] : [])),
-    },
-    levelByYear: codedMatrix(
-      levels,
-      years,
-      {
-        name: "level-by-year",
-        title: "Classification level by year",
-        rowLabel: "level",
-        colLabel: "year",
-        rowOrder: orderLevels,
-        colOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
+    return {
+      total: f.n,
+      levels: codedTable("levels", "Classification levels", "level", levels, orderLevels, f.ids),
+      caveats: codedTable(
+        "caveats",
+        "Caveats (a cable may carry several)",
+        "caveat",
+        caveats.values,
+        undefined,
+        caveats.ids,
+      ),
+      reasons: codedTable(
+        "reasons",
+        "E.O. classification reasons (a cable may give several)",
+        "reason",
+        reasons.values,
+        undefined,
+        reasons.ids,
+      ),
+      markings: {
+        name: "markings",
+        title: "Paragraph markings (one count per paragraph)",
+        columns: ["marking", "cables"],
+        rows: MARK_SLOTS.flatMap((m, k) => (paragraphs[k]! > 0 ? [[m, paragraphs[k]!]] : [])),
       },
-      f.ids,
-    ),
-    levelByOrigin: codedMatrix(
-      levels,
-      { codes: f.origin, label: text },
-      {
-        name: "level-by-origin",
-        title: "Classification level by origin",
-        rowLabel: "level",
-        colLabel: "origin",
-        rowOrder: orderLevels,
-        colLimit: ORIGIN_COLUMNS,
+      levelByYear: codedMatrix(
+        levels,
+        years,
+        {
+          name: "level-by-year",
+          title: "Classification level by year",
+          rowLabel: "level",
+          colLabel: "year",
+          rowOrder: orderLevels,
+          colOrder: (a, b) => (a === NONE ? 1 : b === NONE ? -1 : a < b ? -1 : a > b ? 1 : 0),
+        },
+        f.ids,
+      ),
+      levelByOrigin: codedMatrix(
+        levels,
+        { codes: f.origin, label: text },
+        {
+          name: "level-by-origin",
+          title: "Classification level by origin",
+          rowLabel: "level",
+          colLabel: "origin",
+          rowOrder: orderLevels,
+          colLimit: ORIGIN_COLUMNS,
+        },
+        f.ids,
+      ),
+      horizon: codedTable(
+        "horizon",
+        "Declassification horizon: whole years from creation to the DECL date",
+        "years",
+        { codes: f.horizon, label: (h) => (h === NO_HORIZON ? NONE : String(h)) },
+        numeric,
+        f.ids,
+      ),
+      signals,
+      classifiers: {
+        name: "classifiers",
+        title: "Who classifies: classifying officials by level (top 50)",
+        columns: ["official", "title", ...LEVELS, "total"],
+        rows: classifierRows,
       },
-      f.ids,
-    ),
-    horizon: codedTable(
-      "horizon",
-      "Declassification horizon: whole years from creation to the DECL date",
-      "years",
-      { codes: f.horizon, label: (h) => (h === NO_HORIZON ? NONE : String(h)) },
-      numeric,
-      f.ids,
-    ),
-    signals,
-    classifiers: {
-      name: "classifiers",
-      title: "Who classifies: classifying officials by level (top 50)",
-      columns: ["official", "title", ...LEVELS, "total"],
-      rows: classifierRows,
-    },
-  };
+    };
+  }
 }

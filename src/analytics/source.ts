@@ -9,6 +9,7 @@
 import type { QueryNode } from "../search/ast.js";
 import type { FactSet } from "../store/analytics-facts.js";
 import type { TrafficCount, TrafficDimension } from "../store/traffic-counts.js";
+import type { CoverageIndex } from "./coverage-index.js";
 
 /** A cable as the lists of the views show it. */
 export interface ListedCable {
@@ -73,8 +74,14 @@ export interface AnalyticsSource {
     from: string,
     to: string,
   ): Promise<{ id: number; text: string }[]>;
-  /** Title of a classifying official, from one cable they classified. */
-  classifierTitle(cableId: number): Promise<string | null>;
+  /** Title of each classifying official, from one cable they classified, by that cable's rowid. */
+  classifierTitles(cableIds: readonly number[]): Promise<Map<number, string | null>>;
+  /**
+   * Coverage: the back end's index of every cable's station, year, serial and absent citations
+   * when it keeps one (src/analytics/coverage-index.ts, SQLite), built now if `build`; else null
+   * and coverage reads `held` and `citedAbsent` for the set.
+   */
+  coverageIndex(build: boolean): Promise<CoverageIndex | null>;
   /** Coverage: per post and year of the set (null: the archive), cables held and highest serial. */
   held(ids: Int32Array | null): Promise<HeldCount[]>;
   /** Coverage: the distinct ids the set (null: the archive) cites that the archive lacks. */

@@ -1,14 +1,18 @@
 /**
  * The analytics views' reads (src/analytics/source.ts) on a SQLite archive: the statements the
- * views ran themselves before they were written against the interface, unchanged.
+ * views ran themselves before they were written against the interface, and the connection's
+ * in-memory structures they read at scale (the facts as typed-array columns,
+ * src/store/analytics-facts-read.ts; the coverage index, src/analytics/coverage-index.ts).
  */
 import { columnsIfBuilt } from "../search/columns.js";
+import { visibleIds } from "../search/entity-visibility.js";
 import { matchIds } from "../search/hits.js";
 import { planQuery } from "../search/plan.js";
 import { readFacts } from "../store/analytics-facts-read.js";
 import type { Db } from "../store/db.js";
 import { ensureEventDates, readEventDates } from "../store/event-dates.js";
 import { trafficCounts } from "../store/traffic-counts.js";
+import { coverageIndex } from "./coverage-index.js";
 import type { AnalyticsSource, HeldCount, ListedCable, ThreadCable } from "./source.js";
 
 const LISTED = `c.id, c.reference_id AS referenceId, c.created, c.level, c.origin, c.subject`;
@@ -54,10 +58,16 @@ function reportedTexts(db: Db, ids: ArrayLike<number>, from: string, to: string)
 
 export function sqliteAnalytics(db: Db): AnalyticsSource {
   return {
+    // What the search finds: on a public connection, not the cables protecting a name the query
+    // names (src/search/entity-visibility.ts).
     match: async (node) =>
       db.transaction(() => {
-        const { plan } = planQuery(db, node);
-        return Int32Array.from(matchIds(db, plan, columnsIfBuilt(db))).sort();
+        const built = columnsIfBuilt(db);
+        const ids = matchIds(db, planQuery(db, node).plan, built);
+        const visible = visibleIds(db, node, ids, (n) =>
+          matchIds(db, planQuery(db, n).plan, built),
+        );
+        return Int32Array.from(visible).sort();
       })(),
     facts: async (ids) => readFacts(db, ids),
     traffic: async (dimension) => trafficCounts(db, dimension),
@@ -70,18 +80,22 @@ export function sqliteAnalytics(db: Db): AnalyticsSource {
         .all(),
     version: async () =>
       db.prepare<[], number | null>("SELECT max(id) FROM versions").pluck().get() ?? 0,
-    cables: async (ids) => {
-      const get = db.prepare<[number], ListedCable>(`SELECT ${LISTED} FROM cables c WHERE id = ?`);
-      return Array.from(ids)
-        .map((id) => get.get(id))
-        .filter((c): c is ListedCable => c !== undefined);
-    },
+    cables: async (ids) =>
+      db
+        .prepare<[string], ListedCable>(
+          `SELECT ${LISTED} FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value ORDER BY j.key`,
+        )
+        .all(json(ids)),
+    // Ordered through the covering index first, so only the rows listed are read whole.
     firstCables: async (ids, limit, window) =>
       db
         .prepare<(string | number)[], ListedCable>(
-          `SELECT ${LISTED} FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value
-            ${window ? "WHERE c.created >= ? AND c.created < ?" : ""}
-            ORDER BY c.created, c.id LIMIT ?`,
+          `SELECT ${LISTED} FROM (
+             SELECT c.id FROM json_each(?) j
+               CROSS JOIN cables c INDEXED BY cables_analytics ON c.id = j.value
+              ${window ? "WHERE c.created >= ? AND c.created < ?" : ""}
+              ORDER BY c.created, c.id LIMIT ?) s
+             CROSS JOIN cables c ON c.id = s.id ORDER BY c.created, c.id`,
         )
         .all(json(ids), ...(window ? [window.from, window.before] : []), limit),
     firstWith: async (dimension, value, window, limit) =>
@@ -95,13 +109,17 @@ export function sqliteAnalytics(db: Db): AnalyticsSource {
         )
         .all(value, window.from, window.before, limit),
     reportedTexts: async (ids, from, to) => reportedTexts(db, ids, from, to),
-    classifierTitle: async (cableId) =>
-      db
-        .prepare<[number], string | null>(
-          "SELECT json_extract(cable_json, '$.classifiedBy.title') FROM cables WHERE id = ?",
-        )
-        .pluck()
-        .get(cableId) ?? null,
+    classifierTitles: async (cableIds) =>
+      new Map(
+        db
+          .prepare<[string], [number, string | null]>(
+            `SELECT c.id, json_extract(c.cable_json, '$.classifiedBy.title')
+               FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value`,
+          )
+          .raw()
+          .all(json(cableIds)),
+      ),
+    coverageIndex: async (build) => db.transaction(() => coverageIndex(db, build))(),
     held: async (ids) => {
       const s = setSource(ids);
       return db

@@ -129,17 +129,65 @@ function intern(values: readonly string[]): Coded {
   return { codes, label: (k) => labels[k]! };
 }
 
-/** Occurrences of each code, then of each label. */
-function countCodes(values: Coded): { byCode: Map<number, number>; byLabel: Map<string, number> } {
-  const byCode = new Map<number, number>();
-  const { codes } = values;
-  for (let i = 0; i < codes.length; i++) byCode.set(codes[i]!, (byCode.get(codes[i]!) ?? 0) + 1);
-  const byLabel = new Map<string, number>();
-  for (const [code, n] of byCode) {
-    const l = values.label(code);
-    byLabel.set(l, (byLabel.get(l) ?? 0) + n);
+/** Codes below this are numbered through a typed array (value ids, years); others through a Map. */
+const DENSE = 1 << 20;
+
+/**
+ * Each element's code numbered by first appearance: slot[i] for element i, the distinct codes in
+ * slot order and how often each occurs. A broad set counts tens of thousands of codes per table;
+ * a typed-array lookup per element is what keeps that a small part of a view.
+ */
+function slotsOf(codes: ArrayLike<number>): {
+  slot: Int32Array;
+  distinct: number[];
+  counts: number[];
+} {
+  const n = codes.length;
+  let max = -1;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if (c > max && c < DENSE) max = c;
   }
-  return { byCode, byLabel };
+  const dense = new Int32Array(max + 1).fill(-1);
+  let sparse: Map<number, number> | null = null;
+  const slot = new Int32Array(n);
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    let s: number;
+    if (c >= 0 && c <= max) {
+      s = dense[c]!;
+      if (s < 0) {
+        s = distinct.length;
+        dense[c] = s;
+        distinct.push(c);
+        counts.push(0);
+      }
+    } else {
+      sparse ??= new Map();
+      const known = sparse.get(c);
+      if (known === undefined) {
+        s = distinct.length;
+        sparse.set(c, s);
+        distinct.push(c);
+        counts.push(0);
+      } else s = known;
+    }
+    slot[i] = s;
+    counts[s]!++;
+  }
+  return { slot, distinct, counts };
+}
+
+/** Occurrences of each label, from the slots' counts. */
+function labelCounts(values: Coded, slots: ReturnType<typeof slotsOf>): Map<string, number> {
+  const byLabel = new Map<string, number>();
+  slots.distinct.forEach((code, s) => {
+    const l = values.label(code);
+    byLabel.set(l, (byLabel.get(l) ?? 0) + slots.counts[s]!);
+  });
+  return byLabel;
 }
 
 /**
@@ -163,8 +211,8 @@ export function codedMatrix(
   opts: MatrixOptions,
   ids?: ArrayLike<number>,
 ): Matrix {
-  const rowCounts = countCodes(rowValues);
-  const colCounts = countCodes(colValues);
+  const rowSlots = slotsOf(rowValues.codes);
+  const colSlots = slotsOf(colValues.codes);
   const pick = (
     counts: Map<string, number>,
     order: ((a: string, b: string) => number) | undefined,
@@ -176,28 +224,28 @@ export function codedMatrix(
     if (kept.length < ranked.length) sorted.push(OTHER);
     return sorted;
   };
-  const rows = pick(rowCounts.byLabel, opts.rowOrder, opts.rowLimit);
-  const cols = pick(colCounts.byLabel, opts.colOrder, opts.colLimit);
+  const rows = pick(labelCounts(rowValues, rowSlots), opts.rowOrder, opts.rowLimit);
+  const cols = pick(labelCounts(colValues, colSlots), opts.colOrder, opts.colLimit);
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(cols.map((c, i) => [c, i]));
-  const place = (counts: Map<number, number>, v: Coded, index: Map<string, number>) =>
-    new Map(
-      [...counts.keys()].map((code) => [code, index.get(v.label(code)) ?? index.get(OTHER)!]),
-    );
-  const rowOf = place(rowCounts.byCode, rowValues, rowIndex);
-  const colOf = place(colCounts.byCode, colValues, colIndex);
-  const cells = rows.map(() => cols.map(() => 0));
+  // The row (column) of each slot: its label's, or (other).
+  const place = (slots: ReturnType<typeof slotsOf>, v: Coded, index: Map<string, number>) =>
+    Int32Array.from(slots.distinct, (code) => index.get(v.label(code)) ?? index.get(OTHER)!);
+  const rowOf = place(rowSlots, rowValues, rowIndex);
+  const colOf = place(colSlots, colValues, colIndex);
+  const width = cols.length;
+  const flat = new Int32Array(rows.length * width);
   const n = rowValues.codes.length;
   // A cable counts once per cell, even when several of its values fold into (other).
   const once = ids ? new Once(n) : null;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const ri = rowOf.get(rowValues.codes[i]!)!;
-    const ci = colOf.get(colValues.codes[i]!)!;
-    if (once && !once.add(ri * cols.length + ci, ids![i]!)) continue;
-    cells[ri]![ci]!++;
+    const cell = rowOf[rowSlots.slot[i]!]! * width + colOf[colSlots.slot[i]!]!;
+    if (once && !once.add(cell, ids![i]!)) continue;
+    flat[cell]!++;
     total++;
   }
+  const cells = rows.map((_, r) => Array.from(flat.subarray(r * width, (r + 1) * width)));
   const matrix: Matrix = {
     name: opts.name,
     title: opts.title,
@@ -259,30 +307,26 @@ export function codedTable(
   ids?: ArrayLike<number>,
 ): Table {
   // Each cable once per row: the count is the cables the row's drill-down lists.
+  const slots = slotsOf(values.codes);
   const index = new Map<string, number>();
   const labels: string[] = [];
-  const rowOf = new Map<number, number>();
-  const row = (code: number) => {
-    let k = rowOf.get(code);
+  const rowOfSlot = Int32Array.from(slots.distinct, (code) => {
+    const l = values.label(code);
+    let k = index.get(l);
     if (k === undefined) {
-      const l = values.label(code);
-      k = index.get(l);
-      if (k === undefined) {
-        k = labels.length;
-        labels.push(l);
-        index.set(l, k);
-      }
-      rowOf.set(code, k);
+      k = labels.length;
+      labels.push(l);
+      index.set(l, k);
     }
     return k;
-  };
+  });
   const n = values.codes.length;
   const once = ids ? new Once(n) : null;
-  const counts: number[] = [];
+  const counts: number[] = labels.map(() => 0);
   for (let i = 0; i < n; i++) {
-    const k = row(values.codes[i]!);
+    const k = rowOfSlot[slots.slot[i]!]!;
     if (once && !once.add(k, ids![i]!)) continue;
-    counts[k] = (counts[k] ?? 0) + 1;
+    counts[k]!++;
   }
   const byLabel = new Map<string, number>();
   labels.forEach((l, k) => {

@@ -5,9 +5,10 @@
  * With `reported`, each series also counts the dates its cables report in their text (cable-days,
  * src/analytics/reported.ts): when things happened, beside when the cables were sent.
  */
+
 import type { FactSet } from "../store/analytics-facts.js";
-import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
-import { countDays, reportedOf } from "./reported.js";
+import { dayNumber, type Period, periodAt, periodIndex, rollUp } from "./periods.js";
+import { countDays } from "./reported.js";
 import type { AnalyticsSource } from "./source.js";
 import type { Table } from "./table.js";
 
@@ -58,9 +59,9 @@ export async function setDays(src: AnalyticsSource, ids: Int32Array): Promise<Da
 }
 
 /**
- * All cables per period, kept per connection while the archive stays at the same version (every
- * new cable or version adds a `versions` row): days and weeks are a scan of every cable's date,
- * which a narrow query's timeline should not pay each time.
+ * All cables per period, kept per archive while it stays at the same version (every new cable or
+ * version adds a `versions` row): days and weeks are a scan of every cable's date, which a narrow
+ * query's timeline should not pay each time.
  */
 const trafficMemo = new WeakMap<
   AnalyticsSource,
@@ -101,8 +102,53 @@ async function computeTraffic(src: AnalyticsSource, by: Period): Promise<Map<str
  */
 const REPORTED_MARGIN_DAYS = 366;
 
-function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * Day numbers of day value ids (src/analytics/periods.ts), kept per archive: value ids keep their
+ * text for good, so the cache only grows with the dictionary.
+ */
+const dayNumbers = new WeakMap<AnalyticsSource, Float64Array>();
+
+function dayNumbersOf(src: AnalyticsSource, f: FactSet): (id: number) => number {
+  let known = dayNumbers.get(src) ?? new Float64Array(0);
+  const local = new Map<number, number>();
+  const parse = (id: number) => {
+    const text = f.text(id);
+    return text === null ? Number.NaN : dayNumber(text);
+  };
+  return (id) => {
+    if (id < 0) {
+      let d = local.get(id);
+      if (d === undefined) {
+        d = parse(id);
+        local.set(id, d);
+      }
+      return d;
+    }
+    if (id >= known.length) {
+      const grown = new Float64Array(Math.max(id + 1, known.length * 2)).fill(
+        Number.POSITIVE_INFINITY,
+      );
+      grown.set(known);
+      known = grown;
+      dayNumbers.set(src, known);
+    }
+    let d = known[id]!;
+    if (d === Number.POSITIVE_INFINITY) {
+      d = parse(id);
+      known[id] = d;
+    }
+    return d;
+  };
+}
+
+/** Occurrences of each day value id in `days[from..to)`, by value id. */
+function tally(days: Int32Array, from: number, to: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let k = from; k < to; k++) {
+    const d = days[k]!;
+    if (d !== 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** The timeline of each set over every period from the first to the last one any set touches. */
@@ -115,26 +161,55 @@ export async function timeline(
   if (sets.length === 0 || sets.length > MAX_SERIES) {
     throw new RangeError(`a timeline takes 1 to ${MAX_SERIES} series`);
   }
-  // Each set's facts read once, for the days sent and the days reported.
+  // Each set's facts read once, for the days sent and the days reported; periods as integers.
   const facts: FactSet[] = [];
   for (const s of sets) facts.push(await src.facts(s.ids));
-  const perSet = facts.map((f) => rollUp(countDays(f, f.day, 0, f.n), by));
-  let keys = perSet.flatMap((m) => [...m.keys()]).sort();
-  const reportedDaysPerSet = opts.reported ? facts.map(reportedOf) : null;
-  let perSetReported: Map<string, number>[] | null = null;
+  const dayOfs = facts.map((f) => dayNumbersOf(src, f));
+  const perSet = facts.map((f, i) => {
+    const out = new Map<number, number>();
+    for (const [id, n] of tally(f.day, 0, f.n)) {
+      const day = dayOfs[i]!(id);
+      if (Number.isNaN(day)) continue;
+      const p = periodIndex(day, by);
+      out.set(p, (out.get(p) ?? 0) + n);
+    }
+    return out;
+  });
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const m of perSet) {
+    for (const p of m.keys()) {
+      if (p < lo) lo = p;
+      if (p > hi) hi = p;
+    }
+  }
+  const sent = lo <= hi;
   const offAxis = sets.map(() => 0);
-  if (reportedDaysPerSet && keys.length > 0) {
-    const lo = shiftDay(periodRange(keys[0]!, by).from, -REPORTED_MARGIN_DAYS);
-    const hi = shiftDay(periodRange(keys[keys.length - 1]!, by).to, REPORTED_MARGIN_DAYS);
-    perSetReported = reportedDaysPerSet.map((days, i) => {
-      const kept = days.filter((d) => d.day >= lo && d.day <= hi);
-      for (const d of days) if (d.day < lo || d.day > hi) offAxis[i]! += d.count;
-      return rollUp(kept, by);
+  const allReported = sets.map(() => 0);
+  let perSetReported: Map<number, number>[] | null = null;
+  if (opts.reported) {
+    const first = sent ? dayNumber(periodAt(lo, by).from) - REPORTED_MARGIN_DAYS : 0;
+    const last = sent ? dayNumber(periodAt(hi, by).to) + REPORTED_MARGIN_DAYS : 0;
+    perSetReported = facts.map((f, i) => {
+      const { start, values } = f.lists.reported;
+      const out = new Map<number, number>();
+      for (const [id, n] of tally(values, 0, start[f.n]!)) {
+        allReported[i]! += n;
+        const day = dayOfs[i]!(id);
+        // NaN (no date) compares false both ways: off the axis.
+        if (!sent || !(day >= first && day <= last)) {
+          offAxis[i]! += n;
+          continue;
+        }
+        const p = periodIndex(day, by);
+        out.set(p, (out.get(p) ?? 0) + n);
+        if (p < lo) lo = p;
+        if (p > hi) hi = p;
+      }
+      return out;
     });
-    keys = [...keys, ...perSetReported.flatMap((m) => [...m.keys()])].sort();
   }
   const all = await allTraffic(src, by);
-  const periods = keys.length === 0 ? [] : periodsBetween(keys[0]!, keys[keys.length - 1]!, by);
   const series = sets.map((s, i): TimelineSeries => {
     let dated = 0;
     for (const n of perSet[i]!.values()) dated += n;
@@ -143,27 +218,28 @@ export async function timeline(
       total: s.ids.length,
       undated: s.ids.length - dated,
     };
-    if (reportedDaysPerSet) {
+    if (perSetReported) {
       let onAxis = 0;
-      for (const n of perSetReported?.[i]?.values() ?? []) onAxis += n;
+      for (const n of perSetReported[i]!.values()) onAxis += n;
       out.reported = onAxis;
-      out.reportedOffAxis = perSetReported
-        ? offAxis[i]!
-        : reportedDaysPerSet[i]!.reduce((a, d) => a + d.count, 0);
+      out.reportedOffAxis = sent ? offAxis[i]! : allReported[i]!;
     }
     return out;
   });
-  const points = periods.map((period): TimelinePoint => {
+  const points: TimelinePoint[] = [];
+  for (let p = lo; sent && p <= hi; p++) {
+    const at = periodAt(p, by);
     const point: TimelinePoint = {
-      period,
-      ...periodRange(period, by),
-      counts: perSet.map((m) => m.get(period) ?? 0),
-      all: all.get(period) ?? 0,
+      period: at.period,
+      from: at.from,
+      to: at.to,
+      counts: perSet.map((m) => m.get(p) ?? 0),
+      all: all.get(at.period) ?? 0,
     };
-    if (perSetReported) point.reported = perSetReported.map((m) => m.get(period) ?? 0);
-    return point;
-  });
-  return { by, reported: reportedDaysPerSet !== null, series, points };
+    if (perSetReported) point.reported = perSetReported.map((m) => m.get(p) ?? 0);
+    points.push(point);
+  }
+  return { by, reported: perSetReported !== null, series, points };
 }
 
 /** Column label of a series' reported dates (the chart and the table both use it). */

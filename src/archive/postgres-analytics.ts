@@ -28,7 +28,13 @@ export function postgresAnalytics(pg: PgArchive, guard: Guard): AnalyticsSource 
       : { from: "cables c", params: [] };
   const source: AnalyticsSource = {
     match: (node) => guard(() => matchIdsPostgres(sql, node)),
-    facts: (ids) => guard(() => readFactsPostgres(sql, pg, ids)),
+    // One snapshot: the build state, the stored records and the dictionary agree.
+    facts: (ids) =>
+      guard(() =>
+        sql.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", (tx) =>
+          readFactsPostgres(tx, pg, ids),
+        ),
+      ),
     traffic: (dimension) => guard(() => trafficCountsPostgres(sql, dimension)),
     days: () =>
       guard(() =>
@@ -99,12 +105,15 @@ export function postgresAnalytics(pg: PgArchive, guard: Guard): AnalyticsSource 
         }
         return reportedTextsPostgres(sql, hits, from, to);
       }),
-    classifierTitle: (cableId) =>
+    classifierTitles: (cableIds) =>
       guard(async () => {
-        const [row] = await sql<{ t: string | null }[]>`
-          SELECT cable_json::json #>> '{classifiedBy,title}' AS t FROM cables WHERE id = ${cableId}`;
-        return row?.t ?? null;
+        const rows = await sql<{ id: number; t: string | null }[]>`
+          SELECT id, cable_json::json #>> '{classifiedBy,title}' AS t FROM cables
+           WHERE id = ANY(${[...cableIds]}::bigint[])`;
+        return new Map(rows.map((r) => [r.id, r.t]));
       }),
+    // No index kept per process: PostgreSQL counts a set's posts and citations in SQL.
+    coverageIndex: async () => null,
     held: (ids) =>
       guard(() => {
         const s = setSql(ids);

@@ -72,7 +72,7 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
       ),
     mentions: (id) => guard(() => cableMentionsPg(sql, id, pub())),
     findEntities: (q, opts) => guard(() => findEntitiesPg(sql, q, pub(), opts)),
-    entityDetail: (id) => guard(() => entityDetailPg(sql, id, pub())),
+    entityDetail: (id, after = null) => guard(() => entityDetailPg(sql, id, pub(), after)),
     entitiesCsv: (q, type) => guard(() => entitiesCsvPostgres(sql, q, type, pub())),
     entityNetwork: (opts) => guard(() => comentionGexfPostgres(sql, pub(), opts)),
     enterPublicMode: () => setPublicModePg(sql),

@@ -15,6 +15,7 @@ import type { Db } from "../store/db.js";
 import type { EntityType } from "../store/entities-input.js";
 import type { ProtectedIndex } from "../store/entities-public.js";
 import type { CableMention, EntityDetail, EntitySummary } from "../store/entities-read.js";
+import type { CablesCursor } from "../store/entity-summary-read.js";
 import type { StoredVersion } from "../store/read.js";
 
 export type { CableMention, StoredVersion };
@@ -69,8 +70,11 @@ export interface ArchiveReads {
   mentions(referenceId: string): Promise<CableMention[]>;
   /** Entities whose forms hold every word of `q` (the last a prefix), or the one `q` is the id of. */
   findEntities(q: string, opts: EntityLookup): Promise<EntitySummary[]>;
-  /** An entity with everything its page shows; null when there is none (to show). */
-  entityDetail(id: string): Promise<EntityDetail | null>;
+  /**
+   * An entity with everything its page shows, its cables from `after` (the `next` cursor of the
+   * page before) on; null when there is none (to show).
+   */
+  entityDetail(id: string, after?: CablesCursor | null): Promise<EntityDetail | null>;
   /** The entities `q` finds as CSV, with their forms. */
   entitiesCsv(q: string, type: EntityType | null): Promise<string>;
   /** The people's co-mention network as GEXF. */

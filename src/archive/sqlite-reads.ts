@@ -110,8 +110,11 @@ export function sqliteReads(db: Db): ArchiveReads {
     findEntities: async (q, opts) => findEntities(db, q, opts),
     // Co-mentions counted over the search layer's facet columns, which a server keeps per
     // connection: milliseconds where the SQL join takes seconds for the most named entities.
-    entityDetail: async (id) =>
-      entityDetail(db, id, { coMentions: (e, cables, n) => coMentions(db, e, cables, n) }),
+    entityDetail: async (id, after = null) =>
+      entityDetail(db, id, {
+        after,
+        coMentions: (e, cables, n) => coMentions(db, e, cables, n),
+      }),
     entitiesCsv: async (q, type) => entitiesCsv(db, q, type),
     entityNetwork: async (opts) => comentionGexf(db, opts),
     enterPublicMode: () => setPublicMode(db),

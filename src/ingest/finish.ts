@@ -2,6 +2,7 @@ import { refreshAnalyticsFacts } from "../store/analytics-facts.js";
 import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { resolveEntities } from "../store/entities-resolve.js";
+import { refreshEntitySummaries } from "../store/entity-summary.js";
 import { refreshEventDates } from "../store/event-dates.js";
 import { steadyMerging } from "../store/fts-merge.js";
 import { refreshTrafficCounts } from "../store/traffic-counts.js";
@@ -28,6 +29,8 @@ const STEPS: [string, (db: Db) => unknown][] = [
   ["fts merge policy", steadyMerging],
   // Entities are resolved over the whole archive: a new cable can link mentions stored before.
   ["entity resolution", (db) => resolveEntities(db)],
+  // What entity pages and facets show, from the entities just resolved (only the changed ones).
+  ["entity summaries", (db) => refreshEntitySummaries(db)],
   // Per-month traffic counts for analytics, rebuilt once per run rather than per cable.
   ["traffic counts", refreshTrafficCounts],
   // Dates the new cables' paragraphs report, read once here rather than per analytics view.

@@ -106,7 +106,7 @@ describe("entity facets", () => {
     }
     resolveEntities(archive);
     const fast = {
-      coMentions: (e: string, c: Int32Array, n: number) => coMentions(archive, e, c, n),
+      coMentions: (e: string, c: Int32Array | null, n: number) => coMentions(archive, e, c, n),
     };
     const ids = archive.prepare<[], string>("SELECT id FROM entities ORDER BY id").pluck().all();
     const check = () => {

@@ -74,7 +74,13 @@ export const EntityDetailSchema = EntitySummarySchema.extend({
   coPersons: z.array(RelatedSchema),
   coOrganizations: z.array(RelatedSchema),
   coPlaces: z.array(RelatedSchema),
-  cableList: z.array(EntityCableSchema).describe("Cables naming the entity, newest first."),
+  cableList: z
+    .array(EntityCableSchema)
+    .describe("Cables naming the entity, newest first: one page (200), from `after` if given."),
+  next: z
+    .string()
+    .nullable()
+    .describe("Cursor of the next page of cables (pass it as `after`), null on the last page."),
 }).meta({ id: "Entity" });
 
 export const CableMentionSchema = z

@@ -159,6 +159,14 @@ export const entityListParams = z.object({
   format: formatParam,
 });
 
+/** `/entities/:id` and `/api/entities/:id`: which page of the entity's cables. */
+export const entityPageParams = z.object({
+  after: optional(text(200)).describe(
+    "the `next` cursor of the page before: the entity's cables after it, newest first",
+  ),
+  format: formatParam,
+});
+
 /** `/api/entities/network.gexf`: the people's co-mention network. */
 export const entityNetworkParams = z.object({
   limit: optional(integer(1, 500)).describe("people kept, most cited first (default 300)"),

@@ -1,26 +1,31 @@
 /**
- * Reading the per-cable analytics facts of a result set (src/store/analytics-facts.ts) into
- * columns. A small set is read with one seek per cable, all in one value. A large set reads from a
- * copy of the whole facts table that the connection keeps in memory (4 bytes per int, ~130 bytes
- * a cable: ~33 MB at 251,287 cables), loaded by the first large set and again whenever the stored
- * facts change: on a shared 2-core machine one pass over 26,000 stored rows cost more than the
- * whole view's work, and a broad query is what researchers start from, so it pays after one view.
+ * Reading the per-cable analytics facts of a result set (src/store/analytics-facts.ts) as columns.
+ * A small set is read with one seek per cable, all in one value. A large set reads from a copy of
+ * the whole facts table that the connection keeps in memory as columns indexed by rowid
+ * (src/store/analytics-facts-columns.ts; ~45 MB at 251,287 cables), loaded by the first large set
+ * and again whenever the stored facts change: on a shared 2-core machine one pass over 26,000
+ * stored rows cost more than the whole view's work, and a broad query is what researchers start
+ * from, so it pays after one view. Once loaded it serves sets of any size.
  */
 import {
   analyticsFactsFresh,
   DERIVE_VERSION,
   deriveFacts,
   dictionary,
-  type FactList,
   type FactSet,
-  HEAD,
-  LIST_KINDS,
-  type ListKind,
-  MARK_SLOTS,
   pack,
   refreshAnalyticsFacts,
   stmts,
 } from "./analytics-facts.js";
+import {
+  columnsByRowid,
+  type FactColumns,
+  gatherFacts,
+  recordOf,
+  recordsAsFacts,
+  skipRecord,
+} from "./analytics-facts-columns.js";
+import { timed } from "./analytics-phases.js";
 import { type Db, perConnection } from "./db.js";
 
 /** Sets of at least this many cables read from the in-memory copy (loading it when needed). */
@@ -65,14 +70,7 @@ function ensureFacts(db: Db): Set<number> | null {
   return new Set(stmts(db).changed.all(state.version));
 }
 
-/** Offset of the record after the one at `o`. */
-export function skip(a: Int32Array, o: number): number {
-  let p = o + HEAD;
-  for (let k = 0; k < LIST_KINDS.length; k++) p += 1 + a[p]!;
-  return p + 1 + 2 * a[p]!;
-}
-
-export function ints(hex: string | null | undefined): Int32Array {
+function ints(hex: string | null | undefined): Int32Array {
   const bytes = Buffer.from(hex ?? "", "hex");
   // A copy: the buffer's offset in its pool need not be a multiple of 4.
   const out = new Int32Array(bytes.length >> 2);
@@ -83,9 +81,10 @@ export function ints(hex: string | null | undefined): Int32Array {
 interface Memory {
   /** The stored state the copy was read at. */
   key: string;
-  data: Int32Array;
-  /** Offset of each cable's record in data, by rowid (-1: none). */
-  at: Int32Array;
+  /** Facts by rowid. */
+  cols: FactColumns;
+  /** Ints read (the stored size). */
+  size: number;
 }
 
 const memories = new WeakMap<Db, Memory>();
@@ -111,9 +110,7 @@ function loadMemory(db: Db, key: string): Memory {
     data.set(p, o);
     o += p.length;
   }
-  const at = new Int32Array(maxId + 1).fill(-1);
-  for (let p = 0; p < data.length; p = skip(data, p)) at[data[p]!] = p;
-  const memory = { key, data, at };
+  const memory = { key, cols: columnsByRowid(data), size };
   memories.set(db, memory);
   return memory;
 }
@@ -121,7 +118,7 @@ function loadMemory(db: Db, key: string): Memory {
 /** Loads the connection's in-memory copy now (what the first large set would do); its size in ints. */
 export function loadFactsMemory(db: Db): number {
   ensureFacts(db);
-  return loadMemory(db, stateKey(db)).data.length;
+  return loadMemory(db, stateKey(db)).size;
 }
 
 /** Drops a connection's in-memory copy (tests; a server keeps it). */
@@ -129,31 +126,15 @@ export function forgetFactsMemory(db: Db): void {
   memories.delete(db);
 }
 
-/** Growable int32 column. */
-class Ints {
-  a: Int32Array;
-  n = 0;
-  constructor(size: number) {
-    this.a = new Int32Array(Math.max(16, size));
-  }
-  push(v: number) {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  done(): Int32Array {
-    return this.a.subarray(0, this.n);
-  }
-}
-
 /**
  * The facts of a set of cables (rowids ascending), by column, in the set's order. Cables whose
  * stored facts are stale or missing are derived from their rows now.
  */
 export function readFacts(db: Db, ids: Int32Array, opts: { memory?: boolean } = {}): FactSet {
+  return timed("facts", () => readFactsNow(db, ids, opts));
+}
+
+function readFactsNow(db: Db, ids: Int32Array, opts: { memory?: boolean }): FactSet {
   const stale = ensureFacts(db);
   const d = dictionary(db);
   // Text of cables derived now that the dictionary lacks: negative ids, local to this set.
@@ -170,124 +151,55 @@ export function readFacts(db: Db, ids: Int32Array, opts: { memory?: boolean } = 
     }
     return l;
   };
+  const text = (id: number) =>
+    id > 0 ? (d.texts[id] ?? null) : id < 0 ? (local[-id - 1] ?? null) : null;
 
-  // Records: offsets into `main`; a cable derived now is -(k + 1) for extra[k], at offset 0.
-  let main: Int32Array = new Int32Array(0);
-  const offsets: number[] = [];
+  let memory: Memory | undefined;
+  if (stale !== null && opts.memory !== false) {
+    const key = stateKey(db);
+    memory = memories.get(db);
+    if (memory?.key !== key) memory = undefined;
+    if (!memory && (opts.memory ?? ids.length >= MEMORY_FROM)) memory = loadMemory(db, key);
+  }
+  if (memory && stale?.size === 0) {
+    const { has, n } = memory.cols;
+    let all = true;
+    for (let i = 0; i < ids.length && all; i++) all = ids[i]! < n && has[ids[i]!] === 1;
+    // The usual case: every cable's stored facts are fresh and in the copy.
+    if (all) return gatherFacts(memory.cols, ids, text);
+  }
+
+  // Records, in the set's order: stored ones (from the copy or read now) and ones derived now.
+  const records: Int32Array[] = [];
   const missing: number[] = [];
   if (stale === null) {
     missing.push(...ids);
+  } else if (memory) {
+    const { has, n } = memory.cols;
+    const present: number[] = [];
+    for (const id of ids) {
+      if (id < n && has[id] === 1 && !stale.has(id)) present.push(id);
+      else missing.push(id);
+    }
+    const f = gatherFacts(memory.cols, Int32Array.from(present), text);
+    for (let i = 0; i < f.n; i++) records.push(recordOf(f, i));
   } else {
-    const key = stateKey(db);
-    let memory = memories.get(db);
-    if (memory?.key !== key) memory = undefined;
-    if (!memory && (opts.memory ?? ids.length >= MEMORY_FROM)) memory = loadMemory(db, key);
-    if (opts.memory === false) memory = undefined;
-    if (memory) {
-      main = memory.data;
-      const { at } = memory;
-      for (const id of ids) {
-        const o = id < at.length ? at[id]! : -1;
-        if (o >= 0 && (stale.size === 0 || !stale.has(id))) offsets.push(o);
-        else missing.push(id);
-      }
-    } else {
-      const wanted = stale.size === 0 ? ids : ids.filter((id) => !stale.has(id));
-      main = ints(reads(db).set.get(JSON.stringify(Array.from(wanted))));
-      // Stored records come in the set's order: a cable they skip has none (or a stale one).
-      let k = 0;
-      for (let o = 0; o < main.length; o = skip(main, o)) {
-        while (k < ids.length && ids[k]! < main[o]!) missing.push(ids[k++]!);
-        offsets.push(o);
-        k++;
-      }
-      while (k < ids.length) missing.push(ids[k++]!);
+    const wanted = stale.size === 0 ? ids : ids.filter((id) => !stale.has(id));
+    const main = ints(reads(db).set.get(JSON.stringify(Array.from(wanted))));
+    // Stored records come in the set's order: a cable they skip has none (or a stale one).
+    let k = 0;
+    for (let o = 0; o < main.length; ) {
+      const next = skipRecord(main, o);
+      while (k < ids.length && ids[k]! < main[o]!) missing.push(ids[k++]!);
+      records.push(main.subarray(o, next));
+      k++;
+      o = next;
     }
+    while (k < ids.length) missing.push(ids[k++]!);
   }
-  const extra: Int32Array[] = [];
   if (missing.length > 0) {
-    for (const f of deriveFacts(db, missing)) {
-      extra.push(pack(f, idOf));
-      offsets.push(-extra.length);
-    }
+    for (const f of deriveFacts(db, missing)) records.push(pack(f, idOf));
+    records.sort((x, y) => x[0]! - y[0]!);
   }
-  const arrayOf = (r: number) => (r >= 0 ? main : extra[-r - 1]!);
-  const offsetOf = (r: number) => Math.max(r, 0);
-  if (extra.length > 0) offsets.sort((x, y) => arrayOf(x)[offsetOf(x)]! - arrayOf(y)[offsetOf(y)]!);
-
-  const textOf = (id: number) =>
-    id > 0 ? (d.texts[id] ?? null) : id < 0 ? (local[-id - 1] ?? null) : null;
-  return factColumns(
-    offsets.length,
-    (i) => arrayOf(offsets[i]!),
-    (i) => offsetOf(offsets[i]!),
-    textOf,
-  );
-}
-
-/**
- * Packed records (src/store/analytics-facts.ts `pack`) as columns: record i sits in `arrayAt(i)`
- * from `offsetAt(i)`. Both back ends read their stored facts through this.
- */
-export function factColumns(
-  n: number,
-  arrayAt: (i: number) => Int32Array,
-  offsetAt: (i: number) => number,
-  text: (id: number) => string | null,
-): FactSet {
-  const col = () => new Int32Array(n);
-  const f = {
-    n,
-    ids: col(),
-    month: col(),
-    year: col(),
-    level: col(),
-    origin: col(),
-    sender: col(),
-    precedence: col(),
-    horizon: col(),
-    day: col(),
-    marks: new Int32Array(n * MARK_SLOTS.length),
-  };
-  const heads = [
-    f.ids,
-    f.month,
-    f.year,
-    f.level,
-    f.origin,
-    f.sender,
-    f.precedence,
-    f.horizon,
-    f.day,
-  ];
-  const listStart = LIST_KINDS.map(() => new Int32Array(n + 1));
-  const listValues = LIST_KINDS.map(() => new Ints(n * 2));
-  const lineStart = new Int32Array(n + 1);
-  const linePost = new Ints(n * 4);
-  const lineFlag = new Ints(n * 4);
-  for (let i = 0; i < n; i++) {
-    const a = arrayAt(i);
-    const o = offsetAt(i);
-    for (let h = 0; h < heads.length; h++) heads[h]![i] = a[o + h]!;
-    f.marks.set(a.subarray(o + heads.length, o + HEAD), i * MARK_SLOTS.length);
-    let p = o + HEAD;
-    for (let k = 0; k < LIST_KINDS.length; k++) {
-      const values = listValues[k]!;
-      for (let c = a[p++]!; c > 0; c--) values.push(a[p++]!);
-      listStart[k]![i + 1] = values.n;
-    }
-    for (let c = a[p++]!; c > 0; c--) {
-      linePost.push(a[p++]!);
-      lineFlag.push(a[p++]!);
-    }
-    lineStart[i + 1] = linePost.n;
-  }
-  return {
-    ...f,
-    lists: Object.fromEntries(
-      LIST_KINDS.map((kind, k) => [kind, { start: listStart[k]!, values: listValues[k]!.done() }]),
-    ) as Record<ListKind, FactList>,
-    lines: { start: lineStart, values: linePost.done(), flags: lineFlag.done() },
-    text,
-  };
+  return recordsAsFacts(records, text);
 }

@@ -9,6 +9,14 @@ import { type Db, perConnection } from "./db.js";
 import { ENTITY_TYPES, type EntityType } from "./entities-input.js";
 import { isPublicMode } from "./entities-public.js";
 import { fold, nameWords } from "./entity-names.js";
+import { liveParts } from "./entity-summary-live.js";
+import {
+  type CablesCursor,
+  type EntityCable,
+  type RoleSpan,
+  summaryFresh,
+  summaryParts,
+} from "./entity-summary-read.js";
 
 export interface EntitySummary {
   id: string;
@@ -20,29 +28,7 @@ export interface EntitySummary {
   lastCreated: string | null;
 }
 
-export interface EntityCable {
-  referenceId: string;
-  created: string | null;
-  station: string | null;
-  subject: string | null;
-  /** The form the cable gives (fullest), the others it writes, and the roles it gives. */
-  name: string;
-  variants: string[];
-  roles: string[];
-  paragraphs: number[];
-  /** The resolution rule that placed this mention in the entity. */
-  link: string;
-  /** Local mode only: the cable asks to protect this person. */
-  protected?: boolean;
-}
-
-export interface RoleSpan {
-  role: string;
-  from: string | null;
-  to: string | null;
-  stations: string[];
-  cables: number;
-}
+export type { EntityCable, RoleSpan } from "./entity-summary-read.js";
 
 export interface Related {
   id: string;
@@ -64,9 +50,12 @@ export interface EntityDetail extends EntitySummary {
   coPlaces: Related[];
   /** Cables naming the entity, newest first (at most `cableLimit`). */
   cableList: EntityCable[];
+  /** The cursor of the next page of cables (`?after=`), or null on the last. */
+  next: string | null;
 }
 
-interface EntityRow {
+/** A row of the `entities` table, as both back ends read it. */
+export interface EntityRow {
   id: string;
   type: EntityType;
   name: string;
@@ -76,30 +65,8 @@ interface EntityRow {
   last_created: string | null;
 }
 
-/** A mention of the entity with its cable: what a page is made of, from either back end. */
-export interface MentionRow {
-  cable_id: number;
-  reference_id: string;
-  created: string | null;
-  station: string | null;
-  subject: string | null;
-  month: string | null;
-  name: string;
-  variants: string;
-  roles: string;
-  paragraphs: string;
-  protected: number;
-  link: string | null;
-}
-
 const stmts = perConnection((db: Db) => ({
   entity: db.prepare<[string], EntityRow>("SELECT * FROM entities WHERE id = ?"),
-  mentions: db.prepare<[string], MentionRow>(
-    `SELECT m.cable_id, c.reference_id, c.created, c.station, c.subject, c.month, m.name,
-            m.variants, m.roles, m.paragraphs, m.protected, m.link
-       FROM mentions m JOIN cables c ON c.id = m.cable_id
-      WHERE m.entity_id = ? ORDER BY c.created DESC, c.id DESC`,
-  ),
   related: db.prepare<[string, number], { id: string; type: EntityType; name: string; n: number }>(
     `SELECT o.entity_id AS id, e.type, e.name, count(DISTINCT o.cable_id) AS n
        FROM mentions m
@@ -110,7 +77,8 @@ const stmts = perConnection((db: Db) => ({
   ),
 }));
 
-function summary(r: EntityRow, pub: boolean): EntitySummary {
+/** The summary of an entity row; public mode counts only the cables not protecting it. */
+export function summary(r: EntityRow, pub: boolean): EntitySummary {
   return {
     id: r.id,
     type: r.type,
@@ -190,115 +158,49 @@ function parse(s: string): string[] {
 /**
  * Co-mentions of an entity over its cables (in public mode: those not protecting it), at most
  * `limit` per type: how a caller with a faster way to count them than the SQL join (the search
- * layer's facet columns, src/search/entity-facets.ts) provides them.
+ * layer's facet columns, src/search/entity-facets.ts) provides them. `cables` is the entity's
+ * cables when the page had to read them, else null (the provider finds them itself).
  */
 export type CoMentions = (
   entity: string,
-  cables: Int32Array,
+  cables: Int32Array | null,
   limit: number,
 ) => Record<EntityType, Related[]>;
 
 export interface DetailOptions {
   /** Cables listed, newest first. */
   cableLimit?: number;
+  /** Where the list starts: the `next` cursor of the page before. */
+  after?: CablesCursor | null;
   coMentions?: CoMentions;
 }
 
 /** Co-mentioned entities shown per type. */
 export const RELATED_SHOWN = 20;
 
+/**
+ * Everything an entity's page shows: from its summary (entity-summary-read.ts) when that is
+ * fresh — a few hundred rows and one page of cables whatever the entity's size — else computed
+ * from its mentions (entity-summary-live.ts), with the same result.
+ */
 export function entityDetail(
   db: Db,
   id: string,
-  { cableLimit = 200, coMentions }: DetailOptions = {},
+  { cableLimit = 200, after = null, coMentions }: DetailOptions = {},
 ): EntityDetail | null {
   const entity = getEntity(db, id);
   if (!entity) return null;
   const pub = isPublicMode(db);
-  const s = stmts(db);
-  const rows = s.mentions.all(id).filter((r) => !pub || r.protected === 0);
-  const co = coMentions
-    ? coMentions(id, Int32Array.from(new Set(rows.map((r) => r.cable_id))), RELATED_SHOWN)
-    : relatedBySql(db, id, pub);
-  return detailFrom(entity, rows, pub, co, cableLimit);
-}
-
-/**
- * An entity's page from its mentions (`rows`: newest cable first, already without the protected
- * ones in public mode) and its co-mentions.
- */
-export function detailFrom(
-  entity: EntitySummary,
-  rows: readonly MentionRow[],
-  pub: boolean,
-  co: Record<EntityType, Related[]>,
-  cableLimit: number,
-): EntityDetail {
-  const forms = new Map<string, Set<number>>();
-  const roles = new Map<string, RoleSpan & { ids: Set<number>; st: Set<string> }>();
-  const posts = new Map<string, Set<number>>();
-  const months = new Map<string, Set<number>>();
-  const evidence = new Map<string, Set<number>>();
-  const add = <K>(m: Map<K, Set<number>>, k: K, id: number) => {
-    const set = m.get(k) ?? new Set<number>();
-    m.set(k, set);
-    set.add(id);
-  };
-  for (const r of rows) {
-    for (const f of [r.name, ...parse(r.variants)]) add(forms, f, r.cable_id);
-    if (r.station) add(posts, r.station, r.cable_id);
-    if (r.month) add(months, r.month, r.cable_id);
-    add(evidence, (r.link ?? "").replace(/ \(.*\)$/, ""), r.cable_id);
-    for (const role of parse(r.roles)) {
-      let span = roles.get(role);
-      if (!span) {
-        span = {
-          role,
-          from: null,
-          to: null,
-          stations: [],
-          cables: 0,
-          ids: new Set(),
-          st: new Set(),
-        };
-        roles.set(role, span);
-      }
-      span.ids.add(r.cable_id);
-      if (r.station) span.st.add(r.station);
-      if (r.created) {
-        if (span.from === null || r.created < span.from) span.from = r.created;
-        if (span.to === null || r.created > span.to) span.to = r.created;
-      }
-    }
-  }
-  const counted = <K>(m: Map<K, Set<number>>) =>
-    [...m.entries()].map(([k, v]) => [k, v.size] as const).sort((a, b) => b[1] - a[1]);
+  const { cables, ...parts } = summaryFresh(db, id)
+    ? summaryParts(db, id, pub, cableLimit, after)
+    : liveParts(db, id, pub, cableLimit, after);
+  const co = coMentions ? coMentions(id, cables, RELATED_SHOWN) : relatedBySql(db, id, pub);
   return {
     ...entity,
-    forms: counted(forms).map(([form, cables]) => ({ form, cables })),
-    roles: [...roles.values()]
-      .map(({ ids, st, ...span }) => ({ ...span, stations: [...st].sort(), cables: ids.size }))
-      .sort((a, b) => (a.from ?? "").localeCompare(b.from ?? "") || a.role.localeCompare(b.role)),
-    posts: counted(posts).map(([station, cables]) => ({ station, cables })),
-    months: [...months.entries()]
-      .map(([month, ids]) => ({ month, count: ids.size }))
-      .sort((a, b) => a.month.localeCompare(b.month)),
-    evidence: counted(evidence).map(([link, cables]) => ({ link, cables })),
+    ...parts,
     coPersons: co.person,
     coOrganizations: co.org,
     coPlaces: co.place,
-    cableList: rows.slice(0, cableLimit).map((r) => ({
-      referenceId: r.reference_id,
-      created: r.created,
-      station: r.station,
-      subject: r.subject,
-      name: r.name,
-      variants: parse(r.variants),
-      roles: parse(r.roles),
-      paragraphs: JSON.parse(r.paragraphs) as number[],
-      link: r.link ?? "",
-      ...(pub ? {} : { protected: r.protected === 1 }),
-    })),
   };
 }
 

@@ -3,7 +3,7 @@ import { clearDerived } from "./entities-derived.js";
 import type { EntityType } from "./entities-input.js";
 import { placedEntities, rebuildEntities, resolveGroup, storedOwners } from "./entities-rows.js";
 import { mentionKeys } from "./entities-rule.js";
-import { PlacementStage } from "./entities-stage.js";
+import { MENTIONS_ENTITY_INDEX, PlacementStage } from "./entities-stage.js";
 import { resolveTouched } from "./entities-touched.js";
 import { Batches, chunks, distinctKeys } from "./entities-walk.js";
 
@@ -53,6 +53,7 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
   const started = performance.now();
   const batches = new Batches(db, options.writesPerTransaction);
   try {
+    db.exec(MENTIONS_ENTITY_INDEX);
     const marks = db
       .prepare<[], string | null>("SELECT key FROM entity_dirty WHERE type = '*'")
       .pluck()
@@ -88,7 +89,7 @@ function resolveAll(db: Db, batches: Batches, rebuild: boolean): Omit<ResolveRep
     mentions += r.mentions;
     changed += r.changed;
   }
-  stage.apply(batches);
+  stage.apply(batches, mentions);
   const count = (sql: string) => db.prepare<[], number>(sql).pluck().get()!;
   const entities = count("SELECT count(DISTINCT entity_id) FROM mentions");
   if (rebuild || changed > 0 || entities !== count("SELECT count(*) FROM entities")) {

@@ -39,6 +39,17 @@ export class Batches {
     this.pending = 0;
   }
 
+  /** Runs `run` between two transactions (in the caller's transaction, inside it). */
+  outside(run: () => void): void {
+    if (this.own && this.db.inTransaction) this.db.exec("COMMIT");
+    this.pending = 0;
+    try {
+      run();
+    } finally {
+      if (this.own) this.db.exec("BEGIN IMMEDIATE");
+    }
+  }
+
   commit(): void {
     if (this.own && this.db.inTransaction) this.db.exec("COMMIT");
   }

@@ -19,6 +19,7 @@ import { type RunningServer, type StartOptions, startServer } from "../../src/se
 import { openArchive } from "../../src/store/db.js";
 import type { CableEntities } from "../../src/store/entities-input.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
+import { refreshEntitySummaries } from "../../src/store/entity-summary.js";
 import { openPostgres } from "../../src/store/postgres/connect.js";
 import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { writeCable } from "../../src/store/write.js";
@@ -65,6 +66,8 @@ export async function buildProtectedArchive(path: string): Promise<void> {
       }
     }
     resolveEntities(db);
+    // As an ingest's finish does: the pages and facets then read the summaries.
+    refreshEntitySummaries(db);
   } finally {
     db.close();
   }

@@ -330,17 +330,27 @@ export function searchPostgres(
 
 /**
  * Rowids of every cable a parsed query matches, ascending: the result set an analytics view
- * describes (src/analytics/result.ts), as matchIds gives it on SQLite.
+ * describes (src/analytics/result.ts), as matchIds and visibleIds give it on SQLite. In public
+ * mode the protecting cables a query reaches through a protected name count only if the query
+ * still finds them without it, exactly as searchParsedPostgres decides its hits.
  */
 export async function matchIdsPostgres(
   sql: { begin: <T>(options: string, cb: (tx: Sql) => Promise<T>) => Promise<T> },
   node: QueryNode,
 ): Promise<Int32Array> {
   const pool = sql as Pool;
+  const pub = isPublicModePg(pool);
   return sql.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (tx) => {
+    const index = pub ? await protectedIndexPg(pool, tx) : null;
+    const rewrites = index ? publicRewrites(index, node) : null;
     // Spelling variants (`word~`) expanded as the search expands them.
-    const expand = await variantExpander(pool, tx, [node], null);
-    const cond = await compilePostgres(expand(node), lexer(tx), catalog(tx), null);
+    const expand = await variantExpander(pool, tx, [node], index?.byWord ?? null);
+    const cond = await compilePostgres(
+      expand(node),
+      lexer(tx),
+      catalog(tx),
+      rewrites?.map((g) => ({ cables: g.cables, node: expand(g.node) })) ?? null,
+    );
     const [row] = (await tx.unsafe(
       `SELECT coalesce(array_agg(c.id::int ORDER BY c.id), '{}') AS ids FROM cables c WHERE ${cond.where}`,
       cond.params as never[],

@@ -26,6 +26,7 @@ import { type Thread, thread, threadTable } from "../../analytics/thread.js";
 import { type Timeline, timeline, timelineTable } from "../../analytics/timeline.js";
 import { QuerySyntaxError } from "../../search/index.js";
 import { MARK_SLOTS } from "../../store/analytics-facts.js";
+import { timed } from "../../store/analytics-phases.js";
 import { badRequest, notFound, ProblemError } from "../problem.js";
 import type {
   AnalyticsParams,
@@ -76,7 +77,7 @@ function view<T>(state: AnalyticsState, set: CableSet, analysis: T, tables: Tabl
   return { query: set.query, state, total: set.ids.length, analysis, tables };
 }
 
-export async function timelineData(
+async function timelineDataNow(
   src: AnalyticsSource,
   p: TimelineParams,
 ): Promise<ViewData<Timeline> & { normalise: boolean }> {
@@ -111,7 +112,7 @@ export interface BurstsAnalysis {
   bursts: RankedBurst[];
 }
 
-export async function burstsData(
+async function burstsDataNow(
   src: AnalyticsSource,
   p: BurstsParams,
 ): Promise<ViewData<BurstsAnalysis>> {
@@ -143,7 +144,7 @@ async function busiestMonth(src: AnalyticsSource): Promise<string | null> {
   return best?.month ?? null;
 }
 
-export async function spikesData(
+async function spikesDataNow(
   src: AnalyticsSource,
   p: SpikesParams,
 ): Promise<ViewData<SpikesAnalysis>> {
@@ -168,7 +169,7 @@ export async function spikesData(
   ]);
 }
 
-export async function secrecyData(
+async function secrecyDataNow(
   src: AnalyticsSource,
   p: AnalyticsParams,
 ): Promise<ViewData<Secrecy>> {
@@ -187,7 +188,7 @@ export async function secrecyData(
   ]);
 }
 
-export async function addresseesData(src: AnalyticsSource, p: AnalyticsParams) {
+async function addresseesDataNow(src: AnalyticsSource, p: AnalyticsParams) {
   const state = analyticsState(p);
   const set = await resultSet(src, state);
   const a = await addressees(src, set.ids);
@@ -201,7 +202,7 @@ export async function addresseesData(src: AnalyticsSource, p: AnalyticsParams) {
   ]);
 }
 
-export async function coverageData(
+async function coverageDataNow(
   src: AnalyticsSource,
   p: AnalyticsParams,
 ): Promise<ViewData<Coverage>> {
@@ -306,7 +307,7 @@ async function cellDrill(
 }
 
 /** The cables behind one cell or signal: a flow (sender → addressee) or an over-classification signal. */
-export async function drillData(
+async function drillDataNow(
   src: AnalyticsSource,
   p: DrillParams,
 ): Promise<ViewData<DrillAnalysis>> {
@@ -402,3 +403,16 @@ export function pickTable(tables: readonly Table[], name: string | undefined): T
   }
   return t;
 }
+
+/** A view's data function, its time recorded as the "view" phase when the benchmark asks. */
+function phased<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args) => timed("view", () => fn(...args));
+}
+
+export const timelineData = phased(timelineDataNow);
+export const burstsData = phased(burstsDataNow);
+export const spikesData = phased(spikesDataNow);
+export const secrecyData = phased(secrecyDataNow);
+export const addresseesData = phased(addresseesDataNow);
+export const coverageData = phased(coverageDataNow);
+export const drillData = phased(drillDataNow);

@@ -6,8 +6,9 @@
 import type { Archive } from "../../archive/archive.js";
 import type { EntityType } from "../../store/entities-input.js";
 import type { EntityDetail } from "../../store/entities-read.js";
+import { decodeCursor } from "../../store/entity-summary-read.js";
 import type { EntityListData } from "../entity-answers.js";
-import { notFound } from "../problem.js";
+import { badRequest, notFound } from "../problem.js";
 
 export type { EntityListData };
 
@@ -20,8 +21,17 @@ export async function entityList(
   return { q, type, entities: await archive.findEntities(q, { type, limit }) };
 }
 
-export async function entityData(archive: Archive, id: string): Promise<EntityDetail> {
-  const detail = await archive.entityDetail(id);
+/** One entity's page data; `after`: the `next` cursor of the page of cables before. */
+export async function entityData(
+  archive: Archive,
+  id: string,
+  after?: string,
+): Promise<EntityDetail> {
+  const cursor = after === undefined ? null : decodeCursor(after);
+  if (after !== undefined && !cursor) {
+    throw badRequest("after: not a cursor of this list (use the `next` value of a page)");
+  }
+  const detail = await archive.entityDetail(id, cursor);
   if (!detail) {
     const near = await archive.findEntities(
       id.replace(/^(?:person|org|place)-/, "").replace(/-/g, " "),

@@ -11,6 +11,7 @@ import {
   entityIdParam,
   entityListParams,
   entityNetworkParams,
+  entityPageParams,
   queryParams,
   validate,
 } from "../params.js";
@@ -31,7 +32,8 @@ function entityListResource(c: Context, deps: Deps): Promise<EntityListData> {
 
 /** One entity's data: what `/entities/:id` renders and its JSON twins answer. */
 function entityResource(c: Context, deps: Deps) {
-  return entityData(deps.archive, validate(entityIdParam, c.req.param("id"), "id"));
+  const p = queryParams(c, entityPageParams);
+  return entityData(deps.archive, validate(entityIdParam, c.req.param("id"), "id"), p.after);
 }
 
 export function registerEntities(app: Hono, deps: Deps): void {

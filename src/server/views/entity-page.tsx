@@ -161,9 +161,17 @@ export function EntityPage(props: { ctx: ViewContext; data: EntityDetail }) {
               </li>
             ))}
           </ol>
-          {e.cableList.length < e.cables ? (
-            <p>
-              <a href={searchFor(e.type, e.id)}>All {count(e.cables)} cables</a>
+          {e.next || e.cableList.length < e.cables ? (
+            <p class="entity-more">
+              {e.next ? (
+                <>
+                  <a rel="next" href={`${entityUrl(e.id)}?after=${encodeURIComponent(e.next)}`}>
+                    More cables
+                  </a>
+                  {" · "}
+                </>
+              ) : null}
+              <a href={searchFor(e.type, e.id)}>All {count(e.cables)} cables as a search</a>
             </p>
           ) : null}
         </section>

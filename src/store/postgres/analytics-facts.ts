@@ -15,7 +15,13 @@ import {
   factsFromRows,
   pack,
 } from "../analytics-facts.js";
-import { factColumns, skip } from "../analytics-facts-read.js";
+import {
+  columnsByRowid,
+  type FactColumns,
+  gatherFacts,
+  recordOf,
+  recordsAsFacts,
+} from "../analytics-facts-columns.js";
 import type { Pool, Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 import { refreshTrafficCounts } from "./traffic-counts.js";
@@ -181,9 +187,8 @@ export async function refreshAnalytics(pool: Pool): Promise<number> {
 
 interface Memory {
   key: string;
-  data: Int32Array;
-  /** Offset of each cable's record in data, by cable id (-1: none). */
-  at: Int32Array;
+  /** Facts by cable id (src/store/analytics-facts-columns.ts), as SQLite keeps them. */
+  cols: FactColumns;
 }
 
 const memories = new WeakMap<object, Memory>();
@@ -195,21 +200,17 @@ function int32(b: Buffer): Int32Array {
   return out;
 }
 
-/** The whole facts table in memory (~130 bytes a cable), read again when the stored facts change. */
+/** The whole facts table in memory as columns by cable id, read again when the facts change. */
 async function loadMemory(sql: Sql, key: string): Promise<Memory> {
   const rows = await sql<{ facts: Buffer }[]>`SELECT facts FROM analytics_facts ORDER BY cable_id`;
-  const data = int32(Buffer.concat(rows.map((r) => r.facts)));
-  let maxId = 0;
-  for (let p = 0; p < data.length; p = skip(data, p)) maxId = Math.max(maxId, data[p]!);
-  const at = new Int32Array(maxId + 1).fill(-1);
-  for (let p = 0; p < data.length; p = skip(data, p)) at[data[p]!] = p;
-  return { key, data, at };
+  return { key, cols: columnsByRowid(int32(Buffer.concat(rows.map((r) => r.facts)))) };
 }
 
 /**
  * The facts of a set of cables (ids ascending), by column, in the set's order: stored records
- * (from memory for large sets), and the records of cables changed since the last build derived
- * now. `key` names the pool (its dictionary and in-memory copy are kept per pool).
+ * (from the in-memory columns for large sets, gathered as on SQLite), and the records of cables
+ * changed since the last build derived now. `key` names the pool (its dictionary and in-memory
+ * copy are kept per pool).
  */
 export async function readFactsPostgres(sql: Sql, key: object, ids: Int32Array): Promise<FactSet> {
   const s = await state(sql);
@@ -232,49 +233,55 @@ export async function readFactsPostgres(sql: Sql, key: object, ids: Int32Array):
     }
     return l;
   };
+  const text = (id: number) =>
+    id > 0 ? (d.texts[id] ?? null) : id < 0 ? (local[-id - 1] ?? null) : null;
 
-  const records: { a: Int32Array; o: number }[] = [];
+  const records: Int32Array[] = [];
   const missing: number[] = [];
-  if (stale === null) {
-    missing.push(...ids);
-  } else if (ids.length >= MEMORY_FROM) {
+  let memory: Memory | undefined;
+  let rows: { id: number; facts: Buffer }[] = [];
+  if (stale !== null && ids.length >= MEMORY_FROM) {
     const memKey = `${s.built!.version}:${s.built!.derive}`;
-    let memory = memories.get(key);
+    memory = memories.get(key);
     if (memory?.key !== memKey) {
       memory = await loadMemory(sql, memKey);
       memories.set(key, memory);
     }
-    for (const id of ids) {
-      const o = id < memory.at.length ? memory.at[id]! : -1;
-      if (o >= 0 && !stale.has(id)) records.push({ a: memory.data, o });
-      else missing.push(id);
-    }
-  } else {
+  } else if (stale !== null) {
     const wanted = Array.from(ids).filter((id) => !stale.has(id));
-    const rows = await sql<{ id: number; facts: Buffer }[]>`
+    rows = await sql<{ id: number; facts: Buffer }[]>`
       SELECT cable_id AS id, facts FROM analytics_facts
        WHERE cable_id = ANY(${wanted}::bigint[]) ORDER BY cable_id`;
+  }
+  // Read after the records (the copy, or the rows below): every value id they hold is in it.
+  const d = await dictionary(sql, key);
+  if (stale === null) {
+    missing.push(...ids);
+  } else if (memory) {
+    const { has, n } = memory.cols;
+    const present: number[] = [];
+    for (const id of ids) {
+      if (id < n && has[id] === 1 && !stale.has(id)) present.push(id);
+      else missing.push(id);
+    }
+    // The usual case: every cable's stored facts are fresh and in the copy.
+    if (missing.length === 0) return gatherFacts(memory.cols, ids, text);
+    const f = gatherFacts(memory.cols, Int32Array.from(present), text);
+    for (let i = 0; i < f.n; i++) records.push(recordOf(f, i));
+  } else {
     const found = new Set<number>();
     for (const r of rows) {
-      records.push({ a: int32(r.facts), o: 0 });
+      records.push(int32(r.facts));
       found.add(r.id);
     }
     for (const id of ids) if (!found.has(id)) missing.push(id);
   }
-  // Read after the records: every value id they hold is in the dictionary by now.
-  const d = await dictionary(sql, key);
   for (let i = 0; i < missing.length; i += BATCH) {
-    for (const f of await deriveFacts(sql, missing.slice(i, i + BATCH))) {
-      records.push({ a: pack(f, idOf), o: 0 });
-    }
+    for (const f of await deriveFacts(sql, missing.slice(i, i + BATCH)))
+      records.push(pack(f, idOf));
   }
-  if (missing.length > 0) records.sort((x, y) => x.a[x.o]! - y.a[y.o]!);
-  return factColumns(
-    records.length,
-    (i) => records[i]!.a,
-    (i) => records[i]!.o,
-    (id) => (id > 0 ? (d.texts[id] ?? null) : id < 0 ? (local[-id - 1] ?? null) : null),
-  );
+  if (missing.length > 0) records.sort((x, y) => x[0]! - y[0]!);
+  return recordsAsFacts(records, text);
 }
 
 /** The dates the given cables report from `from` to `to` (days), as written, read now. */

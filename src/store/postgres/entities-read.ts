@@ -1,7 +1,7 @@
 /**
  * The entity reads of src/store/entities-read.ts on PostgreSQL: lookups by name or id, an entity's
  * page, a cable's mentions, from the tables of migration 003 with the same SQL meaning; the page
- * is assembled by the same code (detailFrom). `pub` is public mode (src/store/postgres/
+ * is assembled by the same code (partsFromMentions). `pub` is public mode (src/store/postgres/
  * entities-public.ts): the mentions a cable protects do not exist.
  *
  * Text compares and sorts byte-wise (COLLATE "C"), as SQLite's BINARY collation does.
@@ -9,37 +9,18 @@
 import type { EntityType } from "../entities-input.js";
 import type { CableMention } from "../entities-read.js";
 import {
-  detailFrom,
   type EntityDetail,
+  type EntityRow,
   type EntitySummary,
   looksLikeEntityId,
-  type MentionRow,
   RELATED_SHOWN,
   type Related,
+  summary,
 } from "../entities-read.js";
 import { fold, nameWords } from "../entity-names.js";
+import { type MentionRow, partsFromMentions } from "../entity-summary-live.js";
+import type { CablesCursor } from "../entity-summary-read.js";
 import type { Sql } from "./connect.js";
-
-interface EntityRow {
-  id: string;
-  type: EntityType;
-  name: string;
-  cables: number;
-  public_cables: number;
-  first_created: string | null;
-  last_created: string | null;
-}
-
-function summary(r: EntityRow, pub: boolean): EntitySummary {
-  return {
-    id: r.id,
-    type: r.type,
-    name: r.name,
-    cables: pub ? r.public_cables : r.cables,
-    firstCreated: r.first_created,
-    lastCreated: r.last_created,
-  };
-}
 
 /** findEntities: every word of `q` in the entity's forms (the last as a prefix), most cited first. */
 export async function findEntitiesPg(
@@ -114,24 +95,37 @@ async function coMentionsPg(
   return { person: of("person"), org: of("org"), place: of("place") };
 }
 
-/** One entity with everything its page shows, or null (public: also when only protecting cables name it). */
+/**
+ * One entity with everything its page shows, its cables from `after` on, or null (public: also
+ * when only protecting cables name it). Reads all its mentions, as SQLite does for an entity
+ * whose summary is stale: the summaries of migration 012 are not on PostgreSQL yet.
+ */
 export async function entityDetailPg(
   sql: Sql,
   id: string,
   pub: boolean,
+  after: CablesCursor | null = null,
   cableLimit = 200,
 ): Promise<EntityDetail | null> {
   const entity = await getEntityPg(sql, id, pub);
   if (!entity) return null;
   const rows = await sql<(Omit<MentionRow, "protected"> & { protected: boolean })[]>`
-    SELECT m.cable_id, c.reference_id, c.created, c.station, c.subject, c.month, m.name,
-           m.variants, m.roles, m.paragraphs, m.protected, m.link
+    SELECT coalesce(c.created, '') AS sort_created, m.cable_id, m.seq, c.reference_id,
+           c.created, c.station, c.subject, c.month, m.name, m.variants, m.roles, m.paragraphs,
+           m.protected, m.link
       FROM mentions m JOIN cables c ON c.id = m.cable_id
-     WHERE m.entity_id = ${id} ORDER BY c.created COLLATE "C" DESC NULLS LAST, c.id DESC`;
-  const mentions: MentionRow[] = rows
-    .filter((r) => !pub || !r.protected)
-    .map((r) => ({ ...r, protected: r.protected ? 1 : 0 }));
-  return detailFrom(entity, mentions, pub, await coMentionsPg(sql, id, pub), cableLimit);
+     WHERE m.entity_id = ${id}
+     ORDER BY coalesce(c.created, '') COLLATE "C" DESC, m.cable_id DESC, m.seq DESC`;
+  const mentions: MentionRow[] = rows.map((r) => ({ ...r, protected: r.protected ? 1 : 0 }));
+  const { cables: _, ...parts } = partsFromMentions(mentions, pub, cableLimit, after);
+  const co = await coMentionsPg(sql, id, pub);
+  return {
+    ...entity,
+    ...parts,
+    coPersons: co.person,
+    coOrganizations: co.org,
+    coPlaces: co.place,
+  };
 }
 
 /** The persons, organisations and places of one cable (public: none it protects). */

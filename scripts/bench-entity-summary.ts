@@ -1,0 +1,94 @@
+/**
+ * The entity-summary finish step alone (src/store/entity-summary.ts), on a resolved archive (a
+ * script, not a test; it WRITES to the archive: run it on a copy):
+ *
+ *   npx tsx scripts/bench-entity-summary.ts --db ARCHIVE [--full] [--cables 1000] [--json]
+ *
+ * `--full` times a full build (what the first finish after migration 012, or after a full
+ * resolution, does). Then an incremental run is timed as after an ingest of `cables` new cables:
+ * that many random cables lose their summary rows (their mentions read as newly placed, and
+ * every entity they name is marked stale, as resolution marks the entities it rewrites), and the
+ * step puts them back. Prints wall and CPU time and the peak resident memory.
+ */
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { peakRss } from "../src/ingest/finish.js";
+import { openArchive } from "../src/store/db.js";
+import { refreshEntitySummaries } from "../src/store/entity-summary.js";
+import { mulberry32 } from "../test/support/mulberry32.js";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    full: { type: "boolean" },
+    cables: { type: "string", default: "1000" },
+    json: { type: "boolean" },
+  },
+});
+if (!values.db || !existsSync(values.db)) {
+  process.stderr.write(
+    "usage: tsx scripts/bench-entity-summary.ts --db ARCHIVE [--full] [--cables N] [--json]\n",
+  );
+  process.exit(2);
+}
+const db = openArchive(values.db);
+const timed = (what: string, run: () => unknown) => {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const report = run();
+  const used = process.cpuUsage(cpu);
+  return {
+    what,
+    seconds: (performance.now() - t) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    peakRssBytes: peakRss(),
+    report,
+  };
+};
+const results = [];
+if (values.full) {
+  db.prepare("INSERT OR IGNORE INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+}
+// Whatever is stale first (the full build, or what an earlier run left).
+results.push(timed(values.full ? "full build" : "pending", () => refreshEntitySummaries(db)));
+
+const n = Math.max(1, Number(values.cables));
+const all = db.prepare<[], number>("SELECT cable_id FROM cable_entities").pluck().all();
+const pick = mulberry32(11);
+const chosen = [...new Set(Array.from({ length: n }, () => all[Math.floor(pick() * all.length)]!))];
+db.transaction(() => {
+  const entities = db
+    .prepare<[number], string>(
+      "SELECT DISTINCT entity_id FROM mentions WHERE cable_id = ? AND entity_id IS NOT NULL",
+    )
+    .pluck();
+  const mark = db.prepare("INSERT OR IGNORE INTO entity_summary_dirty (entity_id) VALUES (?)");
+  const forget = db.prepare<[{ e: string; cable: number }]>(
+    `DELETE FROM entity_cables WHERE entity_id = @e AND cable_id = @cable
+        AND created = (SELECT coalesce(created, '') FROM cables WHERE id = @cable)`,
+  );
+  const unlist = db.prepare("DELETE FROM cable_entities WHERE cable_id = ?");
+  for (const cable of chosen) {
+    for (const e of entities.all(cable)) {
+      mark.run(e);
+      forget.run({ e, cable });
+    }
+    unlist.run(cable);
+  }
+})();
+const stale = db.prepare<[], number>("SELECT count(*) FROM entity_summary_dirty").pluck().get();
+results.push(
+  timed(`incremental: ${chosen.length} cables, ${stale} stale entities`, () =>
+    refreshEntitySummaries(db),
+  ),
+);
+db.close();
+
+if (values.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+else {
+  for (const r of results) {
+    process.stdout.write(
+      `${r.what.padEnd(48)} ${r.seconds.toFixed(1).padStart(8)} s ${r.cpuSeconds.toFixed(1).padStart(8)} s CPU   peak RSS ${(r.peakRssBytes / 2 ** 20).toFixed(0)} MB   ${JSON.stringify(r.report)}\n`,
+    );
+  }
+}
