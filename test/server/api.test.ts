@@ -35,12 +35,6 @@ async function problem(path: string, status: number, init?: RequestInit) {
   return p;
 }
 
-async function notOnPostgres(path: string) {
-  const p = await problem(path, 404);
-  expect(p.type).toBe("urn:cablegram:problem:not-on-postgresql");
-  expect(p.detail).toMatch(/^not available on PostgreSQL archives yet: /);
-}
-
 describe.each(serverBackends("the API tests on PostgreSQL"))("the API on %s", (backend) => {
   beforeAll(async () => {
     server = await startFixtureServer({ backend });
