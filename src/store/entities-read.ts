@@ -9,7 +9,12 @@ import { type Db, perConnection } from "./db.js";
 import { ENTITY_TYPES, type EntityType } from "./entities-input.js";
 import { isPublicMode } from "./entities-public.js";
 import { fold, nameWords } from "./entity-names.js";
-import { COMENTIONS_KEPT, type Related, summaryComentions } from "./entity-summary-comentions.js";
+import {
+  COMENTIONS_KEPT,
+  countedComentions,
+  type Related,
+  storedComentions,
+} from "./entity-summary-comentions.js";
 import { liveParts } from "./entity-summary-live.js";
 import {
   type CablesCursor,
@@ -189,9 +194,13 @@ export function entityDetail(
   const { cables, ...parts } = fresh
     ? summaryParts(db, id, pub, cableLimit, after)
     : liveParts(db, id, pub, cableLimit, after);
+  // Stored for a large entity; else counted over the caller's facet arrays (a server's, in
+  // memory), or over the entity's few packed lists, or by the SQL join for a stale entity.
   const co =
-    (fresh ? summaryComentions(db, id, pub) : null) ??
-    (coMentions ? coMentions(id, cables, RELATED_SHOWN) : relatedBySql(db, id, pub));
+    (fresh ? storedComentions(db, id, pub) : null) ??
+    (coMentions ? coMentions(id, cables, RELATED_SHOWN) : null) ??
+    (fresh ? countedComentions(db, id, pub) : null) ??
+    relatedBySql(db, id, pub);
   return {
     ...entity,
     ...parts,

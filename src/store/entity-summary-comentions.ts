@@ -7,7 +7,8 @@
  * An entity with many cables has its lists stored (entity_comentions), built for all such entities
  * in one pass over the packed lists: counting them per request over 170,000 cables was most of the
  * largest pages' time at 251,287 cables. Any other entity's lists are counted when its page is
- * read, over its few cables' packed lists.
+ * read: by a server over the facet arrays it keeps in memory (src/search/entity-facets.ts), else
+ * over the entity's few cables' packed lists.
  */
 import type { Db } from "./db.js";
 import type { EntityType } from "./entities-input.js";
@@ -228,7 +229,7 @@ function prepare(db: Db) {
 }
 
 function named(db: Db, packed: Uint32Array): Record<EntityType, Related[]> {
-  const s = stmts.get(db)!;
+  const s = prepared(db);
   const out: Record<EntityType, Related[]> = { person: [], org: [], place: [] };
   for (let k = 0; k + 1 < packed.length; k += 2) {
     const v = packed[k]!;
@@ -240,23 +241,36 @@ function named(db: Db, packed: Uint32Array): Record<EntityType, Related[]> {
   return out;
 }
 
-/**
- * An entity's co-mentions from the summaries (call only when its summary is fresh): its stored
- * lists, or counted over its cables' packed lists when it has none (a small entity), or null
- * when the entity has no code (no cable of the last build names it).
- */
-export function summaryComentions(
-  db: Db,
-  id: string,
-  pub: boolean,
-): Record<EntityType, Related[]> | null {
+function prepared(db: Db): ReturnType<typeof prepare> {
   let s = stmts.get(db);
   if (!s) {
     s = prepare(db);
     stmts.set(db, s);
   }
-  const stored = s.stored.get(id);
-  if (stored) return named(db, unpack(pub ? stored.public_top : stored.top));
+  return s;
+}
+
+/** An entity's stored co-mention lists (call only when its summary is fresh), or null. */
+export function storedComentions(
+  db: Db,
+  id: string,
+  pub: boolean,
+): Record<EntityType, Related[]> | null {
+  const stored = prepared(db).stored.get(id);
+  return stored ? named(db, unpack(pub ? stored.public_top : stored.top)) : null;
+}
+
+/**
+ * An entity's co-mentions counted over its cables' packed lists (call only when its summary is
+ * fresh; meant for an entity too small for stored lists), or null when the entity has no code
+ * (no cable of the last build names it).
+ */
+export function countedComentions(
+  db: Db,
+  id: string,
+  pub: boolean,
+): Record<EntityType, Related[]> | null {
+  const s = prepared(db);
   const code = s.code.get(id);
   const t = TYPES.indexOf(id.slice(0, id.indexOf("-")) as EntityType);
   if (code === undefined || t < 0) return null;
