@@ -5,10 +5,10 @@
  *   npx tsx scripts/bench-entity-summary.ts --db ARCHIVE [--full] [--cables 1000] [--json]
  *
  * `--full` times a full build (what the first finish after migration 012, or after a full
- * resolution, does). Then an incremental run is timed as after an ingest of `cables` new cables:
- * that many random cables lose their summary rows (their mentions read as newly placed, and
- * every entity they name is marked stale, as resolution marks the entities it rewrites), and the
- * step puts them back. Prints wall and CPU time and the peak resident memory.
+ * resolution, does). Then an incremental run is timed as after an ingest of `cables` new
+ * versions: that many random cables get their mentions replaced, already placed, with the first
+ * one's protection flipped (the triggers of migration 014 journal them as an ingest would), and
+ * the step applies them as deltas. Prints wall and CPU time and the peak resident memory.
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -56,29 +56,31 @@ const n = Math.max(1, Number(values.cables));
 const all = db.prepare<[], number>("SELECT cable_id FROM cable_entities").pluck().all();
 const pick = mulberry32(11);
 const chosen = [...new Set(Array.from({ length: n }, () => all[Math.floor(pick() * all.length)]!))];
+// Each chosen cable's mentions replaced as a new version replaces them, with one protection
+// flipped (a real change): the triggers journal the cable and resolution's placements stay.
 db.transaction(() => {
-  const entities = db
-    .prepare<[number], string>(
-      "SELECT DISTINCT entity_id FROM mentions WHERE cable_id = ? AND entity_id IS NOT NULL",
-    )
-    .pluck();
-  const mark = db.prepare("INSERT OR IGNORE INTO entity_summary_dirty (entity_id) VALUES (?)");
-  const forget = db.prepare<[{ e: string; cable: number }]>(
-    `DELETE FROM entity_cables WHERE entity_id = @e AND cable_id = @cable
-        AND created = (SELECT coalesce(created, '') FROM cables WHERE id = @cable)`,
+  const mentions = db.prepare<[number], Record<string, unknown>>(
+    "SELECT * FROM mentions WHERE cable_id = ? ORDER BY seq",
   );
-  const unlist = db.prepare("DELETE FROM cable_entities WHERE cable_id = ?");
+  const del = db.prepare("DELETE FROM mentions WHERE cable_id = ?");
   for (const cable of chosen) {
-    for (const e of entities.all(cable)) {
-      mark.run(e);
-      forget.run({ e, cable });
-    }
-    unlist.run(cable);
+    const rows = mentions.all(cable);
+    if (rows.length === 0) continue;
+    del.run(cable);
+    rows[0]!.protected = rows[0]!.protected ? 0 : 1;
+    const cols = Object.keys(rows[0]!);
+    const ins = db.prepare(
+      `INSERT INTO mentions (${cols.join(", ")}) VALUES (${cols.map((c) => `@${c}`).join(", ")})`,
+    );
+    for (const r of rows) ins.run(r);
   }
 })();
-const stale = db.prepare<[], number>("SELECT count(*) FROM entity_summary_dirty").pluck().get();
+const stale = db
+  .prepare<[], number>("SELECT count(DISTINCT cable_id) FROM entity_summary_journal")
+  .pluck()
+  .get();
 results.push(
-  timed(`incremental: ${chosen.length} cables, ${stale} stale entities`, () =>
+  timed(`incremental: ${chosen.length} cables, ${stale} journaled`, () =>
     refreshEntitySummaries(db),
   ),
 );

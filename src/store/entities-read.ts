@@ -9,6 +9,12 @@ import { type Db, perConnection } from "./db.js";
 import { ENTITY_TYPES, type EntityType } from "./entities-input.js";
 import { isPublicMode } from "./entities-public.js";
 import { fold, nameWords } from "./entity-names.js";
+import {
+  COMENTIONS_KEPT,
+  countedComentions,
+  type Related,
+  storedComentions,
+} from "./entity-summary-comentions.js";
 import { liveParts } from "./entity-summary-live.js";
 import {
   type CablesCursor,
@@ -28,15 +34,8 @@ export interface EntitySummary {
   lastCreated: string | null;
 }
 
+export type { Related } from "./entity-summary-comentions.js";
 export type { EntityCable, RoleSpan } from "./entity-summary-read.js";
-
-export interface Related {
-  id: string;
-  type: EntityType;
-  name: string;
-  /** Cables naming both. */
-  cables: number;
-}
 
 export interface EntityDetail extends EntitySummary {
   forms: { form: string; cables: number }[];
@@ -176,7 +175,7 @@ export interface DetailOptions {
 }
 
 /** Co-mentioned entities shown per type. */
-export const RELATED_SHOWN = 20;
+export const RELATED_SHOWN = COMENTIONS_KEPT;
 
 /**
  * Everything an entity's page shows: from its summary (entity-summary-read.ts) when that is
@@ -191,10 +190,17 @@ export function entityDetail(
   const entity = getEntity(db, id);
   if (!entity) return null;
   const pub = isPublicMode(db);
-  const { cables, ...parts } = summaryFresh(db, id)
+  const fresh = summaryFresh(db, id);
+  const { cables, ...parts } = fresh
     ? summaryParts(db, id, pub, cableLimit, after)
     : liveParts(db, id, pub, cableLimit, after);
-  const co = coMentions ? coMentions(id, cables, RELATED_SHOWN) : relatedBySql(db, id, pub);
+  // Stored for a large entity; else counted over the caller's facet arrays (a server's, in
+  // memory), or over the entity's few packed lists, or by the SQL join for a stale entity.
+  const co =
+    (fresh ? storedComentions(db, id, pub) : null) ??
+    (coMentions ? coMentions(id, cables, RELATED_SHOWN) : null) ??
+    (fresh ? countedComentions(db, id, pub) : null) ??
+    relatedBySql(db, id, pub);
   return {
     ...entity,
     ...parts,

@@ -12,8 +12,10 @@
 export const linkRule = (link: string | null): string => (link ?? "").replace(/ \(.*\)$/, "");
 
 /** linkRule in SQL: from the first ` (` when the link ends with `)`, as the regular expression. */
-const LINK_RULE_SQL = `CASE WHEN link LIKE '%)' AND instr(link, ' (') > 0
-  THEN substr(link, 1, instr(link, ' (') - 1) ELSE coalesce(link, '') END`;
+export const linkRuleSql = (link = "link"): string => `CASE WHEN ${link} LIKE '%)'
+  AND instr(${link}, ' (') > 0 THEN substr(${link}, 1, instr(${link}, ' (') - 1)
+  ELSE coalesce(${link}, '') END`;
+const LINK_RULE_SQL = linkRuleSql();
 
 /** A role row's key: the role, a tab and the station (or ''): a cable has one station. */
 export const ROLE_SEP = "\t";

@@ -1,21 +1,22 @@
 /**
- * The finish step after entity resolution: the entity summaries of migration 012 brought up to
- * date from the resolved tables (it reads `mentions`, `entities` and `cables`, and writes only its
- * own tables). Incremental: the entities marked stale (entity_summary_dirty, filled by triggers
- * when resolution rewrites an entity or a resolved mention is deleted) get their page aggregates
- * rebuilt and their list of mentions diffed against the stored one; the cables whose placements
- * the diff shows changed get their packed list rewritten. A cable whose mentions are all new or
- * replaced shows in the diff of the entities they are placed in: a cable with no resolved
- * mention has no list, which counts as an empty one. A full build (the '*' mark: a new archive,
- * the migration) does every entity and cable.
+ * The finish step after entity resolution: the entity summaries of migrations 012 and 014 brought
+ * up to date from the resolved tables (it reads `mentions`, `entities` and `cables`, and writes
+ * only its own tables). A full build (the '*' mark: a new archive, a migration) does every entity
+ * and cable set-wise. Otherwise the cables the journal names (migration 014, filled by triggers as
+ * mentions and cables change) are applied as deltas (entity-summary-delta.ts): the work follows
+ * the cables changed, not the size of the entities they name. Either way the co-mention lists of
+ * the large entities touched are then counted in one pass over the packed per-cable lists
+ * (entity-summary-comentions.ts).
  *
- * Memory is bounded by the largest entity (its mentions), never the archive: rows are read in
- * keyset chunks and writes committed in batches (entities-walk.ts), as resolution does.
+ * Memory is bounded by the packed lists (4 bytes an entity named per cable), never the mentions:
+ * rows are read in keyset chunks and writes committed in batches (entities-walk.ts).
  */
 import type { Db } from "./db.js";
 import type { EntityType } from "./entities-input.js";
 import { Batches, chunks, WRITES_PER_TRANSACTION } from "./entities-walk.js";
-import { mentionSource, statsInsert } from "./entity-summary-stats.js";
+import { COMENTION_MIN_CABLES, storeComentions } from "./entity-summary-comentions.js";
+import { applyDeltas } from "./entity-summary-delta.js";
+import { linkRuleSql, mentionSource, statsInsert } from "./entity-summary-stats.js";
 
 export interface SummaryReport {
   mode: "full" | "incremental" | "none";
@@ -23,8 +24,22 @@ export interface SummaryReport {
   entities: number;
   /** Cables whose packed entity list was rewritten. */
   cables: number;
+  /** Entities whose co-mention lists were stored. */
+  comentions: number;
   ms: number;
 }
+
+export interface SummaryOptions {
+  /** Entities with this many cables or more get stored co-mention lists. */
+  comentionMin?: number;
+}
+
+/**
+ * Journaled cables above which a full build is cheaper than deltas (a delta costs a few lookups
+ * per placement; a full build sorts every placement once).
+ */
+const DELTA_SHARE = 0.05;
+const DELTA_MIN = 10_000;
 
 /** The placed mentions a run reads, with their cables' facts, copied once (see mentionSource). */
 const SOURCE = "temp.summary_source";
@@ -43,23 +58,6 @@ const TYPE_CODE: Record<EntityType, number> = { person: 0, org: 1, place: 2 };
 
 function statements(db: Db) {
   return {
-    dirty: db
-      .prepare<[string, number], string>(
-        "SELECT entity_id FROM entity_summary_dirty WHERE entity_id > ? ORDER BY entity_id LIMIT ?",
-      )
-      .pluck(),
-    undirty: db.prepare("DELETE FROM entity_summary_dirty WHERE entity_id = ?"),
-    stored: db.prepare<[string], { key: string; cable_id: number }>(
-      `SELECT created || char(9) || cable_id || char(9) || seq || char(9) || protected AS key,
-              cable_id FROM entity_cables WHERE entity_id = ?`,
-    ),
-    delCable: db.prepare(
-      "DELETE FROM entity_cables WHERE entity_id = ? AND created = ? AND cable_id = ? AND seq = ?",
-    ),
-    insCable: db.prepare(
-      "INSERT INTO entity_cables (entity_id, created, cable_id, seq, protected) VALUES (?, ?, ?, ?, ?)",
-    ),
-    delStats: db.prepare("DELETE FROM entity_stats WHERE entity_id = ?"),
     cableMentions: db.prepare<[number], { type: EntityType; entity_id: string; protected: number }>(
       "SELECT type, entity_id, protected FROM mentions WHERE cable_id = ? AND entity_id IS NOT NULL",
     ),
@@ -70,35 +68,54 @@ function statements(db: Db) {
       `INSERT OR REPLACE INTO cable_entities (cable_id, codes, public_codes)
        SELECT id, @codes, @pub FROM cables WHERE id = @id`,
     ),
+    delCable: db.prepare("DELETE FROM cable_entities WHERE cable_id = ?"),
+    journaled: db
+      .prepare<[], number>("SELECT DISTINCT cable_id FROM entity_summary_journal ORDER BY cable_id")
+      .pluck(),
+    pending: db.prepare<[], number>("SELECT 1 FROM entity_summary_journal LIMIT 1").pluck(),
+    listed: db.prepare<[], number>("SELECT count(*) FROM cable_entities").pluck(),
   };
 }
 type Statements = ReturnType<typeof statements>;
 
-export function refreshEntitySummaries(db: Db): SummaryReport {
+export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): SummaryReport {
   const started = performance.now();
   const s = statements(db);
-  const full =
+  const min = opts.comentionMin ?? COMENTION_MIN_CABLES;
+  let full =
     db.prepare("SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*'").get() !== undefined;
-  if (!full && s.dirty.all("", 1).length === 0) {
-    return { mode: "none", entities: 0, cables: 0, ms: performance.now() - started };
+  if (!full && s.pending.get() === undefined) {
+    // Marks without journal entries (an entity row rewritten, nothing it shows changed).
+    db.exec("DELETE FROM entity_summary_dirty");
+    return { mode: "none", entities: 0, cables: 0, comentions: 0, ms: performance.now() - started };
   }
+  const journaled = full ? [] : s.journaled.all();
+  if (!full && journaled.length > Math.max(DELTA_MIN, DELTA_SHARE * s.listed.get()!)) full = true;
   // A full build copies every placed mention and sorts them: on disk, not in the memory the
   // archive's connections keep temporary tables in (2 GB at 251,287 cables). Changing the setting
   // drops the connection's temporary tables, which every user of one creates afresh per run.
-  if (full) db.pragma("temp_store = FILE");
-  db.exec(`DROP TABLE IF EXISTS ${SOURCE};
-    CREATE TEMP TABLE ${SOURCE} AS SELECT * FROM ${mentionSource("0")};`);
-  const batches = new Batches(db);
+  if (full) {
+    db.pragma("temp_store = FILE");
+    db.exec(`DROP TABLE IF EXISTS ${SOURCE};
+      CREATE TEMP TABLE ${SOURCE} AS SELECT * FROM ${mentionSource("0")};`);
+  }
+  // Deltas in one transaction: committed halfway, the placements written would read as applied
+  // to a run resumed after a crash while their aggregates were not.
+  const batches = new Batches(db, full ? undefined : Number.POSITIVE_INFINITY);
   try {
-    const report = full ? buildAll(db, s, batches) : buildDirty(db, s, batches);
+    const report = full
+      ? buildAll(db, s, batches, min)
+      : buildDeltas(db, s, batches, journaled, min);
     batches.commit();
     return { ...report, ms: performance.now() - started };
   } catch (err) {
     batches.rollback();
     throw err;
   } finally {
-    db.exec(`DROP TABLE IF EXISTS ${SOURCE}`);
-    if (full) db.pragma("temp_store = MEMORY");
+    if (full) {
+      db.exec(`DROP TABLE IF EXISTS ${SOURCE}`);
+      db.pragma("temp_store = MEMORY");
+    }
   }
 }
 
@@ -136,8 +153,13 @@ function writeCable(
     all.add(v);
     if (m.protected === 0) pub.add(v);
   }
-  s.putCable.run({ id: cableId, codes: pack(all), pub: pub.size === all.size ? null : pack(pub) });
   batches.wrote();
+  // As a full build: a cable naming no entity has no list.
+  if (all.size === 0) {
+    s.delCable.run(cableId);
+    return;
+  }
+  s.putCable.run({ id: cableId, codes: pack(all), pub: pub.size === all.size ? null : pack(pub) });
 }
 
 /**
@@ -146,8 +168,8 @@ function writeCable(
  * lists are then grouped and sorted by SQLite from that copy. Reading entity by entity instead
  * looked every mention up at random: 19 minutes at 251,287 cables.
  */
-function buildAll(db: Db, s: Statements, batches: Batches): Omit<SummaryReport, "ms"> {
-  for (const t of ["entity_stats", "entity_cables", "cable_entities"]) {
+function buildAll(db: Db, s: Statements, batches: Batches, min: number): Omit<SummaryReport, "ms"> {
+  for (const t of ["entity_stats", "entity_cables", "cable_entities", "entity_summary_journal"]) {
     db.exec(`DELETE FROM ${t}`);
   }
   // New codes in name order: facets break ties by code, so ties read alphabetically.
@@ -157,9 +179,11 @@ function buildAll(db: Db, s: Statements, batches: Batches): Omit<SummaryReport, 
   db.exec(`INSERT INTO ${SOURCE} SELECT * FROM ${mentionSource("m.entity_id IS NOT NULL")}
             ORDER BY cable_id, seq`);
   db.exec(statsInsert(SOURCE));
-  db.exec(`INSERT INTO entity_cables (entity_id, created, cable_id, seq, protected)
-           SELECT entity_id, coalesce(created, ''), cable_id, seq, protected FROM ${SOURCE}
-            ORDER BY 1, 2, 3, 4`);
+  db.exec(`INSERT INTO entity_cables
+             (entity_id, created, cable_id, seq, protected, station, month, roles, rule)
+           SELECT entity_id, coalesce(created, ''), cable_id, seq, protected,
+                  coalesce(station, ''), coalesce(month, ''), roles, ${linkRuleSql()}
+             FROM ${SOURCE} ORDER BY 1, 2, 3, 4`);
   batches.wrote(WRITES_PER_TRANSACTION);
   const codeOf = coder(s, batches);
 
@@ -194,59 +218,28 @@ function buildAll(db: Db, s: Statements, batches: Batches): Omit<SummaryReport, 
     .prepare<[], number>(`SELECT count(DISTINCT entity_id) FROM ${SOURCE}`)
     .pluck()
     .get()!;
+  const comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
   db.exec("DELETE FROM entity_summary_dirty");
-  return { mode: "full", entities, cables };
+  return { mode: "full", entities, cables, comentions };
 }
 
-function buildDirty(db: Db, s: Statements, batches: Batches): Omit<SummaryReport, "ms"> {
+function buildDeltas(
+  db: Db,
+  s: Statements,
+  batches: Batches,
+  journaled: readonly number[],
+  min: number,
+): Omit<SummaryReport, "ms"> {
+  const wrote = (n: number) => batches.wrote(n);
+  const delta = applyDeltas(db, journaled, wrote);
   const codeOf = coder(s, batches);
-  const changed = new Set<number>();
-  const copy = db.prepare(
-    `INSERT INTO ${SOURCE} SELECT * FROM ${mentionSource("m.entity_id = ?")}`,
-  );
-  const copied = db.prepare<[], SourceRow>(`SELECT rowid AS id, * FROM ${SOURCE}`);
-  const listed = db.prepare<[number], number>("SELECT 1 FROM cable_entities WHERE cable_id = ?");
-  const stats = db.prepare(statsInsert(SOURCE));
-  const key = (created: string, cableId: number, seq: number, prot: number) =>
-    `${created}\t${cableId}\t${seq}\t${prot}`;
-  let entities = 0;
-  for (const ids of chunks(
-    (after: string | null, limit) => s.dirty.all(after ?? "", limit),
-    (id) => id,
-  )) {
-    for (const id of ids) {
-      db.exec(`DELETE FROM ${SOURCE}`);
-      copy.run(id);
-      const rows = copied.all();
-      // A cable whose mentions were replaced by equal ones (a new version naming the same
-      // entities) lost its packed list to the trigger, yet shows no change below: list it again.
-      for (const r of rows) {
-        if (!changed.has(r.cable_id) && listed.get(r.cable_id) === undefined)
-          changed.add(r.cable_id);
-      }
-      const stored = new Map(s.stored.all(id).map((r) => [r.key, r.cable_id]));
-      const added = rows.filter(
-        (r) => !stored.delete(key(r.created ?? "", r.cable_id, r.seq, r.protected)),
-      );
-      // Removed first: a mention whose protection changed keeps its key but for that flag.
-      for (const [k, cableId] of stored) {
-        const [created, , seq] = k.split("\t");
-        s.delCable.run(id, created, cableId, Number(seq));
-        changed.add(cableId);
-      }
-      for (const r of added) {
-        s.insCable.run(id, r.created ?? "", r.cable_id, r.seq, r.protected);
-        changed.add(r.cable_id);
-      }
-      s.delStats.run(id);
-      stats.run();
-      s.undirty.run(id);
-      batches.wrote(stored.size + added.length + 3);
-      entities++;
-    }
-  }
-  for (const cableId of changed) {
+  // Every journaled cable: one whose mentions were replaced by equal ones changed nothing above
+  // but lost its packed list to the trigger.
+  for (const cableId of journaled) {
     writeCable(s, batches, codeOf, cableId, s.cableMentions.all(cableId));
   }
-  return { mode: "incremental", entities, cables: changed.size };
+  const comentions = storeComentions(db, delta.touched, min, wrote);
+  db.exec("DELETE FROM entity_summary_journal");
+  db.exec("DELETE FROM entity_summary_dirty");
+  return { mode: "incremental", entities: delta.entities, cables: journaled.length, comentions };
 }

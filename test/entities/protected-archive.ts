@@ -53,6 +53,9 @@ function listed(dir: string): string[] {
     .map((f) => join(FIXTURES, dir, f));
 }
 
+/** Entities named in this many cables or more get stored co-mention lists in the archive. */
+export const PROTECTED_COMENTION_MIN = 3;
+
 export async function buildProtectedArchive(path: string): Promise<void> {
   const db = openArchive(path);
   try {
@@ -66,8 +69,10 @@ export async function buildProtectedArchive(path: string): Promise<void> {
       }
     }
     resolveEntities(db);
-    // As an ingest's finish does: the pages and facets then read the summaries.
-    refreshEntitySummaries(db);
+    // As an ingest's finish does: the pages and facets then read the summaries. Co-mentions are
+    // stored for the entities named in three cables or more (the large ones of a real archive), counted
+    // on the page for the others, so public mode is checked on both paths.
+    refreshEntitySummaries(db, { comentionMin: PROTECTED_COMENTION_MIN });
   } finally {
     db.close();
   }

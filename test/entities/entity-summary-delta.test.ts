@@ -1,0 +1,232 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Cable } from "../../src/model/cable.js";
+import { coMentions } from "../../src/search/entity-facets.js";
+import { type Db, openArchive } from "../../src/store/db.js";
+import { setPublicMode } from "../../src/store/entities-public.js";
+import { entityDetail } from "../../src/store/entities-read.js";
+import { resolveEntities } from "../../src/store/entities-resolve.js";
+import { refreshEntitySummaries } from "../../src/store/entity-summary.js";
+import { writeCable } from "../../src/store/write.js";
+import { entityCable as cable, person } from "../store/entity-cables.js";
+import { mulberry32 } from "../support/mulberry32.js";
+
+/**
+ * The incremental summary step (deltas from the journal) must leave exactly the tables a full
+ * build leaves, whatever changed: cables added, new versions (other entities, other protection),
+ * cables deleted, mentions moved by resolution, a cable's month changed by a date estimate.
+ */
+
+const FIRST = ["Mark", "Margaret", "Ayman", "Lutfullo", "Richard", "Anne", "Omar", "Kim"];
+const LAST = ["Asquino", "Scobey", "Nour", "Shamsiddinov", "Boucher", "Patterson", "Suleiman"];
+const ORGS = ["UNHCR", "World Bank", "NATO", "OSCE", "Hamas"];
+const PLACES = ["Kazakhstan", "Egypt", "Libya", "Iraq", "France"];
+const ROLES = ["CDA", "Ambassador", "FM", "opposition leader"];
+const STATIONS = ["ALMATY", "CAIRO", "TRIPOLI"];
+
+let dbs: Db[] = [];
+afterEach(() => {
+  for (const db of dbs) db.close();
+  dbs = [];
+});
+
+/** A cable naming a random handful of entities; `surnames`: persons written by surname only. */
+function randomCable(rand: () => number, serial: number, version = 0, surnames = false): Cable {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const station = pick(STATIONS);
+  const year = 5 + Math.floor(rand() * 4);
+  const id = `0${year}${station}${1000 + serial}`;
+  const persons = new Map<string, ReturnType<typeof person>>();
+  for (let i = 0, n = 1 + Math.floor(rand() * 4); i < n; i++) {
+    const last = pick(LAST);
+    const name = surnames && rand() < 0.5 ? last : `${pick(FIRST)} ${last}`;
+    persons.set(
+      name,
+      person(name, {
+        roles: rand() < 0.4 ? [pick(ROLES)] : [],
+        protected: rand() < 0.15,
+      }),
+    );
+  }
+  const entities = {
+    persons: [...persons.values()],
+    organizations: [
+      ...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(ORGS))),
+    ].map((name) => ({ name, variants: [], paragraphs: [1] })),
+    places: [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(PLACES)))].map(
+      (name) => ({ name, kind: "country" as const, variants: [], paragraphs: [1] }),
+    ),
+  };
+  const month = String(1 + Math.floor(rand() * 12)).padStart(2, "0");
+  const c = cable(
+    id,
+    `20${String(year).padStart(2, "0")}-${month}-1${version}T10:00:00Z`,
+    entities,
+    `${id} v${version}`,
+  );
+  return rand() < 0.1 ? Object.assign(c, { created: null }) : c;
+}
+
+const TABLES = {
+  entity_stats: "SELECT * FROM entity_stats ORDER BY entity_id, kind, key",
+  entity_cables: "SELECT * FROM entity_cables ORDER BY entity_id, created, cable_id, seq",
+  cable_entities:
+    "SELECT cable_id, hex(codes) AS c, hex(public_codes) AS p FROM cable_entities ORDER BY cable_id",
+  entity_comentions:
+    "SELECT entity_id, hex(top) AS t, hex(public_top) AS p FROM entity_comentions ORDER BY entity_id",
+};
+
+function snapshot(db: Db) {
+  return Object.fromEntries(
+    Object.entries(TABLES).map(([t, sql]) => [t, db.prepare(sql).all()]),
+  ) as Record<keyof typeof TABLES, unknown[]>;
+}
+
+/** Incremental, then the same archive rebuilt in full: the two must be identical. */
+function incrementalEqualsFull(db: Db, min: number) {
+  const report = refreshEntitySummaries(db, { comentionMin: min });
+  expect(report.mode).toBe("incremental");
+  const incremental = snapshot(db);
+  db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+  expect(refreshEntitySummaries(db, { comentionMin: min }).mode).toBe("full");
+  const full = snapshot(db);
+  expect(incremental.entity_stats).toEqual(full.entity_stats);
+  expect(incremental.entity_cables).toEqual(full.entity_cables);
+  expect(incremental.cable_entities).toEqual(full.cable_entities);
+  expect(incremental.entity_comentions).toEqual(full.entity_comentions);
+  expect(full.entity_stats.length).toBeGreaterThan(0);
+  return report;
+}
+
+describe("incremental entity summaries", () => {
+  for (const min of [1, 4]) {
+    it(`equal a full rebuild after adds, new versions, deletions, moves and dates (lists from ${min} cables)`, () => {
+      const db = openArchive(":memory:");
+      dbs.push(db);
+      const rand = mulberry32(min * 17);
+      const first = Array.from({ length: 60 }, (_, i) => randomCable(rand, i));
+      for (const c of first) writeCable(db, c);
+      // Named by surname only until the last step gives a full name.
+      for (let i = 0; i < 3; i++) {
+        writeCable(
+          db,
+          cable(`08CAIRO${700 + i}`, `2008-0${i + 1}-05T10:00:00Z`, {
+            persons: [person("Bouchard", { roles: ["FM"] }), person("Ayman Nour")],
+            places: [{ name: "Egypt", kind: "country", variants: [], paragraphs: [1] }],
+          }),
+        );
+      }
+      resolveEntities(db);
+      expect(refreshEntitySummaries(db, { comentionMin: min }).mode).toBe("full");
+      expect(db.prepare("SELECT count(*) FROM entity_comentions").pluck().get()).toBeGreaterThan(0);
+
+      // Adds (some persons by surname only: resolution places them in the entities above) and
+      // new versions of a third of the cables, naming other entities with other protection.
+      for (let i = 60; i < 80; i++) writeCable(db, randomCable(rand, i, 0, true));
+      for (const c of first.filter((_, i) => i % 3 === 0)) {
+        const next = randomCable(rand, 0, 1);
+        writeCable(db, {
+          ...next,
+          referenceId: c.referenceId,
+          station: c.station,
+          year: c.year,
+          serial: c.serial,
+        });
+      }
+      resolveEntities(db);
+      expect(incrementalEqualsFull(db, min).cables).toBeGreaterThan(20);
+
+      // Deletions (a repair) and a date estimate moving an undated cable's month.
+      db.prepare(
+        "DELETE FROM cables WHERE id IN (SELECT id FROM cables ORDER BY id LIMIT 5)",
+      ).run();
+      db.prepare(
+        "UPDATE cables SET month = '2004-02' WHERE id = (SELECT max(id) FROM cables)",
+      ).run();
+      resolveEntities(db);
+      incrementalEqualsFull(db, min);
+
+      // A full name that links the surname-only mentions of one person: resolution moves them.
+      writeCable(
+        db,
+        cable("08CAIRO5000", "2008-02-01T10:00:00Z", {
+          persons: [person("Ellen Bouchard", { roles: ["FM"] }), person("Bouchard")],
+        }),
+      );
+      resolveEntities(db);
+      // Moved: the journal holds placements taken from an entity, though no mention was deleted.
+      expect(
+        db
+          .prepare("SELECT count(*) FROM entity_summary_journal WHERE entity_id <> ''")
+          .pluck()
+          .get(),
+      ).toBeGreaterThan(0);
+      incrementalEqualsFull(db, min);
+    });
+  }
+
+  it("reads stored co-mentions equal to the counted ones, and public ones without protected mentions", () => {
+    const db = openArchive(":memory:");
+    dbs.push(db);
+    const rand = mulberry32(5);
+    for (let i = 0; i < 80; i++) writeCable(db, randomCable(rand, i));
+    resolveEntities(db);
+    refreshEntitySummaries(db, { comentionMin: 1 });
+    const ids = db.prepare<[], string>("SELECT id FROM entities ORDER BY id").pluck().all();
+    const read = () =>
+      ids.map((id) => {
+        const d = entityDetail(db, id);
+        return d && [d.coPersons, d.coOrganizations, d.coPlaces];
+      });
+    const counted = () =>
+      ids.map((id) => {
+        const d = entityDetail(db, id, { coMentions: (e, c, n) => coMentions(db, e, c, n) });
+        return d && [d.coPersons, d.coOrganizations, d.coPlaces];
+      });
+    const stale = <T>(run: () => T): T => {
+      db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+      try {
+        return run();
+      } finally {
+        db.prepare("DELETE FROM entity_summary_dirty").run();
+      }
+    };
+    expect(read()).toEqual(stale(counted));
+    // Below the threshold: counted over the entity's packed lists on the page.
+    db.exec("DELETE FROM entity_comentions");
+    expect(read()).toEqual(stale(counted));
+    refreshEntitySummaries(db, { comentionMin: 1 });
+    db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+    refreshEntitySummaries(db, { comentionMin: 1 });
+    setPublicMode(db);
+    const pub = read();
+    expect(pub).toEqual(stale(counted));
+    // No public count includes a cable where either mention is protected.
+    const both = db
+      .prepare<[string, string], number>(
+        `SELECT count(DISTINCT a.cable_id) FROM mentions a JOIN mentions b ON b.cable_id = a.cable_id
+        WHERE a.entity_id = ? AND b.entity_id = ? AND a.protected = 0 AND b.protected = 0`,
+      )
+      .pluck();
+    let checked = 0;
+    ids.forEach((id, i) => {
+      for (const list of pub[i] ?? []) {
+        for (const r of list) {
+          expect(r.cables).toBe(both.get(id, r.id));
+          checked++;
+        }
+      }
+    });
+    expect(checked).toBeGreaterThan(50);
+    const protectedOnly = db
+      .prepare<[], string>(
+        `SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id
+        HAVING min(protected) = 1`,
+      )
+      .pluck()
+      .all();
+    for (const lists of pub) {
+      for (const list of lists ?? [])
+        for (const r of list) expect(protectedOnly).not.toContain(r.id);
+    }
+  });
+});
