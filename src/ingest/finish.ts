@@ -2,6 +2,7 @@ import { refreshAnalyticsFacts } from "../store/analytics-facts.js";
 import { refreshDateEstimates } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
 import { resolveEntities } from "../store/entities-resolve.js";
+import { finishMentionLoad } from "../store/entities-write.js";
 import { refreshEntitySummaries } from "../store/entity-summary.js";
 import { refreshEventDates } from "../store/event-dates.js";
 import { steadyMerging } from "../store/fts-merge.js";
@@ -27,6 +28,8 @@ const STEPS: [string, (db: Db) => unknown][] = [
   // A cable stored now can be the serial neighbour that dates an undated one.
   ["date estimates", refreshDateEstimates],
   ["fts merge policy", steadyMerging],
+  // The group index a first load left out of `mentions` (startMentionLoad), which resolution reads.
+  ["mention index", finishMentionLoad],
   // Entities are resolved over the whole archive: a new cable can link mentions stored before.
   ["entity resolution", (db) => resolveEntities(db)],
   // What entity pages and facets show, from the entities just resolved (only the changed ones).

@@ -1,4 +1,5 @@
 import type { Db } from "../store/db.js";
+import { startMentionLoad } from "../store/entities-write.js";
 import { type WriteOutcome, writeCable } from "../store/write.js";
 import type { Prepared, PreparedCable, Rejection } from "./prepare.js";
 
@@ -36,6 +37,8 @@ function isRecordError(err: unknown): boolean {
 }
 
 export function batchWriter(db: Db): (batch: readonly Prepared[]) => BatchOutcome[] {
+  // A first load writes mentions without the indexes only resolution reads (built after it).
+  startMentionLoad(db);
   const writeAll = db.transaction((batch: readonly Prepared[], ingestedAt: string) =>
     batch.map(
       (p): BatchOutcome =>

@@ -3,7 +3,7 @@ import { clearDerived } from "./entities-derived.js";
 import type { EntityType } from "./entities-input.js";
 import { placedEntities, rebuildEntities, resolveGroup, storedOwners } from "./entities-rows.js";
 import { mentionKeys } from "./entities-rule.js";
-import { MENTIONS_ENTITY_INDEX, PlacementStage } from "./entities-stage.js";
+import { buildIndex, MENTIONS_ENTITY_INDEX, PlacementStage } from "./entities-stage.js";
 import { resolveTouched } from "./entities-touched.js";
 import { Batches, chunks, distinctKeys } from "./entities-walk.js";
 
@@ -53,7 +53,6 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
   const started = performance.now();
   const batches = new Batches(db, options.writesPerTransaction);
   try {
-    db.exec(MENTIONS_ENTITY_INDEX);
     const marks = db
       .prepare<[], string | null>("SELECT key FROM entity_dirty WHERE type = '*'")
       .pluck()
@@ -63,6 +62,9 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
       options.full === true ||
       marks.length > 0 ||
       db.prepare("SELECT 1 FROM entities LIMIT 1").get() === undefined;
+    // A full run builds mentions_entity where it is missing when it applies its placements
+    // (entities-stage.ts): a first ingest leaves it out (startMentionLoad), not to build it twice.
+    if (!fullRun) buildIndex(db, MENTIONS_ENTITY_INDEX);
     db.prepare("INSERT INTO entity_dirty (type, key) VALUES ('*', ?)").run(RESOLVING);
     const report = fullRun ? resolveAll(db, batches, stopped) : resolveTouched(db, batches);
     db.exec("DELETE FROM entity_dirty");

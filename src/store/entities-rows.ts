@@ -60,12 +60,6 @@ const stmts = perConnection((db: Db) => ({
        FROM mentions m ${CABLE}
       WHERE m.type = ? AND m.key = ? ORDER BY m.type, m.key, m.cable_id, m.seq`,
   ),
-  // Covered by mentions_entity (migration 013): read in index order, no seek into the table.
-  entity: db.prepare<[string], EntityRow>(
-    `SELECT m.type, m.cable_id, m.name, m.variants, m.protected, c.created
-       FROM mentions m INDEXED BY mentions_entity ${CABLE}
-      WHERE m.entity_id = ? ORDER BY m.entity_id, m.cable_id, m.seq`,
-  ),
   firstEntity: db
     .prepare<[], string>(
       "SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY entity_id LIMIT 1",
@@ -83,6 +77,17 @@ const stmts = perConnection((db: Db) => ({
     .prepare<[string, string], string>("SELECT key FROM entity_owners WHERE type = ? AND vkey = ?")
     .pluck(),
 }));
+
+// Covered by mentions_entity (migration 013): read in index order, no seek into the table. Apart
+// from the others: a full run after a first ingest reads groups before that index exists (it is
+// built when the run applies its placements, entities-stage.ts).
+const entityStmt = perConnection((db: Db) =>
+  db.prepare<[string], EntityRow>(
+    `SELECT m.type, m.cable_id, m.name, m.variants, m.protected, c.created
+       FROM mentions m INDEXED BY mentions_entity ${CABLE}
+      WHERE m.entity_id = ? ORDER BY m.entity_id, m.cable_id, m.seq`,
+  ),
+);
 
 export const facts = (r: Row): MentionFacts => {
   const variants = JSON.parse(r.variants) as string[];
@@ -175,7 +180,7 @@ export function rebuildEntities(
   batches: Batches,
   { fresh = false }: { fresh?: boolean } = {},
 ): number {
-  const { entity } = stmts(db);
+  const entity = entityStmt(db);
   let n = 0;
   for (const id of ids) {
     if (!fresh) deleteDerived(db, [id]);

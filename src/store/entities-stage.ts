@@ -62,15 +62,20 @@ export class PlacementStage {
    * Writes every staged placement to `mentions`, in its storage order, and empties the stage.
    * `mentions` is how many mentions the archive holds: when the stage moves a large share of them
    * (a first resolution places every one), `mentions_entity` is dropped for the writes and built
-   * again after them. Kept, each update moved one entry to a random page of that index; at
+   * again after them; so is an index that is missing (a first ingest leaves it out, see
+   * startMentionLoad in entities-write.ts). Kept, each update moved one entry to a random page of that index; at
    * 251,287 cables that wrote tens of GB through the WAL, where a rebuild sorts once.
    */
   apply(batches: Batches, mentions = Number.POSITIVE_INFINITY): void {
     const { db } = this;
+    const missing =
+      db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'mentions_entity'")
+        .get() === undefined;
     if (this.staged > 0) {
-      const rebuild = this.staged * REBUILD_SHARE >= mentions;
-      if (rebuild) {
-        db.exec("DROP INDEX IF EXISTS mentions_entity");
+      const rebuild = missing || this.staged * REBUILD_SHARE >= mentions;
+      if (rebuild && !missing) {
+        db.exec("DROP INDEX mentions_entity");
         batches.wrote();
       }
       db.exec("CREATE INDEX entity_stage_order ON entity_stage (cable_id, seq)");
@@ -94,7 +99,7 @@ export class PlacementStage {
         batches.wrote(rows.length);
       }
       if (rebuild) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));
-    }
+    } else if (missing) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));
     db.exec("DROP INDEX IF EXISTS entity_stage_order; DELETE FROM entity_stage");
   }
 }

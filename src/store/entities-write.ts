@@ -2,6 +2,7 @@ import type { Cable } from "../model/cable.js";
 import { type Db, perConnection } from "./db.js";
 import { cableEntities, type EntityType } from "./entities-input.js";
 import { mentionKeys } from "./entities-rule.js";
+import { buildIndex } from "./entities-stage.js";
 
 /**
  * The writer's part of the entity layer: a cable's persons, organisations and places as rows of
@@ -76,4 +77,30 @@ export function insertMentions(db: Db, cableId: number, cable: Cable): void {
       ...groupOf("place", l.name, l.variants),
     );
   }
+}
+
+/** `mentions_key` as migration 008 defines it. */
+export const MENTIONS_KEY_INDEX = "CREATE INDEX IF NOT EXISTS mentions_key ON mentions(type, key)";
+
+/**
+ * A load into an archive that holds no mention yet (a first ingest) writes `mentions` without the
+ * two indexes only resolution reads: `mentions_key` (its groups) and `mentions_entity` (the
+ * entities' mentions). Kept up to date row by row, `mentions_key` takes each of the archive's
+ * mentions (6.5 million at 251,287 cables) to the page of its group, which is a random page of a
+ * few hundred MB; built once after the load it is one sort (scripts/bench-mention-writes.ts
+ * measures both). A full resolution follows such a load (the archive has no entity yet), and it
+ * builds `mentions_entity` itself when it applies its placements (entities-stage.ts), so that one
+ * is not built here at all.
+ *
+ * The dropped indexes are what marks the load: an ingest killed part-way leaves them missing, its
+ * resumption goes on without them, and whichever run finishes builds them (finishMentionLoad).
+ */
+export function startMentionLoad(db: Db): void {
+  if (db.prepare("SELECT 1 FROM mentions LIMIT 1").get() !== undefined) return;
+  db.exec("DROP INDEX IF EXISTS mentions_key; DROP INDEX IF EXISTS mentions_entity");
+}
+
+/** Builds `mentions_key` where a load left it missing (the first step of resolution reads it). */
+export function finishMentionLoad(db: Db): void {
+  buildIndex(db, MENTIONS_KEY_INDEX);
 }

@@ -50,7 +50,7 @@ export function labelUnit(
 ): LabeledUnit {
   const tables = entityTables();
   const tokens = tokenize(text);
-  const labels: Label[] = tokens.map(() => "other");
+  const labels: Label[] = new Array<Label>(tokens.length).fill("other");
   const unit: LabeledUnit = {
     text,
     caps,
@@ -59,7 +59,7 @@ export function labelUnit(
     titles: [],
     orgs: [],
     places: [],
-    spanOf: tokens.map(() => null),
+    spanOf: new Array<null>(tokens.length).fill(null),
     joinedPlaces: [],
   };
   for (let i = 0; i < tokens.length; ) {

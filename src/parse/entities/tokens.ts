@@ -81,7 +81,9 @@ export function tokenize(text: string): Token[] {
         i = j;
         continue;
       }
-      if (!isUpper(c) && !lowerMayMatter(text, i, j)) {
+      // A kept lower-case word comes back sliced already; null: one of the gap's words.
+      const kept = isUpper(c) ? undefined : lowerMayMatter(text, i, j);
+      if (kept === null) {
         const last = out[out.length - 1];
         if (last !== undefined && last.shape === "lower" && last.text === "") last.end = j;
         else
@@ -97,7 +99,7 @@ export function tokenize(text: string): Token[] {
         i = j;
         continue;
       }
-      let word = text.slice(i, j);
+      let word = kept ?? text.slice(i, j);
       let end = j;
       let possessive = false;
       if (isPossessive(word)) {
@@ -214,15 +216,19 @@ function wordEnd(text: string, i: number): number {
   return i;
 }
 
-/** A lower-case word is read when it is kept vocabulary or opens a name (`al-Qadhafi`). */
-function lowerMayMatter(text: string, i: number, j: number): boolean {
+/**
+ * A lower-case word is read when it is kept vocabulary or opens a name (`al-Qadhafi`): then it is
+ * returned, cut out of the text (the caller needs it, and the kept words are the commonest words
+ * of English: `the`, `of`, `and`); null when it is not read.
+ */
+function lowerMayMatter(text: string, i: number, j: number): string | null {
   const len = j - i;
   if (len > MAX_KEPT) {
     for (let k = i; k < j; k++) {
       const c = text.charCodeAt(k);
-      if (c === 45 || c === 39 || c === 0x2019) return true;
+      if (c === 45 || c === 39 || c === 0x2019) return text.slice(i, j);
     }
-    return false;
+    return null;
   }
   // Most words share no length and first two letters with a kept word: no need to cut them out.
   const a = text.charCodeAt(i) - 97;
@@ -230,12 +236,17 @@ function lowerMayMatter(text: string, i: number, j: number): boolean {
   if (a >= 0 && a < 26 && b >= 0 && b < 26 && KEPT_SIGNATURES[(len * 26 + a) * 26 + b] === 0) {
     for (let k = i + 2; k < j; k++) {
       const c = text.charCodeAt(k);
-      if (c === 45 || c === 39 || c === 0x2019) return NAME_PREFIX.test(text.slice(i, j));
+      if (c === 45 || c === 39 || c === 0x2019) {
+        const word = text.slice(i, j);
+        return NAME_PREFIX.test(word) ? word : null;
+      }
     }
-    return false;
+    return null;
   }
   const word = text.slice(i, j);
-  return KEPT_LOWER.has(word) || (len > 3 && /[-'’]/.test(word) && NAME_PREFIX.test(word));
+  return KEPT_LOWER.has(word) || (len > 3 && /[-'’]/.test(word) && NAME_PREFIX.test(word))
+    ? word
+    : null;
 }
 
 const MAX_KEPT = Math.max(...[...KEPT_LOWER].map((w) => w.length));
