@@ -61,7 +61,8 @@ export function writeAllDerived(db: Db, s: Scan, entityOf: Int32Array, batches: 
     const names = new Map<string, number>();
     for (let k = from; k < to; k++) {
       const i = order[k]!;
-      const cable = s.cableId[i]!;
+      const cable = s.cable[i]!;
+      const combo = s.combo[i]!;
       const pub = (s.flags[i]! & PROTECTED) === 0;
       if (cable !== last) {
         cables++;
@@ -71,12 +72,12 @@ export function writeAllDerived(db: Db, s: Scan, entityOf: Int32Array, batches: 
         publicCables++;
         lastPublic = cable;
       }
-      const created = s.created[s.cable[i]!];
+      const created = s.created[cable];
       if (created) {
         if (first === null || created < first) first = created;
         if (latest === null || created > latest) latest = created;
       }
-      const name = s.names.strings[s.name[i]!]!;
+      const name = s.names.strings[s.comboName[combo]!]!;
       names.set(name, (names.get(name) ?? 0) + 1);
       const count = (form: string) => {
         let f = byForm.get(form);
@@ -94,9 +95,9 @@ export function writeAllDerived(db: Db, s: Scan, entityOf: Int32Array, batches: 
         }
       };
       count(name);
-      for (const v of s.list(s.variants[i]!)) count(v);
+      for (const v of s.list(s.comboVariants[combo]!)) count(v);
     }
-    const type = TYPES[s.type[order[from]!]!]!;
+    const type = TYPES[s.comboType[s.combo[order[from]!]!]!]!;
     entities.add([id, type, displayName(names), cables, publicCables, first, latest]);
     for (const form of [...byForm.keys()].sort(cmp)) {
       const f = byForm.get(form)!;

@@ -47,7 +47,7 @@ function ownersOver(s: Scan): OwnersOf {
 }
 
 /** Every group resolved by the rule, with the owners counted over the whole archive. */
-function placeAll(s: Scan): Placed {
+export function placeAll(s: Scan): Placed {
   const { n } = s;
   const groupOf = (i: number) => s.comboGroup[s.combo[i]!]!;
   const { order, start } = groupOrder(n, s.groupKeys.length, groupOf);
@@ -61,11 +61,12 @@ function placeAll(s: Scan): Placed {
     for (let k = 0; k < facts.length; k++) {
       const i = order[from + k]!;
       const c = s.cable[i]!;
+      const combo = s.combo[i]!;
       const flags = s.flags[i]!;
       facts[k] = {
-        type: TYPES[s.type[i]!]!,
-        name: s.names.strings[s.name[i]!]!,
-        variants: s.list(s.variants[i]!),
+        type: TYPES[s.comboType[combo]!]!,
+        name: s.names.strings[s.comboName[combo]!]!,
+        variants: s.list(s.comboVariants[combo]!),
         roles: s.list(s.roles[i]!),
         station: s.station[c]!,
         year: s.year[c]!,
@@ -97,7 +98,7 @@ const REBUILD_SHARE = 8;
  * resolution places every mention) `mentions_entity` is dropped for the writes and built again
  * after them: kept, each update moved one entry to a random page of that index.
  */
-function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
+export function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
   const moved = (i: number) => p.entity[i] !== s.entity[i] || p.link[i] !== s.link[i];
   let updates = 0;
   for (let i = 0; i < s.n; i++) if (moved(i) || s.flags[i]! & REKEY) updates++;
@@ -123,11 +124,11 @@ function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
         links[p.link[i]!],
         s.groupKeys[s.comboGroup[c]!],
         s.comboVkeys[c],
-        s.cableId[i],
+        s.cableId[s.cable[i]!],
         s.seq[i],
       );
     } else if (moved(i))
-      place.run(entities[p.entity[i]!], links[p.link[i]!], s.cableId[i], s.seq[i]);
+      place.run(entities[p.entity[i]!], links[p.link[i]!], s.cableId[s.cable[i]!], s.seq[i]);
     else continue;
     batches.wrote();
   }
@@ -135,7 +136,7 @@ function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
 }
 
 /** Who owns each variant, counted by the scan, written in key order. */
-function writeOwners(db: Db, s: Scan, batches: Batches): void {
+export function writeOwners(db: Db, s: Scan, batches: Batches): void {
   db.exec("DELETE FROM entity_owners");
   const rows: [string, string, string, number][] = [];
   for (const [at, keys] of s.owners) {

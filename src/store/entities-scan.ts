@@ -8,8 +8,9 @@ import { fold } from "./entity-names.js";
  * table's own order (one sequential pass, no seek), held as compact columns — typed arrays of
  * integers, each string kept once in a pool — with its group keys computed afresh and the
  * variant owners counted. A mention costs about 50 bytes here; a row object per mention did not
- * fit a 4 GB heap at 251,287 cables (6.5 million mentions). Cable facts are read once per cable,
- * not joined per mention.
+ * fit a 4 GB heap at 251,287 cables (6.5 million mentions). What depends on a mention's type,
+ * name and variants only (its group keys, its forms) is kept once per distinct triple. Cable facts
+ * are read once per cable, not joined per mention.
  */
 
 export const TYPES: readonly EntityType[] = ["person", "org", "place"];
@@ -41,23 +42,22 @@ export const REKEY = 8;
 
 export interface Scan {
   n: number;
-  /** Per mention, in (cable_id, seq) order. */
-  cableId: Int32Array;
-  seq: Int32Array;
-  /** Index into the cable columns below. */
+  /** Per mention, in (cable_id, seq) order: its cable (an index into the cable columns). */
   cable: Int32Array;
-  type: Uint8Array;
+  seq: Int32Array;
   flags: Uint8Array;
-  name: Int32Array;
-  /** Variants and roles as stored (JSON), in pool `lists`; parsed once each by `list`. */
-  variants: Int32Array;
+  /** Roles as stored (JSON), in pool `lists`; parsed once each by `list`. */
   roles: Int32Array;
-  /** Type, name and variants: what the group keys depend on; an index into the combo columns. */
+  /** Its type, name and variants: what its group keys depend on (an index into the combo columns). */
   combo: Int32Array;
   /** Stored placement, -1 for none: pools `entities` and `links`. */
   entity: Int32Array;
   link: Int32Array;
-  /** Per combo: its group (type and key, see mentionKeys) and the folded variants it writes. */
+  /** Per combo: type (index into TYPES), name (pool `names`), variants (pool `lists`), its group
+   * (type and key, see mentionKeys) and the folded variants it writes (joined by newlines). */
+  comboType: Uint8Array;
+  comboName: Int32Array;
+  comboVariants: Int32Array;
   comboGroup: Int32Array;
   comboVkeys: string[];
   /** Per group: its key. */
@@ -68,6 +68,7 @@ export interface Scan {
   links: Pool;
   list: (id: number) => string[];
   /** Per cable. */
+  cableId: number[];
   station: (string | null)[];
   year: (number | null)[];
   created: (string | null)[];
@@ -107,7 +108,8 @@ function readCables(db: Db, s: Scan): { index: Map<number, number>; signers: (st
     "SELECT id, station, year, created, signers FROM cables INDEXED BY cables_entity_facts",
   );
   for (const c of rows.iterate()) {
-    index.set(c.id, s.station.length);
+    index.set(c.id, s.cableId.length);
+    s.cableId.push(c.id);
     s.station.push(c.station);
     s.year.push(c.year);
     s.created.push(c.created);
@@ -125,17 +127,16 @@ function emptyScan(n: number): Scan {
   const parsed: (string[] | undefined)[] = [];
   return {
     n,
-    cableId: new Int32Array(n),
-    seq: new Int32Array(n),
     cable: new Int32Array(n),
-    type: new Uint8Array(n),
+    seq: new Int32Array(n),
     flags: new Uint8Array(n),
-    name: new Int32Array(n),
-    variants: new Int32Array(n),
     roles: new Int32Array(n),
     combo: new Int32Array(n),
     entity: new Int32Array(n),
     link: new Int32Array(n),
+    comboType: new Uint8Array(0),
+    comboName: new Int32Array(0),
+    comboVariants: new Int32Array(0),
     comboGroup: new Int32Array(0),
     comboVkeys: [],
     groupKeys: [],
@@ -151,6 +152,7 @@ function emptyScan(n: number): Scan {
       }
       return l;
     },
+    cableId: [],
     station: [],
     year: [],
     created: [],
@@ -158,19 +160,37 @@ function emptyScan(n: number): Scan {
   };
 }
 
+/** A growable column of integers. */
+class Ints {
+  a = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const grown = new Int32Array(this.a.length * 2);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.length++] = v;
+  }
+  done(): Int32Array {
+    return this.a.slice(0, this.length);
+  }
+}
+
 export function scanMentions(db: Db): Scan {
   const n = db.prepare<[], number>("SELECT count(*) FROM mentions").pluck().get()!;
-  // A number per (name, variants, type): pools hold at most n names and 2n lists.
-  const width = 2 * n + 1;
-  if (n * width * 3 > Number.MAX_SAFE_INTEGER) throw new Error(`too many mentions (${n})`);
   const s = emptyScan(n);
   const cables = readCables(db, s);
-  // Group keys depend on type, name and variants only: computed once per distinct triple.
-  const combos = new Map<number, number>();
-  const comboGroup: number[] = [];
+  // Group keys depend on type, name and variants only: computed once per distinct triple (a
+  // combo). The combos of one name are chained from the name's first.
+  const firstOfName = new Ints();
+  const nextOfName = new Ints();
+  const comboType = new Ints();
+  const comboName = new Ints();
+  const comboVariants = new Ints();
+  const comboGroup = new Ints();
+  const comboCount = new Ints();
   const comboVkeys: string[][] = [];
-  const comboType: number[] = [];
-  let comboCount = new Int32Array(1024);
   const groups = new Map<string, number>();
   const folded: (string[] | undefined)[] = [];
   let lastCable = -1;
@@ -199,11 +219,13 @@ export function scanMentions(db: Db): Scan {
     if (t === undefined) throw new Error(`a mention of unknown type ${type} (cable ${cableId})`);
     const ni = s.names.id(name);
     const vi = variants === EMPTY ? 0 : s.lists.id(variants);
-    const ck = (ni * width + vi) * 3 + t;
-    let c = combos.get(ck);
-    if (c === undefined) {
-      c = comboGroup.length;
-      combos.set(ck, c);
+    if (ni === firstOfName.length) firstOfName.push(-1);
+    let c = firstOfName.a[ni]!;
+    while (c >= 0 && (comboVariants.a[c] !== vi || comboType.a[c] !== t)) c = nextOfName.a[c]!;
+    if (c < 0) {
+      c = comboType.length;
+      nextOfName.push(firstOfName.a[ni]!);
+      firstOfName.a[ni] = c;
       const k = mentionKeys({ type: TYPES[t]!, name, variants: s.list(vi) });
       const gk = `${t}\u0000${k.key}`;
       let g = groups.get(gk);
@@ -212,19 +234,17 @@ export function scanMentions(db: Db): Scan {
         groups.set(gk, g);
         s.groupKeys.push(k.key);
       }
-      comboGroup.push(g);
       comboType.push(t);
+      comboName.push(ni);
+      comboVariants.push(vi);
+      comboGroup.push(g);
+      comboCount.push(0);
       comboVkeys.push(k.vkeys);
-      if (c === comboCount.length) {
-        const grown = new Int32Array(c * 2);
-        grown.set(comboCount);
-        comboCount = grown;
-      }
       s.comboVkeys.push(k.vkeys.join("\n"));
     }
-    const g = comboGroup[c]!;
+    comboCount.a[c]!++;
     let flags = (usOfficial === 1 ? US_OFFICIAL : 0) | (prot === 1 ? PROTECTED : 0);
-    if (key !== s.groupKeys[g] || vkeys !== s.comboVkeys[c]) flags |= REKEY;
+    if (key !== s.groupKeys[comboGroup.a[c]!] || vkeys !== s.comboVkeys[c]) flags |= REKEY;
     if (t === 0 && signers) {
       let f = folded[c];
       if (!f) {
@@ -233,14 +253,9 @@ export function scanMentions(db: Db): Scan {
       }
       if (f.some((x) => signers!.has(x))) flags |= SIGNED;
     }
-    comboCount[c]!++;
-    s.cableId[i] = cableId;
-    s.seq[i] = seq;
     s.cable[i] = cableIdx;
-    s.type[i] = t;
+    s.seq[i] = seq;
     s.flags[i] = flags;
-    s.name[i] = ni;
-    s.variants[i] = vi;
     s.roles[i] = roles === EMPTY ? 0 : s.lists.id(roles);
     s.combo[i] = c;
     s.entity[i] = entity === null ? -1 : s.entities.id(entity);
@@ -248,18 +263,21 @@ export function scanMentions(db: Db): Scan {
     i++;
   }
   if (i !== n) throw new Error("mentions changed while resolution read them");
-  s.comboGroup = Int32Array.from(comboGroup);
+  s.comboType = Uint8Array.from(comboType.done());
+  s.comboName = comboName.done();
+  s.comboVariants = comboVariants.done();
+  s.comboGroup = comboGroup.done();
   // Who owns each variant: the organisation and place mentions writing it, counted per combo.
   comboVkeys.forEach((vkeys, c) => {
-    const own = s.groupKeys[comboGroup[c]!]!;
+    const own = s.groupKeys[s.comboGroup[c]!]!;
     for (const fv of vkeys) {
-      const at = `${TYPES[comboType[c]!]}\u0000${fv}`;
+      const at = `${TYPES[s.comboType[c]!]}\u0000${fv}`;
       let m = s.owners.get(at);
       if (!m) {
         m = new Map();
         s.owners.set(at, m);
       }
-      m.set(own, (m.get(own) ?? 0) + comboCount[c]!);
+      m.set(own, (m.get(own) ?? 0) + comboCount.a[c]!);
     }
   });
   return s;
