@@ -157,7 +157,11 @@ export function resolveAll(
 ): { mode: "full"; mentions: number; entities: number; changed: number } {
   const s = scanMentions(db);
   const placed = placeAll(s);
+  // Columns the writes no longer read go before them: the peak memory is the writes'.
+  s.roles = new Int32Array(0);
   writeMentions(db, s, placed, batches);
+  s.entity = new Int32Array(0);
+  s.link = new Int32Array(0);
   writeOwners(db, s, batches);
   const used = new Uint8Array(s.entities.strings.length);
   let entities = 0;
