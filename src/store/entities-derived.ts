@@ -118,7 +118,7 @@ export function writeDerived(db: Db, rows: readonly PlacedRow[]): number {
 }
 
 /** Folded words of a form, as `entity_words` keys them. */
-function formWords(form: string): string[] {
+export function formWords(form: string): string[] {
   return nameWords(form).map((raw) => fold(raw.replace(/\.$/, "")));
 }
 

@@ -1,11 +1,8 @@
 import type { Db } from "./db.js";
-import { clearDerived } from "./entities-derived.js";
-import type { EntityType } from "./entities-input.js";
-import { placedEntities, rebuildEntities, resolveGroup, storedOwners } from "./entities-rows.js";
-import { mentionKeys } from "./entities-rule.js";
-import { buildIndex, MENTIONS_ENTITY_INDEX, PlacementStage } from "./entities-stage.js";
+import { resolveAll } from "./entities-full.js";
+import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
 import { resolveTouched } from "./entities-touched.js";
-import { Batches, chunks, distinctKeys } from "./entities-walk.js";
+import { Batches } from "./entities-walk.js";
 
 /**
  * Resolution at the end of each ingest: mentions placed in entities by the rule
@@ -15,12 +12,11 @@ import { Batches, chunks, distinctKeys } from "./entities-walk.js";
  * whose mentions moved are rebuilt — the same result as a full run, which happens on a first
  * ingest, after the migration that introduced groups, or when asked (`full`).
  *
- * Memory is bounded by the largest group or entity, not by the archive: a placement depends only
- * on its group's mentions (and the archive-wide variant owners, kept in entity_owners), so groups
- * are read one at a time in key order, then each entity's derived rows are built from its
- * mentions one entity at a time (entities-walk.ts). At 251,287 cables the whole archive's
- * mentions (6.5 million) did not fit a 4 GB heap; its largest group is 170,000 mentions. A full
- * run stages its placements and writes them in the table's order (entities-stage.ts).
+ * An incremental run holds one group, then one entity, at a time (entities-touched.ts, keyset walks
+ * in entities-walk.ts): a placement depends only on its group's mentions and the archive-wide
+ * variant owners (entity_owners). A full run reads every mention once into compact columns,
+ * about 50 bytes a mention (entities-scan.ts; 6.5 million mentions at 251,287 cables), and
+ * resolves and writes from them (entities-full.ts).
  *
  * Writes are committed every WRITES_PER_TRANSACTION rows, so the WAL stays small; a reader may
  * see the tables half-way through a run. A run stopped part-way leaves the `resolving` mark in
@@ -62,11 +58,13 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
       options.full === true ||
       marks.length > 0 ||
       db.prepare("SELECT 1 FROM entities LIMIT 1").get() === undefined;
-    // A full run builds mentions_entity where it is missing when it applies its placements
-    // (entities-stage.ts): a first ingest leaves it out (startMentionLoad), not to build it twice.
+    // A first ingest leaves mentions_entity out (startMentionLoad): a full run builds it when it
+    // writes its placements, not twice; an incremental run reads through it, so builds it first.
     if (!fullRun) buildIndex(db, MENTIONS_ENTITY_INDEX);
     db.prepare("INSERT INTO entity_dirty (type, key) VALUES ('*', ?)").run(RESOLVING);
     const report = fullRun ? resolveAll(db, batches, stopped) : resolveTouched(db, batches);
+    // A full run that moved too few placements to rebuild it (a rerun after a stopped load).
+    if (fullRun) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));
     db.exec("DELETE FROM entity_dirty");
     batches.commit();
     return { ...report, ms: performance.now() - started };
@@ -74,93 +72,4 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
     batches.rollback();
     throw err;
   }
-}
-
-/**
- * Every mention, group by group; the derived tables rebuilt unless nothing moved (a rerun, a
- * re-ingest) — always after a run that stopped part-way, whose derived rows may be half-built.
- */
-function resolveAll(db: Db, batches: Batches, rebuild: boolean): Omit<ResolveReport, "ms"> {
-  rekey(db, batches);
-  const ownersOf = storedOwners(db);
-  const stage = new PlacementStage(db);
-  let mentions = 0;
-  let changed = 0;
-  for (const [type, key] of groups(db)) {
-    const r = resolveGroup(db, type, key, ownersOf, batches, { keysFresh: true, stage });
-    mentions += r.mentions;
-    changed += r.changed;
-  }
-  stage.apply(batches, mentions);
-  const count = (sql: string) => db.prepare<[], number>(sql).pluck().get()!;
-  const entities = count("SELECT count(DISTINCT entity_id) FROM mentions");
-  if (rebuild || changed > 0 || entities !== count("SELECT count(*) FROM entities")) {
-    clearDerived(db);
-    rebuildEntities(db, placedEntities(db), batches, { fresh: true });
-  }
-  return { mode: "full", mentions, entities, changed };
-}
-
-interface KeyRow {
-  cable_id: number;
-  seq: number;
-  type: EntityType;
-  name: string;
-  variants: string;
-  key: string | null;
-  vkeys: string;
-}
-
-/**
- * Every mention's group keys computed afresh (the mentions stored before migration 008 have none,
- * and a changed rule may move them), chunk by chunk in storage order, and the variant owners
- * counted from them into entity_owners.
- */
-function rekey(db: Db, batches: Batches): void {
-  const page = db.prepare<[number, number, number], KeyRow>(
-    `SELECT cable_id, seq, type, name, variants, key, vkeys FROM mentions
-      WHERE (cable_id, seq) > (?, ?) ORDER BY cable_id, seq LIMIT ?`,
-  );
-  const setKeys = db.prepare(
-    "UPDATE mentions SET key = ?, vkeys = ? WHERE cable_id = ? AND seq = ?",
-  );
-  const own = db.prepare(
-    `INSERT INTO entity_owners (type, vkey, key, mentions) VALUES (?, ?, ?, 1)
-     ON CONFLICT (type, vkey, key) DO UPDATE SET mentions = mentions + 1`,
-  );
-  db.exec("DELETE FROM entity_owners");
-  const walk = chunks<KeyRow, [number, number]>(
-    (after, limit) => page.all(after?.[0] ?? -1, after?.[1] ?? -1, limit),
-    (r) => [r.cable_id, r.seq],
-  );
-  for (const rows of walk) {
-    for (const r of rows) {
-      const variants = JSON.parse(r.variants) as string[];
-      const { key, vkeys } = mentionKeys({ type: r.type, name: r.name, variants });
-      const v = vkeys.join("\n");
-      if (key !== r.key || v !== r.vkeys) {
-        setKeys.run(key, v, r.cable_id, r.seq);
-        batches.wrote();
-      }
-      if (r.type === "person") continue;
-      for (const fv of vkeys) own.run(r.type, fv, key);
-      batches.wrote(vkeys.length);
-    }
-  }
-}
-
-/** Every group of the archive, in key order, one at a time. */
-function groups(db: Db): Generator<[EntityType, string]> {
-  const first = db.prepare<[], [EntityType, string]>(
-    "SELECT type, key FROM mentions WHERE key IS NOT NULL ORDER BY type, key LIMIT 1",
-  );
-  const next = db.prepare<[EntityType, string], [EntityType, string]>(
-    "SELECT type, key FROM mentions WHERE (type, key) > (?, ?) ORDER BY type, key LIMIT 1",
-  );
-  first.raw();
-  next.raw();
-  return distinctKeys(
-    () => first.get(),
-    ([type, key]) => next.get(type, key),
-  );
 }

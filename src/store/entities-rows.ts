@@ -7,10 +7,9 @@ import {
   mentionKeys,
   type OwnersOf,
   type Placement,
-  resolve,
+  placements,
 } from "./entities-rule.js";
-import type { PlacementStage } from "./entities-stage.js";
-import { type Batches, distinctKeys } from "./entities-walk.js";
+import type { Batches } from "./entities-walk.js";
 
 /**
  * What both kinds of resolution run (entities-resolve.ts) read and write: mentions with the facts
@@ -60,16 +59,6 @@ const stmts = perConnection((db: Db) => ({
        FROM mentions m ${CABLE}
       WHERE m.type = ? AND m.key = ? ORDER BY m.type, m.key, m.cable_id, m.seq`,
   ),
-  firstEntity: db
-    .prepare<[], string>(
-      "SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL ORDER BY entity_id LIMIT 1",
-    )
-    .pluck(),
-  nextEntity: db
-    .prepare<[string], string>(
-      "SELECT entity_id FROM mentions WHERE entity_id > ? ORDER BY entity_id LIMIT 1",
-    )
-    .pluck(),
   update: db.prepare(
     "UPDATE mentions SET entity_id = ?, link = ?, key = ?, vkeys = ? WHERE cable_id = ? AND seq = ?",
   ),
@@ -79,8 +68,8 @@ const stmts = perConnection((db: Db) => ({
 }));
 
 // Covered by mentions_entity (migration 013): read in index order, no seek into the table. Apart
-// from the others: a full run after a first ingest reads groups before that index exists (it is
-// built when the run applies its placements, entities-stage.ts).
+// from the others: a first ingest leaves that index out (startMentionLoad) and a full run builds it
+// when it writes its placements, so it may not exist yet when the other statements are prepared.
 const entityStmt = perConnection((db: Db) =>
   db.prepare<[string], EntityRow>(
     `SELECT m.type, m.cable_id, m.name, m.variants, m.protected, c.created
@@ -128,45 +117,17 @@ export function storedOwners(db: Db): OwnersOf {
   };
 }
 
-/**
- * Stores a mention's placement and its group keys, recomputed unless `keysFresh` (a full run has
- * just computed every mention's); true when the placement changed.
- */
-export function place(
-  db: Db,
-  r: Row,
-  f: MentionFacts,
-  p: Placement,
-  batches: Batches,
-  keysFresh = false,
-  stage?: PlacementStage,
-): boolean {
-  let key = r.key;
-  let v = r.vkeys;
-  if (!keysFresh) {
-    const k = mentionKeys(f);
-    key = k.key;
-    v = k.vkeys.join("\n");
-  }
+/** Stores a mention's placement and its group keys (recomputed); true when the placement changed. */
+export function place(db: Db, r: Row, f: MentionFacts, p: Placement, batches: Batches): boolean {
+  const k = mentionKeys(f);
+  const key = k.key;
+  const v = k.vkeys.join("\n");
   if (p.entityId === r.entity_id && p.link === r.link && key === r.key && v === r.vkeys) {
     return false;
   }
-  // Keys are unchanged when fresh, so a staged placement needs only entity and link.
-  if (stage && keysFresh) stage.add(r.cable_id, r.seq, p.entityId, p.link, batches);
-  else {
-    stmts(db).update.run(p.entityId, p.link, key, v, r.cable_id, r.seq);
-    batches.wrote();
-  }
+  stmts(db).update.run(p.entityId, p.link, key, v, r.cable_id, r.seq);
+  batches.wrote();
   return p.entityId !== r.entity_id || p.link !== r.link;
-}
-
-/** Every entity id placed, in order, one at a time. */
-export function placedEntities(db: Db): Generator<string> {
-  const s = stmts(db);
-  return distinctKeys(
-    () => s.firstEntity.get(),
-    (after) => s.nextEntity.get(after),
-  );
 }
 
 /**
@@ -174,16 +135,11 @@ export function placedEntities(db: Db): Generator<string> {
  * entity in memory at a time (an entity with no mentions left just loses its rows). Returns how
  * many entities have rows now.
  */
-export function rebuildEntities(
-  db: Db,
-  ids: Iterable<string>,
-  batches: Batches,
-  { fresh = false }: { fresh?: boolean } = {},
-): number {
+export function rebuildEntities(db: Db, ids: Iterable<string>, batches: Batches): number {
   const entity = entityStmt(db);
   let n = 0;
   for (const id of ids) {
-    if (!fresh) deleteDerived(db, [id]);
+    deleteDerived(db, [id]);
     const rows = entity.all(id);
     if (rows.length === 0) continue;
     batches.wrote(
@@ -200,10 +156,6 @@ export function rebuildEntities(
 export interface GroupOptions {
   /** Hears of each mention's entity before and after (the incremental run rebuilds both). */
   moved?: (before: string | null, after: string) => void;
-  /** The stored group keys are the rule's (see place). */
-  keysFresh?: boolean;
-  /** Stage placements instead of writing them (a full run; see entities-stage.ts). */
-  stage?: PlacementStage;
 }
 
 /** Resolves one group and stores its placements. */
@@ -213,16 +165,16 @@ export function resolveGroup(
   key: string,
   ownersOf: OwnersOf,
   batches: Batches,
-  { moved, keysFresh = false, stage }: GroupOptions = {},
+  { moved }: GroupOptions = {},
 ): { mentions: number; changed: number } {
   const rows = groupRows(db, type, key);
   const all = rows.map(facts);
-  const { placements } = resolve(all, ownersOf);
+  const placed = placements(all, ownersOf);
   let changed = 0;
   rows.forEach((r, i) => {
-    const p = placements[i]!;
+    const p = placed[i]!;
     moved?.(r.entity_id, p.entityId);
-    if (place(db, r, all[i]!, p, batches, keysFresh, stage)) changed++;
+    if (place(db, r, all[i]!, p, batches)) changed++;
   });
   return { mentions: rows.length, changed };
 }

@@ -109,19 +109,22 @@ export function displayNames(
     c.set(m.name, (c.get(m.name) ?? 0) + 1);
   });
   const names = new Map<string, string>();
-  for (const [id, c] of counts) {
-    const ranked = [...c.entries()].sort(
-      (a, b) =>
-        Number(/\S\s+\S/.test(b[0])) - Number(/\S\s+\S/.test(a[0])) ||
-        Number(isMixedCase(b[0])) - Number(isMixedCase(a[0])) ||
-        b[1] - a[1] ||
-        b[0].length - a[0].length ||
-        (a[0] < b[0] ? -1 : 1),
-    );
-    const best = ranked[0]![0];
-    names.set(id, isMixedCase(best) ? best : titleCase(best));
-  }
+  for (const [id, c] of counts) names.set(id, displayName(c));
   return names;
+}
+
+/** The display name of one entity, from the times each name of its mentions is written. */
+export function displayName(counts: ReadonlyMap<string, number>): string {
+  const ranked = [...counts.entries()].sort(
+    (a, b) =>
+      Number(/\S\s+\S/.test(b[0])) - Number(/\S\s+\S/.test(a[0])) ||
+      Number(isMixedCase(b[0])) - Number(isMixedCase(a[0])) ||
+      b[1] - a[1] ||
+      b[0].length - a[0].length ||
+      (a[0] < b[0] ? -1 : 1),
+  );
+  const best = ranked[0]![0];
+  return isMixedCase(best) ? best : titleCase(best);
 }
 
 /**
@@ -157,6 +160,15 @@ export function resolve(
   mentions: readonly MentionFacts[],
   ownersOf: OwnersOf | null = null,
 ): Resolution {
+  const out = placements(mentions, ownersOf);
+  return { placements: out, names: displayNames(mentions, out) };
+}
+
+/** The placements alone (resolution writes display names per entity, from all its mentions). */
+export function placements(
+  mentions: readonly MentionFacts[],
+  ownersOf: OwnersOf | null = null,
+): Placement[] {
   const out: Placement[] = new Array(mentions.length);
   const byType: Record<EntityType, number[]> = { person: [], org: [], place: [] };
   mentions.forEach((m, i) => {
@@ -165,5 +177,5 @@ export function resolve(
   resolvePersons(mentions, out, byType.person);
   resolveNamed("org", mentions, out, byType.org, ownersOf);
   resolveNamed("place", mentions, out, byType.place, ownersOf);
-  return { placements: out, names: displayNames(mentions, out) };
+  return out;
 }

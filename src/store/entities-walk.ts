@@ -89,3 +89,49 @@ export function* chunks<R, K>(
     if (rows.length < limit) return;
   }
 }
+
+/** Rows per multi-row INSERT: one statement per this many rows instead of one per row. */
+export const ROWS_PER_INSERT = 200;
+
+/**
+ * Rows appended to a table with multi-row INSERTs of ROWS_PER_INSERT rows (a statement per row
+ * cost more than the row's own write), each counted in `batches`. `flush` writes the rest.
+ */
+export class BulkInsert {
+  private values: unknown[] = [];
+  private readonly full;
+  private readonly width: number;
+
+  constructor(
+    private readonly db: Db,
+    /** `table (col, ...)` */
+    private readonly into: string,
+    width: number,
+    private readonly batches: Batches,
+  ) {
+    this.width = width;
+    this.full = db.prepare(this.sql(ROWS_PER_INSERT));
+  }
+
+  private sql(rows: number): string {
+    const row = `(${new Array(this.width).fill("?").join(", ")})`;
+    return `INSERT INTO ${this.into} VALUES ${new Array(rows).fill(row).join(", ")}`;
+  }
+
+  add(row: readonly unknown[]): void {
+    for (const v of row) this.values.push(v);
+    if (this.values.length === this.width * ROWS_PER_INSERT) this.write();
+  }
+
+  flush(): void {
+    if (this.values.length > 0) this.write();
+  }
+
+  private write(): void {
+    const rows = this.values.length / this.width;
+    const stmt = rows === ROWS_PER_INSERT ? this.full : this.db.prepare(this.sql(rows));
+    stmt.run(this.values);
+    this.values = [];
+    this.batches.wrote(rows);
+  }
+}

@@ -1,0 +1,179 @@
+import type { Db } from "./db.js";
+import { clearDerived } from "./entities-derived.js";
+import { writeAllDerived } from "./entities-derived-all.js";
+import { type MentionFacts, type OwnersOf, placements } from "./entities-rule.js";
+import {
+  groupOrder,
+  REKEY,
+  type Scan,
+  SIGNED,
+  scanMentions,
+  TYPES,
+  US_OFFICIAL,
+} from "./entities-scan.js";
+import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
+import { type Batches, BulkInsert } from "./entities-walk.js";
+
+/**
+ * The full run of resolution (entities-resolve.ts): every mention read once, in the table's
+ * order, into compact columns (entities-scan.ts); grouped in memory by integer group ids; each
+ * group resolved by the rule as before; then what moved written back in the table's order, and
+ * the derived tables rebuilt from the same columns, written in their key order with multi-row
+ * inserts. Nothing is looked up per group or per entity: at 251,287 cables the run it replaces
+ * made two statements per group, two per entity and one per written row, and read every mention
+ * twice through an index, at random.
+ */
+
+/** Where each mention goes, as pool ids (the scan's `entities` and `links`). */
+export interface Placed {
+  entity: Int32Array;
+  link: Int32Array;
+  changed: number;
+}
+
+function ownersOver(s: Scan): OwnersOf {
+  const sets = new Map<string, ReadonlySet<string>>();
+  return (type, variant) => {
+    const at = `${type}\u0000${variant}`;
+    let set = sets.get(at);
+    if (!set) {
+      const m = s.owners.get(at);
+      if (!m) return undefined;
+      set = new Set(m.keys());
+      sets.set(at, set);
+    }
+    return set;
+  };
+}
+
+/** Every group resolved by the rule, with the owners counted over the whole archive. */
+export function placeAll(s: Scan): Placed {
+  const { n } = s;
+  const groupOf = (i: number) => s.comboGroup[s.combo[i]!]!;
+  const { order, start } = groupOrder(n, s.groupKeys.length, groupOf);
+  const ownersOf = ownersOver(s);
+  const entity = new Int32Array(n);
+  const link = new Int32Array(n);
+  let changed = 0;
+  for (let g = 0; g < s.groupKeys.length; g++) {
+    const from = start[g]!;
+    const facts: MentionFacts[] = new Array(start[g + 1]! - from);
+    for (let k = 0; k < facts.length; k++) {
+      const i = order[from + k]!;
+      const c = s.cable[i]!;
+      const combo = s.combo[i]!;
+      const flags = s.flags[i]!;
+      facts[k] = {
+        type: TYPES[s.comboType[combo]!]!,
+        name: s.names.strings[s.comboName[combo]!]!,
+        variants: s.list(s.comboVariants[combo]!),
+        roles: s.list(s.roles[i]!),
+        station: s.station[c]!,
+        year: s.year[c]!,
+        date: s.created[c]!,
+        signed: (flags & SIGNED) !== 0,
+        usOfficial: (flags & US_OFFICIAL) !== 0,
+      };
+    }
+    const placed = placements(facts, ownersOf);
+    for (let k = 0; k < facts.length; k++) {
+      const i = order[from + k]!;
+      const p = placed[k]!;
+      const e = s.entities.id(p.entityId);
+      const l = s.links.id(p.link);
+      entity[i] = e;
+      link[i] = l;
+      if (e !== s.entity[i] || l !== s.link[i]) changed++;
+    }
+  }
+  return { entity, link, changed };
+}
+
+/** The index is rebuilt when the run moves at least one mention in this many. */
+const REBUILD_SHARE = 8;
+
+/**
+ * The placements that changed (and group keys the rule now computes otherwise), written in the
+ * table's order so that consecutive updates share pages. When a large share moves (a first
+ * resolution places every mention) `mentions_entity` is dropped for the writes and built again
+ * after them: kept, each update moved one entry to a random page of that index.
+ */
+export function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
+  const moved = (i: number) => p.entity[i] !== s.entity[i] || p.link[i] !== s.link[i];
+  let updates = 0;
+  for (let i = 0; i < s.n; i++) if (moved(i) || s.flags[i]! & REKEY) updates++;
+  if (updates === 0) return;
+  const rebuild = updates * REBUILD_SHARE >= s.n;
+  if (rebuild) {
+    db.exec("DROP INDEX IF EXISTS mentions_entity");
+    batches.wrote();
+  }
+  const place = db.prepare(
+    "UPDATE mentions SET entity_id = ?, link = ? WHERE cable_id = ? AND seq = ?",
+  );
+  const rekey = db.prepare(
+    "UPDATE mentions SET entity_id = ?, link = ?, key = ?, vkeys = ? WHERE cable_id = ? AND seq = ?",
+  );
+  const entities = s.entities.strings;
+  const links = s.links.strings;
+  for (let i = 0; i < s.n; i++) {
+    if (s.flags[i]! & REKEY) {
+      const c = s.combo[i]!;
+      rekey.run(
+        entities[p.entity[i]!],
+        links[p.link[i]!],
+        s.groupKeys[s.comboGroup[c]!],
+        s.comboVkeys[c],
+        s.cableId[s.cable[i]!],
+        s.seq[i],
+      );
+    } else if (moved(i))
+      place.run(entities[p.entity[i]!], links[p.link[i]!], s.cableId[s.cable[i]!], s.seq[i]);
+    else continue;
+    batches.wrote();
+  }
+  if (rebuild) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));
+}
+
+/** Who owns each variant, counted by the scan, written in key order. */
+export function writeOwners(db: Db, s: Scan, batches: Batches): void {
+  db.exec("DELETE FROM entity_owners");
+  const rows: [string, string, string, number][] = [];
+  for (const [at, keys] of s.owners) {
+    const [type, vkey] = at.split("\u0000") as [string, string];
+    for (const [key, count] of keys) rows.push([type, vkey, key, count]);
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]) || cmp(a[2], b[2]));
+  const insert = new BulkInsert(db, "entity_owners (type, vkey, key, mentions)", 4, batches);
+  for (const r of rows) insert.add(r);
+  insert.flush();
+}
+
+export function resolveAll(
+  db: Db,
+  batches: Batches,
+  rebuild: boolean,
+): { mode: "full"; mentions: number; entities: number; changed: number } {
+  const s = scanMentions(db);
+  const placed = placeAll(s);
+  // Columns the writes no longer read go before them: the peak memory is the writes'.
+  s.roles = new Int32Array(0);
+  writeMentions(db, s, placed, batches);
+  s.entity = new Int32Array(0);
+  s.link = new Int32Array(0);
+  writeOwners(db, s, batches);
+  const used = new Uint8Array(s.entities.strings.length);
+  let entities = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (used[placed.entity[i]!] === 0) entities++;
+    used[placed.entity[i]!] = 1;
+  }
+  const stored = db.prepare<[], number>("SELECT count(*) FROM entities").pluck().get()!;
+  // Nothing moved (a rerun, a re-ingest): the derived rows stand, unless a stopped run left them.
+  if (rebuild || placed.changed > 0 || entities !== stored) {
+    clearDerived(db);
+    writeAllDerived(db, s, placed.entity, batches);
+  }
+  return { mode: "full", mentions: s.n, entities, changed: placed.changed };
+}
