@@ -125,6 +125,9 @@ export const COLUMNS: Record<string, string> = {
   mentions: ENTITY_COLUMNS.mentions!,
 };
 
+/** The tables whose rows belong to one cable (cable_id), written with it and replaced with it. */
+const CHILD_TABLES = Object.keys(COLUMNS).filter((t) => t !== "versions" && t !== "cables");
+
 async function copy(tx: Sql, table: string, rows: CopyValue[][]): Promise<void> {
   if (rows.length === 0) return;
   const stream: Writable = await tx
@@ -284,6 +287,10 @@ export async function writeBatch(
     await tx`
       UPDATE versions v SET cable_json = u.json
         FROM unnest(${versionIdsKept}::bigint[], ${jsons}::text[]) AS u(id, json) WHERE v.id = u.id`;
+    // Child rows go by name, not only by ON DELETE CASCADE: a bulk load runs without the
+    // foreign keys (src/store/postgres/bulk-load.ts).
+    for (const table of CHILD_TABLES)
+      await tx.unsafe(`DELETE FROM ${table} WHERE cable_id = ANY($1::bigint[])`, [rowids]);
     await tx`DELETE FROM cables WHERE id = ANY(${rowids}::bigint[])`;
   }
   const rows: Rows = {
