@@ -12,7 +12,6 @@ import { type BulkLoad, finishBulkLoad, startBulkLoad } from "../store/postgres/
 import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
-import { refreshTerms } from "../store/postgres/entities-write.js";
 import { claimRun } from "../store/postgres/ingest-runs.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
@@ -34,7 +33,11 @@ function isRecordError(err: unknown): boolean {
 
 type Outcome = { kind: "stored"; outcome: WriteOutcome } | Exclude<Prepared, PreparedCable>;
 
-async function writeAll(pg: PgArchive, batch: readonly Prepared[]): Promise<Outcome[]> {
+async function writeAll(
+  pg: PgArchive,
+  batch: readonly Prepared[],
+  opts: { terms: boolean },
+): Promise<Outcome[]> {
   const ingestedAt = new Date().toISOString();
   const cables = batch.filter((p): p is PreparedCable => p.kind === "cable");
   const merge = (written: WriteOutcome[]): Outcome[] => {
@@ -42,7 +45,7 @@ async function writeAll(pg: PgArchive, batch: readonly Prepared[]): Promise<Outc
     return batch.map((p) => (p.kind === "cable" ? { kind: "stored", outcome: written[i++]! } : p));
   };
   try {
-    return merge(await pg.sql.begin((tx) => writeBatch(tx, cables, ingestedAt)));
+    return merge(await pg.sql.begin((tx) => writeBatch(tx, cables, ingestedAt, opts)));
   } catch (err) {
     if (!isRecordError(err)) throw err;
   }
@@ -54,7 +57,7 @@ async function writeAll(pg: PgArchive, batch: readonly Prepared[]): Promise<Outc
       continue;
     }
     try {
-      const [outcome] = await pg.sql.begin((tx) => writeBatch(tx, [p], ingestedAt));
+      const [outcome] = await pg.sql.begin((tx) => writeBatch(tx, [p], ingestedAt, opts));
       out.push({ kind: "stored", outcome: outcome! });
     } catch (err) {
       if (!isRecordError(err)) throw err;
@@ -96,7 +99,7 @@ export async function ingestPostgres(
   const commitOldest = async () => {
     const parsed = await inflight.shift()!;
     if (opts.signal?.aborted) throw new Error("interrupted");
-    for (const r of await writeAll(pg, parsed)) {
+    for (const r of await writeAll(pg, parsed, { terms: !bulk.owned })) {
       if (r.kind === "rejected") countRejection(report, r);
       else countOutcome(report, r.outcome);
     }
@@ -130,11 +133,11 @@ export async function ingestPostgres(
     }
     await cut();
     while (inflight.length > 0) await commitOldest();
-    // Indexes first: the date estimates read serial neighbours through one of them.
+    // Indexes first (and a bulk load's word counts, which its batches skip): the date estimates
+    // read serial neighbours through one of them.
     if (bulk.owned) await finishBulkLoad(pg.sql, run.id);
     // A cable stored now can be the serial neighbour that dates an undated one.
     await refreshDateEstimates(pg.sql);
-    await refreshTerms(pg.sql);
     report.bytes = bytesDone;
     report.finishedAt = new Date().toISOString();
     settle(report, started);

@@ -18,6 +18,7 @@
  */
 import type { Pool, Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
+import { recountTerms } from "./entities-write.js";
 import { RUN_LOCK } from "./ingest-runs.js";
 
 /** The tables the writer COPYs into (src/store/postgres/write.ts): what a bulk load unburdens. */
@@ -80,7 +81,8 @@ export async function startBulkLoad(
     if (opts.enabled === false) return { owned: false, dropped: 0 };
     const [any] = await tx<{ x: boolean }[]>`SELECT EXISTS (SELECT 1 FROM cables) AS x`;
     if (any!.x) return { owned: false, dropped: 0 };
-    return { owned: true, dropped: await dropForLoad(tx, runId) };
+    const dropped = await dropForLoad(tx, runId);
+    return { owned: dropped > 0, dropped };
   });
 }
 
@@ -119,8 +121,8 @@ function ident(name: string): string {
 
 /**
  * Builds what the bulk load of run `runId` dropped, in one transaction under the writer lock:
- * indexes first (with at least BUILD_MEMORY), then the foreign keys (each checked in one pass over its
- * table). An index or key that exists again by its name (a migration made it meanwhile) is left
+ * indexes first (with at least BUILD_MEMORY), then the foreign keys (each checked in one pass over
+ * its table), then the vocabulary counts the load's batches skipped. An index or key that exists again by its name (a migration made it meanwhile) is left
  * as it is. Returns how many were built.
  */
 export async function finishBulkLoad(sql: Pool, runId: number): Promise<number> {
@@ -148,6 +150,8 @@ export async function finishBulkLoad(sql: Pool, runId: number): Promise<number> 
       );
       built++;
     }
+    // The load's batches left the vocabulary alone (src/store/postgres/write.ts): counted once here.
+    await recountTerms(tx);
     await tx`DELETE FROM bulk_load_dropped WHERE run_id = ${runId}`;
     return built;
   });
