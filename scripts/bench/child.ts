@@ -20,12 +20,18 @@ function highWater(pid: number): number {
 }
 
 /** The real ingest, as the CLI runs it, in a child process whose memory we can watch. */
-export async function ingestChild(csv: string, db: string, env: NodeJS.ProcessEnv = process.env) {
+export async function ingestChild(
+  csv: string,
+  db: string,
+  env: NodeJS.ProcessEnv = process.env,
+  /** The checkout whose built CLI runs (scripts/bench-pg-ingest.ts compares two). */
+  checkout = root,
+) {
   const started = performance.now();
   // A database URL goes in the environment (CABLEGRAM_DB), where `ps` does not show its password.
   const args = /^postgres(ql)?:/.test(db) ? [] : ["--db", db];
   const childEnv = args.length ? env : { ...env, CABLEGRAM_DB: db };
-  const child = spawn(process.execPath, [join(root, "bin/cablegram"), "ingest", csv, ...args], {
+  const child = spawn(process.execPath, [join(checkout, "bin/cablegram"), "ingest", csv, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
     env: childEnv,
   });

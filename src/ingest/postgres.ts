@@ -2,15 +2,17 @@
  * `cablegram ingest --db postgres://…`: the same reading and parsing as the SQLite ingest
  * (src/ingest/index.ts: worker threads, input order kept, batches of DEFAULT_BATCH_SIZE), written
  * by the PostgreSQL writer (src/store/postgres/write.ts): one transaction and one COPY per table
- * per batch. A rerun changes nothing; a crash loses at most the batch in flight.
+ * per batch. A rerun changes nothing; a crash loses at most the batch in flight. Into an empty
+ * archive the load runs without secondary indexes and foreign keys, built once at the end
+ * (src/store/postgres/bulk-load.ts).
  */
 import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
 import { refreshAnalytics } from "../store/postgres/analytics-facts.js";
+import { type BulkLoad, finishBulkLoad, startBulkLoad } from "../store/postgres/bulk-load.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
-import { refreshTerms } from "../store/postgres/entities-write.js";
 import { claimRun } from "../store/postgres/ingest-runs.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
@@ -32,7 +34,11 @@ function isRecordError(err: unknown): boolean {
 
 type Outcome = { kind: "stored"; outcome: WriteOutcome } | Exclude<Prepared, PreparedCable>;
 
-async function writeAll(pg: PgArchive, batch: readonly Prepared[]): Promise<Outcome[]> {
+async function writeAll(
+  pg: PgArchive,
+  batch: readonly Prepared[],
+  opts: { terms: boolean },
+): Promise<Outcome[]> {
   const ingestedAt = new Date().toISOString();
   const cables = batch.filter((p): p is PreparedCable => p.kind === "cable");
   const merge = (written: WriteOutcome[]): Outcome[] => {
@@ -40,7 +46,7 @@ async function writeAll(pg: PgArchive, batch: readonly Prepared[]): Promise<Outc
     return batch.map((p) => (p.kind === "cable" ? { kind: "stored", outcome: written[i++]! } : p));
   };
   try {
-    return merge(await pg.sql.begin((tx) => writeBatch(tx, cables, ingestedAt)));
+    return merge(await pg.sql.begin((tx) => writeBatch(tx, cables, ingestedAt, opts)));
   } catch (err) {
     if (!isRecordError(err)) throw err;
   }
@@ -52,7 +58,7 @@ async function writeAll(pg: PgArchive, batch: readonly Prepared[]): Promise<Outc
       continue;
     }
     try {
-      const [outcome] = await pg.sql.begin((tx) => writeBatch(tx, [p], ingestedAt));
+      const [outcome] = await pg.sql.begin((tx) => writeBatch(tx, [p], ingestedAt, opts));
       out.push({ kind: "stored", outcome: outcome! });
     } catch (err) {
       if (!isRecordError(err)) throw err;
@@ -77,6 +83,15 @@ export async function ingestPostgres(
   report.startedAt = new Date(started).toISOString();
   // Held until the end: a kill ends the session, so the next ingest and `stats` see it interrupted.
   const run = await claimRun(pg.sql, report.startedAt, inputs);
+  let bulk: BulkLoad;
+  try {
+    bulk = await startBulkLoad(pg.sql, run.id, {
+      enabled: process.env.CABLEGRAM_PG_BULK !== "off",
+    });
+  } catch (err) {
+    await run.release().catch(() => undefined);
+    throw archiveFailure(pg.url, err);
+  }
   const { expanded, parser } = await startParsing(inputs, opts, report);
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const inflight: Promise<Prepared[]>[] = [];
@@ -85,7 +100,7 @@ export async function ingestPostgres(
   const commitOldest = async () => {
     const parsed = await inflight.shift()!;
     if (opts.signal?.aborted) throw new Error("interrupted");
-    for (const r of await writeAll(pg, parsed)) {
+    for (const r of await writeAll(pg, parsed, { terms: !bulk.owned })) {
       if (r.kind === "rejected") countRejection(report, r);
       else countOutcome(report, r.outcome);
     }
@@ -119,11 +134,13 @@ export async function ingestPostgres(
     }
     await cut();
     while (inflight.length > 0) await commitOldest();
+    // Indexes first (and a bulk load's word counts, which its batches skip): the date estimates
+    // read serial neighbours through one of them.
+    if (bulk.owned) await finishBulkLoad(pg.sql, run.id);
     // A cable stored now can be the serial neighbour that dates an undated one.
     await refreshDateEstimates(pg.sql);
     // Analytics facts and traffic counts of the new and changed cables, as SQLite's ingest ends.
     await refreshAnalytics(pg.sql);
-    await refreshTerms(pg.sql);
     report.bytes = bytesDone;
     report.finishedAt = new Date().toISOString();
     settle(report, started);
@@ -139,6 +156,15 @@ export async function ingestPostgres(
       report.records - report.new - report.newVersions - report.unchanged - report.rejected;
     const why = interrupted ? "interrupted" : archiveFailure(pg.url, err).message;
     report.error = `ingest into ${pg.label} stopped after ${report.records} records (${report.unwritten} read but not written): ${why}; what was written stays, and running the same ingest again skips it`;
+    // A failed bulk load builds its indexes before it goes, if the server still answers; an
+    // interrupted one leaves that to the next ingest rather than keep the user waiting.
+    if (bulk.owned && !interrupted) {
+      const rebuilt = await finishBulkLoad(pg.sql, run.id).then(
+        () => true,
+        () => false,
+      );
+      if (!rebuilt) report.error += `; ${UNBUILT}`;
+    } else if (bulk.owned) report.error += `; ${UNBUILT}`;
     settle(report, started);
     await pg.sql`UPDATE ingest_runs SET status = ${report.status}, error = ${report.error} WHERE id = ${run.id}`.catch(
       () => undefined,
@@ -150,6 +176,9 @@ export async function ingestPostgres(
     await run.release().catch(() => undefined);
   }
 }
+
+const UNBUILT =
+  "the search indexes this bulk load set aside are not built yet: the archive answers every query, more slowly, until the next ingest (any input, the same one too) builds them";
 
 function settle(report: IngestReport, started: number): void {
   report.seconds = (Date.now() - started) / 1000;

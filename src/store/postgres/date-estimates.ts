@@ -1,7 +1,7 @@
 /**
  * Estimated creation dates of undated cables on PostgreSQL: the witnesses and arithmetic of
- * src/store/date-estimates.ts (estimateUndated), the neighbours read with one query per cable.
- * Run after every ingest, in one transaction, like refreshDateEstimates.
+ * src/store/date-estimates.ts (estimateUndated), the neighbours of all undated cables read in one
+ * query. Run after every ingest, in one transaction, like refreshDateEstimates.
  */
 import { splitId } from "../../model/reference-id.js";
 import {
@@ -45,6 +45,12 @@ export async function estimateCreated(sql: Sql, referenceId: string): Promise<st
   return t === null ? null : isoDay(t);
 }
 
+/**
+ * Every undated cable's estimate from its serial neighbours, read for all of them in one query
+ * (two index probes each, cables_station_year_serial), and written back in one UPDATE that
+ * touches only the rows whose estimate changed: a rewritten row is a new tuple in every index,
+ * the GIN ones included, so an ingest that dates nothing new writes nothing here.
+ */
 export async function refreshDateEstimates(
   sql: Pool,
 ): Promise<{ estimated: number; undated: number }> {
@@ -53,17 +59,54 @@ export async function refreshDateEstimates(
     await tx`UPDATE cables SET created_est = NULL, created_est_json = NULL
               WHERE created IS NOT NULL AND created_est_json IS NOT NULL`;
     const undated = await tx<
-      { id: number; station: string; year: number; serial: number; declDate: string | null }[]
+      {
+        id: number;
+        station: string;
+        year: number;
+        serial: number;
+        declDate: string | null;
+        loSerial: number | null;
+        loCreated: string | null;
+        hiSerial: number | null;
+        hiCreated: string | null;
+      }[]
     >`
-      SELECT id, station, year, serial, decl_date AS "declDate" FROM cables
-       WHERE created IS NULL AND station IS NOT NULL AND year IS NOT NULL AND serial IS NOT NULL`;
+      SELECT u.id, u.station, u.year, u.serial, u.decl_date AS "declDate",
+             lo.serial AS "loSerial", lo.created AS "loCreated",
+             hi.serial AS "hiSerial", hi.created AS "hiCreated"
+        FROM cables u
+        LEFT JOIN LATERAL (
+          SELECT serial, created FROM cables c WHERE c.station = u.station AND c.year = u.year
+             AND c.serial < u.serial AND c.created IS NOT NULL ORDER BY c.serial DESC LIMIT 1) lo ON true
+        LEFT JOIN LATERAL (
+          SELECT serial, created FROM cables c WHERE c.station = u.station AND c.year = u.year
+             AND c.serial > u.serial AND c.created IS NOT NULL ORDER BY c.serial ASC LIMIT 1) hi ON true
+       WHERE u.created IS NULL AND u.station IS NOT NULL AND u.year IS NOT NULL
+         AND u.serial IS NOT NULL`;
+    const ids: number[] = [];
+    const dates: (string | null)[] = [];
+    const jsons: (string | null)[] = [];
+    const months: (string | null)[] = [];
     let estimated = 0;
     for (const u of undated) {
-      const { lower, higher } = await serialNeighbours(tx, u.station, u.year, u.serial);
+      const lower =
+        u.loCreated === null ? null : point({ serial: u.loSerial!, created: u.loCreated });
+      const higher =
+        u.hiCreated === null ? null : point({ serial: u.hiSerial!, created: u.hiCreated });
       const e = estimateUndated(u, lower, higher);
       if (e) estimated++;
-      await tx`UPDATE cables SET created_est = ${e?.date ?? null}, created_est_json = ${e ? JSON.stringify(e) : null},
-                 month = ${e ? e.date.slice(0, 7) : null} WHERE id = ${u.id}`;
+      ids.push(u.id);
+      dates.push(e?.date ?? null);
+      jsons.push(e ? JSON.stringify(e) : null);
+      months.push(e ? e.date.slice(0, 7) : null);
+    }
+    if (ids.length > 0) {
+      await tx`
+        UPDATE cables c SET created_est = u.d, created_est_json = u.j, month = u.m
+          FROM unnest(${ids}::bigint[], ${dates}::text[], ${jsons}::text[], ${months}::text[])
+               AS u(id, d, j, m)
+         WHERE c.id = u.id AND (c.created_est IS DISTINCT FROM u.d
+            OR c.created_est_json IS DISTINCT FROM u.j OR c.month IS DISTINCT FROM u.m)`;
     }
     return { estimated, undated: undated.length };
   });

@@ -8,7 +8,7 @@
 import type { Cable } from "../../model/cable.js";
 import { cableEntities } from "../entities-input.js";
 import { mentionKeys } from "../entities-rule.js";
-import { type Pool, WRITER_LOCK } from "./connect.js";
+import type { Sql } from "./connect.js";
 import type { CopyValue } from "./copy.js";
 
 const EMPTY = "[]";
@@ -56,16 +56,35 @@ export function mentionRows(cableId: number, cable: Cable): CopyValue[][] {
 }
 
 /**
- * Recounts the vocabulary `word~` reads (`terms`) from the full-text index, in one transaction
- * under the writer lock: after an ingest changed the cables. ts_stat reads every tsvector once
- * (docs/server-mode.md gives its cost at scale); readers see the old counts until it commits.
+ * Recounts the vocabulary `word~` reads (`terms`) from the full-text index, inside the caller's
+ * transaction under the writer lock: at the end of a bulk load (src/store/postgres/bulk-load.ts),
+ * whose batches leave the counts alone. ts_stat reads every tsvector once (docs/server-mode.md
+ * gives its cost at scale); readers see the old counts until it commits.
  */
-export async function refreshTerms(sql: Pool): Promise<void> {
-  await sql.begin(async (tx) => {
-    await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
-    await tx`DELETE FROM terms`;
-    await tx`INSERT INTO terms (term, docs)
-      SELECT word, ndoc FROM ts_stat('SELECT tsv FROM cables')
-       WHERE length(word) >= 4 AND word !~ '[0-9]'`;
-  });
+export async function recountTerms(tx: Sql): Promise<void> {
+  await tx`DELETE FROM terms`;
+  await tx`INSERT INTO terms (term, docs)
+    SELECT word, ndoc FROM ts_stat('SELECT tsv FROM cables')
+     WHERE length(word) >= 4 AND word !~ '[0-9]'`;
+}
+
+/** The words `terms` keeps (those variantsOf can use; migration 003 says the same). */
+const KEPT = "length(w) >= 4 AND w !~ '[0-9]'";
+
+/**
+ * Moves the vocabulary counts by the cables of `ids` (cables.id), inside the writer's batch
+ * transaction: `sign` -1 before they are deleted, +1 once they are written. The batch pays for its
+ * own words, so an ingest of a few cables into a large archive need not recount them all.
+ */
+export async function shiftTerms(tx: Sql, ids: readonly number[], sign: 1 | -1): Promise<void> {
+  if (ids.length === 0) return;
+  const counted = `SELECT w, count(*)::int * ${sign} AS n
+      FROM cables, unnest(tsvector_to_array(tsv)) AS w
+     WHERE id = ANY($1::bigint[]) AND ${KEPT} GROUP BY w`;
+  await tx.unsafe(
+    `INSERT INTO terms (term, docs) ${counted}
+     ON CONFLICT (term) DO UPDATE SET docs = terms.docs + excluded.docs`,
+    [ids as number[]],
+  );
+  if (sign < 0) await tx`DELETE FROM terms WHERE docs <= 0`;
 }

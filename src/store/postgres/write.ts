@@ -15,7 +15,7 @@ import type { Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
 import { ENTITY_COLUMNS } from "./entities-copy.js";
-import { mentionRows } from "./entities-write.js";
+import { mentionRows, shiftTerms } from "./entities-write.js";
 import { cablesByRowid } from "./read.js";
 
 /** What the writer needs of a prepared record (src/ingest/prepare.ts). */
@@ -125,6 +125,9 @@ export const COLUMNS: Record<string, string> = {
   mentions: ENTITY_COLUMNS.mentions!,
 };
 
+/** The tables whose rows belong to one cable (cable_id), written with it and replaced with it. */
+const CHILD_TABLES = Object.keys(COLUMNS).filter((t) => t !== "versions" && t !== "cables");
+
 async function copy(tx: Sql, table: string, rows: CopyValue[][]): Promise<void> {
   if (rows.length === 0) return;
   const stream: Writable = await tx
@@ -154,7 +157,10 @@ export async function writeBatch(
   tx: Sql,
   batch: readonly CableToWrite[],
   ingestedAt: string,
+  /** Keep `terms` counted batch by batch (false: a bulk load recounts them at its end). */
+  opts: { terms?: boolean } = {},
 ): Promise<WriteOutcome[]> {
+  const terms = opts.terms ?? true;
   await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
   const ids = [...new Set(batch.map((b) => b.cable.referenceId).filter((x): x is string => !!x))];
   const state = new Map<string, State>();
@@ -284,6 +290,11 @@ export async function writeBatch(
     await tx`
       UPDATE versions v SET cable_json = u.json
         FROM unnest(${versionIdsKept}::bigint[], ${jsons}::text[]) AS u(id, json) WHERE v.id = u.id`;
+    // Child rows go by name, not only by ON DELETE CASCADE: a bulk load runs without the
+    // foreign keys (src/store/postgres/bulk-load.ts).
+    if (terms) await shiftTerms(tx, rowids, -1);
+    for (const table of CHILD_TABLES)
+      await tx.unsafe(`DELETE FROM ${table} WHERE cable_id = ANY($1::bigint[])`, [rowids]);
     await tx`DELETE FROM cables WHERE id = ANY(${rowids}::bigint[])`;
   }
   const rows: Rows = {
@@ -300,5 +311,6 @@ export async function writeBatch(
   for (const [cableId, f] of finals) cableRows(rows, cableId, f.versionId, f.cable, f.slimJson);
   await copy(tx, "versions", versions);
   for (const table of Object.keys(rows)) await copy(tx, table, rows[table]!);
+  if (terms) await shiftTerms(tx, [...finals.keys()], 1);
   return outcomes;
 }

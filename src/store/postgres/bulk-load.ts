@@ -1,0 +1,169 @@
+/**
+ * Bulk loads into PostgreSQL the way PostgreSQL wants them: an ingest into an empty archive drops
+ * the secondary indexes (the GIN text indexes above all) and the foreign keys of the tables it
+ * COPYs into, loads, and builds them once at the end, with maintenance_work_mem raised. Kept
+ * row by row, the GIN indexes cost more than everything else of the load together (docs/server-
+ * mode.md, "Ingest"); built once from sorted entries they cost about what the bare baseline's
+ * one GIN index does.
+ *
+ * What was dropped is recorded, in the same transaction as the drops, in `bulk_load_dropped`
+ * (migration 004): a load killed before its rebuild leaves the archive readable (every query
+ * still answers, scanning instead of using an index) and the record of what to build. The next
+ * ingest, whatever its input, adopts the record, goes on in bulk mode and rebuilds at its end; the
+ * rebuild is one transaction, so a kill during it leaves the record for the next run too. Primary
+ * keys and unique constraints stay throughout: the writer reads by them, and they keep the
+ * versions exact.
+ *
+ * An ingest into a non-empty archive keeps every index (readers may be searching it meanwhile).
+ */
+import type { Pool, Sql } from "./connect.js";
+import { WRITER_LOCK } from "./connect.js";
+import { recountTerms } from "./entities-write.js";
+import { RUN_LOCK } from "./ingest-runs.js";
+
+/** The tables the writer COPYs into (src/store/postgres/write.ts): what a bulk load unburdens. */
+export const LOADED_TABLES = [
+  "cables",
+  "versions",
+  "paragraphs",
+  "refs",
+  "tags",
+  "caveats",
+  "reasons",
+  "recipients",
+  "protect",
+  "mentions",
+] as const;
+
+/**
+ * The least maintenance_work_mem of the index builds (as `migrate`'s): PostgreSQL's default, 64 MB,
+ * makes a GIN build of a large archive flush its entries many times over. A server set higher
+ * (docs/server-mode.md "Tuning": 1 GB) keeps its own value.
+ */
+const BUILD_MEMORY = "256MB";
+
+export interface BulkLoad {
+  /** Whether this ingest rebuilds at its end (it dropped, or adopted a cut load's record). */
+  owned: boolean;
+  /** Indexes and constraints that are not there until the rebuild. */
+  dropped: number;
+}
+
+/** A record's owner is alive while some session holds its run lock (src/store/postgres/ingest-runs.ts). */
+const OWNER_ALIVE = `EXISTS (
+  SELECT 1 FROM pg_locks l
+   WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+     AND l.classid::bigint = ${RUN_LOCK} AND l.objid::bigint = d.run_id)`;
+
+/**
+ * Decides, at the start of the ingest run `runId`, whether it loads in bulk: it adopts the record
+ * of a cut bulk load (whose run is gone), or drops the indexes itself when the archive holds no
+ * cable. `enabled: false` (CABLEGRAM_PG_BULK=off) keeps every index but still adopts a cut load.
+ */
+export async function startBulkLoad(
+  sql: Pool,
+  runId: number,
+  opts: { enabled?: boolean } = {},
+): Promise<BulkLoad> {
+  return sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
+    const [pending] = await tx.unsafe<{ n: number; alive: number }[]>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE ${OWNER_ALIVE})::int AS alive
+         FROM bulk_load_dropped d`,
+    );
+    if (pending!.n > 0) {
+      // Another ingest's load still running: it rebuilds at its end, this one just writes.
+      if (pending!.alive > 0) return { owned: false, dropped: pending!.n };
+      await tx`UPDATE bulk_load_dropped SET run_id = ${runId}`;
+      return { owned: true, dropped: pending!.n };
+    }
+    if (opts.enabled === false) return { owned: false, dropped: 0 };
+    const [any] = await tx<{ x: boolean }[]>`SELECT EXISTS (SELECT 1 FROM cables) AS x`;
+    if (any!.x) return { owned: false, dropped: 0 };
+    const dropped = await dropForLoad(tx, runId);
+    return { owned: dropped > 0, dropped };
+  });
+}
+
+/** Records and drops the foreign keys, then the secondary indexes, of the loaded tables. */
+async function dropForLoad(tx: Sql, runId: number): Promise<number> {
+  const tables = [...LOADED_TABLES];
+  const keys = await tx<{ name: string; tbl: string; def: string }[]>`
+    SELECT c.conname AS name, t.relname AS tbl, pg_get_constraintdef(c.oid) AS def
+      FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+     WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace
+       AND t.relname = ANY(${tables})
+     ORDER BY t.relname, c.conname`;
+  const indexes = await tx<{ name: string; tbl: string; def: string }[]>`
+    SELECT i.relname AS name, t.relname AS tbl, pg_get_indexdef(i.oid) AS def
+      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+     WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY(${tables})
+       AND NOT x.indisprimary AND NOT x.indisunique
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+     ORDER BY t.relname, i.relname`;
+  for (const k of keys) {
+    await tx`INSERT INTO bulk_load_dropped (kind, name, tbl, def, run_id)
+             VALUES ('constraint', ${k.name}, ${k.tbl}, ${k.def}, ${runId})`;
+    await tx.unsafe(`ALTER TABLE ${ident(k.tbl)} DROP CONSTRAINT ${ident(k.name)}`);
+  }
+  for (const i of indexes) {
+    await tx`INSERT INTO bulk_load_dropped (kind, name, tbl, def, run_id)
+             VALUES ('index', ${i.name}, ${i.tbl}, ${i.def}, ${runId})`;
+    await tx.unsafe(`DROP INDEX ${ident(i.name)}`);
+  }
+  return keys.length + indexes.length;
+}
+
+function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Builds what the bulk load of run `runId` dropped, in one transaction under the writer lock:
+ * indexes first (with at least BUILD_MEMORY), then the foreign keys (each checked in one pass over
+ * its table), then the vocabulary counts the load's batches skipped. An index or key that exists again by its name (a migration made it meanwhile) is left
+ * as it is. Returns how many were built.
+ */
+export async function finishBulkLoad(sql: Pool, runId: number): Promise<number> {
+  return sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
+    const rows = await tx<{ kind: string; name: string; tbl: string; def: string }[]>`
+      SELECT kind, name, tbl, def FROM bulk_load_dropped WHERE run_id = ${runId}
+       ORDER BY kind DESC, tbl, name`;
+    if (rows.length === 0) return 0;
+    await tx`SELECT set_config('maintenance_work_mem', CASE
+               WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes(${BUILD_MEMORY})
+               THEN ${BUILD_MEMORY} ELSE current_setting('maintenance_work_mem') END, true)`;
+    let built = 0;
+    for (const r of rows) {
+      const [exists] = await tx<{ x: boolean }[]>`
+        SELECT CASE WHEN ${r.kind} = 'index' THEN to_regclass(${r.name}) IS NOT NULL
+                    ELSE EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+                                  WHERE c.conname = ${r.name} AND t.relname = ${r.tbl}
+                                    AND t.relnamespace = current_schema()::regnamespace) END AS x`;
+      if (exists!.x) continue;
+      await tx.unsafe(
+        r.kind === "index"
+          ? r.def
+          : `ALTER TABLE ${ident(r.tbl)} ADD CONSTRAINT ${ident(r.name)} ${r.def}`,
+      );
+      built++;
+    }
+    // The load's batches left the vocabulary alone (src/store/postgres/write.ts): counted once here.
+    await recountTerms(tx);
+    await tx`DELETE FROM bulk_load_dropped WHERE run_id = ${runId}`;
+    return built;
+  });
+}
+
+/** What a cut bulk load left unbuilt (for `stats` and error messages): names, indexes first. */
+export async function unbuiltAfterBulkLoad(sql: Sql): Promise<string[]> {
+  const [has] = await sql<
+    { t: string | null }[]
+  >`SELECT to_regclass('bulk_load_dropped')::text AS t`;
+  if (!has?.t) return [];
+  const rows = await sql<{ name: string }[]>`
+    SELECT name FROM bulk_load_dropped ORDER BY kind DESC, tbl, name`;
+  return rows.map((r) => r.name);
+}
