@@ -22,6 +22,9 @@ import {
   type Table,
 } from "./table.js";
 
+/** Value ids below this index typed arrays; others (rare) a Map. */
+const DENSE_IDS = 1 << 20;
+
 /** Senders and addressee posts given their own row / column in the flow matrix. */
 export const FLOW_SENDERS = 15;
 export const FLOW_ADDRESSEES = 15;
@@ -72,9 +75,15 @@ export async function addressees(src: AnalyticsSource, ids: Int32Array): Promise
     // for action, for information, either; the last cable counted for each, cables coming in
     // rowid order, so "already counted for this cable" is "last cable counted".
     const { start: lineStart, values: linePost, flags: lineFlagsOf } = f.lines;
-    let maxPost = 0;
-    for (let k = 0; k < linePost.length; k++) if (linePost[k]! > maxPost) maxPost = linePost[k]!;
-    const slotOfPost = new Int32Array(maxPost + 1).fill(-1);
+    // Value ids index typed arrays (posts, routes); ids of facts derived just now are negative
+    // and rare (a route's reads back as a large number), so they go through a Map.
+    let maxId = 0;
+    for (let k = 0; k < linePost.length; k++) {
+      if (linePost[k]! > maxId) maxId = linePost[k]!;
+      const r = lineRoute(lineFlagsOf[k]!);
+      if (r > maxId && r < DENSE_IDS) maxId = r;
+    }
+    const slotOfPost = new Int32Array(maxId + 1).fill(-1);
     const localSlots = new Map<number, number>();
     const posts: number[] = [];
     const kinds: string[] = [];
@@ -84,24 +93,25 @@ export async function addressees(src: AnalyticsSource, ids: Int32Array): Promise
     const lastTo: number[] = [];
     const lastInfo: number[] = [];
     const last: number[] = [];
-    const slotOf = (post: number, kind: string) => {
-      let slot = post >= 0 ? slotOfPost[post]! : (localSlots.get(post) ?? -1);
-      if (slot < 0) {
-        slot = posts.length;
-        if (post >= 0) slotOfPost[post] = slot;
-        else localSlots.set(post, slot);
-        posts.push(post);
-        kinds.push(kind);
-        to.push(0);
-        info.push(0);
-        both.push(0);
-        lastTo.push(-1);
-        lastInfo.push(-1);
-        last.push(-1);
-      }
+    const newSlot = (post: number, kind: string) => {
+      const slot = posts.length;
+      if (post >= 0) slotOfPost[post] = slot;
+      else localSlots.set(post, slot);
+      posts.push(post);
+      kinds.push(kind);
+      to.push(0);
+      info.push(0);
+      both.push(0);
+      lastTo.push(-1);
+      lastInfo.push(-1);
+      last.push(-1);
       return slot;
     };
-    const routeCounts = new Map<number, { post: number; count: number }>();
+    // Lines per routing indicator, and the post of its first line.
+    const routeLines = new Int32Array(maxId + 1);
+    const routePost = new Int32Array(maxId + 1);
+    const routes: number[] = [];
+    const localRoutes = new Map<number, { post: number; count: number }>();
     // Flow pairs (sending post, addressee post; 0 for none) and collective lines, as value ids.
     const most = linePost.length + f.n;
     const flowFrom = new Int32Array(most);
@@ -120,8 +130,8 @@ export async function addressees(src: AnalyticsSource, ids: Int32Array): Promise
       for (let k = from; k < end; k++) {
         const post = linePost[k]!;
         const flags = lineFlagsOf[k]!;
-        const kind = lineKind(flags);
-        const e = slotOf(post, kind);
+        let e = post >= 0 ? slotOfPost[post]! : (localSlots.get(post) ?? -1);
+        if (e < 0) e = newSlot(post, lineKind(flags));
         if (lineRole(flags) === "to") {
           if (lastTo[e] !== id) {
             to[e]!++;
@@ -135,15 +145,24 @@ export async function addressees(src: AnalyticsSource, ids: Int32Array): Promise
           both[e]!++;
           last[e] = id;
         }
-        if (kind === "collective") {
+        if (lineKind(flags) === "collective") {
           collectives.push(post);
           collectiveIds.push(id);
         }
         const route = lineRoute(flags);
-        if (route !== 0) {
-          const r = routeCounts.get(route);
+        if (route !== 0 && route <= maxId) {
+          if (routeLines[route] === 0) {
+            routes.push(route);
+            routePost[route] = post;
+          }
+          routeLines[route]!++;
+        } else if (route !== 0) {
+          const r = localRoutes.get(route);
           if (r) r.count++;
-          else routeCounts.set(route, { post, count: 1 });
+          else {
+            routes.push(route);
+            localRoutes.set(route, { post, count: 1 });
+          }
         }
       }
       // Each addressee post of the cable once (a post may have several lines); (none) for none.
@@ -212,10 +231,14 @@ export async function addressees(src: AnalyticsSource, ids: Int32Array): Promise
         name: "routes",
         title: "Routing indicators resolved to posts",
         columns: ["routing indicator", "address", "post", "addressee lines"],
-        rows: [...routeCounts]
-          .map(([route, e]) => [text(route), e] as const)
-          .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
-          .map(([route, e]) => [route, routeAddress(route), text(e.post), e.count]),
+        rows: routes
+          .map((route) =>
+            route <= maxId
+              ? { route: text(route), post: routePost[route]!, count: routeLines[route]! }
+              : { route: text(route), ...localRoutes.get(route)! },
+          )
+          .sort((a, b) => b.count - a.count || a.route.localeCompare(b.route))
+          .map((r) => [r.route, routeAddress(r.route), text(r.post), r.count]),
       },
       flow: codedMatrix(
         valuesOf(flowFrom.subarray(0, pairs)),

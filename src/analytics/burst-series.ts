@@ -10,6 +10,9 @@ import { type BurstOptions, burstModel, burstsWithin } from "./kleinberg.js";
 export const BURST_DIMENSIONS = ["tag", "origin"] as const;
 export type BurstDimension = (typeof BURST_DIMENSIONS)[number];
 
+/** Value ids below this index typed arrays; others (rare) a Map. */
+const DENSE_IDS = 1 << 20;
+
 /** A value needs this many cables before its series is searched for bursts. */
 export const MIN_CABLES = 5;
 
@@ -81,21 +84,31 @@ export function setSeries(f: FactSet, dimension: BurstDimension): Series | null 
   if (hi < lo) return null;
   const totals = new Int32Array(hi - lo + 1);
   // Pass one numbers the values and counts their bins; pass two lays the bins out per value.
-  const slotOf = new Map<number, number>();
+  // Each element's slot is kept beside it, so the value id is looked up once (a typed array for
+  // dictionary ids, a Map for the rare ids of facts derived just now).
+  const { start: from, values } = valuesOf(f, dimension);
+  let maxId = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]! > maxId) maxId = values[k]!;
+  const dense = new Int32Array(Math.min(maxId, DENSE_IDS) + 1).fill(-1);
+  const local = new Map<number, number>();
+  const slotAt = new Int32Array(values.length);
   const ids: number[] = [];
   const sizes: number[] = [];
-  const { start: from, values } = valuesOf(f, dimension);
   for (let i = 0; i < f.n; i++) {
     if (months[i]! < 0) continue;
     totals[months[i]! - lo]!++;
     for (let k = from[i]!; k < from[i + 1]!; k++) {
-      let slot = slotOf.get(values[k]!);
-      if (slot === undefined) {
+      const v = values[k]!;
+      const inDense = v >= 0 && v < dense.length;
+      let slot = inDense ? dense[v]! : (local.get(v) ?? -1);
+      if (slot < 0) {
         slot = ids.length;
-        slotOf.set(values[k]!, slot);
-        ids.push(values[k]!);
+        if (inDense) dense[v] = slot;
+        else local.set(v, slot);
+        ids.push(v);
         sizes.push(0);
       }
+      slotAt[k] = slot;
       sizes[slot]!++;
     }
   }
@@ -105,9 +118,7 @@ export function setSeries(f: FactSet, dimension: BurstDimension): Series | null 
   const month = new Int32Array(start[ids.length]!);
   for (let i = 0; i < f.n; i++) {
     if (months[i]! < 0) continue;
-    for (let k = from[i]!; k < from[i + 1]!; k++) {
-      month[fill[slotOf.get(values[k]!)!]!++] = months[i]!;
-    }
+    for (let k = from[i]!; k < from[i + 1]!; k++) month[fill[slotAt[k]!]!++] = months[i]!;
   }
   return {
     labels: ids.map((id) => f.text(id) ?? ""),

@@ -18,7 +18,7 @@ import {
   valuesOf,
 } from "./burst-series.js";
 import { type BurstOptions, detectBursts } from "./kleinberg.js";
-import { type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
+import { dayNumber, type Period, periodRange, periodsBetween, rollUp } from "./periods.js";
 import { narrow, quoted } from "./result.js";
 import type { AnalyticsSource, ListedCable } from "./source.js";
 import type { Table } from "./table.js";
@@ -141,6 +141,7 @@ async function setBurstCables(
   dimension: BurstDimension,
   limit: number,
 ): Promise<BurstCable[]> {
+  // Positions in the set.
   const hits: number[] = [];
   const { start, values } = valuesOf(f, dimension);
   const months = f.month;
@@ -151,12 +152,40 @@ async function setBurstCables(
     if (m < from || m > to) continue;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       if (values[k] === valueId) {
-        hits.push(f.ids[i]!);
+        hits.push(i);
         break;
       }
     }
   }
-  return (await src.firstCables(hits, limit)).map(burstCable);
+  return (await src.firstCables(earliestDays(f, hits, limit), limit)).map(burstCable);
+}
+
+/**
+ * The cables of `positions` (positions in the set) created on their earliest days, enough days to
+ * hold `limit` cables, as rowids: the first `limit` by creation are among them (a day's cables are
+ * all kept, their order within it being the archive's to decide), so the archive sorts a few dozen
+ * cables instead of a burst's thousands. Cables without a creation day are kept.
+ */
+function earliestDays(f: FactSet, positions: number[], limit: number): number[] {
+  if (positions.length <= limit) return positions.map((i) => f.ids[i]!);
+  const dayOf = new Map<number, number>();
+  const days = positions.map((i) => {
+    const id = f.day[i]!;
+    let d = dayOf.get(id);
+    if (d === undefined) {
+      d = dayNumber(f.text(id) ?? "");
+      dayOf.set(id, d);
+    }
+    return d;
+  });
+  const dated = days.filter((d) => !Number.isNaN(d)).sort((a, b) => a - b);
+  const cutoff = dated.length > limit ? dated[limit - 1]! : Number.POSITIVE_INFINITY;
+  const out: number[] = [];
+  positions.forEach((i, k) => {
+    const d = days[k]!;
+    if (Number.isNaN(d) || d <= cutoff) out.push(f.ids[i]!);
+  });
+  return out;
 }
 
 export interface DimensionBurstOptions extends BurstOptions {

@@ -90,22 +90,70 @@ const [TS, S, C, OTHER_MARK, UNMARKED] = [
   slot("unmarked"),
 ];
 
+/** Bit of each signal in signalBits' answer, in SIGNALS order. */
+const SIGNAL_BIT: Record<Signal, number> = { "unclassified-paragraphs": 1, "secret-without-s": 2 };
+
 /**
- * signalsOf for a cable's paragraphs counted by marking slot (src/store/analytics-facts.ts): the
- * signals depend on which levels the paragraphs carry, not on their order.
+ * The signals of a cable as bits (SIGNAL_BIT), from its banner level's two properties and its
+ * paragraphs counted by marking slot (src/store/analytics-facts.ts): the signals depend on which
+ * levels the paragraphs carry, not on their order. No allocation: a broad set asks 26,000 times.
  */
-export function signalsOfMarks(level: string | null, marks: ArrayLike<number>, at = 0): Signal[] {
+export function signalBits(
+  classified: boolean,
+  secret: boolean,
+  marks: ArrayLike<number>,
+  at: number,
+): number {
   let marked = 0;
   for (let k = 0; k < SLOTS; k++) if (k !== UNMARKED) marked += marks[at + k]!;
-  if (marked === 0) return [];
-  const out: Signal[] = [];
+  if (marked === 0) return 0;
+  let bits = 0;
   const classifiedMarks =
     marks[at + TS]! + marks[at + S]! + marks[at + C]! + marks[at + OTHER_MARK]!;
-  if (isClassified(level) && marks[at + UNMARKED] === 0 && classifiedMarks === 0) {
-    out.push("unclassified-paragraphs");
-  }
-  if (level === "SECRET" && marks[at + TS]! + marks[at + S]! === 0) out.push("secret-without-s");
-  return out;
+  if (classified && marks[at + UNMARKED] === 0 && classifiedMarks === 0) bits |= 1;
+  if (secret && marks[at + TS]! + marks[at + S]! === 0) bits |= 2;
+  return bits;
+}
+
+/** signalsOf for a cable's paragraphs counted by marking slot. */
+export function signalsOfMarks(level: string | null, marks: ArrayLike<number>, at = 0): Signal[] {
+  const bits = signalBits(isClassified(level), level === "SECRET", marks, at);
+  return SIGNALS.filter((s) => (bits & SIGNAL_BIT[s]) !== 0);
+}
+
+/** Whether the signal's bit is set in signalBits' answer. */
+export function hasSignal(bits: number, signal: Signal): boolean {
+  return (bits & SIGNAL_BIT[signal]) !== 0;
+}
+
+/**
+ * Per level value id: its index in LEVELS (-1 for none or another spelling), whether it is
+ * classified and whether SECRET — read once per distinct id, so the per-cable loops compare ints.
+ */
+export function levelCodes(f: FactSet): {
+  index: (id: number) => number;
+  classified: (id: number) => boolean;
+  secret: (id: number) => boolean;
+} {
+  const known = new Map<number, { index: number; classified: boolean; secret: boolean }>();
+  const of = (id: number) => {
+    let k = known.get(id);
+    if (!k) {
+      const l = f.text(id);
+      k = {
+        index: l === null ? -1 : LEVELS.indexOf(l),
+        classified: isClassified(l),
+        secret: l === "SECRET",
+      };
+      known.set(id, k);
+    }
+    return k;
+  };
+  return {
+    index: (id) => of(id).index,
+    classified: (id) => of(id).classified,
+    secret: (id) => of(id).secret,
+  };
 }
 
 const orderLevels = listedFirst([...LEVELS, NONE]);
@@ -155,16 +203,23 @@ export async function secrecy(
       "secret-without-s": [],
     };
     const { marks, level } = f;
-    // The level's text once per distinct level id, not once per cable.
-    const levelText = new Map<number, string | null>();
+    const codes = levelCodes(f);
+    let lastLevel = Number.NaN;
+    let classified = false;
+    let secret = false;
     for (let i = 0; i < f.n; i++) {
-      for (let k = 0; k < SLOTS; k++) paragraphs[k]! += marks[i * SLOTS + k]!;
-      let l = levelText.get(level[i]!);
-      if (l === undefined) {
-        l = f.text(level[i]!);
-        levelText.set(level[i]!, l);
+      const at = i * SLOTS;
+      for (let k = 0; k < SLOTS; k++) paragraphs[k]! += marks[at + k]!;
+      // Cables of one level come in runs often enough that this skips most lookups.
+      if (level[i] !== lastLevel) {
+        lastLevel = level[i]!;
+        classified = codes.classified(lastLevel);
+        secret = codes.secret(lastLevel);
       }
-      for (const s of signalsOfMarks(l, marks, i * SLOTS)) {
+      const bits = signalBits(classified, secret, marks, at);
+      if (bits === 0) continue;
+      for (const s of SIGNALS) {
+        if (!hasSignal(bits, s)) continue;
         signals[s].count++;
         if (shown[s].length < listLimit) shown[s].push(i);
       }
@@ -196,33 +251,45 @@ export async function secrecy(
     const numeric = (a: string, b: string) =>
       a === NONE ? 1 : b === NONE ? -1 : Number(a) - Number(b);
 
-    const classifiers = new Map<
-      number,
-      { cable: number; total: number; levels: Map<string, number> }
-    >();
+    // Per classifying official (numbered by first appearance): cables, and cables per level.
+    const slotOf = new Map<number, number>();
+    const names: number[] = [];
+    const firstCable: number[] = [];
+    const totals: number[] = [];
+    const width = LEVELS.length;
+    let byLevel = new Int32Array(16 * width);
     const { start, values } = f.lists.classifiers;
     for (let i = 0; i < f.n; i++) {
+      if (start[i] === start[i + 1]) continue;
+      const l = codes.index(f.level[i]!);
       for (let k = start[i]!; k < start[i + 1]!; k++) {
-        let c = classifiers.get(values[k]!);
-        if (!c) {
-          c = { cable: f.ids[i]!, total: 0, levels: new Map() };
-          classifiers.set(values[k]!, c);
+        let c = slotOf.get(values[k]!);
+        if (c === undefined) {
+          c = names.length;
+          slotOf.set(values[k]!, c);
+          names.push(values[k]!);
+          firstCable.push(f.ids[i]!);
+          totals.push(0);
+          if ((c + 1) * width > byLevel.length) {
+            const grown = new Int32Array(byLevel.length * 2);
+            grown.set(byLevel);
+            byLevel = grown;
+          }
         }
-        c.total++;
-        const level = text(f.level[i]!);
-        c.levels.set(level, (c.levels.get(level) ?? 0) + 1);
+        totals[c]!++;
+        if (l >= 0) byLevel[c * width + l]!++;
       }
     }
-    const topClassifiers = [...classifiers]
-      .map(([id, c]) => [f.text(id) ?? "", c] as const)
-      .sort((a, b) => b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1))
+    const topClassifiers = names
+      .map((id, c) => ({ name: f.text(id) ?? "", c }))
+      .sort((a, b) => totals[b.c]! - totals[a.c]! || (a.name < b.name ? -1 : 1))
       .slice(0, CLASSIFIERS);
-    const titles = await src.classifierTitles(topClassifiers.map(([, c]) => c.cable));
-    const classifierRows = topClassifiers.map(([name, c]): (string | number | null)[] => [
+    const titles = await src.classifierTitles(topClassifiers.map(({ c }) => firstCable[c]!));
+    const classifierRows = topClassifiers.map(({ name, c }): (string | number | null)[] => [
       name,
-      titles.get(c.cable) ?? null,
-      ...LEVELS.map((l) => c.levels.get(l) ?? 0),
-      c.total,
+      titles.get(firstCable[c]!) ?? null,
+      ...Array.from(byLevel.subarray(c * width, (c + 1) * width)),
+      totals[c]!,
     ]);
 
     return {

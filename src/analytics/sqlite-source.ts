@@ -8,6 +8,7 @@ import { columnsIfBuilt } from "../search/columns.js";
 import { visibleIds } from "../search/entity-visibility.js";
 import { matchIds } from "../search/hits.js";
 import { planQuery } from "../search/plan.js";
+import { stmts } from "../store/analytics-facts.js";
 import { readFacts } from "../store/analytics-facts-read.js";
 import type { Db } from "../store/db.js";
 import { ensureEventDates, readEventDates } from "../store/event-dates.js";
@@ -109,16 +110,7 @@ export function sqliteAnalytics(db: Db): AnalyticsSource {
         )
         .all(value, window.from, window.before, limit),
     reportedTexts: async (ids, from, to) => reportedTexts(db, ids, from, to),
-    classifierTitles: async (cableIds) =>
-      new Map(
-        db
-          .prepare<[string], [number, string | null]>(
-            `SELECT c.id, json_extract(c.cable_json, '$.classifiedBy.title')
-               FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value`,
-          )
-          .raw()
-          .all(json(cableIds)),
-      ),
+    classifierTitles: async (cableIds) => classifierTitles(db, cableIds),
     coverageIndex: async (build) => db.transaction(() => coverageIndex(db, build))(),
     held: async (ids) => {
       const s = setSource(ids);
@@ -168,4 +160,33 @@ export function sqliteAnalytics(db: Db): AnalyticsSource {
         )
         .all(cableId),
   };
+}
+
+/**
+ * Title of each classifying official, from one cable they classified (the title is in the JSON,
+ * which costs a parse per cable): kept per connection while the archive stays at the same version,
+ * since a broad view asks for the same fifty cables each time.
+ */
+const titleMemo = new WeakMap<Db, { version: number; titles: Map<number, string | null> }>();
+
+function classifierTitles(db: Db, cableIds: readonly number[]): Map<number, string | null> {
+  const version = stmts(db).archiveVersion.get() ?? 0;
+  let memo = titleMemo.get(db);
+  if (!memo || memo.version !== version) {
+    memo = { version, titles: new Map() };
+    titleMemo.set(db, memo);
+  }
+  const known = memo.titles;
+  const wanted = cableIds.filter((id) => !known.has(id));
+  if (wanted.length > 0) {
+    const rows = db
+      .prepare<[string], [number, string | null]>(
+        `SELECT c.id, json_extract(c.cable_json, '$.classifiedBy.title')
+           FROM json_each(?) j CROSS JOIN cables c ON c.id = j.value`,
+      )
+      .raw()
+      .all(JSON.stringify(wanted));
+    for (const [id, title] of rows) known.set(id, title);
+  }
+  return new Map(cableIds.map((id) => [id, known.get(id) ?? null]));
 }

@@ -55,12 +55,13 @@ export interface MatrixOptions {
  * The cables behind each cell of a matrix or row of a count table, kept beside it rather than in it
  * so the JSON and CSV stay small: the drill-down of any cell — (other) and (none) included — reads
  * them, so it lands on exactly the cables the cell counts. Stored as two parallel arrays (cell
- * number, cable rowid): a broad set has tens of thousands of entries.
+ * number, cable rowid) that counting fills anyway: a broad set has tens of thousands of entries.
  */
 interface Members {
   cell: (row: string, col: string) => number;
+  /** Cell of each pair (-1: its cable already counted there) and the pair's cable. */
   cells: Int32Array;
-  ids: Int32Array;
+  ids: ArrayLike<number>;
 }
 const members = new WeakMap<Matrix | Table, Members>();
 
@@ -76,30 +77,34 @@ export function cellMembers(of: Matrix | Table, row: string, col = ""): number[]
 }
 
 /**
- * Keeps each (cell, cable) once. The pairs of one cable come together (every caller lists a
- * cable's values in a run), so only the cells of the current cable need remembering.
+ * Counts each pair's cell into `counts`, once per (cell, cable): a pair whose cable the same cell
+ * already counts becomes -1 in `cells`. The pairs of one cable come together (every caller lists a
+ * cable's values in a run), so a repeat can only be in the current run — a scan of a few entries,
+ * no set per cable. Without `ids` every pair counts.
  */
-class Once {
-  private last = Number.NaN;
-  private seen: number[] = [];
-  readonly cells: Int32Array;
-  readonly ids: Int32Array;
-  length = 0;
-  constructor(n: number) {
-    this.cells = new Int32Array(n);
-    this.ids = new Int32Array(n);
+function countOnce(cells: Int32Array, ids: ArrayLike<number> | undefined, counts: Int32Array) {
+  const n = cells.length;
+  if (!ids) {
+    for (let i = 0; i < n; i++) counts[cells[i]!]!++;
+    return;
   }
-  add(cell: number, id: number): boolean {
-    if (id !== this.last) {
-      this.last = id;
-      this.seen.length = 0;
-    } else if (this.seen.includes(cell)) {
-      return false;
+  let run = 0;
+  let last = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const cell = cells[i]!;
+    const id = ids[i]!;
+    if (id !== last) {
+      last = id;
+      run = i;
+    } else {
+      let seen = false;
+      for (let j = run; j < i && !seen; j++) seen = cells[j] === cell;
+      if (seen) {
+        cells[i] = -1;
+        continue;
+      }
     }
-    this.seen.push(cell);
-    this.cells[this.length] = cell;
-    this.ids[this.length++] = id;
-    return true;
+    counts[cell]!++;
   }
 }
 
@@ -235,17 +240,15 @@ export function codedMatrix(
   const colOf = place(colSlots, colValues, colIndex);
   const width = cols.length;
   const flat = new Int32Array(rows.length * width);
-  const n = rowValues.codes.length;
+  const rowSlot = rowSlots.slot;
+  const colSlot = colSlots.slot;
   // A cable counts once per cell, even when several of its values fold into (other).
-  const once = ids ? new Once(n) : null;
+  const cells = new Int32Array(rowSlot.length);
+  for (let i = 0; i < cells.length; i++)
+    cells[i] = rowOf[rowSlot[i]!]! * width + colOf[colSlot[i]!]!;
+  countOnce(cells, ids, flat);
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const cell = rowOf[rowSlots.slot[i]!]! * width + colOf[colSlots.slot[i]!]!;
-    if (once && !once.add(cell, ids![i]!)) continue;
-    flat[cell]!++;
-    total++;
-  }
-  const cells = rows.map((_, r) => Array.from(flat.subarray(r * width, (r + 1) * width)));
+  for (let c = 0; c < flat.length; c++) total += flat[c]!;
   const matrix: Matrix = {
     name: opts.name,
     title: opts.title,
@@ -253,18 +256,18 @@ export function codedMatrix(
     colLabel: opts.colLabel,
     rows,
     cols,
-    cells,
+    cells: rows.map((_, r) => Array.from(flat.subarray(r * width, (r + 1) * width))),
     total,
   };
-  if (once) {
+  if (ids) {
     members.set(matrix, {
       cell: (r, c) => {
         const ri = rowIndex.get(r);
         const ci = colIndex.get(c);
-        return ri === undefined || ci === undefined ? -1 : ri * cols.length + ci;
+        return ri === undefined || ci === undefined ? -1 : ri * width + ci;
       },
-      cells: once.cells.subarray(0, once.length),
-      ids: once.ids.subarray(0, once.length),
+      cells,
+      ids,
     });
   }
   return matrix;
@@ -320,14 +323,11 @@ export function codedTable(
     }
     return k;
   });
-  const n = values.codes.length;
-  const once = ids ? new Once(n) : null;
-  const counts: number[] = labels.map(() => 0);
-  for (let i = 0; i < n; i++) {
-    const k = rowOfSlot[slots.slot[i]!]!;
-    if (once && !once.add(k, ids![i]!)) continue;
-    counts[k]!++;
-  }
+  const counts = new Int32Array(labels.length);
+  const slot = slots.slot;
+  const cells = new Int32Array(slot.length);
+  for (let i = 0; i < cells.length; i++) cells[i] = rowOfSlot[slot[i]!]!;
+  countOnce(cells, ids, counts);
   const byLabel = new Map<string, number>();
   labels.forEach((l, k) => {
     if (counts[k]) byLabel.set(l, counts[k]);
@@ -339,13 +339,7 @@ export function codedTable(
     columns: [label, "cables"],
     rows: keys.map((k) => [k, byLabel.get(k)!]),
   };
-  if (once) {
-    members.set(table, {
-      cell: (v) => index.get(v) ?? -1,
-      cells: once.cells.subarray(0, once.length),
-      ids: once.ids.subarray(0, once.length),
-    });
-  }
+  if (ids) members.set(table, { cell: (v) => index.get(v) ?? -1, cells, ids });
   return table;
 }
 

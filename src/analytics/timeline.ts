@@ -46,6 +46,12 @@ export interface Timeline {
   by: Period;
   /** Whether the points carry reported dates. */
   reported: boolean;
+  /**
+   * Whether `points` leaves out the periods in which no series has a cable or a reported date
+   * (they count zero in every series): day timelines, whose axis spans decades of mostly empty
+   * days. Other periods list every one from the first to the last.
+   */
+  sparse: boolean;
   series: TimelineSeries[];
   points: TimelinePoint[];
 }
@@ -141,17 +147,78 @@ function dayNumbersOf(src: AnalyticsSource, f: FactSet): (id: number) => number 
   };
 }
 
-/** Occurrences of each day value id in `days[from..to)`, by value id. */
-function tally(days: Int32Array, from: number, to: number): Map<number, number> {
-  const counts = new Map<number, number>();
+/** Periods whose timelines leave out the empty ones (see Timeline.sparse). */
+export const SPARSE_PERIODS: ReadonlySet<Period> = new Set(["day"]);
+
+/**
+ * Counts per value id, reused between calls: a typed array indexed by value id, of which only the
+ * touched slots are read and reset, so a tally allocates nothing per cable or per call.
+ */
+let scratch = new Int32Array(0);
+
+/** Each distinct nonzero value id of `values[from..to)` and its occurrences. */
+function tally(values: Int32Array, from: number, to: number): { ids: number[]; counts: number[] } {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const local = new Map<number, number>();
   for (let k = from; k < to; k++) {
-    const d = days[k]!;
-    if (d !== 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const v = values[k]!;
+    if (v === 0) continue;
+    if (v < 0) {
+      // Derived just now, not in the dictionary: rare, so a Map.
+      local.set(v, (local.get(v) ?? 0) + 1);
+      continue;
+    }
+    if (v >= scratch.length) {
+      const grown = new Int32Array(Math.max(v + 1, scratch.length * 2));
+      grown.set(scratch);
+      scratch = grown;
+    }
+    if (scratch[v] === 0) ids.push(v);
+    scratch[v]!++;
   }
-  return counts;
+  for (const v of ids) {
+    counts.push(scratch[v]!);
+    scratch[v] = 0;
+  }
+  for (const [v, n] of local) {
+    ids.push(v);
+    counts.push(n);
+  }
+  return { ids, counts };
 }
 
-/** The timeline of each set over every period from the first to the last one any set touches. */
+/** A set's counts by period index, as (period, count) pairs, from counts per day value id. */
+function byPeriod(
+  days: { ids: number[]; counts: number[] },
+  dayOf: (id: number) => number,
+  by: Period,
+): { periods: number[]; counts: number[] } {
+  const periods: number[] = [];
+  const counts: number[] = [];
+  days.ids.forEach((id, k) => {
+    const day = dayOf(id);
+    if (Number.isNaN(day)) return;
+    periods.push(periodIndex(day, by));
+    counts.push(days.counts[k]!);
+  });
+  return { periods, counts };
+}
+
+/** Pairs summed into a dense array over periods lo..hi (pairs outside it are left out). */
+function dense(pairs: { periods: number[]; counts: number[] }, lo: number, hi: number): Int32Array {
+  const out = new Int32Array(Math.max(0, hi - lo + 1));
+  pairs.periods.forEach((p, k) => {
+    if (p >= lo && p <= hi) out[p - lo]! += pairs.counts[k]!;
+  });
+  return out;
+}
+
+/**
+ * The timeline of each set over every period from the first to the last one any set touches (the
+ * empty ones left out of a sparse timeline). Periods are integers and counts dense arrays over
+ * them, so the work is a pass over the sets' days and one over the axis.
+ */
 export async function timeline(
   src: AnalyticsSource,
   sets: readonly SeriesInput[],
@@ -161,85 +228,112 @@ export async function timeline(
   if (sets.length === 0 || sets.length > MAX_SERIES) {
     throw new RangeError(`a timeline takes 1 to ${MAX_SERIES} series`);
   }
-  // Each set's facts read once, for the days sent and the days reported; periods as integers.
-  const facts: FactSet[] = [];
-  for (const s of sets) facts.push(await src.facts(s.ids));
-  const dayOfs = facts.map((f) => dayNumbersOf(src, f));
-  const perSet = facts.map((f, i) => {
-    const out = new Map<number, number>();
-    for (const [id, n] of tally(f.day, 0, f.n)) {
-      const day = dayOfs[i]!(id);
-      if (Number.isNaN(day)) continue;
-      const p = periodIndex(day, by);
-      out.set(p, (out.get(p) ?? 0) + n);
-    }
-    return out;
-  });
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const m of perSet) {
-    for (const p of m.keys()) {
-      if (p < lo) lo = p;
-      if (p > hi) hi = p;
-    }
-  }
-  const sent = lo <= hi;
-  const offAxis = sets.map(() => 0);
-  const allReported = sets.map(() => 0);
-  let perSetReported: Map<number, number>[] | null = null;
-  if (opts.reported) {
-    const first = sent ? dayNumber(periodAt(lo, by).from) - REPORTED_MARGIN_DAYS : 0;
-    const last = sent ? dayNumber(periodAt(hi, by).to) + REPORTED_MARGIN_DAYS : 0;
-    perSetReported = facts.map((f, i) => {
-      const { start, values } = f.lists.reported;
-      const out = new Map<number, number>();
-      for (const [id, n] of tally(values, 0, start[f.n]!)) {
-        allReported[i]! += n;
-        const day = dayOfs[i]!(id);
-        // NaN (no date) compares false both ways: off the axis.
-        if (!sent || !(day >= first && day <= last)) {
-          offAxis[i]! += n;
-          continue;
-        }
-        const p = periodIndex(day, by);
-        out.set(p, (out.get(p) ?? 0) + n);
+  {
+    // Each set's facts read once, for the days sent and the days reported.
+    const facts: FactSet[] = [];
+    for (const s of sets) facts.push(await src.facts(s.ids));
+    const dayOfs = facts.map((f) => dayNumbersOf(src, f));
+    const sentPairs = facts.map((f, i) => byPeriod(tally(f.day, 0, f.n), dayOfs[i]!, by));
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const { periods } of sentPairs) {
+      for (const p of periods) {
         if (p < lo) lo = p;
         if (p > hi) hi = p;
       }
+    }
+    const sent = lo <= hi;
+    const offAxis = sets.map(() => 0);
+    const allReported = sets.map(() => 0);
+    let reportedPairs: { periods: number[]; counts: number[] }[] | null = null;
+    if (opts.reported) {
+      const first = sent ? dayNumber(periodAt(lo, by).from) - REPORTED_MARGIN_DAYS : 0;
+      const last = sent ? dayNumber(periodAt(hi, by).to) + REPORTED_MARGIN_DAYS : 0;
+      reportedPairs = facts.map((f, i) => {
+        const { start, values } = f.lists.reported;
+        const days = tally(values, 0, start[f.n]!);
+        const periods: number[] = [];
+        const counts: number[] = [];
+        days.ids.forEach((id, k) => {
+          const n = days.counts[k]!;
+          allReported[i]! += n;
+          const day = dayOfs[i]!(id);
+          // NaN (no date) compares false both ways: off the axis.
+          if (!sent || !(day >= first && day <= last)) {
+            offAxis[i]! += n;
+            return;
+          }
+          const p = periodIndex(day, by);
+          periods.push(p);
+          counts.push(n);
+          if (p < lo) lo = p;
+          if (p > hi) hi = p;
+        });
+        return { periods, counts };
+      });
+    }
+    const perSet = sentPairs.map((pairs) => dense(pairs, lo, hi));
+    const perSetReported = reportedPairs?.map((pairs) => dense(pairs, lo, hi)) ?? null;
+    const sum = (a: Int32Array) => a.reduce((x, y) => x + y, 0);
+    const series = sets.map((s, i): TimelineSeries => {
+      const out: TimelineSeries = {
+        label: s.label,
+        total: s.ids.length,
+        undated: s.ids.length - sum(perSet[i]!),
+      };
+      if (perSetReported) {
+        out.reported = sum(perSetReported[i]!);
+        out.reportedOffAxis = sent ? offAxis[i]! : allReported[i]!;
+      }
       return out;
     });
-  }
-  const all = await allTraffic(src, by);
-  const series = sets.map((s, i): TimelineSeries => {
-    let dated = 0;
-    for (const n of perSet[i]!.values()) dated += n;
-    const out: TimelineSeries = {
-      label: s.label,
-      total: s.ids.length,
-      undated: s.ids.length - dated,
-    };
-    if (perSetReported) {
-      let onAxis = 0;
-      for (const n of perSetReported[i]!.values()) onAxis += n;
-      out.reported = onAxis;
-      out.reportedOffAxis = sent ? offAxis[i]! : allReported[i]!;
+    const sparse = SPARSE_PERIODS.has(by);
+    const all = await allTraffic(src, by);
+    const points: TimelinePoint[] = [];
+    for (let p = lo; sent && p <= hi; p++) {
+      const t = p - lo;
+      if (sparse && !perSet.some((c) => c[t] !== 0) && !perSetReported?.some((c) => c[t] !== 0)) {
+        continue;
+      }
+      const at = periodAt(p, by);
+      const point: TimelinePoint = {
+        period: at.period,
+        from: at.from,
+        to: at.to,
+        counts: perSet.map((c) => c[t]!),
+        all: all.get(at.period) ?? 0,
+      };
+      if (perSetReported) point.reported = perSetReported.map((c) => c[t]!);
+      points.push(point);
     }
-    return out;
-  });
-  const points: TimelinePoint[] = [];
-  for (let p = lo; sent && p <= hi; p++) {
-    const at = periodAt(p, by);
-    const point: TimelinePoint = {
-      period: at.period,
-      from: at.from,
-      to: at.to,
-      counts: perSet.map((m) => m.get(p) ?? 0),
-      all: all.get(at.period) ?? 0,
-    };
-    if (perSetReported) point.reported = perSetReported.map((m) => m.get(p) ?? 0);
-    points.push(point);
+    return { by, reported: perSetReported !== null, sparse, series, points };
   }
-  return { by, reported: perSetReported !== null, series, points };
+}
+
+/**
+ * Every period of a timeline from its first point to its last, the ones a sparse timeline leaves
+ * out filled with zeros (and all cables of the period): what a period-by-period listing prints.
+ */
+export async function everyPeriod(src: AnalyticsSource, t: Timeline): Promise<TimelinePoint[]> {
+  if (!t.sparse || t.points.length === 0) return t.points;
+  const all = await allTraffic(src, t.by);
+  const zeros = t.series.map(() => 0);
+  const byPeriodKey = new Map(t.points.map((p) => [p.period, p]));
+  const first = periodIndex(dayNumber(t.points[0]!.from), t.by);
+  const last = periodIndex(dayNumber(t.points[t.points.length - 1]!.from), t.by);
+  const out: TimelinePoint[] = [];
+  for (let p = first; p <= last; p++) {
+    const at = periodAt(p, t.by);
+    const known = byPeriodKey.get(at.period);
+    if (known) {
+      out.push(known);
+      continue;
+    }
+    const point: TimelinePoint = { ...at, counts: zeros, all: all.get(at.period) ?? 0 };
+    if (t.reported) point.reported = zeros;
+    out.push(point);
+  }
+  return out;
 }
 
 /** Column label of a series' reported dates (the chart and the table both use it). */

@@ -1,6 +1,6 @@
 import { PERIODS } from "../analytics/periods.js";
 import type { Table } from "../analytics/table.js";
-import { share, timeline } from "../analytics/timeline.js";
+import { everyPeriod, share, timeline } from "../analytics/timeline.js";
 import { printTables, queryPositional, tableFormat, withResultSet } from "./analytics-io.js";
 import { defineCommand } from "./command.js";
 import { dbOption } from "./options.js";
@@ -37,7 +37,8 @@ export const timelineCommand = defineCommand({
           ...(values.share ? ["share", "all cables"] : []),
           ...(t.reported ? ["dates reported"] : []),
         ],
-        rows: t.points.map((p) => [
+        // Every period, the empty days of a day timeline included: one row per period.
+        rows: (await everyPeriod(src, t)).map((p) => [
           p.period,
           p.counts[0]!,
           ...(values.share ? [share(p.counts[0]!, p.all), p.all] : []),

@@ -79,6 +79,11 @@ export const TimelineViewSchema = view(
     reported: z
       .boolean()
       .describe("whether points carry the dates the cables report in their text (cable-days)"),
+    sparse: z
+      .boolean()
+      .describe(
+        "whether points leave out the periods in which no series has a cable or a reported date (true for by=day: those days count zero in every series); otherwise every period from the first to the last is listed",
+      ),
     series: z.array(
       z.object({
         label: z.string(),

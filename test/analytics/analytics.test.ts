@@ -13,7 +13,7 @@ import { secrecy } from "../../src/analytics/secrecy.js";
 import type { AnalyticsSource } from "../../src/analytics/source.js";
 import { matrixSum, OTHER } from "../../src/analytics/table.js";
 import { thread } from "../../src/analytics/thread.js";
-import { timeline } from "../../src/analytics/timeline.js";
+import { everyPeriod, timeline } from "../../src/analytics/timeline.js";
 import type { Archive } from "../../src/archive/archive.js";
 import { parseQuery } from "../../src/search/index.js";
 import { serverBackends } from "../server/backends.js";
@@ -97,6 +97,59 @@ describe.each(serverBackends("the analytics tests on PostgreSQL"))(
         for (const p of t.points) expect(p.all).toBeGreaterThanOrEqual(p.counts[0]!);
       }
     });
+
+    it.each(QUERIES)(
+      "a day timeline lists only days with cables; filled, it equals every day of the axis (%j)",
+      async (q) => {
+        const s = await set(q);
+        const all = await set("");
+        for (const reported of [false, true]) {
+          const t = await timeline(
+            src,
+            [
+              { label: q, ids: s.ids },
+              { label: "all", ids: all.ids },
+            ],
+            "day",
+            { reported },
+          );
+          expect(t.sparse).toBe(true);
+          for (const p of t.points) {
+            const some = p.counts.some((c) => c > 0) || (p.reported ?? []).some((c) => c > 0);
+            expect(some, p.period).toBe(true);
+          }
+          const days = t.points.map((p) => p.period);
+          expect(days).toEqual([...days].sort());
+          const filled = await everyPeriod(src, t);
+          // Filled: consecutive days, the listed ones unchanged, the others zero in every series.
+          for (let k = 1; k < filled.length; k++) {
+            const next = new Date(`${filled[k - 1]!.period}T00:00:00Z`);
+            next.setUTCDate(next.getUTCDate() + 1);
+            expect(filled[k]!.period).toBe(next.toISOString().slice(0, 10));
+          }
+          const listed = new Map(t.points.map((p) => [p.period, p]));
+          for (const p of filled) {
+            const known = listed.get(p.period);
+            if (known) expect(p).toBe(known);
+            else {
+              expect(p.counts.every((c) => c === 0)).toBe(true);
+              expect((p.reported ?? []).every((c) => c === 0)).toBe(true);
+              expect(p.all).toBe(0);
+            }
+          }
+          // A month timeline is not sparse: every month from the first to the last.
+          const m = await timeline(src, [{ label: q, ids: s.ids }], "month", { reported });
+          expect(m.sparse).toBe(false);
+          expect(await everyPeriod(src, m)).toBe(m.points);
+          const perMonth = new Map<string, number>();
+          for (const p of t.points) {
+            const k = p.period.slice(0, 7);
+            perMonth.set(k, (perMonth.get(k) ?? 0) + p.counts[0]!);
+          }
+          for (const p of m.points) expect(p.counts[0], p.period).toBe(perMonth.get(p.period) ?? 0);
+        }
+      },
+    );
 
     it("overlays up to five series on one axis", async () => {
       const series = [];

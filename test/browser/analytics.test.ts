@@ -102,6 +102,34 @@ describe.skipIf(!haveChromium)("analytics views in chromium", () => {
       expect(problems).toEqual([]);
     });
 
+    it("timeline by day: only days with cables listed, the chart drops to zero between them", async () => {
+      await page.goto(url("/analytics/timeline?q=tripoli&by=day&reported=0"));
+      const figure = page.locator('figure[data-chart="timeline"]');
+      await expect.poll(() => figure.getAttribute("class")).toContain("drawn");
+      expect(await figure.getAttribute("data-sparse")).toBe("1");
+      await figure.locator("summary", { hasText: "Table view" }).click();
+      const counts = (
+        await figure.locator("table.data tbody tr td:nth-child(4)").allTextContents()
+      ).map(number);
+      expect(counts.length).toBeGreaterThan(1);
+      // Every listed day has a cable; the days between count zero, so they are not rows.
+      for (const n of counts) expect(n).toBeGreaterThan(0);
+      const api = await (
+        await page.request.get(url("/api/analytics/timeline?q=tripoli&by=day&reported=0"))
+      ).json();
+      expect(api.analysis.sparse).toBe(true);
+      expect(counts.reduce((a, b) => a + b, 0) + api.analysis.series[0].undated).toBe(api.total);
+      // The no-script SVG: a vertex per listed day plus the zeros between non-consecutive ones.
+      const vertices = (
+        (await figure.locator("svg.fallback polyline").first().getAttribute("points")) ?? ""
+      )
+        .trim()
+        .split(/\s+/);
+      expect(vertices.length).toBeGreaterThan(counts.length);
+      await shot("timeline-day");
+      expect(problems).toEqual([]);
+    });
+
     it("timeline: dates the cables report, drawn dashed beside the sent series, drill down", async () => {
       await page.goto(url("/analytics/timeline?q=tripoli&by=month"));
       const figure = page.locator('figure[data-chart="timeline"]');

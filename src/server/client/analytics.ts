@@ -31,11 +31,25 @@ function drawTimeline(figure: HTMLElement): void {
   const labels = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent ?? "");
   const rows = Array.from(table.querySelectorAll("tbody tr"));
   if (rows.length === 0) return;
+  // A sparse (day) timeline lists only days with cables: the days between count zero, so each
+  // line drops to zero the day after a listed day and rises from it the day before the next.
+  const sparse = figure.dataset.sparse === "1";
+  const DAY = 86_400;
   const xs: number[] = [];
   const ys: (number | null)[][] = columns.map(() => []);
   for (const row of rows) {
     const cells = Array.from(row.children);
-    xs.push(Date.parse(`${cells[1]?.textContent ?? ""}T00:00:00Z`) / 1000);
+    const x = Date.parse(`${cells[1]?.textContent ?? ""}T00:00:00Z`) / 1000;
+    const prev = xs.length > 0 ? xs[xs.length - 1]! : null;
+    if (sparse && prev !== null && x - prev > DAY) {
+      xs.push(prev + DAY);
+      for (const y of ys) y.push(0);
+      if (x - prev > 2 * DAY) {
+        xs.push(x - DAY);
+        for (const y of ys) y.push(0);
+      }
+    }
+    xs.push(x);
     columns.forEach((col, k) => {
       ys[k]!.push(number(cells[col]));
     });

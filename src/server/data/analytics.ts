@@ -14,11 +14,13 @@ import { type Coverage, coverage, coverageTable } from "../../analytics/coverage
 import { reportingCables } from "../../analytics/reported.js";
 import { type CableSet, matchQuery } from "../../analytics/result.js";
 import {
+  hasSignal,
+  levelCodes,
   type Secrecy,
   SIGNAL_TITLES,
   type Signal,
   secrecy,
-  signalsOfMarks,
+  signalBits,
 } from "../../analytics/secrecy.js";
 import type { AnalyticsSource } from "../../analytics/source.js";
 import { cellMembers, type Matrix, matrixTable, type Table } from "../../analytics/table.js";
@@ -317,12 +319,12 @@ async function drillDataNow(
   if (p.signal) {
     const signal: Signal = p.signal;
     const f = await src.facts(set.ids);
+    const codes = levelCodes(f);
     const hits: number[] = [];
     for (let i = 0; i < f.n; i++) {
-      const level = f.text(f.level[i]!);
-      if (signalsOfMarks(level, f.marks, i * MARK_SLOTS.length).includes(signal)) {
-        hits.push(f.ids[i]!);
-      }
+      const l = f.level[i]!;
+      const bits = signalBits(codes.classified(l), codes.secret(l), f.marks, i * MARK_SLOTS.length);
+      if (hasSignal(bits, signal)) hits.push(f.ids[i]!);
     }
     analysis = {
       title: SIGNAL_TITLES[signal],

@@ -4,11 +4,34 @@
  * reads without JavaScript; src/server/client/analytics.ts replaces it with an interactive uPlot
  * chart built from the table view below it (the same numbers).
  */
+import { dayNumber } from "../../analytics/periods.js";
 import { reportedLabel, share, type Timeline, timelineTable } from "../../analytics/timeline.js";
 import { TableView, tableId } from "./analytics-tables.js";
 
 const WIDTH = 800;
 const HEIGHT = 220;
+
+/**
+ * Where each value of a series is drawn, as (x, value) vertices with x from 0 to 1: points evenly
+ * spaced, or for a sparse timeline at their days, dropping to zero the day after a point and
+ * rising from it the day before the next when days between were left out (they count zero).
+ */
+export function vertices(t: Timeline, values: readonly number[]): [number, number][] {
+  const n = t.points.length;
+  if (!t.sparse) return values.map((v, k) => [n <= 1 ? 0.5 : k / (n - 1), v]);
+  const days = t.points.map((p) => dayNumber(p.from));
+  const first = days[0]!;
+  const span = days[n - 1]! - first;
+  const x = (d: number) => (span === 0 ? 0.5 : (d - first) / span);
+  const out: [number, number][] = [];
+  values.forEach((v, k) => {
+    const gap = k > 0 && days[k]! - days[k - 1]! > 1;
+    if (gap && values[k - 1] !== 0) out.push([x(days[k - 1]! + 1), 0]);
+    if (gap && v !== 0) out.push([x(days[k]! - 1), 0]);
+    out.push([x(days[k]!), v]);
+  });
+  return out;
+}
 
 /** Series colours, by class (the stylesheet holds the colours; inline styles are forbidden). */
 export const SERIES_CLASSES = ["s0", "s1", "s2", "s3", "s4"];
@@ -36,8 +59,11 @@ export function TimelineChart(props: {
   const max = Math.max(Number.MIN_VALUE, ...values.flat(), ...reported.flat());
   const series = t.series.length;
   const reportedCol = 3 + series + (props.normalise ? series : 0) + 1;
-  const x = (i: number) => (n <= 1 ? WIDTH / 2 : (i / (n - 1)) * WIDTH);
   const y = (v: number) => HEIGHT - (v / max) * (HEIGHT - 10);
+  const line = (v: number[]) =>
+    vertices(t, v)
+      .map(([at, val]) => `${(at * WIDTH).toFixed(1)},${y(val).toFixed(1)}`)
+      .join(" ");
   return (
     <figure
       class="chart timeline"
@@ -46,6 +72,7 @@ export function TimelineChart(props: {
       data-series={String(t.series.length)}
       data-normalise={props.normalise ? "1" : "0"}
       data-reported={reported.length > 0 ? "1" : "0"}
+      data-sparse={t.sparse ? "1" : "0"}
     >
       <figcaption>
         {table.title}
@@ -77,16 +104,10 @@ export function TimelineChart(props: {
           aria-label={`${table.title}, ${t.points[0]!.period} to ${t.points[n - 1]!.period}`}
         >
           {values.map((v, i) => (
-            <polyline
-              class={`line ${SERIES_CLASSES[i]}`}
-              points={v.map((val, k) => `${x(k).toFixed(1)},${y(val).toFixed(1)}`).join(" ")}
-            />
+            <polyline class={`line ${SERIES_CLASSES[i]}`} points={line(v)} />
           ))}
           {reported.map((v, i) => (
-            <polyline
-              class={`line reported ${SERIES_CLASSES[i]}`}
-              points={v.map((val, k) => `${x(k).toFixed(1)},${y(val).toFixed(1)}`).join(" ")}
-            />
+            <polyline class={`line reported ${SERIES_CLASSES[i]}`} points={line(v)} />
           ))}
         </svg>
       )}
