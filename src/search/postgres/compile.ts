@@ -1,8 +1,9 @@
 /**
  * The query AST (src/search/ast.ts) → one SQL condition on `cables c` for PostgreSQL. Text becomes
  * tsquery against `c.tsv` (GIN): words, `prefix:*`, phrases as `<->` chains, `subject:` / `body:`
- * as weights A / B; NEAR becomes the GIN match of all its phrases plus cg_near's exact distance
- * check (migration 001). Fields become the same conditions as src/search/compile.ts. User text only
+ * as weights A / B. NEAR of two phrases that cannot overlap becomes tsquery distance operators
+ * (nearQuery); any other NEAR the GIN match of all its phrases plus cg_near's exact distance check
+ * (migration 001). Fields become the same conditions as src/search/compile.ts. User text only
  * ever travels as a bound parameter; tsquery strings are built from lexemes PostgreSQL itself made.
  *
  * SQL NOT is three-valued: every negation is `NOT coalesce(x, false)`, so `-origin:x` keeps the
@@ -24,7 +25,12 @@ export interface PgCondition {
   params: unknown[];
   /** tsquery OR-ing every positive text term: what relevance ranks by; null without text. */
   rank: string | null;
+  /** The text of the query asked of each cable's subject alone (subject tier), when wanted. */
+  subject: string | null;
 }
+
+/** The subject vector: the index expression of migration 005, written the same way. */
+export const SUBJECT_VECTOR = "cg_text_tsv(c.subject, NULL)";
 
 /** A lexeme inside a tsquery: quoted, quotes and backslashes escaped (lexemes are alphanumeric anyway). */
 function lexeme(l: string): string {
@@ -55,12 +61,53 @@ function termQuery(lexemes: string[], prefix: boolean, column: TextColumn | null
   return `(${phraseQuery(lexemes, prefix, "A")}) | (${phraseQuery(lexemes, prefix, "B")})`;
 }
 
+interface Phrase {
+  lexemes: string[];
+  prefix: boolean;
+}
+
+/** Whether some word could match a lexeme of both phrases (then they may overlap in the text). */
+function mayShare(a: Phrase, b: Phrase): boolean {
+  const last = (p: Phrase, i: number) => p.prefix && i === p.lexemes.length - 1;
+  return a.lexemes.some((x, i) =>
+    b.lexemes.some(
+      (y, j) => x === y || (last(a, i) && y.startsWith(x)) || (last(b, j) && x.startsWith(y)),
+    ),
+  );
+}
+
+/** Past this distance the alternatives of nearQuery outweigh cg_near's scan of one cable. */
+const MAX_NEAR_ALTERNATIVES = 64;
+
+/**
+ * NEAR(p q, n) as tsquery, when that says exactly what cg_near (FTS5's rule) says: two phrases
+ * that share no word cannot overlap, and FTS5's rule then reduces to "the later one starts 1 to
+ * n + 1 words after the earlier one ends", which `p <d> q` (q starts d words after p ends) spells
+ * for each d, in both orders. Evaluated on each candidate's positions in C by the GIN recheck,
+ * instead of unnesting every position of the cable in SQL. Null when the form does not apply.
+ */
+export function nearQuery(phrases: Phrase[], distance: number, weight: string): string | null {
+  const [p, q] = phrases;
+  if (phrases.length !== 2 || !p || !q || mayShare(p, q)) return null;
+  if (2 * (distance + 1) > MAX_NEAR_ALTERNATIVES) return null;
+  const a = `(${phraseQuery(p.lexemes, p.prefix, weight)})`;
+  const b = `(${phraseQuery(q.lexemes, q.prefix, weight)})`;
+  const out: string[] = [];
+  for (let d = 1; d <= distance + 1; d++) out.push(`${a} <${d}> ${b}`, `${b} <${d}> ${a}`);
+  return out.join(" | ");
+}
+
 class Builder {
   params: unknown[] = [];
   rank: string[] = [];
+  /**
+   * `vector`: the tsvector text conditions test; the subject tier of relevance (search.ts) asks
+   * the same text of the subject alone (`cg_text_tsv(c.subject, NULL)`, indexed by migration 005).
+   */
   constructor(
     private readonly lex: Map<string, string[]>,
     private readonly catalog: PgCatalog,
+    public vector = "c.tsv",
   ) {}
 
   param(v: unknown, cast = ""): string {
@@ -72,7 +119,7 @@ class Builder {
     const q = termQuery(this.lex.get(t.text) ?? [], t.prefix, t.column);
     if (q === null) return "false";
     if (positive) this.rank.push(q);
-    return `c.tsv @@ ${this.param(q, "::tsquery")}`;
+    return `${this.vector} @@ ${this.param(q, "::tsquery")}`;
   }
 
   near(n: NearGroup, positive: boolean): string {
@@ -80,12 +127,18 @@ class Builder {
     if (phrases.some((p) => p.lexemes.length === 0)) return "false";
     const all = phrases.map((p) => `(${termQuery(p.lexemes, p.prefix, n.column)})`).join(" & ");
     if (positive) this.rank.push(all);
+    const weights = n.column ? [WEIGHT[n.column]] : ["A", "B"];
+    const exact = weights.map((w) => nearQuery(phrases, n.distance, w));
+    if (exact.every((q) => q !== null)) {
+      const q = exact.map((x) => `(${x})`).join(" | ");
+      return `${this.vector} @@ ${this.param(q, "::tsquery")}`;
+    }
     const encoded = phrases.map((p) => p.lexemes.join(" ") + (p.prefix ? "*" : ""));
     const arr = this.param(encoded, "::text[]");
     const dist = this.param(n.distance, "::int");
-    const weights = n.column ? [WEIGHT[n.column]] : ["A", "B"];
-    const check = weights.map((w) => `cg_near(c.tsv, ${arr}, ${dist}, '${w}')`).join(" OR ");
-    return `(c.tsv @@ ${this.param(all, "::tsquery")} AND (${check}))`;
+    const v = this.vector;
+    const check = weights.map((w) => `cg_near(${v}, ${arr}, ${dist}, '${w}')`).join(" OR ");
+    return `(${v} @@ ${this.param(all, "::tsquery")} AND (${check}))`;
   }
 
   names(column: "A" | "B", name: NameValue): string {
@@ -239,6 +292,7 @@ export async function compilePostgres(
   lexer: Lexer,
   catalog: PgCatalog,
   rewrites: Rewrites = null,
+  subjectNodes: readonly QueryNode[] | null = null,
 ): Promise<PgCondition> {
   const texts = new Set(queryTexts(node));
   for (const g of rewrites ?? []) queryTexts(g.node, texts);
@@ -256,9 +310,13 @@ export async function compilePostgres(
     }
     where = parts.map((p) => `(${p})`).join(" OR ");
   }
-  return {
-    where,
-    params: b.params,
-    rank: b.rank.length ? b.rank.map((r) => `(${r})`).join(" | ") : null,
-  };
+  const rank = b.rank.length ? b.rank.map((r) => `(${r})`).join(" | ") : null;
+  let subject: string | null = null;
+  if (subjectNodes?.length) {
+    b.vector = SUBJECT_VECTOR;
+    const parts: string[] = [];
+    for (const n of subjectNodes) parts.push(`(${await b.node(n, false)})`);
+    subject = parts.join(" AND ");
+  }
+  return { where, params: b.params, rank, subject };
 }
