@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestPostgres } from "../../src/ingest/postgres.js";
-import { nearQuery } from "../../src/search/postgres/compile.js";
+import { nearQuery } from "../../src/search/postgres/near.js";
 import { searchPostgres } from "../../src/search/postgres/search.js";
 import type { SearchResult } from "../../src/search/types.js";
 import { openPostgres, type PgArchive } from "../../src/store/postgres/connect.js";
