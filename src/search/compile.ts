@@ -269,6 +269,16 @@ export function matchOrigins(origins: string[], value: string): string[] {
   return origins.filter((o) => re.test(o.toLowerCase()));
 }
 
+/**
+ * The text nodes whose match by the subject alone puts a cable in the subject tier of relevance
+ * (what subjectFts says in FTS5 syntax), for back ends that build their own text conditions;
+ * null when there is no such tier.
+ */
+export function subjectRankingNodes(node: QueryNode): QueryNode[] | null {
+  const ranking = rankingNodes(node);
+  return ranking.length > 0 && !ranking.some(namesBody) ? ranking : null;
+}
+
 /** The plan of a parsed query. */
 export function compile(node: QueryNode, catalog: Catalog): Plan {
   const ranking = rankingNodes(node);

@@ -1,8 +1,9 @@
 /**
  * The query AST (src/search/ast.ts) → one SQL condition on `cables c` for PostgreSQL. Text becomes
  * tsquery against `c.tsv` (GIN): words, `prefix:*`, phrases as `<->` chains, `subject:` / `body:`
- * as weights A / B; NEAR becomes the GIN match of all its phrases plus cg_near's exact distance
- * check (migration 001). Fields become the same conditions as src/search/compile.ts. User text only
+ * as weights A / B. NEAR of two phrases that cannot overlap becomes tsquery distance operators
+ * (nearQuery); any other NEAR the GIN match of all its phrases plus cg_near's exact distance check
+ * (migration 001). Fields become the same conditions as src/search/compile.ts. User text only
  * ever travels as a bound parameter; tsquery strings are built from lexemes PostgreSQL itself made.
  *
  * SQL NOT is three-valued: every negation is `NOT coalesce(x, false)`, so `-origin:x` keeps the
@@ -11,6 +12,7 @@
 import type { FilterValue, NameValue, NearGroup, QueryNode, TextColumn, TextTerm } from "../ast.js";
 import { markingVariants, matchOrigins } from "../compile.js";
 import { entityQuery } from "../entity-field.js";
+import { nearQuery, phraseQuery } from "./near.js";
 
 /** Lexemes of each text, in order, as the index made them (cg_fold + the simple parser). */
 export type Lexer = (texts: string[]) => Promise<string[][]>;
@@ -24,23 +26,12 @@ export interface PgCondition {
   params: unknown[];
   /** tsquery OR-ing every positive text term: what relevance ranks by; null without text. */
   rank: string | null;
+  /** The text of the query asked of each cable's subject alone (subject tier), when wanted. */
+  subject: string | null;
 }
 
-/** A lexeme inside a tsquery: quoted, quotes and backslashes escaped (lexemes are alphanumeric anyway). */
-function lexeme(l: string): string {
-  return `'${l.replace(/['\\]/g, "\\$&")}'`;
-}
-
-/** One phrase (or word) at one weight ("" = any): `'a':A <-> 'b':*A`. */
-function phraseQuery(lexemes: string[], prefix: boolean, weight: string): string {
-  const last = lexemes.length - 1;
-  return lexemes
-    .map((l, i) => {
-      const star = prefix && i === last ? "*" : "";
-      return star || weight ? `${lexeme(l)}:${star}${weight}` : lexeme(l);
-    })
-    .join(" <-> ");
-}
+/** The subject vector: the index expression of migration 005, written the same way. */
+export const SUBJECT_VECTOR = "cg_text_tsv(c.subject, NULL)";
 
 const WEIGHT: Record<TextColumn, string> = { subject: "A", body: "B" };
 
@@ -58,9 +49,14 @@ function termQuery(lexemes: string[], prefix: boolean, column: TextColumn | null
 class Builder {
   params: unknown[] = [];
   rank: string[] = [];
+  /**
+   * `vector`: the tsvector text conditions test; the subject tier of relevance (search.ts) asks
+   * the same text of the subject alone (`cg_text_tsv(c.subject, NULL)`, indexed by migration 005).
+   */
   constructor(
     private readonly lex: Map<string, string[]>,
     private readonly catalog: PgCatalog,
+    public vector = "c.tsv",
   ) {}
 
   param(v: unknown, cast = ""): string {
@@ -72,7 +68,7 @@ class Builder {
     const q = termQuery(this.lex.get(t.text) ?? [], t.prefix, t.column);
     if (q === null) return "false";
     if (positive) this.rank.push(q);
-    return `c.tsv @@ ${this.param(q, "::tsquery")}`;
+    return `${this.vector} @@ ${this.param(q, "::tsquery")}`;
   }
 
   near(n: NearGroup, positive: boolean): string {
@@ -80,12 +76,20 @@ class Builder {
     if (phrases.some((p) => p.lexemes.length === 0)) return "false";
     const all = phrases.map((p) => `(${termQuery(p.lexemes, p.prefix, n.column)})`).join(" & ");
     if (positive) this.rank.push(all);
+    const weights = n.column ? [WEIGHT[n.column]] : ["A", "B"];
+    const exact = weights.map((w) => nearQuery(phrases, n.distance, w));
+    const v = this.vector;
+    if (exact.every((q) => q !== null)) {
+      // The planner reads the alternatives as likely (it adds them up) and would scan the table;
+      // the AND of the phrases, which it estimates well, makes it take the GIN index.
+      const q = exact.map((x) => `(${x})`).join(" | ");
+      return `(${v} @@ ${this.param(all, "::tsquery")} AND ${v} @@ ${this.param(q, "::tsquery")})`;
+    }
     const encoded = phrases.map((p) => p.lexemes.join(" ") + (p.prefix ? "*" : ""));
     const arr = this.param(encoded, "::text[]");
     const dist = this.param(n.distance, "::int");
-    const weights = n.column ? [WEIGHT[n.column]] : ["A", "B"];
-    const check = weights.map((w) => `cg_near(c.tsv, ${arr}, ${dist}, '${w}')`).join(" OR ");
-    return `(c.tsv @@ ${this.param(all, "::tsquery")} AND (${check}))`;
+    const check = weights.map((w) => `cg_near(${v}, ${arr}, ${dist}, '${w}')`).join(" OR ");
+    return `(${v} @@ ${this.param(all, "::tsquery")} AND (${check}))`;
   }
 
   names(column: "A" | "B", name: NameValue): string {
@@ -239,6 +243,7 @@ export async function compilePostgres(
   lexer: Lexer,
   catalog: PgCatalog,
   rewrites: Rewrites = null,
+  subjectNodes: readonly QueryNode[] | null = null,
 ): Promise<PgCondition> {
   const texts = new Set(queryTexts(node));
   for (const g of rewrites ?? []) queryTexts(g.node, texts);
@@ -256,9 +261,13 @@ export async function compilePostgres(
     }
     where = parts.map((p) => `(${p})`).join(" OR ");
   }
-  return {
-    where,
-    params: b.params,
-    rank: b.rank.length ? b.rank.map((r) => `(${r})`).join(" | ") : null,
-  };
+  const rank = b.rank.length ? b.rank.map((r) => `(${r})`).join(" | ") : null;
+  let subject: string | null = null;
+  if (subjectNodes?.length) {
+    b.vector = SUBJECT_VECTOR;
+    const parts: string[] = [];
+    for (const n of subjectNodes) parts.push(`(${await b.node(n, false)})`);
+    subject = parts.join(" AND ");
+  }
+  return { where, params: b.params, rank, subject };
 }

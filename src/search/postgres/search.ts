@@ -6,12 +6,10 @@
  * matches, nothing is carried to Node but the page.
  */
 import { canonicalId } from "../../model/reference-id.js";
-import { ENTITY_TYPES, type EntityType } from "../../store/entities-input.js";
 import type { Pool, Sql } from "../../store/postgres/connect.js";
 import { isPublicModePg, protectedIndexPg } from "../../store/postgres/entities-public.js";
 import type { QueryNode } from "../ast.js";
-import { NO_DATE } from "../columns.js";
-import { compile as compileSqlite } from "../compile.js";
+import { compile as compileSqlite, subjectRankingNodes } from "../compile.js";
 import { decodeCursor, encodeCursor } from "../cursor.js";
 import { publicRewrites, termsVisibleIn } from "../entity-visibility.js";
 import { DEFAULT_FACET_LIMIT } from "../facets.js";
@@ -20,10 +18,11 @@ import { queryId } from "../id-query.js";
 import { idPrefix, idWord, MAX_SUGGESTIONS } from "../ids.js";
 import type { SearchTuning } from "../index.js";
 import { parseQuery } from "../parser.js";
-import type { EntityFacetCount, FacetCount, SearchHit, SearchResult, SortOrder } from "../types.js";
+import type { EntityFacetCount, FacetCount, SearchHit, SearchResult } from "../types.js";
 import { checkOptions, QuerySyntaxError } from "../types.js";
 import { compilePostgres, type Lexer, type PgCatalog } from "./compile.js";
 import { snippetsFor } from "./snippets.js";
+import { type StatementRow, searchStatement } from "./statement.js";
 import { variantExpander } from "./variants.js";
 
 function entityField(n: QueryNode): { field: string; pos: number } | null {
@@ -85,99 +84,6 @@ function catalog(tx: Sql): PgCatalog & { cached: string[] } {
   };
 }
 
-/** The sort key of each order as SQL: the numbers src/search/hits.ts computes, smaller first. */
-function keySql(sort: SortOrder, rankParam: string | null): string {
-  const date = (expr: string, sign: number) =>
-    `(CASE WHEN ${expr} IS NULL THEN ${NO_DATE}::float8 ELSE ${sign} * (extract(epoch FROM (${expr})::timestamptz) * 1000)::float8 END)`;
-  switch (sort) {
-    case "created":
-      return date("coalesce(c.created, c.created_est)", 1);
-    case "-created":
-      return date("coalesce(c.created, c.created_est)", -1);
-    case "released":
-      return date("c.released", 1);
-    case "-released":
-      return date("c.released", -1);
-    default:
-      // Subject words weigh ten times body words, as the BM25 weights of the SQLite back end.
-      return rankParam
-        ? `(-ts_rank('{0, 0, 0.1, 1.0}', c.tsv, ${rankParam}::tsquery))::float8`
-        : "0::float8";
-  }
-}
-
-interface HitRow {
-  id: number;
-  reference_id: string;
-  subject: string | null;
-  created: string | null;
-  created_est: string | null;
-  released: string | null;
-  origin: string | null;
-  classification: string | null;
-  partial: boolean;
-  key: number;
-}
-
-/**
- * The entities of one type the matches name most, as src/search/entity-facets.ts counts them: a
- * cable counts once per entity, ties by name (public: no mention a cable protects).
- */
-function entityTop(type: EntityType, limit: string, pub: boolean): string {
-  return `(SELECT coalesce(json_agg(x), '[]') FROM (
-      SELECT y.value, coalesce(e.name, y.value) AS label, y.count FROM (
-        SELECT mm.entity_id AS value, count(DISTINCT mm.cable_id)::int AS count
-          FROM m JOIN mentions mm ON mm.cable_id = m.id
-         WHERE mm.type = '${type}' AND mm.entity_id IS NOT NULL${pub ? " AND NOT mm.protected" : ""}
-         GROUP BY mm.entity_id) y
-      LEFT JOIN entities e ON e.id = y.value
-      ORDER BY y.count DESC, coalesce(e.name, y.value) COLLATE "C", y.value COLLATE "C"
-      LIMIT ${limit}) x)`;
-}
-
-async function facetsOf(
-  tx: Sql,
-  where: string,
-  params: unknown[],
-  limit: number,
-  pub: boolean,
-): Promise<{
-  total: number;
-  facets: SearchResult["facets"];
-  histogram: SearchResult["histogram"];
-}> {
-  const L = `$${params.length + 1}`;
-  const top = (from: string, col: string, extra = "") =>
-    `(SELECT coalesce(json_agg(x), '[]') FROM (SELECT ${col} AS value, count(*)::int AS count FROM ${from}
-        ${extra} GROUP BY ${col} ORDER BY count(*) DESC, ${col} COLLATE "C" LIMIT ${L}) x)`;
-  const [row] = await tx.unsafe(
-    `WITH m AS MATERIALIZED (SELECT c.id, c.origin, c.classification, c.month FROM cables c WHERE ${where})
-     SELECT (SELECT count(*)::int FROM m) AS total,
-            ${top("m JOIN tags t ON t.cable_id = m.id", "t.tag")} AS tag,
-            ${top("m", "m.origin", "WHERE m.origin IS NOT NULL")} AS origin,
-            ${top("m", "m.classification", "WHERE m.classification IS NOT NULL")} AS classification,
-            ${top("m JOIN caveats v ON v.cable_id = m.id", "v.caveat")} AS caveat,
-            (SELECT coalesce(json_agg(x), '[]') FROM (SELECT month, count(*)::int AS count FROM m
-               WHERE month IS NOT NULL GROUP BY month ORDER BY month COLLATE "C") x) AS histogram,
-            ${ENTITY_TYPES.map((t) => `${entityTop(t, L, pub)} AS ${t}`).join(", ")}`,
-    [...params, limit] as never[],
-  );
-  const r = row as Record<string, unknown>;
-  return {
-    total: r.total as number,
-    facets: {
-      tag: r.tag as FacetCount[],
-      origin: r.origin as FacetCount[],
-      classification: r.classification as FacetCount[],
-      caveat: r.caveat as FacetCount[],
-      person: r.person as EntityFacetCount[],
-      org: r.org as EntityFacetCount[],
-      place: r.place as EntityFacetCount[],
-    },
-    histogram: r.histogram as { month: string; count: number }[],
-  };
-}
-
 /** Search with an already parsed query. */
 export async function searchParsedPostgres(
   sql: { begin: <T>(options: string, cb: (tx: Sql) => Promise<T>) => Promise<T> },
@@ -188,6 +94,9 @@ export async function searchParsedPostgres(
   const pool = sql as Pool;
   const pub = isPublicModePg(pool);
   return sql.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (tx) => {
+    // A search's statements run for milliseconds: compiling them (JIT, on by default past a
+    // plan cost that a broad match reaches) costs more than it saves.
+    await tx`SET LOCAL jit = off`;
     const word = idWord(node);
     const rawId = queryId(node);
     const canonical = rawId ? canonicalId(rawId) : null;
@@ -218,12 +127,13 @@ export async function searchParsedPostgres(
       : await variantExpander(pool, tx, [node], index?.byWord ?? null);
     const expanded = expand(node);
     const cond = exact
-      ? { where: `c.id = $1`, params: [exact.id] as unknown[], rank: null }
+      ? { where: `c.id = $1`, params: [exact.id] as unknown[], rank: null, subject: null }
       : await compilePostgres(
           expanded,
           lexer(tx),
           cat,
           rewrites?.map((g) => ({ cables: g.cables, node: expand(g.node) })) ?? null,
+          order === "relevance" ? subjectRankingNodes(expanded) : null,
         );
     // The SQLite plan of the same query says which order relevance falls back to and which terms
     // the snippets mark, so both back ends agree on both.
@@ -232,33 +142,23 @@ export async function searchParsedPostgres(
       : compileSqlite(expanded, { origins: () => cat.cached });
     const sort = effectiveSort(order, { ...plan, root: { kind: "all" }, subjectFts: null });
     const after = opts.cursor ? decodeCursor(opts.cursor, sort) : null;
-    const params = [...cond.params];
-    const rankParam = cond.rank && sort === "relevance" ? `$${params.push(cond.rank)}` : null;
-    const key = keySql(sort, rankParam);
-    let seek = "";
-    if (after) {
-      seek = ` AND (${key}, c.id) > ($${params.push(after.key)}::float8, $${params.push(after.id)}::bigint)`;
-    }
-    const pageRows = (await tx.unsafe(
-      `SELECT c.id, c.reference_id, c.subject, c.created, c.created_est, c.released, c.origin,
-              c.classification, c.partial, ${key} AS key
-         FROM cables c WHERE (${cond.where})${seek}
-        ORDER BY key, c.id LIMIT ${limit + 1}`,
-      params as never[],
-    )) as unknown as HitRow[];
-    const facetLimit = opts.facetLimit ?? DEFAULT_FACET_LIMIT;
-    const counted = opts.facets
-      ? await facetsOf(tx, cond.where, cond.params, facetLimit, pub)
-      : {
-          total: (
-            (await tx.unsafe(
-              `SELECT count(*)::int AS n FROM cables c WHERE ${cond.where}`,
-              cond.params as never[],
-            )) as unknown as { n: number }[]
-          )[0]!.n,
-          facets: null,
-          histogram: null,
-        };
+    const statement = searchStatement({
+      where: cond.where,
+      params: cond.params,
+      sort,
+      rank: sort === "relevance" ? cond.rank : null,
+      subject: cond.subject,
+      after,
+      limit,
+      rankAll: opts.rankAll,
+      facets: opts.facets ? { limit: opts.facetLimit ?? DEFAULT_FACET_LIMIT, pub } : null,
+    });
+    const [row] = (await tx.unsafe(
+      statement.text,
+      statement.params as never[],
+    )) as unknown as StatementRow[];
+    const r = row!;
+    const pageRows = r.page ?? [];
     const page = pageRows.slice(0, limit);
     const last = page.at(-1);
     const snippets =
@@ -280,11 +180,22 @@ export async function searchParsedPostgres(
       ...(snippets.get(r.id) ?? { snippet: null, paragraph: null }),
       partial: r.partial,
     }));
+    const facets = r as Record<string, unknown>;
     const result: SearchResult = {
-      total: counted.total,
+      total: r.total,
       hits,
-      facets: counted.facets,
-      histogram: counted.histogram,
+      facets: opts.facets
+        ? {
+            tag: facets.tag as FacetCount[],
+            origin: facets.origin as FacetCount[],
+            classification: facets.classification as FacetCount[],
+            caveat: facets.caveat as FacetCount[],
+            person: facets.person as EntityFacetCount[],
+            org: facets.org as EntityFacetCount[],
+            place: facets.place as EntityFacetCount[],
+          }
+        : null,
+      histogram: opts.facets ? (facets.histogram as { month: string; count: number }[]) : null,
       next:
         pageRows.length > limit && last
           ? encodeCursor(sort, { key: Number(last.key), id: Number(last.id) })
@@ -294,26 +205,14 @@ export async function searchParsedPostgres(
       offset: 0,
     };
     if (after) {
-      const beforeParams = [...cond.params];
-      const rp = cond.rank && sort === "relevance" ? `$${beforeParams.push(cond.rank)}` : null;
-      const k = keySql(sort, rp);
-      const upto = ` AND (${k}, c.id) <= ($${beforeParams.push(after.key)}::float8, $${beforeParams.push(after.id)}::bigint)`;
-      const [pos] = (await tx.unsafe(
-        `SELECT count(*)::int AS n FROM cables c WHERE (${cond.where})${upto}`,
-        beforeParams as never[],
-      )) as unknown as { n: number }[];
-      result.offset = pos!.n;
-      if (pos!.n > 0) {
-        if (pos!.n > limit) {
-          const [prev] = (await tx.unsafe(
-            `SELECT c.id, ${k} AS key FROM cables c WHERE (${cond.where})${upto}
-              ORDER BY key DESC, c.id DESC OFFSET ${limit} LIMIT 1`,
-            beforeParams as never[],
-          )) as unknown as { id: number; key: number }[];
-          result.prev = encodeCursor(sort, { key: Number(prev!.key), id: Number(prev!.id) });
-        } else {
-          result.prev = null;
-        }
+      // The hits at or before the cursor: where this page starts, and the cursor of the page
+      // before it (null when that is the first page).
+      result.offset = r.pos ?? 0;
+      if (result.offset > 0) {
+        result.prev =
+          result.offset > limit && r.prev
+            ? encodeCursor(sort, { key: Number(r.prev[1]), id: Number(r.prev[0]) })
+            : null;
       }
     }
     return result;

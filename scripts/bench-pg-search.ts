@@ -1,0 +1,130 @@
+/**
+ * Search-with-facets latency on an existing archive on PostgreSQL (a script, not a test):
+ *
+ *   npx tsx scripts/bench-pg-search.ts --url postgres://… [--runs 10] [--compare DIR] [--json]
+ *
+ * Runs the benchmark's 30 queries (scripts/bench/queries.ts, as `npm run bench` times them: facets
+ * and histogram on, first page) through this checkout's searchParsedPostgres, after one warm-up
+ * round, and prints p50/p95/max overall and the median of each query. `--compare DIR` loads
+ * src/search/postgres/search.ts of another checkout (e.g. /work/main) as the baseline and runs
+ * both on the same pool, interleaved query by query, so the machine's load falls on both alike;
+ * it also checks that both give the same totals and facets. The load average is printed beside
+ * the figures. The archive is opened read-only: no migration is applied by this script.
+ */
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { parseQuery } from "../src/search/parser.js";
+import { searchParsedPostgres } from "../src/search/postgres/search.js";
+import type { SearchResult } from "../src/search/types.js";
+import { openPostgres, redactUrl } from "../src/store/postgres/connect.js";
+import { FIELDED_QUERIES, percentile, TEXT_QUERIES } from "./bench/queries.js";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: process.env.CABLEGRAM_DB },
+    runs: { type: "string", default: "10" },
+    compare: { type: "string" },
+    query: { type: "string", multiple: true },
+    json: { type: "boolean" },
+  },
+});
+if (!values.url) {
+  process.stderr.write(
+    "usage: npx tsx scripts/bench-pg-search.ts --url postgres://… [--runs N] [--compare DIR] [--query Q]… [--json]\n",
+  );
+  process.exit(2);
+}
+const runs = Math.max(1, Number(values.runs));
+const queries = values.query?.length ? values.query : [...TEXT_QUERIES, ...FIELDED_QUERIES];
+
+type Search = typeof searchParsedPostgres;
+const impls: { name: string; search: Search }[] = [];
+if (values.compare) {
+  const path = join(resolve(values.compare), "src/search/postgres/search.ts");
+  const mod = (await import(path)) as { searchParsedPostgres: Search };
+  impls.push({ name: `baseline (${values.compare})`, search: mod.searchParsedPostgres });
+}
+impls.push({ name: "this checkout", search: searchParsedPostgres });
+
+const pg = await openPostgres(values.url, { readonly: true, max: 2 });
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+
+function digest(r: SearchResult): string {
+  const f = r.facets;
+  return JSON.stringify([
+    r.total,
+    f && [f.tag, f.origin, f.classification, f.caveat, f.person, f.org, f.place],
+    r.histogram,
+  ]);
+}
+
+try {
+  const loadBefore = load();
+  const nodes = queries.map((q) => parseQuery(q));
+  const times = impls.map(() => queries.map(() => [] as number[]));
+  const mismatches: string[] = [];
+  for (const [qi, node] of nodes.entries()) {
+    const answers: string[] = [];
+    for (const impl of impls)
+      answers.push(digest(await impl.search(pg.sql, node, { facets: true })));
+    if (answers.some((a) => a !== answers[0])) mismatches.push(queries[qi]!);
+  }
+  for (let r = 0; r < runs; r++) {
+    for (const [qi, node] of nodes.entries()) {
+      // Alternate which implementation goes first, so neither always finds the other's cache.
+      const order =
+        r % 2 === 0 ? impls.map((_, i) => i) : impls.map((_, i) => impls.length - 1 - i);
+      for (const i of order) {
+        const t = performance.now();
+        await impls[i]!.search(pg.sql, node, { facets: true });
+        times[i]![qi]!.push(performance.now() - t);
+      }
+    }
+  }
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const result = {
+    archive: redactUrl(values.url),
+    queries: queries.length,
+    runs,
+    loadBefore,
+    loadAfter: load(),
+    mismatches,
+    impls: impls.map((impl, i) => {
+      const all = times[i]!.flat();
+      return {
+        name: impl.name,
+        p50: round(percentile(all, 50)),
+        p95: round(percentile(all, 95)),
+        max: round(Math.max(...all)),
+        perQuery: Object.fromEntries(
+          queries.map((q, qi) => [q, round(percentile(times[i]![qi]!, 50))]),
+        ),
+      };
+    }),
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    const out = [
+      `${result.archive}: ${queries.length} queries with facets × ${runs} runs (after a warm-up); load average ${result.loadBefore} before, ${result.loadAfter} after`,
+      ...result.impls.map((r) => `${r.name}: p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms`),
+      "median per query (ms):",
+      ...queries.map(
+        (q) =>
+          `  ${q.padEnd(32)} ${result.impls.map((r) => String(r.perQuery[q]).padStart(9)).join("")}`,
+      ),
+      mismatches.length
+        ? `totals/facets differ between the implementations on: ${mismatches.join(" | ")}`
+        : impls.length > 1
+          ? "totals, facets and histograms equal between the implementations"
+          : "",
+    ];
+    process.stdout.write(`${out.join("\n")}\n`);
+  }
+} finally {
+  await pg.close();
+}

@@ -1,0 +1,151 @@
+/**
+ * The query shapes of the PostgreSQL search that the equivalence test cannot tell apart on the
+ * sample (979 cables): NEAR of two phrases as tsquery distances selects exactly the cables
+ * cg_near selects; relevance ranks the page as a full ts_rank ordering of every match would; and
+ * past `rankAll` matches the subject tier comes first, then every other match newest first, with
+ * paging that neither loses nor repeats a hit. Checked against SQL written here, on a real cluster.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestPostgres } from "../../src/ingest/postgres.js";
+import { nearQuery } from "../../src/search/postgres/near.js";
+import { searchPostgres } from "../../src/search/postgres/search.js";
+import type { SearchResult } from "../../src/search/types.js";
+import { openPostgres, type PgArchive } from "../../src/store/postgres/connect.js";
+import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
+
+const SAMPLE = new URL("../../data/sample/", import.meta.url).pathname;
+const run = postgresAvailable("the PostgreSQL search shape tests");
+const WEIGHTS = "{0, 0, 0.1, 1.0}";
+
+describe.skipIf(!run)("PostgreSQL search shapes", () => {
+  let cluster: PgCluster;
+  let pg: PgArchive;
+
+  beforeAll(async () => {
+    cluster = await startCluster();
+    pg = await openPostgres(await cluster.createDatabase("shapes"));
+    await ingestPostgres(pg, [SAMPLE], { workers: 1 });
+  }, 600_000);
+
+  afterAll(async () => {
+    await pg?.close();
+    cluster?.stop();
+  });
+
+  async function lexemes(text: string): Promise<string[]> {
+    const [row] = await pg.sql<{ lex: string[] | null }[]>`
+      SELECT array_agg(s.lexeme ORDER BY s.p) AS lex
+        FROM (SELECT u.lexeme, unnest(u.positions) AS p
+                FROM unnest(to_tsvector('pg_catalog.simple', cg_fold(${text}))) u) s`;
+    return row?.lex ?? [];
+  }
+
+  it("NEAR of two phrases as tsquery distances matches what cg_near matches", {
+    timeout: 600_000,
+  }, async () => {
+    // Frequent words of the sample in pairs (not the most frequent: cg_near is slow on many
+    // candidates), plus phrases and a prefix: pairs close together in some cables, far in others.
+    const top = (
+      await pg.sql<{ word: string }[]>`
+        SELECT word FROM ts_stat('SELECT tsv FROM cables')
+         WHERE length(word) >= 5 AND word !~ '[0-9]' ORDER BY ndoc DESC, word OFFSET 20 LIMIT 6`
+    ).map((r) => r.word);
+    const texts: [string, string][] = [];
+    for (let i = 0; i + 1 < top.length; i += 2) texts.push([top[i]!, top[i + 1]!]);
+    texts.push(["human rights", "government"], ["prime minister", "visit"], ["minist*", "embassy"]);
+    let cases = 0;
+    let matched = 0;
+    for (const [x, y] of texts) {
+      const phrases = await Promise.all(
+        [x, y].map(async (t) => ({ lexemes: await lexemes(t), prefix: t.endsWith("*") })),
+      );
+      const encoded = phrases.map((p) => p.lexemes.join(" ") + (p.prefix ? "*" : ""));
+      // Only cables holding both phrases can match either way: cg_near is slow on the rest.
+      const both = phrases
+        .map(
+          (p) =>
+            `(${p.lexemes.map((l, i) => `'${l}'${p.prefix && i === p.lexemes.length - 1 ? ":*" : ""}`).join(" <-> ")})`,
+        )
+        .join(" & ");
+      for (const distance of [0, 3, 10]) {
+        for (const w of ["A", "B"]) {
+          const q = nearQuery(phrases, distance, w);
+          expect(q, `${x} / ${y}`).not.toBeNull();
+          const rows = await pg.sql<{ tsq: boolean; fn: boolean }[]>`
+            SELECT c.tsv @@ ${q}::tsquery AS tsq, cg_near(c.tsv, ${encoded}::text[], ${distance}, ${w}) AS fn
+              FROM cables c WHERE c.tsv @@ ${both}::tsquery`;
+          cases++;
+          const differ = rows.filter((r) => r.tsq !== r.fn).length;
+          expect(differ, `NEAR(${x} ${y}, ${distance}) at ${w}`).toBe(0);
+          matched += rows.filter((r) => r.fn).length;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThanOrEqual(36);
+    expect(matched).toBeGreaterThan(0);
+  });
+
+  it("leaves phrases that may overlap to cg_near", () => {
+    const p = { lexemes: ["human", "rights"], prefix: false };
+    expect(nearQuery([p, { lexemes: ["rights"], prefix: false }], 5, "B")).toBeNull();
+    expect(nearQuery([p, { lexemes: ["hum"], prefix: true }], 5, "B")).toBeNull();
+    expect(nearQuery([p, p, { lexemes: ["x"], prefix: false }], 5, "B")).toBeNull();
+  });
+
+  async function allPages(q: string, opts: { rankAll?: number; limit: number }) {
+    const pages: SearchResult[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: SearchResult = await searchPostgres(pg.sql, q, { ...opts, cursor });
+      pages.push(page);
+      cursor = page.next;
+    } while (cursor && pages.length < 200);
+    return pages;
+  }
+
+  it("ranks the first page as ordering every match by ts_rank does", async () => {
+    const expected = (
+      await pg.sql<{ reference_id: string }[]>`
+        SELECT reference_id FROM cables WHERE tsv @@ 'government'::tsquery
+         ORDER BY ts_rank(${WEIGHTS}, tsv, 'government'::tsquery) DESC, id LIMIT 25`
+    ).map((r) => r.reference_id);
+    expect(expected.length).toBe(25);
+    const r = await searchPostgres(pg.sql, "government", { limit: 25 });
+    expect(r.total).toBeGreaterThan(100);
+    expect(r.hits.map((h) => h.referenceId)).toEqual(expected);
+  });
+
+  it("past rankAll puts the subject tier first, then the rest newest first, paging whole", async () => {
+    const limit = 7;
+    const pages = await allPages("government", { rankAll: 5, limit });
+    const ids = pages.flatMap((p) => p.hits.map((h) => h.referenceId));
+    const tier = (
+      await pg.sql<{ reference_id: string }[]>`
+        SELECT reference_id FROM cables
+         WHERE tsv @@ 'government'::tsquery AND cg_text_tsv(subject, NULL) @@ 'government'::tsquery
+         ORDER BY ts_rank(${WEIGHTS}, cg_text_tsv(subject, NULL), 'government'::tsquery) DESC, id`
+    ).map((r) => r.reference_id);
+    const rest = (
+      await pg.sql<{ reference_id: string }[]>`
+        SELECT reference_id FROM cables
+         WHERE tsv @@ 'government'::tsquery AND NOT cg_text_tsv(subject, NULL) @@ 'government'::tsquery
+         ORDER BY coalesce(created, created_est) IS NULL,
+                  (extract(epoch FROM coalesce(created, created_est)::timestamptz)) DESC, id`
+    ).map((r) => r.reference_id);
+    expect(tier.length).toBeGreaterThan(0);
+    expect(rest.length).toBeGreaterThan(limit);
+    expect(ids).toEqual([...tier, ...rest]);
+    expect(pages[0]!.total).toBe(ids.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The way back: each page after the first knows where it starts and the page before it.
+    expect(pages[1]!.offset).toBe(limit);
+    expect(pages[1]!.prev).toBeNull();
+    expect(pages[2]!.offset).toBe(2 * limit);
+    const back = await searchPostgres(pg.sql, "government", {
+      rankAll: 5,
+      limit,
+      cursor: pages[2]!.prev!,
+    });
+    expect(back.hits.map((h) => h.referenceId)).toEqual(pages[1]!.hits.map((h) => h.referenceId));
+  });
+});
