@@ -49,7 +49,10 @@ function near(years: ReadonlySet<number> | undefined, year: number | null): bool
 }
 
 /** Mentions at a post within the period of `year`. */
-function namedNear(years: ReadonlyMap<number, number> | undefined, year: number | null): number {
+export function namedNear(
+  years: ReadonlyMap<number, number> | undefined,
+  year: number | null,
+): number {
   if (!years || year === null) return 0;
   let n = 0;
   for (const [y, count] of years) if (Math.abs(y - year) <= PERIOD_YEARS) n += count;

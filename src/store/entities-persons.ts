@@ -1,5 +1,14 @@
 import type { MentionFacts, Placement } from "./entities-facts.js";
-import { type FullEntity, linkByEvidence, linkSigner, MISSION_TITLES } from "./entities-links.js";
+import { canonicalGivens, TABLE_WEIGHT } from "./entities-givens.js";
+import { atHome, type Leader, leaderByTitle, leaderLink, leaderNear } from "./entities-leaders.js";
+import {
+  type FullEntity,
+  linkByEvidence,
+  linkSigner,
+  MISSION_TITLES,
+  namedNear,
+  PERIOD_YEARS,
+} from "./entities-links.js";
 import { MiddleNames } from "./entities-middles.js";
 import {
   DEPARTMENT,
@@ -8,65 +17,12 @@ import {
   type OfficeHolder,
   officeOfRole,
 } from "./entities-offices.js";
-import { fold, type NameShape, nameShape, slug } from "./entity-names.js";
+import { fold, isPlaceName, type NameShape, nameShape, slug } from "./entity-names.js";
 
 /**
  * Persons: which mentions of one surname are one person (the rule is told in entities-rule.ts).
  * Everything here depends on the mentions of that surname and the reference tables only.
  */
-
-/** Given names long enough that one slip between two of them is a typing slip, not a new name. */
-const SLIP_MIN = 5;
-
-/** Equal but for one letter added, dropped or changed (`Magaret`, `Margaret`). */
-function oneSlip(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-/** A holder's given name outweighs any count of written ones: the table spells it. */
-const TABLE_WEIGHT = Number.MAX_SAFE_INTEGER;
-
-/**
- * Per surname, the given name each written given name stands for: the given name of an office
- * holder of that surname for its other forms (`Bill` → `William` Clinton), else the most written
- * one within one typing slip of it (`Magaret Scobey` is `Margaret Scobey`; `Condoleeza Rice` is
- * the table's `Condoleezza`); ties go to the first in alphabetical order, so the choice does not
- * depend on the order of the mentions.
- */
-function canonicalGivens(shapes: readonly NameShape[]): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const s of shapes) {
-    if (!s.given || !s.surname) continue;
-    let c = counts.get(s.surname);
-    if (!c) {
-      c = new Map<string, number>();
-      counts.set(s.surname, c);
-      for (const h of holdersNamed(s.surname)) c.set(h.given, TABLE_WEIGHT);
-    }
-    if (c.get(s.given) !== TABLE_WEIGHT) c.set(s.given, (c.get(s.given) ?? 0) + 1);
-  }
-  const out = new Map<string, string>();
-  for (const [surname, c] of counts) {
-    for (const h of holdersNamed(surname))
-      for (const a of h.also) if (c.has(a)) out.set(`${surname}\u0000${a}`, h.given);
-    if (c.size < 2) continue;
-    for (const g of c.keys()) {
-      if (g.length < SLIP_MIN || out.has(`${surname}\u0000${g}`)) continue;
-      let best = g;
-      for (const [h, n] of c) {
-        if (h === g || h.length < SLIP_MIN || !oneSlip(g, h)) continue;
-        const m = c.get(best)!;
-        if (n > m || (n === m && h < best)) best = h;
-      }
-      if (best !== g) out.set(`${surname}\u0000${g}`, best);
-    }
-  }
-  return out;
-}
 
 function addYear<K>(map: Map<K, Set<number>>, key: K, year: number) {
   const set = map.get(key) ?? new Set<number>();
@@ -244,12 +200,53 @@ export function resolvePersons(
       out[i] = { entityId: idOf(s.surname, h.given, h.middle), link: officeLink(h, m) };
       return;
     }
+    const fits = (l: Leader | null) =>
+      l && (!s.initial || l.given.startsWith(s.initial)) ? l : null;
+    const titled = fits(leaderByTitle(m, s.surname));
+    if (titled) {
+      out[i] = {
+        entityId: idOf(titled.surname, titled.given, titled.middle),
+        link: leaderLink(titled, "by title on the cable's date"),
+      };
+      return;
+    }
+    const at = m.station ? `-at-${slugOf(m.station)}` : "";
+    // A place's name alone, without a title or a signature to say it is a person's surname, may
+    // be the place itself (`Salvador`): the post, where the place is named too, does not link it.
+    if (!m.signed && m.roles.length === 0 && !s.initial && isPlaceName(s.surname)) {
+      out[i] = {
+        entityId: `person-${slugOf(s.surname)}${at}`,
+        link: `surname at post (${m.station ?? "no post"}), also a place name: only a title or signature links it`,
+      };
+      return;
+    }
     let cands = bySurname.get(s.surname) ?? [];
     if (s.initial) cands = cands.filter((e) => e.given.startsWith(s.initial!));
-    const placed = m.signed
+    let placed = m.signed
       ? (linkSigner(m, cands) ?? linkByEvidence(m, cands, foldOf, s.initial, false))
       : linkByEvidence(m, cands, foldOf, s.initial);
-    const at = m.station ? `-at-${slugOf(m.station)}` : "";
+    const leader = placed ? null : fits(leaderNear(m, s.surname, PERIOD_YEARS));
+    if (leader) {
+      // A leader in office then, unless the cables name a namesake in full as near: at the
+      // leader's own country's post, a namesake there; elsewhere, one anywhere.
+      const id = idOf(leader.surname, leader.given, leader.middle);
+      const home = atHome(leader, m.station);
+      const rival = cands.some(
+        (e) =>
+          e.id !== id &&
+          (home
+            ? namedNear(e.posts.get(m.station!), m.year) > 0
+            : [...e.posts.values()].some((years) => namedNear(years, m.year) > 0)),
+      );
+      if (!rival)
+        placed = {
+          entityId: id,
+          link: leaderLink(
+            leader,
+            home ? "in office, at a post of the country" : "in office, no namesake named then",
+          ),
+        };
+    }
     out[i] = placed ?? {
       entityId: `person-${slugOf(s.surname)}${at}`,
       link: m.station ? `surname at post (${m.station})` : "surname",

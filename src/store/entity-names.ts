@@ -205,3 +205,23 @@ export function titleCase(s: string): string {
 export function isMixedCase(s: string): boolean {
   return /\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 }
+
+let placeNames: ReadonlySet<string> | null = null;
+
+/**
+ * Whether a folded word names a city, country or region of the reference tables (cities.csv,
+ * countries.csv, regions.csv, with their other forms): a surname alone that is also a place
+ * (`Salvador`, `Lagos`, `Medina`) may be the place the extraction read as a name.
+ */
+export function isPlaceName(folded: string): boolean {
+  if (!placeNames) {
+    const set = new Set<string>();
+    for (const table of ["cities.csv", "countries.csv", "regions.csv"])
+      for (const r of referenceTable(table)) {
+        set.add(fold(r.name!));
+        for (const v of (r.variants ?? "").split("|")) if (v) set.add(fold(v));
+      }
+    placeNames = set;
+  }
+  return placeNames.has(folded);
+}
