@@ -7,8 +7,10 @@
  * Asquino`, `ROBERT P. FINN`) belongs to the entity of that pair (`person-mark-asquino`). Titles
  * written first are roles, not given names (`Minister Smith`, `SecGen Rasmussen` are surnames).
  * A typing slip in a given name of five letters or more joins the more written given name one
- * letter away (`Magaret Scobey`), and an office holder's other given name joins the table's
- * (`Bill Clinton` is `William J. Clinton`). A middle initial does not split the pair — unless the
+ * letter away (`Magaret Scobey`), an office holder's or leader's other given name joins the table's
+ * (`Bill Clinton` is `William J. Clinton`), and a nickname joins the one formal given name it
+ * stands for that the cables write with the surname (`Nick Burns` is `Nicholas Burns`; `Chris
+ * Hill` stays apart beside `Christopher Hill` and `Christina Hill`; data/reference/nicknames.csv). A middle initial does not split the pair — unless the
  * cables write two or more different ones for it (`George H. W. Bush`, `George W. Bush`): then
  * each middle initial is its own person (`person-george-w-bush`), and the name written without
  * one joins the office holder of the cable's date, or the one namesake at the same post and
@@ -19,7 +21,11 @@
  *   0. office: the signature of a cable sent from the Department (station STATE) is the
  *      Secretary of State of its date; a surname titled `Secretary` or `President` whose surname
  *      is the Secretary's or the US President's on that date is that holder
- *      (data/reference/us-officeholders.csv);
+ *      (data/reference/us-officeholders.csv); a surname titled as a head of state or government
+ *      (`President`, `PM`, `Chancellor`...) whose surname, or a name they go by (`Lula`, `Abu
+ *      Mazen`), is a leader's holding that office on the cable's date is that leader — the post's
+ *      own country deciding between two (data/reference/world-leaders.csv): `President Mubarak`
+ *      is Hosni Mubarak, even where the post names his son more often;
  *   1. a signature is the post's own staff: it joins the one full name named as US staff
  *      (Classified-By, signature, US titles) at the same station within two years — or the one
  *      named there four times as often as all others together — and nothing else: a namesake
@@ -31,7 +37,12 @@
  *      name beside the ambassador who signs every cable), or only one of them holds the
  *      mention's title there then;
  *   3. same role: else, exactly one of them holds the same role (`FM`, `CDA`) within two years;
- *   4. initial: else, the initial leaves exactly one full-name entity with that surname.
+ *   4. initial: else, the initial leaves exactly one full-name entity with that surname;
+ *   5. leader: else, a surname without a title that is the surname of exactly one leader in
+ *      office within two years joins that leader, unless the cables name a namesake in full then
+ *      (at the leader's own country's posts, one named at the post; elsewhere, one anywhere).
+ * A place's name alone (data/reference cities, countries, regions: `Salvador`, `Lagos`) with no
+ * title and no signature links by none of 1–5: the post names the place too.
  * Otherwise it stays apart, as the surname at that post (`person-asquino-at-almaty`): two people
  * who share a surname are two entities unless the cables link them. Each mention keeps the rule
  * that placed it (`link`), which the person's page shows as the evidence.

@@ -22,6 +22,20 @@ describe("nameShape", () => {
     expect(nameShape("PermRep Vitaly Churkin")).toMatchObject({ given: "vitaly" });
     // A title alone stays what is written.
     expect(nameShape("General")).toMatchObject({ surname: "general" });
+    for (const f of ["FonMin Smith", "Pres. Smith", "ASYG Smith", "Codel Smith"])
+      expect(nameShape(f)).toMatchObject({ given: null, surname: "smith" });
+  });
+
+  it("reads a generational suffix as no surname", () => {
+    expect(nameShape("Lincoln P. Bloomfield Jr.")).toMatchObject({
+      given: "lincoln",
+      middle: ["p"],
+      surname: "bloomfield",
+    });
+    expect(nameShape("TIMKEN JR")).toMatchObject({ given: null, surname: "timken" });
+    expect(nameShape("Abdullah II")).toMatchObject({ given: null, surname: "abdullah" });
+    // Alone, the word is what is written.
+    expect(nameShape("Jr")).toMatchObject({ surname: "jr" });
   });
 });
 

@@ -119,16 +119,21 @@ function isTitleWord(folded: string): boolean {
   return titleWords.has(folded) || titleWords.has(folded.split("-")[0]!);
 }
 
+const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+
 /** Given name, initial, middle initial and surname of one written form. */
 export function nameShape(form: string): NameShape {
   const raws = nameWords(form);
   // Leading titles are roles; a title alone is left as written (it names nobody better).
   let from = 0;
   while (from < raws.length - 1 && isTitleWord(fold(raws[from]!.replace(/\.$/, "")))) from++;
+  let to = raws.length;
+  // A generational suffix written last (`Lincoln P. Bloomfield Jr.`, `Timken Jr`) is no surname.
+  while (to - from > 1 && SUFFIXES.has(fold(raws[to - 1]!.replace(/\.$/, "")))) to--;
   // A lone letter without its dot before a bare surname is what is left of an office symbol
   // (`U/S Burns`, `A/S Shannon` written `S Burns`), not an initial: initials carry a dot.
-  if (raws.length - from === 2 && /^\p{L}$/u.test(raws[from]!)) from++;
-  const words = raws.slice(from);
+  if (to - from === 2 && /^\p{L}$/u.test(raws[from]!)) from++;
+  const words = raws.slice(from, to);
   // Name words in order, particles left out (unless alone), each marked as initial or not.
   const kept: { f: string; initial: boolean }[] = [];
   for (const raw of words) {
