@@ -1,7 +1,7 @@
 import { referenceTable } from "../reference/reference-data.js";
 import { leadersNamed } from "./entities-leaders.js";
 import { holdersNamed } from "./entities-offices.js";
-import { fold, type NameShape } from "./entity-names.js";
+import { fold, type NameShape, oneSlip } from "./entity-names.js";
 
 /**
  * Which given name each written given name of a surname stands for (entities-persons.ts): the
@@ -10,15 +10,6 @@ import { fold, type NameShape } from "./entity-names.js";
 
 /** Given names long enough that one slip between two of them is a typing slip, not a new name. */
 const SLIP_MIN = 5;
-
-/** Equal but for one letter added, dropped or changed (`Magaret`, `Margaret`). */
-function oneSlip(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 /** Office holders and leaders of a surname: the tables spell their given names. */
 export function tableNamed(surname: string): { given: string; also: readonly string[] }[] {

@@ -63,8 +63,14 @@ export class MiddleNames {
       if (b === undefined || n > lists[b]![1]) best.set(r, i);
     });
     if (best.size < 2) return out;
+    // Labelled by initials (`george-w-bush`), or by the names in full when two people share
+    // them (`bin Ali`, `bin Abdullah`: `mohammed-ali-khalifa`, `mohammed-abdullah-khalifa`).
+    const initials = (k: number) => words[k]!.map((w) => w[0]).join(" ");
+    const seen = new Map<string, number>();
+    for (const k of best.values()) seen.set(initials(k), (seen.get(initials(k)) ?? 0) + 1);
     lists.forEach(([l], i) => {
-      out.set(l, words[best.get(find(i))!]!.map((w) => w[0]).join(" "));
+      const k = best.get(find(i))!;
+      out.set(l, seen.get(initials(k))! > 1 ? words[k]!.join(" ") : initials(k));
     });
     return out;
   }

@@ -199,3 +199,21 @@ describe("place names as surnames", () => {
     expect(got[4]).toBe("person-lagos-at-santiago");
   });
 });
+
+describe("middle names sharing an initial", () => {
+  it("tells `bin Ali` from `bin Abdullah` and labels each in full", () => {
+    const got = ids([
+      person("Mohammed bin Abdullah Al-Khalifa", "MANAMA", 2007),
+      person("Mohammed bin Abdulla Al Khalifa", "MANAMA", 2009),
+      // The most written spelling labels the person.
+      person("Mohammed bin Abdullah Al Khalifa", "MANAMA", 2009),
+      person("Muhammed bin Ali Al-Khalifa", "MANAMA", 2008, { roles: ["Judge"] }),
+      person("Mohammed Al-Khalifa", "MANAMA", 2008, { roles: ["Judge"] }),
+    ]);
+    expect(got[0]).toBe("person-mohammed-abdullah-khalifa");
+    expect(got[1]).toBe("person-mohammed-abdullah-khalifa");
+    expect(got[3]).toBe("person-mohammed-ali-khalifa");
+    // Without the middle name, the one holding the title at the post.
+    expect(got[4]).toBe("person-mohammed-ali-khalifa");
+  });
+});

@@ -47,5 +47,17 @@ describe("compatibleMiddles", () => {
     expect(compatibleMiddles(["w"], ["h", "w"])).toBe(false);
     expect(compatibleMiddles(["a"], ["b"])).toBe(false);
     expect(compatibleMiddles(["hamad"], ["khalifa"])).toBe(false);
+    // Full names sharing an initial are two; a slip in one is not.
+    expect(compatibleMiddles(["ali"], ["abdullah"])).toBe(false);
+    expect(compatibleMiddles(["abdulla"], ["abdullah"])).toBe(true);
+    for (const [x, y] of [
+      ["isa", "issa"],
+      ["nisar", "nasir"],
+      ["jauregui", "juaregui"],
+    ])
+      expect(compatibleMiddles([x!], [y!])).toBe(true);
+    expect(compatibleMiddles(["manuel"], ["mario"])).toBe(false);
+    expect(compatibleMiddles(["ali"], ["ahmed"])).toBe(false);
+    expect(compatibleMiddles(["a"], ["abdullah"])).toBe(true);
   });
 });

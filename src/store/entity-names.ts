@@ -158,17 +158,60 @@ export function nameShape(form: string): NameShape {
 
 /**
  * Whether two middle-name lists can be one person's: one is empty, they open with the same
- * letter (`H.` and `Herbert`), or the shorter is written in full words that the longer holds in
+ * letter where one is an initial (`H.` and `Herbert`), with the same word spelt alike where both
+ * are written in full (`Abdulla`, `Abdullah`; not `Ali` and `Abdullah`), or the shorter is written in full words that the longer holds in
  * order (`Jose Garcia Belaunde`, `Jose Antonio Garcia Belaunde`). An initial stands for the first
  * middle name, so `George W. Bush` and `George H. W. Bush` are two people.
  */
 export function compatibleMiddles(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0 || a[0]![0] === b[0]![0]) return true;
+  if (a.length === 0 || b.length === 0) return true;
+  const [x, y] = [a[0]!, b[0]!];
+  // Two middle names written in full are one only when spelt alike (`Abdulla`, `Abdullah`):
+  // `bin Ali` and `bin Abdullah` share an initial, not a person.
+  if (x.length > 1 && y.length > 1 ? sameWord(x, y) : x[0] === y[0]) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.some((w) => w.length === 1)) return false;
   let j = 0;
   for (const w of long) if (j < short.length && w === short[j]) j++;
   return j === short.length;
+}
+
+/** Equal but for one letter added, dropped or changed (`Magaret`, `Margaret`). */
+export function oneSlip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Letters to add, drop or change to make `a` into `b`, counted up to `cap` + 1. */
+function distance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * One middle name as written twice: spellings of one name open alike and differ by a letter, two
+ * in names of four letters or more (`Isa`, `Issa`; `Nisar`, `Nasir`; `Mattos`, `Motta`), where
+ * two names differ by more (`Ali`, `Ahmed`; `Manuel`, `Mario`).
+ */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0]) return false;
+  const cap = Math.min(a.length, b.length) >= 4 ? 2 : 1;
+  return distance(a, b, cap) <= cap;
 }
 
 /** Folded words worth masking or matching: every word of the forms but initials and particles. */
