@@ -119,7 +119,12 @@ function isTitleWord(folded: string): boolean {
   return titleWords.has(folded) || titleWords.has(folded.split("-")[0]!);
 }
 
-const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+/**
+ * Suffixes that leave the name naming the same person (`Robert O. Blake Jr.` is Robert Blake).
+ * `Sr.` is not one: `George Bush Sr.` and `Mubarak Sr.` name the father beside a son of the
+ * same name, whom the bare name would be taken for.
+ */
+const SUFFIXES = new Set(["jr", "ii", "iii", "iv"]);
 
 /** Given name, initial, middle initial and surname of one written form. */
 export function nameShape(form: string): NameShape {
