@@ -27,7 +27,8 @@ import type { EntityFacetCount } from "./types.js";
 
 const cache = new WeakMap<Db, { stamp: string; pub: boolean; cols: EntityColumns }>();
 
-function columns(db: Db): EntityColumns {
+/** The connection's entity arrays, built if missing or stale (src/search/index.ts warms them). */
+export function entityFacetColumns(db: Db): EntityColumns {
   const now = stamp(db);
   const pub = isPublicMode(db);
   const hit = cache.get(db);
@@ -111,7 +112,7 @@ export function entityFacets(
   ids: Int32Array,
   limit: number,
 ): Record<EntityType, EntityFacetCount[]> {
-  const cols = columns(db);
+  const cols = entityFacetColumns(db);
   return {
     person: count(cols, cols.person, ids, limit),
     org: count(cols, cols.org, ids, limit),
@@ -132,7 +133,7 @@ export function coMentions(
   cables: Int32Array | null,
   limit: number,
 ): Record<EntityType, Related[]> {
-  const cols = columns(db);
+  const cols = entityFacetColumns(db);
   const v = cols.valueOf(entity);
   const own = ENTITY_TYPES.find((t) => entity.startsWith(`${t}-`));
   const self = own && v !== undefined ? indexOf(cols[own], v) : -1;

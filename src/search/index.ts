@@ -5,12 +5,13 @@
  * the same snapshot.
  */
 import { type Db, perConnection } from "../store/db.js";
+import { isPublicMode, protectedIndex } from "../store/entities-public.js";
 import type { QueryNode } from "./ast.js";
 import { columnsIfBuilt, columnsIfFresh } from "./columns.js";
 import type { Plan } from "./compile.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { didYouMean } from "./did-you-mean.js";
-import { entityFacets } from "./entity-facets.js";
+import { entityFacetColumns, entityFacets } from "./entity-facets.js";
 import { visibleIds, visibleTerms } from "./entity-visibility.js";
 import {
   DEFAULT_FACET_LIMIT,
@@ -25,6 +26,7 @@ import { planQuery } from "./plan.js";
 import { pagePosition } from "./previous.js";
 import { snippetFor } from "./snippets.js";
 import { checkOptions, type SearchHit, type SearchOptions, type SearchResult } from "./types.js";
+import { termDocs } from "./variants.js";
 
 export { InvalidCursorError } from "./cursor.js";
 export { parseQuery } from "./parser.js";
@@ -82,12 +84,21 @@ function hitFor(db: Db, id: number, plan: Plan | null, withSnippet: boolean): Se
 }
 
 /**
- * Builds the columnar copy facets and date sorts use for large result sets (about a second at
- * Cablegate scale), so that the first broad query does not pay for it. Call once after opening
- * the archive in a long-running process (the server); optional.
+ * Builds what a connection otherwise builds on its first search of a kind, so that no visitor
+ * pays for it: the columnar copy (facets and date sorts over large result sets), the entity facet
+ * arrays (every faceted search), the index vocabulary ("did you mean" on a thin result, `word~`)
+ * and, in public mode, the index of protected names. At 251,287 cables these take seconds each,
+ * the vocabulary most (FTS5 counts every word's cables by reading its whole posting list): paid
+ * by the first requests, they held a fresh server worker's event loop for half a minute, and
+ * every request queued behind them timed out. Call once after opening the archive in a
+ * long-running process (the server, before it listens); optional. Rebuilt lazily, as before,
+ * when the archive changes.
  */
 export function warmUp(db: Db): void {
   columnsIfFresh(db);
+  entityFacetColumns(db);
+  termDocs(db, "");
+  if (isPublicMode(db)) protectedIndex(db);
 }
 
 /** Above this many hits, facets and date keys come from the columnar copy (built if need be). */

@@ -24,7 +24,10 @@ export interface Variant {
 export interface Vocabulary {
   stamp: string;
   /** Index words by length, each with its document count. */
-  byLength: Map<number, { terms: string[]; docs: Int32Array; skeletons: string[] }>;
+  byLength: Map<
+    number,
+    { terms: string[]; docs: Int32Array; skeletons: string[]; letters: Uint8Array }
+  >;
   docs: Map<string, number>;
 }
 
@@ -51,28 +54,64 @@ export function skeleton(word: string): string {
   return merged.replace(/(.)\1+/g, "$1");
 }
 
+/** Rows of editDistance, reused: it runs for tens of thousands of index words per query word. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
 /** Edit distance with adjacent transpositions, or `max + 1` as soon as it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0].length <= b.length) {
+    const n = b.length + 1;
+    rows = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  }
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
         v = Math.min(v, prev2[j - 2]! + 1);
       }
       cur[j] = v;
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[b.length]!;
+}
+
+/**
+ * Letter counts of a word in LETTER_BUCKETS buckets (a-z, then other characters hashed into the
+ * rest). An edit changes these counts by at most 2 in all (a substitution: one down, one up; a
+ * transposition: none), so half their difference bounds the edit distance from below: most index
+ * words are ruled out by it without computing the distance. Hashing characters together can only
+ * lower the difference, so the bound holds.
+ */
+const LETTER_BUCKETS = 32;
+
+function letterCounts(word: string, into: Uint8Array, at: number): void {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const k = at + (c >= 97 && c <= 122 ? c - 97 : 26 + (c % (LETTER_BUCKETS - 26)));
+    if (into[k]! < 255) into[k]!++;
+  }
+}
+
+/** Whether the letter counts at `at` differ from `mine` by more than `limit`. */
+function countsDifferMore(counts: Uint8Array, at: number, mine: Uint8Array, limit: number) {
+  let diff = 0;
+  for (let k = 0; k < LETTER_BUCKETS; k++) {
+    const d = counts[at + k]! - mine[k]!;
+    diff += d < 0 ? -d : d;
+    if (diff > limit) return true;
+  }
+  return false;
 }
 
 /** Edits allowed between any two words of this length: one, two from ten letters. */
@@ -123,10 +162,16 @@ export function vocabularyOf(
     docs.set(row.term, row.doc);
   }
   const byLength = new Map(
-    [...groups].map(([n, g]) => [
-      n,
-      { terms: g.terms, docs: Int32Array.from(g.docs), skeletons: g.skeletons },
-    ]),
+    [...groups].map(([n, g]) => {
+      const letters = new Uint8Array(g.terms.length * LETTER_BUCKETS);
+      g.terms.forEach((t, i) => {
+        letterCounts(t, letters, i * LETTER_BUCKETS);
+      });
+      return [
+        n,
+        { terms: g.terms, docs: Int32Array.from(g.docs), skeletons: g.skeletons, letters },
+      ];
+    }),
   );
   return { stamp, byLength, docs };
 }
@@ -160,6 +205,8 @@ export function variantsIn(
   const plain = plainEdits(w.length);
   const wide = skeletonEdits(w.length);
   const sk = skeleton(w);
+  const mine = new Uint8Array(LETTER_BUCKETS);
+  letterCounts(w, mine, 0);
   const found: (Variant & { rank: number })[] = [];
   for (let n = w.length - wide; n <= w.length + wide; n++) {
     const g = vocab.byLength.get(n);
@@ -168,7 +215,9 @@ export function variantsIn(
       const t = g.terms[i]!;
       if (t === w || hidden?.has(t)) continue;
       const same = g.skeletons[i] === sk;
-      const d = editDistance(w, t, same ? wide : plain);
+      const bound = same ? wide : plain;
+      if (countsDifferMore(g.letters, i * LETTER_BUCKETS, mine, 2 * bound)) continue;
+      const d = editDistance(w, t, bound);
       if (d <= plain || (same && d <= wide)) {
         found.push({ term: t, docs: g.docs[i]!, rank: (same ? 0 : 10) + d });
       }

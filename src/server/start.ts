@@ -18,7 +18,7 @@ import {
   sqliteArchive,
 } from "../archive/archive.js";
 import { type IngestReport, ingest } from "../ingest/index.js";
-import { columnsIfFresh } from "../search/columns.js";
+import { warmUp } from "../search/index.js";
 import { type Db, openArchive } from "../store/db.js";
 import {
   archiveFailure,
@@ -158,8 +158,6 @@ async function openServed(
   let seeded: IngestReport | null = null;
   if (opts.db !== ":memory:" && !existsSync(opts.db)) seeded = await prepareArchive(opts);
   const db = openArchive(opts.db, { readonly: Boolean(opts.public || opts.readonly) });
-  // Facets and date sorts read a columnar copy of the archive; build it before the first visitor.
-  columnsIfFresh(db);
   return { archive: sqliteArchive(db, opts.db), db, seeded };
 }
 
@@ -177,6 +175,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     allowedHosts: [...listening, ...(opts.allowedHosts ?? [])],
   });
   if (app.assets.problem) log(`warning: ${app.assets.problem}`);
+  // After createApp, which puts a public server's connection in public mode: what is warmed is
+  // what this connection's searches read. Before listening, so no request waits behind it.
+  if (db) {
+    const t = performance.now();
+    warmUp(db);
+    const ms = Math.round(performance.now() - t);
+    if (ms >= 1000) log(`search caches built in ${ms} ms`);
+  }
   if (!isLoopback(opts.host)) log(`warning: listening on ${opts.host}, beyond this machine`);
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
