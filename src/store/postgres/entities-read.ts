@@ -15,14 +15,7 @@ import {
   type Related,
   summary,
 } from "../entities-read.js";
-import {
-  type CableMention,
-  type CableMentionRow,
-  cableMentionsOf,
-  lookupConditions,
-  relatedByType,
-  withCoMentions,
-} from "../entity-page.js";
+import * as page from "../entity-page.js";
 import { type MentionRow, partsFromMentions } from "../entity-summary-live.js";
 import type { CablesCursor } from "../entity-summary-read.js";
 import type { Sql } from "./connect.js";
@@ -37,7 +30,7 @@ export async function findEntitiesPg(
   const count = pub ? "public_cables" : "cables";
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
-  const where = lookupConditions(q, pub, opts.type, { param: p, isPublic: "public" });
+  const where = page.lookupConditions(q, pub, opts.type, { param: p, isPublic: "public" });
   const rows = (await sql.unsafe(
     `SELECT e.* FROM entities e WHERE ${where.join(" AND ")}
       ORDER BY e.${count} DESC, e.name COLLATE "C" LIMIT ${p(opts.limit ?? 20)} OFFSET ${p(opts.offset ?? 0)}`,
@@ -82,7 +75,7 @@ async function coMentionsPg(
       WHERE r <= $2 ORDER BY type, r`,
     [id, RELATED_SHOWN],
   );
-  return relatedByType(
+  return page.relatedByType(
     rows.map((r) => ({ ...r, cables: Number(r.cables) })),
     RELATED_SHOWN,
   );
@@ -111,7 +104,7 @@ export async function entityDetailPg(
      ORDER BY coalesce(c.created, '') COLLATE "C" DESC, m.cable_id DESC, m.seq DESC`;
   const mentions: MentionRow[] = rows.map((r) => ({ ...r, protected: r.protected ? 1 : 0 }));
   const { cables: _, ...parts } = partsFromMentions(mentions, pub, cableLimit, after);
-  return withCoMentions(entity, parts, await coMentionsPg(sql, id, pub));
+  return page.withCoMentions(entity, parts, await coMentionsPg(sql, id, pub));
 }
 
 /** The persons, organisations and places of one cable (public: none it protects). */
@@ -119,12 +112,12 @@ export async function cableMentionsPg(
   sql: Sql,
   referenceId: string,
   pub: boolean,
-): Promise<CableMention[]> {
-  const rows = await sql<CableMentionRow[]>`
+): Promise<page.CableMention[]> {
+  const rows = await sql<page.CableMentionRow[]>`
     SELECT m.entity_id AS "entityId", m.type, m.name, m.variants, m.roles, m.paragraphs, m.protected
       FROM mentions m WHERE m.cable_id = (SELECT id FROM cables WHERE reference_id = ${referenceId})
      ORDER BY m.seq`;
-  return cableMentionsOf(rows, pub);
+  return page.cableMentionsOf(rows, pub);
 }
 
 /** The forms of each entity, most written first (public: outside protecting cables). */
