@@ -8,7 +8,7 @@ import type { Db } from "../store/db.js";
 import type { EntityType } from "../store/entities-input.js";
 import { isPublicMode } from "../store/entities-public.js";
 import { type EntitySummary, findEntities } from "../store/entities-read.js";
-import { xmlEscape } from "./gexf.js";
+import { xmlEscape } from "./gexf-write.js";
 import { csvRow } from "./index.js";
 
 export const ENTITY_CSV_COLUMNS = [

@@ -5,7 +5,7 @@ import { parseCsv } from "../reference/reference-data.js";
 import { QuerySyntaxError } from "../search/types.js";
 import type { Db } from "../store/db.js";
 import { writeCable } from "../store/write.js";
-import { gexfNode, xmlEscape } from "./gexf.js";
+import { gexfNode, xmlEscape } from "./gexf-write.js";
 import { CSV_COLUMNS, csvField, exportQuery } from "./index.js";
 
 let db: Db;

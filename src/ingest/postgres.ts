@@ -17,7 +17,7 @@ import { claimRun } from "../store/postgres/ingest-runs.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
 import { DEFAULT_BATCH_SIZE, IngestError, type IngestOptions, startParsing } from "./index.js";
-import type { Prepared, PreparedCable } from "./prepare.js";
+import { type Prepared, type PreparedCable, storeRejection } from "./prepare.js";
 import {
   assertCountsAddUp,
   countOutcome,
@@ -62,12 +62,7 @@ async function writeAll(
       out.push({ kind: "stored", outcome: outcome! });
     } catch (err) {
       if (!isRecordError(err)) throw err;
-      out.push({
-        kind: "rejected",
-        source: p.cable.source ?? { format: "raw", file: "-", offset: 0, line: 1 },
-        reason: `cannot store: ${err instanceof Error ? err.message : String(err)}`,
-        referenceId: p.cable.referenceId,
-      });
+      out.push(storeRejection(p, err));
     }
   }
   return out;

@@ -18,7 +18,7 @@ vi.mock("../parse/index.js", async (original) => {
     },
   };
 });
-const { PARSE_CHUNK, prepareItem, prepareItems } = await import("./prepare.js");
+const { PARSE_CHUNK, prepareItem, prepareItems, storeRejection } = await import("./prepare.js");
 
 function record(body: string, referenceId?: string): RawRecord {
   return {
@@ -61,6 +61,23 @@ describe("prepareItem", () => {
     expect(p.textHash).toMatch(/^[0-9a-f]{40}$/);
     expect(p.contentHash).toMatch(/^[0-9a-f]{40}$/);
     expect(JSON.parse(p.slimJson).body).toBe("");
+  });
+});
+
+describe("storeRejection", () => {
+  it("rejects a cable the archive refused with its id, place and the archive's message", () => {
+    const p = prepareItem(
+      record("C O N F I D E N T I A L ALMATY 002121\n\n1. (C) Text.\n", "05ALMATY2121"),
+    );
+    if (p.kind !== "cable") throw new Error("the record did not parse");
+    const refused = Object.assign(new Error("CHECK constraint failed: serial"), { code: "23514" });
+    expect(storeRejection(p, refused)).toEqual({
+      kind: "rejected",
+      source: { format: "raw", file: "in.txt", offset: 120, line: 7 },
+      reason: "cannot store: CHECK constraint failed: serial",
+      referenceId: "05ALMATY2121",
+    });
+    expect(storeRejection(p, "disk quota").reason).toBe("cannot store: disk quota");
   });
 });
 

@@ -149,3 +149,13 @@ export function rejectAll(items: readonly ReadItem[], reason: string): Rejection
     referenceId: item.kind === "record" ? (item.metadata.referenceId ?? null) : null,
   }));
 }
+
+/** A parsed cable the archive refused (a constraint the parser broke), rejected with the cause. */
+export function storeRejection(p: PreparedCable, err: unknown): Rejection {
+  return {
+    kind: "rejected",
+    source: p.cable.source ?? { format: "raw", file: "-", offset: 0, line: 1 },
+    reason: `cannot store: ${err instanceof Error ? err.message : String(err)}`,
+    referenceId: p.cable.referenceId,
+  };
+}

@@ -1,7 +1,7 @@
 import type { Db } from "../store/db.js";
 import { startMentionLoad } from "../store/entities-write.js";
 import { type WriteOutcome, writeCable } from "../store/write.js";
-import type { Prepared, PreparedCable, Rejection } from "./prepare.js";
+import { type Prepared, type PreparedCable, type Rejection, storeRejection } from "./prepare.js";
 
 /**
  * The one writer: a batch of prepared records is one transaction, so a crash at any moment loses
@@ -56,12 +56,7 @@ export function batchWriter(db: Db): (batch: readonly Prepared[]) => BatchOutcom
         return { kind: "stored", outcome: writeOne.immediate(p, ingestedAt) };
       } catch (err) {
         if (!isRecordError(err)) throw err;
-        return {
-          kind: "rejected",
-          source: p.cable.source ?? { format: "raw", file: "-", offset: 0, line: 1 },
-          reason: `cannot store: ${err instanceof Error ? err.message : String(err)}`,
-          referenceId: p.cable.referenceId,
-        };
+        return storeRejection(p, err);
       }
     });
 

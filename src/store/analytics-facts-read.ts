@@ -13,23 +13,14 @@ import {
   deriveFacts,
   dictionary,
   type FactSet,
-  pack,
   refreshAnalyticsFacts,
   stmts,
 } from "./analytics-facts.js";
-import {
-  columnsByRowid,
-  type FactColumns,
-  gatherFacts,
-  recordOf,
-  recordsAsFacts,
-  skipRecord,
-} from "./analytics-facts-columns.js";
+import { columnsByRowid, type FactColumns } from "./analytics-facts-columns.js";
+import { FactsGather, int32, MEMORY_FROM } from "./analytics-facts-gather.js";
 import { timed } from "./analytics-phases.js";
 import { type Db, perConnection } from "./db.js";
 
-/** Sets of at least this many cables read from the in-memory copy (loading it when needed). */
-export const MEMORY_FROM = 2000;
 /** Cable ids per read while loading the copy (one hex string each, a few MB). */
 const LOAD_SPAN = 20_000;
 
@@ -71,11 +62,7 @@ function ensureFacts(db: Db): Set<number> | null {
 }
 
 function ints(hex: string | null | undefined): Int32Array {
-  const bytes = Buffer.from(hex ?? "", "hex");
-  // A copy: the buffer's offset in its pool need not be a multiple of 4.
-  const out = new Int32Array(bytes.length >> 2);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
+  return int32(Buffer.from(hex ?? "", "hex"));
 }
 
 interface Memory {
@@ -136,24 +123,7 @@ export function readFacts(db: Db, ids: Int32Array, opts: { memory?: boolean } = 
 
 function readFactsNow(db: Db, ids: Int32Array, opts: { memory?: boolean }): FactSet {
   const stale = ensureFacts(db);
-  const d = dictionary(db);
-  // Text of cables derived now that the dictionary lacks: negative ids, local to this set.
-  const local: string[] = [];
-  const localIds = new Map<string, number>();
-  const idOf = (text: string) => {
-    const v = d.ids.get(text);
-    if (v !== undefined) return v;
-    let l = localIds.get(text);
-    if (l === undefined) {
-      local.push(text);
-      l = -local.length;
-      localIds.set(text, l);
-    }
-    return l;
-  };
-  const text = (id: number) =>
-    id > 0 ? (d.texts[id] ?? null) : id < 0 ? (local[-id - 1] ?? null) : null;
-
+  const read = new FactsGather(dictionary(db), ids, stale);
   let memory: Memory | undefined;
   if (stale !== null && opts.memory !== false) {
     const key = stateKey(db);
@@ -161,45 +131,13 @@ function readFactsNow(db: Db, ids: Int32Array, opts: { memory?: boolean }): Fact
     if (memory?.key !== key) memory = undefined;
     if (!memory && (opts.memory ?? ids.length >= MEMORY_FROM)) memory = loadMemory(db, key);
   }
-  if (memory && stale?.size === 0) {
-    const { has, n } = memory.cols;
-    let all = true;
-    for (let i = 0; i < ids.length && all; i++) all = ids[i]! < n && has[ids[i]!] === 1;
-    // The usual case: every cable's stored facts are fresh and in the copy.
-    if (all) return gatherFacts(memory.cols, ids, text);
-  }
-
-  // Records, in the set's order: stored ones (from the copy or read now) and ones derived now.
-  const records: Int32Array[] = [];
-  const missing: number[] = [];
-  if (stale === null) {
-    missing.push(...ids);
-  } else if (memory) {
-    const { has, n } = memory.cols;
-    const present: number[] = [];
-    for (const id of ids) {
-      if (id < n && has[id] === 1 && !stale.has(id)) present.push(id);
-      else missing.push(id);
-    }
-    const f = gatherFacts(memory.cols, Int32Array.from(present), text);
-    for (let i = 0; i < f.n; i++) records.push(recordOf(f, i));
-  } else {
+  if (memory) {
+    const all = read.fromMemory(memory.cols);
+    if (all) return all;
+  } else if (stale !== null) {
     const wanted = stale.size === 0 ? ids : ids.filter((id) => !stale.has(id));
-    const main = ints(reads(db).set.get(JSON.stringify(Array.from(wanted))));
-    // Stored records come in the set's order: a cable they skip has none (or a stale one).
-    let k = 0;
-    for (let o = 0; o < main.length; ) {
-      const next = skipRecord(main, o);
-      while (k < ids.length && ids[k]! < main[o]!) missing.push(ids[k++]!);
-      records.push(main.subarray(o, next));
-      k++;
-      o = next;
-    }
-    while (k < ids.length) missing.push(ids[k++]!);
+    read.fromStored(ints(reads(db).set.get(JSON.stringify(Array.from(wanted)))));
   }
-  if (missing.length > 0) {
-    for (const f of deriveFacts(db, missing)) records.push(pack(f, idOf));
-    records.sort((x, y) => x[0]! - y[0]!);
-  }
-  return recordsAsFacts(records, text);
+  const missing = read.toDerive();
+  return read.facts(missing.length > 0 ? deriveFacts(db, missing) : []);
 }

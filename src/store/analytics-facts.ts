@@ -203,7 +203,8 @@ export function dictionary(db: Db) {
   return d;
 }
 
-function groupBy<T>(rows: Iterable<[number, T]>): Map<number, T[]> {
+/** Values by cable id, in the rows' order: how both back ends shape a cable's lists. */
+export function groupBy<T>(rows: Iterable<[number, T]>): Map<number, T[]> {
   const out = new Map<number, T[]>();
   for (const [id, v] of rows) {
     const list = out.get(id);

@@ -145,7 +145,10 @@ function statements(db: Db) {
 }
 const stmts = perConnection(statements);
 
-function point(row: { serial: number; created: string } | undefined): SerialPoint | null {
+/** A dated neighbour's row as a point (null: none, or its date unreadable). */
+export function serialPoint(
+  row: { serial: number; created: string } | undefined,
+): SerialPoint | null {
   if (!row) return null;
   const time = Date.parse(row.created);
   return Number.isNaN(time) ? null : { serial: row.serial, time };
@@ -160,8 +163,8 @@ export function serialNeighbours(
 ): { lower: SerialPoint | null; higher: SerialPoint | null } {
   const s = stmts(db);
   return {
-    lower: point(s.lower.get(station, year, serial)),
-    higher: point(s.higher.get(station, year, serial)),
+    lower: serialPoint(s.lower.get(station, year, serial)),
+    higher: serialPoint(s.higher.get(station, year, serial)),
   };
 }
 

@@ -25,13 +25,15 @@ export interface VersionInfo {
 
 /** Banner levels without caveats, most secret first (the `level` column). */
 export const CLASSIFICATION_LEVELS: readonly string[] = BANNER_LEVELS;
-const LEVELS = CLASSIFICATION_LEVELS;
-function level(classification: string | null): string | null {
+
+/** The `level` column of a classification: its banner level, caveats dropped (both back ends). */
+export function classificationLevel(classification: string | null): string | null {
   if (!classification) return null;
-  return LEVELS.find((l) => classification.startsWith(l)) ?? classification;
+  return CLASSIFICATION_LEVELS.find((l) => classification.startsWith(l)) ?? classification;
 }
 
-function strongestProtect(cable: Cable): string | null {
+/** The `protect` column: the strongest PROTECT marker a cable carries (both back ends). */
+export function strongestProtect(cable: Cable): string | null {
   if (cable.protect.some((p) => p.marker === "STRICTLY PROTECT")) return "STRICTLY PROTECT";
   return cable.protect.length > 0 ? "PROTECT" : null;
 }
@@ -207,7 +209,7 @@ function insertCurrent(
       month: cable.created ? cable.created.slice(0, 7) : null,
       origin: cable.origin,
       classification: cable.classification,
-      level: level(cable.classification),
+      level: classificationLevel(cable.classification),
       partial: cable.partial ? 1 : 0,
       transmissionId: cable.transmissionId,
       precedence: cable.precedence,

@@ -41,48 +41,13 @@ export function exportStream(
   sort: SortOrder = "created",
   opts: { public?: boolean } = {},
 ): ReadableStream<Uint8Array> {
-  let chunks: Generator<string>;
-  try {
-    chunks = exportQuery(db, query, format, { sort });
-    if (opts.public && format === "jsonl") chunks = withoutPaths(chunks);
-  } catch (err) {
-    if (err instanceof QuerySyntaxError)
-      throw badRequest(err.message, { param: "q", position: err.position });
-    throw err;
-  }
+  const chunks = refusingBadQuery(() => {
+    const all = exportQuery(db, query, format, { sort });
+    return opts.public && format === "jsonl" ? withoutPaths(all) : all;
+  });
   // The first chunk is read before the answer starts: the result set is built there, so an archive
   // that fails at once gets a 5xx problem (src/server/app.ts) instead of a 200 that stops.
-  const first = chunks.next();
-  const encoder = new TextEncoder();
-  let pending: IteratorResult<string> | null = first;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      // Empty chunks (a batch with nothing to write) are skipped: enqueueing one would end nothing.
-      for (;;) {
-        let next: IteratorResult<string>;
-        try {
-          next = pending ?? chunks.next();
-          pending = null;
-        } catch (err) {
-          // Headers are gone: the only honest end is an aborted transfer (no final chunk), which
-          // every HTTP client reports as an error rather than as a complete, shorter file.
-          controller.error(err);
-          return;
-        }
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        if (next.value) {
-          controller.enqueue(encoder.encode(next.value));
-          return;
-        }
-      }
-    },
-    cancel() {
-      chunks.return(undefined);
-    },
-  });
+  return chunkStream(chunks, chunks.next());
 }
 
 /**
@@ -95,24 +60,41 @@ async function archiveStream(
   format: ExportFormat,
   sort: SortOrder,
 ): Promise<ReadableStream<Uint8Array>> {
-  let chunks: AsyncIterator<string>;
+  const chunks = refusingBadQuery(() =>
+    archive.exportChunks(query, format, { sort })[Symbol.asyncIterator](),
+  );
+  return chunkStream(chunks, await chunks.next());
+}
+
+/** Starts an export, a query the parser refuses answering 400 with where it stopped. */
+function refusingBadQuery<T>(start: () => T): T {
   try {
-    chunks = archive.exportChunks(query, format, { sort })[Symbol.asyncIterator]();
+    return start();
   } catch (err) {
     if (err instanceof QuerySyntaxError)
       throw badRequest(err.message, { param: "q", position: err.position });
     throw err;
   }
+}
+
+/** The chunks after `first` (read already) as a byte stream, one non-empty chunk per read. */
+function chunkStream(
+  chunks: Iterator<string> | AsyncIterator<string>,
+  first: IteratorResult<string>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let pending: IteratorResult<string> | null = await chunks.next();
+  let pending: IteratorResult<string> | null = first;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // Empty chunks (a batch with nothing to write) are skipped: enqueueing one would end nothing.
       for (;;) {
         let next: IteratorResult<string>;
         try {
           next = pending ?? (await chunks.next());
           pending = null;
         } catch (err) {
+          // Headers are gone: the only honest end is an aborted transfer (no final chunk), which
+          // every HTTP client reports as an error rather than as a complete, shorter file.
           controller.error(err);
           return;
         }
@@ -145,7 +127,7 @@ export async function exportResponse(
 ): Promise<Response> {
   const query = composeQuery(view).text;
   const sort = view.sort ?? "created";
-  // SQLite keeps its synchronous stream: one batch per read, nothing awaited in between.
+  // SQLite keeps its synchronous generator: one batch per read, no query awaited in between.
   const body = archive.sqlite
     ? exportStream(archive.sqlite, query, format, sort, opts)
     : await archiveStream(archive, query, format, sort);

@@ -9,37 +9,22 @@
 import { eventDates } from "../../model/event-dates.js";
 import {
   DERIVE_VERSION,
+  type DerivedFacts,
   type FactSet,
   type FactsCableRow,
   type FactsLists,
   factsFromRows,
+  groupBy,
   pack,
 } from "../analytics-facts.js";
-import {
-  columnsByRowid,
-  type FactColumns,
-  gatherFacts,
-  recordOf,
-  recordsAsFacts,
-} from "../analytics-facts-columns.js";
+import { columnsByRowid, type FactColumns } from "../analytics-facts-columns.js";
+import { FactsGather, int32, MEMORY_FROM } from "../analytics-facts-gather.js";
 import type { Pool, Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 import { refreshTrafficCounts } from "./traffic-counts.js";
 
 /** Cables derived per round trip. */
 const BATCH = 2000;
-/** Sets of at least this many cables read from the in-memory copy, as on SQLite. */
-const MEMORY_FROM = 2000;
-
-function group<T>(rows: Iterable<{ id: number; v: T }>): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const { id, v } of rows) {
-    const list = out.get(id);
-    if (list) list.push(v);
-    else out.set(id, [v]);
-  }
-  return out;
-}
 
 /** Facts of the given cables, derived from their rows now (cables not in the archive left out). */
 async function deriveFacts(sql: Sql, ids: readonly number[]) {
@@ -49,10 +34,12 @@ async function deriveFacts(sql: Sql, ids: readonly number[]) {
            classified_by AS "classifiedBy"
       FROM cables WHERE id = ANY(${arr}::bigint[]) ORDER BY id`;
   const list = async (table: "tags" | "caveats" | "reasons", column: string) =>
-    group(
-      await sql<{ id: number; v: string }[]>`
-        SELECT cable_id AS id, ${sql(column)} AS v FROM ${sql(table)}
-         WHERE cable_id = ANY(${arr}::bigint[]) ORDER BY cable_id, ${sql(column)} COLLATE "C"`,
+    groupBy(
+      (
+        await sql<{ id: number; v: string }[]>`
+          SELECT cable_id AS id, ${sql(column)} AS v FROM ${sql(table)}
+           WHERE cable_id = ANY(${arr}::bigint[]) ORDER BY cable_id, ${sql(column)} COLLATE "C"`
+      ).map((r): [number, string] => [r.id, r.v]),
     );
   const paragraphs = await sql<{ id: number; marking: string | null; text: string }[]>`
     SELECT cable_id AS id, marking, text FROM paragraphs
@@ -70,14 +57,14 @@ async function deriveFacts(sql: Sql, ids: readonly number[]) {
     tags: await list("tags", "tag"),
     caveats: await list("caveats", "caveat"),
     reasons: await list("reasons", "reason"),
-    markings: group(paragraphs.map((p) => ({ id: p.id, v: p.marking }))),
+    markings: groupBy(paragraphs.map((p): [number, string | null] => [p.id, p.marking])),
     reported,
-    recipients: group(
+    recipients: groupBy(
       (
         await sql<{ id: number; role: string; route: string | null; name: string }[]>`
           SELECT cable_id AS id, role, route, name FROM recipients
            WHERE cable_id = ANY(${arr}::bigint[]) ORDER BY cable_id, role, seq`
-      ).map(({ id, ...v }) => ({ id, v })),
+      ).map(({ id, ...v }): [number, typeof v] => [id, v]),
     ),
   };
   return factsFromRows(cables, lists);
@@ -193,13 +180,6 @@ interface Memory {
 
 const memories = new WeakMap<object, Memory>();
 
-function int32(b: Buffer): Int32Array {
-  // A copy: a Buffer's offset in its pool need not be a multiple of 4.
-  const out = new Int32Array(b.length >> 2);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-}
-
 /** The whole facts table in memory as columns by cable id, read again when the facts change. */
 async function loadMemory(sql: Sql, key: string): Promise<Memory> {
   const rows = await sql<{ facts: Buffer }[]>`SELECT facts FROM analytics_facts ORDER BY cable_id`;
@@ -220,26 +200,8 @@ export async function readFactsPostgres(sql: Sql, key: object, ids: Int32Array):
     : s.built!.version === s.version
       ? new Set<number>()
       : new Set(await changedSince(sql, s.built!.version));
-  const local: string[] = [];
-  const localIds = new Map<string, number>();
-  const idOf = (text: string) => {
-    const v = d.ids.get(text);
-    if (v !== undefined) return v;
-    let l = localIds.get(text);
-    if (l === undefined) {
-      local.push(text);
-      l = -local.length;
-      localIds.set(text, l);
-    }
-    return l;
-  };
-  const text = (id: number) =>
-    id > 0 ? (d.texts[id] ?? null) : id < 0 ? (local[-id - 1] ?? null) : null;
-
-  const records: Int32Array[] = [];
-  const missing: number[] = [];
   let memory: Memory | undefined;
-  let rows: { id: number; facts: Buffer }[] = [];
+  let stored: Int32Array | undefined;
   if (stale !== null && ids.length >= MEMORY_FROM) {
     const memKey = `${s.built!.version}:${s.built!.derive}`;
     memory = memories.get(key);
@@ -249,39 +211,25 @@ export async function readFactsPostgres(sql: Sql, key: object, ids: Int32Array):
     }
   } else if (stale !== null) {
     const wanted = Array.from(ids).filter((id) => !stale.has(id));
-    rows = await sql<{ id: number; facts: Buffer }[]>`
-      SELECT cable_id AS id, facts FROM analytics_facts
+    const rows = await sql<{ facts: Buffer }[]>`
+      SELECT facts FROM analytics_facts
        WHERE cable_id = ANY(${wanted}::bigint[]) ORDER BY cable_id`;
+    stored = int32(Buffer.concat(rows.map((r) => r.facts)));
   }
-  // Read after the records (the copy, or the rows below): every value id they hold is in it.
-  const d = await dictionary(sql, key);
-  if (stale === null) {
-    missing.push(...ids);
-  } else if (memory) {
-    const { has, n } = memory.cols;
-    const present: number[] = [];
-    for (const id of ids) {
-      if (id < n && has[id] === 1 && !stale.has(id)) present.push(id);
-      else missing.push(id);
-    }
-    // The usual case: every cable's stored facts are fresh and in the copy.
-    if (missing.length === 0) return gatherFacts(memory.cols, ids, text);
-    const f = gatherFacts(memory.cols, Int32Array.from(present), text);
-    for (let i = 0; i < f.n; i++) records.push(recordOf(f, i));
-  } else {
-    const found = new Set<number>();
-    for (const r of rows) {
-      records.push(int32(r.facts));
-      found.add(r.id);
-    }
-    for (const id of ids) if (!found.has(id)) missing.push(id);
+  // Read after the records (the copy, or the rows above): every value id they hold is in it.
+  const read = new FactsGather(await dictionary(sql, key), ids, stale);
+  if (memory) {
+    const all = read.fromMemory(memory.cols);
+    if (all) return all;
+  } else if (stored) {
+    read.fromStored(stored);
   }
+  const missing = read.toDerive();
+  const derived: DerivedFacts[] = [];
   for (let i = 0; i < missing.length; i += BATCH) {
-    for (const f of await deriveFacts(sql, missing.slice(i, i + BATCH)))
-      records.push(pack(f, idOf));
+    derived.push(...(await deriveFacts(sql, missing.slice(i, i + BATCH))));
   }
-  if (missing.length > 0) records.sort((x, y) => x[0]! - y[0]!);
-  return recordsAsFacts(records, text);
+  return read.facts(derived);
 }
 
 /** The dates the given cables report from `from` to `to` (days), as written, read now. */

@@ -10,15 +10,10 @@ import {
   interpolateSerial,
   isoDay,
   type SerialPoint,
+  serialPoint,
 } from "../date-estimates.js";
 import type { Pool, Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
-
-function point(row: { serial: number; created: string } | undefined): SerialPoint | null {
-  if (!row) return null;
-  const time = Date.parse(row.created);
-  return Number.isNaN(time) ? null : { serial: row.serial, time };
-}
 
 /** The dated cables of the same station and year just below and above a serial (src/store/date-estimates.ts). */
 async function serialNeighbours(
@@ -33,7 +28,7 @@ async function serialNeighbours(
   const [higher] = await sql<{ serial: number; created: string }[]>`
     SELECT serial, created FROM cables WHERE station = ${station} AND year = ${year}
        AND serial > ${serial} AND created IS NOT NULL ORDER BY serial ASC LIMIT 1`;
-  return { lower: point(lower), higher: point(higher) };
+  return { lower: serialPoint(lower), higher: serialPoint(higher) };
 }
 
 /** Estimated creation day of a cable id from the archive's serials, as src/graph/estimate.ts. */
@@ -90,9 +85,9 @@ export async function refreshDateEstimates(
     let estimated = 0;
     for (const u of undated) {
       const lower =
-        u.loCreated === null ? null : point({ serial: u.loSerial!, created: u.loCreated });
+        u.loCreated === null ? null : serialPoint({ serial: u.loSerial!, created: u.loCreated });
       const higher =
-        u.hiCreated === null ? null : point({ serial: u.hiSerial!, created: u.hiCreated });
+        u.hiCreated === null ? null : serialPoint({ serial: u.hiSerial!, created: u.hiCreated });
       const e = estimateUndated(u, lower, higher);
       if (e) estimated++;
       ids.push(u.id);

@@ -7,17 +7,15 @@
  * Text compares and sorts byte-wise (COLLATE "C"), as SQLite's BINARY collation does.
  */
 import type { EntityType } from "../entities-input.js";
-import type { CableMention } from "../entities-read.js";
 import {
   type EntityDetail,
   type EntityRow,
   type EntitySummary,
-  looksLikeEntityId,
   RELATED_SHOWN,
   type Related,
   summary,
 } from "../entities-read.js";
-import { fold, nameWords } from "../entity-names.js";
+import * as page from "../entity-page.js";
 import { type MentionRow, partsFromMentions } from "../entity-summary-live.js";
 import type { CablesCursor } from "../entity-summary-read.js";
 import type { Sql } from "./connect.js";
@@ -32,20 +30,7 @@ export async function findEntitiesPg(
   const count = pub ? "public_cables" : "cables";
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
-  const where: string[] = [`e.${count} > 0`];
-  if (opts.type) where.push(`e.type = ${p(opts.type)}`);
-  if (looksLikeEntityId(q.trim())) {
-    where.push(`e.id = ${p(q.trim())}`);
-  } else {
-    const words = nameWords(q).map((w) => fold(w.replace(/\.$/, "")));
-    words.forEach((w, i) => {
-      const last = i === words.length - 1;
-      const match = last ? `word >= ${p(w)} AND word < ${p(`${w}\uffff`)}` : `word = ${p(w)}`;
-      where.push(
-        `e.id IN (SELECT entity_id FROM entity_words WHERE ${match}${pub ? " AND public" : ""})`,
-      );
-    });
-  }
+  const where = page.lookupConditions(q, pub, opts.type, { param: p, isPublic: "public" });
   const rows = (await sql.unsafe(
     `SELECT e.* FROM entities e WHERE ${where.join(" AND ")}
       ORDER BY e.${count} DESC, e.name COLLATE "C" LIMIT ${p(opts.limit ?? 20)} OFFSET ${p(opts.offset ?? 0)}`,
@@ -90,9 +75,10 @@ async function coMentionsPg(
       WHERE r <= $2 ORDER BY type, r`,
     [id, RELATED_SHOWN],
   );
-  const of = (type: EntityType) =>
-    rows.filter((r) => r.type === type).map((r) => ({ ...r, cables: Number(r.cables) }));
-  return { person: of("person"), org: of("org"), place: of("place") };
+  return page.relatedByType(
+    rows.map((r) => ({ ...r, cables: Number(r.cables) })),
+    RELATED_SHOWN,
+  );
 }
 
 /**
@@ -118,14 +104,7 @@ export async function entityDetailPg(
      ORDER BY coalesce(c.created, '') COLLATE "C" DESC, m.cable_id DESC, m.seq DESC`;
   const mentions: MentionRow[] = rows.map((r) => ({ ...r, protected: r.protected ? 1 : 0 }));
   const { cables: _, ...parts } = partsFromMentions(mentions, pub, cableLimit, after);
-  const co = await coMentionsPg(sql, id, pub);
-  return {
-    ...entity,
-    ...parts,
-    coPersons: co.person,
-    coOrganizations: co.org,
-    coPlaces: co.place,
-  };
+  return page.withCoMentions(entity, parts, await coMentionsPg(sql, id, pub));
 }
 
 /** The persons, organisations and places of one cable (public: none it protects). */
@@ -133,31 +112,12 @@ export async function cableMentionsPg(
   sql: Sql,
   referenceId: string,
   pub: boolean,
-): Promise<CableMention[]> {
-  const rows = await sql<
-    {
-      entityId: string | null;
-      type: EntityType;
-      name: string;
-      variants: string;
-      roles: string;
-      paragraphs: string;
-      protected: boolean;
-    }[]
-  >`SELECT m.entity_id AS "entityId", m.type, m.name, m.variants, m.roles, m.paragraphs, m.protected
+): Promise<page.CableMention[]> {
+  const rows = await sql<page.CableMentionRow[]>`
+    SELECT m.entity_id AS "entityId", m.type, m.name, m.variants, m.roles, m.paragraphs, m.protected
       FROM mentions m WHERE m.cable_id = (SELECT id FROM cables WHERE reference_id = ${referenceId})
      ORDER BY m.seq`;
-  return rows
-    .filter((m) => !pub || !m.protected)
-    .map((m) => ({
-      entityId: m.entityId,
-      type: m.type,
-      name: m.name,
-      variants: JSON.parse(m.variants) as string[],
-      roles: JSON.parse(m.roles) as string[],
-      paragraphs: JSON.parse(m.paragraphs) as number[],
-      protected: m.protected,
-    }));
+  return page.cableMentionsOf(rows, pub);
 }
 
 /** The forms of each entity, most written first (public: outside protecting cables). */

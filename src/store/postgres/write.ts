@@ -10,7 +10,7 @@ import type { Writable } from "node:stream";
 import type { Cable } from "../../model/cable.js";
 import { slimCableJson } from "../cable-json.js";
 import { isDegraded, supersedes } from "../current-version.js";
-import { CLASSIFICATION_LEVELS, type WriteOutcome } from "../write.js";
+import { classificationLevel, strongestProtect, type WriteOutcome } from "../write.js";
 import type { Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
@@ -43,16 +43,6 @@ interface State {
   current: Current | null;
 }
 
-function level(classification: string | null): string | null {
-  if (!classification) return null;
-  return CLASSIFICATION_LEVELS.find((l) => classification.startsWith(l)) ?? classification;
-}
-
-function strongestProtect(cable: Cable): string | null {
-  if (cable.protect.some((p) => p.marker === "STRICTLY PROTECT")) return "STRICTLY PROTECT";
-  return cable.protect.length > 0 ? "PROTECT" : null;
-}
-
 type Rows = Record<string, CopyValue[][]>;
 
 /** The rows of the current version of a cable: cables and every child table. */
@@ -68,7 +58,7 @@ function cableRows(out: Rows, id: number, versionId: number, cable: Cable, json:
     cable.created ? cable.created.slice(0, 7) : null,
     cable.origin,
     cable.classification,
-    level(cable.classification),
+    classificationLevel(cable.classification),
     cable.partial,
     cable.transmissionId,
     cable.precedence,
