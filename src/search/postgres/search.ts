@@ -69,16 +69,6 @@ function lexer(tx: Sql): Lexer {
   };
 }
 
-/**
- * The planner prices `tsv @@ query` as one cheap operator, not as the read of a tsvector out of
- * TOAST that it is, so it takes a scan of the whole table for a phrase it expects to match many
- * cables: every cable's tsvector read, where the GIN index leaves only the cables holding all the
- * phrase's words to check. Off, a table scan is still taken where nothing else answers.
- */
-async function noTableScans(tx: Sql): Promise<void> {
-  await tx`SET LOCAL enable_seqscan = off`;
-}
-
 function catalog(tx: Sql): PgCatalog & { cached: string[] } {
   let origins: string[] | null = null;
   return {
@@ -107,7 +97,6 @@ export async function searchParsedPostgres(
     // A search's statements run for milliseconds: compiling them (JIT, on by default past a
     // plan cost that a broad match reaches) costs more than it saves.
     await tx`SET LOCAL jit = off`;
-    await noTableScans(tx);
     const word = idWord(node);
     const rawId = queryId(node);
     const canonical = rawId ? canonicalId(rawId) : null;
@@ -251,7 +240,6 @@ export async function matchIdsPostgres(
   const pool = sql as Pool;
   const pub = isPublicModePg(pool);
   return sql.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (tx) => {
-    await noTableScans(tx);
     const index = pub ? await protectedIndexPg(pool, tx) : null;
     const rewrites = index ? publicRewrites(index, node) : null;
     // Spelling variants (`word~`) expanded as the search expands them.
