@@ -1,14 +1,17 @@
 /**
  * Search-with-facets latency on an existing archive on PostgreSQL (a script, not a test):
  *
- *   npx tsx scripts/bench-pg-search.ts --url postgres://… [--runs 10] [--compare DIR] [--json]
+ *   npx tsx scripts/bench-pg-search.ts --url postgres://… [--runs 10] [--compare DIR]
+ *     [--compare-url postgres://…] [--json]
  *
  * Runs the benchmark's 30 queries (scripts/bench/queries.ts, as `npm run bench` times them: facets
  * and histogram on, first page) through this checkout's searchParsedPostgres, after one warm-up
  * round, and prints p50/p95/max overall and the median of each query. `--compare DIR` loads
  * src/search/postgres/search.ts of another checkout (e.g. /work/main) as the baseline and runs
  * both on the same pool, interleaved query by query, so the machine's load falls on both alike;
- * it also checks that both give the same totals and facets. The load average is printed beside
+ * it also checks that both give the same totals and facets. `--compare-url` runs the baseline
+ * on another database (e.g. a copy of the archive without a migration the new code relies on:
+ * `CREATE DATABASE b TEMPLATE a`), still interleaved. The load average is printed beside
  * the figures. The archive is opened read-only: no migration is applied by this script.
  */
 import { loadavg } from "node:os";
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     url: { type: "string", default: process.env.CABLEGRAM_DB },
     runs: { type: "string", default: "10" },
     compare: { type: "string" },
+    "compare-url": { type: "string" },
     query: { type: "string", multiple: true },
     json: { type: "boolean" },
   },
@@ -39,15 +43,22 @@ const runs = Math.max(1, Number(values.runs));
 const queries = values.query?.length ? values.query : [...TEXT_QUERIES, ...FIELDED_QUERIES];
 
 type Search = typeof searchParsedPostgres;
-const impls: { name: string; search: Search }[] = [];
+const pg = await openPostgres(values.url, { readonly: true, max: 2 });
+const basePg = values["compare-url"]
+  ? await openPostgres(values["compare-url"], { readonly: true, max: 2 })
+  : pg;
+const impls: { name: string; search: Search; sql: typeof pg.sql }[] = [];
 if (values.compare) {
   const path = join(resolve(values.compare), "src/search/postgres/search.ts");
   const mod = (await import(path)) as { searchParsedPostgres: Search };
-  impls.push({ name: `baseline (${values.compare})`, search: mod.searchParsedPostgres });
+  const where = values["compare-url"] ? ` on ${redactUrl(values["compare-url"])}` : "";
+  impls.push({
+    name: `baseline (${values.compare}${where})`,
+    search: mod.searchParsedPostgres,
+    sql: basePg.sql,
+  });
 }
-impls.push({ name: "this checkout", search: searchParsedPostgres });
-
-const pg = await openPostgres(values.url, { readonly: true, max: 2 });
+impls.push({ name: "this checkout", search: searchParsedPostgres, sql: pg.sql });
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -70,7 +81,7 @@ try {
   for (const [qi, node] of nodes.entries()) {
     const answers: string[] = [];
     for (const impl of impls)
-      answers.push(digest(await impl.search(pg.sql, node, { facets: true })));
+      answers.push(digest(await impl.search(impl.sql, node, { facets: true })));
     if (answers.some((a) => a !== answers[0])) mismatches.push(queries[qi]!);
   }
   for (let r = 0; r < runs; r++) {
@@ -80,7 +91,7 @@ try {
         r % 2 === 0 ? impls.map((_, i) => i) : impls.map((_, i) => impls.length - 1 - i);
       for (const i of order) {
         const t = performance.now();
-        await impls[i]!.search(pg.sql, node, { facets: true });
+        await impls[i]!.search(impls[i]!.sql, node, { facets: true });
         times[i]![qi]!.push(performance.now() - t);
       }
     }
@@ -127,4 +138,5 @@ try {
   }
 } finally {
   await pg.close();
+  if (basePg !== pg) await basePg.close();
 }

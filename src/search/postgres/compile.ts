@@ -65,9 +65,16 @@ class Builder {
   }
 
   text(t: TextTerm, positive: boolean): string {
-    const q = termQuery(this.lex.get(t.text) ?? [], t.prefix, t.column);
+    const lexemes = this.lex.get(t.text) ?? [];
+    const q = termQuery(lexemes, t.prefix, t.column);
     if (q === null) return "false";
     if (positive) this.rank.push(q);
+    // `subject:` asks the subject vector (its own GIN index, migration 005) without a weight: on
+    // c.tsv the weight makes GIN recheck every candidate's whole tsvector out of TOAST.
+    if (t.column === "subject") {
+      const s = phraseQuery(lexemes, t.prefix, "");
+      return `${SUBJECT_VECTOR} @@ ${this.param(s, "::tsquery")}`;
+    }
     return `${this.vector} @@ ${this.param(q, "::tsquery")}`;
   }
 
@@ -78,7 +85,9 @@ class Builder {
     if (positive) this.rank.push(all);
     const weights = n.column ? [WEIGHT[n.column]] : ["A", "B"];
     const exact = weights.map((w) => nearQuery(phrases, n.distance, w));
-    const v = this.vector;
+    // Within the subject, the subject vector says the same (its words are all weight A), and its
+    // recheck reads a few words instead of the cable's whole tsvector.
+    const v = n.column === "subject" ? SUBJECT_VECTOR : this.vector;
     if (exact.every((q) => q !== null)) {
       // The planner reads the alternatives as likely (it adds them up) and would scan the table;
       // the AND of the phrases, which it estimates well, makes it take the GIN index.

@@ -113,9 +113,13 @@ function keyed(input: StatementInput, param: (v: unknown, cast: string) => strin
   const rankAll = Math.max(0, Math.floor(input.rankAll ?? RANK_ALL_PG));
   const few = `(SELECT total FROM n) <= ${rankAll}`;
   // Both branches are guarded by a one-time filter on the total: only one of them runs.
+  // The subject matches are found from the subject index on their own (OFFSET 0 keeps the
+  // planner from probing every match's subject instead, computing its vector each time), then
+  // only those among the matches are scored.
   const tier = input.subject
     ? `tier AS (SELECT c.id, (-ts_rank(${WEIGHTS}, ${SUBJECT_VECTOR}, ${rank}))::float8 AS key
-          FROM cables c WHERE NOT ${few} AND (${input.subject}) AND c.id IN (SELECT id FROM m)),`
+          FROM (SELECT c.id, c.subject FROM cables c WHERE NOT ${few} AND (${input.subject})
+                OFFSET 0) c JOIN m ON m.id = c.id),`
     : "tier AS (SELECT NULL::bigint AS id, NULL::float8 AS key WHERE false),";
   return `${tier}
     k AS MATERIALIZED (
