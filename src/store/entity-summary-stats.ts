@@ -53,12 +53,13 @@ type Placed = [
  * so distinct cables are counted as they change, without sets; rows are written in the table's
  * key order. The GROUP BY this replaced sorted every placement five times (spilling to temporary
  * files at 251,287 cables); this reads the table the build has just written, already sorted.
+ * Returns the number of entities.
  */
 export function writeAllStats(
   db: Db,
   add: (row: readonly unknown[]) => void,
   pageRows = 20_000,
-): void {
+): number {
   const page = db
     .prepare<[string, string, number, number, number], Placed>(
       `SELECT entity_id, created, cable_id, seq, protected, station, month, roles, rule
@@ -67,6 +68,7 @@ export function writeAllStats(
     )
     .raw();
   let entity: string | null = null;
+  let entities = 0;
   const aggs: Record<(typeof KINDS)[number], Map<string, Agg>> = {
     link: new Map(),
     month: new Map(),
@@ -134,6 +136,7 @@ export function writeAllStats(
       if (id !== entity) {
         flush();
         entity = id;
+        entities++;
       }
       const pub = prot === 0;
       // '' is how entity_cables writes "no date" (and min/max of SQL skipped NULL dates).
@@ -151,11 +154,5 @@ export function writeAllStats(
     if (rows.length < pageRows) break;
   }
   flush();
-}
-
-/** A source: the placed mentions matching `where`, with their cable's facts. */
-export function mentionSource(where: string): string {
-  return `(SELECT m.entity_id, m.cable_id, m.seq, m.type, m.protected, m.roles, m.link,
-                  c.created, c.station, c.month
-             FROM mentions m JOIN cables c ON c.id = m.cable_id WHERE ${where})`;
+  return entities;
 }
