@@ -8,7 +8,14 @@
 import { type Db, perConnection } from "./db.js";
 import { ENTITY_TYPES, type EntityType } from "./entities-input.js";
 import { isPublicMode } from "./entities-public.js";
-import { fold, nameWords } from "./entity-names.js";
+import {
+  type CableMention,
+  type CableMentionRow,
+  cableMentionsOf,
+  lookupConditions,
+  relatedByType,
+  withCoMentions,
+} from "./entity-page.js";
 import {
   COMENTIONS_KEPT,
   countedComentions,
@@ -34,6 +41,7 @@ export interface EntitySummary {
   lastCreated: string | null;
 }
 
+export { type CableMention, looksLikeEntityId } from "./entity-page.js";
 export type { Related } from "./entity-summary-comentions.js";
 export type { EntityCable, RoleSpan } from "./entity-summary-read.js";
 
@@ -92,11 +100,6 @@ export function isEntityType(s: string): s is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(s);
 }
 
-/** Whether a string has the shape of an entity id (`person-mark-asquino`). */
-export function looksLikeEntityId(s: string): boolean {
-  return /^(?:person|org|place)-[a-z0-9-]{1,80}$/.test(s);
-}
-
 /**
  * Entities whose forms hold every word of `q` (the last one as a prefix), most cited first.
  * An empty `q` lists the most cited entities.
@@ -109,30 +112,13 @@ export function findEntities(
   const pub = isPublicMode(db);
   const limit = opts.limit ?? 20;
   const offset = opts.offset ?? 0;
-  const type = opts.type ?? null;
-  const words = nameWords(q).map((w) => fold(w.replace(/\.$/, "")));
   const count = pub ? "public_cables" : "cables";
   const params: unknown[] = [];
-  const where: string[] = [`e.${count} > 0`];
-  if (type) {
-    where.push("e.type = ?");
-    params.push(type);
-  }
-  if (looksLikeEntityId(q.trim())) {
-    where.push("e.id = ?");
-    params.push(q.trim());
-  } else {
-    words.forEach((w, i) => {
-      const last = i === words.length - 1;
-      where.push(
-        `e.id IN (SELECT entity_id FROM entity_words WHERE ${
-          last ? "word >= ? AND word < ?" : "word = ?"
-        }${pub ? " AND public = 1" : ""})`,
-      );
-      params.push(w);
-      if (last) params.push(`${w}\uffff`);
-    });
-  }
+  const param = (v: unknown) => {
+    params.push(v);
+    return "?";
+  };
+  const where = lookupConditions(q, pub, opts.type, { param, isPublic: "public = 1" });
   const rows = db
     .prepare<unknown[], EntityRow>(
       `SELECT e.* FROM entities e WHERE ${where.join(" AND ")}
@@ -148,10 +134,6 @@ export function getEntity(db: Db, id: string): EntitySummary | null {
   const row = stmts(db).entity.get(id);
   if (!row || (pub && row.public_cables === 0)) return null;
   return summary(row, pub);
-}
-
-function parse(s: string): string[] {
-  return JSON.parse(s) as string[];
 }
 
 /**
@@ -201,13 +183,7 @@ export function entityDetail(
     (coMentions ? coMentions(id, cables, RELATED_SHOWN) : null) ??
     (fresh ? countedComentions(db, id, pub) : null) ??
     relatedBySql(db, id, pub);
-  return {
-    ...entity,
-    ...parts,
-    coPersons: co.person,
-    coOrganizations: co.org,
-    coPlaces: co.place,
-  };
+  return withCoMentions(entity, parts, co);
 }
 
 /** Co-mentions by joining the mentions of the entity's cables (no facet columns at hand). */
@@ -215,28 +191,7 @@ function relatedBySql(db: Db, id: string, pub: boolean): Record<EntityType, Rela
   const related = stmts(db)
     .related.all(id, pub ? 1 : 0)
     .map((r) => ({ id: r.id, type: r.type, name: r.name, cables: r.n }));
-  const of = (type: EntityType) => related.filter((r) => r.type === type).slice(0, RELATED_SHOWN);
-  return { person: of("person"), org: of("org"), place: of("place") };
-}
-
-export interface CableMention {
-  entityId: string | null;
-  type: EntityType;
-  name: string;
-  variants: string[];
-  roles: string[];
-  paragraphs: number[];
-  protected: boolean;
-}
-
-interface CableMentionRow {
-  entityId: string | null;
-  type: EntityType;
-  name: string;
-  variants: string;
-  roles: string;
-  paragraphs: string;
-  protected: number;
+  return relatedByType(related, RELATED_SHOWN);
 }
 
 const cableStmts = perConnection((db: Db) => ({
@@ -250,16 +205,5 @@ const cableStmts = perConnection((db: Db) => ({
 /** The persons, organisations and places of one cable, with their entities (public: none protected). */
 export function cableMentions(db: Db, referenceId: string): CableMention[] {
   const pub = isPublicMode(db);
-  return cableStmts(db)
-    .mentions.all(referenceId)
-    .filter((m) => !pub || !m.protected)
-    .map((m) => ({
-      entityId: m.entityId,
-      type: m.type,
-      name: m.name,
-      variants: parse(m.variants),
-      roles: parse(m.roles),
-      paragraphs: JSON.parse(m.paragraphs) as number[],
-      protected: m.protected === 1,
-    }));
+  return cableMentionsOf(cableStmts(db).mentions.all(referenceId), pub);
 }
