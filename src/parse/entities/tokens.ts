@@ -261,7 +261,11 @@ export const KEPT_BY_SIGNATURE = (() => {
   for (const w of KEPT_LOWER) {
     const a = w.charCodeAt(0) - 97;
     const b = w.charCodeAt(1) - 97;
-    if (a >= 0 && a < 26 && b >= 0 && b < 26) (sig[(w.length * 26 + a) * 26 + b] ??= []).push(w);
+    if (a < 0 || a >= 26 || b < 0 || b >= 26) continue;
+    const at = (w.length * 26 + a) * 26 + b;
+    const slot = sig[at];
+    if (slot) slot.push(w);
+    else sig[at] = [w];
   }
   return sig;
 })();
