@@ -233,12 +233,16 @@ function lowerMayMatter(text: string, i: number, j: number): string | null {
   // Most words share no length and first two letters with a kept word: no need to cut them out.
   const a = text.charCodeAt(i) - 97;
   const b = text.charCodeAt(i + 1) - 97;
-  if (a >= 0 && a < 26 && b >= 0 && b < 26 && KEPT_SIGNATURES[(len * 26 + a) * 26 + b] === 0) {
+  if (a >= 0 && a < 26 && b >= 0 && b < 26) {
+    // A kept word is compared in place and its table string returned: the commonest words of
+    // the text (`the`, `of`) are neither cut out nor hashed again by each later look-up.
+    const candidates = KEPT_BY_SIGNATURE[(len * 26 + a) * 26 + b];
+    if (candidates !== undefined) for (const w of candidates) if (text.startsWith(w, i)) return w;
     for (let k = i + 2; k < j; k++) {
       const c = text.charCodeAt(k);
       if (c === 45 || c === 39 || c === 0x2019) {
         const word = text.slice(i, j);
-        return NAME_PREFIX.test(word) ? word : null;
+        return len > 3 && NAME_PREFIX.test(word) ? word : null;
       }
     }
     return null;
@@ -251,13 +255,17 @@ function lowerMayMatter(text: string, i: number, j: number): string | null {
 
 const MAX_KEPT = Math.max(...[...KEPT_LOWER].map((w) => w.length));
 
-/** 1 where some kept word has this length and these first two letters (a to z). */
-const KEPT_SIGNATURES = (() => {
-  const sig = new Uint8Array((MAX_KEPT + 1) * 26 * 26);
+/** The kept words of each length and first two letters (a to z); most slots hold none. */
+export const KEPT_BY_SIGNATURE = (() => {
+  const sig: (string[] | undefined)[] = new Array((MAX_KEPT + 1) * 26 * 26).fill(undefined);
   for (const w of KEPT_LOWER) {
     const a = w.charCodeAt(0) - 97;
     const b = w.charCodeAt(1) - 97;
-    if (a >= 0 && a < 26 && b >= 0 && b < 26) sig[(w.length * 26 + a) * 26 + b] = 1;
+    if (a < 0 || a >= 26 || b < 0 || b >= 26) continue;
+    const at = (w.length * 26 + a) * 26 + b;
+    const slot = sig[at];
+    if (slot) slot.push(w);
+    else sig[at] = [w];
   }
   return sig;
 })();
