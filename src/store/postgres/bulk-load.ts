@@ -16,24 +16,14 @@
  *
  * An ingest into a non-empty archive keeps every index (readers may be searching it meanwhile).
  */
+import { ELEMENT_TABLES } from "../write.js";
 import type { Pool, Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 import { recountTerms } from "./entities-write.js";
 import { RUN_LOCK } from "./ingest-runs.js";
 
 /** The tables the writer COPYs into (src/store/postgres/write.ts): what a bulk load unburdens. */
-export const LOADED_TABLES = [
-  "cables",
-  "versions",
-  "paragraphs",
-  "refs",
-  "tags",
-  "caveats",
-  "reasons",
-  "recipients",
-  "protect",
-  "mentions",
-] as const;
+export const LOADED_TABLES = ["cables", "versions", "paragraphs", ...ELEMENT_TABLES] as const;
 
 /**
  * The least maintenance_work_mem of the index builds (as `migrate`'s): PostgreSQL's default, 64 MB,
