@@ -23,11 +23,16 @@ declare module "autocannon" {
     max: number;
   }
   interface Result {
-    requests: Histogram & { total: number };
+    /** total: answers received; sent: requests written, the first of each connection included. */
+    requests: Histogram & { total: number; sent: number };
     latency: Histogram;
+    /** Connection errors and timeouts together. */
     errors: number;
     timeouts: number;
     non2xx: number;
+    mismatches: number;
+    /** Answers by status code, 2xx included. */
+    statusCodeStats: Record<string, { count: number }>;
     "2xx": number;
     duration: number;
   }

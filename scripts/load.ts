@@ -33,6 +33,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { openArchive } from "../src/store/db.js";
 import { redactUrl } from "../src/store/postgres/connect.js";
+import { describeErrors, type ErrorKinds, errorKinds } from "./load-errors.js";
 import { distinctSearchPaths, distinctSearchPathsPostgres } from "./load-queries.js";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -271,8 +272,8 @@ interface Figures {
   /** CPU the load generator itself used, in % of one core. */
   generatorCpuPercent: number;
   errors: number;
-  /** The errors by kind: no answer within 10 s, an answer not 2xx, a failed connection. */
-  errorKinds: { timeouts: number; non2xx: number; other: number };
+  /** The errors by kind (scripts/load-errors.ts): timeouts are answers not given within 10 s. */
+  errorKinds: ErrorKinds;
   /** Distinct target: requests that had to reuse a URL because the list ran out (goal 0). */
   repeated: number | null;
   goalP95Ms: number | null;
@@ -339,8 +340,8 @@ async function hammer(
   const dbCpu = cpuSpent(dbBefore, cpuSeconds(opts.dbPid));
   const machineAfter = machineTicks();
   times.sort((a, b) => a - b);
-  // autocannon counts a timeout among its errors as well as in `timeouts`: added once here.
-  const errors = r.errors + r.non2xx;
+  const kinds = errorKinds(r, opts.connections);
+  const errors = kinds.total;
   const p95 = percentile(times, 95);
   const repeated = target.once ? Math.max(0, next - paths.length) : null;
   return {
@@ -370,10 +371,14 @@ async function hammer(
         : null,
     generatorCpuPercent: Math.round((own.user + own.system) / 1e4 / r.duration),
     errors,
-    errorKinds: { timeouts: r.timeouts, non2xx: r.non2xx, other: r.errors - r.timeouts },
+    errorKinds: kinds,
     repeated,
     goalP95Ms: target.goalP95Ms,
-    met: errors === 0 && (target.goalP95Ms === null || p95 <= target.goalP95Ms) && !repeated,
+    met:
+      errors === 0 &&
+      r.requests.total > 0 &&
+      (target.goalP95Ms === null || p95 <= target.goalP95Ms) &&
+      !repeated,
   };
 }
 
@@ -482,7 +487,7 @@ async function main(): Promise<number> {
         const goal = f.goalP95Ms === null ? "" : ` (goal ≤ ${f.goalP95Ms})`;
         const repeated = f.repeated === null ? "" : `  repeated ${f.repeated}`;
         process.stdout.write(
-          `${f.target.padEnd(16)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms${goal}  p99 ${f.p99Ms} ms  server CPU ${f.serverCpuUsPerRequest ?? "?"} µs/req on ${f.serverCores ?? "?"} cores${f.databaseCpuUsPerRequest === null ? "" : `  database CPU ${f.databaseCpuUsPerRequest} µs/req on ${f.databaseCores} cores`}  load generator ${f.generatorCpuPercent} % of a core  machine ${f.machineBusyPercent ?? "?"} % busy  errors ${f.errors}${f.errors ? ` (${f.errorKinds.timeouts} timeouts, ${f.errorKinds.non2xx} not 2xx, ${f.errorKinds.other} other)` : ""}${repeated}  ${f.met ? "OK" : "MISSED"}\n`,
+          `${f.target.padEnd(16)} ${String(f.requestsPerSecond).padStart(7)} req/s  p50 ${f.p50Ms} ms  p95 ${f.p95Ms} ms${goal}  p99 ${f.p99Ms} ms  server CPU ${f.serverCpuUsPerRequest ?? "?"} µs/req on ${f.serverCores ?? "?"} cores${f.databaseCpuUsPerRequest === null ? "" : `  database CPU ${f.databaseCpuUsPerRequest} µs/req on ${f.databaseCores} cores`}  load generator ${f.generatorCpuPercent} % of a core  machine ${f.machineBusyPercent ?? "?"} % busy  errors ${f.errors}${f.errors ? ` (${describeErrors(f.errorKinds)})` : ""}${repeated}  ${f.met ? "OK" : "MISSED"}\n`,
         );
       }
     }
