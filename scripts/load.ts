@@ -29,6 +29,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { BroadcastChannel } from "node:worker_threads";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { openArchive } from "../src/store/db.js";
@@ -36,6 +37,9 @@ import { redactUrl } from "../src/store/postgres/connect.js";
 import { distinctSearchPaths, distinctSearchPathsPostgres } from "./load-queries.js";
 
 const SELF = fileURLToPath(import.meta.url);
+const LATENCY_MODULE = fileURLToPath(new URL("./load-latency.cjs", import.meta.url));
+/** scripts/load-latency.cjs's channel: latencies from autocannon's worker threads. */
+const LATENCY_CHANNEL = "cablegram-load-latency";
 
 /** Child mode: serve the archive and print the address as one JSON line. */
 async function child(db: string, cache: boolean, workers: number): Promise<void> {
@@ -268,8 +272,10 @@ interface Figures {
   databaseCores: number | null;
   /** How busy the machine's cores were during the run, all processes (ours and others'), in %. */
   machineBusyPercent: number | null;
-  /** CPU the load generator itself used, in % of one core. */
+  /** CPU the load generator itself used (all its threads), in % of one core. */
   generatorCpuPercent: number;
+  /** autocannon threads that sent the requests. */
+  loadThreads: number;
   errors: number;
   /** The errors by kind: no answer within 10 s, an answer not 2xx, a failed connection. */
   errorKinds: { timeouts: number; non2xx: number; other: number };
@@ -296,6 +302,8 @@ async function hammer(
     pid: number | undefined;
     dbPid: number | undefined;
     gzip: boolean;
+    /** autocannon worker threads; the distinct target's shared cursor keeps it on one. */
+    threads: number;
   },
 ): Promise<Figures> {
   const times: number[] = [];
@@ -319,6 +327,11 @@ async function hammer(
         },
       ]
     : paths.map((path) => ({ method: "GET", path, headers }));
+  const threads = target.once ? 1 : opts.threads;
+  const channel = threads > 1 ? new BroadcastChannel(LATENCY_CHANNEL) : null;
+  channel?.addEventListener("message", (e) => {
+    times.push(...(e as MessageEvent<number[]>).data);
+  });
   const cpuBefore = cpuSeconds(opts.pid);
   const dbBefore = cpuSeconds(opts.dbPid);
   const machineBefore = machineTicks();
@@ -329,11 +342,20 @@ async function hammer(
     duration: opts.duration,
     timeout: 10,
     requests,
+    ...(threads > 1 ? { workers: threads, setupClient: LATENCY_MODULE } : {}),
   });
-  run.on("response", (_client, _status, _bytes, ms) => {
-    times.push(ms);
-  });
+  if (threads === 1)
+    run.on("response", (_client, _status, _bytes, ms) => {
+      times.push(ms);
+    });
   const r = await run;
+  if (channel) {
+    // The threads' last batches may come after their results: wait for every answer's latency.
+    const until = Date.now() + 5000;
+    while (times.length < r.latency.totalCount && Date.now() < until)
+      await new Promise((res) => setTimeout(res, 20));
+    channel.close();
+  }
   const own = process.cpuUsage(ownBefore);
   const serverCpu = cpuSpent(cpuBefore, cpuSeconds(opts.pid));
   const dbCpu = cpuSpent(dbBefore, cpuSeconds(opts.dbPid));
@@ -369,6 +391,7 @@ async function hammer(
           )
         : null,
     generatorCpuPercent: Math.round((own.user + own.system) / 1e4 / r.duration),
+    loadThreads: threads,
     errors,
     errorKinds: { timeouts: r.timeouts, non2xx: r.non2xx, other: r.errors - r.timeouts },
     repeated,
@@ -419,6 +442,7 @@ async function main(): Promise<number> {
       workers: { type: "string", default: "1" },
       duration: { type: "string", default: "30" },
       connections: { type: "string", default: "64" },
+      "load-threads": { type: "string", default: "1" },
       "distinct-count": { type: "string", default: "40000" },
       db: { type: "string" },
       url: { type: "string" },
@@ -432,6 +456,9 @@ async function main(): Promise<number> {
   const cache = !values["no-cache"];
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error("--workers takes a number ≥ 1");
+  const threads = Number(values["load-threads"]);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new Error("--load-threads takes a number ≥ 1");
   if (values.child) {
     await child(values.db ?? process.env.CABLEGRAM_DB!, cache, workers);
     return -1;
@@ -464,6 +491,7 @@ async function main(): Promise<number> {
       connections: Number(values.connections),
       duration: Number(values.duration),
       gzip: !values["no-gzip"],
+      threads,
     };
     const figures: Figures[] = [];
     for (const target of await targetsOf(db, names, Number(values["distinct-count"]))) {
@@ -476,7 +504,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${JSON.stringify({ cache, workers, ...opts, figures }, null, 2)}\n`);
     else {
       process.stdout.write(
-        `${workers} worker${workers === 1 ? "" : "s"}, cache ${cache ? "on" : "off"}, ${opts.gzip ? "gzip offered" : "no gzip"}, ${opts.connections} connections, ${opts.duration} s per target\n`,
+        `${workers} worker${workers === 1 ? "" : "s"}, cache ${cache ? "on" : "off"}, ${opts.gzip ? "gzip offered" : "no gzip"}, ${opts.connections} connections, ${opts.duration} s per target, load generator on ${threads} thread${threads === 1 ? "" : "s"}\n`,
       );
       for (const f of figures) {
         const goal = f.goalP95Ms === null ? "" : ` (goal ≤ ${f.goalP95Ms})`;

@@ -23,6 +23,7 @@ import { registerSearch } from "./routes/search.js";
 import { registerTags } from "./routes/tags.js";
 import { readOnlyMethods, securityHeaders, urlLimit } from "./security.js";
 import { registerSqliteOnly } from "./sqlite-only.js";
+import { takeTurns } from "./turns.js";
 
 export interface AppOptions {
   /** The archive served; a SQLite connection `db` stands for the archive over it. */
@@ -116,7 +117,18 @@ export function createApp(opts: AppOptions): App {
   });
   app.get("/favicon.ico", (c) => c.body(null, 204));
 
-  if (cache) app.use("*", cacheMiddleware(cache));
+  // What the cache does not answer reaches the archive: one such request starts per turn of the
+  // event loop, so new connections are accepted between searches (src/server/turns.ts).
+  const turn = takeTurns();
+  app.use(
+    "*",
+    cache
+      ? cacheMiddleware(cache, turn)
+      : async (_c, next) => {
+          await turn();
+          await next();
+        },
+  );
   if (opts.public) {
     archive.enterPublicMode();
     app.use(

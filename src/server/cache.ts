@@ -164,20 +164,35 @@ function respond(e: Entry, ifNoneMatch: string | undefined, gzip: boolean): Resp
   return res;
 }
 
-/** Serves GET requests from the cache; renders and keeps 200 and 404 answers of cacheable types. */
-export function cacheMiddleware(cache: ResponseCache): MiddlewareHandler {
+/**
+ * Serves GET requests from the cache; renders and keeps 200 and 404 answers of cacheable types.
+ * `turn` (src/server/turns.ts) is awaited before anything is rendered; the cache is looked at
+ * again after it, since requests for the same page that arrived together wait their turns while
+ * the first of them renders it.
+ */
+export function cacheMiddleware(
+  cache: ResponseCache,
+  turn: () => Promise<void> = async () => {},
+): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== "GET") return next();
+    if (c.req.method !== "GET") {
+      await turn();
+      return next();
+    }
     const key = c.req.url;
-    const hit = cache.get(key);
-    if (hit) {
+    const served = () => {
+      const hit = cache.get(key);
+      if (!hit) return false;
       c.res = respond(
         hit,
         c.req.header("if-none-match"),
         acceptsGzip(c.req.header("accept-encoding")),
       );
-      return;
-    }
+      return true;
+    };
+    if (served()) return;
+    await turn();
+    if (served()) return;
     await next();
     const type = c.res.headers.get("content-type") ?? "";
     if ((c.res.status !== 200 && c.res.status !== 404) || !CACHED_TYPES.test(type)) return;
