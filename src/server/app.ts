@@ -119,14 +119,21 @@ export function createApp(opts: AppOptions): App {
 
   // What the cache does not answer reaches the archive: one such request starts per turn of the
   // event loop, so new connections are accepted between searches (src/server/turns.ts).
-  const turn = takeTurns();
+  const turns = takeTurns();
+  const turn = async (c: Context) => {
+    await turns();
+    if (!c.req.raw.signal.aborted) return true;
+    // Its client closed the connection while it waited: nobody would read the page, and the
+    // search would only lengthen the wait of those still there. nginx's "client closed request".
+    c.res = new Response(null, { status: 499 });
+    return false;
+  };
   app.use(
     "*",
     cache
       ? cacheMiddleware(cache, turn)
-      : async (_c, next) => {
-          await turn();
-          await next();
+      : async (c, next) => {
+          if (await turn(c)) await next();
         },
   );
   if (opts.public) {

@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../store/db.js";
 import { SECURED, SECURITY_HEADERS } from "./security.js";
 
@@ -166,18 +166,18 @@ function respond(e: Entry, ifNoneMatch: string | undefined, gzip: boolean): Resp
 
 /**
  * Serves GET requests from the cache; renders and keeps 200 and 404 answers of cacheable types.
- * `turn` (src/server/turns.ts) is awaited before anything is rendered; the cache is looked at
- * again after it, since requests for the same page that arrived together wait their turns while
- * the first of them renders it.
+ * `turn` (src/server/app.ts, src/server/turns.ts) is awaited before anything is rendered and says
+ * whether the request is still wanted; the cache is looked at again after it, since requests for
+ * the same page that arrived together wait their turns while the first of them renders it.
  */
 export function cacheMiddleware(
   cache: ResponseCache,
-  turn: () => Promise<void> = async () => {},
+  turn: (c: Context) => Promise<boolean> = async () => true,
 ): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== "GET") {
-      await turn();
-      return next();
+      if (await turn(c)) await next();
+      return;
     }
     const key = c.req.url;
     const served = () => {
@@ -191,7 +191,7 @@ export function cacheMiddleware(
       return true;
     };
     if (served()) return;
-    await turn();
+    if (!(await turn(c))) return;
     if (served()) return;
     await next();
     const type = c.res.headers.get("content-type") ?? "";

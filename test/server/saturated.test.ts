@@ -13,6 +13,8 @@ import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/server/app.js";
+import { openArchive } from "../../src/store/db.js";
 import { buildFixtureArchive } from "./fixture-server.js";
 import { alive, type ServeProcess, startServe } from "./serve-process.js";
 
@@ -23,11 +25,12 @@ const DEADLINE_MS = 20_000;
 const WORDS = ["embassy", "minister", "government", "security", "president", "economic"];
 
 let dir: string;
+let db: string;
 let server: ServeProcess | null = null;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "cablegram-saturated-"));
-  const db = join(dir, "archive.db");
+  db = join(dir, "archive.db");
   await buildFixtureArchive(db);
   server = await startServe(["--db", db, "--workers", "1", "--cache-mb", "0"]);
 }, 120_000);
@@ -87,4 +90,21 @@ describe("a saturated one-process server", () => {
     // fix, with the time up; 124 after).
     expect(Math.max(...overtaken)).toBeLessThanOrEqual(3 * CONNECTIONS);
   }, 60_000);
+
+  it("does not render a page whose client left while it waited for its turn", async () => {
+    const archive = openArchive(db, { readonly: true });
+    try {
+      const { app, cache } = createApp({ db: archive });
+      const left = new AbortController();
+      left.abort();
+      const gone = await app.request("/search?q=embassy", { signal: left.signal });
+      expect(gone.status).toBe(499);
+      expect(cache!.size).toBe(0);
+      const there = await app.request("/search?q=embassy");
+      expect(there.status).toBe(200);
+      expect(cache!.size).toBe(1);
+    } finally {
+      archive.close();
+    }
+  });
 });
