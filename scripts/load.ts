@@ -7,7 +7,7 @@
  *
  *   tsx scripts/load.ts [--targets cable,search,distinct] [--workers 1] [--duration 30]
  *     [--connections 64] [--distinct-count 40000] [--db PATH] [--no-cache] [--no-gzip] [--json]
- *     [--url URL [--server-pid PID]]
+ *     [--load-threads 1] [--url URL [--server-pid PID]]
  *
  * Without --db a fresh archive is made from data/sample/ (the first-run ingest of `npm start`).
  * `--db postgres://…` (or CABLEGRAM_DB) loads a server on an archive in PostgreSQL: the URLs are
@@ -22,6 +22,9 @@
  * archive's own words, TAGS, origins and months, cycled, so after the first round every answer
  * comes from the response cache; `distinct`, thousands of different searches (scripts/
  * load-queries.ts), each sent once across all connections, so none is ever answered from the cache.
+ * --load-threads N sends the `cable` and `search` targets from N autocannon worker threads (the
+ * connections divided among them; latencies gathered by scripts/load-latency.cjs), for cached
+ * rates one thread cannot generate; `distinct` stays on one thread, whose cursor it shares.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
