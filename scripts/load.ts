@@ -7,7 +7,7 @@
  *
  *   tsx scripts/load.ts [--targets cable,search,distinct] [--workers 1] [--duration 30]
  *     [--connections 64] [--distinct-count 40000] [--db PATH] [--no-cache] [--no-gzip] [--json]
- *     [--load-threads 1] [--url URL [--server-pid PID]]
+ *     [--load-threads 1] [--trace DIR] [--url URL [--server-pid PID]]
  *
  * Without --db a fresh archive is made from data/sample/ (the first-run ingest of `npm start`).
  * `--db postgres://…` (or CABLEGRAM_DB) loads a server on an archive in PostgreSQL: the URLs are
@@ -25,11 +25,13 @@
  * --load-threads N sends the `cable` and `search` targets from N autocannon worker threads (the
  * connections divided among them; latencies gathered by scripts/load-latency.cjs), for cached
  * rates one thread cannot generate; `distinct` stays on one thread, whose cursor it shares.
+ * --trace DIR logs the server processes' own view of every connection (scripts/serve-trace.mjs)
+ * and prints it after the figures: accept delays, time from read to finished, statuses.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BroadcastChannel } from "node:worker_threads";
@@ -38,6 +40,7 @@ import postgres from "postgres";
 import { openArchive } from "../src/store/db.js";
 import { redactUrl } from "../src/store/postgres/connect.js";
 import { distinctSearchPaths, distinctSearchPathsPostgres } from "./load-queries.js";
+import { TRACE_PRELOAD, traceSummary } from "./load-trace.js";
 
 const SELF = fileURLToPath(import.meta.url);
 const LATENCY_MODULE = fileURLToPath(new URL("./load-latency.cjs", import.meta.url));
@@ -63,9 +66,11 @@ function startChild(
   db: string,
   cache: boolean,
   workers: number,
+  trace: string | undefined,
 ): Promise<{ proc: ChildProcess; url: string }> {
   const args = [
     ...process.execArgv,
+    ...(trace ? ["--import", TRACE_PRELOAD] : []),
     SELF,
     "--child",
     "--db",
@@ -78,7 +83,11 @@ function startChild(
   if (pg) args.splice(args.indexOf("--db"), 2);
   const proc = spawn(process.execPath, args, {
     stdio: ["ignore", "pipe", "inherit"],
-    env: pg ? { ...process.env, CABLEGRAM_DB: db } : process.env,
+    env: {
+      ...process.env,
+      ...(pg ? { CABLEGRAM_DB: db } : {}),
+      ...(trace ? { CABLEGRAM_TRACE: trace } : {}),
+    },
   });
   return new Promise((resolve, reject) => {
     let out = "";
@@ -446,6 +455,7 @@ async function main(): Promise<number> {
       duration: { type: "string", default: "30" },
       connections: { type: "string", default: "64" },
       "load-threads": { type: "string", default: "1" },
+      trace: { type: "string" },
       "distinct-count": { type: "string", default: "40000" },
       db: { type: "string" },
       url: { type: "string" },
@@ -473,6 +483,9 @@ async function main(): Promise<number> {
   // A URL with a password is better given in the environment than on a command line (`ps`).
   values.db ??= process.env.CABLEGRAM_DB;
   if (values.url && !values.db) throw new Error("--url needs --db: the archive the URLs come from");
+  if (values.url && values.trace) throw new Error("--trace needs the server this script starts");
+  const trace = values.trace ? resolve(values.trace) : undefined;
+  if (trace) mkdirSync(trace, { recursive: true });
   const temp = values.db ? null : mkdtempSync(join(tmpdir(), "cablegram-load-"));
   const db = values.db ?? join(temp!, "sample.db");
   const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -484,7 +497,7 @@ async function main(): Promise<number> {
     log(
       `starting the server (${workers} worker${workers === 1 ? "" : "s"}) on ${values.db ? redactUrl(db) : "a fresh archive of data/sample/"}…`,
     );
-    const { proc, url } = await startChild(db, cache, workers);
+    const { proc, url } = await startChild(db, cache, workers, trace);
     server = { proc, url, pid: proc.pid };
   }
   const { proc, url } = server;
@@ -522,6 +535,10 @@ async function main(): Promise<number> {
     if (proc) {
       proc.kill("SIGTERM");
       await new Promise((r) => proc.once("exit", r));
+      // Written by each server process as it exits.
+      if (trace)
+        for (const line of traceSummary(trace, Number(values.connections)))
+          process.stdout.write(`${line}\n`);
     }
     if (temp) rmSync(temp, { recursive: true, force: true });
   }
