@@ -13,6 +13,10 @@ declare module "autocannon" {
     duration?: number;
     requests?: Request[];
     timeout?: number;
+    /** Worker threads that send the requests (connections are divided among them). */
+    workers?: number;
+    /** With `workers`: the absolute path of a module each thread requires, called per connection. */
+    setupClient?: string;
   }
   interface Histogram {
     average: number;
@@ -24,7 +28,7 @@ declare module "autocannon" {
   }
   interface Result {
     requests: Histogram & { total: number };
-    latency: Histogram;
+    latency: Histogram & { totalCount: number };
     errors: number;
     timeouts: number;
     non2xx: number;
