@@ -43,16 +43,6 @@ type WorkerEntry = { source: string | URL; eval: boolean };
 const WORKER_HEAP_MB = 768;
 
 /**
- * Young generation of one parse worker. V8 sizes it from the heap limit, which for 768 MB leaves
- * it far smaller than the main thread's; parsing and entity extraction allocate short-lived
- * objects (tokens, spans, mentions) at a high rate. At 96 MB the worker of a 5,000-cable ingest
- * ran 90 scavenges instead of 166, with about 40 % less pause time (node --trace-gc, same build,
- * alternated, load average 9); its CPU, per thread, did not move beyond the noise of a loaded
- * machine (npm run bench:ingest-threads, to repeat on a quiet one).
- */
-const WORKER_YOUNG_MB = 96;
-
-/**
  * A record of more characters than this is parsed alone, on a worker of its own whose heap and
  * time limit grow with the record (`largeRecordLimits`): a 50 MB record needs more heap than the
  * shared workers have and far longer than the hang watchdog allows a normal record.
@@ -109,7 +99,7 @@ class PoolWorker {
       eval: entry.eval,
       workerData: this.progress.buffer,
       // A parser bug that allocates without end kills its thread (and one record), not the ingest.
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     this.worker.on("message", (msg: ParseResponse) => {
       const task = this.pending.get(msg.id);
