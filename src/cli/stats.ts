@@ -105,6 +105,7 @@ function humanStats(path: string, s: ArchiveStats & { server?: ServerInfo }): st
       `  unfinished      ${n(interrupted)} interrupted, ${n(failed)} failed ingest run(s): run the same ingest again to complete them`,
     );
   }
+  if (s.entitySummaries) lines.push(`  entity pages    ${summariesLine(s.entitySummaries)}`);
   if (s.byYear.length > 0) {
     lines.push("", "  by year");
     for (const y of s.byYear) lines.push(`    ${pad(String(y.year ?? "unknown"), 8)}${n(y.count)}`);
@@ -118,4 +119,17 @@ function humanStats(path: string, s: ArchiveStats & { server?: ServerInfo }): st
     }
   }
   return lines.join("\n");
+}
+
+function summariesLine(s: NonNullable<ArchiveStats["entitySummaries"]>): string {
+  if (s.current) return "summaries current";
+  const what = s.full
+    ? "a full build"
+    : [
+        s.cables ? `${s.cables.toLocaleString("en-US")} changed cables` : "",
+        s.entities ? `${s.entities.toLocaleString("en-US")} stale entities` : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+  return `summaries pending (${what}): pages and facets count live, slowly; run 'cablegram entities --rebuild'`;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "./db.js";
+import { summaryState } from "./entity-summary.js";
 import { RUN_STATUSES, runStatus } from "./ingest-runs.js";
 
 /** What is in an archive, in numbers: for `cablegram stats` and the server's about page. */
@@ -38,6 +39,17 @@ export const ArchiveStatsSchema = z.object({
     .object({ interrupted: z.number().int().min(0), failed: z.number().int().min(0) })
     .describe(
       "Ingest runs that stopped before the end (killed, interrupted, failed): what they read may be partly stored; running the same ingest again completes it.",
+    ),
+  entitySummaries: z
+    .object({
+      current: z.boolean(),
+      full: z.boolean().describe("A full build is pending (after a migration or a stopped run)."),
+      entities: z.number().int().min(0).describe("Entities marked stale."),
+      cables: z.number().int().min(0).describe("Cables changed since the last build."),
+    })
+    .optional()
+    .describe(
+      "Whether the entity summaries pages and facets read are current (SQLite archives): when not, they are counted from the mentions, slowly, until `cablegram entities --rebuild` builds them.",
     ),
 });
 export type ArchiveStats = z.infer<typeof ArchiveStatsSchema>;
@@ -104,5 +116,6 @@ export function archiveStats(db: Db): ArchiveStats {
       .all(),
     bytes: count(db, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
     ...ingestRuns(db),
+    entitySummaries: summaryState(db),
   };
 }
