@@ -32,7 +32,7 @@ import type { Assets } from "./assets.js";
 import type { CacheOptions } from "./cache.js";
 import { PROBLEM_TYPE, ProblemError } from "./problem.js";
 import { SECURITY_HEADERS } from "./security.js";
-import { buildPendingSummaries, staleSummariesWarning } from "./summaries.js";
+import { buildPendingSummaries, oldExtractorWarning, staleSummariesWarning } from "./summaries.js";
 
 export const SAMPLE_DIR = fileURLToPath(new URL("../../data/sample/", import.meta.url));
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -186,6 +186,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // After createApp, which puts a public server's connection in public mode: what is warmed is
   // what this connection's searches read. Before listening, so no request waits behind it.
   if (db) {
+    const extractor = oldExtractorWarning(db, opts.db);
+    if (extractor) log(extractor);
     if (!opts.public && !opts.readonly) buildPendingSummaries(db, log);
     else {
       const warning = staleSummariesWarning(db, opts.db);

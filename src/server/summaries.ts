@@ -7,6 +7,7 @@
  */
 import type { Db } from "../store/db.js";
 import { refreshEntitySummaries, summaryState } from "../store/entity-summary.js";
+import { extractorStale, extractorState } from "../store/extractor-state.js";
 
 function pending(s: ReturnType<typeof summaryState>): string {
   if (s.full) return "a full build";
@@ -33,4 +34,16 @@ export function staleSummariesWarning(db: Db, archive: string): string | null {
   const state = summaryState(db);
   if (state.current) return null;
   return `warning: entity summaries are not current (${pending(state)}): entity pages and facets read the slow live path until \`cablegram entities --rebuild --db ${archive}\` (or a serve that may write) builds them`;
+}
+
+/** The log line of a server over mentions an older extractor wrote, or null. */
+export function oldExtractorWarning(db: Db, archive: string): string | null {
+  const s = extractorState(db);
+  if (!extractorStale(s)) return null;
+  const by = s.reextracting
+    ? "partly by an older extractor (a re-extraction stopped part-way)"
+    : s.recorded === 0
+      ? "by an extractor older than recorded versions"
+      : `by extractor version ${s.recorded}`;
+  return `warning: entities were extracted ${by}; this build's is ${s.current}: run \`cablegram reextract --db ${archive}\``;
 }
