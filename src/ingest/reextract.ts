@@ -101,14 +101,18 @@ class Extractors {
   private readonly workers: Worker[] = [];
   private next = 0;
   private seq = 0;
-  private readonly waiting = new Map<number, (e: ReextractResponse) => void>();
+  /** Requests sent and not answered: a worker's failure fails them all (the run then stops). */
+  private readonly waiting = new Map<
+    number,
+    { resolve: (e: ReextractResponse) => void; reject: (err: Error) => void }
+  >();
 
   constructor(threads: number) {
     const entry = workerEntry("reextract-worker");
     for (let i = 0; i < threads; i++) {
       const w = new Worker(entry.source, { eval: entry.eval });
       w.on("message", (msg: ReextractResponse) => {
-        this.waiting.get(msg.id)?.(msg);
+        this.waiting.get(msg.id)?.resolve(msg);
         this.waiting.delete(msg.id);
       });
       w.on("error", (err) => this.failAll(err));
@@ -116,10 +120,9 @@ class Extractors {
     }
   }
 
-  private failures: ((err: Error) => void)[] = [];
-
   private failAll(err: Error) {
-    for (const f of this.failures.splice(0)) f(err);
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
   }
 
   /** The batch split across the workers, each part extracted in parallel. */
@@ -134,8 +137,7 @@ class Extractors {
         const id = this.seq++;
         const w = this.workers[(this.next + i) % this.workers.length]!;
         return new Promise<ReextractResponse>((resolve, reject) => {
-          this.waiting.set(id, resolve);
-          this.failures.push(reject);
+          this.waiting.set(id, { resolve, reject });
           const req: ReextractRequest = { id, cables: part };
           w.postMessage(req);
         });
