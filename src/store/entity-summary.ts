@@ -291,3 +291,32 @@ function buildDeltas(
   db.exec("DELETE FROM entity_summary_dirty");
   return { mode: "incremental", entities: delta.entities, cables: journaled.length, comentions };
 }
+
+/** Whether the summaries pages and facets read are up to date, for `stats` and the server. */
+export interface SummaryState {
+  /** Nothing pending: pages and facets read the summaries. */
+  current: boolean;
+  /** A full build is pending (the '*' mark: a new archive, a migration, a stopped run). */
+  full: boolean;
+  /** Entities marked stale, besides a full build's mark. */
+  entities: number;
+  /** Cables journaled since the last build. */
+  cables: number;
+}
+
+export function summaryState(db: Db): SummaryState {
+  const row = db
+    .prepare<[], { full: number; entities: number; cables: number }>(
+      `SELECT EXISTS (SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*') AS full,
+              (SELECT count(*) FROM entity_summary_dirty WHERE entity_id <> '*') AS entities,
+              (SELECT count(DISTINCT cable_id) FROM entity_summary_journal) AS cables`,
+    )
+    .get()!;
+  const full = row.full === 1;
+  return {
+    current: !full && row.entities === 0 && row.cables === 0,
+    full,
+    entities: row.entities,
+    cables: row.cables,
+  };
+}
