@@ -13,6 +13,10 @@ declare module "autocannon" {
     duration?: number;
     requests?: Request[];
     timeout?: number;
+    /** Worker threads that send the requests (connections are divided among them). */
+    workers?: number;
+    /** With `workers`: the absolute path of a module each thread requires, called per connection. */
+    setupClient?: string;
   }
   interface Histogram {
     average: number;
@@ -25,7 +29,7 @@ declare module "autocannon" {
   interface Result {
     /** total: answers received; sent: requests written, the first of each connection included. */
     requests: Histogram & { total: number; sent: number };
-    latency: Histogram;
+    latency: Histogram & { totalCount: number };
     /** Connection errors and timeouts together. */
     errors: number;
     timeouts: number;

@@ -7,7 +7,7 @@
  *
  *   tsx scripts/load.ts [--targets cable,search,distinct] [--workers 1] [--duration 30]
  *     [--connections 64] [--distinct-count 40000] [--db PATH] [--no-cache] [--no-gzip] [--json]
- *     [--url URL [--server-pid PID]]
+ *     [--load-threads 1] [--trace DIR] [--url URL [--server-pid PID]]
  *
  * Without --db a fresh archive is made from data/sample/ (the first-run ingest of `npm start`).
  * `--db postgres://…` (or CABLEGRAM_DB) loads a server on an archive in PostgreSQL: the URLs are
@@ -22,21 +22,31 @@
  * archive's own words, TAGS, origins and months, cycled, so after the first round every answer
  * comes from the response cache; `distinct`, thousands of different searches (scripts/
  * load-queries.ts), each sent once across all connections, so none is ever answered from the cache.
+ * --load-threads N sends the `cable` and `search` targets from N autocannon worker threads (the
+ * connections divided among them; latencies gathered by scripts/load-latency.cjs), for cached
+ * rates one thread cannot generate; `distinct` stays on one thread, whose cursor it shares.
+ * --trace DIR logs the server processes' own view of every connection (scripts/serve-trace.mjs)
+ * and prints it after the figures: accept delays, time from read to finished, statuses.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { BroadcastChannel } from "node:worker_threads";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { openArchive } from "../src/store/db.js";
 import { redactUrl } from "../src/store/postgres/connect.js";
 import { describeErrors, type ErrorKinds, errorKinds } from "./load-errors.js";
 import { distinctSearchPaths, distinctSearchPathsPostgres } from "./load-queries.js";
+import { TRACE_PRELOAD, traceSummary } from "./load-trace.js";
 
 const SELF = fileURLToPath(import.meta.url);
+const LATENCY_MODULE = fileURLToPath(new URL("./load-latency.cjs", import.meta.url));
+/** scripts/load-latency.cjs's channel: latencies from autocannon's worker threads. */
+const LATENCY_CHANNEL = "cablegram-load-latency";
 
 /** Child mode: serve the archive and print the address as one JSON line. */
 async function child(db: string, cache: boolean, workers: number): Promise<void> {
@@ -57,9 +67,11 @@ function startChild(
   db: string,
   cache: boolean,
   workers: number,
+  trace: string | undefined,
 ): Promise<{ proc: ChildProcess; url: string }> {
   const args = [
     ...process.execArgv,
+    ...(trace ? ["--import", TRACE_PRELOAD] : []),
     SELF,
     "--child",
     "--db",
@@ -72,7 +84,11 @@ function startChild(
   if (pg) args.splice(args.indexOf("--db"), 2);
   const proc = spawn(process.execPath, args, {
     stdio: ["ignore", "pipe", "inherit"],
-    env: pg ? { ...process.env, CABLEGRAM_DB: db } : process.env,
+    env: {
+      ...process.env,
+      ...(pg ? { CABLEGRAM_DB: db } : {}),
+      ...(trace ? { CABLEGRAM_TRACE: trace } : {}),
+    },
   });
   return new Promise((resolve, reject) => {
     let out = "";
@@ -269,8 +285,10 @@ interface Figures {
   databaseCores: number | null;
   /** How busy the machine's cores were during the run, all processes (ours and others'), in %. */
   machineBusyPercent: number | null;
-  /** CPU the load generator itself used, in % of one core. */
+  /** CPU the load generator itself used (all its threads), in % of one core. */
   generatorCpuPercent: number;
+  /** autocannon threads that sent the requests. */
+  loadThreads: number;
   errors: number;
   /** The errors by kind (scripts/load-errors.ts): timeouts are answers not given within 10 s. */
   errorKinds: ErrorKinds;
@@ -297,6 +315,8 @@ async function hammer(
     pid: number | undefined;
     dbPid: number | undefined;
     gzip: boolean;
+    /** autocannon worker threads; the distinct target's shared cursor keeps it on one. */
+    threads: number;
   },
 ): Promise<Figures> {
   const times: number[] = [];
@@ -320,6 +340,11 @@ async function hammer(
         },
       ]
     : paths.map((path) => ({ method: "GET", path, headers }));
+  const threads = target.once ? 1 : opts.threads;
+  const channel = threads > 1 ? new BroadcastChannel(LATENCY_CHANNEL) : null;
+  channel?.addEventListener("message", (e) => {
+    times.push(...(e as MessageEvent<number[]>).data);
+  });
   const cpuBefore = cpuSeconds(opts.pid);
   const dbBefore = cpuSeconds(opts.dbPid);
   const machineBefore = machineTicks();
@@ -330,11 +355,20 @@ async function hammer(
     duration: opts.duration,
     timeout: 10,
     requests,
+    ...(threads > 1 ? { workers: threads, setupClient: LATENCY_MODULE } : {}),
   });
-  run.on("response", (_client, _status, _bytes, ms) => {
-    times.push(ms);
-  });
+  if (threads === 1)
+    run.on("response", (_client, _status, _bytes, ms) => {
+      times.push(ms);
+    });
   const r = await run;
+  if (channel) {
+    // The threads' last batches may come after their results: wait for every answer's latency.
+    const until = Date.now() + 5000;
+    while (times.length < r.latency.totalCount && Date.now() < until)
+      await new Promise((res) => setTimeout(res, 20));
+    channel.close();
+  }
   const own = process.cpuUsage(ownBefore);
   const serverCpu = cpuSpent(cpuBefore, cpuSeconds(opts.pid));
   const dbCpu = cpuSpent(dbBefore, cpuSeconds(opts.dbPid));
@@ -370,6 +404,7 @@ async function hammer(
           )
         : null,
     generatorCpuPercent: Math.round((own.user + own.system) / 1e4 / r.duration),
+    loadThreads: threads,
     errors,
     errorKinds: kinds,
     repeated,
@@ -424,6 +459,8 @@ async function main(): Promise<number> {
       workers: { type: "string", default: "1" },
       duration: { type: "string", default: "30" },
       connections: { type: "string", default: "64" },
+      "load-threads": { type: "string", default: "1" },
+      trace: { type: "string" },
       "distinct-count": { type: "string", default: "40000" },
       db: { type: "string" },
       url: { type: "string" },
@@ -437,6 +474,9 @@ async function main(): Promise<number> {
   const cache = !values["no-cache"];
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error("--workers takes a number ≥ 1");
+  const threads = Number(values["load-threads"]);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new Error("--load-threads takes a number ≥ 1");
   if (values.child) {
     await child(values.db ?? process.env.CABLEGRAM_DB!, cache, workers);
     return -1;
@@ -448,6 +488,9 @@ async function main(): Promise<number> {
   // A URL with a password is better given in the environment than on a command line (`ps`).
   values.db ??= process.env.CABLEGRAM_DB;
   if (values.url && !values.db) throw new Error("--url needs --db: the archive the URLs come from");
+  if (values.url && values.trace) throw new Error("--trace needs the server this script starts");
+  const trace = values.trace ? resolve(values.trace) : undefined;
+  if (trace) mkdirSync(trace, { recursive: true });
   const temp = values.db ? null : mkdtempSync(join(tmpdir(), "cablegram-load-"));
   const db = values.db ?? join(temp!, "sample.db");
   const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -459,7 +502,7 @@ async function main(): Promise<number> {
     log(
       `starting the server (${workers} worker${workers === 1 ? "" : "s"}) on ${values.db ? redactUrl(db) : "a fresh archive of data/sample/"}…`,
     );
-    const { proc, url } = await startChild(db, cache, workers);
+    const { proc, url } = await startChild(db, cache, workers, trace);
     server = { proc, url, pid: proc.pid };
   }
   const { proc, url } = server;
@@ -469,6 +512,7 @@ async function main(): Promise<number> {
       connections: Number(values.connections),
       duration: Number(values.duration),
       gzip: !values["no-gzip"],
+      threads,
     };
     const figures: Figures[] = [];
     for (const target of await targetsOf(db, names, Number(values["distinct-count"]))) {
@@ -481,7 +525,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${JSON.stringify({ cache, workers, ...opts, figures }, null, 2)}\n`);
     else {
       process.stdout.write(
-        `${workers} worker${workers === 1 ? "" : "s"}, cache ${cache ? "on" : "off"}, ${opts.gzip ? "gzip offered" : "no gzip"}, ${opts.connections} connections, ${opts.duration} s per target\n`,
+        `${workers} worker${workers === 1 ? "" : "s"}, cache ${cache ? "on" : "off"}, ${opts.gzip ? "gzip offered" : "no gzip"}, ${opts.connections} connections, ${opts.duration} s per target, load generator on ${threads} thread${threads === 1 ? "" : "s"}\n`,
       );
       for (const f of figures) {
         const goal = f.goalP95Ms === null ? "" : ` (goal ≤ ${f.goalP95Ms})`;
@@ -496,6 +540,10 @@ async function main(): Promise<number> {
     if (proc) {
       proc.kill("SIGTERM");
       await new Promise((r) => proc.once("exit", r));
+      // Written by each server process as it exits.
+      if (trace)
+        for (const line of traceSummary(trace, Number(values.connections)))
+          process.stdout.write(`${line}\n`);
     }
     if (temp) rmSync(temp, { recursive: true, force: true });
   }

@@ -13,6 +13,7 @@ import { idCommand } from "./id.js";
 import { ingestCommand } from "./ingest.js";
 import { migrateCommand } from "./migrate.js";
 import { parseCommand } from "./parse.js";
+import { reextractCommand } from "./reextract.js";
 import { searchCommand } from "./search.js";
 import { secrecyCommand } from "./secrecy.js";
 import { serveCommand } from "./serve.js";
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   migrateCommand,
   entitiesCommand,
+  reextractCommand,
   timelineCommand,
   burstsCommand,
   secrecyCommand,

@@ -3,10 +3,13 @@
  * by id, which prints the entity with its forms, roles, posts and cables), and the people section
  * of `cablegram show`. The terminal is local mode: protected mentions are shown, and marked.
  */
+
+import { archiveTarget } from "../archive/archive.js";
 import type { Cable } from "../model/cable.js";
 import { ENTITY_TYPES } from "../store/entities-input.js";
 import { type EntityDetail, looksLikeEntityId } from "../store/entities-read.js";
 import { defineCommand } from "./command.js";
+import { rebuildEntities } from "./entities-rebuild.js";
 import { Output, withOpened } from "./io.js";
 import { dbOption, dbReadOption } from "./options.js";
 import { openReadArchive } from "./search.js";
@@ -62,7 +65,7 @@ export const entitiesCommand = defineCommand({
   positionals: {
     name: "QUERY",
     help: "words of a name (`asq`, `mark asquino`), or an entity id to print that entity",
-    required: true,
+    required: false,
   },
   options: {
     type: {
@@ -73,15 +76,32 @@ export const entitiesCommand = defineCommand({
     },
     limit: { type: "integer", arg: "N", default: 20, min: 1, max: 10000, help: "entities listed" },
     json: { type: "boolean", help: "JSON instead of text" },
+    rebuild: {
+      type: "boolean",
+      help: "instead of a query: resolve pending mentions and build pending entity summaries (what `stats` and entity pages ask for)",
+    },
     db: dbOption,
     "db-read": dbReadOption,
   },
   async run(values, positionals) {
+    const q = positionals.join(" ").trim();
+    if (values.rebuild) {
+      if (q) {
+        process.stderr.write("cablegram entities: --rebuild takes no QUERY\n");
+        return 2;
+      }
+      return rebuildEntities(archiveTarget(values.db));
+    }
+    if (!q) {
+      process.stderr.write(
+        "cablegram entities: give a QUERY (words of a name, or an id), or --rebuild\n",
+      );
+      return 2;
+    }
     return withOpened(
       "entities",
       () => openReadArchive(values.db, values["db-read"]),
       async (archive) => {
-        const q = positionals.join(" ").trim();
         const o = new Output();
         if (looksLikeEntityId(q)) {
           const d = await archive.entityDetail(q);

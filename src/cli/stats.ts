@@ -105,6 +105,8 @@ function humanStats(path: string, s: ArchiveStats & { server?: ServerInfo }): st
       `  unfinished      ${n(interrupted)} interrupted, ${n(failed)} failed ingest run(s): run the same ingest again to complete them`,
     );
   }
+  if (s.entitySummaries) lines.push(`  entity pages    ${summariesLine(s.entitySummaries)}`);
+  if (s.extractor) lines.push(`  entities        ${extractorLine(s.extractor)}`);
   if (s.byYear.length > 0) {
     lines.push("", "  by year");
     for (const y of s.byYear) lines.push(`    ${pad(String(y.year ?? "unknown"), 8)}${n(y.count)}`);
@@ -118,4 +120,32 @@ function humanStats(path: string, s: ArchiveStats & { server?: ServerInfo }): st
     }
   }
   return lines.join("\n");
+}
+
+function summariesLine(s: NonNullable<ArchiveStats["entitySummaries"]>): string {
+  if (s.current) return "summaries current";
+  const what = s.full
+    ? "a full build"
+    : [
+        s.cables ? `${s.cables.toLocaleString("en-US")} changed cables` : "",
+        s.entities ? `${s.entities.toLocaleString("en-US")} stale entities` : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+  return `summaries pending (${what}): pages and facets count live, slowly; run 'cablegram entities --rebuild'`;
+}
+
+function extractorLine(e: NonNullable<ArchiveStats["extractor"]>): string {
+  if (e.reextracting) {
+    return `a re-extraction to version ${e.current} stopped part-way: run 'cablegram reextract' to finish it`;
+  }
+  if (e.recorded === null) return `extractor version not recorded (this build's: ${e.current})`;
+  if (e.recorded < e.current) {
+    const by =
+      e.recorded === 0
+        ? "an extractor older than recorded versions"
+        : `extractor version ${e.recorded}`;
+    return `extracted by ${by}, this build's is ${e.current}: run 'cablegram reextract'`;
+  }
+  return `extracted by this build's extractor (version ${e.current})`;
 }

@@ -5,6 +5,7 @@ import { resolveEntities } from "../store/entities-resolve.js";
 import { finishMentionLoad } from "../store/entities-write.js";
 import { refreshEntitySummaries } from "../store/entity-summary.js";
 import { refreshEventDates } from "../store/event-dates.js";
+import { recordIngestExtractor } from "../store/extractor-state.js";
 import { steadyMerging } from "../store/fts-merge.js";
 import { refreshTrafficCounts } from "../store/traffic-counts.js";
 
@@ -40,6 +41,8 @@ const STEPS: [string, (db: Db) => unknown][] = [
   ["event dates", (db) => refreshEventDates(db)],
   // Per-cable analytics facts of the new and changed cables (after the event dates they copy).
   ["analytics facts", (db) => refreshAnalyticsFacts(db)],
+  // Which extractor wrote the mentions, on a new archive (an older one keeps its older version).
+  ["extractor version", recordIngestExtractor],
 ];
 
 /** Peak resident memory of this process so far, worker threads included. */

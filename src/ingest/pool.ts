@@ -37,7 +37,7 @@ interface Task {
   resolve: (results: Prepared[]) => void;
 }
 
-type WorkerEntry = { source: string | URL; eval: boolean };
+export type WorkerEntry = { source: string | URL; eval: boolean };
 
 /** Heap of one parse worker: ample for any real cable (the largest of Cablegate are ~1 MB). */
 const WORKER_HEAP_MB = 768;
@@ -69,12 +69,12 @@ function recordChars(item: ReadItem): number {
  * Tests and scripts run the TypeScript sources; there the worker registers tsx before importing
  * the .ts entry, so the same pool works in both.
  */
-function workerEntry(): WorkerEntry {
-  const js = new URL("./parse-worker.js", import.meta.url);
+export function workerEntry(name = "parse-worker"): WorkerEntry {
+  const js = new URL(`./${name}.js`, import.meta.url);
   if (existsSync(fileURLToPath(js))) return { source: js, eval: false };
-  const ts = new URL("./parse-worker.ts", import.meta.url);
+  const ts = new URL(`./${name}.ts`, import.meta.url);
   if (!existsSync(fileURLToPath(ts))) {
-    throw new Error(`parse worker not found beside ${fileURLToPath(import.meta.url)}: build first`);
+    throw new Error(`${name} not found beside ${fileURLToPath(import.meta.url)}: build first`);
   }
   const meta = import.meta as ImportMeta & { resolve?: (s: string) => string };
   const tsx = typeof meta.resolve === "function" ? meta.resolve("tsx/esm/api") : "tsx/esm/api";

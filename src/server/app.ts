@@ -23,6 +23,7 @@ import { registerSearch } from "./routes/search.js";
 import { registerTags } from "./routes/tags.js";
 import { readOnlyMethods, securityHeaders, urlLimit } from "./security.js";
 import { registerSqliteOnly } from "./sqlite-only.js";
+import { takeTurns } from "./turns.js";
 
 export interface AppOptions {
   /** The archive served; a SQLite connection `db` stands for the archive over it. */
@@ -116,7 +117,25 @@ export function createApp(opts: AppOptions): App {
   });
   app.get("/favicon.ico", (c) => c.body(null, 204));
 
-  if (cache) app.use("*", cacheMiddleware(cache));
+  // What the cache does not answer reaches the archive: one such request starts per turn of the
+  // event loop, so new connections are accepted between searches (src/server/turns.ts).
+  const turns = takeTurns();
+  const turn = async (c: Context) => {
+    await turns();
+    if (!c.req.raw.signal.aborted) return true;
+    // Its client closed the connection while it waited: nobody would read the page, and the
+    // search would only lengthen the wait of those still there. nginx's "client closed request".
+    c.res = new Response(null, { status: 499 });
+    return false;
+  };
+  app.use(
+    "*",
+    cache
+      ? cacheMiddleware(cache, turn)
+      : async (c, next) => {
+          if (await turn(c)) await next();
+        },
+  );
   if (opts.public) {
     archive.enterPublicMode();
     app.use(

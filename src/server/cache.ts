@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../store/db.js";
 import { SECURED, SECURITY_HEADERS } from "./security.js";
 
@@ -164,20 +164,35 @@ function respond(e: Entry, ifNoneMatch: string | undefined, gzip: boolean): Resp
   return res;
 }
 
-/** Serves GET requests from the cache; renders and keeps 200 and 404 answers of cacheable types. */
-export function cacheMiddleware(cache: ResponseCache): MiddlewareHandler {
+/**
+ * Serves GET requests from the cache; renders and keeps 200 and 404 answers of cacheable types.
+ * `turn` (src/server/app.ts, src/server/turns.ts) is awaited before anything is rendered and says
+ * whether the request is still wanted; the cache is looked at again after it, since requests for
+ * the same page that arrived together wait their turns while the first of them renders it.
+ */
+export function cacheMiddleware(
+  cache: ResponseCache,
+  turn: (c: Context) => Promise<boolean> = async () => true,
+): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== "GET") return next();
+    if (c.req.method !== "GET") {
+      if (await turn(c)) await next();
+      return;
+    }
     const key = c.req.url;
-    const hit = cache.get(key);
-    if (hit) {
+    const served = () => {
+      const hit = cache.get(key);
+      if (!hit) return false;
       c.res = respond(
         hit,
         c.req.header("if-none-match"),
         acceptsGzip(c.req.header("accept-encoding")),
       );
-      return;
-    }
+      return true;
+    };
+    if (served()) return;
+    if (!(await turn(c))) return;
+    if (served()) return;
     await next();
     const type = c.res.headers.get("content-type") ?? "";
     if ((c.res.status !== 200 && c.res.status !== 404) || !CACHED_TYPES.test(type)) return;

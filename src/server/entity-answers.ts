@@ -81,6 +81,16 @@ export const EntityDetailSchema = EntitySummarySchema.extend({
     .string()
     .nullable()
     .describe("Cursor of the next page of cables (pass it as `after`), null on the last page."),
+  stale: z
+    .object({
+      source: z.literal("live"),
+      notice: z.string(),
+      rebuild: z.string().describe("The command that builds the pending summaries."),
+    })
+    .optional()
+    .describe(
+      "Present when the entity summaries were not current: the figures were counted from the mentions (slow, not wrong).",
+    ),
 }).meta({ id: "Entity" });
 
 export const CableMentionSchema = z

@@ -32,6 +32,7 @@ import type { Assets } from "./assets.js";
 import type { CacheOptions } from "./cache.js";
 import { PROBLEM_TYPE, ProblemError } from "./problem.js";
 import { SECURITY_HEADERS } from "./security.js";
+import { buildPendingSummaries, oldExtractorWarning, staleSummariesWarning } from "./summaries.js";
 
 export const SAMPLE_DIR = fileURLToPath(new URL("../../data/sample/", import.meta.url));
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -115,9 +116,16 @@ export async function prepareArchive(
     if (opts.readonly) throw new Error(`no archive at ${opts.db}`);
     return seedArchive(opts.db, opts.seed ?? [SAMPLE_DIR], log);
   }
-  // Opening once here also turns a damaged or foreign file into its clear error before any worker.
+  // Opening once here also turns a damaged or foreign file into its clear error before any worker;
+  // a writable opening builds pending summaries once, for workers that open it read-only.
   if (opts.db !== ":memory:") {
-    openArchive(opts.db, { readonly: Boolean(opts.public || opts.readonly) }).close();
+    const writable = !opts.public && !opts.readonly;
+    const db = openArchive(opts.db, { readonly: !writable });
+    try {
+      if (writable) buildPendingSummaries(db, log);
+    } finally {
+      db.close();
+    }
   }
   return null;
 }
@@ -178,6 +186,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // After createApp, which puts a public server's connection in public mode: what is warmed is
   // what this connection's searches read. Before listening, so no request waits behind it.
   if (db) {
+    const extractor = oldExtractorWarning(db, opts.db);
+    if (extractor) log(extractor);
+    if (!opts.public && !opts.readonly) buildPendingSummaries(db, log);
+    else {
+      const warning = staleSummariesWarning(db, opts.db);
+      if (warning) log(warning);
+    }
     const t = performance.now();
     warmUp(db);
     const ms = Math.round(performance.now() - t);

@@ -13,6 +13,7 @@ import {
 } from "./entities-scan.js";
 import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
 import { type Batches, BulkInsert } from "./entities-walk.js";
+import { offerSummaryColumns, type SummaryColumns } from "./entity-summary-handoff.js";
 
 /**
  * The full run of resolution (entities-resolve.ts): every mention read once, in the table's
@@ -155,10 +156,13 @@ export function resolveAll(
   batches: Batches,
   rebuild: boolean,
 ): { mode: "full"; mentions: number; entities: number; changed: number } {
+  // Summaries due for a full build read the placements from this run's columns, roles included.
+  const summarise =
+    db.prepare("SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*'").get() !== undefined;
   const s = scanMentions(db);
   const placed = placeAll(s);
   // Columns the writes no longer read go before them: the peak memory is the writes'.
-  s.roles = new Int32Array(0);
+  if (!summarise) s.roles = new Int32Array(0);
   writeMentions(db, s, placed, batches);
   s.entity = new Int32Array(0);
   s.link = new Int32Array(0);
@@ -175,5 +179,30 @@ export function resolveAll(
     clearDerived(db);
     writeAllDerived(db, s, placed.entity, batches);
   }
+  if (summarise) offerSummaryColumns(db, summaryColumns(s, placed));
   return { mode: "full", mentions: s.n, entities, changed: placed.changed };
+}
+
+/**
+ * The columns a full summary build reads (entity-summary-handoff.ts), the scan's own (nothing
+ * copied): the rest of the scan can go.
+ */
+function summaryColumns(s: Scan, placed: Placed): SummaryColumns {
+  return {
+    n: s.n,
+    cable: s.cable,
+    seq: s.seq,
+    flags: s.flags,
+    combo: s.combo,
+    comboType: s.comboType,
+    roles: s.roles,
+    lists: s.lists.strings,
+    entity: placed.entity,
+    entityIds: s.entities.strings,
+    link: placed.link,
+    links: s.links.strings,
+    cableId: s.cableId,
+    station: s.station,
+    created: s.created,
+  };
 }

@@ -59,7 +59,24 @@ export interface EntityDetail extends EntitySummary {
   cableList: EntityCable[];
   /** The cursor of the next page of cables (`?after=`), or null on the last. */
   next: string | null;
+  /** Present when the figures were counted from the mentions: the summaries were not current. */
+  stale?: StaleNotice;
 }
+
+/** Why a page's figures came from the slow live path, and the command that makes them current. */
+export interface StaleNotice {
+  source: "live";
+  notice: string;
+  rebuild: string;
+}
+
+/** The command is the CLI's (`cablegram entities --rebuild`): the store cannot run it read-only. */
+export const STALE_NOTICE: StaleNotice = {
+  source: "live",
+  notice:
+    "The entity summaries are not current (an ingest or migration left them pending): these figures were counted from every mention, which is slow for large entities.",
+  rebuild: "cablegram entities --rebuild --db ARCHIVE",
+};
 
 /** A row of the `entities` table, as both back ends read it. */
 export interface EntityRow {
@@ -183,7 +200,8 @@ export function entityDetail(
     (coMentions ? coMentions(id, cables, RELATED_SHOWN) : null) ??
     (fresh ? countedComentions(db, id, pub) : null) ??
     relatedBySql(db, id, pub);
-  return withCoMentions(entity, parts, co);
+  const detail = withCoMentions(entity, parts, co);
+  return fresh ? detail : { ...detail, stale: STALE_NOTICE };
 }
 
 /** Co-mentions by joining the mentions of the entity's cables (no facet columns at hand). */

@@ -3,6 +3,7 @@ import { resolveAll } from "./entities-full.js";
 import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
 import { resolveTouched } from "./entities-touched.js";
 import { Batches } from "./entities-walk.js";
+import { dropSummaryColumns, sealSummaryColumns } from "./entity-summary-handoff.js";
 
 /**
  * Resolution at the end of each ingest: mentions placed in entities by the rule
@@ -64,6 +65,7 @@ const RESOLVING = "resolving";
 
 export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveReport {
   const started = performance.now();
+  dropSummaryColumns(db);
   const batches = new Batches(db, options.writesPerTransaction);
   try {
     const marks = db
@@ -86,8 +88,10 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
     if (fullRun) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));
     db.exec("DELETE FROM entity_dirty");
     batches.commit();
+    sealSummaryColumns(db);
     return { ...report, ms: performance.now() - started };
   } catch (err) {
+    dropSummaryColumns(db);
     batches.rollback();
     throw err;
   }

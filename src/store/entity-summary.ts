@@ -16,6 +16,8 @@ import type { EntityType } from "./entities-input.js";
 import { Batches, BulkInsert, chunks, WRITES_PER_TRANSACTION } from "./entities-walk.js";
 import { COMENTION_MIN_CABLES, storeComentions } from "./entity-summary-comentions.js";
 import { applyDeltas } from "./entity-summary-delta.js";
+import { type SummaryColumns, takeSummaryColumns } from "./entity-summary-handoff.js";
+import { pack, writeListsFromColumns, writePlacementsFromColumns } from "./entity-summary-scan.js";
 import { linkRuleSql, writeAllStats } from "./entity-summary-stats.js";
 
 export interface SummaryReport {
@@ -82,6 +84,8 @@ type Statements = ReturnType<typeof statements>;
 export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): SummaryReport {
   const started = performance.now();
   const s = statements(db);
+  // Taken whatever the mode: columns left for a later run would be stale.
+  const columns = takeSummaryColumns(db);
   const min = opts.comentionMin ?? COMENTION_MIN_CABLES;
   let full =
     db.prepare("SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*'").get() !== undefined;
@@ -95,7 +99,8 @@ export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): Summa
   // A full build sorts every placed mention: on disk, not in the memory the
   // archive's connections keep temporary tables in (2 GB at 251,287 cables). Changing the setting
   // drops the connection's temporary tables, which every user of one creates afresh per run.
-  if (full) {
+  const sorting = full && columns === null;
+  if (sorting) {
     db.pragma("temp_store = FILE");
     db.exec(`DROP TABLE IF EXISTS ${FACTS};
       CREATE TEMP TABLE ${FACTS} (id INTEGER PRIMARY KEY, created TEXT, station TEXT, month TEXT);`);
@@ -105,7 +110,7 @@ export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): Summa
   const batches = new Batches(db, full ? undefined : Number.POSITIVE_INFINITY);
   try {
     const report = full
-      ? buildAll(db, s, batches, min)
+      ? buildAll(db, s, batches, min, columns)
       : buildDeltas(db, s, batches, journaled, min);
     batches.commit();
     return { ...report, ms: performance.now() - started };
@@ -113,7 +118,7 @@ export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): Summa
     batches.rollback();
     throw err;
   } finally {
-    if (full) {
+    if (sorting) {
       db.exec(`DROP TABLE IF EXISTS ${FACTS}`);
       db.pragma("temp_store = MEMORY");
     }
@@ -135,12 +140,6 @@ function coder(
     known.set(id, c);
     return c;
   };
-}
-
-/** A cable's packed list: sorted distinct `code * 4 + type`, little-endian uint32. */
-function pack(values: Set<number>): Buffer {
-  const a = Uint32Array.from([...values].sort((x, y) => x - y));
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
 function writeCable(
@@ -172,9 +171,17 @@ function writeCable(
  * from that copy, and the aggregates counted in one pass over entity_cables in its key order
  * (writeAllStats). Reading entity by entity instead looked every mention up at random: 19
  * minutes at 251,287 cables; grouping the copy once per aspect in SQL sorted it five more times
- * (342 of 735 s at 251,287 cables).
+ * (342 of 735 s at 251,287 cables). With the columns of the full resolution that has just run
+ * (entity-summary-handoff.ts), the same rows come from memory instead (entity-summary-scan.ts):
+ * no sort in SQLite, no read of `mentions`.
  */
-function buildAll(db: Db, s: Statements, batches: Batches, min: number): Omit<SummaryReport, "ms"> {
+function buildAll(
+  db: Db,
+  s: Statements,
+  batches: Batches,
+  min: number,
+  columns: SummaryColumns | null,
+): Omit<SummaryReport, "ms"> {
   for (const t of ["entity_stats", "entity_cables", "cable_entities", "entity_summary_journal"]) {
     db.exec(`DELETE FROM ${t}`);
   }
@@ -182,6 +189,24 @@ function buildAll(db: Db, s: Statements, batches: Batches, min: number): Omit<Su
   db.exec(`INSERT INTO entity_codes (entity_id)
            SELECT id FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_codes)
             ORDER BY name, id`);
+  const codes = db.prepare<[], [string, number]>("SELECT entity_id, code FROM entity_codes").raw();
+  let entities: number;
+  let cables: number;
+  if (columns) {
+    entities = writePlacementsFromColumns(db, columns, batches);
+    cables = writeListsFromColumns(db, columns, new Map(codes.all()), batches);
+  } else {
+    entities = sortPlacements(db, batches);
+    // Every code at once (all assigned above): one statement, not one per entity.
+    cables = writeLists(db, s, batches, coder(s, batches, new Map(codes.all())));
+  }
+  const comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
+  db.exec("DELETE FROM entity_summary_dirty");
+  return { mode: "full", entities, cables, comentions };
+}
+
+/** entity_cables sorted by SQLite from the mentions, then entity_stats from it; returns entities. */
+function sortPlacements(db: Db, batches: Batches): number {
   db.exec(`INSERT INTO ${FACTS} (id, created, station, month)
            SELECT a.id, a.created, b.station, a.month
              FROM cables a INDEXED BY cables_search_meta
@@ -203,10 +228,16 @@ function buildAll(db: Db, s: Statements, batches: Batches, min: number): Omit<Su
   );
   const entities = writeAllStats(db, (row) => stats.add(row));
   stats.flush();
-  // Every code at once (all assigned above): one statement, not one per entity.
-  const codes = db.prepare<[], [string, number]>("SELECT entity_id, code FROM entity_codes").raw();
-  const codeOf = coder(s, batches, new Map(codes.all()));
+  return entities;
+}
 
+/** Packed lists of every cable, from a walk of the mentions; returns the cables listed. */
+function writeLists(
+  db: Db,
+  s: Statements,
+  batches: Batches,
+  codeOf: (id: string) => number,
+): number {
   // Packed lists, cable by cable, from the mentions in their table's order (placed or not: a
   // condition on entity_id could lead the planner to mentions_entity and a seek per row).
   const page = db.prepare<[number, number, number], SourceRow>(
@@ -237,9 +268,7 @@ function buildAll(db: Db, s: Statements, batches: Batches, min: number): Omit<Su
     }
   }
   flush();
-  const comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
-  db.exec("DELETE FROM entity_summary_dirty");
-  return { mode: "full", entities, cables, comentions };
+  return cables;
 }
 
 function buildDeltas(
@@ -261,4 +290,33 @@ function buildDeltas(
   db.exec("DELETE FROM entity_summary_journal");
   db.exec("DELETE FROM entity_summary_dirty");
   return { mode: "incremental", entities: delta.entities, cables: journaled.length, comentions };
+}
+
+/** Whether the summaries pages and facets read are up to date, for `stats` and the server. */
+export interface SummaryState {
+  /** Nothing pending: pages and facets read the summaries. */
+  current: boolean;
+  /** A full build is pending (the '*' mark: a new archive, a migration, a stopped run). */
+  full: boolean;
+  /** Entities marked stale, besides a full build's mark. */
+  entities: number;
+  /** Cables journaled since the last build. */
+  cables: number;
+}
+
+export function summaryState(db: Db): SummaryState {
+  const row = db
+    .prepare<[], { full: number; entities: number; cables: number }>(
+      `SELECT EXISTS (SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*') AS full,
+              (SELECT count(*) FROM entity_summary_dirty WHERE entity_id <> '*') AS entities,
+              (SELECT count(DISTINCT cable_id) FROM entity_summary_journal) AS cables`,
+    )
+    .get()!;
+  const full = row.full === 1;
+  return {
+    current: !full && row.entities === 0 && row.cables === 0,
+    full,
+    entities: row.entities,
+    cables: row.cables,
+  };
 }

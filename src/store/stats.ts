@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Db } from "./db.js";
+import { summaryState } from "./entity-summary.js";
+import { extractorState } from "./extractor-state.js";
 import { RUN_STATUSES, runStatus } from "./ingest-runs.js";
 
 /** What is in an archive, in numbers: for `cablegram stats` and the server's about page. */
@@ -38,6 +40,34 @@ export const ArchiveStatsSchema = z.object({
     .object({ interrupted: z.number().int().min(0), failed: z.number().int().min(0) })
     .describe(
       "Ingest runs that stopped before the end (killed, interrupted, failed): what they read may be partly stored; running the same ingest again completes it.",
+    ),
+  entitySummaries: z
+    .object({
+      current: z.boolean(),
+      full: z.boolean().describe("A full build is pending (after a migration or a stopped run)."),
+      entities: z.number().int().min(0).describe("Entities marked stale."),
+      cables: z.number().int().min(0).describe("Cables changed since the last build."),
+    })
+    .optional()
+    .describe(
+      "Whether the entity summaries pages and facets read are current (SQLite archives): when not, they are counted from the mentions, slowly, until `cablegram entities --rebuild` builds them.",
+    ),
+  extractor: z
+    .object({
+      recorded: z
+        .number()
+        .int()
+        .min(0)
+        .nullable()
+        .describe(
+          "Version of the extractor that wrote the mentions; 0: before versions were recorded.",
+        ),
+      current: z.number().int().min(1).describe("This build's extractor version."),
+      reextracting: z.boolean().describe("A `cablegram reextract` started and did not finish."),
+    })
+    .optional()
+    .describe(
+      "Which entity extractor wrote the archive's mentions (SQLite archives): when older than this build's, `cablegram reextract` extracts every cable again.",
     ),
 });
 export type ArchiveStats = z.infer<typeof ArchiveStatsSchema>;
@@ -104,5 +134,7 @@ export function archiveStats(db: Db): ArchiveStats {
       .all(),
     bytes: count(db, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
     ...ingestRuns(db),
+    entitySummaries: summaryState(db),
+    extractor: extractorState(db),
   };
 }

@@ -81,6 +81,7 @@ export function extractEntities(cable: Cable, doc: BodyDoc, options: EntityOptio
       cable.signers,
       () => bodyWords(orgs, acronyms, defined),
       (key) => (lexicon?.isProseWord(key) ?? false) || proseTerm(key),
+      cable.created,
     ),
     organizations: groupOrganizations(orgs, acronyms),
     places: groupPlaces(places),

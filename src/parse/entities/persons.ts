@@ -1,5 +1,6 @@
 import type { ClassifiedBy } from "../../model/cable.js";
 import type { Person } from "../../model/entities.js";
+import { sameGivenName, titledHolders } from "./leaders.js";
 import type { PersonMention } from "./mentions.js";
 import { compatibleFullNames, coreWords, mixedCase, nameKey, surnameKey } from "./names.js";
 
@@ -39,6 +40,7 @@ export function groupPersons(
   signers: readonly string[],
   notPersons: () => ReadonlySet<string> = () => new Set(),
   notSurname: (key: string) => boolean = () => false,
+  created: string | null = null,
 ): Person[] {
   const signed = structural(classifiedBy, signers);
   const all: PlacedMention[] = [...signed, ...mentions];
@@ -72,7 +74,7 @@ export function groupPersons(
   all.forEach((pm, i) => {
     if (full[i]) return;
     const key = surnameKey(pm.mention.words);
-    const g = claim(groups, key);
+    const g = claim(groups, key, holderOnly(pm, key, created));
     if (g) absorb(g, pm);
     else if (!standsAlone(pm, key)) return;
     else if (pm.mention.evidence !== "single") groups.push(newGroup(pm));
@@ -87,7 +89,7 @@ export function groupPersons(
     else if (!pm.mention.opensSentence) repeated.set(key, (repeated.get(key) ?? 0) + 1);
   }
   for (const { pm, key } of pending) {
-    const g = claim(groups, key);
+    const g = claim(groups, key, holderOnly(pm, key, created));
     if (g) absorb(g, pm);
     else if ((repeated.get(key) ?? 0) >= 2 && !pm.mention.caps && !vetoed.has(key))
       groups.push(newGroup(pm));
@@ -95,14 +97,39 @@ export function groupPersons(
   return groups.map(toPerson);
 }
 
-/** The person a one-word form belongs to, if any. */
-function claim(groups: Group[], key: string): Group | null {
-  const most = (list: Group[] | undefined) =>
-    list?.reduce((a, b) => (b.count > a.count ? b : a)) ?? null;
+/**
+ * A surname written with the title of an office the leaders table knows (`President Mubarak`)
+ * joins only a person who has no given name, or whose given name is that of the holder on the
+ * cable's date (`Hosni`, not `Gamal`): else it stands as a person of its own, whom resolution
+ * links to the leader by title and date. When the table does not know (another title, a surname
+ * it lacks, a date outside every term, an undated cable) the form joins by surname as any other,
+ * and so it does when a mixed-case cable writes the full form only in capitals: a subject line's
+ * words read as a name (`SLAPS AHMEDINEJAD`, `URIBE BACKS`) are no relative.
+ */
+function holderOnly(
+  pm: PlacedMention,
+  key: string,
+  created: string | null,
+): ((g: Group) => boolean) | undefined {
+  const given = titledHolders(pm.mention.roles, key, created);
+  if (!given) return undefined;
+  const capsOnly = (g: Group) =>
+    !pm.mention.caps && ![...g.forms.keys()].some((f) => f.includes(" ") && f !== f.toUpperCase());
+  return (g) =>
+    !g.full || capsOnly(g) || [...g.words].some((w) => [...given].some((n) => sameGivenName(w, n)));
+}
+
+/** The person a one-word form belongs to, if any (among those `accept` allows). */
+function claim(groups: Group[], key: string, accept?: (g: Group) => boolean): Group | null {
+  const most = (found: Group[] | undefined) => {
+    const list = accept ? found?.filter(accept) : found;
+    return list?.length ? list.reduce((a, b) => (b.count > a.count ? b : a)) : null;
+  };
   const found = most(index.surname.get(key)) ?? most(index.word.get(key));
   if (found || key.length < 6) return found;
   let best: Group | null = null;
   for (const g of groups) {
+    if (accept && !accept(g)) continue;
     for (const s of g.surnames) {
       if (oneSlip(s, key) && (!best || g.count > best.count)) best = g;
     }

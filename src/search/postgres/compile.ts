@@ -211,9 +211,10 @@ const HAS: Record<string, string> = {
   classifiedby: "c.classified_by IS NOT NULL",
   summary: "c.summary IS NOT NULL",
   comment: "c.comment IS NOT NULL",
-  missing: `c.id IN (SELECT r.cable_id FROM refs r WHERE r.target_id IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM cables x WHERE x.reference_id = r.target_id))`,
-  citedby: "c.reference_id IN (SELECT target_id FROM refs WHERE target_id IS NOT NULL)",
+  // Flags kept per cable (cable_facets, migration 006): what an anti-join of every reference with
+  // `cables` (missing) and a semi-join of `cables` with `refs` (citedby) would say.
+  missing: "c.id IN (SELECT f.id FROM cable_facets f WHERE f.missing)",
+  citedby: "c.id IN (SELECT f.id FROM cable_facets f WHERE f.cited)",
 };
 
 /** Every text the query holds (terms, NEAR terms, names), for one lexing round trip. */

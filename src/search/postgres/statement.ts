@@ -88,14 +88,26 @@ function entityTop(type: EntityType, limit: string, pub: boolean): string {
       LIMIT ${limit}) x)`;
 }
 
+/**
+ * The matches grouped by their (tags, caveats) pair (cable_facets, migration 006): a broad match's
+ * tens of thousands of cables share a few thousand pairs, and only those are unnested and summed,
+ * where joining `tags` counted one row per cable and tag.
+ */
+const FACET_SETS = `fs AS MATERIALIZED (SELECT f.tags, f.caveats, count(*)::int AS n
+    FROM m JOIN cable_facets f ON f.id = m.id GROUP BY f.tags, f.caveats)`;
+
 function facetColumns(L: string, pub: boolean): string {
   const top = (from: string, col: string, extra = "") =>
     `(SELECT coalesce(json_agg(x), '[]') FROM (SELECT ${col} AS value, count(*)::int AS count FROM ${from}
         ${extra} GROUP BY ${col} ORDER BY count(*) DESC, ${col} COLLATE "C" LIMIT ${L}) x)`;
-  return `${top("m JOIN tags t ON t.cable_id = m.id", "t.tag")} AS tag,
+  const unnested = (col: string) =>
+    `(SELECT coalesce(json_agg(x), '[]') FROM (SELECT u.v AS value, sum(fs.n)::int AS count
+        FROM fs, unnest(fs.${col}) AS u(v) GROUP BY u.v ORDER BY sum(fs.n) DESC, u.v COLLATE "C"
+        LIMIT ${L}) x)`;
+  return `${unnested("tags")} AS tag,
     ${top("m", "m.origin", "WHERE m.origin IS NOT NULL")} AS origin,
     ${top("m", "m.classification", "WHERE m.classification IS NOT NULL")} AS classification,
-    ${top("m JOIN caveats v ON v.cable_id = m.id", "v.caveat")} AS caveat,
+    ${unnested("caveats")} AS caveat,
     (SELECT coalesce(json_agg(x), '[]') FROM (SELECT month, count(*)::int AS count FROM m
        WHERE month IS NOT NULL GROUP BY month ORDER BY month COLLATE "C") x) AS histogram,
     ${ENTITY_TYPES.map((t) => `${entityTop(t, L, pub)} AS ${t}`).join(", ")}`;
@@ -155,12 +167,13 @@ export function searchStatement(input: StatementInput): { text: string; params: 
         WHERE (k.key, k.id) <= ${after} ORDER BY key DESC, id DESC OFFSET ${input.limit} LIMIT 1) x) AS prev`);
   }
   if (L && input.facets) columns.push(facetColumns(L, input.facets.pub));
+  const sets = L ? `,\n    ${FACET_SETS}` : "";
   const text = `WITH m AS MATERIALIZED (
       SELECT c.id, c.origin, c.classification, c.month, ${date} AS d FROM cables c WHERE (${input.where})),
     n AS MATERIALIZED (SELECT count(*)::int AS total FROM m),
     ${ks},
     p AS (SELECT id, key FROM k${after ? ` WHERE (k.key, k.id) > ${after}` : ""}
-           ORDER BY key, id LIMIT ${input.limit + 1})
+           ORDER BY key, id LIMIT ${input.limit + 1})${sets}
     SELECT ${columns.join(",\n")}`;
   return { text, params };
 }

@@ -62,6 +62,12 @@ export function EntityPage(props: { ctx: ViewContext; data: EntityDetail }) {
             {e.firstCreated ? ` (${years(e.firstCreated, e.lastCreated)})` : ""} ·{" "}
             <code>{e.id}</code> · <a href={`/api/entities/${encodeURIComponent(e.id)}`}>JSON</a>
           </p>
+          {e.stale ? (
+            <p class="entity-stale" role="status">
+              {e.stale.notice} To make them current, run <code>{e.stale.rebuild}</code> on the
+              server (a server that may write builds them when it starts).
+            </p>
+          ) : null}
         </header>
         <Histogram
           months={e.months}

@@ -26,6 +26,13 @@ import { RUN_LOCK } from "./ingest-runs.js";
 export const LOADED_TABLES = ["cables", "versions", "paragraphs", ...ELEMENT_TABLES] as const;
 
 /**
+ * Secondary indexes a load keeps: each batch syncs cable_facets (src/store/postgres/cable-
+ * facets.ts) through refs_target, the cables citing the ones it adds; without it every batch
+ * would scan `refs` once per cable. A B-tree of short text, kept row by row, costs the load little.
+ */
+const KEPT_INDEXES = ["refs_target"];
+
+/**
  * The least maintenance_work_mem of the index builds (as `migrate`'s): PostgreSQL's default, 64 MB,
  * makes a GIN build of a large archive flush its entries many times over. A server set higher
  * (docs/server-mode.md "Tuning": 1 GB) keeps its own value.
@@ -91,6 +98,7 @@ async function dropForLoad(tx: Sql, runId: number): Promise<number> {
      WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY(${tables})
        AND NOT x.indisprimary AND NOT x.indisunique
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+       AND i.relname <> ALL(${KEPT_INDEXES})
      ORDER BY t.relname, i.relname`;
   for (const k of keys) {
     await tx`INSERT INTO bulk_load_dropped (kind, name, tbl, def, run_id)

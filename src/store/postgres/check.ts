@@ -33,6 +33,30 @@ const VECTORS = [
   },
 ];
 
+/**
+ * The per-cable rows facets and has:missing / has:citedby read (migration 006) against what the
+ * tables say now: a row that drifted gives wrong counts and filters as a stale vector does.
+ */
+async function facetRows(sql: Pool): Promise<FtsHealth> {
+  const table = "cable_facets";
+  try {
+    const [row] = await sql<{ n: number }[]>`
+      WITH now AS (SELECT * FROM cg_cable_facet_rows(ARRAY(SELECT id FROM cables)))
+      SELECT count(DISTINCT id)::int AS n FROM (
+        (SELECT * FROM cable_facets EXCEPT SELECT * FROM now)
+        UNION ALL (SELECT * FROM now EXCEPT SELECT * FROM cable_facets)) d`;
+    return row!.n === 0
+      ? { table, ok: true }
+      : {
+          table,
+          ok: false,
+          detail: `${row!.n} cable(s) whose facet row differs from their tables`,
+        };
+  } catch (err) {
+    return { table, ok: false, detail: messageOf(err) };
+  }
+}
+
 async function pageChecks(sql: Pool): Promise<TableDamage[]> {
   const tables = await sql<{ name: string }[]>`
     SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -105,6 +129,7 @@ export async function checkArchivePg(sql: Pool): Promise<PgCheckReport> {
       fts.push({ table: v.table, ok: false, detail: messageOf(err) });
     }
   }
+  fts.push(await facetRows(sql));
   unchecked.push("GIN (full-text) index pages: amcheck checks them from PostgreSQL 18 on");
   const ok = integrity.length === 0 && fts.every((f) => f.ok);
   const fullyRepairable = damaged.every((d) => d.role !== "text" || d.indexOnly);
@@ -128,6 +153,11 @@ function pgAdvice(damaged: TableDamage[], fts: FtsHealth[]): string[] {
   if (fts.some((f) => !f.ok)) {
     out.push(
       "recompute the search vectors (UPDATE cables SET subject = subject rewrites the generated columns), then REINDEX TABLE cables",
+    );
+  }
+  if (fts.some((f) => f.table === "cable_facets" && !f.ok)) {
+    out.push(
+      "sync the facet rows: SELECT cg_sync_cable_facets(ARRAY(SELECT id FROM cables UNION SELECT id FROM cable_facets))",
     );
   }
   if (pages.length > 0) {

@@ -12,6 +12,7 @@ import type { Writable } from "node:stream";
 import type { Db } from "../db.js";
 import { runStatus } from "../ingest-runs.js";
 import { refreshAnalytics } from "./analytics-facts.js";
+import { syncAllCableFacets } from "./cable-facets.js";
 import { type PgArchive, PostgresArchiveError, type Sql, WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
 import { ENTITY_COLUMNS, ENTITY_TABLES, prepareSource, sourceSelect } from "./entities-copy.js";
@@ -228,6 +229,8 @@ export async function copySqliteToPostgres(
         out[table] = await copyTable(db, tx, table, totals[table]!, onProgress);
       }
       for (const i of indexes) await tx.unsafe(i.def);
+      // Derived per-cable rows (migration 006), from the copied tables and their indexes.
+      await syncAllCableFacets(tx);
       for (const [table, seq] of [
         ["cables", "cables_id_seq"],
         ["versions", "versions_id_seq"],

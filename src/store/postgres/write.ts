@@ -11,6 +11,7 @@ import type { Cable } from "../../model/cable.js";
 import { slimCableJson } from "../cable-json.js";
 import { isDegraded, supersedes } from "../current-version.js";
 import { classificationLevel, strongestProtect, type WriteOutcome } from "../write.js";
+import { syncBatchFacets } from "./cable-facets.js";
 import type { Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
@@ -271,8 +272,14 @@ export async function writeBatch(
   }
   // Ids drawn but not used (unchanged records) stay unused: ids need only be distinct.
 
+  /** Reference ids named by the references of the replaced versions (their citations may go). */
+  const oldTargets: string[] = [];
   if (replaced.size > 0) {
     const rowids = [...replaced.keys()];
+    for (const r of await tx<{ t: string }[]>`
+        SELECT DISTINCT target_id AS t FROM refs WHERE cable_id = ANY(${rowids}::bigint[])
+           AND target_id IS NOT NULL`)
+      oldTargets.push(r.t);
     const previous = await cablesByRowid(tx, rowids);
     if (previous.length !== rowids.length) throw new Error("archive changed under the writer lock");
     const jsons = previous.map((c) => JSON.stringify(c));
@@ -302,5 +309,10 @@ export async function writeBatch(
   await copy(tx, "versions", versions);
   for (const table of Object.keys(rows)) await copy(tx, table, rows[table]!);
   if (terms) await shiftTerms(tx, [...finals.keys()], 1);
+  await syncBatchFacets(
+    tx,
+    [...finals].map(([id, f]) => ({ id, cable: f.cable })),
+    oldTargets,
+  );
   return outcomes;
 }

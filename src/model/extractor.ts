@@ -1,0 +1,18 @@
+/**
+ * The version of the entity extractor (src/parse/entities): raised whenever its output changes for
+ * any cable, so that an archive can tell that its mentions were written by an older extractor and
+ * `cablegram reextract` can bring them up to date. EXTRACTOR_FIXTURE_HASH is the extractor's output
+ * over a fixed set of fixture cables at this version (src/parse/entities/version.test.ts fails when
+ * the output changes without both being updated: raise the version, then paste the new hash).
+ *
+ * 1: every archive before versions were recorded. 2: a surname with a leader's title no longer
+ * joins a relative's full name (src/parse/entities/leaders.ts).
+ */
+export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_FIXTURE_HASH = "e7b8c0a92ec279a0";
+
+/** Each version's fixture hash: a new version's must differ from every earlier one's. */
+export const EXTRACTOR_HISTORY: Readonly<Record<number, string>> = {
+  1: "d6e7e406dbef6f4d",
+  [EXTRACTOR_VERSION]: EXTRACTOR_FIXTURE_HASH,
+};
