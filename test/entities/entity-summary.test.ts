@@ -96,9 +96,11 @@ function tiesById<T extends { id?: string; value?: string; cables?: number; coun
   return [...list].sort((a, b) => n(b) - n(a) || (k(a) < k(b) ? -1 : 1));
 }
 
+/** A page's figures, without the notice saying which path counted them (checked apart). */
 const page = (d: EntityDetail | null) =>
   d && {
     ...d,
+    stale: undefined,
     coPersons: tiesById(d.coPersons),
     coOrganizations: tiesById(d.coOrganizations),
     coPlaces: tiesById(d.coPlaces),
@@ -116,9 +118,16 @@ function bothWays(db: Db) {
   };
   expect(ids(db).every((id) => summaryFresh(db, id))).toBe(true);
   const summarised = read();
+  expect(ids(db).map((id) => entityDetail(db, id, fast(db))?.stale)).toEqual(
+    ids(db).map(() => undefined),
+  );
   db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
   expect(summaryFresh(db, ids(db)[0]!)).toBe(false);
   const live = read();
+  // A page counted from the mentions says so, and names the command that makes it current.
+  for (const id of ids(db)) {
+    expect(entityDetail(db, id, fast(db))?.stale?.source).toBe("live");
+  }
   db.prepare("DELETE FROM entity_summary_dirty WHERE entity_id = '*'").run();
   return { summarised, live };
 }
