@@ -14,6 +14,7 @@ import { statsCommand } from "../../src/cli/stats.js";
 import { startServer } from "../../src/server/start.js";
 import { openArchive } from "../../src/store/db.js";
 import { summaryState } from "../../src/store/entity-summary.js";
+import { markSummariesStale } from "../store/entity-summaries.js";
 import { runCommand } from "../support/cli-output.js";
 import { buildFixtureArchive } from "./fixture-server.js";
 
@@ -21,11 +22,11 @@ let dir: string;
 let path: string;
 let entity: string;
 
-/** Marks a full build pending, as migration 012 and a stopped finish step leave it. */
+/** Marks a full build pending in the archive file the servers of these tests open. */
 function markStale(): void {
   const db = openArchive(path);
   try {
-    db.prepare("INSERT OR IGNORE INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+    markSummariesStale(db);
   } finally {
     db.close();
   }
