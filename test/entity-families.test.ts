@@ -1,12 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSource } from "../src/formats/index.js";
-import { parseRecord } from "../src/parse/index.js";
-import { type MentionFacts, signedBy } from "../src/store/entities-facts.js";
 import { holderAt, officeOfRole } from "../src/store/entities-offices.js";
-import { resolve } from "../src/store/entities-rule.js";
 import { nameShape } from "../src/store/entity-names.js";
+import { type CorpusMention, resolvedCorpusPersons } from "./entities/corpus-persons.js";
+import { corpusPresent } from "./support/corpus.js";
 
 /**
  * The families of wrong and missed merges of issue 9's hand check, over the shared corpus: the
@@ -15,49 +11,18 @@ import { nameShape } from "../src/store/entity-names.js";
  * family checked over every mention of it, not only the examples that found it.
  */
 
-const CORPUS = new URL("../../shared/corpus/cables/", import.meta.url).pathname;
-const present = existsSync(CORPUS);
-if (!present) console.warn(`entity families skipped: ${CORPUS} not found (../shared is absent)`);
+const present = corpusPresent("entity families");
 
 /** Surnames of the office holders of the corpus' years, as the cables write them. */
 const HOLDERS = /\b(?:CLINTON|BUSH|RICE|POWELL|OBAMA|ALBRIGHT|CHRISTOPHER)\b/i;
 
-interface Row {
-  ref: string;
-  facts: MentionFacts;
-}
-
 describe.skipIf(!present)("resolution families over ../shared/corpus", () => {
-  const rows: Row[] = [];
+  let rows: CorpusMention[] = [];
   let placements: { entityId: string; link: string }[] = [];
   beforeAll(async () => {
-    const files = readdirSync(CORPUS).filter((f) => {
-      if (/^\d\dSTATE\d/.test(f)) return true;
-      return HOLDERS.test(readFileSync(join(CORPUS, f), "latin1"));
-    });
-    for (const [i, f] of files.entries()) {
-      if (i % 100 === 0) await new Promise((r) => setImmediate(r));
-      for await (const item of readSource(join(CORPUS, f))) {
-        if (item.kind !== "record") continue;
-        const c = parseRecord(item);
-        const signers = c.signers.join("; ");
-        for (const p of c.persons ?? []) {
-          const facts: MentionFacts = {
-            type: "person",
-            name: p.name,
-            variants: p.variants,
-            roles: p.roles,
-            station: c.station,
-            year: c.created ? Number(c.created.slice(0, 4)) : null,
-            date: c.created ?? null,
-            signed: signedBy(signers, p),
-            usOfficial: p.usOfficial,
-          };
-          rows.push({ ref: c.referenceId ?? "", facts });
-        }
-      }
-    }
-    placements = resolve(rows.map((r) => r.facts)).placements;
+    ({ rows, placements } = await resolvedCorpusPersons(
+      (file, text) => /^\d\dSTATE\d/.test(file) || HOLDERS.test(text),
+    ));
   }, 600_000);
 
   it("reads a STATE signature of a Secretary's surname as that Secretary, never a namesake", () => {

@@ -1,12 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSource } from "../src/formats/index.js";
-import { parseRecord } from "../src/parse/index.js";
-import { type MentionFacts, signedBy } from "../src/store/entities-facts.js";
 import { leaderByTitle } from "../src/store/entities-leaders.js";
-import { resolve } from "../src/store/entities-rule.js";
 import { isPlaceName, nameShape, slug } from "../src/store/entity-names.js";
+import { type CorpusMention, resolvedCorpusPersons } from "./entities/corpus-persons.js";
+import { corpusPresent } from "./support/corpus.js";
 
 /**
  * Issue 9's families of missed and wrong merges that the leaders' table, the nicknames and the
@@ -15,50 +11,16 @@ import { isPlaceName, nameShape, slug } from "../src/store/entity-names.js";
  * ingest does, their persons resolved together, and each family checked over all its mentions.
  */
 
-const CORPUS = new URL("../../shared/corpus/cables/", import.meta.url).pathname;
-const present = existsSync(CORPUS);
-if (!present) console.warn(`leader families skipped: ${CORPUS} not found (../shared is absent)`);
+const present = corpusPresent("leader families");
 
 const SURNAMES =
   /\b(?:MUBARAK|LULA|CHIRAC|SARKOZY|KIRCHNER|KARZAI|URIBE|ERDOGAN|MEDVEDEV|SALVADOR|LAGOS|BURNS|STEVENS)\b/i;
 
-interface Row {
-  ref: string;
-  facts: MentionFacts;
-}
-
 describe.skipIf(!present)("leaders, nicknames and place names over ../shared/corpus", () => {
-  const rows: Row[] = [];
+  let rows: CorpusMention[] = [];
   let placements: { entityId: string; link: string }[] = [];
   beforeAll(async () => {
-    const files = readdirSync(CORPUS).filter((f) =>
-      SURNAMES.test(readFileSync(join(CORPUS, f), "latin1")),
-    );
-    for (const [i, f] of files.entries()) {
-      if (i % 100 === 0) await new Promise((r) => setImmediate(r));
-      for await (const item of readSource(join(CORPUS, f))) {
-        if (item.kind !== "record") continue;
-        const c = parseRecord(item);
-        const signers = c.signers.join("; ");
-        for (const p of c.persons ?? []) {
-          rows.push({
-            ref: c.referenceId ?? "",
-            facts: {
-              type: "person",
-              name: p.name,
-              variants: p.variants,
-              roles: p.roles,
-              station: c.station,
-              year: c.created ? Number(c.created.slice(0, 4)) : null,
-              date: c.created ?? null,
-              signed: signedBy(signers, p),
-              usOfficial: p.usOfficial,
-            },
-          });
-        }
-      }
-    }
-    placements = resolve(rows.map((r) => r.facts)).placements;
+    ({ rows, placements } = await resolvedCorpusPersons((_, text) => SURNAMES.test(text)));
   }, 600_000);
 
   it("places every surname titled as a leader in office in that leader's entity", () => {

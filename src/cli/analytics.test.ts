@@ -5,8 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixtureArchive } from "../../test/server/fixture-server.js";
+import { runCommand } from "../../test/support/cli-output.js";
 import { addresseesCommand } from "./addressees.js";
 import { burstsCommand } from "./bursts.js";
 import { coverageCommand } from "./coverage.js";
@@ -24,25 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs a command with stdout and stderr captured. */
-async function run(command: (args: string[]) => Promise<number>, ...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    stdout += String(s);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    const code = await command(args.includes("--db") ? args : [...args, "--db", db]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+/** Runs a command on the fixture archive (unless `--db` is given) with its output captured. */
+function run(command: (args: string[]) => Promise<number>, ...args: string[]) {
+  return runCommand(() => command(args.includes("--db") ? args : [...args, "--db", db]));
 }
 
 describe("analytics commands", () => {

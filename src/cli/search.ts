@@ -13,7 +13,7 @@ import type { FacetCount, SearchResult } from "../search/types.js";
 import { QuerySyntaxError, SORT_ORDERS } from "../search/types.js";
 import { type Db, openArchive } from "../store/db.js";
 import { defineCommand } from "./command.js";
-import { errorMessage, Output } from "./io.js";
+import { Output, withOpened } from "./io.js";
 import { dbOption, dbReadOption } from "./options.js";
 
 /**
@@ -153,40 +153,37 @@ export const searchCommand = defineCommand({
   },
   async run(values, positionals) {
     const query = positionals.join(" ");
-    let archive: Archive;
-    try {
-      archive = await openReadArchive(values.db, values["db-read"]);
-    } catch (err) {
-      process.stderr.write(`cablegram search: ${errorMessage(err)}\n`);
-      return 1;
-    }
-    try {
-      const result = await archive.search(query, {
-        sort: values.sort,
-        limit: values.limit,
-        cursor: values.cursor ?? null,
-        facets: values.facets,
-      });
-      const out = new Output();
-      await out.write(
-        values.json
-          ? `${JSON.stringify(result, null, 2)}\n`
-          : formatResult(result, process.stdout.isTTY === true),
-      );
-      await out.flush();
-      return 0;
-    } catch (err) {
-      if (err instanceof InvalidCursorError) {
-        process.stderr.write(`cablegram search: ${err.message}\n`);
-        return 2;
-      }
-      if (err instanceof QuerySyntaxError) {
-        process.stderr.write(`cablegram search: ${err.message}\n${pointAt(query, err)}\n`);
-        return 2;
-      }
-      throw err;
-    } finally {
-      await archive.close();
-    }
+    return withOpened(
+      "search",
+      () => openReadArchive(values.db, values["db-read"]),
+      async (archive) => {
+        try {
+          const result = await archive.search(query, {
+            sort: values.sort,
+            limit: values.limit,
+            cursor: values.cursor ?? null,
+            facets: values.facets,
+          });
+          const out = new Output();
+          await out.write(
+            values.json
+              ? `${JSON.stringify(result, null, 2)}\n`
+              : formatResult(result, process.stdout.isTTY === true),
+          );
+          await out.flush();
+          return 0;
+        } catch (err) {
+          if (err instanceof InvalidCursorError) {
+            process.stderr.write(`cablegram search: ${err.message}\n`);
+            return 2;
+          }
+          if (err instanceof QuerySyntaxError) {
+            process.stderr.write(`cablegram search: ${err.message}\n${pointAt(query, err)}\n`);
+            return 2;
+          }
+          throw err;
+        }
+      },
+    );
   },
 });

@@ -5,7 +5,7 @@ import { canonicalId } from "../model/reference-id.js";
 import type { DateEstimate } from "../store/date-estimates.js";
 import { defineCommand } from "./command.js";
 import { formatPeople } from "./entities.js";
-import { errorMessage, Output } from "./io.js";
+import { Output, withOpened } from "./io.js";
 import { dbOption, dbReadOption } from "./options.js";
 import { openReadArchive } from "./search.js";
 
@@ -122,35 +122,30 @@ export const showCommand = defineCommand({
   },
   async run(values, positionals) {
     const raw = positionals.join("");
-    let archive: Archive;
-    try {
-      archive = await openReadArchive(values.db, values["db-read"]);
-    } catch (err) {
-      process.stderr.write(`cablegram show: ${errorMessage(err)}\n`);
-      return 1;
-    }
-    try {
-      const cable = await lookup(archive, raw);
-      if (!cable?.referenceId) {
-        const word = raw.replace(/\s+/g, "");
-        const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? await archive.suggestIds(word) : [];
-        const hint = near.length ? `; ids starting so: ${near.join(" ")}` : "";
-        process.stderr.write(`cablegram show: no cable ${raw} in ${archive.label}${hint}\n`);
-        return 1;
-      }
-      const out = await archive.cites(cable.referenceId);
-      const inbound = await archive.citedBy(cable.referenceId);
-      const estimate = cable.created ? null : await archive.dateEstimate(cable.referenceId);
-      const o = new Output();
-      await o.write(
-        values.json
-          ? `${JSON.stringify({ ...cable, createdEstimate: estimate, cites: out, citedBy: inbound }, null, 2)}\n`
-          : formatCable(cable, out, inbound, estimate),
-      );
-      await o.flush();
-      return 0;
-    } finally {
-      await archive.close();
-    }
+    return withOpened(
+      "show",
+      () => openReadArchive(values.db, values["db-read"]),
+      async (archive) => {
+        const cable = await lookup(archive, raw);
+        if (!cable?.referenceId) {
+          const word = raw.replace(/\s+/g, "");
+          const near = /^\d{2}[A-Za-z]{2,}\d*$/.test(word) ? await archive.suggestIds(word) : [];
+          const hint = near.length ? `; ids starting so: ${near.join(" ")}` : "";
+          process.stderr.write(`cablegram show: no cable ${raw} in ${archive.label}${hint}\n`);
+          return 1;
+        }
+        const out = await archive.cites(cable.referenceId);
+        const inbound = await archive.citedBy(cable.referenceId);
+        const estimate = cable.created ? null : await archive.dateEstimate(cable.referenceId);
+        const o = new Output();
+        await o.write(
+          values.json
+            ? `${JSON.stringify({ ...cable, createdEstimate: estimate, cites: out, citedBy: inbound }, null, 2)}\n`
+            : formatCable(cable, out, inbound, estimate),
+        );
+        await o.flush();
+        return 0;
+      },
+    );
   },
 });

@@ -5,6 +5,7 @@
  * dropped letter (`SOIA`, `BEIRT`), a wrong one (`MINSI`, `BRUSSQLS`), a doubled one, two swapped
  * (`AITTAIPIE`) — and that is what this repairs.
  */
+import { boundedEditDistance } from "./edit-distance.js";
 
 export interface FuzzyTarget {
   /** The spelling compared against (letters only). */
@@ -76,8 +77,8 @@ export function nearestStation(key: string, index: FuzzyIndex, minLength: number
   for (const group of [first, last]) {
     for (const t of group) {
       if (Math.abs(t.key.length - key.length) > max) continue;
-      // best + 1 as the limit: a tie with the best so far must be told apart from "farther".
-      const d = editDistance(key, t.key, best + 1);
+      // Bounded by best, not best - 1: a tie with the best so far must be told apart from "farther".
+      const d = boundedEditDistance(key, t.key, best);
       if (d > max) continue;
       if (d < best) {
         best = d;
@@ -89,33 +90,4 @@ export function nearestStation(key: string, index: FuzzyIndex, minLength: number
     }
   }
   return found && !ambiguous ? found : null;
-}
-
-/**
- * Optimal-string-alignment distance between `a` and `b`, or `limit` as soon as the distance is
- * known to reach it (the caller only cares about small distances).
- */
-export function editDistance(a: string, b: string, limit: number): number {
-  const n = a.length;
-  const m = b.length;
-  if (Math.abs(n - m) >= limit) return limit;
-  let prev2: number[] = new Array(m + 1).fill(0);
-  let prev: number[] = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur: number[] = new Array(m + 1).fill(0);
-  for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, prev2[j - 2]! + 1);
-      }
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin >= limit) return limit;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return Math.min(prev[m]!, limit);
 }

@@ -1,10 +1,5 @@
-import {
-  editDistance,
-  type FuzzyIndex,
-  fuzzyIndex,
-  isCommonWord,
-  nearestStation,
-} from "./station-fuzzy.js";
+import { boundedEditDistance } from "./edit-distance.js";
+import { type FuzzyIndex, fuzzyIndex, isCommonWord, nearestStation } from "./station-fuzzy.js";
 import { type StationRow, stationKey, stationTables } from "./station-tables.js";
 
 /**
@@ -232,7 +227,7 @@ function postKindByCountry(row: StationRow): StationKind {
   for (const other of stationTables().stations.values()) {
     if (other === row || other.country !== row.country) continue;
     if (!/^(?:Embassy|Embasy)\b/.test(other.labels[0] ?? "")) continue;
-    return editDistance(other.station, row.station, 3) < 3 ? "embassy" : "consulate";
+    return boundedEditDistance(other.station, row.station, 2) <= 2 ? "embassy" : "consulate";
   }
   return "embassy";
 }

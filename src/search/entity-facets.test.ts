@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Cable, emptyCable, type Person } from "../model/cable.js";
+import { entityCable, person } from "../../test/store/entity-cables.js";
+import type { Cable, Person } from "../model/cable.js";
 import { type Db, openArchive } from "../store/db.js";
 import { setPublicMode } from "../store/entities-public.js";
 import { entityDetail } from "../store/entities-read.js";
@@ -7,27 +8,12 @@ import { resolveEntities } from "../store/entities-resolve.js";
 import { writeCable } from "../store/write.js";
 import { coMentions, entityFacets } from "./entity-facets.js";
 
-const person = (name: string, extra: Partial<Person> = {}): Person => ({
-  name,
-  variants: [],
-  roles: [],
-  paragraphs: [1],
-  usOfficial: false,
-  protected: false,
-  ...extra,
-});
-
-function cable(id: string, persons: Person[], places: string[] = []): Cable {
-  return Object.assign(emptyCable(), {
-    referenceId: id,
-    created: "2009-01-01T10:00:00Z",
-    body: id,
-    paragraphs: [{ number: 1, marking: null, heading: null, text: id }],
+/** A cable of 2009 naming `persons` and the countries `places`. */
+const cable = (id: string, persons: Person[], places: string[] = []): Cable =>
+  entityCable(id, "2009-01-01T10:00:00Z", {
     persons,
-    organizations: [],
     places: places.map((name) => ({ name, kind: "country", variants: [], paragraphs: [1] })),
   });
-}
 
 let db: Db | null = null;
 afterEach(() => {

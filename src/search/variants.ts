@@ -6,6 +6,7 @@
  * words with their document counts are read once per archive state through a temporary fts5vocab
  * table (temp tables work on read-only connections too).
  */
+import { boundedEditDistance } from "../reference/edit-distance.js";
 import { type Db, perConnection } from "../store/db.js";
 import { isPublicMode, protectedIndex } from "../store/entities-public.js";
 import { stamp } from "./columns.js";
@@ -52,38 +53,6 @@ export function skeleton(word: string): string {
     .replace(/[pb]/g, "b")
     .replace(/[vf]/g, "f");
   return merged.replace(/(.)\1+/g, "$1");
-}
-
-/** Rows of editDistance, reused: it runs for tens of thousands of index words per query word. */
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
-
-/** Edit distance with adjacent transpositions, or `max + 1` as soon as it must exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (rows[0].length <= b.length) {
-    const n = b.length + 1;
-    rows = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
-  }
-  let [prev2, prev, cur] = rows;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let best = i;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const bj = b.charCodeAt(j - 1);
-      const cost = ai === bj ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
-        v = Math.min(v, prev2[j - 2]! + 1);
-      }
-      cur[j] = v;
-      if (v < best) best = v;
-    }
-    if (best > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prev[b.length]!;
 }
 
 /**
@@ -217,7 +186,7 @@ export function variantsIn(
       const same = g.skeletons[i] === sk;
       const bound = same ? wide : plain;
       if (countsDifferMore(g.letters, i * LETTER_BUCKETS, mine, 2 * bound)) continue;
-      const d = editDistance(w, t, bound);
+      const d = boundedEditDistance(w, t, bound);
       if (d <= plain || (same && d <= wide)) {
         found.push({ term: t, docs: g.docs[i]!, rank: (same ? 0 : 10) + d });
       }

@@ -1,8 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { entityCable as cable, person } from "../../test/store/entity-cables.js";
+import { describe, expect, it } from "vitest";
+import {
+  entityCable as cable,
+  pick,
+  randomCableId,
+  randomPersons,
+} from "../../test/store/entity-cables.js";
+import { archivesPerTest } from "../../test/support/archives-per-test.js";
 import { mulberry32 } from "../../test/support/mulberry32.js";
 import type { Cable } from "../model/cable.js";
-import { type Db, openArchive } from "./db.js";
+import type { Db } from "./db.js";
 import { resolveEntities } from "./entities-resolve.js";
 import { writeCable } from "./write.js";
 
@@ -27,24 +33,16 @@ const ROLES = ["CDA", "Ambassador", "FM", "Charge"];
 const STATIONS = ["ALMATY", "CAIRO", "TRIPOLI", "BAGHDAD"];
 
 function randomCable(rand: () => number, serial: number, body?: string): Cable {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const station = pick(STATIONS);
-  const year = 5 + Math.floor(rand() * 3);
-  const id = `0${year}${station}${1000 + serial}`;
-  const persons = new Map<string, ReturnType<typeof person>>();
-  for (let i = 0, n = 1 + Math.floor(rand() * 4); i < n; i++) {
-    const last = pick(LAST);
-    const name = rand() < 0.5 ? last : `${pick(FIRST)} ${last}`;
-    persons.set(name, person(name, { roles: rand() < 0.4 ? [pick(ROLES)] : [] }));
-  }
-  const orgs = new Map(Array.from({ length: Math.floor(rand() * 3) }, () => pick(ORGS)));
-  const places = new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(PLACES)));
+  const { id, year } = randomCableId(rand, STATIONS, 3, serial);
+  const persons = randomPersons(rand, { first: FIRST, last: LAST, roles: ROLES, surnameOnly: 0.5 });
+  const orgs = new Map(Array.from({ length: Math.floor(rand() * 3) }, () => pick(rand, ORGS)));
+  const places = new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(rand, PLACES)));
   const month = String(1 + Math.floor(rand() * 12)).padStart(2, "0");
   return cable(
     id,
     `200${year}-${month}-15T10:00:00Z`,
     {
-      persons: [...persons.values()],
+      persons,
       organizations: [...orgs].map(([name, variants]) => ({ name, variants, paragraphs: [1] })),
       places: [...places].map((name) => ({ name, kind: "country", variants: [], paragraphs: [1] })),
     },
@@ -101,16 +99,11 @@ function groupsOf(db: Db, ref: string): Set<string> {
   return out;
 }
 
-let dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs) db.close();
-  dbs = [];
-});
+const openForTest = archivesPerTest();
 
 describe("resolution across a re-ingest", () => {
   it("moves only the placements of the groups the new versions touch", () => {
-    const db = openArchive(":memory:");
-    dbs.push(db);
+    const db = openForTest();
     const rand = mulberry32(5);
     const cables = Array.from({ length: 240 }, (_, i) => randomCable(rand, i));
     for (const c of cables) writeCable(db, c);

@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { referenceTable } from "../reference/reference-data.js";
 
 /**
@@ -190,23 +191,6 @@ export function oneSlip(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Letters to add, drop or change to make `a` into `b`, counted up to `cap` + 1. */
-function distance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(
-        prev[j]! + 1,
-        row[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
 /**
  * One middle name as written twice: spellings of one name open alike and differ by a letter, two
  * in names of four letters or more (`Isa`, `Issa`; `Nisar`, `Nasir`; `Mattos`, `Motta`), where
@@ -216,7 +200,7 @@ function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a[0] !== b[0]) return false;
   const cap = Math.min(a.length, b.length) >= 4 ? 2 : 1;
-  return distance(a, b, cap) <= cap;
+  return distance(a, b) <= cap;
 }
 
 /** Folded words worth masking or matching: every word of the forms but initials and particles. */

@@ -1,13 +1,21 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Cable } from "../../src/model/cable.js";
 import { coMentions } from "../../src/search/entity-facets.js";
-import { type Db, openArchive } from "../../src/store/db.js";
+import type { Db } from "../../src/store/db.js";
 import { setPublicMode } from "../../src/store/entities-public.js";
 import { entityDetail } from "../../src/store/entities-read.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
 import { refreshEntitySummaries } from "../../src/store/entity-summary.js";
 import { writeCable } from "../../src/store/write.js";
-import { entityCable as cable, person } from "../store/entity-cables.js";
+import {
+  entityCable as cable,
+  person,
+  pick,
+  randomCableId,
+  randomPersons,
+} from "../store/entity-cables.js";
+import { markSummariesStale, summaryTables as snapshot } from "../store/entity-summaries.js";
+import { archivesPerTest } from "../support/archives-per-test.js";
 import { mulberry32 } from "../support/mulberry32.js";
 
 /**
@@ -23,38 +31,26 @@ const PLACES = ["Kazakhstan", "Egypt", "Libya", "Iraq", "France"];
 const ROLES = ["CDA", "Ambassador", "FM", "opposition leader"];
 const STATIONS = ["ALMATY", "CAIRO", "TRIPOLI"];
 
-let dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs) db.close();
-  dbs = [];
-});
+const openForTest = archivesPerTest();
 
 /** A cable naming a random handful of entities; `surnames`: persons written by surname only. */
 function randomCable(rand: () => number, serial: number, version = 0, surnames = false): Cable {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const station = pick(STATIONS);
-  const year = 5 + Math.floor(rand() * 4);
-  const id = `0${year}${station}${1000 + serial}`;
-  const persons = new Map<string, ReturnType<typeof person>>();
-  for (let i = 0, n = 1 + Math.floor(rand() * 4); i < n; i++) {
-    const last = pick(LAST);
-    const name = surnames && rand() < 0.5 ? last : `${pick(FIRST)} ${last}`;
-    persons.set(
-      name,
-      person(name, {
-        roles: rand() < 0.4 ? [pick(ROLES)] : [],
-        protected: rand() < 0.15,
-      }),
-    );
-  }
+  const { id, year } = randomCableId(rand, STATIONS, 4, serial);
+  const persons = randomPersons(rand, {
+    first: FIRST,
+    last: LAST,
+    roles: ROLES,
+    surnameOnly: surnames ? 0.5 : 0,
+    protectedShare: 0.15,
+  });
   const entities = {
-    persons: [...persons.values()],
+    persons,
     organizations: [
-      ...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(ORGS))),
+      ...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(rand, ORGS))),
     ].map((name) => ({ name, variants: [], paragraphs: [1] })),
-    places: [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(PLACES)))].map(
-      (name) => ({ name, kind: "country" as const, variants: [], paragraphs: [1] }),
-    ),
+    places: [
+      ...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(rand, PLACES))),
+    ].map((name) => ({ name, kind: "country" as const, variants: [], paragraphs: [1] })),
   };
   const month = String(1 + Math.floor(rand() * 12)).padStart(2, "0");
   const c = cable(
@@ -66,33 +62,19 @@ function randomCable(rand: () => number, serial: number, version = 0, surnames =
   return rand() < 0.1 ? Object.assign(c, { created: null }) : c;
 }
 
-const TABLES = {
-  entity_stats: "SELECT * FROM entity_stats ORDER BY entity_id, kind, key",
-  entity_cables: "SELECT * FROM entity_cables ORDER BY entity_id, created, cable_id, seq",
-  cable_entities:
-    "SELECT cable_id, hex(codes) AS c, hex(public_codes) AS p FROM cable_entities ORDER BY cable_id",
-  entity_comentions:
-    "SELECT entity_id, hex(top) AS t, hex(public_top) AS p FROM entity_comentions ORDER BY entity_id",
-};
-
-function snapshot(db: Db) {
-  return Object.fromEntries(
-    Object.entries(TABLES).map(([t, sql]) => [t, db.prepare(sql).all()]),
-  ) as Record<keyof typeof TABLES, unknown[]>;
-}
-
 /** Incremental, then the same archive rebuilt in full: the two must be identical. */
 function incrementalEqualsFull(db: Db, min: number) {
   const report = refreshEntitySummaries(db, { comentionMin: min });
   expect(report.mode).toBe("incremental");
   const incremental = snapshot(db);
-  db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+  markSummariesStale(db);
   expect(refreshEntitySummaries(db, { comentionMin: min }).mode).toBe("full");
   const full = snapshot(db);
   expect(incremental.entity_stats).toEqual(full.entity_stats);
   expect(incremental.entity_cables).toEqual(full.entity_cables);
   expect(incremental.cable_entities).toEqual(full.cable_entities);
   expect(incremental.entity_comentions).toEqual(full.entity_comentions);
+  expect(incremental.entity_codes).toEqual(full.entity_codes);
   expect(full.entity_stats.length).toBeGreaterThan(0);
   return report;
 }
@@ -100,8 +82,7 @@ function incrementalEqualsFull(db: Db, min: number) {
 describe("incremental entity summaries", () => {
   for (const min of [1, 4]) {
     it(`equal a full rebuild after adds, new versions, deletions, moves and dates (lists from ${min} cables)`, () => {
-      const db = openArchive(":memory:");
-      dbs.push(db);
+      const db = openForTest();
       const rand = mulberry32(min * 17);
       const first = Array.from({ length: 60 }, (_, i) => randomCable(rand, i));
       for (const c of first) writeCable(db, c);
@@ -165,8 +146,7 @@ describe("incremental entity summaries", () => {
   }
 
   it("reads stored co-mentions equal to the counted ones, and public ones without protected mentions", () => {
-    const db = openArchive(":memory:");
-    dbs.push(db);
+    const db = openForTest();
     const rand = mulberry32(5);
     for (let i = 0; i < 80; i++) writeCable(db, randomCable(rand, i));
     resolveEntities(db);
@@ -183,7 +163,7 @@ describe("incremental entity summaries", () => {
         return d && [d.coPersons, d.coOrganizations, d.coPlaces];
       });
     const stale = <T>(run: () => T): T => {
-      db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+      markSummariesStale(db);
       try {
         return run();
       } finally {
@@ -195,7 +175,7 @@ describe("incremental entity summaries", () => {
     db.exec("DELETE FROM entity_comentions");
     expect(read()).toEqual(stale(counted));
     refreshEntitySummaries(db, { comentionMin: 1 });
-    db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+    markSummariesStale(db);
     refreshEntitySummaries(db, { comentionMin: 1 });
     setPublicMode(db);
     const pub = read();

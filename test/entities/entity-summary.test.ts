@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { coMentions, entityFacets } from "../../src/search/entity-facets.js";
-import { type Db, openArchive } from "../../src/store/db.js";
+import type { Db } from "../../src/store/db.js";
 import { setPublicMode } from "../../src/store/entities-public.js";
 import { type EntityDetail, entityDetail } from "../../src/store/entities-read.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
@@ -8,6 +8,8 @@ import { refreshEntitySummaries } from "../../src/store/entity-summary.js";
 import { decodeCursor, summaryFresh } from "../../src/store/entity-summary-read.js";
 import { writeCable } from "../../src/store/write.js";
 import { entityCable as cable, person } from "../store/entity-cables.js";
+import { markSummariesStale } from "../store/entity-summaries.js";
+import { archivesPerTest } from "../support/archives-per-test.js";
 
 const unhcr = { name: "UN High Commissioner for Refugees", variants: ["UNHCR"], paragraphs: [1] };
 const kazakhstan = { name: "Kazakhstan", kind: "country" as const, variants: [], paragraphs: [1] };
@@ -66,16 +68,7 @@ const step2 = [
   ),
 ];
 
-let dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs) db.close();
-  dbs = [];
-});
-function archive(): Db {
-  const db = openArchive(":memory:");
-  dbs.push(db);
-  return db;
-}
+const archive = archivesPerTest();
 
 const ids = (db: Db) => db.prepare<[], string>("SELECT id FROM entities ORDER BY id").pluck().all();
 const rowids = (db: Db) =>
@@ -121,7 +114,7 @@ function bothWays(db: Db) {
   expect(ids(db).map((id) => entityDetail(db, id, fast(db))?.stale)).toEqual(
     ids(db).map(() => undefined),
   );
-  db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+  markSummariesStale(db);
   expect(summaryFresh(db, ids(db)[0]!)).toBe(false);
   const live = read();
   // A page counted from the mentions says so, and names the command that makes it current.
@@ -257,7 +250,7 @@ describe("entity summaries", () => {
     expect(whole).toHaveLength(23);
     expect(walk(db, id, 5)).toEqual(whole);
     expect(walk(db, id, 23)).toEqual(whole);
-    db.prepare("INSERT INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+    markSummariesStale(db);
     expect(walk(db, id, 4)).toEqual(whole);
     db.prepare("DELETE FROM entity_summary_dirty").run();
     setPublicMode(db);

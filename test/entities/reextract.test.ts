@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reextractCommand } from "../../src/cli/reextract.js";
 import { statsCommand } from "../../src/cli/stats.js";
 import { ingest } from "../../src/ingest/index.js";
@@ -17,6 +17,7 @@ import { EXTRACTOR_VERSION } from "../../src/model/extractor.js";
 import { type Db, openArchive } from "../../src/store/db.js";
 import { summaryState } from "../../src/store/entity-summary.js";
 import { extractorStale, extractorState } from "../../src/store/extractor-state.js";
+import { runCommand } from "../support/cli-output.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const INPUTS = [join(FIXTURES, "server/cables"), join(FIXTURES, "entities/extractor")];
@@ -35,22 +36,6 @@ const snapshot = () => ({
   entities: db.prepare(ENTITIES).all(),
   json: db.prepare(JSONS).all(),
 });
-
-async function captured(run: () => Promise<number>): Promise<{ code: number; out: string }> {
-  const chunks: string[] = [];
-  const keep = (c: unknown) => {
-    chunks.push(String(c));
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(keep);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(keep);
-  try {
-    return { code: await run(), out: chunks.join("") };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 /** What an older extractor left: other forms, a cable without persons, a protected mark lost. */
 function ageExtraction(): void {
@@ -99,7 +84,7 @@ describe("reextract", () => {
     ageExtraction();
     expect(snapshot()).not.toEqual(fresh);
     expect(extractorStale(extractorState(db))).toBe(true);
-    const old = await captured(() => statsCommand.main(["--db", path]));
+    const old = await runCommand(() => statsCommand.main(["--db", path]));
     expect(old.out).toMatch(
       /extracted by extractor version 1, this build's is \d+: run 'cablegram reextract'/,
     );
@@ -108,7 +93,7 @@ describe("reextract", () => {
     const first = await reextract(db, { workers: 1, batchSize: 4, stopAfterBatches: 1 });
     expect(first).toMatchObject({ finished: false, cables: 4 });
     expect(extractorState(db).reextracting).toBe(true);
-    const stopped = await captured(() => statsCommand.main(["--db", path]));
+    const stopped = await runCommand(() => statsCommand.main(["--db", path]));
     expect(stopped.out).toMatch(/stopped part-way: run 'cablegram reextract'/);
 
     const progress: number[] = [];
@@ -130,17 +115,17 @@ describe("reextract", () => {
   }, 120_000);
 
   it("the command says when there is nothing to do, and runs with --force", async () => {
-    const none = await captured(() => reextractCommand.main(["--db", path]));
+    const none = await runCommand(() => reextractCommand.main(["--db", path]));
     expect(none.code).toBe(0);
     expect(none.out).toMatch(/nothing to do/);
     const before = snapshot();
-    const forced = await captured(() =>
+    const forced = await runCommand(() =>
       reextractCommand.main(["--db", path, "--force", "--workers", "0"]),
     );
     expect(forced.code).toBe(0);
     expect(forced.out).toMatch(/re-extracted \d+ cables/);
     expect(snapshot()).toEqual(before);
-    const now = await captured(() => statsCommand.main(["--db", path]));
+    const now = await runCommand(() => statsCommand.main(["--db", path]));
     expect(now.out).toMatch(/extracted by this build's extractor/);
   }, 120_000);
 });

@@ -8,23 +8,25 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entitiesCommand } from "../../src/cli/entities.js";
 import { statsCommand } from "../../src/cli/stats.js";
 import { startServer } from "../../src/server/start.js";
 import { openArchive } from "../../src/store/db.js";
 import { summaryState } from "../../src/store/entity-summary.js";
+import { markSummariesStale } from "../store/entity-summaries.js";
+import { runCommand } from "../support/cli-output.js";
 import { buildFixtureArchive } from "./fixture-server.js";
 
 let dir: string;
 let path: string;
 let entity: string;
 
-/** Marks a full build pending, as migration 012 and a stopped finish step leave it. */
+/** Marks a full build pending in the archive file the servers of these tests open. */
 function markStale(): void {
   const db = openArchive(path);
   try {
-    db.prepare("INSERT OR IGNORE INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
+    markSummariesStale(db);
   } finally {
     db.close();
   }
@@ -36,22 +38,6 @@ function state() {
     return summaryState(db);
   } finally {
     db.close();
-  }
-}
-
-async function captured(run: () => Promise<number>): Promise<{ code: number; out: string }> {
-  const chunks: string[] = [];
-  const keep = (c: unknown) => {
-    chunks.push(String(c));
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(keep);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(keep);
-  try {
-    return { code: await run(), out: chunks.join("") };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
   }
 }
 
@@ -146,29 +132,29 @@ describe("pending entity summaries", () => {
 
   it("`stats` says whether they are current; `entities --rebuild` builds them", async () => {
     markStale();
-    const pending = await captured(() => statsCommand.main(["--db", path]));
+    const pending = await runCommand(() => statsCommand.main(["--db", path]));
     expect(pending.code).toBe(0);
     expect(pending.out).toMatch(
       /entity pages {4}summaries pending \(a full build\).*cablegram entities --rebuild/,
     );
-    const json = await captured(() => statsCommand.main(["--db", path, "--json"]));
-    expect(JSON.parse(json.out).entitySummaries).toEqual({
+    const json = await runCommand(() => statsCommand.main(["--db", path, "--json"]));
+    expect(JSON.parse(json.stdout).entitySummaries).toEqual({
       current: false,
       full: true,
       entities: 0,
       cables: 0,
     });
 
-    const rebuilt = await captured(() => entitiesCommand.main(["--db", path, "--rebuild"]));
+    const rebuilt = await runCommand(() => entitiesCommand.main(["--db", path, "--rebuild"]));
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.out).toMatch(/entity summaries: full, \d+ entities/);
     expect(state().current).toBe(true);
-    const now = await captured(() => statsCommand.main(["--db", path]));
+    const now = await runCommand(() => statsCommand.main(["--db", path]));
     expect(now.out).toMatch(/entity pages {4}summaries current/);
 
-    const both = await captured(() => entitiesCommand.main(["--db", path, "--rebuild", "x"]));
+    const both = await runCommand(() => entitiesCommand.main(["--db", path, "--rebuild", "x"]));
     expect(both.code).toBe(2);
-    const none = await captured(() => entitiesCommand.main(["--db", path]));
+    const none = await runCommand(() => entitiesCommand.main(["--db", path]));
     expect(none.code).toBe(2);
   });
 });

@@ -4,6 +4,7 @@
  * `Counselr`, `Direcotr`, `Affiars`) and old copies print the digit 0 for the letter O
  * (`AMBASSAD0R`).
  */
+import { boundedEditDistance } from "../../reference/edit-distance.js";
 
 const TITLE_WORDS = `
 ambassador ambassadors amb ambassador-at-large at-large charge chargé daffaires affaires
@@ -108,7 +109,7 @@ function nearTitle(w: string): boolean {
     // (or a letter added or lost in front: `MCOUNSELOR`).
     if (Math.abs(t.length - w.length) > budget) continue;
     if (t[0] !== w[0] && t[1] !== w[1] && t[0] !== w[1] && t[1] !== w[0]) continue;
-    if (editDistance(w, t, budget) <= budget) return true;
+    if (boundedEditDistance(w, t, budget) <= budget) return true;
   }
   return false;
 }
@@ -136,31 +137,6 @@ function lostLetter(w: string): boolean {
     }
   }
   return false;
-}
-
-/** Optimal-string-alignment distance (a transposition counts once), abandoned above `cap`. */
-function editDistance(a: string, b: string, cap: number): number {
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(n + 1).fill(0);
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      }
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > cap) return cap + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n] ?? cap + 1;
 }
 
 /** Offices that open a segment naming where the classifier works, not who (`Embassy Tripoli`). */

@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { referenceTable } from "../../reference/reference-data.js";
 import { nameKey } from "./names.js";
 
@@ -103,21 +104,5 @@ export function titledHolders(
 export function sameGivenName(written: string, known: string): boolean {
   if (written === known) return true;
   if (written[0] !== known[0] || Math.min(written.length, known.length) < 4) return false;
-  return editDistance(written, known) <= 2;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        prev[j]! + 1,
-        row[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
+  return distance(written, known) <= 2;
 }

@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import type { Recipient } from "../../model/cable.js";
 import { isDigit, isSpace, isUpperAscii } from "../chars.js";
 import { addressKeyword, isFurniture, PAGE_HEADER } from "./lines.js";
@@ -17,22 +18,10 @@ export interface AddressBlock {
 const PRECEDENCE_WORDS = ["FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"];
 const EXACT_PRECEDENCE = new Set(PRECEDENCE_WORDS);
 
-/** Edit distance, bounded: enough to read typos like `PIORITY`, `PRIOITY`, `IMMEDIAT`. */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
-
-/** The precedence a word stands for, typos included (at most two edits, same first letter). */
+/**
+ * The precedence a word stands for, typos included (`PIORITY`, `IMMEDIAT`: at most two edits, same
+ * first letter).
+ */
 function precedenceWord(word: string): string | null {
   if (word.length < 5) return null;
   if (EXACT_PRECEDENCE.has(word)) return word;
