@@ -16,7 +16,13 @@
  * `--migrate` asks it to apply this checkout's migrations the archive lacks (e.g. 006, the rows
  * this code's facets read), then VACUUM (ANALYZE) it, before anything is timed; the baseline's
  * code reads none of what they add, so both still run on the same archive.
+ *
+ * `--cpu` (server on this machine, /proc readable) gives each implementation its own connection
+ * and also reports the CPU time its server process spent on each search (/proc/PID/schedstat,
+ * nanoseconds): on a shared, loaded machine wall times swing with the load, the server's own CPU
+ * time much less, and it is what an index or a plan change saves.
  */
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -35,6 +41,7 @@ const { values } = parseArgs({
     query: { type: "string", multiple: true },
     json: { type: "boolean" },
     migrate: { type: "boolean" },
+    cpu: { type: "boolean" },
   },
 });
 if (!values.url) {
@@ -60,11 +67,14 @@ if (values.migrate) {
     `bench-pg-search: migrations applied and VACUUM (ANALYZE) in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
   );
 }
-const pg = await openPostgres(values.url, { readonly: true, max: 2 });
-const basePg = values["compare-url"]
-  ? await openPostgres(values["compare-url"], { readonly: true, max: 2 })
-  : pg;
-const impls: { name: string; search: Search; sql: typeof pg.sql }[] = [];
+// One connection each under --cpu: the server process whose CPU time is read is the one searching.
+const max = values.cpu ? 1 : 2;
+const pg = await openPostgres(values.url, { readonly: true, max });
+const basePg =
+  values["compare-url"] || (values.cpu && values.compare)
+    ? await openPostgres(values["compare-url"] ?? values.url, { readonly: true, max })
+    : pg;
+const impls: { name: string; search: Search; sql: typeof pg.sql; pid?: number }[] = [];
 if (values.compare) {
   const path = join(resolve(values.compare), "src/search/postgres/search.ts");
   const mod = (await import(path)) as { searchParsedPostgres: Search };
@@ -76,6 +86,17 @@ if (values.compare) {
   });
 }
 impls.push({ name: "this checkout", search: searchParsedPostgres, sql: pg.sql });
+/** CPU nanoseconds the server process `pid` has run (first field of /proc/PID/schedstat). */
+function serverCpu(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]);
+}
+if (values.cpu) {
+  for (const impl of impls) {
+    const [row] = await impl.sql<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    impl.pid = row!.pid;
+    serverCpu(impl.pid); // fails here, before any timing, when the server is not local
+  }
+}
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -94,6 +115,7 @@ try {
   const loadBefore = load();
   const nodes = queries.map((q) => parseQuery(q));
   const times = impls.map(() => queries.map(() => [] as number[]));
+  const cpu = impls.map(() => queries.map(() => [] as number[]));
   const mismatches: string[] = [];
   for (const [qi, node] of nodes.entries()) {
     const answers: string[] = [];
@@ -107,9 +129,12 @@ try {
       const order =
         r % 2 === 0 ? impls.map((_, i) => i) : impls.map((_, i) => impls.length - 1 - i);
       for (const i of order) {
+        const impl = impls[i]!;
+        const c = impl.pid ? serverCpu(impl.pid) : 0;
         const t = performance.now();
-        await impls[i]!.search(impls[i]!.sql, node, { facets: true });
+        await impl.search(impl.sql, node, { facets: true });
         times[i]![qi]!.push(performance.now() - t);
+        if (impl.pid) cpu[i]![qi]!.push((serverCpu(impl.pid) - c) / 1e6);
       }
     }
   }
@@ -123,17 +148,22 @@ try {
     mismatches,
     impls: impls.map((impl, i) => {
       const all = times[i]!.flat();
+      const allCpu = cpu[i]!.flat();
       return {
         name: impl.name,
         p50: round(percentile(all, 50)),
         p95: round(percentile(all, 95)),
         max: round(Math.max(...all)),
+        ...(impl.pid
+          ? { cpuP50: round(percentile(allCpu, 50)), cpuP95: round(percentile(allCpu, 95)) }
+          : {}),
         perQuery: Object.fromEntries(
           queries.map((q, qi) => [
             q,
             {
               p50: round(percentile(times[i]![qi]!, 50)),
               p95: round(percentile(times[i]![qi]!, 95)),
+              ...(impl.pid ? { cpuP50: round(percentile(cpu[i]![qi]!, 50)) } : {}),
             },
           ]),
         ),
@@ -145,11 +175,19 @@ try {
   } else {
     const out = [
       `${result.archive}: ${queries.length} queries with facets × ${runs} runs (after a warm-up); load average ${result.loadBefore} before, ${result.loadAfter} after`,
-      ...result.impls.map((r) => `${r.name}: p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms`),
-      `p50 / p95 per query (ms), ${result.impls.map((r) => r.name).join(" | ")}:`,
+      ...result.impls.map(
+        (r) =>
+          `${r.name}: p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms${values.cpu ? `; server CPU p50 ${r.cpuP50} ms, p95 ${r.cpuP95} ms` : ""}`,
+      ),
+      `p50 / p95 per query (ms)${values.cpu ? " [server CPU p50]" : ""}, ${result.impls.map((r) => r.name).join(" | ")}:`,
       ...queries.map(
         (q) =>
-          `  ${q.padEnd(32)} ${result.impls.map((r) => `${r.perQuery[q]!.p50} / ${r.perQuery[q]!.p95}`.padStart(18)).join("")}`,
+          `  ${q.padEnd(32)} ${result.impls
+            .map((r) => {
+              const x = r.perQuery[q]!;
+              return `${x.p50} / ${x.p95}${values.cpu ? ` [${x.cpuP50}]` : ""}`.padStart(26);
+            })
+            .join("")}`,
       ),
       mismatches.length
         ? `totals/facets differ between the implementations on: ${mismatches.join(" | ")}`

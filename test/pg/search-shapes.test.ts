@@ -3,12 +3,15 @@
  * sample (979 cables): NEAR of two phrases as tsquery distances selects exactly the cables
  * cg_near selects; relevance ranks the page as a full ts_rank ordering of every match would; and
  * past `rankAll` matches the subject tier comes first, then every other match newest first, with
- * paging that neither loses nor repeats a hit. Checked against SQL written here, on a real cluster.
+ * paging that neither loses nor repeats a hit; the subject tier's rank read from `tsv` is the rank of
+ * the subject's own vector; the date keys are extract()'s numbers. Checked against SQL written
+ * here, on a real cluster.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestPostgres } from "../../src/ingest/postgres.js";
 import { nearQuery } from "../../src/search/postgres/near.js";
 import { searchPostgres } from "../../src/search/postgres/search.js";
+import { dateKey, SUBJECT_WEIGHTS } from "../../src/search/postgres/statement.js";
 import type { SearchResult } from "../../src/search/types.js";
 import { openPostgres, type PgArchive } from "../../src/store/postgres/connect.js";
 import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
@@ -90,6 +93,64 @@ describe.skipIf(!run)("PostgreSQL search shapes", () => {
     expect(nearQuery([p, { lexemes: ["rights"], prefix: false }], 5, "B")).toBeNull();
     expect(nearQuery([p, { lexemes: ["hum"], prefix: true }], 5, "B")).toBeNull();
     expect(nearQuery([p, p, { lexemes: ["x"], prefix: false }], 5, "B")).toBeNull();
+  });
+
+  it("ranks the subject tier from tsv exactly as from the subject's own vector", async () => {
+    // Frequent subject words of the sample, in every shape the rank tsquery takes (compile.ts):
+    // a word, a prefix, OR of terms, AND of NEAR's phrases, a phrase asked at each weight.
+    const words = (
+      await pg.sql<{ word: string }[]>`
+        SELECT word FROM ts_stat('SELECT cg_text_tsv(subject, NULL) FROM cables')
+         WHERE length(word) >= 4 AND word !~ '[0-9]' ORDER BY ndoc DESC, word LIMIT 6`
+    ).map((r) => r.word);
+    expect(words.length).toBe(6);
+    const [a, b, c, d, e, f] = words.map((w) => `'${w}'`);
+    const queries = [
+      a!,
+      `${b}:*`,
+      `${a} | ${c}`,
+      `(${a}) & (${d})`,
+      `(${e}:A <-> ${f}:A) | (${e}:B <-> ${f}:B)`,
+      `${b}:A | ${c}`,
+      `(${a} <-> ${b}) | ${e}:*`,
+    ];
+    let scored = 0;
+    for (const q of queries) {
+      const rows = await pg.sql<{ subject: number; tsv: number }[]>`
+        SELECT ts_rank(${WEIGHTS}, cg_text_tsv(subject, NULL), ${q}::tsquery) AS subject,
+               ts_rank(${SUBJECT_WEIGHTS.slice(1, -1)}, tsv, ${q}::tsquery) AS tsv
+          FROM cables WHERE cg_text_tsv(subject, NULL) @@ ${q}::tsquery`;
+      scored += rows.length;
+      expect(
+        rows.filter((r) => r.subject !== r.tsv),
+        q,
+      ).toEqual([]);
+    }
+    expect(scored).toBeGreaterThan(50);
+  });
+
+  it("keys a date as extract() does, whole seconds or not", async () => {
+    const dates = [
+      "2008-03-01T10:20:30Z",
+      "1966-05-31T18:06:00Z",
+      "1970-01-01T00:00:00Z",
+      "2009-12-31",
+      "2010-02-28T23:59:59.5Z",
+      "1969-12-31T23:59:59.123456Z",
+      "2011-07-04T12:00:00.001+02:00",
+      null,
+    ];
+    for (const sign of [1, -1]) {
+      const rows = await pg.sql.unsafe<{ d: string | null; key: number; old: number }[]>(
+        `SELECT x.d, ${dateKey("x.t", sign)} AS key,
+                (CASE WHEN x.t IS NULL THEN 8.64e15::float8
+                 ELSE ${sign} * (extract(epoch FROM x.t) * 1000)::float8 END) AS old
+           FROM (SELECT d, d::timestamptz AS t FROM unnest($1::text[]) AS u(d)) x`,
+        [dates],
+      );
+      expect(rows.length).toBe(dates.length);
+      for (const r of rows) expect(r.key, `${r.d} × ${sign}`).toBe(r.old);
+    }
   });
 
   async function allPages(q: string, opts: { rankAll?: number; limit: number }) {

@@ -15,7 +15,6 @@ import { ENTITY_TYPES, type EntityType } from "../../store/entities-input.js";
 import { NO_DATE } from "../columns.js";
 import type { CursorPosition } from "../cursor.js";
 import type { SortOrder } from "../types.js";
-import { SUBJECT_VECTOR } from "./compile.js";
 
 /** Matches up to this many are all ranked by ts_rank (tens of µs each: the tsvector is read). */
 export const RANK_ALL_PG = 2_000;
@@ -23,6 +22,14 @@ export const RANK_ALL_PG = 2_000;
 const UNRANKED = 1e14;
 /** Subject words weigh ten times body words, as the BM25 weights of the SQLite back end. */
 const WEIGHTS = "'{0, 0, 0.1, 1.0}'";
+/**
+ * The subject tier's rank: ts_rank of the subject vector, read from `tsv` with body words (B)
+ * weighing nothing. The subject's positions come first in `tsv` and are the subject vector's own,
+ * and a weight of 0 adds nothing to either of ts_rank's formulas, so the number is the same;
+ * reading `tsv` costs a detoast, where the subject vector was rebuilt from the text
+ * (unaccent, regexp, parser) for every cable of the tier.
+ */
+export const SUBJECT_WEIGHTS = "'{0, 0, 0, 1.0}'";
 
 export interface StatementInput {
   where: string;
@@ -60,9 +67,17 @@ export interface StatementRow {
   [facet: string]: unknown;
 }
 
-/** Epoch milliseconds of an ISO date column as a key, NO_DATE when absent; `sign` -1: newest first. */
-function dateKey(expr: string, sign: number): string {
-  return `(CASE WHEN ${expr} IS NULL THEN ${NO_DATE}::float8 ELSE ${sign} * (extract(epoch FROM (${expr})::timestamptz) * 1000)::float8 END)`;
+/**
+ * Epoch milliseconds of a timestamptz as a key, NO_DATE when absent; `sign` -1: newest first.
+ * extract() computes in numeric, several times the cost of parsing the date; date_part's float8
+ * is the same number whenever the instant is a whole second (every date the archive holds so
+ * far), so numeric is kept for the others only, and every key is what extract() gave.
+ */
+export function dateKey(expr: string, sign: number): string {
+  const e = `date_part('epoch', ${expr})`;
+  return `(CASE WHEN ${expr} IS NULL THEN ${NO_DATE}::float8
+    WHEN ${e} = trunc(${e}) THEN ${sign} * ${e} * 1000
+    ELSE ${sign} * (extract(epoch FROM ${expr}) * 1000)::float8 END)`;
 }
 
 const DATE_COLUMN: Record<string, string> = {
@@ -129,8 +144,8 @@ function keyed(input: StatementInput, param: (v: unknown, cast: string) => strin
   // planner from probing every match's subject instead, computing its vector each time), then
   // only those among the matches are scored.
   const tier = input.subject
-    ? `tier AS (SELECT c.id, (-ts_rank(${WEIGHTS}, ${SUBJECT_VECTOR}, ${rank}))::float8 AS key
-          FROM (SELECT c.id, c.subject FROM cables c WHERE NOT ${few} AND (${input.subject})
+    ? `tier AS (SELECT c.id, (-ts_rank(${SUBJECT_WEIGHTS}, c.tsv, ${rank}))::float8 AS key
+          FROM (SELECT c.id, c.tsv FROM cables c WHERE NOT ${few} AND (${input.subject})
                 OFFSET 0) c JOIN m ON m.id = c.id),`
     : "tier AS (SELECT NULL::bigint AS id, NULL::float8 AS key WHERE false),";
   return `${tier}
@@ -168,8 +183,10 @@ export function searchStatement(input: StatementInput): { text: string; params: 
   }
   if (L && input.facets) columns.push(facetColumns(L, input.facets.pub));
   const sets = L ? `,\n    ${FACET_SETS}` : "";
+  // The date parsed once per match, in `m`: the keys and the tier read it as a timestamptz.
   const text = `WITH m AS MATERIALIZED (
-      SELECT c.id, c.origin, c.classification, c.month, ${date} AS d FROM cables c WHERE (${input.where})),
+      SELECT c.id, c.origin, c.classification, c.month, (${date})::timestamptz AS d
+        FROM cables c WHERE (${input.where})),
     n AS MATERIALIZED (SELECT count(*)::int AS total FROM m),
     ${ks},
     p AS (SELECT id, key FROM k${after ? ` WHERE (k.key, k.id) > ${after}` : ""}
