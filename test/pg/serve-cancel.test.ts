@@ -9,6 +9,8 @@
  * - a client that leaves takes its statement with it: pg_stat_activity shows no backend of the
  *   server still waiting, none of the statements queued behind them is ever sent, and the next
  *   request is answered normally;
+ * - a search waiting for a read another request started (the `word~` vocabulary) and that
+ *   request's client left: the waiting one reads it anew and is answered;
  * - `--query-timeout` answers 503 with Retry-After, a problem and no stack trace;
  * - stopping the server (one process or --workers 2) with statements in flight writes no stack
  *   trace and leaves no backend behind.
@@ -104,12 +106,15 @@ describe.skipIf(!run)("serve on PostgreSQL: abandoned and overlong requests", ()
     }
   };
 
-  /** Runs `f` while no statement on `cables` can be planned; the lock goes when it returns. */
-  const locked = async <T>(f: () => Promise<T>): Promise<T> => {
+  /**
+   * Runs `f` while no statement on the index's table (`cables` by default) can be planned; the
+   * lock goes when it returns.
+   */
+  const locked = async <T>(f: () => Promise<T>, index = "cables_pkey"): Promise<T> => {
     const session = await admin.reserve();
     try {
       await session`BEGIN`;
-      await session`REINDEX INDEX cables_pkey`;
+      await session`REINDEX INDEX ${session(index)}`;
       return await f();
     } finally {
       await session`ROLLBACK`;
@@ -141,6 +146,28 @@ describe.skipIf(!run)("serve on PostgreSQL: abandoned and overlong requests", ()
     const same = await get(`${s.url}api/search?q=tripoli&limit=3`);
     expect(same.status).toBe(200);
     expect(s.stderr()).not.toMatch(STACK);
+    expect(s.stderr()).not.toMatch(/57014|canceling statement/);
+    process.kill(s.proc.pid!, "SIGTERM");
+    expect(await s.exited).toBe(0);
+  }, 120_000);
+
+  it("answers a search that waited for a read shared with a request whose client left", async () => {
+    // The vocabulary of `word~` is read once per archive state, in the transaction of the first
+    // search that needs it; a second search waits for that read.
+    const s = await serve(["--workers", "1"]);
+    const second = await locked(async () => {
+      const first = open(`${s.url}api/search?q=tripoli~&limit=1`);
+      await until(async () => (await serverBackends()).waiting === 1);
+      const waiter = open(`${s.url}api/search?q=tripoli~&limit=2`);
+      // Its transaction is open, and it waits for the first one's read, not for the lock.
+      await until(async () => (await serverBackends()).inTx === 1);
+      first.req.destroy();
+      await new Promise((r) => setTimeout(r, 500));
+      return waiter;
+    }, "terms_pkey");
+    const answer = await second.answer;
+    expect(answer.status).toBe(200);
+    expect((JSON.parse(answer.body) as { total: number }).total).toBeGreaterThan(0);
     expect(s.stderr()).not.toMatch(/57014|canceling statement/);
     process.kill(s.proc.pid!, "SIGTERM");
     expect(await s.exited).toBe(0);
