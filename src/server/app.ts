@@ -53,6 +53,11 @@ export interface App {
   assets: Assets;
   /** Sets the base URL once the address is known (a port 0 server learns it when listening). */
   setBaseUrl(url: string): void;
+  /**
+   * The server is stopping: its connections are being closed and then the archive. A request
+   * the archive fails under from then on is answered 503 and not logged (src/server/start.ts).
+   */
+  stopping(): void;
 }
 
 /** What a visitor is told when the archive fails; the operator's log has the path and the remedy. */
@@ -100,6 +105,7 @@ export function createApp(opts: AppOptions): App {
     ((err: unknown) =>
       process.stderr.write(`cablegram serve: ${describeForLog(err, archive.label)}\n`));
   const app = new Hono();
+  let stopping = false;
 
   app.use("*", securityHeaders());
   // Before anything else answers: a page reached through a foreign name learns nothing.
@@ -175,6 +181,14 @@ export function createApp(opts: AppOptions): App {
     // The client left, so its statements were cancelled (or cut as the server stopped): nobody
     // reads the answer, and an error per abandoned request would drown the log under load.
     if (c.req.raw.signal.aborted) return clientClosed();
+    if (stopping) {
+      return answer(
+        c,
+        new ProblemError(503, "the server is stopping; try again shortly", {
+          title: "Stopping",
+        }).problem,
+      );
+    }
     logError(err);
     if (err instanceof PostgresArchiveError && isCancelled(err)) {
       // statement_timeout (`serve --query-timeout`): the archive is too busy for this request
@@ -215,7 +229,15 @@ export function createApp(opts: AppOptions): App {
     deps.baseUrl = url.replace(/\/+$/, "");
     for (const h of allowedHostSet([], deps.baseUrl)) hosts.add(h);
   };
-  return { app, cache, assets, setBaseUrl };
+  return {
+    app,
+    cache,
+    assets,
+    setBaseUrl,
+    stopping: () => {
+      stopping = true;
+    },
+  };
 }
 
 /** nginx's "client closed request": the client went before its answer; no body, never cached. */

@@ -241,6 +241,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     seeded,
     close: () =>
       new Promise<void>((resolve) => {
+        app.stopping();
         server.close(() => {
           archive.close().then(resolve, resolve);
         });
