@@ -12,6 +12,13 @@
  * each and forgotten in none. The scope is an AsyncLocalStorage, so a read started by a request
  * carries that request's signal across every await, and reads started elsewhere (ingest, the
  * commands) carry none and run as before.
+ *
+ * Two limits. The client sends no cancel while PostgreSQL still describes a statement (parses it
+ * to learn its parameter types, which most of ours need): it drops the statement unsent once the
+ * description arrives, so one parse blocked by a lock on its table (DDL) waits for that lock or
+ * statement_timeout. And a read shared by concurrent requests runs in the scope of the request that
+ * started it: the others read it again when it is cancelled (search/postgres/variants.ts,
+ * entities-public.ts).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { setMaxListeners } from "node:events";
