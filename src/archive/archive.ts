@@ -19,9 +19,11 @@ import { searchPostgres } from "../search/postgres/search.js";
 import { QuerySyntaxError, type SearchResult, type SortOrder } from "../search/types.js";
 import { type DateEstimate, dateEstimate as dateEstimateSqlite } from "../store/date-estimates.js";
 import type { Db } from "../store/db.js";
+import { cancelledBy } from "../store/postgres/cancel.js";
 import {
   archiveFailure,
   isPostgresUrl,
+  type OpenOptions,
   openPostgres,
   type PgArchive,
   redactUrl,
@@ -58,6 +60,13 @@ export interface Archive extends ArchiveReads {
     format: ExportFormat,
     opts: { sort?: SortOrder },
   ): AsyncIterable<string> & { return?: (v?: undefined) => unknown };
+  /**
+   * Runs `fn`, whose reads stop when `signal` aborts (the server passes a request's signal: its
+   * client left). On PostgreSQL each statement `fn` starts is cancelled, waiting or running, and
+   * rejects with SQLSTATE 57014 (src/store/postgres/cancel.ts). SQLite's reads are synchronous and
+   * short: they run to the end, and the server checks the signal before it starts one.
+   */
+  cancelledBy<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -88,6 +97,7 @@ export function sqliteArchive(db: Db, label: string): Archive {
     dateEstimate: async (id) => dateEstimateSqlite(db, id),
     suggestIds: async (word) => suggestIdsSqlite(db, word),
     exportChunks: (query, format, opts) => exportQuery(db, query, format, opts) as never,
+    cancelledBy: (_signal, fn) => fn(),
     close: async () => {
       db.close();
     },
@@ -190,6 +200,7 @@ export function postgresArchive(pg: PgArchive): Archive {
         }
       })();
     },
+    cancelledBy,
     close: () => pg.close(),
   };
 }
@@ -200,13 +211,13 @@ export function postgresArchive(pg: PgArchive): Archive {
  */
 export async function openPostgresArchive(
   url: string,
-  opts: { readonly?: boolean; readUrl?: string } = {},
+  opts: Pick<OpenOptions, "readonly" | "statementTimeoutMs"> & { readUrl?: string } = {},
 ): Promise<Archive> {
   const primary = postgresArchive(await openPostgres(url, opts));
   if (!opts.readUrl) return primary;
   let reads: Archive;
   try {
-    reads = postgresArchive(await openPostgres(opts.readUrl, { readonly: true }));
+    reads = postgresArchive(await openPostgres(opts.readUrl, { ...opts, readonly: true }));
   } catch (err) {
     await primary.close();
     throw err;

@@ -19,6 +19,12 @@ function baseUrl(raw: string): string | null {
   }
 }
 
+/**
+ * The statement timeout of a server on PostgreSQL: far above what a search takes at 251k cables
+ * (docs/server-mode.md), short enough that a runaway statement frees its connection.
+ */
+const DEFAULT_QUERY_TIMEOUT_S = 30;
+
 export const serveCommand = defineCommand({
   name: "serve",
   summary:
@@ -67,6 +73,13 @@ export const serveCommand = defineCommand({
       max: 256,
       help: "processes answering on the port, each with its own read-only connection and its own --cache-mb (default: the number of cores; 1 serves from this one process)",
     },
+    "query-timeout": {
+      type: "integer",
+      arg: "S",
+      min: 0,
+      max: 86400,
+      help: `on PostgreSQL, seconds one statement may run before its request answers 503 with Retry-After (default ${DEFAULT_QUERY_TIMEOUT_S}; 0: no limit); a request whose client leaves is cancelled at once`,
+    },
     "allowed-host": {
       type: "string",
       arg: "NAMES",
@@ -90,6 +103,13 @@ export const serveCommand = defineCommand({
       );
       return 2;
     }
+    if (values["query-timeout"] !== undefined && !isPostgresUrl(target)) {
+      process.stderr.write(
+        "cablegram serve: --query-timeout limits statements on PostgreSQL; a SQLite archive's searches run to the end\n",
+      );
+      return 2;
+    }
+    const queryTimeoutMs = (values["query-timeout"] ?? DEFAULT_QUERY_TIMEOUT_S) * 1000;
     const label = isPostgresUrl(target) ? redactUrl(target) : target;
     const base = values["base-url"] === undefined ? undefined : baseUrl(values["base-url"]);
     if (base === null) {
@@ -117,6 +137,7 @@ export const serveCommand = defineCommand({
       public: values.public,
       ...(base ? { baseUrl: base } : {}),
       allowedHosts: hosts,
+      ...(isPostgresUrl(target) ? { queryTimeoutMs } : {}),
     };
     let server: { url: string; close(): Promise<void>; failed?: Promise<Error> };
     try {

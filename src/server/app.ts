@@ -7,6 +7,7 @@ import { type Context, Hono } from "hono";
 import { type Archive, sqliteArchive } from "../archive/archive.js";
 import { type ArchiveFault, archiveError } from "../store/archive-error.js";
 import type { Db } from "../store/db.js";
+import { isCancelled } from "../store/postgres/cancel.js";
 import { PostgresArchiveError } from "../store/postgres/connect.js";
 import { type Assets, loadAssets, STATIC_PREFIX } from "./assets.js";
 import { type CacheOptions, cacheMiddleware, ResponseCache } from "./cache.js";
@@ -52,6 +53,11 @@ export interface App {
   assets: Assets;
   /** Sets the base URL once the address is known (a port 0 server learns it when listening). */
   setBaseUrl(url: string): void;
+  /**
+   * The server is stopping: its connections are being closed and then the archive. A request
+   * the archive fails under from then on is answered 503 and not logged (src/server/start.ts).
+   */
+  stopping(): void;
 }
 
 /** What a visitor is told when the archive fails; the operator's log has the path and the remedy. */
@@ -99,6 +105,7 @@ export function createApp(opts: AppOptions): App {
     ((err: unknown) =>
       process.stderr.write(`cablegram serve: ${describeForLog(err, archive.label)}\n`));
   const app = new Hono();
+  let stopping = false;
 
   app.use("*", securityHeaders());
   // Before anything else answers: a page reached through a foreign name learns nothing.
@@ -125,7 +132,7 @@ export function createApp(opts: AppOptions): App {
     if (!c.req.raw.signal.aborted) return true;
     // Its client closed the connection while it waited: nobody would read the page, and the
     // search would only lengthen the wait of those still there. nginx's "client closed request".
-    c.res = new Response(null, { status: 499 });
+    c.res = clientClosed();
     return false;
   };
   app.use(
@@ -136,6 +143,9 @@ export function createApp(opts: AppOptions): App {
           if (await turn(c)) await next();
         },
   );
+  // Whatever reads the archive from here on stops when the client goes: on PostgreSQL its
+  // statements are cancelled, and the request answers 499 below.
+  app.use("*", (c, next) => archive.cancelledBy(c.req.raw.signal, next));
   if (opts.public) {
     archive.enterPublicMode();
     app.use(
@@ -168,7 +178,34 @@ export function createApp(opts: AppOptions): App {
   );
   app.onError((err, c) => {
     if (err instanceof ProblemError) return answer(c, err.problem);
+    // The client left, so its statements were cancelled (or cut as the server stopped): nobody
+    // reads the answer, and an error per abandoned request would drown the log under load.
+    if (c.req.raw.signal.aborted) return clientClosed();
+    if (stopping) {
+      return answer(
+        c,
+        new ProblemError(503, "the server is stopping; try again shortly", {
+          title: "Stopping",
+        }).problem,
+      );
+    }
     logError(err);
+    if (err instanceof PostgresArchiveError && isCancelled(err)) {
+      // statement_timeout (`serve --query-timeout`): the archive is too busy for this request
+      // now, which is the server's state, not the client's error; a retry later may well succeed.
+      const res = answer(
+        c,
+        new ProblemError(
+          503,
+          "the archive took too long to answer this request; try again shortly",
+          {
+            title: "Archive busy",
+            type: "urn:cablegram:problem:query-timeout",
+          },
+        ).problem,
+      );
+      return withRetryAfter(res);
+    }
     const fault = err instanceof PostgresArchiveError ? "pg" : archiveError(err, archive.label);
     if (fault) {
       // The server's fault, not the client's: a 5xx that says so without the database's words,
@@ -192,11 +229,35 @@ export function createApp(opts: AppOptions): App {
     deps.baseUrl = url.replace(/\/+$/, "");
     for (const h of allowedHostSet([], deps.baseUrl)) hosts.add(h);
   };
-  return { app, cache, assets, setBaseUrl };
+  return {
+    app,
+    cache,
+    assets,
+    setBaseUrl,
+    stopping: () => {
+      stopping = true;
+    },
+  };
+}
+
+/** nginx's "client closed request": the client went before its answer; no body, never cached. */
+function clientClosed(): Response {
+  return new Response(null, { status: 499 });
+}
+
+/** Seconds a client is asked to wait before it tries a timed-out request again. */
+const RETRY_AFTER_S = "5";
+
+async function withRetryAfter(res: Response | Promise<Response>): Promise<Response> {
+  const answered = await res;
+  answered.headers.set("retry-after", RETRY_AFTER_S);
+  return answered;
 }
 
 /** A stack for bugs; for a failing archive, which archive and what to do (the stack says nothing). */
 function describeForLog(err: unknown, path: string): string {
+  // Already names the archive and says what PostgreSQL said; its stack is this file's.
+  if (err instanceof PostgresArchiveError) return err.message;
   const archive = archiveError(err, path);
   if (archive) return `${archive.message} (${err instanceof Error ? err.message : String(err)})`;
   return err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -27,6 +27,7 @@ async function run(): Promise<void> {
     cache: config.cacheBytes === 0 ? false : { maxBytes: config.cacheBytes },
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     allowedHosts: config.allowedHosts,
+    ...(config.queryTimeoutMs ? { queryTimeoutMs: config.queryTimeoutMs } : {}),
   });
   let stopping = false;
   const stop = () => {

@@ -26,7 +26,15 @@ import {
 export interface ClusterOptions
   extends Pick<
     StartOptions,
-    "db" | "dbRead" | "port" | "host" | "public" | "seed" | "baseUrl" | "allowedHosts"
+    | "db"
+    | "dbRead"
+    | "port"
+    | "host"
+    | "public"
+    | "seed"
+    | "baseUrl"
+    | "allowedHosts"
+    | "queryTimeoutMs"
   > {
   workers: number;
   /** Response cache of each worker, in bytes (0: none). */
@@ -69,6 +77,7 @@ export async function startCluster(opts: ClusterOptions): Promise<RunningCluster
     cacheBytes: opts.cacheBytes,
     ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
     allowedHosts: opts.allowedHosts ?? [],
+    ...(opts.queryTimeoutMs ? { queryTimeoutMs: opts.queryTimeoutMs } : {}),
   };
   // Round robin: the primary hands each new connection to the next worker, on every platform.
   cluster.schedulingPolicy = cluster.SCHED_RR;

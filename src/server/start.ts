@@ -65,6 +65,11 @@ export interface StartOptions {
   allowedHosts?: string[];
   /** Progress and notices (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * On PostgreSQL, how long one statement may run, in milliseconds (statement_timeout; 0 or
+   * absent: no limit): a request whose statement runs longer answers 503 (src/server/app.ts).
+   */
+  queryTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -159,6 +164,7 @@ async function openServed(
     if (opts.public) await checkPublicPostgres(opts.dbRead ?? opts.db);
     const archive = await openPostgresArchive(opts.db, {
       readonly: Boolean(opts.readonly || opts.public),
+      ...(opts.queryTimeoutMs ? { statementTimeoutMs: opts.queryTimeoutMs } : {}),
       ...(opts.dbRead ? { readUrl: opts.dbRead } : {}),
     });
     return { archive, db: null, seeded: null };
@@ -235,6 +241,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     seeded,
     close: () =>
       new Promise<void>((resolve) => {
+        app.stopping();
         server.close(() => {
           archive.close().then(resolve, resolve);
         });

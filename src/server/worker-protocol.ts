@@ -14,6 +14,8 @@ export interface WorkerConfig {
   cacheBytes: number;
   baseUrl?: string;
   allowedHosts: string[];
+  /** PostgreSQL's statement_timeout for this worker's reads, in milliseconds (0: none). */
+  queryTimeoutMs?: number;
 }
 
 export type ToPrimary = { type: "listening"; url: string };

@@ -3,6 +3,7 @@
  * vocabulary table (`terms`, migration 003: copied from FTS5 by `migrate`, recounted after each
  * PostgreSQL ingest), read once per archive state and pool, then expanded exactly as SQLite does.
  */
+import { isCancelled } from "../../store/postgres/cancel.js";
 import type { Pool, Sql } from "../../store/postgres/connect.js";
 import { archiveStamp } from "../../store/postgres/entities-public.js";
 import type { QueryNode } from "../ast.js";
@@ -14,7 +15,15 @@ const cache = new WeakMap<Pool, { stamp: string; vocab: Promise<Vocabulary> }>()
 async function vocabulary(pool: Pool, tx: Sql): Promise<Vocabulary> {
   const stamp = await archiveStamp(tx);
   const hit = cache.get(pool);
-  if (hit && hit.stamp === stamp) return hit.vocab;
+  if (hit && hit.stamp === stamp) {
+    try {
+      return await hit.vocab;
+    } catch (err) {
+      // Read in the transaction of the request that started it, and cancelled when that client
+      // left (src/store/postgres/cancel.ts): this request reads it anew.
+      if (!isCancelled(err)) throw err;
+    }
+  }
   const vocab = (async () =>
     vocabularyOf(
       await tx<{ term: string; doc: number }[]>`SELECT term, docs AS doc FROM terms`,

@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import postgres from "postgres";
+import { cancellable } from "./cancel.js";
 
 /** What the readers and the writer need: a connection pool or one transaction of it. */
 export type Sql = postgres.Sql | postgres.TransactionSql;
@@ -78,37 +79,48 @@ export interface PgArchive {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  readonly?: boolean;
+  max?: number;
+  /**
+   * PostgreSQL's statement_timeout for every statement of the pool, in milliseconds (0 or absent:
+   * none): what `serve --query-timeout` sets. Migrations lift it for their own transaction.
+   */
+  statementTimeoutMs?: number;
+}
+
 /**
  * Connects and, unless `readonly`, brings the schema up to date (`readonly` connections run
  * read-only transactions only). Dates are compared as text and
  * converted to epoch keys in UTC, so the session's time zone is pinned.
  */
-export async function openPostgres(
-  url: string,
-  opts: { readonly?: boolean; max?: number } = {},
-): Promise<PgArchive> {
+export async function openPostgres(url: string, opts: OpenOptions = {}): Promise<PgArchive> {
   let sql: Pool | null = null;
   try {
-    sql = postgres(url, {
-      max: opts.max ?? 4,
-      onnotice: () => {},
-      connection: {
-        TimeZone: "UTC",
-        application_name: "cablegram",
-        // A reader's transactions cannot write, whatever its role may: a bug stays harmless.
-        ...(opts.readonly ? { default_transaction_read_only: true } : {}),
-      },
-      // Ids and counts (int8) as numbers: they stay far below 2^53.
-      types: {
-        int8: {
-          to: 20,
-          from: [20],
-          serialize: (x: number) => String(x),
-          parse: (x: string) => Number(x),
+    // Every statement follows the abort signal of the request it serves (./cancel.ts).
+    sql = cancellable(
+      postgres(url, {
+        max: opts.max ?? 4,
+        onnotice: () => {},
+        connection: {
+          TimeZone: "UTC",
+          application_name: "cablegram",
+          // A reader's transactions cannot write, whatever its role may: a bug stays harmless.
+          ...(opts.readonly ? { default_transaction_read_only: true } : {}),
+          ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
         },
-      },
-      transform: { undefined: null },
-    });
+        // Ids and counts (int8) as numbers: they stay far below 2^53.
+        types: {
+          int8: {
+            to: 20,
+            from: [20],
+            serialize: (x: number) => String(x),
+            parse: (x: string) => Number(x),
+          },
+        },
+        transform: { undefined: null },
+      }),
+    );
     await sql`SELECT 1`;
     if (!opts.readonly) await migrate(sql);
   } catch (err) {
@@ -148,6 +160,8 @@ export async function pendingMigrations(sql: Pool): Promise<string[]> {
 /** Applies the migrations not yet applied, by file name, each in one transaction, under the writer lock. */
 export async function migrate(sql: Pool): Promise<void> {
   await sql.begin(async (tx) => {
+    // A server's --query-timeout limits its reads, never the schema it brings up to date.
+    await tx`SET LOCAL statement_timeout = 0`;
     await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
     await tx`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied text NOT NULL)`;
     const done = new Set(

@@ -6,6 +6,7 @@
  * protected mention only comes or goes with a new version of its cable.
  */
 import { indexOf, type ProtectedIndex, type ProtectedMention } from "../entities-public.js";
+import { isCancelled } from "./cancel.js";
 import type { Pool, Sql } from "./connect.js";
 
 const publicPools = new WeakSet<Pool>();
@@ -35,7 +36,15 @@ const cache = new WeakMap<Pool, { stamp: string; index: Promise<ProtectedIndex> 
 export async function protectedIndexPg(pool: Pool, tx: Sql = pool): Promise<ProtectedIndex> {
   const stamp = await archiveStamp(tx);
   const hit = cache.get(pool);
-  if (hit && hit.stamp === stamp) return hit.index;
+  if (hit && hit.stamp === stamp) {
+    try {
+      return await hit.index;
+    } catch (err) {
+      // The read runs in the transaction of the request that started it: when that client left,
+      // it was cancelled (./cancel.ts), which says nothing about this request: it reads anew.
+      if (!isCancelled(err)) throw err;
+    }
+  }
   const index = (async () =>
     indexOf(
       await tx<ProtectedMention[]>`
