@@ -78,10 +78,19 @@ export function findPersonMentions(
   return out;
 }
 
-/** Words of one name stand on one line or wrap once, with nothing but spaces between. */
-function adjacent(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
-  return /^[ \t]*\n?[ \t]*$/.test(gap) && gap.length <= 3;
+/**
+ * Words of one name stand on one line or wrap once, with nothing but spaces between: at most
+ * three spaces, tabs and one line break (read in place, for every pair of name words).
+ */
+export function adjacent(text: string, a: Token, b: Token): boolean {
+  if (b.start - a.end > 3) return false;
+  let breaks = 0;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) breaks++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return breaks <= 1;
 }
 
 function judge(
@@ -213,10 +222,10 @@ function reportsAfter(unit: LabeledUnit, to: number): boolean {
   const n = unit.tokens[k + 1];
   return (
     n !== undefined &&
+    REPORTING_VERBS.has(n.fold) &&
     /^(?:also|has|had|then|later|further|again|reportedly|privately|separately|subsequently)$/i.test(
       t.text,
-    ) &&
-    REPORTING_VERBS.has(n.fold)
+    )
   );
 }
 
@@ -245,6 +254,9 @@ function skipAsides(tokens: Token[], k: number): number {
 function protectAfter(unit: LabeledUnit, to: number): boolean {
   const t = unit.tokens[to];
   if (!t) return false;
+  // The marker opens with `,`, `(`, `[` or `-`: most names are followed by none of these.
+  const c = unit.text.charCodeAt(t.start);
+  if (c !== 44 && c !== 40 && c !== 91 && c !== 45) return false;
   const rest = unit.text.slice(t.start, t.start + 60);
   return /^(?:,\s*)?(?:\(|\[|--)\s*(?:[\w\s,]{0,30}?)\bprotect\b/i.test(rest);
 }

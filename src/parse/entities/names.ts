@@ -59,7 +59,11 @@ export function coreWords(words: readonly string[]): string[] {
 
 /** Surname key: the last core word. */
 export function surnameKey(words: readonly string[]): string {
-  const core = coreWords(words);
+  return surnameOf(words, coreWords(words));
+}
+
+/** `surnameKey`, the words' core words known already (a caller that needs both reads them once). */
+export function surnameOf(words: readonly string[], core: readonly string[]): string {
   return nameKey(core[core.length - 1] ?? words[words.length - 1] ?? "");
 }
 

@@ -33,6 +33,22 @@ const STATE_ACRONYMS: ReadonlyMap<string, string> = new Map([
   ["MOF", "Ministry of Finance"],
 ]);
 
+/**
+ * `STATE_ACRONYMS.get`, its keys all opening with `M`: asked of every word of every unit, most
+ * of which are no acronym and need not be hashed.
+ */
+export function stateAcronym(word: string): string | undefined {
+  return word.charCodeAt(0) === 77 ? STATE_ACRONYMS.get(word) : undefined;
+}
+
+/** `ORG_HEADS.has`, the heads all opening with a capital A to Z (asked of every word too). */
+export function isOrgHead(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 65 && c <= 90 && ORG_HEADS.has(word);
+}
+
+export const STATE_ACRONYM_FORMS: readonly string[] = [...STATE_ACRONYMS.keys()];
+
 const FOREIGN_MINISTRY =
   /^(?:Foreign Ministry|Ministry of Foreign Affairs|Foreign Affairs Ministry|Ministry for Foreign Affairs)$/i;
 const CONNECT = /^(?:of|for|and|the|&|on|de|del|la)$/;
@@ -68,11 +84,11 @@ export function markOrgPhrases(
   }
   // Phrases need a head word: most units have none, and are not scanned.
   let nextHead = -1;
-  if (!unit.caps && tokens.some((t) => ORG_HEADS.has(t.text))) {
+  if (!unit.caps && tokens.some((t) => isOrgHead(t.text))) {
     for (let i = 0; i < tokens.length; i++) {
       if (nextHead < i) {
         nextHead = i;
-        while (nextHead < tokens.length && !ORG_HEADS.has(tokens[nextHead]!.text)) nextHead++;
+        while (nextHead < tokens.length && !isOrgHead(tokens[nextHead]!.text)) nextHead++;
         if (nextHead === tokens.length) break;
       }
       if (nextHead - i > MAX_PHRASE || !opensPhrase(unit, i)) continue;
@@ -109,7 +125,7 @@ export function markOrgPhrases(
   // Acronyms of state bodies are not in the body table: they depend on whose state.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const spelled = STATE_ACRONYMS.get(t.text);
+    const spelled = stateAcronym(t.text);
     if (!spelled || labels[i] === "org") continue;
     labels[i] = "org";
     out.push({
@@ -162,7 +178,7 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
   while (k < tokens.length && k - i < MAX_PHRASE) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
-    if (k > i && (labels[k] === "org" || STATE_ACRONYMS.has(t.text))) {
+    if (k > i && (labels[k] === "org" || stateAcronym(t.text) !== undefined)) {
       // `Supreme National Security Council`: a table body's words closing a longer name.
       const span = unit.spanOf[k];
       const prev = tokens[k - 1]!;
@@ -187,7 +203,7 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
       break;
     }
     if (isNameShape(t)) {
-      if (ORG_HEADS.has(t.text)) lastHead = k;
+      if (isOrgHead(t.text)) lastHead = k;
     } else if (!(CONNECT.test(t.text) && k > i && next && isNameShape(next))) break;
     if (t.possessive) {
       // `General People's Congress`, `Attorney General's Office` go on; `Libya's National Oil

@@ -2,7 +2,7 @@ import type { ClassifiedBy } from "../../model/cable.js";
 import type { Person } from "../../model/entities.js";
 import { sameGivenName, titledHolders } from "./leaders.js";
 import type { PersonMention } from "./mentions.js";
-import { compatibleFullNames, coreWords, mixedCase, nameKey, surnameKey } from "./names.js";
+import { compatibleFullNames, coreWords, mixedCase, nameKey, surnameOf } from "./names.js";
 
 /**
  * Person mentions of one cable grouped into persons: one person per distinct individual, with
@@ -32,6 +32,8 @@ interface Group {
   protected: boolean;
   count: number;
   full: string[] | null;
+  /** Core words of `full`: what a fuller form must exceed. */
+  fullCore: number;
 }
 
 export function groupPersons(
@@ -53,32 +55,37 @@ export function groupPersons(
   index.surname.clear();
   index.word.clear();
   index.full.clear();
-  const full = all.map((pm) => coreWords(pm.mention.words).length >= 2);
+  // Each mention's core words and surname key, read once: absorbing and claiming ask for them
+  // again and again.
+  const cores = all.map((pm) => coreWords(pm.mention.words));
+  const keys = all.map((pm, i) => surnameOf(pm.mention.words, cores[i]!));
+  const full = cores.map((core) => core.length >= 2);
   // Full forms first, so one-word forms find the full name wherever it stands in the cable. Two
   // full forms are compatible only when their surnames agree: groups are looked up by surname
   // (in creation order, as a scan of all groups would meet them) instead of scanned.
   all.forEach((pm, i) => {
     if (!full[i]) return;
-    const surname = surnameKey(pm.mention.words);
+    const surname = keys[i]!;
     const same = index.full.get(surname);
     const g = same?.find((x) => x.full && compatibleFullNames(x.full, pm.mention.words));
-    if (g) absorb(g, pm);
+    if (g) absorb(g, pm, cores[i]!, surname);
     else {
-      const created = newGroup(pm);
+      const created = newGroup(pm, cores[i]!, surname);
       groups.push(created);
       if (same) same.push(created);
       else index.full.set(surname, [created]);
     }
   });
-  const pending: { pm: PlacedMention; key: string }[] = [];
+  const pending: { pm: PlacedMention; key: string; core: string[] }[] = [];
   all.forEach((pm, i) => {
     if (full[i]) return;
-    const key = surnameKey(pm.mention.words);
+    const key = keys[i]!;
+    const core = cores[i]!;
     const g = claim(groups, key, holderOnly(pm, key, created));
-    if (g) absorb(g, pm);
+    if (g) absorb(g, pm, core, key);
     else if (!standsAlone(pm, key)) return;
-    else if (pm.mention.evidence !== "single") groups.push(newGroup(pm));
-    else pending.push({ pm, key });
+    else if (pm.mention.evidence !== "single") groups.push(newGroup(pm, core, key));
+    else pending.push({ pm, key, core });
   });
   // A word the cable also writes as something else (after an article, as a body's name or
   // acronym, as a word of the language) is that, however often it comes back.
@@ -88,11 +95,11 @@ export function groupPersons(
     if (!pm.mention.alone) vetoed.add(key);
     else if (!pm.mention.opensSentence) repeated.set(key, (repeated.get(key) ?? 0) + 1);
   }
-  for (const { pm, key } of pending) {
+  for (const { pm, key, core } of pending) {
     const g = claim(groups, key, holderOnly(pm, key, created));
-    if (g) absorb(g, pm);
+    if (g) absorb(g, pm, core, key);
     else if ((repeated.get(key) ?? 0) >= 2 && !pm.mention.caps && !vetoed.has(key))
-      groups.push(newGroup(pm));
+      groups.push(newGroup(pm, core, key));
   }
   return groups.map(toPerson);
 }
@@ -201,7 +208,8 @@ function structural(
   return out;
 }
 
-function newGroup(pm: PlacedMention): Group {
+/** `core` and `surname`: the mention's `coreWords` and `surnameKey`. */
+function newGroup(pm: PlacedMention, core: readonly string[], surname: string): Group {
   const g: Group = {
     forms: new Map(),
     words: new Set(),
@@ -212,19 +220,19 @@ function newGroup(pm: PlacedMention): Group {
     protected: false,
     count: 0,
     full: null,
+    fullCore: 0,
   };
-  absorb(g, pm);
+  absorb(g, pm, core, surname);
   return g;
 }
 
-function absorb(g: Group, pm: PlacedMention): void {
+function absorb(g: Group, pm: PlacedMention, core: readonly string[], surname: string): void {
   const m = pm.mention;
   if (!g.forms.has(m.written)) {
     g.forms.set(m.written, m.words);
-    const surname = surnameKey(m.words);
     g.surnames.add(surname);
     indexed(index.surname, surname, g);
-    for (const w of coreWords(m.words)) {
+    for (const w of core) {
       const key = nameKey(w);
       g.words.add(key);
       indexed(index.word, key, g);
@@ -236,8 +244,11 @@ function absorb(g: Group, pm: PlacedMention): void {
   g.us ||= m.us;
   g.protected ||= pm.protected;
   g.count++;
-  const n = coreWords(m.words).length;
-  if (n >= 2 && (!g.full || n > coreWords(g.full).length)) g.full = m.words;
+  const n = core.length;
+  if (n >= 2 && (!g.full || n > g.fullCore)) {
+    g.full = m.words;
+    g.fullCore = n;
+  }
 }
 
 function toPerson(g: Group): Person {

@@ -25,3 +25,66 @@ describe("kept lower-case words", () => {
     expect(texts).toEqual(["", "al-Qadhafi", "and", "el-Baradei"]);
   });
 });
+
+/** Each token as `text/shape`, the gap of unread lower-case words as `_`. */
+const shapes = (text: string) =>
+  tokenize(text).map((t) => (t.text === "" ? "_" : `${t.text}/${t.shape}`));
+
+describe("words with joiners, accents, capitals and initials", () => {
+  it("a long lower-case word is read only when it holds a hyphen or an apostrophe", () => {
+    expect(shapes("the counter-proliferation talks")).toEqual([
+      "the/lower",
+      "counter-proliferation/lower",
+      "_",
+    ]);
+    expect(shapes("anti-american-ism")).toEqual(["anti-american-ism/lower"]);
+    expect(shapes("ambassador-designate Smith")).toEqual([
+      "ambassador-designate/lower",
+      "Smith/cap",
+    ]);
+    // Long and lower case without a joiner: part of the gap.
+    expect(shapes("notwithstanding extraordinarily")).toEqual(["_"]);
+  });
+
+  it("a lower-case possessive or elided word opens no name unless its prefix is a particle", () => {
+    expect(shapes("the state's case, the minister’s view")).toEqual([
+      "the/lower",
+      "_",
+      ",/punct",
+      "the/lower",
+      "_",
+    ]);
+    expect(shapes("o'Brien met d'Estaing's aide")).toEqual([
+      "o'Brien/cap",
+      "met/lower",
+      "_",
+      "aide/lower",
+    ]);
+  });
+
+  it("capitals, accents, possessives and initials keep their shape and fold", () => {
+    const caps = tokenize("MINISTER ASKS AHMADI-NEJAD'S AIDE");
+    expect(caps.map((t) => [t.text, t.shape, t.fold, t.possessive])).toEqual([
+      ["MINISTER", "upper", "minister", false],
+      ["ASKS", "upper", "asks", false],
+      ["AHMADI-NEJAD", "upper", "ahmadi-nejad", true],
+      ["AIDE", "upper", "aide", false],
+    ]);
+    const accented = tokenize("José Müller-Lüdenscheid said");
+    expect(accented.map((t) => [t.text, t.shape, t.fold])).toEqual([
+      ["José", "cap", "jose"],
+      ["Müller-Lüdenscheid", "cap", "muller-ludenscheid"],
+      ["said", "lower", "said"],
+    ]);
+    const initials = tokenize("J. Smith and U.S. officials.");
+    expect(initials.map((t) => [t.text, t.shape, t.fold])).toEqual([
+      ["J.", "initial", "j"],
+      ["Smith", "cap", "smith"],
+      ["and", "lower", "and"],
+      ["U.S.", "upper", "us"],
+      ["officials", "lower", "officials"],
+      [".", "punct", "."],
+    ]);
+    expect(initials.at(-1)?.sentenceEnd).toBe(true);
+  });
+});

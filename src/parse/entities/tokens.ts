@@ -193,9 +193,16 @@ function foldPlain(word: string): string {
   return (dot ? word.replace(/\./g, "") : word).toLowerCase();
 }
 
+/**
+ * Set by `wordEnd`: the word it ended holds a `'`, `’` or `-`. Only then may a lower-case word
+ * open a name (`al-Qadhafi`), so `lowerMayMatter` need not read the word's letters a second time.
+ */
+let joined = false;
+
 /** End of the word starting before `i`: letters, combining marks, inner `'`/`’`/`-` before two letters. */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
+  joined = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isLetter(c) || (c >= 0x300 && c <= 0x36f)) i++;
@@ -203,15 +210,17 @@ function wordEnd(text: string, i: number): number {
       (c === 39 || c === 0x2019 || c === 45) &&
       isLetter(text.charCodeAt(i + 1)) &&
       isLetter(text.charCodeAt(i + 2))
-    )
+    ) {
       i += 2;
-    else if (
+      joined = true;
+    } else if (
       (c === 39 || c === 0x2019) &&
       (text.charCodeAt(i + 1) | 32) === 115 &&
       !isLetter(text.charCodeAt(i + 2))
-    )
+    ) {
       i += 2;
-    else break;
+      joined = true;
+    } else break;
   }
   return i;
 }
@@ -223,13 +232,9 @@ function wordEnd(text: string, i: number): number {
  */
 function lowerMayMatter(text: string, i: number, j: number): string | null {
   const len = j - i;
-  if (len > MAX_KEPT) {
-    for (let k = i; k < j; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 45 || c === 39 || c === 0x2019) return text.slice(i, j);
-    }
-    return null;
-  }
+  // The word's first letter is a letter and the rest letters or joiners: a joiner anywhere in it
+  // is what `wordEnd` saw.
+  if (len > MAX_KEPT) return joined ? text.slice(i, j) : null;
   // Most words share no length and first two letters with a kept word: no need to cut them out.
   const a = text.charCodeAt(i) - 97;
   const b = text.charCodeAt(i + 1) - 97;
@@ -237,20 +242,19 @@ function lowerMayMatter(text: string, i: number, j: number): string | null {
     // A kept word is compared in place and its table string returned: the commonest words of
     // the text (`the`, `of`) are neither cut out nor hashed again by each later look-up.
     const candidates = KEPT_BY_SIGNATURE[(len * 26 + a) * 26 + b];
-    if (candidates !== undefined) for (const w of candidates) if (text.startsWith(w, i)) return w;
-    for (let k = i + 2; k < j; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 45 || c === 39 || c === 0x2019) {
-        const word = text.slice(i, j);
-        return len > 3 && NAME_PREFIX.test(word) ? word : null;
+    if (candidates !== undefined)
+      for (let c = 0; c < candidates.length; c++) {
+        const w = candidates[c]!;
+        let k = 2;
+        while (k < len && w.charCodeAt(k) === text.charCodeAt(i + k)) k++;
+        if (k === len) return w;
       }
-    }
-    return null;
+    if (!joined) return null;
+    const word = text.slice(i, j);
+    return len > 3 && NAME_PREFIX.test(word) ? word : null;
   }
   const word = text.slice(i, j);
-  return KEPT_LOWER.has(word) || (len > 3 && /[-'’]/.test(word) && NAME_PREFIX.test(word))
-    ? word
-    : null;
+  return KEPT_LOWER.has(word) || (len > 3 && joined && NAME_PREFIX.test(word)) ? word : null;
 }
 
 const MAX_KEPT = Math.max(...[...KEPT_LOWER].map((w) => w.length));
