@@ -176,6 +176,45 @@ describe.skipIf(!run)("bulk loads into PostgreSQL", () => {
     }
   });
 
+  it("keeps the record when a rebuild fails partway, and the next one finishes it", async () => {
+    const pg = await openPostgres(await cluster.createDatabase("halfbuilt"));
+    try {
+      await ingestPostgres(pg, [first], { workers: 0 });
+      // A load's record again, as a run left it; a paragraph whose cable is gone makes one foreign
+      // key fail while the other lane builds indexes and counts the vocabulary.
+      await pg.sql`DELETE FROM terms`;
+      const owner = await claimRun(pg.sql, new Date().toISOString(), []);
+      await pg.sql.begin(async (tx) => {
+        for (const r of await tx<{ name: string; def: string }[]>`
+            SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x
+              JOIN pg_class i ON i.oid = x.indexrelid
+             WHERE i.relname IN ('cables_tsv', 'cables_created', 'paragraphs_marking')`) {
+          await tx`INSERT INTO bulk_load_dropped (kind, name, tbl, def, run_id)
+                   VALUES ('index', ${r.name}, 'x', ${r.def}, ${owner.id})`;
+          await tx.unsafe(`DROP INDEX ${r.name}`);
+        }
+        await tx`INSERT INTO bulk_load_dropped (kind, name, tbl, def, run_id)
+                 SELECT 'constraint', conname, 'paragraphs', pg_get_constraintdef(oid), ${owner.id}
+                   FROM pg_constraint WHERE conname = 'paragraphs_cable_id_fkey'`;
+        await tx`ALTER TABLE paragraphs DROP CONSTRAINT paragraphs_cable_id_fkey`;
+      });
+      await pg.sql`INSERT INTO paragraphs (cable_id, seq, number, text) VALUES (-1, 0, 1, 'orphan')`;
+      await expect(finishBulkLoad(pg.sql, owner.id)).rejects.toThrow(/foreign key/);
+      expect((await unbuiltAfterBulkLoad(pg.sql)).sort()).toEqual(
+        ["cables_created", "cables_tsv", "paragraphs_cable_id_fkey", "paragraphs_marking"].sort(),
+      );
+      await pg.sql`DELETE FROM paragraphs WHERE cable_id = -1`;
+      // What the failed rebuild made stays; the next one makes only the rest.
+      expect(await finishBulkLoad(pg.sql, owner.id)).toBe(1);
+      await owner.release();
+      expect(await unbuiltAfterBulkLoad(pg.sql)).toEqual([]);
+      expect(await schema(pg)).toEqual(fresh);
+      expect(await count(pg, "terms")).toBeGreaterThan(100);
+    } finally {
+      await pg.close();
+    }
+  });
+
   it("leaves the rebuild to a live load's owner", async () => {
     const pg = await openPostgres(await cluster.createDatabase("two"));
     try {

@@ -10,7 +10,8 @@
  * (migration 004): a load killed before its rebuild leaves the archive readable (every query
  * still answers, scanning instead of using an index) and the record of what to build. The next
  * ingest, whatever its input, adopts the record, goes on in bulk mode and rebuilds at its end; the
- * rebuild is one transaction, so a kill during it leaves the record for the next run too. Primary
+ * record goes only once the whole rebuild has committed, so a kill during it leaves the record for
+ * the next run too (which skips what was built already). Primary
  * keys and unique constraints stay throughout: the writer reads by them, and they keep the
  * versions exact.
  *
@@ -118,41 +119,80 @@ function ident(name: string): string {
 }
 
 /**
- * Builds what the bulk load of run `runId` dropped, in one transaction under the writer lock:
- * indexes first (with at least BUILD_MEMORY), then the foreign keys (each checked in one pass over
- * its table), then the vocabulary counts the load's batches skipped. An index or key that exists again by its name (a migration made it meanwhile) is left
- * as it is. Returns how many were built.
+ * Lanes of the rebuild: a GIN build is one process on one core, and the largest (cables_tsv) takes
+ * about as long as every other index, foreign key and the vocabulary count together; a second lane
+ * runs those beside it. More lanes would only queue behind the same GIN build.
+ */
+const LANES = 2;
+
+type Dropped = { kind: string; name: string; tbl: string; def: string };
+
+/**
+ * Builds what the bulk load of run `runId` dropped, and recounts the vocabulary its batches
+ * skipped, on LANES connections at once: each index, each foreign key (checked in one pass over its
+ * table) and the recount in a transaction of its own, GIN indexes first (the longest), the keys
+ * last (adding one waits for the builds on its tables). The record is deleted only once all of
+ * them have committed, so a rebuild cut anywhere leaves it for the next ingest, which skips what
+ * exists again by its name (built before the cut, or by a migration meanwhile) and counts again.
+ * Returns how many were built.
  */
 export async function finishBulkLoad(sql: Pool, runId: number): Promise<number> {
-  return sql.begin(async (tx) => {
-    await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
-    const rows = await tx<{ kind: string; name: string; tbl: string; def: string }[]>`
-      SELECT kind, name, tbl, def FROM bulk_load_dropped WHERE run_id = ${runId}
-       ORDER BY kind DESC, tbl, name`;
-    if (rows.length === 0) return 0;
-    await tx`SELECT set_config('maintenance_work_mem', CASE
-               WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes(${BUILD_MEMORY})
-               THEN ${BUILD_MEMORY} ELSE current_setting('maintenance_work_mem') END, true)`;
-    let built = 0;
-    for (const r of rows) {
-      const [exists] = await tx<{ x: boolean }[]>`
-        SELECT CASE WHEN ${r.kind} = 'index' THEN to_regclass(${r.name}) IS NOT NULL
-                    ELSE EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-                                  WHERE c.conname = ${r.name} AND t.relname = ${r.tbl}
-                                    AND t.relnamespace = current_schema()::regnamespace) END AS x`;
-      if (exists!.x) continue;
-      await tx.unsafe(
-        r.kind === "index"
-          ? r.def
-          : `ALTER TABLE ${ident(r.tbl)} ADD CONSTRAINT ${ident(r.name)} ${r.def}`,
-      );
-      built++;
+  const rows = await sql<Dropped[]>`
+    SELECT kind, name, tbl, def FROM bulk_load_dropped WHERE run_id = ${runId}`;
+  if (rows.length === 0) return 0;
+  const gin = (r: Dropped) => r.kind === "index" && /\busing gin\b/i.test(r.def);
+  const rank = (r: Dropped) => (r.kind === "constraint" ? 2 : gin(r) ? 0 : 1);
+  const queue: (Dropped | "terms")[] = rows.sort(
+    (a, b) => rank(a) - rank(b) || a.tbl.localeCompare(b.tbl) || a.name.localeCompare(b.name),
+  );
+  // Beside the first GIN build, not after it: the recount reads the tables, not the indexes.
+  queue.splice(1, 0, "terms");
+  let built = 0;
+  const lane = async () => {
+    try {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+        if (job === "terms") await sql.begin((tx) => countTerms(tx));
+        else if (await sql.begin((tx) => build(tx, job as Dropped))) built++;
+      }
+    } catch (err) {
+      // The other lane stops after its current job; the record stays for the next ingest.
+      queue.length = 0;
+      throw err;
     }
-    // The load's batches left the vocabulary alone (src/store/postgres/write.ts): counted once here.
-    await recountTerms(tx);
-    await tx`DELETE FROM bulk_load_dropped WHERE run_id = ${runId}`;
-    return built;
-  });
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
+  const failed = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
+  if (failed) throw failed.reason;
+  await sql`DELETE FROM bulk_load_dropped WHERE run_id = ${runId}`;
+  return built;
+}
+
+/** One dropped index or key made again, unless it exists again by its name; whether it was made. */
+async function build(tx: Sql, r: Dropped): Promise<boolean> {
+  await tx`SELECT set_config('maintenance_work_mem', CASE
+             WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes(${BUILD_MEMORY})
+             THEN ${BUILD_MEMORY} ELSE current_setting('maintenance_work_mem') END, true)`;
+  const [exists] = await tx<{ x: boolean }[]>`
+    SELECT CASE WHEN ${r.kind} = 'index' THEN to_regclass(${r.name}) IS NOT NULL
+                ELSE EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+                              WHERE c.conname = ${r.name} AND t.relname = ${r.tbl}
+                                AND t.relnamespace = current_schema()::regnamespace) END AS x`;
+  if (exists!.x) return false;
+  await tx.unsafe(
+    r.kind === "index"
+      ? r.def
+      : `ALTER TABLE ${ident(r.tbl)} ADD CONSTRAINT ${ident(r.name)} ${r.def}`,
+  );
+  return true;
+}
+
+/**
+ * The vocabulary the load's batches left alone (src/store/postgres/write.ts), counted once. Under
+ * the writer lock: a second ingest's batches, which move the counts themselves, wait for it.
+ */
+async function countTerms(tx: Sql): Promise<void> {
+  await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
+  await recountTerms(tx);
 }
 
 /** What a cut bulk load left unbuilt (for `stats` and error messages): names, indexes first. */
