@@ -4,6 +4,7 @@ import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
 import { resolveTouched } from "./entities-touched.js";
 import { Batches } from "./entities-walk.js";
 import { dropSummaryColumns, sealSummaryColumns } from "./entity-summary-handoff.js";
+import { pauseSummaryJournal } from "./entity-summary-journal.js";
 
 /**
  * Resolution at the end of each ingest: mentions placed in entities by the rule
@@ -68,6 +69,8 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
   dropSummaryColumns(db);
   const batches = new Batches(db, options.writesPerTransaction);
   try {
+    // Placements written while a full summary build is pending need no journal.
+    pauseSummaryJournal(db);
     const marks = db
       .prepare<[], string | null>("SELECT key FROM entity_dirty WHERE type = '*'")
       .pluck()

@@ -3,6 +3,7 @@ import { type Db, perConnection } from "./db.js";
 import { cableEntities, type EntityType } from "./entities-input.js";
 import { mentionKeys } from "./entities-rule.js";
 import { buildIndex } from "./entities-stage.js";
+import { pauseSummaryJournal } from "./entity-summary-journal.js";
 
 /**
  * The writer's part of the entity layer: a cable's persons, organisations and places as rows of
@@ -94,8 +95,11 @@ export const MENTIONS_KEY_INDEX = "CREATE INDEX IF NOT EXISTS mentions_key ON me
  *
  * The dropped indexes are what marks the load: an ingest killed part-way leaves them missing, its
  * resumption goes on without them, and whichever run finishes builds them (finishMentionLoad).
+ * Any load while a full summary build is pending also goes without the summary journal's
+ * triggers (entity-summary-journal.ts).
  */
 export function startMentionLoad(db: Db): void {
+  pauseSummaryJournal(db);
   if (db.prepare("SELECT 1 FROM mentions LIMIT 1").get() !== undefined) return;
   db.exec("DROP INDEX IF EXISTS mentions_key; DROP INDEX IF EXISTS mentions_entity");
 }

@@ -17,6 +17,7 @@ import { Batches, BulkInsert, chunks, WRITES_PER_TRANSACTION } from "./entities-
 import { COMENTION_MIN_CABLES, storeComentions } from "./entity-summary-comentions.js";
 import { applyDeltas } from "./entity-summary-delta.js";
 import { type SummaryColumns, takeSummaryColumns } from "./entity-summary-handoff.js";
+import { resumeSummaryJournal } from "./entity-summary-journal.js";
 import { pack, writeListsFromColumns, writePlacementsFromColumns } from "./entity-summary-scan.js";
 import { linkRuleSql, writeAllStats } from "./entity-summary-stats.js";
 
@@ -89,6 +90,8 @@ export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): Summa
   const min = opts.comentionMin ?? COMENTION_MIN_CABLES;
   let full =
     db.prepare("SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*'").get() !== undefined;
+  // No mark: the triggers must be there (a mark cleared by hand would leave them out).
+  if (!full) resumeSummaryJournal(db);
   if (!full && s.pending.get() === undefined) {
     // Marks without journal entries (an entity row rewritten, nothing it shows changed).
     db.exec("DELETE FROM entity_summary_dirty");
@@ -201,6 +204,8 @@ function buildAll(
     cables = writeLists(db, s, batches, coder(s, batches, new Map(codes.all())));
   }
   const comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
+  // With the mark, the journal's triggers go back: from here on every change is journaled.
+  resumeSummaryJournal(db);
   db.exec("DELETE FROM entity_summary_dirty");
   return { mode: "full", entities, cables, comentions };
 }
