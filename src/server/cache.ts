@@ -169,40 +169,73 @@ function respond(e: Entry, ifNoneMatch: string | undefined, gzip: boolean): Resp
  * `turn` (src/server/app.ts, src/server/turns.ts) is awaited before anything is rendered and says
  * whether the request is still wanted; the cache is looked at again after it, since requests for
  * the same page that arrived together wait their turns while the first of them renders it.
+ *
+ * On SQLite a render ends within its turn, so that second look is enough. On PostgreSQL a render
+ * awaits its queries and the next turns start meanwhile: 64 connections asking for the same new
+ * page rendered it 64 times at once (each search holding a pooled connection), and on a cold cache
+ * the load test's 71 pages cost 140–210 ms of database CPU per answer and timed out. So one render
+ * per page is in flight: a request for a page being rendered waits for it and is served the
+ * answer that render gave (kept in the cache or, too big for it, not). If that render gave nothing
+ * to share (its client left and it was cancelled, an error, a status not kept), each waiting
+ * request renders its own, as before.
  */
 export function cacheMiddleware(
   cache: ResponseCache,
   turn: (c: Context) => Promise<boolean> = async () => true,
 ): MiddlewareHandler {
+  /** Pages being rendered now, by cache key: resolved when the render ends, however it ends. */
+  const rendering = new Map<string, Promise<Entry | undefined>>();
   return async (c, next) => {
     if (c.req.method !== "GET") {
       if (await turn(c)) await next();
       return;
     }
     const key = c.req.url;
+    const answer = (entry: Entry) =>
+      respond(entry, c.req.header("if-none-match"), acceptsGzip(c.req.header("accept-encoding")));
     const served = () => {
       const hit = cache.get(key);
-      if (!hit) return false;
-      c.res = respond(
-        hit,
-        c.req.header("if-none-match"),
-        acceptsGzip(c.req.header("accept-encoding")),
-      );
-      return true;
+      if (hit) c.res = answer(hit);
+      return hit !== undefined;
+    };
+    /** Keeps a rendered 200 or 404 of a cacheable type and answers from it; else leaves it. */
+    const keep = async (): Promise<Entry | undefined> => {
+      const type = c.res.headers.get("content-type") ?? "";
+      if ((c.res.status !== 200 && c.res.status !== 404) || !CACHED_TYPES.test(type)) return;
+      if (c.res.headers.has("set-cookie")) return;
+      const entry = cache.set(key, c.res.status, type, await c.res.text());
+      c.res = answer(entry);
+      return entry;
     };
     if (served()) return;
     if (!(await turn(c))) return;
+    const pending = rendering.get(key);
+    if (pending) {
+      const entry = await pending;
+      if (c.req.raw.signal.aborted) {
+        c.res = new Response(null, { status: 499 });
+        return;
+      }
+      if (entry) {
+        c.res = answer(entry);
+        return;
+      }
+      // That render gave nothing to share (its client left, an error, a status not kept): this
+      // request renders its own, as every request did before.
+      await next();
+      await keep();
+      return;
+    }
     if (served()) return;
-    await next();
-    const type = c.res.headers.get("content-type") ?? "";
-    if ((c.res.status !== 200 && c.res.status !== 404) || !CACHED_TYPES.test(type)) return;
-    if (c.res.headers.has("set-cookie")) return;
-    const body = await c.res.text();
-    const entry = cache.set(key, c.res.status, type, body);
-    c.res = respond(
-      entry,
-      c.req.header("if-none-match"),
-      acceptsGzip(c.req.header("accept-encoding")),
-    );
+    let done: (entry: Entry | undefined) => void = () => {};
+    rendering.set(key, new Promise((resolve) => (done = resolve)));
+    let entry: Entry | undefined;
+    try {
+      await next();
+      entry = await keep();
+    } finally {
+      rendering.delete(key);
+      done(entry);
+    }
   };
 }

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
-import { CHECK_EVERY_MS, ResponseCache } from "../../src/server/cache.js";
+import { CHECK_EVERY_MS, cacheMiddleware, ResponseCache } from "../../src/server/cache.js";
 import { openArchive } from "../../src/store/db.js";
 
 const dirs: string[] = [];
@@ -46,6 +47,70 @@ describe("ResponseCache", () => {
     await new Promise((resolve) => setTimeout(resolve, CHECK_EVERY_MS + 5));
     expect(cache.get("/cables/08TRIPOLI227")).toBeUndefined();
     expect(cache.size).toBe(0);
+    reader.close();
+  });
+});
+
+/**
+ * A page whose render waits until the test opens `gate`, as a search waits for PostgreSQL; `renders`
+ * counts how many renders started.
+ */
+function gatedApp(status: (n: number) => number) {
+  const { reader } = archive();
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const app = new Hono();
+  app.use("*", cacheMiddleware(new ResponseCache(reader)));
+  let renders = 0;
+  app.get("/page", async (c) => {
+    const n = ++renders;
+    await gate;
+    return c.text(`render ${n}`, status(n) as 200);
+  });
+  return { app, open, renders: () => renders, reader };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe("cacheMiddleware with renders that await", () => {
+  it("renders a page once for requests that arrive while it renders, and serves them all", async () => {
+    const { app, open, renders, reader } = gatedApp(() => 200);
+    const answers = Array.from({ length: 6 }, () => app.request("http://x/page"));
+    await settle();
+    expect(renders()).toBe(1);
+    open();
+    const got = await Promise.all(
+      answers.map(async (r) => [(await r).status, await (await r).text()]),
+    );
+    expect(got).toEqual(Array.from({ length: 6 }, () => [200, "render 1"]));
+    expect(renders()).toBe(1);
+    reader.close();
+  });
+
+  it("lets each waiting request render its own when the render it waited for gave nothing to keep", async () => {
+    const { app, open, renders, reader } = gatedApp((n) => (n === 1 ? 500 : 200));
+    const answers = Array.from({ length: 4 }, () => app.request("http://x/page"));
+    await settle();
+    expect(renders()).toBe(1);
+    open();
+    const statuses = await Promise.all(answers.map(async (r) => (await r).status));
+    expect(statuses).toEqual([500, 200, 200, 200]);
+    expect(renders()).toBe(4);
+    reader.close();
+  });
+
+  it("answers 499 to a waiting request whose client left, and the others as usual", async () => {
+    const { app, open, renders, reader } = gatedApp(() => 200);
+    const first = app.request("http://x/page");
+    const leaving = new AbortController();
+    const left = app.request(new Request("http://x/page", { signal: leaving.signal }));
+    const stayed = app.request("http://x/page");
+    await settle();
+    leaving.abort();
+    open();
+    expect((await left).status).toBe(499);
+    expect([(await first).status, (await stayed).status]).toEqual([200, 200]);
+    expect(renders()).toBe(1);
     reader.close();
   });
 });
