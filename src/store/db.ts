@@ -7,6 +7,11 @@ export type Db = Database.Database;
 
 const MIGRATIONS_DIR = new URL("../../src/store/migrations/", import.meta.url);
 
+/** The text of one migration (`NNN-name.sql`), for code that must recreate what it created. */
+export function migrationSql(file: string): string {
+  return readFileSync(new URL(file, MIGRATIONS_DIR), "utf8");
+}
+
 /** Where the CLI and the server keep the archive unless told otherwise (`--db`). */
 export const DEFAULT_ARCHIVE = "./data/cablegram.db";
 
@@ -100,7 +105,7 @@ export function migrate(db: Db): void {
   );
   for (const file of files) {
     if (done.has(file)) continue;
-    const sql = readFileSync(new URL(file, MIGRATIONS_DIR), "utf8");
+    const sql = migrationSql(file);
     db.transaction(() => {
       db.exec(sql);
       db.prepare("INSERT INTO schema_migrations (name, applied) VALUES (?, ?)").run(

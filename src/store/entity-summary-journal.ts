@@ -1,4 +1,4 @@
-import type { Db } from "./db.js";
+import { type Db, migrationSql } from "./db.js";
 
 /**
  * The summary journal's triggers on `mentions` and `cables` (migration 014) are no-ops while a
@@ -11,52 +11,17 @@ import type { Db } from "./db.js";
  * stopped in between leaves the mark too, and the build that follows restores them.
  */
 
-/** The triggers, as migration 014 creates them (a test compares them with a migrated archive). */
-export const SUMMARY_JOURNAL_TRIGGERS: Readonly<Record<string, string>> = {
-  mentions_summary_journal_delete: `CREATE TRIGGER mentions_summary_journal_delete AFTER DELETE ON mentions
-WHEN OLD.entity_id IS NOT NULL
- AND NOT EXISTS (SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*')
-BEGIN
-  INSERT OR IGNORE INTO entity_summary_journal (cable_id, entity_id, created, seq)
-  SELECT OLD.cable_id, OLD.entity_id, coalesce(created, ''), OLD.seq FROM cables
-   WHERE id = OLD.cable_id;
-END`,
-  mentions_summary_journal_update: `CREATE TRIGGER mentions_summary_journal_update AFTER UPDATE OF entity_id, link ON mentions
-WHEN (OLD.entity_id IS NOT NEW.entity_id OR OLD.link IS NOT NEW.link)
- AND NOT EXISTS (SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*')
-BEGIN
-  INSERT OR IGNORE INTO entity_summary_journal (cable_id, entity_id, created, seq)
-  SELECT OLD.cable_id, OLD.entity_id, coalesce(created, ''), OLD.seq FROM cables
-   WHERE id = OLD.cable_id AND OLD.entity_id IS NOT NULL;
-  INSERT OR IGNORE INTO entity_summary_journal (cable_id, entity_id, created, seq)
-  VALUES (NEW.cable_id, '', '', -1);
-END`,
-  mentions_summary_journal_insert: `CREATE TRIGGER mentions_summary_journal_insert AFTER INSERT ON mentions
-WHEN NEW.entity_id IS NOT NULL
- AND NOT EXISTS (SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*')
-BEGIN
-  INSERT OR IGNORE INTO entity_summary_journal (cable_id, entity_id, created, seq)
-  VALUES (NEW.cable_id, '', '', -1);
-END`,
-  cables_summary_journal_delete: `CREATE TRIGGER cables_summary_journal_delete BEFORE DELETE ON cables
-WHEN NOT EXISTS (SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*')
-BEGIN
-  INSERT OR IGNORE INTO entity_summary_journal (cable_id, entity_id, created, seq)
-  SELECT OLD.id, entity_id, coalesce(OLD.created, ''), seq FROM mentions
-   WHERE cable_id = OLD.id AND entity_id IS NOT NULL;
-END`,
-  cables_summary_journal_update: `CREATE TRIGGER cables_summary_journal_update AFTER UPDATE OF created, month, station ON cables
-WHEN (OLD.created IS NOT NEW.created OR OLD.month IS NOT NEW.month
-      OR OLD.station IS NOT NEW.station)
- AND NOT EXISTS (SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*')
-BEGIN
-  INSERT OR IGNORE INTO entity_summary_journal (cable_id, entity_id, created, seq)
-  SELECT OLD.id, entity_id, coalesce(OLD.created, ''), seq FROM mentions
-   WHERE cable_id = OLD.id AND entity_id IS NOT NULL;
-  INSERT OR IGNORE INTO entity_summary_journal (cable_id, entity_id, created, seq)
-  VALUES (NEW.id, '', '', -1);
-END`,
-};
+/**
+ * The triggers, as migration 014 creates them: read from the migration itself, so there is one
+ * text of them (a test compares them with a migrated archive's sqlite_master).
+ */
+export const SUMMARY_JOURNAL_TRIGGERS: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ...migrationSql("014-entity-summary-deltas.sql").matchAll(
+      /^CREATE TRIGGER (\w+)[\s\S]*?^END(?=;)/gm,
+    ),
+  ].map((m) => [m[1]!, m[0]]),
+);
 
 const pending = (db: Db) =>
   db.prepare("SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*'").get() !== undefined;
