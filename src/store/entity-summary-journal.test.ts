@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { entityCable as cable, person } from "../../test/store/entity-cables.js";
-import { type Db, openArchive } from "./db.js";
+import { archivesPerTest } from "../../test/support/archives-per-test.js";
+import type { Db } from "./db.js";
 import { resolveEntities } from "./entities-resolve.js";
 import { finishMentionLoad, startMentionLoad } from "./entities-write.js";
 import { refreshEntitySummaries } from "./entity-summary.js";
@@ -11,16 +12,7 @@ import {
 } from "./entity-summary-journal.js";
 import { writeCable } from "./write.js";
 
-const open: Db[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-function archive(): Db {
-  const db = openArchive(":memory:");
-  open.push(db);
-  return db;
-}
+const archive = archivesPerTest();
 
 const CABLES = [
   cable("05ALMATY2121", "2005-06-06T14:16:00Z", {
