@@ -296,6 +296,22 @@ const COMMON_ERRORS: Record<number, string> = {
 const BAD_HOST = "the Host header is missing or malformed";
 /** What app.ts answers when a handler fails unexpectedly (the archive cannot be read). */
 const FAILED = { 500: "the server failed to answer; the error is logged" };
+/**
+ * What a request that reads the archive may also meet on a busy or stopping server (app.ts): a
+ * statement past `serve --query-timeout` (PostgreSQL) or a shutdown under way. Sent with
+ * `Retry-After` when a retry can succeed.
+ */
+const BUSY = {
+  503: "the archive took longer than the server's --query-timeout to answer (Retry-After says when to try again), or the server is stopping",
+};
+/**
+ * Never read by the client it is for: the client left before its answer, its statements were
+ * cancelled, and the access log and reverse proxies see nginx's "client closed request" status.
+ */
+const CLIENT_CLOSED = {
+  description:
+    "the client closed the connection before the answer was ready; no body (a status for logs and proxies, never cached)",
+};
 const METHOD_NOT_ALLOWED = "only GET and HEAD exist: the server only reads";
 /** Methods answered 405 on every path (readOnlyMethods in security.ts). */
 const REFUSED_METHODS = ["post", "put", "patch", "delete", "options"] as const;
@@ -377,10 +393,11 @@ export function openApiDocument(): Json {
       ...route.errors,
       400: bad ? `${bad}; or ${BAD_HOST}` : BAD_HOST,
       ...COMMON_ERRORS,
-      ...(route.answers500 === false ? {} : FAILED),
+      ...(route.answers500 === false ? {} : { ...FAILED, ...BUSY }),
     })) {
       responses[status] = problem(description);
     }
+    if (route.answers500 !== false) responses[499] = CLIENT_CLOSED;
     const refused = {
       summary: "Refused: the server only reads",
       responses: { 405: problem(METHOD_NOT_ALLOWED) },
@@ -404,7 +421,7 @@ export function openApiDocument(): Json {
       title: "Cablegram API",
       version: "1",
       description:
-        "Read-only JSON API over a Cablegram archive. Errors are application/problem+json: bad input or a malformed Host is a 400, an unknown id 404, a write method 405, an oversized request target 414, a Host the server does not answer for 421, oversized headers 431, an archive that cannot be read 500.",
+        "Read-only JSON API over a Cablegram archive. Errors are application/problem+json: bad input or a malformed Host is a 400, an unknown id 404, a write method 405, an oversized request target 414, a Host the server does not answer for 421, oversized headers 431, an archive that cannot be read 500, an archive too busy to answer within the server's --query-timeout (or a server stopping) 503 with Retry-After; a request whose client left is logged 499 and has no body.",
     },
     paths,
     components: { schemas: schemas.components },

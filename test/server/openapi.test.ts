@@ -22,6 +22,10 @@ interface Case {
   broken?: true;
   /** Sent with this Host header (through the app: fetch sets its own). */
   host?: string;
+  /** With `broken`: the server has begun to stop when the archive fails. */
+  stopping?: true;
+  /** Sent by a client that has already gone (its request's signal aborted). */
+  aborted?: true;
 }
 
 /** One request per documented (route, status) that depends on the route: the path to call. */
@@ -110,6 +114,8 @@ function commonCases(route: string, methods: string[]): Case[] {
     { route, status: 414, path: `${path}${join}q=${encodeURIComponent("é".repeat(4000))}` },
     { route, status: 431, path, headers: { "x-padding": "x".repeat(80 * 1024) } },
     { route, status: 500, path, broken: true },
+    { route, status: 503, path, broken: true, stopping: true },
+    { route, status: 499, path, aborted: true },
     { route, status: 421, path, host: "evil.example" },
     { route, status: 400, path, host: "not a host" },
   ];
@@ -157,6 +163,7 @@ function validator(route: string, method: string, status: number, type: string) 
 /** The answer of a case: from the real server, or from an app whose archive connection is closed. */
 async function answer(c: Case): Promise<Response> {
   if (c.host) return server.app.app.request(c.path, { headers: { host: c.host } });
+  if (c.aborted) return server.app.app.request(c.path, { signal: AbortSignal.abort() });
   if (!c.broken) {
     return server.get(c.path, {
       method: c.method ?? "GET",
@@ -164,8 +171,14 @@ async function answer(c: Case): Promise<Response> {
     });
   }
   const db = openArchive(":memory:");
-  const { app } = createApp({ db, assets: server.app.assets, cache: false, onError: () => {} });
+  const { app, stopping } = createApp({
+    db,
+    assets: server.app.assets,
+    cache: false,
+    onError: () => {},
+  });
   db.close();
+  if (c.stopping) stopping();
   return app.request(c.path);
 }
 
@@ -235,8 +248,13 @@ describe("the OpenAPI document", () => {
         continue;
       }
       const type = r.headers.get("content-type") ?? "";
-      const { media, validate } = validator(c.route, method, c.status, type);
       const text = await r.text();
+      if (!doc.paths[c.route]![method]!.responses[c.status]!.content) {
+        // Documented without a body (499): none may be sent.
+        if (text !== "" || type !== "") failures.push(`${what}: a body where none is documented`);
+        continue;
+      }
+      const { media, validate } = validator(c.route, method, c.status, type);
       const bodies =
         media === "application/x-ndjson"
           ? text
@@ -255,5 +273,7 @@ describe("the OpenAPI document", () => {
     expect(failures).toEqual([]);
     // Seven routes, each provoked into 414, 431 and five 405s.
     expect(cases.length).toBeGreaterThanOrEqual(ROUTE_CASES.length + 7 * 7);
+    expect(cases.filter((c) => c.status === 503).length).toBeGreaterThan(10);
+    expect(cases.filter((c) => c.status === 499).length).toBeGreaterThan(10);
   });
 });
