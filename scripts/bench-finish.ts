@@ -37,7 +37,7 @@ const steps: FinishStep[] = [
 const archive = db as unknown as Db;
 // The mark a migration leaves when resolution must redo everything.
 if (values.full) archive.prepare("INSERT INTO entity_dirty (type) VALUES ('*')").run();
-steps.push(...finishIngest(archive));
+steps.push(...(await finishIngest(archive)));
 steps.push(timedStep("optimize", () => archive.pragma("optimize")));
 
 const count = (sql: string) => archive.prepare<[], number>(sql).pluck().get()!;

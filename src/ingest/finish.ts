@@ -8,6 +8,7 @@ import { refreshEventDates } from "../store/event-dates.js";
 import { recordIngestExtractor } from "../store/extractor-state.js";
 import { steadyMerging } from "../store/fts-merge.js";
 import { refreshTrafficCounts } from "../store/traffic-counts.js";
+import { type EventDatesAhead, readEventDatesAhead } from "./event-dates-ahead.js";
 
 /**
  * What an ingest does once every record is written: the steps that read the whole archive, not
@@ -19,16 +20,31 @@ import { refreshTrafficCounts } from "../store/traffic-counts.js";
 export interface FinishStep {
   step: string;
   seconds: number;
-  /** CPU time of the process during the step (its parse workers are idle by then). */
+  /**
+   * CPU time of the process during the step: its parse workers are idle by then, but the event
+   * dates are read on a thread of their own during the entity steps (event-dates-ahead.ts).
+   */
   cpuSeconds: number;
   /** Peak resident memory of the process after the step (the high-water mark so far). */
   peakRssBytes: number;
 }
 
-const STEPS: [string, (db: Db) => unknown][] = [
+/** What steps share: the event dates being read meanwhile (null: read them in their step). */
+interface Run {
+  ahead: EventDatesAhead | null;
+}
+
+const STEPS: [string, (db: Db, run: Run) => unknown][] = [
   // A cable stored now can be the serial neighbour that dates an undated one.
   ["date estimates", refreshDateEstimates],
   ["fts merge policy", steadyMerging],
+  // From here on nothing changes what the event dates read: start reading them beside the rest.
+  [
+    "event dates started",
+    (db, run) => {
+      run.ahead = readEventDatesAhead(db);
+    },
+  ],
   // The group index a first load left out of `mentions` (startMentionLoad), which resolution reads.
   ["mention index", finishMentionLoad],
   // Entities are resolved over the whole archive: a new cable can link mentions stored before.
@@ -38,7 +54,7 @@ const STEPS: [string, (db: Db) => unknown][] = [
   // Per-month traffic counts for analytics, rebuilt once per run rather than per cable.
   ["traffic counts", refreshTrafficCounts],
   // Dates the new cables' paragraphs report, read once here rather than per analytics view.
-  ["event dates", (db) => refreshEventDates(db)],
+  ["event dates", (db, run) => (run.ahead ? run.ahead.store(db) : refreshEventDates(db))],
   // Per-cable analytics facts of the new and changed cables (after the event dates they copy).
   ["analytics facts", (db) => refreshAnalyticsFacts(db)],
   // Which extractor wrote the mentions, on a new archive (an older one keeps its older version).
@@ -55,6 +71,18 @@ export function timedStep(step: string, run: () => unknown): FinishStep {
   const started = performance.now();
   const cpu = process.cpuUsage();
   run();
+  return stepTimes(step, started, cpu);
+}
+
+/** timedStep for a step that may wait (on a thread). */
+export async function timedStepAsync(step: string, run: () => unknown): Promise<FinishStep> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await run();
+  return stepTimes(step, started, cpu);
+}
+
+function stepTimes(step: string, started: number, cpu: NodeJS.CpuUsage): FinishStep {
   const used = process.cpuUsage(cpu);
   return {
     step,
@@ -64,6 +92,9 @@ export function timedStep(step: string, run: () => unknown): FinishStep {
   };
 }
 
-export function finishIngest(db: Db): FinishStep[] {
-  return STEPS.map(([step, run]) => timedStep(step, () => run(db)));
+export async function finishIngest(db: Db): Promise<FinishStep[]> {
+  const shared: Run = { ahead: null };
+  const done: FinishStep[] = [];
+  for (const [step, run] of STEPS) done.push(await timedStepAsync(step, () => run(db, shared)));
+  return done;
 }

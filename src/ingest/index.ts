@@ -106,7 +106,7 @@ export async function ingest(
   try {
     bulkMerging(db);
     await run(db, expanded, parser, report, opts, started, at);
-    report.finishing = finishIngest(db);
+    report.finishing = await finishIngest(db);
     report.finishedAt = new Date().toISOString();
     settle(report, started);
     endRun(db, runId, "finished", report);

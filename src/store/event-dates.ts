@@ -68,6 +68,79 @@ export function readEventDates(
 /** Cables read per transaction when rebuilding (a parameter so tests can cross pages). */
 const PAGE = 2_000;
 
+/** What a build must read: the versions after `after` up to `version` (none when fresh). */
+export interface EventDateRange {
+  after: number;
+  version: number;
+}
+
+/** One page of a build: each cable read with the rows to store, and the last version read. */
+export interface EventDatePage {
+  last: number;
+  cables: { id: number; rows: [number, string, string, string, number][] }[];
+}
+
+/** The versions a build would read now, or null when the stored dates are fresh. */
+export function staleEventDates(db: Db): EventDateRange | null {
+  const version = archiveVersion(db);
+  const after = builtVersion(db);
+  return after === version ? null : { after, version };
+}
+
+/**
+ * Reads the dates of the changed cables of `range`, a page of cables at a time in version order.
+ * Reading only: any connection to the archive can do it (src/ingest/event-dates-ahead.ts runs it
+ * on a thread of its own while the ingest's connection resolves entities).
+ */
+export function* readEventDatePages(
+  db: Db,
+  range: EventDateRange,
+  page = PAGE,
+): Generator<EventDatePage> {
+  const s = stmts(db);
+  // A page is read in one transaction: its cables and their paragraphs from one snapshot.
+  const readPage = db.transaction((after: number): EventDatePage => {
+    const cables: EventDatePage["cables"] = [];
+    let last = after;
+    for (const c of s.changedPage.all(after, range.version, page)) {
+      const rows = readEventDates(db, c.id, c.created).map(
+        (e): [number, string, string, string, number] => [
+          e.seq,
+          e.start,
+          e.end,
+          e.text,
+          e.yearGiven ? 1 : 0,
+        ],
+      );
+      cables.push({ id: c.id, rows });
+      last = c.version;
+    }
+    return { last, cables };
+  });
+  for (let after = range.after; after < range.version; ) {
+    const next = readPage(after);
+    if (next.last === after) return;
+    yield next;
+    after = next.last;
+  }
+}
+
+/** Stores one page (each cable's rows replace its old ones), in one transaction. */
+export const writeEventDatePage = (db: Db, page: EventDatePage): void => {
+  const s = stmts(db);
+  db.transaction(() => {
+    for (const c of page.cables) {
+      s.remove.run(c.id);
+      for (const r of c.rows) s.insert.run(c.id, ...r);
+    }
+  })();
+};
+
+/** Records the stored dates as built up to `range.version` (after every page is written). */
+export function markEventDatesBuilt(db: Db, range: EventDateRange): void {
+  stmts(db).setVersion.run(range.version);
+}
+
 /**
  * Reads the dates of every cable stored or given a new current version since the last build, a
  * page of cables per transaction (a first build reads every cable of the archive); returns how
@@ -75,25 +148,14 @@ const PAGE = 2_000;
  * dates stale, and the next one reads those cables again (each read replaces the cable's rows).
  */
 export function refreshEventDates(db: Db, page = PAGE): number {
-  const s = stmts(db);
-  const version = archiveVersion(db);
-  let after = builtVersion(db);
-  if (after === version) return 0;
+  const range = staleEventDates(db);
+  if (!range) return 0;
   let n = 0;
-  const readPage = db.transaction((from: number): number => {
-    let last = from;
-    for (const c of s.changedPage.all(from, version, page)) {
-      s.remove.run(c.id);
-      for (const e of readEventDates(db, c.id, c.created)) {
-        s.insert.run(c.id, e.seq, e.start, e.end, e.text, e.yearGiven ? 1 : 0);
-      }
-      n++;
-      last = c.version;
-    }
-    return last;
-  });
-  for (let next = readPage(after); next !== after; next = readPage(after)) after = next;
-  s.setVersion.run(version);
+  for (const p of readEventDatePages(db, range, page)) {
+    writeEventDatePage(db, p);
+    n += p.cables.length;
+  }
+  markEventDatesBuilt(db, range);
   return n;
 }
 

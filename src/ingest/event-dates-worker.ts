@@ -1,0 +1,25 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { openArchive } from "../store/db.js";
+import { type EventDateRange, readEventDatePages } from "../store/event-dates.js";
+import type { AheadMessage } from "./event-dates-ahead.js";
+
+/**
+ * Event-date reader entry (node:worker_threads): reads the dates of an archive's changed cables on
+ * its own read-only connection and posts them a page at a time; the ingest's connection stores
+ * them (src/ingest/event-dates-ahead.ts).
+ */
+const port = parentPort;
+if (!port) throw new Error("event-dates-worker.js is a worker thread entry, not a program");
+const { path, range } = workerData as { path: string; range: EventDateRange };
+const post = (m: AheadMessage) => port.postMessage(m);
+try {
+  const db = openArchive(path, { readonly: true });
+  try {
+    for (const page of readEventDatePages(db, range)) post({ page });
+  } finally {
+    db.close();
+  }
+  post({ done: true });
+} catch (err) {
+  post({ error: err instanceof Error ? err.message : String(err) });
+}
