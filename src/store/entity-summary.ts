@@ -18,8 +18,15 @@ import { COMENTION_MIN_CABLES, storeComentions } from "./entity-summary-comentio
 import { applyDeltas } from "./entity-summary-delta.js";
 import { type SummaryColumns, takeSummaryColumns } from "./entity-summary-handoff.js";
 import { resumeSummaryJournal } from "./entity-summary-journal.js";
-import { pack, writeListsFromColumns, writePlacementsFromColumns } from "./entity-summary-scan.js";
+import { startStats } from "./entity-summary-parallel.js";
+import {
+  orderPlacements,
+  pack,
+  writeEntityCables,
+  writeListsFromColumns,
+} from "./entity-summary-scan.js";
 import { linkRuleSql, writeAllStats } from "./entity-summary-stats.js";
+import { countStats, STATS_COLUMNS } from "./entity-summary-stats-input.js";
 
 export interface SummaryReport {
   mode: "full" | "incremental" | "none";
@@ -35,6 +42,11 @@ export interface SummaryReport {
 export interface SummaryOptions {
   /** Entities with this many cables or more get stored co-mention lists. */
   comentionMin?: number;
+  /**
+   * A full build from resolution's columns counts the aggregates on a worker thread when the
+   * archive is a file (entity-summary-parallel.ts); false: in this thread (the same rows).
+   */
+  worker?: boolean;
 }
 
 /**
@@ -113,7 +125,7 @@ export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): Summa
   const batches = new Batches(db, full ? undefined : Number.POSITIVE_INFINITY);
   try {
     const report = full
-      ? buildAll(db, s, batches, min, columns)
+      ? buildAll(db, s, batches, min, columns, opts.worker ?? true)
       : buildDeltas(db, s, batches, journaled, min);
     batches.commit();
     return { ...report, ms: performance.now() - started };
@@ -184,6 +196,7 @@ function buildAll(
   batches: Batches,
   min: number,
   columns: SummaryColumns | null,
+  worker: boolean,
 ): Omit<SummaryReport, "ms"> {
   for (const t of ["entity_stats", "entity_cables", "cable_entities", "entity_summary_journal"]) {
     db.exec(`DELETE FROM ${t}`);
@@ -195,19 +208,38 @@ function buildAll(
   const codes = db.prepare<[], [string, number]>("SELECT entity_id, code FROM entity_codes").raw();
   let entities: number;
   let cables: number;
+  let comentions: number;
   if (columns) {
-    entities = writePlacementsFromColumns(db, columns, batches);
-    cables = writeListsFromColumns(db, columns, new Map(codes.all()), batches);
+    const placements = orderPlacements(db, columns);
+    // The aggregates on the second core (entity-summary-parallel.ts), this thread writing the rest.
+    const pending = worker ? startStats(db, placements.stats) : null;
+    try {
+      writeEntityCables(db, columns, placements, batches);
+      cables = writeListsFromColumns(db, columns, new Map(codes.all()), batches);
+      comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
+      if (pending) entities = pending.finish(batches);
+      else {
+        const stats = statsInsert(db, batches);
+        entities = countStats(placements.stats, (row) => stats.add(row));
+        stats.flush();
+      }
+    } finally {
+      pending?.dispose();
+    }
   } else {
     entities = sortPlacements(db, batches);
     // Every code at once (all assigned above): one statement, not one per entity.
     cables = writeLists(db, s, batches, coder(s, batches, new Map(codes.all())));
+    comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
   }
-  const comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
   // With the mark, the journal's triggers go back: from here on every change is journaled.
   resumeSummaryJournal(db);
   db.exec("DELETE FROM entity_summary_dirty");
   return { mode: "full", entities, cables, comentions };
+}
+
+function statsInsert(db: Db, batches: Batches): BulkInsert {
+  return new BulkInsert(db, `entity_stats (${STATS_COLUMNS.join(", ")})`, 9, batches);
 }
 
 /** entity_cables sorted by SQLite from the mentions, then entity_stats from it; returns entities. */
@@ -224,13 +256,7 @@ function sortPlacements(db: Db, batches: Batches): number {
              FROM mentions m NOT INDEXED JOIN ${FACTS} c ON c.id = m.cable_id
             WHERE m.entity_id IS NOT NULL ORDER BY 1, 2, 3, 4`);
   batches.wrote(WRITES_PER_TRANSACTION);
-  const stats = new BulkInsert(
-    db,
-    `entity_stats (entity_id, kind, key, cables, public_cables, first, last, public_first,
-                   public_last)`,
-    9,
-    batches,
-  );
+  const stats = statsInsert(db, batches);
   const entities = writeAllStats(db, (row) => stats.add(row));
   stats.flush();
   return entities;
