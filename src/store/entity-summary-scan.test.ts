@@ -20,8 +20,8 @@ import { resolveEntities } from "./entities-resolve.js";
 import { Batches } from "./entities-walk.js";
 import { refreshEntitySummaries } from "./entity-summary.js";
 import { takeSummaryColumns } from "./entity-summary-handoff.js";
-import { startStats } from "./entity-summary-parallel.js";
-import type { StatsInput } from "./entity-summary-stats-input.js";
+import { startWorker } from "./entity-summary-parallel.js";
+import type { PlacementRows } from "./entity-summary-rows.js";
 import { writeCable } from "./write.js";
 
 const FIRST = ["Mark", "Margaret", "Ayman", "Lutfullo", "Anne"];
@@ -146,7 +146,7 @@ describe("entity summaries built from a full resolution's columns", () => {
   });
 });
 
-describe("the aggregates of a build from columns, counted on a worker thread", () => {
+describe("a build from columns, written on two threads", () => {
   function fileArchive(): { db: Db; path: string } {
     const dir = mkdtempSync(join(tmpdir(), "summary-worker-"));
     dirs.push(dir);
@@ -154,32 +154,33 @@ describe("the aggregates of a build from columns, counted on a worker thread", (
     return { db: archive(path, 11), path };
   }
 
-  it("equal the aggregates counted in this thread, and leave no scratch file", () => {
+  it("writes the rows one thread writes, and leaves no scratch file", () => {
     const { db, path } = fileArchive();
     resolveEntities(db);
     expect(refreshEntitySummaries(db, { comentionMin: 2 })).toMatchObject({
       mode: "full",
       entities: db.prepare("SELECT count(DISTINCT entity_id) FROM entity_cables").pluck().get(),
     });
-    const onWorker = snapshot(db);
-    expect(existsSync(`${path}-summary-stats`)).toBe(false);
+    const twoThreads = snapshot(db);
+    expect(existsSync(`${path}-summary-rows`)).toBe(false);
     markSummariesStale(db);
     resolveEntities(db, { full: true });
-    const report = refreshEntitySummaries(db, { comentionMin: 2, worker: false });
-    expect(snapshot(db)).toEqual(onWorker);
-    expect(onWorker.entity_stats.length).toBeGreaterThan(report.entities);
+    refreshEntitySummaries(db, { comentionMin: 2, worker: false });
+    expect(snapshot(db)).toEqual(twoThreads);
     // And both equal the build that reads the tables back.
     markSummariesStale(db);
     refreshEntitySummaries(db, { comentionMin: 2 });
-    expect(snapshot(db)).toEqual(onWorker);
+    expect(snapshot(db)).toEqual(twoThreads);
+    expect(twoThreads.entity_cables.length).toBeGreaterThan(100);
   });
 
-  it("report a failure of the worker as an error, not a wait without end", () => {
+  it("reports a failure of the worker as an error, not a wait without end", () => {
     const { db, path } = fileArchive();
-    const input: StatsInput = {
+    const rows: PlacementRows = {
       ids: ["person-a"],
       starts: Int32Array.from([0, 1]),
       cable: Int32Array.from([0]),
+      seq: Int32Array.from([0]),
       // No such roles list: the worker's count throws.
       roles: Int32Array.from([5]),
       ruleProt: Int32Array.from([0]),
@@ -190,20 +191,13 @@ describe("the aggregates of a build from columns, counted on a worker thread", (
       station: [""],
       month: [""],
     };
-    const pending = startStats(db, input)!;
+    const pending = startWorker(db, rows, 1);
     const batches = new Batches(db);
     try {
-      expect(() => pending.finish(batches)).toThrow(/counting the aggregates failed: .*JSON/s);
+      expect(() => pending.finish(batches)).toThrow(/the worker thread failed: .*JSON/s);
     } finally {
       batches.rollback();
-      pending.dispose();
     }
-    expect(existsSync(`${path}-summary-stats`)).toBe(false);
-  });
-
-  it("are counted in this thread for an archive in memory", () => {
-    const db = archive();
-    const input = {} as StatsInput;
-    expect(startStats(db, input)).toBeNull();
+    expect(existsSync(`${path}-summary-rows`)).toBe(false);
   });
 });

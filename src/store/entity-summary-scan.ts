@@ -2,7 +2,7 @@ import type { Db } from "./db.js";
 import { groupOrder, PROTECTED } from "./entities-scan.js";
 import { type Batches, BulkInsert } from "./entities-walk.js";
 import type { SummaryColumns } from "./entity-summary-handoff.js";
-import { type StatsInput, sharedInts } from "./entity-summary-stats-input.js";
+import { type PlacementRows, sharedInts } from "./entity-summary-rows.js";
 
 /**
  * The rows of a full summary build (entity_cables, entity_stats, cable_entities; entity-summary.ts
@@ -11,8 +11,8 @@ import { type StatsInput, sharedInts } from "./entity-summary-stats-input.js";
  * entity's in date order, and every table appended in its key order. The read-back path sorted
  * every placement in SQLite (spilling to temporary files at scale), read entity_cables back for
  * the aggregates and walked `mentions` once more for the packed lists. Memory: the columns, plus
- * 16 bytes a mention for the order and the aggregates' input (entity-summary-stats-input.ts), and
- * 8 for the largest entity's keys.
+ * 16 bytes a mention for the rows in order (entity-summary-rows.ts) and 8 for the largest
+ * entity's keys.
  */
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -30,18 +30,11 @@ export function pack(values: Set<number>): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
-/** The placements in entity_cables' key order, and what the aggregates read of each. */
-export interface Placements {
-  /** Mention indexes, in entity_cables' key order (entity id, date, cable, position). */
-  order: Int32Array;
-  stats: StatsInput;
-}
-
 /**
- * Orders every placement as entity_cables is keyed; the aggregates' input comes out of the same
- * pass, in shared memory (a worker thread can count them: entity-summary-parallel.ts).
+ * Every placement as the rows of entity_cables and entity_stats read it, in entity_cables' key
+ * order (entity id, date, cable, position).
  */
-export function orderPlacements(db: Db, c: SummaryColumns): Placements {
+export function orderPlacements(db: Db, c: SummaryColumns): PlacementRows {
   const cables = c.cableId.length;
   const month: string[] = new Array(cables).fill("");
   const at = new Map<number, number>();
@@ -69,9 +62,9 @@ export function orderPlacements(db: Db, c: SummaryColumns): Placements {
   placed.sort((a, b) => cmp(c.entityIds[a]!, c.entityIds[b]!));
 
   const { n } = c;
-  const order = new Int32Array(n);
   const starts = sharedInts(placed.length + 1);
   const cable = sharedInts(n);
+  const seq = sharedInts(n);
   const roles = sharedInts(n);
   const ruleProt = sharedInts(n);
   let w = 0;
@@ -87,7 +80,7 @@ export function orderPlacements(db: Db, c: SummaryColumns): Placements {
     keys.sort();
     for (let k = 0; k < keys.length; k++, w++) {
       const i = keys[k]! % n;
-      order[w] = i;
+      seq[w] = c.seq[i]!;
       cable[w] = c.cable[i]!;
       roles[w] = c.roles[i]!;
       ruleProt[w] = c.link[i]! * 2 + (c.flags[i]! & PROTECTED ? 1 : 0);
@@ -95,51 +88,19 @@ export function orderPlacements(db: Db, c: SummaryColumns): Placements {
   });
   starts[placed.length] = w;
   return {
-    order,
-    stats: {
-      ids: placed.map((e) => c.entityIds[e]!),
-      starts,
-      cable,
-      roles,
-      ruleProt,
-      lists: c.lists,
-      rules: c.links.map(ruleOf),
-      cableId: c.cableId,
-      created: c.created.map((d) => d ?? ""),
-      station: c.station.map((s) => s ?? ""),
-      month,
-    },
+    ids: placed.map((e) => c.entityIds[e]!),
+    starts,
+    cable,
+    seq,
+    roles,
+    ruleProt,
+    lists: c.lists,
+    rules: c.links.map(ruleOf),
+    cableId: c.cableId,
+    created: c.created.map((d) => d ?? ""),
+    station: c.station.map((s) => s ?? ""),
+    month,
   };
-}
-
-/** Writes entity_cables (emptied by the caller) from the ordered placements. */
-export function writeEntityCables(db: Db, c: SummaryColumns, p: Placements, batches: Batches) {
-  const rows = new BulkInsert(
-    db,
-    "entity_cables (entity_id, created, cable_id, seq, protected, station, month, roles, rule)",
-    9,
-    batches,
-  );
-  const s = p.stats;
-  for (let e = 0; e < s.ids.length; e++) {
-    const id = s.ids[e]!;
-    for (let k = s.starts[e]!; k < s.starts[e + 1]!; k++) {
-      const cable = s.cable[k]!;
-      const rp = s.ruleProt[k]!;
-      rows.add([
-        id,
-        s.created[cable]!,
-        s.cableId[cable]!,
-        c.seq[p.order[k]!]!,
-        rp & 1,
-        s.station[cable]!,
-        s.month[cable]!,
-        s.lists[s.roles[k]!]!,
-        s.rules[rp >>> 1]!,
-      ]);
-    }
-  }
-  rows.flush();
 }
 
 /**

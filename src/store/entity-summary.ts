@@ -18,15 +18,10 @@ import { COMENTION_MIN_CABLES, storeComentions } from "./entity-summary-comentio
 import { applyDeltas } from "./entity-summary-delta.js";
 import { type SummaryColumns, takeSummaryColumns } from "./entity-summary-handoff.js";
 import { resumeSummaryJournal } from "./entity-summary-journal.js";
-import { startStats } from "./entity-summary-parallel.js";
-import {
-  orderPlacements,
-  pack,
-  writeEntityCables,
-  writeListsFromColumns,
-} from "./entity-summary-scan.js";
+import { writeRows } from "./entity-summary-parallel.js";
+import { STATS_COLUMNS } from "./entity-summary-rows.js";
+import { orderPlacements, pack, writeListsFromColumns } from "./entity-summary-scan.js";
 import { linkRuleSql, writeAllStats } from "./entity-summary-stats.js";
-import { countStats, STATS_COLUMNS } from "./entity-summary-stats-input.js";
 
 export interface SummaryReport {
   mode: "full" | "incremental" | "none";
@@ -43,8 +38,8 @@ export interface SummaryOptions {
   /** Entities with this many cables or more get stored co-mention lists. */
   comentionMin?: number;
   /**
-   * A full build from resolution's columns counts the aggregates on a worker thread when the
-   * archive is a file (entity-summary-parallel.ts); false: in this thread (the same rows).
+   * A full build from resolution's columns writes part of its rows on a worker thread when the
+   * archive is a file (entity-summary-parallel.ts); false: all in this thread (the same rows).
    */
   worker?: boolean;
 }
@@ -210,22 +205,17 @@ function buildAll(
   let cables: number;
   let comentions: number;
   if (columns) {
-    const placements = orderPlacements(db, columns);
-    // The aggregates on the second core (entity-summary-parallel.ts), this thread writing the rest.
-    const pending = worker ? startStats(db, placements.stats) : null;
+    // entity_cables and entity_stats on both cores (entity-summary-parallel.ts): the worker's
+    // share is copied in once this thread has written the packed lists and co-mentions.
+    const written = writeRows(db, orderPlacements(db, columns), batches, worker);
     try {
-      writeEntityCables(db, columns, placements, batches);
       cables = writeListsFromColumns(db, columns, new Map(codes.all()), batches);
       comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
-      if (pending) entities = pending.finish(batches);
-      else {
-        const stats = statsInsert(db, batches);
-        entities = countStats(placements.stats, (row) => stats.add(row));
-        stats.flush();
-      }
-    } finally {
-      pending?.dispose();
+    } catch (err) {
+      if ("dispose" in written) written.dispose();
+      throw err;
     }
+    entities = "finish" in written ? written.finish(batches) : written.entities;
   } else {
     entities = sortPlacements(db, batches);
     // Every code at once (all assigned above): one statement, not one per entity.
