@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { Db } from "./db.js";
@@ -20,7 +21,8 @@ import {
  * entities' entity_cables rows, the packed lists and the co-mentions; the archive then copies the
  * worker's rows inside SQLite, in key order and bounded transactions: 0.6 s of CPU for the 1.26
  * million entity_stats rows at 50,000 cables, where binding them took 2 s. An archive in memory
- * has no place for the scratch file: there this thread writes every row, the same rows.
+ * has no place for the scratch file, and one core no second one: there this thread writes every
+ * row, the same rows.
  */
 
 /**
@@ -53,7 +55,8 @@ export function writeRows(
 ): { entities: number } | Pending {
   const into = (cols: readonly string[], table: string) =>
     new BulkInsert(db, `${table} (${cols.join(", ")})`, cols.length, batches);
-  if (!worker || db.memory || db.name === "") {
+  // One core: a worker would only add its copy to the same core's work.
+  if (!worker || db.memory || db.name === "" || availableParallelism() < 2) {
     const cables = into(CABLES_COLUMNS, "entity_cables");
     cableRows(rows, 0, rows.ids.length, (r) => cables.add(r));
     cables.flush();
