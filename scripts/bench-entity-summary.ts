@@ -2,18 +2,21 @@
  * The entity-summary finish step alone (src/store/entity-summary.ts), on a resolved archive (a
  * script, not a test; it WRITES to the archive: run it on a copy):
  *
- *   npx tsx scripts/bench-entity-summary.ts --db ARCHIVE [--full] [--cables 1000] [--json]
+ *   npx tsx scripts/bench-entity-summary.ts --db ARCHIVE [--full [--columns]] [--cables 1000] [--json]
  *
  * `--full` times a full build (what the first finish after migration 012, or after a full
- * resolution, does). Then an incremental run is timed as after an ingest of `cables` new
+ * resolution, does). With `--columns` a full resolution runs first (untimed) and the build reads
+ * its columns, as at the end of a first ingest; the build then writes on two threads
+ * (entity-summary-parallel.ts), so the main thread's own CPU time is printed too (Linux). Then an incremental run is timed as after an ingest of `cables` new
  * versions: that many random cables get their mentions replaced, already placed, with the first
  * one's protection flipped (the triggers of migration 014 journal them as an ingest would), and
  * the step applies them as deltas. Prints wall and CPU time and the peak resident memory.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { peakRss } from "../src/ingest/finish.js";
 import { openArchive } from "../src/store/db.js";
+import { resolveEntities } from "../src/store/entities-resolve.js";
 import { refreshEntitySummaries } from "../src/store/entity-summary.js";
 import { mulberry32 } from "../test/support/mulberry32.js";
 
@@ -21,6 +24,7 @@ const { values } = parseArgs({
   options: {
     db: { type: "string" },
     full: { type: "boolean" },
+    columns: { type: "boolean" },
     cables: { type: "string", default: "1000" },
     json: { type: "boolean" },
   },
@@ -32,15 +36,28 @@ if (!values.db || !existsSync(values.db)) {
   process.exit(2);
 }
 const db = openArchive(values.db);
+/** CPU seconds of this (the main) thread, where the kernel tells them; else null. */
+function mainThreadCpu(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 const timed = (what: string, run: () => unknown) => {
   const t = performance.now();
   const cpu = process.cpuUsage();
+  const main = mainThreadCpu();
   const report = run();
   const used = process.cpuUsage(cpu);
+  const mainAfter = mainThreadCpu();
   return {
     what,
     seconds: (performance.now() - t) / 1000,
     cpuSeconds: (used.user + used.system) / 1e6,
+    mainThreadCpuSeconds: main === null || mainAfter === null ? null : mainAfter - main,
     peakRssBytes: peakRss(),
     report,
   };
@@ -49,8 +66,17 @@ const results = [];
 if (values.full) {
   db.prepare("INSERT OR IGNORE INTO entity_summary_dirty (entity_id) VALUES ('*')").run();
 }
+if (values.full && values.columns) {
+  db.prepare("INSERT INTO entity_dirty (type) VALUES ('*')").run();
+  const t = performance.now();
+  resolveEntities(db);
+  process.stderr.write(
+    `full resolution (untimed): ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+  );
+}
 // Whatever is stale first (the full build, or what an earlier run left).
-results.push(timed(values.full ? "full build" : "pending", () => refreshEntitySummaries(db)));
+const first = values.full ? (values.columns ? "full build from columns" : "full build") : "pending";
+results.push(timed(first, () => refreshEntitySummaries(db)));
 
 const n = Math.max(1, Number(values.cables));
 const all = db.prepare<[], number>("SELECT cable_id FROM cable_entities").pluck().all();
@@ -90,7 +116,7 @@ if (values.json) process.stdout.write(`${JSON.stringify(results)}\n`);
 else {
   for (const r of results) {
     process.stdout.write(
-      `${r.what.padEnd(48)} ${r.seconds.toFixed(1).padStart(8)} s ${r.cpuSeconds.toFixed(1).padStart(8)} s CPU   peak RSS ${(r.peakRssBytes / 2 ** 20).toFixed(0)} MB   ${JSON.stringify(r.report)}\n`,
+      `${r.what.padEnd(48)} ${r.seconds.toFixed(1).padStart(8)} s ${r.cpuSeconds.toFixed(1).padStart(8)} s CPU (${r.mainThreadCpuSeconds?.toFixed(1) ?? "?"} s main thread)   peak RSS ${(r.peakRssBytes / 2 ** 20).toFixed(0)} MB   ${JSON.stringify(r.report)}\n`,
     );
   }
 }

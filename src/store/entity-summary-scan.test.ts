@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -17,8 +17,11 @@ import { mulberry32 } from "../../test/support/mulberry32.js";
 import type { Cable } from "../model/cable.js";
 import type { Db } from "./db.js";
 import { resolveEntities } from "./entities-resolve.js";
+import { Batches } from "./entities-walk.js";
 import { refreshEntitySummaries } from "./entity-summary.js";
 import { takeSummaryColumns } from "./entity-summary-handoff.js";
+import { startWorker } from "./entity-summary-parallel.js";
+import type { PlacementRows } from "./entity-summary-rows.js";
 import { writeCable } from "./write.js";
 
 const FIRST = ["Mark", "Margaret", "Ayman", "Lutfullo", "Anne"];
@@ -140,5 +143,61 @@ describe("entity summaries built from a full resolution's columns", () => {
         .pluck()
         .get(),
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("a build from columns, written on two threads", () => {
+  function fileArchive(): { db: Db; path: string } {
+    const dir = mkdtempSync(join(tmpdir(), "summary-worker-"));
+    dirs.push(dir);
+    const path = join(dir, "a.db");
+    return { db: archive(path, 11), path };
+  }
+
+  it("writes the rows one thread writes, and leaves no scratch file", () => {
+    const { db, path } = fileArchive();
+    resolveEntities(db);
+    expect(refreshEntitySummaries(db, { comentionMin: 2 })).toMatchObject({
+      mode: "full",
+      entities: db.prepare("SELECT count(DISTINCT entity_id) FROM entity_cables").pluck().get(),
+    });
+    const twoThreads = snapshot(db);
+    expect(existsSync(`${path}-summary-rows`)).toBe(false);
+    markSummariesStale(db);
+    resolveEntities(db, { full: true });
+    refreshEntitySummaries(db, { comentionMin: 2, worker: false });
+    expect(snapshot(db)).toEqual(twoThreads);
+    // And both equal the build that reads the tables back.
+    markSummariesStale(db);
+    refreshEntitySummaries(db, { comentionMin: 2 });
+    expect(snapshot(db)).toEqual(twoThreads);
+    expect(twoThreads.entity_cables.length).toBeGreaterThan(100);
+  });
+
+  it("reports a failure of the worker as an error, not a wait without end", () => {
+    const { db, path } = fileArchive();
+    const rows: PlacementRows = {
+      ids: ["person-a"],
+      starts: Int32Array.from([0, 1]),
+      cable: Int32Array.from([0]),
+      seq: Int32Array.from([0]),
+      // No such roles list: the worker's count throws.
+      roles: Int32Array.from([5]),
+      ruleProt: Int32Array.from([0]),
+      lists: ["[]"],
+      rules: [""],
+      cableId: [1],
+      created: [""],
+      station: [""],
+      month: [""],
+    };
+    const pending = startWorker(db, rows, 1);
+    const batches = new Batches(db);
+    try {
+      expect(() => pending.finish(batches)).toThrow(/the worker thread failed: .*JSON/s);
+    } finally {
+      batches.rollback();
+    }
+    expect(existsSync(`${path}-summary-rows`)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { Db } from "./db.js";
 import { groupOrder, PROTECTED } from "./entities-scan.js";
 import { type Batches, BulkInsert } from "./entities-walk.js";
 import type { SummaryColumns } from "./entity-summary-handoff.js";
-import { StatsCounter } from "./entity-summary-stats.js";
+import { type PlacementRows, sharedInts } from "./entity-summary-rows.js";
 
 /**
  * The rows of a full summary build (entity_cables, entity_stats, cable_entities; entity-summary.ts
@@ -11,7 +11,8 @@ import { StatsCounter } from "./entity-summary-stats.js";
  * entity's in date order, and every table appended in its key order. The read-back path sorted
  * every placement in SQLite (spilling to temporary files at scale), read entity_cables back for
  * the aggregates and walked `mentions` once more for the packed lists. Memory: the columns, plus
- * 4 bytes a mention for the grouping and 8 for the largest entity's keys.
+ * 16 bytes a mention for the rows in order (entity-summary-rows.ts) and 8 for the largest
+ * entity's keys.
  */
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -30,16 +31,21 @@ export function pack(values: Set<number>): Buffer {
 }
 
 /**
- * Writes entity_cables and entity_stats (the tables emptied and entity codes assigned by the
- * caller). Returns the number of entities.
+ * Every placement as the rows of entity_cables and entity_stats read it, in entity_cables' key
+ * order (entity id, date, cable, position).
  */
-export function writePlacementsFromColumns(db: Db, c: SummaryColumns, batches: Batches): number {
-  const months = new Map<number, string | null>();
+export function orderPlacements(db: Db, c: SummaryColumns): PlacementRows {
+  const cables = c.cableId.length;
+  const month: string[] = new Array(cables).fill("");
+  const at = new Map<number, number>();
+  for (let k = 0; k < cables; k++) at.set(c.cableId[k]!, k);
   const read = db.prepare<[], [number, string | null]>(
     "SELECT id, month FROM cables INDEXED BY cables_search_meta",
   );
-  for (const [id, month] of read.raw().iterate()) months.set(id, month);
-  const cables = c.cableId.length;
+  for (const [id, m] of read.raw().iterate()) {
+    const k = at.get(id);
+    if (k !== undefined) month[k] = m ?? "";
+  }
   // Cables ranked by date ('' for none first, as SQL's coalesce sorts): equal dates share a rank,
   // so the table order (cable id, position) breaks the tie as entity_cables' key does.
   const byDate = Array.from({ length: cables }, (_, k) => k).sort((a, b) =>
@@ -50,55 +56,51 @@ export function writePlacementsFromColumns(db: Db, c: SummaryColumns, batches: B
     const same = (c.created[byDate[r]!] ?? "") === (c.created[byDate[r - 1]!] ?? "");
     dateRank[byDate[r]!] = same ? dateRank[byDate[r - 1]!]! : r;
   }
-  const rules = c.links.map(ruleOf);
-  const { order, start } = groupOrder(c.n, c.entityIds.length, (i) => c.entity[i]!);
+  const { order: grouped, start } = groupOrder(c.n, c.entityIds.length, (i) => c.entity[i]!);
   const placed: number[] = [];
   for (let e = 0; e < c.entityIds.length; e++) if (start[e + 1]! > start[e]!) placed.push(e);
   placed.sort((a, b) => cmp(c.entityIds[a]!, c.entityIds[b]!));
 
-  const rows = new BulkInsert(
-    db,
-    "entity_cables (entity_id, created, cable_id, seq, protected, station, month, roles, rule)",
-    9,
-    batches,
-  );
-  const stats = new BulkInsert(
-    db,
-    `entity_stats (entity_id, kind, key, cables, public_cables, first, last, public_first,
-                   public_last)`,
-    9,
-    batches,
-  );
-  const counter = new StatsCounter((row) => stats.add(row));
   const { n } = c;
-  for (const e of placed) {
-    const id = c.entityIds[e]!;
+  const starts = sharedInts(placed.length + 1);
+  const cable = sharedInts(n);
+  const seq = sharedInts(n);
+  const roles = sharedInts(n);
+  const ruleProt = sharedInts(n);
+  let w = 0;
+  placed.forEach((e, p) => {
+    starts[p] = w;
     const from = start[e]!;
     // Date rank, then the mention's place in table order: one key, sorted as numbers.
     const keys = new Float64Array(start[e + 1]! - from);
     for (let k = 0; k < keys.length; k++) {
-      const i = order[from + k]!;
+      const i = grouped[from + k]!;
       keys[k] = dateRank[c.cable[i]!]! * n + i;
     }
     keys.sort();
-    for (let k = 0; k < keys.length; k++) {
+    for (let k = 0; k < keys.length; k++, w++) {
       const i = keys[k]! % n;
-      const cable = c.cable[i]!;
-      const cableId = c.cableId[cable]!;
-      const created = c.created[cable] ?? "";
-      const station = c.station[cable] ?? "";
-      const month = months.get(cableId) ?? "";
-      const roles = c.lists[c.roles[i]!]!;
-      const rule = rules[c.link[i]!]!;
-      const prot = c.flags[i]! & PROTECTED ? 1 : 0;
-      rows.add([id, created, cableId, c.seq[i]!, prot, station, month, roles, rule]);
-      counter.row(id, created, cableId, prot, station, month, roles, rule);
+      seq[w] = c.seq[i]!;
+      cable[w] = c.cable[i]!;
+      roles[w] = c.roles[i]!;
+      ruleProt[w] = c.link[i]! * 2 + (c.flags[i]! & PROTECTED ? 1 : 0);
     }
-  }
-  rows.flush();
-  const entities = counter.finish();
-  stats.flush();
-  return entities;
+  });
+  starts[placed.length] = w;
+  return {
+    ids: placed.map((e) => c.entityIds[e]!),
+    starts,
+    cable,
+    seq,
+    roles,
+    ruleProt,
+    lists: c.lists,
+    rules: c.links.map(ruleOf),
+    cableId: c.cableId,
+    created: c.created.map((d) => d ?? ""),
+    station: c.station.map((s) => s ?? ""),
+    month,
+  };
 }
 
 /**
