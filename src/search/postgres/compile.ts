@@ -1,7 +1,9 @@
 /**
  * The query AST (src/search/ast.ts) → one SQL condition on `cables c` for PostgreSQL. Text becomes
  * tsquery against `c.tsv` (GIN): words, `prefix:*`, phrases as `<->` chains, `subject:` / `body:`
- * as weights A / B. NEAR of two phrases that cannot overlap becomes tsquery distance operators
+ * as weights A / B. Where the archive has the index of adjacent word pairs (migration 007, built
+ * by choice), a phrase is looked up there first: it answers two words exactly and leaves the `<->`
+ * check to the few cables holding every pair of a longer one. NEAR of two phrases that cannot overlap becomes tsquery distance operators
  * (nearQuery); any other NEAR the GIN match of all its phrases plus cg_near's exact distance check
  * (migration 001). Fields become the same conditions as src/search/compile.ts. User text only
  * ever travels as a bound parameter; tsquery strings are built from lexemes PostgreSQL itself made.
@@ -12,13 +14,15 @@
 import type { FilterValue, NameValue, NearGroup, QueryNode, TextColumn, TextTerm } from "../ast.js";
 import { markingVariants, matchOrigins } from "../compile.js";
 import { entityQuery } from "../entity-field.js";
-import { nearQuery, phraseQuery } from "./near.js";
+import { nearQuery, phraseQuery, quoteLexeme } from "./near.js";
 
 /** Lexemes of each text, in order, as the index made them (cg_fold + the simple parser). */
 export type Lexer = (texts: string[]) => Promise<string[][]>;
 
 export interface PgCatalog {
   origins(): Promise<string[]>;
+  /** Whether the archive has the pair index of phrases (docs/server-mode.md; built by choice). */
+  pairIndex?(): Promise<boolean>;
 }
 
 export interface PgCondition {
@@ -34,6 +38,20 @@ export interface PgCondition {
 export const SUBJECT_VECTOR = "cg_text_tsv(c.subject, NULL)";
 
 const WEIGHT: Record<TextColumn, string> = { subject: "A", body: "B" };
+
+/** The pair index's expression (migration 007), written as its CREATE INDEX writes it. */
+const PAIRS = "cg_phrase_pairs(x.subject, x.body, x.tsv)";
+
+/**
+ * The keys of the pair index a phrase needs: each two adjacent lexemes, space-joined, the last
+ * lexeme left out when it is a prefix (the index holds whole words only). None for one word.
+ */
+export function pairKeys(lexemes: string[], prefix: boolean): string[] {
+  const words = prefix ? lexemes.slice(0, -1) : lexemes;
+  const keys = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) keys.add(`${words[i]} ${words[i + 1]}`);
+  return [...keys];
+}
 
 /**
  * A term's tsquery in a column (null: subject or body). A phrase of several words is asked for
@@ -57,6 +75,7 @@ class Builder {
     private readonly lex: Map<string, string[]>,
     private readonly catalog: PgCatalog,
     public vector = "c.tsv",
+    private readonly pairs = false,
   ) {}
 
   param(v: unknown, cast = ""): string {
@@ -75,7 +94,45 @@ class Builder {
       const s = phraseQuery(lexemes, t.prefix, "");
       return `${SUBJECT_VECTOR} @@ ${this.param(s, "::tsquery")}`;
     }
-    return `${this.vector} @@ ${this.param(q, "::tsquery")}`;
+    const keys = pairKeys(lexemes, t.prefix);
+    if (!this.pairs || this.vector !== "c.tsv" || keys.length === 0)
+      return `${this.vector} @@ ${this.param(q, "::tsquery")}`;
+    return this.pairPhrase(lexemes, keys, t, q);
+  }
+
+  /**
+   * A phrase from the pair index (migration 007) as the ids of its cables: those holding every
+   * pair of the phrase, found without reading a tsvector, and those where the pairs are no guide
+   * (marked: '!', or '!word' for a word of the phrase whose positions the tsvector cut), which
+   * `tsv` decides. Two words (no prefix, no column) are exactly their pair elsewhere; more, a
+   * prefix or `body:` leave the position check on `tsv` to the few cables holding every pair.
+   */
+  pairPhrase(lexemes: string[], keys: string[], t: TextTerm, q: string): string {
+    const last = lexemes.length - 1;
+    const star = (i: number) => (t.prefix && i === last ? ":*" : "");
+    const pairs = this.param(keys.map(quoteLexeme).join(" & "), "::tsquery");
+    const cut = [...new Set(lexemes.map((l, i) => quoteLexeme(`!${l}`) + star(i)))];
+    const marks = this.param([quoteLexeme("!"), ...cut].join(" | "), "::tsquery");
+    const words = this.param(
+      lexemes.map((l, i) => quoteLexeme(l) + star(i)).join(" & "),
+      "::tsquery",
+    );
+    const check = `y.tsv @@ ${this.param(q, "::tsquery")}`;
+    // Each scan of the pair index in a subquery of its own (OFFSET 0): a condition on `tsv` next
+    // to it would join it in a BitmapAnd, whose recheck computes the pairs of every row again;
+    // and never an OR, which the planner filters by computing them.
+    const having = (key: string) =>
+      `SELECT x.id, x.tsv FROM cables x WHERE ${PAIRS} @@ ${key} OFFSET 0`;
+    const marked = `SELECT y.id FROM (${having(marks)}) y WHERE y.tsv @@ ${words} AND ${check}`;
+    const ids =
+      lexemes.length === 2 && !t.prefix && !t.column
+        ? `(SELECT y.id FROM (${having(pairs)}) y EXCEPT ALL SELECT y.id FROM (${having(marks)}) y)
+          UNION ALL ${marked}`
+        : `SELECT y.id FROM (${having(pairs)}) y WHERE ${check} UNION ALL ${marked}`;
+    // IN, not `= ANY(ARRAY(…))`: under OR or NOT an array is scanned row by row, and where it is
+    // an index condition its estimate (10 rows) turned the joins of `m` downstream (statement.ts)
+    // into nested loops: "foreign minister" at 50,000 cables spent 1.4 s joining the subject tier.
+    return `c.id IN (${ids})`;
   }
 
   near(n: NearGroup, positive: boolean): string {
@@ -259,7 +316,14 @@ export async function compilePostgres(
   for (const g of rewrites ?? []) queryTexts(g.node, texts);
   const list = [...texts];
   const lexemes = list.length ? await lexer(list) : [];
-  const b = new Builder(new Map(list.map((t, i) => [t, lexemes[i] ?? []])), catalog);
+  // The pair index is asked about only when some text is a phrase (two lexemes or more).
+  const pairs = lexemes.some((l) => l.length > 1) && (await catalog.pairIndex?.()) === true;
+  const b = new Builder(
+    new Map(list.map((t, i) => [t, lexemes[i] ?? []])),
+    catalog,
+    "c.tsv",
+    pairs,
+  );
   let where = await b.node(node, true);
   if (rewrites?.length) {
     const all = rewrites.flatMap((g) => g.cables);

@@ -4,7 +4,7 @@
  */
 
 /** A lexeme inside a tsquery: quoted, quotes and backslashes escaped (lexemes are alphanumeric anyway). */
-function lexeme(l: string): string {
+export function quoteLexeme(l: string): string {
   return `'${l.replace(/['\\]/g, "\\$&")}'`;
 }
 
@@ -14,7 +14,7 @@ export function phraseQuery(lexemes: string[], prefix: boolean, weight: string):
   return lexemes
     .map((l, i) => {
       const star = prefix && i === last ? "*" : "";
-      return star || weight ? `${lexeme(l)}:${star}${weight}` : lexeme(l);
+      return star || weight ? `${quoteLexeme(l)}:${star}${weight}` : quoteLexeme(l);
     })
     .join(" <-> ");
 }

@@ -75,6 +75,12 @@ function catalog(tx: Sql): PgCatalog & { cached: string[] } {
     get cached() {
       return origins ?? [];
     },
+    async pairIndex() {
+      const [row] = await tx<{ x: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM pg_index x
+                        WHERE x.indexrelid = to_regclass('cables_phrase_pairs') AND x.indisvalid) AS x`;
+      return row!.x;
+    },
     async origins() {
       origins ??= (
         await tx<{ v: string }[]>`SELECT DISTINCT origin AS v FROM cables WHERE origin IS NOT NULL`

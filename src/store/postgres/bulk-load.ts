@@ -94,7 +94,13 @@ async function dropForLoad(tx: Sql, runId: number): Promise<number> {
        AND t.relname = ANY(${tables})
      ORDER BY t.relname, c.conname`;
   const indexes = await tx<{ name: string; tbl: string; def: string }[]>`
-    SELECT i.relname AS name, t.relname AS tbl, pg_get_indexdef(i.oid) AS def
+    SELECT i.relname AS name, t.relname AS tbl,
+           -- An expression column's statistics target goes with it (the phrase pair index
+           -- gathers none: ANALYZE would compute every sampled row's pairs again).
+           pg_get_indexdef(i.oid) || coalesce((
+             SELECT string_agg(format('; ALTER INDEX %I ALTER COLUMN %s SET STATISTICS %s',
+                                      i.relname, a.attnum, a.attstattarget), '' ORDER BY a.attnum)
+               FROM pg_attribute a WHERE a.attrelid = i.oid AND a.attstattarget >= 0), '') AS def
       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
      WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY(${tables})
        AND NOT x.indisprimary AND NOT x.indisunique
@@ -178,11 +184,14 @@ async function build(tx: Sql, r: Dropped): Promise<boolean> {
                               WHERE c.conname = ${r.name} AND t.relname = ${r.tbl}
                                 AND t.relnamespace = current_schema()::regnamespace) END AS x`;
   if (exists!.x) return false;
-  await tx.unsafe(
-    r.kind === "index"
-      ? r.def
-      : `ALTER TABLE ${ident(r.tbl)} ADD CONSTRAINT ${ident(r.name)} ${r.def}`,
-  );
+  // Simple protocol: an index's definition may be followed by its statistics targets.
+  await tx
+    .unsafe(
+      r.kind === "index"
+        ? r.def
+        : `ALTER TABLE ${ident(r.tbl)} ADD CONSTRAINT ${ident(r.name)} ${r.def}`,
+    )
+    .simple();
   return true;
 }
 
