@@ -1,6 +1,12 @@
 import type { Db } from "./db.js";
 import { clearDerived } from "./entities-derived.js";
-import { writeAllDerived } from "./entities-derived-all.js";
+import { deriveAll, writeAllDerived } from "./entities-derived-all.js";
+import {
+  applyMentionWrites,
+  type MentionWrites,
+  PLACE,
+  REKEY_WRITE,
+} from "./entities-mention-writes.js";
 import { type MentionFacts, type OwnersOf, placements } from "./entities-rule.js";
 import {
   groupOrder,
@@ -8,11 +14,12 @@ import {
   type Scan,
   SIGNED,
   scanMentions,
+  sharedInts,
   TYPES,
   US_OFFICIAL,
 } from "./entities-scan.js";
-import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
-import { type Batches, BulkInsert } from "./entities-walk.js";
+import { type Batches, BulkInsert, HeldRows } from "./entities-walk.js";
+import type { WriteThread } from "./entities-write-thread.js";
 import { offerSummaryColumns, type SummaryColumns } from "./entity-summary-handoff.js";
 
 /**
@@ -53,8 +60,8 @@ export function placeAll(s: Scan): Placed {
   const groupOf = (i: number) => s.comboGroup[s.combo[i]!]!;
   const { order, start } = groupOrder(n, s.groupKeys.length, groupOf);
   const ownersOf = ownersOver(s);
-  const entity = new Int32Array(n);
-  const link = new Int32Array(n);
+  const entity = sharedInts(n);
+  const link = sharedInts(n);
   let changed = 0;
   for (let g = 0; g < s.groupKeys.length; g++) {
     const from = start[g]!;
@@ -94,46 +101,46 @@ export function placeAll(s: Scan): Placed {
 const REBUILD_SHARE = 8;
 
 /**
- * The placements that changed (and group keys the rule now computes otherwise), written in the
- * table's order so that consecutive updates share pages. When a large share moves (a first
- * resolution places every mention) `mentions_entity` is dropped for the writes and built again
- * after them: kept, each update moved one entry to a random page of that index.
+ * The placements that changed (and group keys the rule now computes otherwise), as columns for
+ * applyMentionWrites (entities-mention-writes.ts); null when nothing is to be written.
  */
-export function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
-  const moved = (i: number) => p.entity[i] !== s.entity[i] || p.link[i] !== s.link[i];
+export function planMentionWrites(s: Scan, p: Placed): MentionWrites | null {
+  const what = new Uint8Array(new SharedArrayBuffer(s.n));
+  const keys: string[] = [];
+  const vkeys: string[] = [];
   let updates = 0;
-  for (let i = 0; i < s.n; i++) if (moved(i) || s.flags[i]! & REKEY) updates++;
-  if (updates === 0) return;
-  const rebuild = updates * REBUILD_SHARE >= s.n;
-  if (rebuild) {
-    db.exec("DROP INDEX IF EXISTS mentions_entity");
-    batches.wrote();
-  }
-  const place = db.prepare(
-    "UPDATE mentions SET entity_id = ?, link = ? WHERE cable_id = ? AND seq = ?",
-  );
-  const rekey = db.prepare(
-    "UPDATE mentions SET entity_id = ?, link = ?, key = ?, vkeys = ? WHERE cable_id = ? AND seq = ?",
-  );
-  const entities = s.entities.strings;
-  const links = s.links.strings;
   for (let i = 0; i < s.n; i++) {
     if (s.flags[i]! & REKEY) {
       const c = s.combo[i]!;
-      rekey.run(
-        entities[p.entity[i]!],
-        links[p.link[i]!],
-        s.groupKeys[s.comboGroup[c]!],
-        s.comboVkeys[c],
-        s.cableId[s.cable[i]!],
-        s.seq[i],
-      );
-    } else if (moved(i))
-      place.run(entities[p.entity[i]!], links[p.link[i]!], s.cableId[s.cable[i]!], s.seq[i]);
+      what[i] = REKEY_WRITE;
+      keys.push(s.groupKeys[s.comboGroup[c]!]!);
+      vkeys.push(s.comboVkeys[c]!);
+    } else if (p.entity[i] !== s.entity[i] || p.link[i] !== s.link[i]) what[i] = PLACE;
     else continue;
-    batches.wrote();
+    updates++;
   }
-  if (rebuild) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));
+  if (updates === 0) return null;
+  return {
+    n: s.n,
+    what,
+    cable: s.cable,
+    seq: s.seq,
+    entity: p.entity,
+    link: p.link,
+    cableId: s.cableId,
+    entityIds: s.entities.strings,
+    links: s.links.strings,
+    keys,
+    vkeys,
+    count: updates,
+    rebuild: updates * REBUILD_SHARE >= s.n,
+  };
+}
+
+/** The placements that changed, written on this thread (see planMentionWrites). */
+export function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
+  const writes = planMentionWrites(s, p);
+  if (writes) applyMentionWrites(db, writes, batches);
 }
 
 /** Who owns each variant, counted by the scan, written in key order. */
@@ -151,10 +158,15 @@ export function writeOwners(db: Db, s: Scan, batches: Batches): void {
   insert.flush();
 }
 
+/** Fewer placements than this are written on the calling thread: a thread costs its start. */
+export const THREAD_MIN_WRITES = 20_000;
+
 export function resolveAll(
   db: Db,
   batches: Batches,
   rebuild: boolean,
+  thread: WriteThread | null = null,
+  threadMinWrites = THREAD_MIN_WRITES,
 ): { mode: "full"; mentions: number; entities: number; changed: number } {
   // Summaries due for a full build read the placements from this run's columns, roles included.
   const summarise =
@@ -163,10 +175,9 @@ export function resolveAll(
   const placed = placeAll(s);
   // Columns the writes no longer read go before them: the peak memory is the writes'.
   if (!summarise) s.roles = new Int32Array(0);
-  writeMentions(db, s, placed, batches);
+  const writes = planMentionWrites(s, placed);
   s.entity = new Int32Array(0);
   s.link = new Int32Array(0);
-  writeOwners(db, s, batches);
   const used = new Uint8Array(s.entities.strings.length);
   let entities = 0;
   for (let i = 0; i < s.n; i++) {
@@ -175,12 +186,43 @@ export function resolveAll(
   }
   const stored = db.prepare<[], number>("SELECT count(*) FROM entities").pluck().get()!;
   // Nothing moved (a rerun, a re-ingest): the derived rows stand, unless a stopped run left them.
-  if (rebuild || placed.changed > 0 || entities !== stored) {
+  const derive = rebuild || placed.changed > 0 || entities !== stored;
+  let held: HeldRows[] | null = null;
+  const threaded = writes && thread && batches.own && writes.count >= threadMinWrites;
+  if (threaded) {
+    // The other thread writes the placements while this one derives the tables' rows (pure
+    // computation): neither waits for the other until both are done.
+    batches.outside(() => {
+      thread.start(writes, batches.limit);
+      try {
+        if (derive) held = holdDerived(s, placed.entity);
+      } finally {
+        thread.wait();
+      }
+    });
+  } else {
+    thread?.close();
+    if (writes) applyMentionWrites(db, writes, batches);
+  }
+  writeOwners(db, s, batches);
+  if (derive) {
     clearDerived(db);
-    writeAllDerived(db, s, placed.entity, batches);
+    if (held) for (const rows of held as HeldRows[]) rows.writeTo(db, batches);
+    else writeAllDerived(db, s, placed.entity, batches);
   }
   if (summarise) offerSummaryColumns(db, summaryColumns(s, placed));
   return { mode: "full", mentions: s.n, entities, changed: placed.changed };
+}
+
+/** The derived rows of a full run, held for writing once the placements are written. */
+function holdDerived(s: Scan, entityOf: Int32Array): HeldRows[] {
+  const held: HeldRows[] = [];
+  deriveAll(s, entityOf, (into, width) => {
+    const rows = new HeldRows(into, width);
+    held.push(rows);
+    return rows;
+  });
+  return held;
 }
 
 /**
