@@ -18,8 +18,8 @@ import {
   TYPES,
   US_OFFICIAL,
 } from "./entities-scan.js";
+import type { ResolveThread } from "./entities-thread.js";
 import { type Batches, BulkInsert, HeldRows } from "./entities-walk.js";
-import type { WriteThread } from "./entities-write-thread.js";
 import { offerSummaryColumns, type SummaryColumns } from "./entity-summary-handoff.js";
 
 /**
@@ -84,11 +84,23 @@ export function placeAll(s: Scan): Placed {
       };
     }
     const placed = placements(facts, ownersOf);
+    // A group's mentions mostly go to one entity by one rule: comparing with the last costs less
+    // than a pool lookup (hashing a new string) per mention.
+    let lastEntity: string | null = null;
+    let lastLink: string | null = null;
+    let e = -1;
+    let l = -1;
     for (let k = 0; k < facts.length; k++) {
       const i = order[from + k]!;
       const p = placed[k]!;
-      const e = s.entities.id(p.entityId);
-      const l = s.links.id(p.link);
+      if (p.entityId !== lastEntity) {
+        lastEntity = p.entityId;
+        e = s.entities.id(lastEntity);
+      }
+      if (p.link !== lastLink) {
+        lastLink = p.link;
+        l = s.links.id(lastLink);
+      }
       entity[i] = e;
       link[i] = l;
       if (e !== s.entity[i] || l !== s.link[i]) changed++;
@@ -161,17 +173,23 @@ export function writeOwners(db: Db, s: Scan, batches: Batches): void {
 /** Fewer placements than this are written on the calling thread: a thread costs its start. */
 export const THREAD_MIN_WRITES = 20_000;
 
+/** Below these sizes the second thread is not used (SPLIT_MIN_MENTIONS, THREAD_MIN_WRITES). */
+export interface ThreadMin {
+  mentions?: number;
+  writes?: number;
+}
+
 export function resolveAll(
   db: Db,
   batches: Batches,
   rebuild: boolean,
-  thread: WriteThread | null = null,
-  threadMinWrites = THREAD_MIN_WRITES,
+  thread: ResolveThread | null = null,
+  threadMin: ThreadMin = {},
 ): { mode: "full"; mentions: number; entities: number; changed: number } {
   // Summaries due for a full build read the placements from this run's columns, roles included.
   const summarise =
     db.prepare("SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*'").get() !== undefined;
-  const s = scanMentions(db);
+  const s = scanMentions(db, thread, threadMin.mentions);
   const placed = placeAll(s);
   // Columns the writes no longer read go before them: the peak memory is the writes'.
   if (!summarise) s.roles = new Int32Array(0);
@@ -188,16 +206,17 @@ export function resolveAll(
   // Nothing moved (a rerun, a re-ingest): the derived rows stand, unless a stopped run left them.
   const derive = rebuild || placed.changed > 0 || entities !== stored;
   let held: HeldRows[] | null = null;
-  const threaded = writes && thread && batches.own && writes.count >= threadMinWrites;
+  const threaded =
+    writes && thread && batches.own && writes.count >= (threadMin.writes ?? THREAD_MIN_WRITES);
   if (threaded) {
     // The other thread writes the placements while this one derives the tables' rows (pure
     // computation): neither waits for the other until both are done.
     batches.outside(() => {
-      thread.start(writes, batches.limit);
+      thread.startWrites(writes, batches.limit);
       try {
         if (derive) held = holdDerived(s, placed.entity);
       } finally {
-        thread.wait();
+        thread.waitWrites();
       }
     });
   } else {

@@ -4,7 +4,7 @@ import type { Batches } from "./entities-walk.js";
 
 /**
  * The placements a full run writes back to `mentions` (entities-full.ts), as plain columns that a
- * second thread can take (entities-write-thread.ts): the per-mention columns are the scan's own
+ * second thread can take (entities-thread.ts): the per-mention columns are the scan's own
  * typed arrays, on shared memory where the scan put them there, so handing them over copies
  * nothing per mention. Written in the table's order, so consecutive updates share pages.
  */

@@ -1,9 +1,9 @@
 import type { Db } from "./db.js";
-import { resolveAll, THREAD_MIN_WRITES } from "./entities-full.js";
+import { resolveAll, type ThreadMin } from "./entities-full.js";
 import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
+import { ResolveThread } from "./entities-thread.js";
 import { resolveTouched } from "./entities-touched.js";
 import { Batches } from "./entities-walk.js";
-import { WriteThread } from "./entities-write-thread.js";
 import { dropSummaryColumns, sealSummaryColumns } from "./entity-summary-handoff.js";
 import { pauseSummaryJournal } from "./entity-summary-journal.js";
 
@@ -44,11 +44,11 @@ export interface ResolveOptions {
   /** Writes per committed transaction (default WRITES_PER_TRANSACTION). */
   writesPerTransaction?: number;
   /**
-   * A full run on an archive file writes its placements on a second thread
-   * (entities-write-thread.ts) when it writes at least this many (default THREAD_MIN_WRITES);
-   * `false`: always on this thread.
+   * A full run on an archive file reads half the mentions and writes the placements on a second
+   * thread (entities-thread.ts) above the sizes given (default SPLIT_MIN_MENTIONS and
+   * THREAD_MIN_WRITES); `false`: everything on this thread.
    */
-  writerThread?: false | { minWrites: number };
+  thread?: false | ThreadMin;
 }
 
 /**
@@ -75,7 +75,7 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
   const started = performance.now();
   dropSummaryColumns(db);
   const batches = new Batches(db, options.writesPerTransaction);
-  let thread: WriteThread | null = null;
+  let thread: ResolveThread | null = null;
   try {
     // Placements written while a full summary build is pending need no journal.
     pauseSummaryJournal(db);
@@ -93,10 +93,9 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
     if (!fullRun) buildIndex(db, MENTIONS_ENTITY_INDEX);
     db.prepare("INSERT INTO entity_dirty (type, key) VALUES ('*', ?)").run(RESOLVING);
     // Started now, the thread loads while the scan runs.
-    if (fullRun && options.writerThread !== false) thread = WriteThread.for(db);
-    const minWrites = options.writerThread ? options.writerThread.minWrites : THREAD_MIN_WRITES;
+    if (fullRun && options.thread !== false) thread = ResolveThread.for(db);
     const report = fullRun
-      ? unmapped(db, () => resolveAll(db, batches, stopped, thread, minWrites))
+      ? unmapped(db, () => resolveAll(db, batches, stopped, thread, options.thread || {}))
       : resolveTouched(db, batches);
     // A full run that moved too few placements to rebuild it (a rerun after a stopped load).
     if (fullRun) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));

@@ -7,11 +7,12 @@ import { ingest } from "../../src/ingest/index.js";
 import { type Db, openArchive } from "../../src/store/db.js";
 import { REKEY_WRITE } from "../../src/store/entities-mention-writes.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
-import { WriteThread } from "../../src/store/entities-write-thread.js";
+import { type Scan, scanMentions } from "../../src/store/entities-scan.js";
+import { ResolveThread } from "../../src/store/entities-thread.js";
 import { refreshEntitySummaries } from "../../src/store/entity-summary.js";
 
 /**
- * A full resolution writes its placements on a second thread (entities-write-thread.ts) when the
+ * A full resolution writes its placements on a second thread (entities-thread.ts) when the
  * archive is a file: the archive it leaves must be the one the single-thread path leaves, row for
  * row, summaries included; and a failure on that thread must reach the caller, not hang it.
  */
@@ -82,13 +83,14 @@ describe("placements written on a second thread", () => {
 
     const results = [true, false].map((threaded) => {
       const db = unresolved(join(dir, `${threaded}.db`));
-      const before = WriteThread.started;
+      const before = ResolveThread.started;
       const report = resolveEntities(db, {
-        writerThread: threaded ? { minWrites: 1 } : false,
+        thread: threaded ? { mentions: 1, writes: 1 } : false,
         // Several transactions, each ending inside a multi-row statement's worth of rows.
         writesPerTransaction: 97,
       });
-      expect(WriteThread.started - before).toBe(threaded ? 1 : 0);
+      // A scan and the writes.
+      expect(ResolveThread.started - before).toBe(threaded ? 2 : 0);
       expect(report.changed).toBe(report.mentions);
       refreshEntitySummaries(db);
       const out = dump(db);
@@ -99,11 +101,35 @@ describe("placements written on a second thread", () => {
     expect(results[0]).toEqual(expected);
   });
 
+  it("splits the scan without changing one id of it, placed or not", () => {
+    const plain = (s: Scan) => ({
+      ...s,
+      list: null,
+      names: s.names.strings,
+      lists: s.lists.strings,
+      entities: s.entities.strings,
+      links: s.links.strings,
+    });
+    const resolved = join(dir, "resolved.db");
+    copyFileSync(ingested, resolved);
+    for (const db of [openArchive(resolved), unresolved(join(dir, "scan.db"))]) {
+      const one = scanMentions(db);
+      const thread = ResolveThread.for(db)!;
+      const before = ResolveThread.started;
+      const two = scanMentions(db, thread, 1);
+      thread.close();
+      expect(ResolveThread.started - before).toBe(1);
+      expect(plain(two)).toEqual(plain(one));
+      expect(one.entities.strings.length > 0).toBe(db.name === resolved);
+      db.close();
+    }
+  });
+
   it("hands a failure on the writing thread to the caller", () => {
     const bad = join(dir, "not-an-archive.db");
     writeFileSync(bad, "this is not a database file, only text standing in for one.".repeat(100));
-    const thread = new WriteThread(bad);
-    thread.start({
+    const thread = new ResolveThread(bad);
+    thread.startWrites({
       n: 1,
       what: Uint8Array.of(REKEY_WRITE),
       cable: Int32Array.of(0),
@@ -118,6 +144,9 @@ describe("placements written on a second thread", () => {
       count: 1,
       rebuild: false,
     });
-    expect(() => thread.wait()).toThrow(/not-an-archive\.db/);
+    expect(() => thread.waitWrites()).toThrow(/not-an-archive\.db/);
+    // Later requests fail the same way, without waiting.
+    expect(() => thread.waitScan()).toThrow(/not-an-archive\.db/);
+    thread.close();
   });
 });
