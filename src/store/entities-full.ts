@@ -7,17 +7,8 @@ import {
   PLACE,
   REKEY_WRITE,
 } from "./entities-mention-writes.js";
-import { type MentionFacts, type OwnersOf, placements } from "./entities-rule.js";
-import {
-  groupOrder,
-  REKEY,
-  type Scan,
-  SIGNED,
-  scanMentions,
-  sharedInts,
-  TYPES,
-  US_OFFICIAL,
-} from "./entities-scan.js";
+import { type Placed, placeAll } from "./entities-place.js";
+import { REKEY, type Scan, scanMentions } from "./entities-scan.js";
 import type { ResolveThread } from "./entities-thread.js";
 import { type Batches, BulkInsert, HeldRows } from "./entities-walk.js";
 import { offerSummaryColumns, type SummaryColumns } from "./entity-summary-handoff.js";
@@ -31,83 +22,6 @@ import { offerSummaryColumns, type SummaryColumns } from "./entity-summary-hando
  * made two statements per group, two per entity and one per written row, and read every mention
  * twice through an index, at random.
  */
-
-/** Where each mention goes, as pool ids (the scan's `entities` and `links`). */
-export interface Placed {
-  entity: Int32Array;
-  link: Int32Array;
-  changed: number;
-}
-
-function ownersOver(s: Scan): OwnersOf {
-  const sets = new Map<string, ReadonlySet<string>>();
-  return (type, variant) => {
-    const at = `${type}\u0000${variant}`;
-    let set = sets.get(at);
-    if (!set) {
-      const m = s.owners.get(at);
-      if (!m) return undefined;
-      set = new Set(m.keys());
-      sets.set(at, set);
-    }
-    return set;
-  };
-}
-
-/** Every group resolved by the rule, with the owners counted over the whole archive. */
-export function placeAll(s: Scan): Placed {
-  const { n } = s;
-  const groupOf = (i: number) => s.comboGroup[s.combo[i]!]!;
-  const { order, start } = groupOrder(n, s.groupKeys.length, groupOf);
-  const ownersOf = ownersOver(s);
-  const entity = sharedInts(n);
-  const link = sharedInts(n);
-  let changed = 0;
-  for (let g = 0; g < s.groupKeys.length; g++) {
-    const from = start[g]!;
-    const facts: MentionFacts[] = new Array(start[g + 1]! - from);
-    for (let k = 0; k < facts.length; k++) {
-      const i = order[from + k]!;
-      const c = s.cable[i]!;
-      const combo = s.combo[i]!;
-      const flags = s.flags[i]!;
-      facts[k] = {
-        type: TYPES[s.comboType[combo]!]!,
-        name: s.names.strings[s.comboName[combo]!]!,
-        variants: s.list(s.comboVariants[combo]!),
-        roles: s.list(s.roles[i]!),
-        station: s.station[c]!,
-        year: s.year[c]!,
-        date: s.created[c]!,
-        signed: (flags & SIGNED) !== 0,
-        usOfficial: (flags & US_OFFICIAL) !== 0,
-      };
-    }
-    const placed = placements(facts, ownersOf);
-    // A group's mentions mostly go to one entity by one rule: comparing with the last costs less
-    // than a pool lookup (hashing a new string) per mention.
-    let lastEntity: string | null = null;
-    let lastLink: string | null = null;
-    let e = -1;
-    let l = -1;
-    for (let k = 0; k < facts.length; k++) {
-      const i = order[from + k]!;
-      const p = placed[k]!;
-      if (p.entityId !== lastEntity) {
-        lastEntity = p.entityId;
-        e = s.entities.id(lastEntity);
-      }
-      if (p.link !== lastLink) {
-        lastLink = p.link;
-        l = s.links.id(lastLink);
-      }
-      entity[i] = e;
-      link[i] = l;
-      if (e !== s.entity[i] || l !== s.link[i]) changed++;
-    }
-  }
-  return { entity, link, changed };
-}
 
 /** The index is rebuilt when the run moves at least one mention in this many. */
 const REBUILD_SHARE = 8;
@@ -190,7 +104,7 @@ export function resolveAll(
   const summarise =
     db.prepare("SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*'").get() !== undefined;
   const s = scanMentions(db, thread, threadMin.mentions);
-  const placed = placeAll(s);
+  const placed = placeAll(s, thread, threadMin.mentions);
   // Columns the writes no longer read go before them: the peak memory is the writes'.
   if (!summarise) s.roles = new Int32Array(0);
   const writes = planMentionWrites(s, placed);

@@ -1,6 +1,7 @@
 import type { MessagePort } from "node:worker_threads";
 import { type Db, openArchive } from "./db.js";
 import { applyMentionWrites } from "./entities-mention-writes.js";
+import { placeRequested } from "./entities-place.js";
 import { ScanState } from "./entities-scan-state.js";
 import type { Answer, Request } from "./entities-thread.js";
 import { Batches } from "./entities-walk.js";
@@ -56,6 +57,8 @@ function write(db: Db, r: Extract<Request, { kind: "write" }>): Answer {
 }
 
 function handle(request: Request): Answer {
+  // Placing reads the request, not the archive.
+  if (request.kind === "place") return { placed: placeRequested(request.place) };
   const db = connect(request.path);
   try {
     return request.kind === "scan" ? scan(db, request) : write(db, request);

@@ -8,6 +8,7 @@ import {
 } from "node:worker_threads";
 import type { Db } from "./db.js";
 import type { MentionWrites } from "./entities-mention-writes.js";
+import type { PlaceAnswer, PlaceHelper, PlaceRequest } from "./entities-place.js";
 import type { ScanHelper } from "./entities-scan.js";
 import type { ScanPart } from "./entities-scan-state.js";
 
@@ -15,7 +16,8 @@ import type { ScanPart } from "./entities-scan-state.js";
  * A second thread for a full resolution run, with a connection of its own
  * (entities-thread-worker.ts): the finishing steps of an ingest run on one core, and the parse
  * worker's is idle by then. It reads the upper half of the mentions while this thread reads the
- * lower (entities-scan.ts), and later writes the placements while this thread derives the entity
+ * lower (entities-scan.ts), places half the groups while this thread places the other
+ * (entities-place.ts), and later writes the placements while this thread derives the entity
  * tables (entities-full.ts). SQLite has one writer at a time: this thread holds no transaction
  * while the other writes, and waits for it before writing again.
  *
@@ -32,9 +34,10 @@ export type Request =
       cableId: readonly number[];
       signers: readonly (string | null)[];
     }
+  | { kind: "place"; path: string; place: PlaceRequest }
   | { kind: "write"; path: string; writes: MentionWrites; writesPerTransaction?: number };
 
-export type Answer = { part?: ScanPart; written?: number; error?: string };
+export type Answer = { part?: ScanPart; placed?: PlaceAnswer; written?: number; error?: string };
 
 /**
  * How to start the worker: the compiled file where the build put it, else the TypeScript source
@@ -61,7 +64,7 @@ function bootSource(): string {
     });`;
 }
 
-export class ResolveThread implements ScanHelper {
+export class ResolveThread implements ScanHelper, PlaceHelper {
   /** Requests handed to a thread in this process (a test checks which path a run took). */
   static started = 0;
   private readonly worker: Worker;
@@ -123,6 +126,17 @@ export class ResolveThread implements ScanHelper {
     const { part } = this.answer();
     if (!part) throw new Error("resolution thread: a scan answered without its part");
     return part;
+  }
+
+  /** Starts placing the groups from `place.from` on (this thread places the rest). */
+  startPlace(place: PlaceRequest): void {
+    this.ask({ kind: "place", path: this.path, place });
+  }
+
+  waitPlace(): PlaceAnswer {
+    const { placed } = this.answer();
+    if (!placed) throw new Error("resolution thread: placing answered without its placements");
+    return placed;
   }
 
   /** Starts the writes; this connection must hold no transaction until `waitWrites` returns. */

@@ -6,6 +6,7 @@ import { loadMirrorCables, writeSyntheticCsv } from "../../scripts/bench/synthet
 import { ingest } from "../../src/ingest/index.js";
 import { type Db, openArchive } from "../../src/store/db.js";
 import { REKEY_WRITE } from "../../src/store/entities-mention-writes.js";
+import { placeAll } from "../../src/store/entities-place.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
 import { type Scan, scanMentions } from "../../src/store/entities-scan.js";
 import { ResolveThread } from "../../src/store/entities-thread.js";
@@ -89,8 +90,8 @@ describe("placements written on a second thread", () => {
         // Several transactions, each ending inside a multi-row statement's worth of rows.
         writesPerTransaction: 97,
       });
-      // A scan and the writes.
-      expect(ResolveThread.started - before).toBe(threaded ? 2 : 0);
+      // A scan, the placing and the writes.
+      expect(ResolveThread.started - before).toBe(threaded ? 3 : 0);
       expect(report.changed).toBe(report.mentions);
       refreshEntitySummaries(db);
       const out = dump(db);
@@ -101,7 +102,7 @@ describe("placements written on a second thread", () => {
     expect(results[0]).toEqual(expected);
   });
 
-  it("splits the scan without changing one id of it, placed or not", () => {
+  it("splits the scan and the placing without changing one id of them, placed or not", () => {
     const plain = (s: Scan) => ({
       ...s,
       list: null,
@@ -121,6 +122,15 @@ describe("placements written on a second thread", () => {
       expect(ResolveThread.started - before).toBe(1);
       expect(plain(two)).toEqual(plain(one));
       expect(one.entities.strings.length > 0).toBe(db.name === resolved);
+      const placer = ResolveThread.for(db)!;
+      const apart = placeAll(two, placer, 1);
+      placer.close();
+      const together = placeAll(one);
+      expect(apart).toEqual(together);
+      expect(two.entities.strings).toEqual(one.entities.strings);
+      expect(two.links.strings).toEqual(one.links.strings);
+      // A rerun over placed mentions changes none; over unplaced ones, all.
+      expect(together.changed).toBe(db.name === resolved ? 0 : one.n);
       db.close();
     }
   });
