@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import {
   MessageChannel,
@@ -89,8 +90,12 @@ export class ResolveThread implements ScanHelper, PlaceHelper {
     this.worker.unref();
   }
 
-  /** A thread for `db` when it is a file another connection can open, else null. */
+  /**
+   * A thread for `db` when it is a file another connection can open and the machine has a second
+   * core to run it on, else null: on one core it only adds its own cost (about a tenth more CPU).
+   */
   static for(db: Db): ResolveThread | null {
+    if (availableParallelism() < 2) return null;
     if (db.memory || db.name === "" || !existsSync(db.name)) return null;
     return new ResolveThread(db.name);
   }
