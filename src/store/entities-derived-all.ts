@@ -2,7 +2,7 @@ import type { Db } from "./db.js";
 import { formWords } from "./entities-derived.js";
 import { displayName } from "./entities-rule.js";
 import { groupOrder, Pool, PROTECTED, type Scan, TYPES } from "./entities-scan.js";
-import { type Batches, BulkInsert } from "./entities-walk.js";
+import { type Batches, BulkInsert, type RowSink } from "./entities-walk.js";
 
 /**
  * The derived tables of a full run (`entities`, `entity_forms`, `entity_words`; what each row
@@ -23,24 +23,25 @@ interface Form {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function writeAllDerived(db: Db, s: Scan, entityOf: Int32Array, batches: Batches): void {
+  deriveAll(s, entityOf, (into, width) => new BulkInsert(db, into, width, batches));
+}
+
+/** Where each derived table's rows go: `into` is `table (col, ...)`. */
+export type OpenSink = (into: string, width: number) => RowSink;
+
+/** The derived rows of every entity, sent to `open`'s sinks in key order (no SQLite here). */
+export function deriveAll(s: Scan, entityOf: Int32Array, open: OpenSink): void {
   const ids = s.entities.strings;
   const { order, start } = groupOrder(s.n, ids.length, (i) => entityOf[i]!);
   const placed: number[] = [];
   for (let e = 0; e < ids.length; e++) if (start[e + 1]! > start[e]!) placed.push(e);
   placed.sort((a, b) => cmp(ids[a]!, ids[b]!));
 
-  const entities = new BulkInsert(
-    db,
+  const entities = open(
     "entities (id, type, name, cables, public_cables, first_created, last_created)",
     7,
-    batches,
   );
-  const forms = new BulkInsert(
-    db,
-    "entity_forms (entity_id, form, cables, public_cables)",
-    4,
-    batches,
-  );
+  const forms = open("entity_forms (entity_id, form, cables, public_cables)", 4);
   // Words: (word, entity rank, public) per form, sorted and deduplicated at the end.
   const words = new Pool();
   const wordOf: number[] = [];
@@ -112,25 +113,23 @@ export function writeAllDerived(db: Db, s: Scan, entityOf: Int32Array, batches: 
   entities.flush();
   forms.flush();
   writeWords(
-    db,
     words,
     wordOf,
     rankOf,
     pubOf,
     placed.map((e) => ids[e]!),
-    batches,
+    open,
   );
 }
 
 /** `entity_words` in key order: each (word, entity) once, public if any of its forms is. */
 function writeWords(
-  db: Db,
   words: Pool,
   wordOf: readonly number[],
   rankOf: readonly number[],
   pubOf: readonly number[],
   idAt: readonly string[],
-  batches: Batches,
+  open: OpenSink,
 ): void {
   const byWord = words.strings
     .map((_, w) => w)
@@ -146,7 +145,7 @@ function writeWords(
   for (let k = 0; k < codes.length; k++)
     codes[k] = wordRank[wordOf[k]!]! * span + rankOf[k]! * 2 + pubOf[k]!;
   codes.sort();
-  const insert = new BulkInsert(db, "entity_words (word, entity_id, public)", 3, batches);
+  const insert = open("entity_words (word, entity_id, public)", 3);
   for (let k = 0; k < codes.length; k++) {
     const code = codes[k]!;
     // Equal but for the public bit: the larger (public) comes last and stands for both.

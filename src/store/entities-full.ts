@@ -1,18 +1,16 @@
 import type { Db } from "./db.js";
 import { clearDerived } from "./entities-derived.js";
-import { writeAllDerived } from "./entities-derived-all.js";
-import { type MentionFacts, type OwnersOf, placements } from "./entities-rule.js";
+import { deriveAll, writeAllDerived } from "./entities-derived-all.js";
 import {
-  groupOrder,
-  REKEY,
-  type Scan,
-  SIGNED,
-  scanMentions,
-  TYPES,
-  US_OFFICIAL,
-} from "./entities-scan.js";
-import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
-import { type Batches, BulkInsert } from "./entities-walk.js";
+  applyMentionWrites,
+  type MentionWrites,
+  PLACE,
+  REKEY_WRITE,
+} from "./entities-mention-writes.js";
+import { type Placed, placeAll } from "./entities-place.js";
+import { REKEY, type Scan, scanMentions } from "./entities-scan.js";
+import type { ResolveThread } from "./entities-thread.js";
+import { type Batches, BulkInsert, HeldRows } from "./entities-walk.js";
 import { offerSummaryColumns, type SummaryColumns } from "./entity-summary-handoff.js";
 
 /**
@@ -23,117 +21,58 @@ import { offerSummaryColumns, type SummaryColumns } from "./entity-summary-hando
  * inserts. Nothing is looked up per group or per entity: at 251,287 cables the run it replaces
  * made two statements per group, two per entity and one per written row, and read every mention
  * twice through an index, at random.
+ *
+ * On an archive file, a second thread (entities-thread.ts) takes half of each step it can: half
+ * the scan, half the groups, and the placements' writes while this thread derives the tables.
+ * Per-thread CPU at 50,000 cables (1.2 M mentions): this thread 13–14 s alone, 5.7–6.1 s with it;
+ * the longer of the two per step about 10 s. Above the SPLIT_MIN_MENTIONS and THREAD_MIN_WRITES
+ * sizes only: below them its start costs more than it saves.
  */
-
-/** Where each mention goes, as pool ids (the scan's `entities` and `links`). */
-export interface Placed {
-  entity: Int32Array;
-  link: Int32Array;
-  changed: number;
-}
-
-function ownersOver(s: Scan): OwnersOf {
-  const sets = new Map<string, ReadonlySet<string>>();
-  return (type, variant) => {
-    const at = `${type}\u0000${variant}`;
-    let set = sets.get(at);
-    if (!set) {
-      const m = s.owners.get(at);
-      if (!m) return undefined;
-      set = new Set(m.keys());
-      sets.set(at, set);
-    }
-    return set;
-  };
-}
-
-/** Every group resolved by the rule, with the owners counted over the whole archive. */
-export function placeAll(s: Scan): Placed {
-  const { n } = s;
-  const groupOf = (i: number) => s.comboGroup[s.combo[i]!]!;
-  const { order, start } = groupOrder(n, s.groupKeys.length, groupOf);
-  const ownersOf = ownersOver(s);
-  const entity = new Int32Array(n);
-  const link = new Int32Array(n);
-  let changed = 0;
-  for (let g = 0; g < s.groupKeys.length; g++) {
-    const from = start[g]!;
-    const facts: MentionFacts[] = new Array(start[g + 1]! - from);
-    for (let k = 0; k < facts.length; k++) {
-      const i = order[from + k]!;
-      const c = s.cable[i]!;
-      const combo = s.combo[i]!;
-      const flags = s.flags[i]!;
-      facts[k] = {
-        type: TYPES[s.comboType[combo]!]!,
-        name: s.names.strings[s.comboName[combo]!]!,
-        variants: s.list(s.comboVariants[combo]!),
-        roles: s.list(s.roles[i]!),
-        station: s.station[c]!,
-        year: s.year[c]!,
-        date: s.created[c]!,
-        signed: (flags & SIGNED) !== 0,
-        usOfficial: (flags & US_OFFICIAL) !== 0,
-      };
-    }
-    const placed = placements(facts, ownersOf);
-    for (let k = 0; k < facts.length; k++) {
-      const i = order[from + k]!;
-      const p = placed[k]!;
-      const e = s.entities.id(p.entityId);
-      const l = s.links.id(p.link);
-      entity[i] = e;
-      link[i] = l;
-      if (e !== s.entity[i] || l !== s.link[i]) changed++;
-    }
-  }
-  return { entity, link, changed };
-}
 
 /** The index is rebuilt when the run moves at least one mention in this many. */
 const REBUILD_SHARE = 8;
 
 /**
- * The placements that changed (and group keys the rule now computes otherwise), written in the
- * table's order so that consecutive updates share pages. When a large share moves (a first
- * resolution places every mention) `mentions_entity` is dropped for the writes and built again
- * after them: kept, each update moved one entry to a random page of that index.
+ * The placements that changed (and group keys the rule now computes otherwise), as columns for
+ * applyMentionWrites (entities-mention-writes.ts); null when nothing is to be written.
  */
-export function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
-  const moved = (i: number) => p.entity[i] !== s.entity[i] || p.link[i] !== s.link[i];
+export function planMentionWrites(s: Scan, p: Placed): MentionWrites | null {
+  const what = new Uint8Array(new SharedArrayBuffer(s.n));
+  const keys: string[] = [];
+  const vkeys: string[] = [];
   let updates = 0;
-  for (let i = 0; i < s.n; i++) if (moved(i) || s.flags[i]! & REKEY) updates++;
-  if (updates === 0) return;
-  const rebuild = updates * REBUILD_SHARE >= s.n;
-  if (rebuild) {
-    db.exec("DROP INDEX IF EXISTS mentions_entity");
-    batches.wrote();
-  }
-  const place = db.prepare(
-    "UPDATE mentions SET entity_id = ?, link = ? WHERE cable_id = ? AND seq = ?",
-  );
-  const rekey = db.prepare(
-    "UPDATE mentions SET entity_id = ?, link = ?, key = ?, vkeys = ? WHERE cable_id = ? AND seq = ?",
-  );
-  const entities = s.entities.strings;
-  const links = s.links.strings;
   for (let i = 0; i < s.n; i++) {
     if (s.flags[i]! & REKEY) {
       const c = s.combo[i]!;
-      rekey.run(
-        entities[p.entity[i]!],
-        links[p.link[i]!],
-        s.groupKeys[s.comboGroup[c]!],
-        s.comboVkeys[c],
-        s.cableId[s.cable[i]!],
-        s.seq[i],
-      );
-    } else if (moved(i))
-      place.run(entities[p.entity[i]!], links[p.link[i]!], s.cableId[s.cable[i]!], s.seq[i]);
+      what[i] = REKEY_WRITE;
+      keys.push(s.groupKeys[s.comboGroup[c]!]!);
+      vkeys.push(s.comboVkeys[c]!);
+    } else if (p.entity[i] !== s.entity[i] || p.link[i] !== s.link[i]) what[i] = PLACE;
     else continue;
-    batches.wrote();
+    updates++;
   }
-  if (rebuild) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));
+  if (updates === 0) return null;
+  return {
+    n: s.n,
+    what,
+    cable: s.cable,
+    seq: s.seq,
+    entity: p.entity,
+    link: p.link,
+    cableId: s.cableId,
+    entityIds: s.entities.strings,
+    links: s.links.strings,
+    keys,
+    vkeys,
+    count: updates,
+    rebuild: updates * REBUILD_SHARE >= s.n,
+  };
+}
+
+/** The placements that changed, written on this thread (see planMentionWrites). */
+export function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): void {
+  const writes = planMentionWrites(s, p);
+  if (writes) applyMentionWrites(db, writes, batches);
 }
 
 /** Who owns each variant, counted by the scan, written in key order. */
@@ -151,22 +90,32 @@ export function writeOwners(db: Db, s: Scan, batches: Batches): void {
   insert.flush();
 }
 
+/** Fewer placements than this are written on the calling thread: a thread costs its start. */
+export const THREAD_MIN_WRITES = 20_000;
+
+/** Below these sizes the second thread is not used (SPLIT_MIN_MENTIONS, THREAD_MIN_WRITES). */
+export interface ThreadMin {
+  mentions?: number;
+  writes?: number;
+}
+
 export function resolveAll(
   db: Db,
   batches: Batches,
   rebuild: boolean,
+  thread: ResolveThread | null = null,
+  threadMin: ThreadMin = {},
 ): { mode: "full"; mentions: number; entities: number; changed: number } {
   // Summaries due for a full build read the placements from this run's columns, roles included.
   const summarise =
     db.prepare("SELECT 1 FROM entity_summary_dirty WHERE entity_id = '*'").get() !== undefined;
-  const s = scanMentions(db);
-  const placed = placeAll(s);
+  const s = scanMentions(db, thread, threadMin.mentions);
+  const placed = placeAll(s, thread, threadMin.mentions);
   // Columns the writes no longer read go before them: the peak memory is the writes'.
   if (!summarise) s.roles = new Int32Array(0);
-  writeMentions(db, s, placed, batches);
+  const writes = planMentionWrites(s, placed);
   s.entity = new Int32Array(0);
   s.link = new Int32Array(0);
-  writeOwners(db, s, batches);
   const used = new Uint8Array(s.entities.strings.length);
   let entities = 0;
   for (let i = 0; i < s.n; i++) {
@@ -175,12 +124,44 @@ export function resolveAll(
   }
   const stored = db.prepare<[], number>("SELECT count(*) FROM entities").pluck().get()!;
   // Nothing moved (a rerun, a re-ingest): the derived rows stand, unless a stopped run left them.
-  if (rebuild || placed.changed > 0 || entities !== stored) {
+  const derive = rebuild || placed.changed > 0 || entities !== stored;
+  let held: HeldRows[] | null = null;
+  const threaded =
+    writes && thread && batches.own && writes.count >= (threadMin.writes ?? THREAD_MIN_WRITES);
+  if (threaded) {
+    // The other thread writes the placements while this one derives the tables' rows (pure
+    // computation): neither waits for the other until both are done.
+    batches.outside(() => {
+      thread.startWrites(writes, batches.limit);
+      try {
+        if (derive) held = holdDerived(s, placed.entity);
+      } finally {
+        thread.waitWrites();
+      }
+    });
+  } else {
+    thread?.close();
+    if (writes) applyMentionWrites(db, writes, batches);
+  }
+  writeOwners(db, s, batches);
+  if (derive) {
     clearDerived(db);
-    writeAllDerived(db, s, placed.entity, batches);
+    if (held) for (const rows of held as HeldRows[]) rows.writeTo(db, batches);
+    else writeAllDerived(db, s, placed.entity, batches);
   }
   if (summarise) offerSummaryColumns(db, summaryColumns(s, placed));
   return { mode: "full", mentions: s.n, entities, changed: placed.changed };
+}
+
+/** The derived rows of a full run, held for writing once the placements are written. */
+function holdDerived(s: Scan, entityOf: Int32Array): HeldRows[] {
+  const held: HeldRows[] = [];
+  deriveAll(s, entityOf, (into, width) => {
+    const rows = new HeldRows(into, width);
+    held.push(rows);
+    return rows;
+  });
+  return held;
 }
 
 /**

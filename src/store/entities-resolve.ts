@@ -1,6 +1,7 @@
 import type { Db } from "./db.js";
-import { resolveAll } from "./entities-full.js";
+import { resolveAll, type ThreadMin } from "./entities-full.js";
 import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
+import { ResolveThread } from "./entities-thread.js";
 import { resolveTouched } from "./entities-touched.js";
 import { Batches } from "./entities-walk.js";
 import { dropSummaryColumns, sealSummaryColumns } from "./entity-summary-handoff.js";
@@ -42,6 +43,12 @@ export interface ResolveOptions {
   full?: boolean;
   /** Writes per committed transaction (default WRITES_PER_TRANSACTION). */
   writesPerTransaction?: number;
+  /**
+   * A full run on an archive file reads half the mentions and writes the placements on a second
+   * thread (entities-thread.ts) above the sizes given (default SPLIT_MIN_MENTIONS and
+   * THREAD_MIN_WRITES); `false`: everything on this thread.
+   */
+  thread?: false | ThreadMin;
 }
 
 /**
@@ -68,6 +75,7 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
   const started = performance.now();
   dropSummaryColumns(db);
   const batches = new Batches(db, options.writesPerTransaction);
+  let thread: ResolveThread | null = null;
   try {
     // Placements written while a full summary build is pending need no journal.
     pauseSummaryJournal(db);
@@ -84,8 +92,10 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
     // writes its placements, not twice; an incremental run reads through it, so builds it first.
     if (!fullRun) buildIndex(db, MENTIONS_ENTITY_INDEX);
     db.prepare("INSERT INTO entity_dirty (type, key) VALUES ('*', ?)").run(RESOLVING);
+    // Started now, the thread loads while the scan runs.
+    if (fullRun && options.thread !== false) thread = ResolveThread.for(db);
     const report = fullRun
-      ? unmapped(db, () => resolveAll(db, batches, stopped))
+      ? unmapped(db, () => resolveAll(db, batches, stopped, thread, options.thread || {}))
       : resolveTouched(db, batches);
     // A full run that moved too few placements to rebuild it (a rerun after a stopped load).
     if (fullRun) batches.outside(() => buildIndex(db, MENTIONS_ENTITY_INDEX));
@@ -97,5 +107,7 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
     dropSummaryColumns(db);
     batches.rollback();
     throw err;
+  } finally {
+    thread?.close();
   }
 }

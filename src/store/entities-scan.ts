@@ -1,7 +1,17 @@
 import type { Db } from "./db.js";
-import type { EntityType } from "./entities-input.js";
-import { mentionKeys } from "./entities-rule.js";
-import { fold } from "./entity-names.js";
+import { type Cables, type ScanPart, ScanState } from "./entities-scan-state.js";
+import { EMPTY, Pool, type Scan, sharedInts } from "./entities-scan-types.js";
+
+export {
+  Pool,
+  PROTECTED,
+  REKEY,
+  type Scan,
+  SIGNED,
+  sharedInts,
+  TYPES,
+  US_OFFICIAL,
+} from "./entities-scan-types.js";
 
 /**
  * The one read of a full resolution run (entities-full.ts): every mention of the archive in the
@@ -13,84 +23,6 @@ import { fold } from "./entity-names.js";
  * are read once per cable, not joined per mention.
  */
 
-export const TYPES: readonly EntityType[] = ["person", "org", "place"];
-const TYPE_CODE: Record<string, number> = { person: 0, org: 1, place: 2 };
-
-/** Each distinct string once, by a small integer. */
-export class Pool {
-  private readonly ids = new Map<string, number>();
-  readonly strings: string[] = [];
-
-  id(s: string): number {
-    let i = this.ids.get(s);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.ids.set(s, i);
-      this.strings.push(s);
-    }
-    return i;
-  }
-}
-
-/** Mention flags. */
-export const US_OFFICIAL = 1;
-export const PROTECTED = 2;
-/** The mention is its cable's signature (signedBy). */
-export const SIGNED = 4;
-/** The stored group keys are not the rule's: they are written again. */
-export const REKEY = 8;
-
-export interface Scan {
-  n: number;
-  /** Per mention, in (cable_id, seq) order: its cable (an index into the cable columns). */
-  cable: Int32Array;
-  seq: Int32Array;
-  flags: Uint8Array;
-  /** Roles as stored (JSON), in pool `lists`; parsed once each by `list`. */
-  roles: Int32Array;
-  /** Its type, name and variants: what its group keys depend on (an index into the combo columns). */
-  combo: Int32Array;
-  /** Stored placement, -1 for none: pools `entities` and `links`. */
-  entity: Int32Array;
-  link: Int32Array;
-  /** Per combo: type (index into TYPES), name (pool `names`), variants (pool `lists`), its group
-   * (type and key, see mentionKeys) and the folded variants it writes (joined by newlines). */
-  comboType: Uint8Array;
-  comboName: Int32Array;
-  comboVariants: Int32Array;
-  comboGroup: Int32Array;
-  comboVkeys: string[];
-  /** Per group: its key. */
-  groupKeys: string[];
-  names: Pool;
-  lists: Pool;
-  entities: Pool;
-  links: Pool;
-  list: (id: number) => string[];
-  /** Per cable. */
-  cableId: number[];
-  station: (string | null)[];
-  year: (number | null)[];
-  created: (string | null)[];
-  /** `type \0 vkey` → key → organisation or place mentions named key that write vkey. */
-  owners: Map<string, Map<string, number>>;
-}
-
-type Raw = [
-  number,
-  number,
-  string,
-  string,
-  string,
-  string,
-  number,
-  number,
-  string | null,
-  string | null,
-  string | null,
-  string,
-];
-
 interface CableRow {
   id: number;
   station: string | null;
@@ -100,7 +32,7 @@ interface CableRow {
 }
 
 /** Every cable's facts, by index; the index of each cable id; the cables' signers. */
-function readCables(db: Db, s: Scan): { index: Map<number, number>; signers: (string | null)[] } {
+function readCables(db: Db, s: Scan): Cables & { signers: (string | null)[] } {
   const index = new Map<number, number>();
   const signers: (string | null)[] = [];
   // Covered by cables_entity_facts (migration 013): a few MB, not the 3.4 GB table.
@@ -118,22 +50,18 @@ function readCables(db: Db, s: Scan): { index: Map<number, number>; signers: (st
   return { index, signers };
 }
 
-/** Variants or roles when none are written: most mentions. Pool id 0. */
-const EMPTY = "[]";
-
 function emptyScan(n: number): Scan {
   const lists = new Pool();
   lists.id(EMPTY);
-  const parsed: (string[] | undefined)[] = [];
   return {
     n,
-    cable: new Int32Array(n),
-    seq: new Int32Array(n),
-    flags: new Uint8Array(n),
-    roles: new Int32Array(n),
-    combo: new Int32Array(n),
-    entity: new Int32Array(n),
-    link: new Int32Array(n),
+    cable: sharedInts(n),
+    seq: sharedInts(n),
+    flags: new Uint8Array(new SharedArrayBuffer(n)),
+    roles: sharedInts(n),
+    combo: sharedInts(n),
+    entity: sharedInts(n),
+    link: sharedInts(n),
     comboType: new Uint8Array(0),
     comboName: new Int32Array(0),
     comboVariants: new Int32Array(0),
@@ -144,14 +72,7 @@ function emptyScan(n: number): Scan {
     lists,
     entities: new Pool(),
     links: new Pool(),
-    list: (id) => {
-      let l = parsed[id];
-      if (!l) {
-        l = JSON.parse(lists.strings[id]!) as string[];
-        parsed[id] = l;
-      }
-      return l;
-    },
+    list: () => [],
     cableId: [],
     station: [],
     year: [],
@@ -160,127 +81,48 @@ function emptyScan(n: number): Scan {
   };
 }
 
-/** A growable column of integers. */
-class Ints {
-  a = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.a.length) {
-      const grown = new Int32Array(this.a.length * 2);
-      grown.set(this.a);
-      this.a = grown;
-    }
-    this.a[this.length++] = v;
-  }
-  done(): Int32Array {
-    return this.a.slice(0, this.length);
-  }
+/**
+ * A second thread that scans the cables from a given id on (entities-thread.ts): `start`
+ * begins it, `wait` returns its part.
+ */
+export interface ScanHelper {
+  startScan(from: number, cableId: readonly number[], signers: readonly (string | null)[]): void;
+  waitScan(): ScanPart;
 }
 
-export function scanMentions(db: Db): Scan {
+/** Fewer mentions than this are scanned on one thread: a split costs its hand-over. */
+export const SPLIT_MIN_MENTIONS = 20_000;
+
+/**
+ * The scan, over one thread or two: with `helper`, the cables of the upper half of the ids are
+ * read by the helper while this thread reads the lower half, and its part is absorbed after
+ * (ScanState: the result is the one-thread scan's, id for id).
+ */
+export function scanMentions(
+  db: Db,
+  helper: ScanHelper | null = null,
+  splitMin = SPLIT_MIN_MENTIONS,
+): Scan {
   const n = db.prepare<[], number>("SELECT count(*) FROM mentions").pluck().get()!;
   const s = emptyScan(n);
   const cables = readCables(db, s);
-  // Group keys depend on type, name and variants only: computed once per distinct triple (a
-  // combo). The combos of one name are chained from the name's first.
-  const firstOfName = new Ints();
-  const nextOfName = new Ints();
-  const comboType = new Ints();
-  const comboName = new Ints();
-  const comboVariants = new Ints();
-  const comboGroup = new Ints();
-  const comboCount = new Ints();
-  const comboVkeys: string[][] = [];
-  const groups = new Map<string, number>();
-  const folded: (string[] | undefined)[] = [];
-  let lastCable = -1;
-  let cableIdx = -1;
-  let signers: Set<string> | null = null;
-  let i = 0;
-  const rows = db
-    .prepare<[], Raw>(
-      `SELECT cable_id, seq, type, name, variants, roles, us_official, protected, entity_id, link,
-              key, vkeys FROM mentions ORDER BY cable_id, seq`,
-    )
-    .raw();
-  for (const r of rows.iterate()) {
-    if (i === n) throw new Error("mentions changed while resolution read them");
-    const [cableId, seq, type, name, variants, roles, usOfficial, prot, entity, link, key, vkeys] =
-      r;
-    if (cableId !== lastCable) {
-      lastCable = cableId;
-      cableIdx = cables.index.get(cableId) ?? -1;
-      if (cableIdx < 0) throw new Error(`a mention of cable ${cableId}, not in the archive`);
-      const raw = cables.signers[cableIdx];
-      // As signedBy reads them.
-      signers = raw ? new Set(raw.split("; ").map((x) => fold(x).trim())) : null;
-    }
-    const t = TYPE_CODE[type];
-    if (t === undefined) throw new Error(`a mention of unknown type ${type} (cable ${cableId})`);
-    const ni = s.names.id(name);
-    const vi = variants === EMPTY ? 0 : s.lists.id(variants);
-    if (ni === firstOfName.length) firstOfName.push(-1);
-    let c = firstOfName.a[ni]!;
-    while (c >= 0 && (comboVariants.a[c] !== vi || comboType.a[c] !== t)) c = nextOfName.a[c]!;
-    if (c < 0) {
-      c = comboType.length;
-      nextOfName.push(firstOfName.a[ni]!);
-      firstOfName.a[ni] = c;
-      const k = mentionKeys({ type: TYPES[t]!, name, variants: s.list(vi) });
-      const gk = `${t}\u0000${k.key}`;
-      let g = groups.get(gk);
-      if (g === undefined) {
-        g = s.groupKeys.length;
-        groups.set(gk, g);
-        s.groupKeys.push(k.key);
-      }
-      comboType.push(t);
-      comboName.push(ni);
-      comboVariants.push(vi);
-      comboGroup.push(g);
-      comboCount.push(0);
-      comboVkeys.push(k.vkeys);
-      s.comboVkeys.push(k.vkeys.join("\n"));
-    }
-    comboCount.a[c]!++;
-    let flags = (usOfficial === 1 ? US_OFFICIAL : 0) | (prot === 1 ? PROTECTED : 0);
-    if (key !== s.groupKeys[comboGroup.a[c]!] || vkeys !== s.comboVkeys[c]) flags |= REKEY;
-    if (t === 0 && signers) {
-      let f = folded[c];
-      if (!f) {
-        f = [fold(name), ...s.list(vi).map(fold)];
-        folded[c] = f;
-      }
-      if (f.some((x) => signers!.has(x))) flags |= SIGNED;
-    }
-    s.cable[i] = cableIdx;
-    s.seq[i] = seq;
-    s.flags[i] = flags;
-    s.roles[i] = roles === EMPTY ? 0 : s.lists.id(roles);
-    s.combo[i] = c;
-    s.entity[i] = entity === null ? -1 : s.entities.id(entity);
-    s.link[i] = link === null ? -1 : s.links.id(link);
-    i++;
+  const state = new ScanState(s, cables);
+  const ids = helper && n >= splitMin ? [...s.cableId].sort((a, b) => a - b) : [];
+  if (ids.length < 2) {
+    state.read(db, null, null);
+    return state.finish(s);
   }
-  if (i !== n) throw new Error("mentions changed while resolution read them");
-  s.comboType = Uint8Array.from(comboType.done());
-  s.comboName = comboName.done();
-  s.comboVariants = comboVariants.done();
-  s.comboGroup = comboGroup.done();
-  // Who owns each variant: the organisation and place mentions writing it, counted per combo.
-  comboVkeys.forEach((vkeys, c) => {
-    const own = s.groupKeys[s.comboGroup[c]!]!;
-    for (const fv of vkeys) {
-      const at = `${TYPES[s.comboType[c]!]}\u0000${fv}`;
-      let m = s.owners.get(at);
-      if (!m) {
-        m = new Map();
-        s.owners.set(at, m);
-      }
-      m.set(own, (m.get(own) ?? 0) + comboCount.a[c]!);
-    }
-  });
-  return s;
+  const from = ids[ids.length >> 1]!;
+  helper!.startScan(from, s.cableId, cables.signers);
+  let part: ScanPart;
+  try {
+    state.read(db, null, from);
+  } finally {
+    // Waited for even when this half failed: the helper's thread is not left reading.
+    part = helper!.waitScan();
+  }
+  state.absorb(part);
+  return state.finish(s);
 }
 
 /** Mentions, grouped: `order[start[g] .. start[g + 1]]` are group g's, in table order. */

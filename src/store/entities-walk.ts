@@ -20,11 +20,12 @@ export const CHUNK_ROWS = 5_000;
  */
 export class Batches {
   private pending = 0;
-  private readonly own: boolean;
+  /** Whether the batches are transactions of their own (else the caller's transaction is). */
+  readonly own: boolean;
 
   constructor(
     private readonly db: Db,
-    private readonly limit = WRITES_PER_TRANSACTION,
+    readonly limit = WRITES_PER_TRANSACTION,
   ) {
     this.own = !db.inTransaction;
     if (this.own) db.exec("BEGIN IMMEDIATE");
@@ -93,11 +94,17 @@ export function* chunks<R, K>(
 /** Rows per multi-row INSERT: one statement per this many rows instead of one per row. */
 export const ROWS_PER_INSERT = 200;
 
+/** Where rows of one table go: written now (BulkInsert) or held to be written later (HeldRows). */
+export interface RowSink {
+  add(row: readonly unknown[]): void;
+  flush(): void;
+}
+
 /**
  * Rows appended to a table with multi-row INSERTs of ROWS_PER_INSERT rows (a statement per row
  * cost more than the row's own write), each counted in `batches`. `flush` writes the rest.
  */
-export class BulkInsert {
+export class BulkInsert implements RowSink {
   private values: unknown[] = [];
   private readonly full;
   private readonly width: number;
@@ -133,5 +140,37 @@ export class BulkInsert {
     stmt.run(this.values);
     this.values = [];
     this.batches.wrote(rows);
+  }
+}
+
+/**
+ * Rows of one table held in memory, flat, while another connection writes (entities-full.ts), and
+ * appended later with a BulkInsert in the order they came.
+ */
+export class HeldRows implements RowSink {
+  private readonly values: unknown[] = [];
+
+  constructor(
+    /** `table (col, ...)` */
+    readonly into: string,
+    readonly width: number,
+  ) {}
+
+  add(row: readonly unknown[]): void {
+    for (const v of row) this.values.push(v);
+  }
+
+  flush(): void {}
+
+  get rows(): number {
+    return this.values.length / this.width;
+  }
+
+  writeTo(db: Db, batches: Batches): void {
+    const insert = new BulkInsert(db, this.into, this.width, batches);
+    const { values, width } = this;
+    for (let k = 0; k < values.length; k += width) insert.add(values.slice(k, k + width));
+    insert.flush();
+    values.length = 0;
   }
 }
