@@ -14,6 +14,10 @@ const { path, range } = workerData as { path: string; range: EventDateRange };
 const post = (m: AheadMessage) => port.postMessage(m);
 try {
   const db = openArchive(path, { readonly: true });
+  // Every paragraph is read once: through read(), not the memory map, whose touched pages would
+  // stay in the process's resident memory (as resolution's full run reads), and with a small cache.
+  db.pragma("mmap_size = 0");
+  db.pragma("cache_size = -8192");
   try {
     for (const page of readEventDatePages(db, range)) post({ page });
   } finally {
