@@ -190,7 +190,7 @@ function capsAcronym(key: string): boolean {
  * before bodies before places), and, for one word, the most words of a phrase it opens. Every
  * opening run of words of a phrase has an entry, so a run without one can grow into no phrase.
  */
-interface PhraseInfo {
+export interface PhraseInfo {
   kind: Hit["kind"] | null;
   entry: Hit["entry"] | null;
   limit: number;
@@ -203,7 +203,7 @@ let phraseTable: Map<string, PhraseInfo> | null = null;
  * map hashed anew (four look-ups for a one-word phrase, three for each longer run), and a run was
  * built into a longer key even when no phrase goes on with it.
  */
-function phrases(tables: EntityTables): Map<string, PhraseInfo> {
+export function phrases(tables: EntityTables): ReadonlyMap<string, PhraseInfo> {
   if (phraseTable) return phraseTable;
   const map = new Map<string, PhraseInfo>();
   const at = (key: string): PhraseInfo => {
