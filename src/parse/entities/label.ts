@@ -86,7 +86,9 @@ export function labelUnit(
   for (let i = 0; i < tokens.length; i++) {
     if (labels[i] !== "other") continue;
     if (mayBeName(tables, tokens, i, caps, labels[i - 1] === "title")) labels[i] = "name";
-    else if (tokens[i]!.text.includes("-")) joinedPlaces(tables, unit, i);
+    // A one-character token (`-` itself) joins no places.
+    else if (tokens[i]!.text.length > 1 && tokens[i]!.text.includes("-"))
+      joinedPlaces(tables, unit, i);
   }
   namesNotPlaces(unit, isGivenName);
   return unit;
@@ -183,6 +185,52 @@ function capsAcronym(key: string): boolean {
   return key.length >= 3 || (key.length === 2 && !TWO_LETTER_WORDS.has(lower));
 }
 
+/**
+ * What a run of folded words is to the tables: the title, body or place it names, if any (titles
+ * before bodies before places), and, for one word, the most words of a phrase it opens. Every
+ * opening run of words of a phrase has an entry, so a run without one can grow into no phrase.
+ */
+export interface PhraseInfo {
+  kind: Hit["kind"] | null;
+  entry: Hit["entry"] | null;
+  limit: number;
+}
+
+let phraseTable: Map<string, PhraseInfo> | null = null;
+
+/**
+ * The three phrase maps and `firstWords` as one map: a word's fold is a fresh string, which each
+ * map hashed anew (four look-ups for a one-word phrase, three for each longer run), and a run was
+ * built into a longer key even when no phrase goes on with it.
+ */
+export function phrases(tables: EntityTables): ReadonlyMap<string, PhraseInfo> {
+  if (phraseTable) return phraseTable;
+  const map = new Map<string, PhraseInfo>();
+  const at = (key: string): PhraseInfo => {
+    let info = map.get(key);
+    if (!info) {
+      info = { kind: null, entry: null, limit: 0 };
+      map.set(key, info);
+    }
+    return info;
+  };
+  const add = (kind: Hit["kind"], key: string, entry: Hit["entry"]) => {
+    const words = key.split(" ");
+    for (let n = 1; n < words.length; n++) at(words.slice(0, n).join(" "));
+    const info = at(key);
+    if (info.kind === null) {
+      info.kind = kind;
+      info.entry = entry;
+    }
+  };
+  for (const [key, entry] of tables.titles) add("title", key, entry);
+  for (const [key, entry] of tables.orgs) add("org", key, entry);
+  for (const [key, entry] of tables.places) add("place", key, entry);
+  for (const [word, limit] of tables.firstWords) at(word).limit = limit;
+  phraseTable = map;
+  return map;
+}
+
 function phraseFrom(
   tables: EntityTables,
   tokens: Token[],
@@ -190,8 +238,10 @@ function phraseFrom(
   caps: boolean,
   minWords: number,
 ): Hit | null {
+  const table = phrases(tables);
   // Only words that open some phrase are looked at (most capitalised words open none).
-  const limit = tables.firstWords.get(tokens[i]!.fold) ?? 0;
+  const first = table.get(tokens[i]!.fold);
+  const limit = first?.limit ?? 0;
   if (limit < minWords) return null;
   let key = "";
   let best: Hit | null = null;
@@ -201,23 +251,17 @@ function phraseFrom(
     // Inside a phrase small words may be lower case (`Minister of State`, `Bosnia and Herzegovina`).
     if (k > i && !caps && !isNameShape(t) && !PHRASE_INNER.has(t.fold)) break;
     key = k === i ? t.fold : `${key} ${t.fold}`;
+    const info = k === i ? first : table.get(key);
+    // No phrase opens with these words: a longer run names nothing either.
+    if (info === undefined) break;
     const count = k - i + 1;
     if (
+      info.kind !== null &&
       count >= minWords &&
       !(count === 1 && caps && CAPS_AMBIGUOUS.has(key)) &&
       !(k > i && !isNameShape(t) && !caps)
-    ) {
-      const title = tables.titles.get(key);
-      if (title) best = { kind: "title", to: k + 1, entry: title };
-      else {
-        const org = tables.orgs.get(key);
-        if (org) best = { kind: "org", to: k + 1, entry: org };
-        else {
-          const place = tables.places.get(key);
-          if (place) best = { kind: "place", to: k + 1, entry: place };
-        }
-      }
-    }
+    )
+      best = { kind: info.kind, to: k + 1, entry: info.entry! };
     if (t.possessive || t.sentenceEnd) break;
   }
   return best;

@@ -137,7 +137,9 @@ function judge(
       DETERMINERS.has(prev.fold) &&
       !(next !== undefined && next.shape === "lower" && !FUNCTION_WORDS.has(next.text)));
   const after = roleAfter(unit, to);
-  const roles = [portfolio ? null : before.role, after.role].filter((r): r is string => r !== null);
+  const roles: string[] = [];
+  if (!portfolio && before.role !== null) roles.push(before.role);
+  if (after.role !== null) roles.push(after.role);
   let evidence: Evidence | null = null;
   const cue =
     (before.title && !portfolio) || after.role || protectAfter(unit, to) || accordingTo(unit, from);

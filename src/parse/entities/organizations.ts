@@ -82,9 +82,10 @@ export function markOrgPhrases(
       out.push({ name: b.written, written: b.written, paragraph: 0 });
     }
   }
-  // Phrases need a head word: most units have none, and are not scanned.
-  let nextHead = -1;
-  if (!unit.caps && tokens.some((t) => isOrgHead(t.text))) {
+  // Phrases need a head word: most units have none, and are not scanned. The first head found
+  // here is where the scan for the next head resumes.
+  let nextHead = unit.caps ? -1 : tokens.findIndex((t) => isOrgHead(t.text));
+  if (nextHead >= 0) {
     for (let i = 0; i < tokens.length; i++) {
       if (nextHead < i) {
         nextHead = i;

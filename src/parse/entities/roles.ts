@@ -18,8 +18,11 @@ export interface Role {
   us: boolean;
 }
 
+/** No title beside the name: one shared answer, as most names have none (read-only). */
+const NO_ROLE: Readonly<Role> = Object.freeze({ role: null, title: false, us: false });
+
 /** The title phrase right before a name: `Deputy Minister of Interior`, `Swiss Ambassador`. */
-export function roleBefore(unit: LabeledUnit, from: number): Role {
+export function roleBefore(unit: LabeledUnit, from: number): Readonly<Role> {
   const { tokens, labels } = unit;
   let k = from - 1;
   let firstTitle = -1;
@@ -57,7 +60,7 @@ export function roleBefore(unit: LabeledUnit, from: number): Role {
     k--;
     if (!sawTitle && from - k > 3) break;
   }
-  if (!sawTitle) return { role: null, title: false, us: false };
+  if (!sawTitle) return NO_ROLE;
   // Role text: from the first title on, without honorifics (`Mr.`, `Dr.`), leading words dropped.
   const spanStart = titleStartOf(unit, firstTitle, from);
   if (spanStart < 0) return { role: null, title: true, us };
@@ -88,15 +91,15 @@ function cleanRole(text: string): string | null {
 }
 
 /** `Shukri Ghanem, Chairman of Libya's National Oil Corporation (NOC)`: a capitalised title in apposition. */
-export function roleAfter(unit: LabeledUnit, to: number): Role {
+export function roleAfter(unit: LabeledUnit, to: number): Readonly<Role> {
   const { tokens, labels } = unit;
   let k = to;
-  if (tokens[k]?.text !== ",") return { role: null, title: false, us: false };
+  if (tokens[k]?.text !== ",") return NO_ROLE;
   k++;
   while (k < tokens.length && /^(?:the|a|an|former|then|acting)$/i.test(tokens[k]!.text)) k++;
-  if (labels[k] !== "title") return { role: null, title: false, us: false };
+  if (labels[k] !== "title") return NO_ROLE;
   const span = unit.spanOf[k]?.from === k ? (unit.spanOf[k] as Span<TitleEntry>) : null;
-  if (!span || span.entry.kind === "honorific") return { role: null, title: false, us: false };
+  if (!span || span.entry.kind === "honorific") return NO_ROLE;
   let end = k;
   while (end + 1 < tokens.length && end - k < 12) {
     const t = tokens[end + 1]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KEPT_BY_SIGNATURE, tokenize } from "./tokens.js";
+import { isLetter, isLower, isUpper, KEPT_BY_SIGNATURE, tokenize } from "./tokens.js";
 import { KEPT_LOWER } from "./vocabulary.js";
 
 describe("kept lower-case words", () => {
@@ -86,5 +86,27 @@ describe("words with joiners, accents, capitals and initials", () => {
       [".", "punct", "."],
     ]);
     expect(initials.at(-1)?.sentenceEnd).toBe(true);
+  });
+});
+
+describe("character classes by table", () => {
+  it("give the answers of the ranges they replace, for every code unit and past the end", () => {
+    const letter = (c: number) =>
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+    const upper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+    const lower = (c: number) => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+    for (let c = 0; c <= 0xffff; c++) {
+      expect(isLetter(c), c.toString(16)).toBe(letter(c));
+      expect(isUpper(c), c.toString(16)).toBe(upper(c));
+      expect(isLower(c), c.toString(16)).toBe(lower(c));
+    }
+    // `charCodeAt` past the end.
+    expect([isLetter(Number.NaN), isUpper(Number.NaN), isLower(Number.NaN)]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -278,20 +278,37 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isLetter(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
-  );
+/**
+ * Letter, capital and small letter by table rather than by ranges: asked of every character of
+ * every unit (the same ranges, so the same answers; NaN past the end is none of them).
+ */
+const LETTER = 1;
+const CAPITAL = 2;
+const SMALL = 4;
+const CLASS_END = 0x250;
+const CHAR_CLASS = (() => {
+  const t = new Uint8Array(CLASS_END);
+  for (let c = 0; c < CLASS_END; c++) {
+    let bits = 0;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7))
+      bits |= LETTER;
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) bits |= CAPITAL;
+    if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7)) bits |= SMALL;
+    t[c] = bits;
+  }
+  return t;
+})();
+
+export function isLetter(c: number): boolean {
+  return c < CLASS_END && (CHAR_CLASS[c]! & LETTER) !== 0;
 }
 
-function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+export function isUpper(c: number): boolean {
+  return c < CLASS_END && (CHAR_CLASS[c]! & CAPITAL) !== 0;
 }
 
-function isLower(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+export function isLower(c: number): boolean {
+  return c < CLASS_END && (CHAR_CLASS[c]! & SMALL) !== 0;
 }
 
 function shapeOf(word: string): Shape {
