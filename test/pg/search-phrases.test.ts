@@ -15,6 +15,7 @@ import { phraseQuery } from "../../src/search/postgres/near.js";
 import { matchIdsPostgres } from "../../src/search/postgres/search.js";
 import { openPostgres, type PgArchive } from "../../src/store/postgres/connect.js";
 import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
+import { lexemes } from "../support/pg-lexemes.js";
 
 const SAMPLE = new URL("../../data/sample/", import.meta.url).pathname;
 const run = postgresAvailable("the PostgreSQL phrase tests");
@@ -93,19 +94,11 @@ describe.skipIf(!run)("PostgreSQL phrases from the pair index", () => {
     await pg.sql`ALTER INDEX cables_phrase_pairs ALTER COLUMN 1 SET STATISTICS 0`;
   }
 
-  async function lexemes(text: string): Promise<string[]> {
-    const [row] = await pg.sql<{ lex: string[] | null }[]>`
-      SELECT array_agg(s.lexeme ORDER BY s.p) AS lex
-        FROM (SELECT u.lexeme, unnest(u.positions) AS p
-                FROM unnest(to_tsvector('pg_catalog.simple', cg_fold(${text}))) u) s`;
-    return row?.lex ?? [];
-  }
-
   /** The cables the position check on `tsv` alone finds for a phrase, at the weights given. */
   async function byTsv(phrase: string, weights: string[]): Promise<number[]> {
     const prefix = phrase.endsWith('"*');
     const text = phrase.replace(/^"|"\*?$/g, "");
-    const lex = await lexemes(text);
+    const lex = await lexemes(pg, text);
     const q = weights.map((w) => `(${phraseQuery(lex, prefix, w)})`).join(" | ");
     const rows = await pg.sql<{ id: number }[]>`
       SELECT id::int AS id FROM cables WHERE tsv @@ ${q}::tsquery ORDER BY id`;

@@ -15,6 +15,7 @@ import { dateKey, SUBJECT_WEIGHTS } from "../../src/search/postgres/statement.js
 import type { SearchResult } from "../../src/search/types.js";
 import { openPostgres, type PgArchive } from "../../src/store/postgres/connect.js";
 import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
+import { lexemes } from "../support/pg-lexemes.js";
 
 const SAMPLE = new URL("../../data/sample/", import.meta.url).pathname;
 const run = postgresAvailable("the PostgreSQL search shape tests");
@@ -35,14 +36,6 @@ describe.skipIf(!run)("PostgreSQL search shapes", () => {
     cluster?.stop();
   });
 
-  async function lexemes(text: string): Promise<string[]> {
-    const [row] = await pg.sql<{ lex: string[] | null }[]>`
-      SELECT array_agg(s.lexeme ORDER BY s.p) AS lex
-        FROM (SELECT u.lexeme, unnest(u.positions) AS p
-                FROM unnest(to_tsvector('pg_catalog.simple', cg_fold(${text}))) u) s`;
-    return row?.lex ?? [];
-  }
-
   it("NEAR of two phrases as tsquery distances matches what cg_near matches", {
     timeout: 600_000,
   }, async () => {
@@ -60,7 +53,7 @@ describe.skipIf(!run)("PostgreSQL search shapes", () => {
     let matched = 0;
     for (const [x, y] of texts) {
       const phrases = await Promise.all(
-        [x, y].map(async (t) => ({ lexemes: await lexemes(t), prefix: t.endsWith("*") })),
+        [x, y].map(async (t) => ({ lexemes: await lexemes(pg, t), prefix: t.endsWith("*") })),
       );
       const encoded = phrases.map((p) => p.lexemes.join(" ") + (p.prefix ? "*" : ""));
       // Only cables holding both phrases can match either way: cg_near is slow on the rest.
