@@ -43,28 +43,33 @@ export interface Cables {
   signers: readonly (string | null)[];
 }
 
-/** What a scan of part of the table hands over: plain data, cloned or transferred to a thread. */
-export interface ScanPart {
-  n: number;
-  cable: Int32Array;
-  seq: Int32Array;
-  flags: Uint8Array;
-  roles: Int32Array;
-  combo: Int32Array;
-  entity: Int32Array;
-  link: Int32Array;
+/**
+ * What a scan of part of the table hands over: plain data, cloned or transferred to a thread. The
+ * per-mention columns are the Scan's; the pools travel as arrays, and each combo is counted.
+ */
+export type ScanPart = Pick<
+  Scan,
+  | "n"
+  | "cable"
+  | "seq"
+  | "flags"
+  | "roles"
+  | "combo"
+  | "entity"
+  | "link"
+  | "comboName"
+  | "comboVariants"
+  | "comboGroup"
+  | "groupKeys"
+> & {
   names: string[];
   lists: string[];
   entities: string[];
   links: string[];
   comboType: Int32Array;
-  comboName: Int32Array;
-  comboVariants: Int32Array;
-  comboGroup: Int32Array;
   comboCount: Int32Array;
   comboVkeys: string[][];
-  groupKeys: string[];
-}
+};
 
 const SELECT = `SELECT cable_id, seq, type, name, variants, roles, us_official, protected, entity_id,
                        link, key, vkeys FROM mentions`;
