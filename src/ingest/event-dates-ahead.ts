@@ -19,19 +19,38 @@ import { workerEntry } from "./pool.js";
  * stores what it read, so there is still one writer.
  */
 
-export type AheadMessage = { page: EventDatePage } | { done: true } | { error: string };
+/**
+ * A page travels as its JSON in UTF-8, the buffer moved to the ingest's thread, not copied. The
+ * pages wait there until the entity steps end: the 824,293 dates of 251,287 cables held 190 MB of
+ * heap as objects, 40 MB as bytes (measured on the benchmark's archive), and the ingest's peak
+ * memory comes after them.
+ */
+export type AheadMessage = { page: Uint8Array } | { done: true } | { error: string };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function encodePage(page: EventDatePage): Uint8Array {
+  return encoder.encode(JSON.stringify(page));
+}
+
+function decodePage(bytes: Uint8Array): EventDatePage {
+  return JSON.parse(decoder.decode(bytes)) as EventDatePage;
+}
 
 export interface EventDatesAhead {
   /** Stores the dates read (reading them here if the thread failed); returns the cables read. */
   store(db: Db): Promise<number>;
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Starts reading, or null when there is nothing to read or no file another thread can open. */
 export function readEventDatesAhead(db: Db): EventDatesAhead | null {
   if (db.memory || db.readonly) return null;
   const range = staleEventDates(db);
   if (!range) return null;
-  const pages: EventDatePage[] = [];
+  const pages: Uint8Array[] = [];
   const entry = workerEntry("event-dates-worker");
   const worker = new Worker(entry.source, {
     eval: entry.eval,
@@ -52,7 +71,10 @@ export function readEventDatesAhead(db: Db): EventDatesAhead | null {
       // A thread that failed (it should not) costs time, not dates: read them here instead.
       if (!complete) return refreshEventDates(target);
       let n = 0;
-      for (const page of pages) {
+      for (let i = 0; i < pages.length; i++) {
+        const page = decodePage(pages[i]!);
+        // Each page's bytes go once it is stored.
+        pages[i] = EMPTY;
         writeEventDatePage(target, page);
         n += page.cables.length;
       }

@@ -106,6 +106,9 @@ export async function ingest(
   try {
     bulkMerging(db);
     await run(db, expanded, parser, report, opts, started, at);
+    // Every record is parsed: the workers' heaps (tables, lexicon, what their last batches left)
+    // go before the finishing steps, which hold the most memory of the run.
+    await parser.close();
     report.finishing = await finishIngest(db);
     report.finishedAt = new Date().toISOString();
     settle(report, started);

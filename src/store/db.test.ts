@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Db, openArchive } from "./db.js";
+import { type Db, openArchive, unmapped } from "./db.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cablegram-db-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,6 +41,43 @@ describe("migrate", () => {
     // Re-running the migrations would fail (their tables exist): this open must not.
     const db = openArchive(path);
     expect(recorded(db)).toEqual(files);
+    db.close();
+  });
+});
+
+describe("unmapped", () => {
+  const mmap = (db: Db) => db.pragma("mmap_size", { simple: true }) as number;
+
+  it("reads without the memory map while it runs, then restores it, whatever run does", async () => {
+    const db = openArchive(join(dir, "unmapped.db"));
+    const before = mmap(db);
+    expect(before).toBeGreaterThan(0);
+    expect(unmapped(db, () => mmap(db))).toBe(0);
+    expect(mmap(db)).toBe(before);
+    expect(() =>
+      unmapped(db, () => {
+        throw new Error("step failed");
+      }),
+    ).toThrow("step failed");
+    expect(mmap(db)).toBe(before);
+    // An async run (the ingest's finishing steps) keeps it off until it settles.
+    let inside = -1;
+    const done = unmapped(db, async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      inside = mmap(db);
+      return "done";
+    });
+    expect(mmap(db)).toBe(0);
+    await expect(done).resolves.toBe("done");
+    expect(inside).toBe(0);
+    expect(mmap(db)).toBe(before);
+    await expect(unmapped(db, async () => Promise.reject(new Error("later")))).rejects.toThrow(
+      "later",
+    );
+    expect(mmap(db)).toBe(before);
+    // Nested: the inner call leaves the outer one's setting.
+    expect(unmapped(db, () => unmapped(db, () => mmap(db)) + mmap(db))).toBe(0);
+    expect(mmap(db)).toBe(before);
     db.close();
   });
 });

@@ -50,6 +50,33 @@ export function openArchive(path: string, opts: OpenOptions = {}): Db {
 }
 
 /**
+ * Runs `run` (awaited if it returns a promise) with the archive read through read() rather than
+ * the memory map. Every page a connection reads through the map stays resident in the process
+ * until the map goes, up to its 256 MB: steps that read the whole archive once (an ingest's
+ * finishing steps, a full resolution, a full summary build) read it into SQLite's bounded cache
+ * instead, the rest staying in the kernel's page cache, outside the process. Setting the size to
+ * 0 unmaps what was mapped; the size is restored afterwards.
+ */
+export function unmapped<T>(db: Db, run: () => T): T {
+  const size = db.pragma("mmap_size", { simple: true }) as number;
+  if (size === 0) return run();
+  db.pragma("mmap_size = 0");
+  const restore = () => {
+    if (db.open) db.pragma(`mmap_size = ${size}`);
+  };
+  let out: T;
+  try {
+    out = run();
+  } catch (err) {
+    restore();
+    throw err;
+  }
+  if (out instanceof Promise) return out.finally(restore) as T;
+  restore();
+  return out;
+}
+
+/**
  * A PostgreSQL URL given to a command that reads SQLite only: SQLite would take it for a file
  * name and make folders named after the user and password. Say so, without the password.
  */

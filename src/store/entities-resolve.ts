@@ -1,4 +1,4 @@
-import type { Db } from "./db.js";
+import { type Db, unmapped } from "./db.js";
 import { resolveAll, type ThreadMin } from "./entities-full.js";
 import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
 import { ResolveThread } from "./entities-thread.js";
@@ -49,23 +49,6 @@ export interface ResolveOptions {
    * THREAD_MIN_WRITES); `false`: everything on this thread.
    */
   thread?: false | ThreadMin;
-}
-
-/**
- * Runs `run` with the archive read through read() rather than a memory map. A full run reads all
- * of `mentions` once (0.7 GB at 251,287 cables) while it holds its columns: mapped, every page
- * it read stayed resident in the process, up to the map's 256 MB, on top of the columns (peak
- * 1,059 MB at 251,287 cables; the ingest budget is 1,024 MB). Read, the pages stay in the
- * kernel's cache, outside the process.
- */
-function unmapped<T>(db: Db, run: () => T): T {
-  const size = db.pragma("mmap_size", { simple: true }) as number;
-  db.pragma("mmap_size = 0");
-  try {
-    return run();
-  } finally {
-    db.pragma(`mmap_size = ${size}`);
-  }
 }
 
 /** The mark a run leaves in entity_dirty until it ends (the migration's mark has no key). */

@@ -13,7 +13,7 @@ import { Batches } from "./entities-walk.js";
 
 function connect(path: string): Db {
   const db = openArchive(path);
-  // As the calling connection during a full run (entities-resolve.ts, `unmapped`): pages read
+  // As the calling connection during a full run (`unmapped`, db.ts): pages read
   // stay in the kernel's cache, not in this process.
   db.pragma("mmap_size = 0");
   // Its reads and writes walk the table once, in order, and its index build spills to files: a

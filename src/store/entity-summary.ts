@@ -11,7 +11,7 @@
  * Memory is bounded by the packed lists (4 bytes an entity named per cable), never the mentions:
  * rows are read in keyset chunks and writes committed in batches (entities-walk.ts).
  */
-import type { Db } from "./db.js";
+import { type Db, unmapped } from "./db.js";
 import type { EntityType } from "./entities-input.js";
 import { Batches, BulkInsert, chunks, WRITES_PER_TRANSACTION } from "./entities-walk.js";
 import { COMENTION_MIN_CABLES, storeComentions } from "./entity-summary-comentions.js";
@@ -205,26 +205,22 @@ function buildAll(
   let cables: number;
   let comentions: number;
   if (columns) {
-    // Read, not mapped: every archive page the build touched through the map stayed resident in
-    // the process (peak RSS of the step at 50,000 cables: 566 MB mapped, 419 MB read), as in
-    // resolution's full run (entities-resolve.ts).
-    const mmap = db.pragma("mmap_size", { simple: true }) as number;
-    db.pragma("mmap_size = 0");
-    try {
+    // Read, not mapped (peak RSS of the step at 50,000 cables: 566 MB mapped, 419 MB read).
+    [entities, cables, comentions] = unmapped(db, () => {
       // entity_cables and entity_stats on both cores (entity-summary-parallel.ts): the worker's
       // share is copied in once this thread has written the packed lists and co-mentions.
       const written = writeRows(db, orderPlacements(db, columns), batches, worker);
+      let listed: number;
+      let pairs: number;
       try {
-        cables = writeListsFromColumns(db, columns, new Map(codes.all()), batches);
-        comentions = storeComentions(db, null, min, (n) => batches.wrote(n));
+        listed = writeListsFromColumns(db, columns, new Map(codes.all()), batches);
+        pairs = storeComentions(db, null, min, (n) => batches.wrote(n));
       } catch (err) {
         if ("dispose" in written) written.dispose();
         throw err;
       }
-      entities = "finish" in written ? written.finish(batches) : written.entities;
-    } finally {
-      db.pragma(`mmap_size = ${mmap}`);
-    }
+      return ["finish" in written ? written.finish(batches) : written.entities, listed, pairs];
+    });
   } else {
     entities = sortPlacements(db, batches);
     // Every code at once (all assigned above): one statement, not one per entity.
