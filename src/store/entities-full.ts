@@ -93,10 +93,22 @@ export function writeOwners(db: Db, s: Scan, batches: Batches): void {
 /** Fewer placements than this are written on the calling thread: a thread costs its start. */
 export const THREAD_MIN_WRITES = 20_000;
 
-/** Below these sizes the second thread is not used (SPLIT_MIN_MENTIONS, THREAD_MIN_WRITES). */
+/**
+ * Above this many mentions the second thread is not used either: its half of the columns and the
+ * derived rows held while it writes cost memory that grows with the archive. At 251,287 cables
+ * (6.1 million mentions) the ingest's peak resident memory was 1,218 MiB with it and 996 MiB
+ * without, against the 1,024 MiB budget of `npm run bench`, for 15–19 s of a 460–570 s ingest.
+ */
+export const THREAD_MAX_MENTIONS = 3_000_000;
+
+/**
+ * Below these sizes the second thread is not used (SPLIT_MIN_MENTIONS, THREAD_MIN_WRITES), nor
+ * above `maxMentions` (THREAD_MAX_MENTIONS).
+ */
 export interface ThreadMin {
   mentions?: number;
   writes?: number;
+  maxMentions?: number;
 }
 
 export function resolveAll(

@@ -1,5 +1,5 @@
 import { type Db, unmapped } from "./db.js";
-import { resolveAll, type ThreadMin } from "./entities-full.js";
+import { resolveAll, THREAD_MAX_MENTIONS, type ThreadMin } from "./entities-full.js";
 import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
 import { ResolveThread } from "./entities-thread.js";
 import { resolveTouched } from "./entities-touched.js";
@@ -46,9 +46,18 @@ export interface ResolveOptions {
   /**
    * A full run on an archive file reads half the mentions and writes the placements on a second
    * thread (entities-thread.ts) above the sizes given (default SPLIT_MIN_MENTIONS and
-   * THREAD_MIN_WRITES); `false`: everything on this thread.
+   * THREAD_MIN_WRITES) and up to THREAD_MAX_MENTIONS; `false`: everything on this thread.
    */
   thread?: false | ThreadMin;
+}
+
+/** At most `max` mentions (counted no further than that: a scan of an index, stopped early). */
+function withinThreadMax(db: Db, max = THREAD_MAX_MENTIONS): boolean {
+  const n = db
+    .prepare<[number], number>("SELECT count(*) FROM (SELECT 1 FROM mentions LIMIT ?)")
+    .pluck()
+    .get(max + 1)!;
+  return n <= max;
 }
 
 /** The mark a run leaves in entity_dirty until it ends (the migration's mark has no key). */
@@ -76,7 +85,8 @@ export function resolveEntities(db: Db, options: ResolveOptions = {}): ResolveRe
     if (!fullRun) buildIndex(db, MENTIONS_ENTITY_INDEX);
     db.prepare("INSERT INTO entity_dirty (type, key) VALUES ('*', ?)").run(RESOLVING);
     // Started now, the thread loads while the scan runs.
-    if (fullRun && options.thread !== false) thread = ResolveThread.for(db);
+    if (fullRun && options.thread !== false && withinThreadMax(db, options.thread?.maxMentions))
+      thread = ResolveThread.for(db);
     const report = fullRun
       ? unmapped(db, () => resolveAll(db, batches, stopped, thread, options.thread || {}))
       : resolveTouched(db, batches);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMirrorCables, writeSyntheticCsv } from "../../scripts/bench/synthetic-csv.js";
 import { ingest } from "../../src/ingest/index.js";
 import { type Db, openArchive } from "../../src/store/db.js";
+import type { ThreadMin } from "../../src/store/entities-full.js";
 import { REKEY_WRITE } from "../../src/store/entities-mention-writes.js";
 import { placeAll } from "../../src/store/entities-place.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
@@ -82,24 +83,35 @@ describe("placements written on a second thread", () => {
     reference.close();
     expect((expected[0] as unknown[]).length).toBeGreaterThan(200);
 
-    const results = [true, false].map((threaded) => {
-      const db = unresolved(join(dir, `${threaded}.db`));
+    const mentions = (expected[0] as unknown[]).length;
+    const runs: { name: string; thread: false | ThreadMin; requests: number }[] = [
+      // A scan, the placing and the writes.
+      { name: "threaded", thread: { mentions: 1, writes: 1 }, requests: 3 },
+      { name: "one-thread", thread: false, requests: 0 },
+      // An archive above the cap (THREAD_MAX_MENTIONS, for memory) runs on one thread.
+      {
+        name: "capped",
+        thread: { mentions: 1, writes: 1, maxMentions: mentions - 1 },
+        requests: 0,
+      },
+      { name: "at-cap", thread: { mentions: 1, writes: 1, maxMentions: mentions }, requests: 3 },
+    ];
+    const results = runs.map((run) => {
+      const db = unresolved(join(dir, `${run.name}.db`));
       const before = ResolveThread.started;
       const report = resolveEntities(db, {
-        thread: threaded ? { mentions: 1, writes: 1 } : false,
+        thread: run.thread,
         // Several transactions, each ending inside a multi-row statement's worth of rows.
         writesPerTransaction: 97,
       });
-      // A scan, the placing and the writes.
-      expect(ResolveThread.started - before).toBe(threaded ? 3 : 0);
+      expect(ResolveThread.started - before, run.name).toBe(run.requests);
       expect(report.changed).toBe(report.mentions);
       refreshEntitySummaries(db);
       const out = dump(db);
       db.close();
       return out;
     });
-    expect(results[0]).toEqual(results[1]);
-    expect(results[0]).toEqual(expected);
+    for (const out of results) expect(out).toEqual(expected);
   });
 
   it("splits the scan and the placing without changing one id of them, placed or not", () => {
