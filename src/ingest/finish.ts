@@ -1,6 +1,6 @@
 import { refreshAnalyticsFacts } from "../store/analytics-facts.js";
 import { refreshDateEstimates } from "../store/date-estimates.js";
-import { type Db, unmapped } from "../store/db.js";
+import { type Db, withPragmas } from "../store/db.js";
 import { resolveEntities } from "../store/entities-resolve.js";
 import { finishMentionLoad } from "../store/entities-write.js";
 import { refreshEntitySummaries } from "../store/entity-summary.js";
@@ -93,12 +93,17 @@ function stepTimes(step: string, started: number, cpu: NodeJS.CpuUsage): FinishS
 }
 
 /**
- * The steps read the archive through read(), not the memory map (`unmapped`): mapped, the pages of
- * the mention index, the traffic counts and the analytics facts stayed resident in the ingest's
- * process on top of what those steps hold (about 300 MB at 251,287 cables; scripts/bench.ts).
+ * The steps read the archive through read(), not the memory map: mapped, the pages of the mention
+ * index, the traffic counts and the analytics facts stayed resident in the ingest's process on top
+ * of what those steps hold (about 300 MB at 251,287 cables; docs/architecture.md, "Memory at
+ * 251,287 cables"). They walk tables in order and append, so a page cache of 16 MB (the threads'
+ * size) serves them as the archive's 64 MB did, and it is 48 MB less at the run's peak.
  */
+/** The finishing steps' page cache, in KiB (a negative cache_size is a size, not pages). */
+const FINISH_CACHE_KIB = -16384;
+
 export function finishIngest(db: Db): Promise<FinishStep[]> {
-  return unmapped(db, async () => {
+  return withPragmas(db, { mmap_size: 0, cache_size: FINISH_CACHE_KIB }, async () => {
     const shared: Run = { ahead: null };
     const done: FinishStep[] = [];
     for (const [step, run] of STEPS) done.push(await timedStepAsync(step, () => run(db, shared)));

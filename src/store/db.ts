@@ -50,19 +50,20 @@ export function openArchive(path: string, opts: OpenOptions = {}): Db {
 }
 
 /**
- * Runs `run` (awaited if it returns a promise) with the archive read through read() rather than
- * the memory map. Every page a connection reads through the map stays resident in the process
- * until the map goes, up to its 256 MB: steps that read the whole archive once (an ingest's
- * finishing steps, a full resolution, a full summary build) read it into SQLite's bounded cache
- * instead, the rest staying in the kernel's page cache, outside the process. Setting the size to
- * 0 unmaps what was mapped; the size is restored afterwards.
+ * Runs `run` (awaited if it returns a promise) with the connection's pragmas set to `settings`,
+ * each restored afterwards however `run` ends; a pragma already at its value is left alone.
  */
-export function unmapped<T>(db: Db, run: () => T): T {
-  const size = db.pragma("mmap_size", { simple: true }) as number;
-  if (size === 0) return run();
-  db.pragma("mmap_size = 0");
+export function withPragmas<T>(db: Db, settings: Record<string, number>, run: () => T): T {
+  const before: [string, number][] = [];
+  for (const [name, value] of Object.entries(settings)) {
+    const was = db.pragma(name, { simple: true }) as number;
+    if (was === value) continue;
+    before.push([name, was]);
+    db.pragma(`${name} = ${value}`);
+  }
+  if (before.length === 0) return run();
   const restore = () => {
-    if (db.open) db.pragma(`mmap_size = ${size}`);
+    if (db.open) for (const [name, was] of before) db.pragma(`${name} = ${was}`);
   };
   let out: T;
   try {
@@ -74,6 +75,17 @@ export function unmapped<T>(db: Db, run: () => T): T {
   if (out instanceof Promise) return out.finally(restore) as T;
   restore();
   return out;
+}
+
+/**
+ * Runs `run` with the archive read through read() rather than the memory map. Every page a
+ * connection reads through the map stays resident in the process until the map goes, up to its
+ * 256 MB: steps that read the whole archive once (an ingest's finishing steps, a full resolution,
+ * a full summary build) read it into SQLite's bounded cache instead, the rest staying in the
+ * kernel's page cache, outside the process. Setting the size to 0 unmaps what was mapped.
+ */
+export function unmapped<T>(db: Db, run: () => T): T {
+  return withPragmas(db, { mmap_size: 0 }, run);
 }
 
 /**
