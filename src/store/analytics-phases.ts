@@ -1,3 +1,4 @@
+import { whenSettled } from "./settled.js";
 /**
  * Where an analytics request spends its time, for the benchmark (scripts/bench-analytics.ts): the
  * result set, the facts, the view's own work. Off unless a recorder is active, when `timed` is one
@@ -17,17 +18,9 @@ export function timed<T>(phase: Phase, fn: () => T): T {
   const into = current;
   if (!into) return fn();
   const started = performance.now();
-  const add = () => into.set(phase, (into.get(phase) ?? 0) + performance.now() - started);
-  let out: T;
-  try {
-    out = fn();
-  } catch (err) {
-    add();
-    throw err;
-  }
-  if (out instanceof Promise) return out.finally(add) as T;
-  add();
-  return out;
+  return whenSettled(fn, () =>
+    into.set(phase, (into.get(phase) ?? 0) + performance.now() - started),
+  );
 }
 
 /** Starts recording; the returned function stops and gives each phase's milliseconds. */

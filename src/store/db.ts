@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { archiveError, folderGiven } from "./archive-error.js";
+import { whenSettled } from "./settled.js";
 
 export type Db = Database.Database;
 
@@ -62,19 +63,9 @@ export function withPragmas<T>(db: Db, settings: Record<string, number>, run: ()
     db.pragma(`${name} = ${value}`);
   }
   if (before.length === 0) return run();
-  const restore = () => {
+  return whenSettled(run, () => {
     if (db.open) for (const [name, was] of before) db.pragma(`${name} = ${was}`);
-  };
-  let out: T;
-  try {
-    out = run();
-  } catch (err) {
-    restore();
-    throw err;
-  }
-  if (out instanceof Promise) return out.finally(restore) as T;
-  restore();
-  return out;
+  });
 }
 
 /**
