@@ -92,6 +92,9 @@ function stepTimes(step: string, started: number, cpu: NodeJS.CpuUsage): FinishS
   };
 }
 
+/** The finishing steps' page cache, in KiB (a negative cache_size is a size, not pages). */
+const FINISH_CACHE_KIB = -16384;
+
 /**
  * The steps read the archive through read(), not the memory map: mapped, the pages of the mention
  * index, the traffic counts and the analytics facts stayed resident in the ingest's process on top
@@ -100,9 +103,6 @@ function stepTimes(step: string, started: number, cpu: NodeJS.CpuUsage): FinishS
  * the threads' connections rather than the archive's 64 MB (one sampled ingest of 251,287 cables
  * peaked 10 MiB lower with it, 986 MiB against the 1,024 MiB budget).
  */
-/** The finishing steps' page cache, in KiB (a negative cache_size is a size, not pages). */
-const FINISH_CACHE_KIB = -16384;
-
 export function finishIngest(db: Db): Promise<FinishStep[]> {
   return withPragmas(db, { mmap_size: 0, cache_size: FINISH_CACHE_KIB }, async () => {
     const shared: Run = { ahead: null };
