@@ -5,7 +5,7 @@
  * Public mode is a switch on the pool (src/store/postgres/entities-public.ts) every read consults.
  */
 import { comentionGexfPostgres, entitiesCsvPostgres } from "../export/entities-postgres.js";
-import { searchParsedPostgres } from "../search/postgres/search.js";
+import { searchParsedPostgres, warmUpPostgres } from "../search/postgres/search.js";
 import type { FacetCount } from "../search/types.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { estimateCreated } from "../store/postgres/date-estimates.js";
@@ -76,6 +76,7 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
     entitiesCsv: (q, type) => guard(() => entitiesCsvPostgres(sql, q, type, pub())),
     entityNetwork: (opts) => guard(() => comentionGexfPostgres(sql, pub(), opts)),
     enterPublicMode: () => setPublicModePg(sql),
+    warmUp: () => guard(() => warmUpPostgres(sql)),
     protectedIndex: () => guard(() => protectedIndexPg(sql)),
     estimateCreated: (id) => guard(() => estimateCreated(sql, id)),
     knows: (id) =>

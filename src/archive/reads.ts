@@ -84,6 +84,11 @@ export interface ArchiveReads {
    * persons cables protect (src/store/entities-public.ts).
    */
   enterPublicMode(): void;
+  /**
+   * Builds the caches a search reads (columnar copies, vocabulary, the protected-name index) so
+   * that no visitor pays for them: a long-running process calls it once, before it listens.
+   */
+  warmUp(): Promise<void>;
   /** The cables protecting persons, for masking their names (src/server/public-mode.ts). */
   protectedIndex(): Promise<ProtectedIndex>;
   /** The estimated creation day of a cable cited but absent; null where none is estimated. */

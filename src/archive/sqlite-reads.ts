@@ -8,7 +8,7 @@ import { estimateCreated } from "../graph/estimate.js";
 import { sqliteGraph } from "../graph/sqlite-source.js";
 import type { QueryNode } from "../search/ast.js";
 import { coMentions } from "../search/entity-facets.js";
-import { searchParsed } from "../search/index.js";
+import { searchParsed, warmUp } from "../search/index.js";
 import { neighbours } from "../search/neighbours.js";
 import type { FacetCount, SortOrder } from "../search/types.js";
 import { type Db, perConnection } from "../store/db.js";
@@ -118,6 +118,7 @@ export function sqliteReads(db: Db): ArchiveReads {
     entitiesCsv: async (q, type) => entitiesCsv(db, q, type),
     entityNetwork: async (opts) => comentionGexf(db, opts),
     enterPublicMode: () => setPublicMode(db),
+    warmUp: async () => warmUp(db),
     protectedIndex: async () => protectedIndex(db),
     estimateCreated: async (id) => estimateCreated(db, id),
     knows: async (id) => {

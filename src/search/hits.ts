@@ -66,6 +66,40 @@ function ftsCount(db: Db, fts: string): number {
   );
 }
 
+/** Date keys for ids from the columnar copy (NO_DATE last either way). */
+export function columnDateKeys(
+  ids: Int32Array,
+  cols: Columns,
+  column: "created" | "released",
+  desc: boolean,
+): Float64Array {
+  const keys = new Float64Array(ids.length);
+  const sign = desc ? -1 : 1;
+  const values = cols[column];
+  ids.forEach((id, i) => {
+    const t = id < values.length ? values[id]! : NO_DATE;
+    keys[i] = t === NO_DATE ? NO_DATE : sign * t;
+  });
+  return keys;
+}
+
+/**
+ * Relevance keys past the rank-all limit: the subject tier's score where it has one (NaN: not in
+ * the tier), else the unranked tier newest first, undated last.
+ */
+export function tieredKeys(
+  ids: Int32Array,
+  tier: Float64Array,
+  newest: Float64Array,
+): Float64Array {
+  return Float64Array.from(ids, (id, i) => {
+    const score = id < tier.length ? tier[id]! : Number.NaN;
+    if (!Number.isNaN(score)) return score;
+    const k = newest[i]!;
+    return k === NO_DATE ? UNRANKED * 2 : UNRANKED + k;
+  });
+}
+
 /** Date keys for ids: from the columnar copy when there is one, else the covering index. */
 function dateKeys(
   db: Db,
@@ -74,16 +108,9 @@ function dateKeys(
   cols: Columns | null,
   desc: boolean,
 ): Float64Array {
+  if (cols) return columnDateKeys(ids, cols, column, desc);
   const keys = new Float64Array(ids.length);
   const sign = desc ? -1 : 1;
-  if (cols) {
-    const values = cols[column];
-    ids.forEach((id, i) => {
-      const t = id < values.length ? values[id]! : NO_DATE;
-      keys[i] = t === NO_DATE ? NO_DATE : sign * t;
-    });
-    return keys;
-  }
   // As in the columnar copy (columns.ts): undated cables sort by their estimate.
   const expr = column === "created" ? "coalesce(m.created, m.created_est)" : `m.${column}`;
   const rows = db
@@ -142,13 +169,7 @@ export function sortKeys(
   const subjectTier = plan.subjectFts
     ? bm25Scores(db, "subject_fts", plan.subjectFts, size)
     : new Float64Array(size).fill(Number.NaN);
-  const newest = dateKeys(db, ids, "created", cols, true);
-  return Float64Array.from(ids, (id, i) => {
-    const score = subjectTier[id]!;
-    if (!Number.isNaN(score)) return score;
-    const k = newest[i]!;
-    return k === NO_DATE ? UNRANKED * 2 : UNRANKED + k;
-  });
+  return tieredKeys(ids, subjectTier, dateKeys(db, ids, "created", cols, true));
 }
 
 function after(key: number, id: number, pos: CursorPosition): boolean {

@@ -41,6 +41,11 @@ export interface SearchTuning extends SearchOptions {
   snippets?: boolean;
   /** Text matches up to this many are all ranked by BM25 (default RANK_ALL in hits.ts). */
   rankAll?: number;
+  /**
+   * PostgreSQL: false counts facets and keys in SQL even when the columnar copy is at hand
+   * (src/search/postgres/columnar.ts), so tests and benchmarks can set the two side by side.
+   */
+  columns?: boolean;
 }
 
 function statements(db: Db) {

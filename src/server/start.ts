@@ -18,7 +18,6 @@ import {
   sqliteArchive,
 } from "../archive/archive.js";
 import { type IngestReport, ingest } from "../ingest/index.js";
-import { warmUp } from "../search/index.js";
 import { type Db, openArchive } from "../store/db.js";
 import {
   archiveFailure,
@@ -189,8 +188,6 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     allowedHosts: [...listening, ...(opts.allowedHosts ?? [])],
   });
   if (app.assets.problem) log(`warning: ${app.assets.problem}`);
-  // After createApp, which puts a public server's connection in public mode: what is warmed is
-  // what this connection's searches read. Before listening, so no request waits behind it.
   if (db) {
     const extractor = oldExtractorWarning(db, opts.db);
     if (extractor) log(extractor);
@@ -199,10 +196,17 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       const warning = staleSummariesWarning(db, opts.db);
       if (warning) log(warning);
     }
-    const t = performance.now();
-    warmUp(db);
+  }
+  // After createApp, which puts a public server's connection in public mode: what is warmed is
+  // what this connection's searches read. Before listening, so no request waits behind it.
+  const t = performance.now();
+  try {
+    await archive.warmUp();
     const ms = Math.round(performance.now() - t);
     if (ms >= 1000) log(`search caches built in ${ms} ms`);
+  } catch (err) {
+    // The first searches build what is missing; a server that cannot warm up can still answer.
+    log(`warning: search caches not built: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!isLoopback(opts.host)) log(`warning: listening on ${opts.host}, beyond this machine`);
 

@@ -21,7 +21,7 @@ export const RANK_ALL_PG = 2_000;
 /** Key offset of the unranked tier: above every rank (those are negative or zero). */
 const UNRANKED = 1e14;
 /** Subject words weigh ten times body words, as the BM25 weights of the SQLite back end. */
-const WEIGHTS = "'{0, 0, 0.1, 1.0}'";
+export const WEIGHTS = "'{0, 0, 0.1, 1.0}'";
 /**
  * The subject tier's rank: ts_rank of the subject vector, read from `tsv` with body words (B)
  * weighing nothing. The subject's positions come first in `tsv` and are the subject vector's own,
@@ -91,7 +91,7 @@ const DATE_COLUMN: Record<string, string> = {
  * The entities of one type the matches name most, as src/search/entity-facets.ts counts them: a
  * cable counts once per entity, ties by name (public: no mention a cable protects).
  */
-function entityTop(type: EntityType, limit: string, pub: boolean): string {
+export function entityTop(type: EntityType, limit: string, pub: boolean): string {
   return `(SELECT coalesce(json_agg(x), '[]') FROM (
       SELECT y.value, coalesce(e.name, y.value) AS label, y.count FROM (
         SELECT mm.entity_id AS value, count(DISTINCT mm.cable_id)::int AS count

@@ -1,0 +1,164 @@
+/**
+ * A search on PostgreSQL with the columnar copy (./columns.ts): SQL finds the matches once and
+ * sends their ids (4 bytes each), the relevance scores it alone can compute (every match's while
+ * there are at most rankAll, else the subject tier's) and the entity facets, which read
+ * `mentions`; Node then computes date keys, the page, its position, the TAGS / origin /
+ * classification / caveat facets and the histogram exactly as the SQLite back end does
+ * (src/search/hits.ts, previous.ts, facets.ts). The keys are the numbers searchStatement gives,
+ * so a cursor from either path opens the same page on the other.
+ */
+import { ENTITY_TYPES } from "../../store/entities-input.js";
+import type { Sql } from "../../store/postgres/connect.js";
+import type { Columns } from "../columns.js";
+import type { CursorPosition } from "../cursor.js";
+import { facetsFromColumns } from "../facets.js";
+import { columnDateKeys, firstAfter, type Matches, tieredKeys } from "../hits.js";
+import { type PagePosition, pagePosition } from "../previous.js";
+import type { EntityFacetCount, SearchResult, SortOrder } from "../types.js";
+import { int32s } from "./columns.js";
+import { entityTop, type PageRow, RANK_ALL_PG, SUBJECT_WEIGHTS, WEIGHTS } from "./statement.js";
+
+export interface ColumnarInput {
+  where: string;
+  params: unknown[];
+  sort: SortOrder;
+  rank: string | null;
+  subject: string | null;
+  after: CursorPosition | null;
+  limit: number;
+  rankAll?: number;
+  facets: { limit: number; pub: boolean } | null;
+}
+
+interface IdsRow {
+  total: number;
+  ids: Uint8Array | null;
+  ranked: Uint8Array | null;
+  tier: Uint8Array | null;
+  [facet: string]: unknown;
+}
+
+/** The one statement: total, ids, scores, entity facets. */
+export function idsStatement(input: ColumnarInput): { text: string; params: unknown[] } {
+  const params = [...input.params];
+  const param = (v: unknown, cast: string) => `$${params.push(v)}${cast}`;
+  const columns = [
+    "(SELECT total FROM n) AS total",
+    `(SELECT string_agg(int4send(m.id::int), ''::bytea) FROM m) AS ids`,
+  ];
+  if (input.sort === "relevance" && input.rank) {
+    const rank = param(input.rank, "::tsquery");
+    const rankAll = Math.max(0, Math.floor(input.rankAll ?? RANK_ALL_PG));
+    const few = `(SELECT total FROM n) <= ${rankAll}`;
+    const pair = (weights: string) =>
+      `string_agg(int4send(c.id::int) || float8send((-ts_rank(${weights}, c.tsv, ${rank}))::float8), ''::bytea)`;
+    columns.push(
+      `(SELECT ${pair(WEIGHTS)} FROM m JOIN cables c ON c.id = m.id WHERE ${few}) AS ranked`,
+    );
+    // As in searchStatement: the subject matches from the subject index on their own (OFFSET 0),
+    // then only those among the matches are scored.
+    columns.push(
+      input.subject
+        ? `(SELECT ${pair(SUBJECT_WEIGHTS)} FROM (SELECT c.id, c.tsv FROM cables c
+              WHERE NOT ${few} AND (${input.subject}) OFFSET 0) c JOIN m ON m.id = c.id) AS tier`
+        : "NULL::bytea AS tier",
+    );
+  }
+  if (input.facets) {
+    const L = param(input.facets.limit, "::int");
+    const pub = input.facets.pub;
+    columns.push(...ENTITY_TYPES.map((t) => `${entityTop(t, L, pub)} AS ${t}`));
+  }
+  const text = `WITH m AS MATERIALIZED (SELECT c.id FROM cables c WHERE (${input.where})),
+    n AS MATERIALIZED (SELECT count(*)::int AS total FROM m)
+    SELECT ${columns.join(",\n")}`;
+  return { text, params };
+}
+
+/** (int4 id, float8 score) pairs as a score per id, NaN where there is none. */
+function scoresById(bytes: Uint8Array | null, size: number): Float64Array {
+  const out = new Float64Array(size).fill(Number.NaN);
+  if (!bytes) return out;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at + 12 <= bytes.length; at += 12) {
+    const id = view.getInt32(at);
+    if (id < size) out[id] = view.getFloat64(at + 4);
+  }
+  return out;
+}
+
+function keysFor(input: ColumnarInput, row: IdsRow, ids: Int32Array, cols: Columns): Float64Array {
+  switch (input.sort) {
+    case "created":
+    case "-created":
+      return columnDateKeys(ids, cols, "created", input.sort === "-created");
+    case "released":
+    case "-released":
+      return columnDateKeys(ids, cols, "released", input.sort === "-released");
+    default:
+      break;
+  }
+  if (!input.rank) return new Float64Array(ids.length);
+  const size = ids.length > 0 ? ids[ids.length - 1]! + 1 : 0;
+  if (row.ranked) {
+    const scores = scoresById(row.ranked, size);
+    return Float64Array.from(ids, (id) => scores[id]!);
+  }
+  const newest = columnDateKeys(ids, cols, "created", true);
+  return tieredKeys(ids, scoresById(row.tier, size), newest);
+}
+
+export interface ColumnarAnswer {
+  total: number;
+  matches: Matches;
+  /** Indexes into matches of the page and the one after it (limit + 1 at most). */
+  picked: number[];
+  position: PagePosition;
+  pageRows: Map<number, Omit<PageRow, "key">>;
+  facets: Pick<SearchResult, "facets" | "histogram">;
+}
+
+export async function searchColumnar(
+  tx: Sql,
+  cols: Columns,
+  input: ColumnarInput,
+): Promise<ColumnarAnswer> {
+  const statement = idsStatement(input);
+  const [row] = (await tx.unsafe(
+    statement.text,
+    statement.params as never[],
+  )) as unknown as IdsRow[];
+  const r = row!;
+  const ids = int32s(r.ids).sort();
+  const matches = { ids, keys: keysFor(input, r, ids, cols) };
+  const picked = firstAfter(matches, input.after, input.limit + 1);
+  const position = pagePosition(matches, input.after, input.limit);
+  const pageIds = picked.slice(0, input.limit).map((i) => ids[i]!);
+  const rows = pageIds.length
+    ? await tx<Omit<PageRow, "key">[]>`
+        SELECT id::int AS id, reference_id, subject, created, created_est, released, origin,
+               classification, partial
+          FROM cables WHERE id = ANY(${pageIds}::bigint[])`
+    : [];
+  let facets: ColumnarAnswer["facets"] = { facets: null, histogram: null };
+  if (input.facets) {
+    const counted = facetsFromColumns(cols, ids, input.facets.limit);
+    facets = {
+      facets: {
+        ...counted.facets!,
+        person: r.person as EntityFacetCount[],
+        org: r.org as EntityFacetCount[],
+        place: r.place as EntityFacetCount[],
+      },
+      histogram: counted.histogram,
+    };
+  }
+  return {
+    total: r.total,
+    matches,
+    picked,
+    position,
+    pageRows: new Map(rows.map((p) => [Number(p.id), p])),
+    facets,
+  };
+}
