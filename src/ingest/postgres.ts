@@ -14,6 +14,7 @@ import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
 import { claimRun } from "../store/postgres/ingest-runs.js";
+import { refreshSubjectVectors } from "../store/postgres/subject-vectors.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
 import { DEFAULT_BATCH_SIZE, IngestError, type IngestOptions, startParsing } from "./index.js";
@@ -136,6 +137,8 @@ export async function ingestPostgres(
     await refreshDateEstimates(pg.sql);
     // Analytics facts and traffic counts of the new and changed cables, as SQLite's ingest ends.
     await refreshAnalytics(pg.sql);
+    // The relevance ranks' subject vectors of the new and changed cables.
+    await refreshSubjectVectors(pg.sql);
     report.bytes = bytesDone;
     report.finishedAt = new Date().toISOString();
     settle(report, started);

@@ -108,6 +108,12 @@ describe.skipIf(!run)("archives on PostgreSQL", () => {
       const versions = await getVersions(pg.sql, JSON.parse(pgShow.out).referenceId);
       expect(versions.map((v) => v.current)).toEqual([false, true]);
       expect(versions[0]!.cable.body).not.toEqual(versions[1]!.cable.body);
+      // The subject vectors relevance ranks with (migration 008) follow the new version.
+      const [stale] = await pg.sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM cables c
+          LEFT JOIN cable_subjects s ON s.id = c.id AND s.version_id = c.version_id
+         WHERE s.tsv IS DISTINCT FROM cg_text_tsv(c.subject, NULL)`;
+      expect(stale!.n).toBe(0);
     } finally {
       await pg.close();
     }

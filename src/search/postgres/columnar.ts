@@ -16,7 +16,7 @@ import { columnDateKeys, firstAfter, type Matches, tieredKeys } from "../hits.js
 import { type PagePosition, pagePosition } from "../previous.js";
 import type { EntityFacetCount, SearchResult, SortOrder } from "../types.js";
 import { int32s } from "./columns.js";
-import { entityTop, type PageRow, RANK_ALL_PG, SUBJECT_WEIGHTS, WEIGHTS } from "./statement.js";
+import { entityTop, type PageRow, RANK_ALL_PG, subjectTier, WEIGHTS } from "./statement.js";
 
 export interface ColumnarInput {
   where: string;
@@ -50,17 +50,12 @@ export function idsStatement(input: ColumnarInput): { text: string; params: unkn
     const rank = param(input.rank, "::tsquery");
     const rankAll = Math.max(0, Math.floor(input.rankAll ?? RANK_ALL_PG));
     const few = `(SELECT total FROM n) <= ${rankAll}`;
-    const pair = (weights: string) =>
-      `string_agg(int4send(c.id::int) || float8send((-ts_rank(${weights}, c.tsv, ${rank}))::float8), ''::bytea)`;
-    columns.push(
-      `(SELECT ${pair(WEIGHTS)} FROM m JOIN cables c ON c.id = m.id WHERE ${few}) AS ranked`,
-    );
-    // As in searchStatement: the subject matches from the subject index on their own (OFFSET 0),
-    // then only those among the matches are scored.
+    const pairs = "string_agg(int4send(t.id::int) || float8send(t.key), ''::bytea)";
+    columns.push(`(SELECT ${pairs} FROM (SELECT m.id, (-ts_rank(${WEIGHTS}, c.tsv, ${rank}))::float8 AS key
+        FROM m JOIN cables c ON c.id = m.id WHERE ${few}) t) AS ranked`);
     columns.push(
       input.subject
-        ? `(SELECT ${pair(SUBJECT_WEIGHTS)} FROM (SELECT c.id, c.tsv FROM cables c
-              WHERE NOT ${few} AND (${input.subject}) OFFSET 0) c JOIN m ON m.id = c.id) AS tier`
+        ? `(SELECT ${pairs} FROM (${subjectTier(input.subject, few, rank)}) t) AS tier`
         : "NULL::bytea AS tier",
     );
   }

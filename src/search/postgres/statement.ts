@@ -128,6 +128,22 @@ function facetColumns(L: string, pub: boolean): string {
     ${ENTITY_TYPES.map((t) => `${entityTop(t, L, pub)} AS ${t}`).join(", ")}`;
 }
 
+/**
+ * `(id, key)` of the subject tier: the matches (`m`) whose subject satisfies `subject`, when there
+ * are more than `few` allows, keyed by the subject's rank. The subject matches are found from the
+ * subject index on their own (OFFSET 0 keeps the planner from probing every match's subject
+ * instead, computing its vector each time), then only those among the matches are scored, on the
+ * subject's own vector where `cable_subjects` holds the current version's (migration 008), else on
+ * `tsv`: the same number, without reading the whole tsvector out of TOAST.
+ */
+export function subjectTier(subject: string, few: string, rank: string): string {
+  return `SELECT x.id, (-ts_rank(${SUBJECT_WEIGHTS}, coalesce(s.tsv, x.tsv), ${rank}))::float8 AS key
+      FROM (SELECT c.id, c.version_id, c.tsv FROM cables c WHERE NOT ${few} AND (${subject})
+            OFFSET 0) x
+      JOIN m ON m.id = x.id
+      LEFT JOIN cable_subjects s ON s.id = x.id AND s.version_id = x.version_id`;
+}
+
 /** The CTEs giving `k (id, key)`: every match with its sort key. */
 function keyed(input: StatementInput, param: (v: unknown, cast: string) => string): string {
   const date = DATE_COLUMN[input.sort];
@@ -140,13 +156,8 @@ function keyed(input: StatementInput, param: (v: unknown, cast: string) => strin
   const rankAll = Math.max(0, Math.floor(input.rankAll ?? RANK_ALL_PG));
   const few = `(SELECT total FROM n) <= ${rankAll}`;
   // Both branches are guarded by a one-time filter on the total: only one of them runs.
-  // The subject matches are found from the subject index on their own (OFFSET 0 keeps the
-  // planner from probing every match's subject instead, computing its vector each time), then
-  // only those among the matches are scored.
   const tier = input.subject
-    ? `tier AS (SELECT c.id, (-ts_rank(${SUBJECT_WEIGHTS}, c.tsv, ${rank}))::float8 AS key
-          FROM (SELECT c.id, c.tsv FROM cables c WHERE NOT ${few} AND (${input.subject})
-                OFFSET 0) c JOIN m ON m.id = c.id),`
+    ? `tier AS (${subjectTier(input.subject, few, rank)}),`
     : "tier AS (SELECT NULL::bigint AS id, NULL::float8 AS key WHERE false),";
   return `${tier}
     k AS MATERIALIZED (

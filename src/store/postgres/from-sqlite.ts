@@ -16,6 +16,7 @@ import { syncAllCableFacets } from "./cable-facets.js";
 import { type PgArchive, PostgresArchiveError, type Sql, WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
 import { ENTITY_COLUMNS, ENTITY_TABLES, prepareSource, sourceSelect } from "./entities-copy.js";
+import { refreshSubjectVectors } from "./subject-vectors.js";
 import { COLUMNS } from "./write.js";
 
 /** What is copied, in an order that satisfies the foreign keys (cables before their children). */
@@ -231,6 +232,7 @@ export async function copySqliteToPostgres(
       for (const i of indexes) await tx.unsafe(i.def);
       // Derived per-cable rows (migration 006), from the copied tables and their indexes.
       await syncAllCableFacets(tx);
+      await refreshSubjectVectors(tx);
       for (const [table, seq] of [
         ["cables", "cables_id_seq"],
         ["versions", "versions_id_seq"],
