@@ -10,25 +10,20 @@
 import { ENTITY_TYPES } from "../../store/entities-input.js";
 import type { Sql } from "../../store/postgres/connect.js";
 import type { Columns } from "../columns.js";
-import type { CursorPosition } from "../cursor.js";
 import { facetsFromColumns } from "../facets.js";
 import { columnDateKeys, firstAfter, type Matches, tieredKeys } from "../hits.js";
 import { type PagePosition, pagePosition } from "../previous.js";
-import type { EntityFacetCount, SearchResult, SortOrder } from "../types.js";
+import type { EntityFacetCount, SearchResult } from "../types.js";
 import { int32s } from "./columns.js";
-import { entityTop, type PageRow, RANK_ALL_PG, subjectTier, WEIGHTS } from "./statement.js";
-
-export interface ColumnarInput {
-  where: string;
-  params: unknown[];
-  sort: SortOrder;
-  rank: string | null;
-  subject: string | null;
-  after: CursorPosition | null;
-  limit: number;
-  rankAll?: number;
-  facets: { limit: number; pub: boolean } | null;
-}
+import {
+  entityTop,
+  oneRow,
+  type PageRow,
+  RANK_ALL_PG,
+  type StatementInput,
+  subjectTier,
+  WEIGHTS,
+} from "./statement.js";
 
 interface IdsRow {
   total: number;
@@ -39,7 +34,7 @@ interface IdsRow {
 }
 
 /** The one statement: total, ids, scores, entity facets. */
-export function idsStatement(input: ColumnarInput): { text: string; params: unknown[] } {
+export function idsStatement(input: StatementInput): { text: string; params: unknown[] } {
   const params = [...input.params];
   const param = (v: unknown, cast: string) => `$${params.push(v)}${cast}`;
   const columns = [
@@ -82,7 +77,7 @@ function scoresById(bytes: Uint8Array | null, size: number): Float64Array {
   return out;
 }
 
-function keysFor(input: ColumnarInput, row: IdsRow, ids: Int32Array, cols: Columns): Float64Array {
+function keysFor(input: StatementInput, row: IdsRow, ids: Int32Array, cols: Columns): Float64Array {
   switch (input.sort) {
     case "created":
     case "-created":
@@ -116,14 +111,9 @@ export interface ColumnarAnswer {
 export async function searchColumnar(
   tx: Sql,
   cols: Columns,
-  input: ColumnarInput,
+  input: StatementInput,
 ): Promise<ColumnarAnswer> {
-  const statement = idsStatement(input);
-  const [row] = (await tx.unsafe(
-    statement.text,
-    statement.params as never[],
-  )) as unknown as IdsRow[];
-  const r = row!;
+  const r = await oneRow<IdsRow>(tx, idsStatement(input));
   const ids = int32s(r.ids).sort();
   const matches = { ids, keys: keysFor(input, r, ids, cols) };
   const picked = firstAfter(matches, input.after, input.limit + 1);

@@ -6,9 +6,8 @@
  * web process"). Built once per pool and archive state (archiveStamp), in the snapshot of the
  * request that needs it, and shared by the requests that arrive while it is read.
  */
-import { isCancelled } from "../../store/postgres/cancel.js";
 import type { Pool, Sql } from "../../store/postgres/connect.js";
-import { archiveStamp } from "../../store/postgres/entities-public.js";
+import { PerArchiveState } from "../../store/postgres/per-state.js";
 import type { Columns, Dictionary, MultiColumn } from "../columns.js";
 import { NO_DATE } from "../columns.js";
 
@@ -106,39 +105,13 @@ export async function buildColumnsPg(tx: Sql, stamp: string): Promise<Columns> {
   };
 }
 
-interface Entry {
-  stamp: string;
-  startedAt: number;
-  columns: Promise<Columns>;
-}
-
-const cache = new WeakMap<Pool, Entry>();
+const copies = new PerArchiveState<Columns>(buildColumnsPg);
 
 /**
  * The columns of the archive in `tx`'s snapshot, built if need be; null when they would be stale
  * and were rebuilt too recently to rebuild again (an ingest is committing batches): the caller
  * counts in SQL instead, as SQLite's columnsIfFresh says.
  */
-export async function columnsIfFreshPg(pool: Pool, tx: Sql): Promise<Columns | null> {
-  const stamp = await archiveStamp(tx);
-  const hit = cache.get(pool);
-  if (hit && hit.stamp === stamp) {
-    try {
-      return await hit.columns;
-    } catch (err) {
-      // Read in the transaction of the request that started it and cancelled when that client
-      // left (src/store/postgres/cancel.ts): this request reads them anew.
-      if (!isCancelled(err)) throw err;
-    }
-  } else if (hit && Date.now() - hit.startedAt < REBUILD_INTERVAL_MS) {
-    return null;
-  }
-  const entry: Entry = { stamp, startedAt: Date.now(), columns: buildColumnsPg(tx, stamp) };
-  cache.set(pool, entry);
-  try {
-    return await entry.columns;
-  } catch (err) {
-    if (cache.get(pool) === entry) cache.delete(pool);
-    throw err;
-  }
+export function columnsIfFreshPg(pool: Pool, tx: Sql): Promise<Columns | null> {
+  return copies.getUnlessRecent(pool, tx, REBUILD_INTERVAL_MS);
 }

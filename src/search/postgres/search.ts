@@ -21,11 +21,17 @@ import type { SearchTuning } from "../index.js";
 import { parseQuery } from "../parser.js";
 import type { EntityFacetCount, FacetCount, SearchHit, SearchResult } from "../types.js";
 import { checkOptions, QuerySyntaxError } from "../types.js";
-import { type ColumnarInput, searchColumnar } from "./columnar.js";
+import { searchColumnar } from "./columnar.js";
 import { columnsIfFreshPg, int32s } from "./columns.js";
 import { compilePostgres, type Lexer, type PgCatalog } from "./compile.js";
 import { snippetsFor } from "./snippets.js";
-import { type PageRow, type StatementRow, searchStatement } from "./statement.js";
+import {
+  oneRow,
+  type PageRow,
+  type StatementInput,
+  type StatementRow,
+  searchStatement,
+} from "./statement.js";
 import { variantExpander } from "./variants.js";
 
 function entityField(n: QueryNode): { field: string; pos: number } | null {
@@ -104,13 +110,8 @@ interface PageAnswer {
 }
 
 /** The page, cursors and facets from one SQL statement (no columnar copy at hand). */
-async function pageFromSql(tx: Sql, input: ColumnarInput): Promise<PageAnswer> {
-  const statement = searchStatement(input);
-  const [row] = (await tx.unsafe(
-    statement.text,
-    statement.params as never[],
-  )) as unknown as StatementRow[];
-  const r = row!;
+async function pageFromSql(tx: Sql, input: StatementInput): Promise<PageAnswer> {
+  const r = await oneRow<StatementRow>(tx, searchStatement(input));
   const pageRows = r.page ?? [];
   const page = pageRows.slice(0, input.limit);
   const last = page.at(-1);
@@ -138,7 +139,7 @@ async function pageFromSql(tx: Sql, input: ColumnarInput): Promise<PageAnswer> {
 }
 
 /** The same answer with the ids from SQL and the rest counted in Node (./columnar.ts). */
-async function pageFromColumns(tx: Sql, cols: Columns, input: ColumnarInput): Promise<PageAnswer> {
+async function pageFromColumns(tx: Sql, cols: Columns, input: StatementInput): Promise<PageAnswer> {
   const a = await searchColumnar(tx, cols, input);
   const { ids, keys } = a.matches;
   const at = (i: number): CursorPosition => ({ key: keys[i]!, id: ids[i]! });

@@ -12,6 +12,7 @@
  * follow newest first. Keys are numbers, smaller first, ties by id, as in src/search/hits.ts.
  */
 import { ENTITY_TYPES, type EntityType } from "../../store/entities-input.js";
+import type { Sql } from "../../store/postgres/connect.js";
 import { NO_DATE } from "../columns.js";
 import type { CursorPosition } from "../cursor.js";
 import type { SortOrder } from "../types.js";
@@ -167,6 +168,15 @@ function keyed(input: StatementInput, param: (v: unknown, cast: string) => strin
       SELECT m.id, coalesce(t.key, CASE WHEN m.d IS NULL THEN ${UNRANKED * 2}::float8
                                     ELSE ${UNRANKED}::float8 + ${dateKey("m.d", -1)} END)
         FROM m LEFT JOIN tier t ON t.id = m.id WHERE NOT ${few})`;
+}
+
+/** The one row a statement built here answers. */
+export async function oneRow<R>(
+  tx: Sql,
+  statement: { text: string; params: unknown[] },
+): Promise<R> {
+  const [row] = (await tx.unsafe(statement.text, statement.params as never[])) as unknown as R[];
+  return row!;
 }
 
 /** The statement and its parameters. */

@@ -6,8 +6,8 @@
  * protected mention only comes or goes with a new version of its cable.
  */
 import { indexOf, type ProtectedIndex, type ProtectedMention } from "../entities-public.js";
-import { isCancelled } from "./cancel.js";
 import type { Pool, Sql } from "./connect.js";
+import { PerArchiveState } from "./per-state.js";
 
 const publicPools = new WeakSet<Pool>();
 
@@ -19,46 +19,20 @@ export function isPublicModePg(sql: Pool): boolean {
   return publicPools.has(sql);
 }
 
-/** Changes whenever a write commits (src/archive/postgres-reads.ts dataVersion). */
-export async function archiveStamp(sql: Sql): Promise<string> {
-  const [row] = await sql<{ v: string }[]>`
-    SELECT (SELECT coalesce(max(id), 0) FROM versions) || ':' ||
-           (SELECT count(*) FROM ingest_runs WHERE finished_at IS NOT NULL) AS v`;
-  return row?.v ?? "";
-}
-
-const cache = new WeakMap<Pool, { stamp: string; index: Promise<ProtectedIndex> }>();
+const protectedIndexes = new PerArchiveState<ProtectedIndex>(async (tx) =>
+  indexOf(
+    await tx<ProtectedMention[]>`
+      SELECT m.cable_id, c.reference_id, m.name, m.variants
+        FROM mentions m JOIN cables c ON c.id = m.cable_id WHERE m.protected`,
+  ),
+);
 
 /**
  * The cables with protected persons. `tx` reads (the caller's snapshot when in a transaction);
  * `pool` keys the cache.
  */
-export async function protectedIndexPg(pool: Pool, tx: Sql = pool): Promise<ProtectedIndex> {
-  const stamp = await archiveStamp(tx);
-  const hit = cache.get(pool);
-  if (hit && hit.stamp === stamp) {
-    try {
-      return await hit.index;
-    } catch (err) {
-      // The read runs in the transaction of the request that started it: when that client left,
-      // it was cancelled (./cancel.ts), which says nothing about this request: it reads anew.
-      if (!isCancelled(err)) throw err;
-    }
-  }
-  const index = (async () =>
-    indexOf(
-      await tx<ProtectedMention[]>`
-        SELECT m.cable_id, c.reference_id, m.name, m.variants
-          FROM mentions m JOIN cables c ON c.id = m.cable_id WHERE m.protected`,
-    ))();
-  cache.set(pool, { stamp, index });
-  try {
-    return await index;
-  } catch (err) {
-    // A failed read is not an index: the next call tries again.
-    if (cache.get(pool)?.index === index) cache.delete(pool);
-    throw err;
-  }
+export function protectedIndexPg(pool: Pool, tx: Sql = pool): Promise<ProtectedIndex> {
+  return protectedIndexes.get(pool, tx);
 }
 
 /** A cable as public mode shows it: without the persons it protects (publicView on SQLite). */
