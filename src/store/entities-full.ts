@@ -98,6 +98,7 @@ export const THREAD_MIN_WRITES = 20_000;
  * derived rows held while it writes cost memory that grows with the archive. At 251,287 cables
  * (6.1 million mentions) the ingest's peak resident memory was 1,218 MiB with it and 996 MiB
  * without, against the 1,024 MiB budget of `npm run bench`, for 15–19 s of a 460–570 s ingest.
+ * The summaries' worker keeps the same cap (entity-summary.ts, workerMaxMentions).
  */
 export const THREAD_MAX_MENTIONS = 3_000_000;
 

@@ -12,6 +12,7 @@
  * rows are read in keyset chunks and writes committed in batches (entities-walk.ts).
  */
 import { type Db, unmapped } from "./db.js";
+import { THREAD_MAX_MENTIONS } from "./entities-full.js";
 import type { EntityType } from "./entities-input.js";
 import { Batches, BulkInsert, chunks, WRITES_PER_TRANSACTION } from "./entities-walk.js";
 import { COMENTION_MIN_CABLES, storeComentions } from "./entity-summary-comentions.js";
@@ -31,6 +32,8 @@ export interface SummaryReport {
   cables: number;
   /** Entities whose co-mention lists were stored. */
   comentions: number;
+  /** Threads that wrote the rows: 2 when a full build gave a share to its worker. */
+  threads: 1 | 2;
   ms: number;
 }
 
@@ -42,6 +45,12 @@ export interface SummaryOptions {
    * archive is a file (entity-summary-parallel.ts); false: all in this thread (the same rows).
    */
   worker?: boolean;
+  /**
+   * Above this many mentions (default THREAD_MAX_MENTIONS, as resolution's second thread) the
+   * worker is not used: its copy of the string columns and its own heap added about 100 MiB to
+   * the peak of a 251,287-cable ingest, which that peak cannot spare (docs/architecture.md).
+   */
+  workerMaxMentions?: number;
 }
 
 /**
@@ -102,7 +111,14 @@ export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): Summa
   if (!full && s.pending.get() === undefined) {
     // Marks without journal entries (an entity row rewritten, nothing it shows changed).
     db.exec("DELETE FROM entity_summary_dirty");
-    return { mode: "none", entities: 0, cables: 0, comentions: 0, ms: performance.now() - started };
+    return {
+      mode: "none",
+      entities: 0,
+      cables: 0,
+      comentions: 0,
+      threads: 1,
+      ms: performance.now() - started,
+    };
   }
   const journaled = full ? [] : s.journaled.all();
   if (!full && journaled.length > Math.max(DELTA_MIN, DELTA_SHARE * s.listed.get()!)) full = true;
@@ -120,7 +136,15 @@ export function refreshEntitySummaries(db: Db, opts: SummaryOptions = {}): Summa
   const batches = new Batches(db, full ? undefined : Number.POSITIVE_INFINITY);
   try {
     const report = full
-      ? buildAll(db, s, batches, min, columns, opts.worker ?? true)
+      ? buildAll(
+          db,
+          s,
+          batches,
+          min,
+          columns,
+          (opts.worker ?? true) &&
+            (columns?.n ?? 0) <= (opts.workerMaxMentions ?? THREAD_MAX_MENTIONS),
+        )
       : buildDeltas(db, s, batches, journaled, min);
     batches.commit();
     return { ...report, ms: performance.now() - started };
@@ -204,6 +228,7 @@ function buildAll(
   let entities: number;
   let cables: number;
   let comentions: number;
+  let threads: 1 | 2 = 1;
   if (columns) {
     // Read, not mapped (peak RSS of the step at 50,000 cables: 566 MB mapped, 419 MB read).
     [entities, cables, comentions] = unmapped(db, () => {
@@ -219,7 +244,9 @@ function buildAll(
         if ("dispose" in written) written.dispose();
         throw err;
       }
-      return ["finish" in written ? written.finish(batches) : written.entities, listed, pairs];
+      if (!("finish" in written)) return [written.entities, listed, pairs];
+      threads = 2;
+      return [written.finish(batches), listed, pairs];
     });
   } else {
     entities = sortPlacements(db, batches);
@@ -230,7 +257,7 @@ function buildAll(
   // With the mark, the journal's triggers go back: from here on every change is journaled.
   resumeSummaryJournal(db);
   db.exec("DELETE FROM entity_summary_dirty");
-  return { mode: "full", entities, cables, comentions };
+  return { mode: "full", entities, cables, comentions, threads };
 }
 
 function statsInsert(db: Db, batches: Batches): BulkInsert {
@@ -315,7 +342,13 @@ function buildDeltas(
   const comentions = storeComentions(db, delta.touched, min, wrote);
   db.exec("DELETE FROM entity_summary_journal");
   db.exec("DELETE FROM entity_summary_dirty");
-  return { mode: "incremental", entities: delta.entities, cables: journaled.length, comentions };
+  return {
+    mode: "incremental",
+    entities: delta.entities,
+    cables: journaled.length,
+    comentions,
+    threads: 1,
+  };
 }
 
 /** Whether the summaries pages and facets read are up to date, for `stats` and the server. */

@@ -1,5 +1,5 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMirrorCables, writeSyntheticCsv } from "../../scripts/bench/synthetic-csv.js";
@@ -106,7 +106,14 @@ describe("placements written on a second thread", () => {
       });
       expect(ResolveThread.started - before, run.name).toBe(run.requests);
       expect(report.changed).toBe(report.mentions);
-      refreshEntitySummaries(db);
+      // The summaries' worker keeps the same cap (workerMaxMentions, for memory): same rows.
+      const capped = run.name === "capped";
+      const summaries = refreshEntitySummaries(
+        db,
+        capped ? { workerMaxMentions: mentions - 1 } : {},
+      );
+      expect(summaries.mode, run.name).toBe("full");
+      expect(summaries.threads, run.name).toBe(capped || availableParallelism() < 2 ? 1 : 2);
       const out = dump(db);
       db.close();
       return out;
