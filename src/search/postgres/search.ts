@@ -1,9 +1,10 @@
 /**
  * search() on a PostgreSQL archive: the same query language, options and SearchResult as
  * src/search/index.ts. One REPEATABLE READ read-only transaction, so the page, the total and the
- * facets describe one snapshot. The page is a keyset seek in SQL (`(key, id) > cursor`), with the
- * same numeric keys and cursors as SQLite; total, facets and histogram are SQL aggregates over the
- * matches, nothing is carried to Node but the page.
+ * facets describe one snapshot, and the same numeric keys and cursors as SQLite. With the
+ * columnar copy at hand (./columns.ts), SQL sends the matching ids and the scores only it can
+ * compute, and Node pages and counts (./columnar.ts); without it (stale while an ingest commits,
+ * or an exact id) one statement does all of it in SQL (./statement.ts). Both give the same numbers.
  */
 import { canonicalId } from "../../model/reference-id.js";
 import type { Pool, Sql } from "../../store/postgres/connect.js";
