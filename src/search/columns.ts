@@ -71,15 +71,31 @@ function multiColumn(db: Db, size: number, table: string, column: string): Multi
   const ids = db
     .prepare<[string], number>(`SELECT cable_id FROM ${table} WHERE ${column} = ?`)
     .pluck();
-  const lists = values.map((v) => ids.all(v));
-  // Counting sort into CSR: the row's codes stay in value order.
+  return multiColumnOf(
+    values,
+    values.map((v) => ids.all(v)),
+    size,
+  );
+}
+
+/**
+ * A MultiColumn from each value's ids (`lists[i]` the rowids holding `values[i]`): a counting sort
+ * into CSR, so a row's codes stay in value order. Ids at or past `size` are left out.
+ */
+export function multiColumnOf(
+  values: string[],
+  lists: readonly ArrayLike<number>[],
+  size: number,
+): MultiColumn {
   const start = new Uint32Array(size + 1);
-  for (const list of lists) for (const id of list) start[id + 1]!++;
+  for (const list of lists) {
+    for (let k = 0; k < list.length; k++) if (list[k]! < size) start[list[k]! + 1]!++;
+  }
   for (let i = 0; i < size; i++) start[i + 1]! += start[i]!;
   const fill = start.slice(0, size);
   const codes = new Uint32Array(start[size]!);
   lists.forEach((list, i) => {
-    for (const id of list) codes[fill[id]!++] = i + 1;
+    for (let k = 0; k < list.length; k++) if (list[k]! < size) codes[fill[list[k]!]!++] = i + 1;
   });
   return { values, start, codes };
 }

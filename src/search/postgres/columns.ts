@@ -8,8 +8,8 @@
  */
 import type { Pool, Sql } from "../../store/postgres/connect.js";
 import { PerArchiveState } from "../../store/postgres/per-state.js";
-import type { Columns, Dictionary, MultiColumn } from "../columns.js";
-import { NO_DATE } from "../columns.js";
+import type { Columns, Dictionary } from "../columns.js";
+import { multiColumnOf, NO_DATE } from "../columns.js";
 
 /** While the archive keeps changing, rebuild at most this often; in between, SQL counts. */
 const REBUILD_INTERVAL_MS = 10_000;
@@ -44,20 +44,6 @@ function dictionary(rows: Grouped[], size: number): Dictionary {
     for (const id of int32s(r.ids)) if (id < size) codes[id] = i + 1;
   });
   return { values: kept.map((r) => r.v), codes };
-}
-
-function multiColumn(rows: Grouped[], size: number): MultiColumn {
-  const lists = rows.map((r) => int32s(r.ids));
-  // Counting sort into CSR, as src/search/columns.ts: a row's codes stay in value order.
-  const start = new Uint32Array(size + 1);
-  for (const list of lists) for (const id of list) if (id < size) start[id + 1]!++;
-  for (let i = 0; i < size; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, size);
-  const codes = new Uint32Array(start[size]!);
-  lists.forEach((list, i) => {
-    for (const id of list) if (id < size) codes[fill[id]!++] = i + 1;
-  });
-  return { values: rows.map((r) => r.v), start, codes };
 }
 
 /** Epoch milliseconds by id, NO_DATE where absent: Date.parse of the text, as on SQLite. */
@@ -98,8 +84,16 @@ export async function buildColumnsPg(tx: Sql, stamp: string): Promise<Columns> {
     month: dictionary(month, size),
     origin: dictionary(origin, size),
     classification: dictionary(classification, size),
-    tags: multiColumn(tags, size),
-    caveats: multiColumn(caveats, size),
+    tags: multiColumnOf(
+      tags.map((r) => r.v),
+      tags.map((r) => int32s(r.ids)),
+      size,
+    ),
+    caveats: multiColumnOf(
+      caveats.map((r) => r.v),
+      caveats.map((r) => int32s(r.ids)),
+      size,
+    ),
     stamp,
     builtAt: Date.now(),
   };
