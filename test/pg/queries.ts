@@ -124,6 +124,14 @@ export function generateQueries(db: Db): GeneratedQuery[] {
   for (let i = 0; i < 6; i++) add("OR", `${w(i)} OR ${w(i + 7)}`);
   for (let i = 0; i < 4; i++) add("NOT", `${b(i)} NOT ${b(i + 2)}`);
   for (let i = 0; i < 4; i++) add("minus", `${b(i + 1)} -${w(i)}`);
+  // Text a tsquery holds whole on PostgreSQL (compile.ts merges it): NOT of phrases, prefixes
+  // and columns, a NOT beside fields, and an OR that a NOT alone may satisfy.
+  for (let i = 0; i < 3; i++) add("NOT phrase", `${b(i + 1)} NOT "${phrases[i]}"`);
+  add("NOT prefix", `${w(2)} -${b(3).slice(0, 4)}*`);
+  add("NOT in column", `body:${w(1)} -body:${b(4)}`);
+  add("NOT beside subject:", `subject:${w(0)} ${b(1)} -${b(2)}`);
+  add("NOT beside field", `${b(2)} -${b(5)} tag:${tags[0]}`);
+  add("OR with NOT", `${w(3)} OR -${b(6)}`);
   add("NOT alone", `NOT ${b(0)}`);
   add("NOT alone", `-${w(1)}`);
   for (let i = 0; i < 4; i++) add("grouping", `(${w(i)} OR ${w(i + 2)}) AND ${b(i + 4)}`);

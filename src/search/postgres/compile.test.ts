@@ -82,3 +82,42 @@ describe("compilePostgres: phrases from the pair index", () => {
     expect(c.where).not.toContain("c.tsv");
   });
 });
+
+describe("compilePostgres: boolean text as one tsquery", () => {
+  it("asks the index for words and their negations at once", async () => {
+    const c = await compiled("iran AND nuclear NOT israel");
+    expect(c.where).toBe("(c.tsv @@ $1::tsquery)");
+    expect(c.params).toEqual(["('iran') & ('nuclear') & !(('israel'))"]);
+    // Negated words rank nothing.
+    expect(c.rank).toBe("('iran') | ('nuclear')");
+  });
+
+  it("keeps fields, subject: terms and a NOT alone out of the tsquery", async () => {
+    const c = await compiled("iran -israel tag:PREL subject:visit");
+    expect(c.where).toContain("c.tsv @@ $1::tsquery");
+    expect(c.params[0]).toBe("('iran') & !(('israel'))");
+    expect(c.where).toContain(`${SUBJECT_VECTOR} @@`);
+    expect(c.where).toContain("FROM tags");
+    const alone = await compiled("-israel");
+    expect(alone.where).toBe("NOT coalesce(c.tsv @@ $1::tsquery, false)");
+    // `a OR !b` could be met by a cable holding no word of it: each side stays apart.
+    const either = await compiled("iran OR -israel");
+    expect(either.where).toBe(
+      "(c.tsv @@ $1::tsquery) OR (NOT coalesce(c.tsv @@ $2::tsquery, false))",
+    );
+  });
+
+  it("merges OR of words, and leaves phrases to the pair index where there is one", async () => {
+    const c = await compiled("(oil OR gas) tag:EPET");
+    expect(c.params[0]).toBe("('oil') | ('gas')");
+    const p = await compiled('iran -"prime minister"');
+    expect(p.where).toContain("cg_phrase_pairs");
+    const none = await compilePostgres(parseQuery('iran -"prime minister"'), lexer, {
+      origins: async () => [],
+    });
+    expect(none.where).toBe("(c.tsv @@ $1::tsquery)");
+    expect(none.params[0]).toBe(
+      "('iran') & !((('prime':A <-> 'minister':A) | ('prime':B <-> 'minister':B)))",
+    );
+  });
+});
