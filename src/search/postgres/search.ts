@@ -9,6 +9,7 @@
 import { canonicalId } from "../../model/reference-id.js";
 import type { Pool, Sql } from "../../store/postgres/connect.js";
 import { isPublicModePg, protectedIndexPg } from "../../store/postgres/entities-public.js";
+import { PerArchiveState } from "../../store/postgres/per-state.js";
 import type { QueryNode } from "../ast.js";
 import type { Columns } from "../columns.js";
 import { compile as compileSqlite, subjectRankingNodes } from "../compile.js";
@@ -79,7 +80,17 @@ function lexer(tx: Sql): Lexer {
   };
 }
 
-function catalog(tx: Sql): PgCatalog & { cached: string[] } {
+/**
+ * The archive's distinct origins (`origin:` matches its labels against them), read once per
+ * archive state: a scan of `cables` each search cost 98 ms at 251,287 cables.
+ */
+const originLists = new PerArchiveState<string[]>(async (tx) =>
+  (await tx<{ v: string }[]>`SELECT DISTINCT origin AS v FROM cables WHERE origin IS NOT NULL`).map(
+    (r) => r.v,
+  ),
+);
+
+function catalog(pool: Pool, tx: Sql): PgCatalog & { cached: string[] } {
   let origins: string[] | null = null;
   return {
     get cached() {
@@ -92,9 +103,7 @@ function catalog(tx: Sql): PgCatalog & { cached: string[] } {
       return row!.x;
     },
     async origins() {
-      origins ??= (
-        await tx<{ v: string }[]>`SELECT DISTINCT origin AS v FROM cables WHERE origin IS NOT NULL`
-      ).map((r) => r.v);
+      origins ??= await originLists.get(pool, tx);
       return origins;
     },
   };
@@ -190,7 +199,7 @@ export async function searchParsedPostgres(
         .slice(0, MAX_SUGGESTIONS);
     }
     if (!exact) await refuseUnresolved(tx, node);
-    const cat = catalog(tx);
+    const cat = catalog(pool, tx);
     // Public mode: the protecting cables the query reaches through a protected name, decided on
     // the query as typed (src/search/entity-visibility.ts), then every query's `word~` expanded.
     const index = pub ? await protectedIndexPg(pool, tx) : null;
@@ -308,7 +317,7 @@ export async function matchIdsPostgres(
     const cond = await compilePostgres(
       expand(node),
       lexer(tx),
-      catalog(tx),
+      catalog(pool, tx),
       rewrites?.map((g) => ({ cables: g.cables, node: expand(g.node) })) ?? null,
     );
     // 4 bytes an id, where an int[] costs a parsed decimal each (150,000 for a common word).
