@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestPostgres } from "../../src/ingest/postgres.js";
+import { parseQuery } from "../../src/search/parser.js";
+import { searchParsedPostgres } from "../../src/search/postgres/search.js";
 import { openPostgres } from "../../src/store/postgres/connect.js";
 import { getVersions } from "../../src/store/postgres/read.js";
 import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
@@ -166,6 +168,42 @@ describe.skipIf(!run)("archives on PostgreSQL", () => {
       await reader.close();
     }
     expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it("finds by origin: an origin an ingest added after the server read the list", async () => {
+    const fresh = await cluster.createDatabase("origins");
+    const writer = await openPostgres(fresh);
+    const reader = await openPostgres(fresh, { readonly: true });
+    try {
+      // The input without the cables of its rarest origin, then the whole input.
+      await ingestPostgres(writer, [input], { workers: 0 });
+      const [rare] = await writer.sql<{ origin: string; ids: string[] }[]>`
+        SELECT origin, array_agg(reference_id) AS ids FROM cables WHERE origin IS NOT NULL
+         GROUP BY origin ORDER BY count(*), origin LIMIT 1`;
+      await writer.sql`TRUNCATE cables, versions CASCADE`;
+      const half = join(dir, "without-rare");
+      for (const n of names)
+        if (!rare!.ids.some((id) => n.startsWith(`${id}.`) || n.startsWith(`${id}__`)))
+          cpSync(join(input, n), join(half, n));
+      await ingestPostgres(writer, [half], { workers: 0 });
+      // The reader's list of origins is read here, for this state of the archive.
+      const before = await searchParsedPostgres(
+        reader.sql,
+        parseQuery(`origin:"${rare!.origin}"`),
+        {},
+      );
+      expect(before.total).toBe(0);
+      await ingestPostgres(writer, [input], { workers: 0 });
+      const after = await searchParsedPostgres(
+        reader.sql,
+        parseQuery(`origin:"${rare!.origin}"`),
+        {},
+      );
+      expect(after.total).toBe(rare!.ids.length);
+    } finally {
+      await writer.close();
+      await reader.close();
+    }
   });
 
   it("checks the archive: pages through amcheck once installed, search vectors against their text", async () => {
