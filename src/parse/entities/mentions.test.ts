@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nameLexicon } from "../../reference/name-lexicon.js";
 import { labelUnit } from "./label.js";
 import { adjacent, findPersonMentions } from "./mentions.js";
 import { tokenize } from "./tokens.js";
@@ -38,5 +39,44 @@ describe("name words stand together", () => {
       findPersonMentions(labelUnit(text, false), null).map((m) => m.written);
     expect(written("Ambassador Mark\nAsquino said so.")).toEqual(["Mark Asquino"]);
     expect(written("Ambassador Mark\n\nAsquino said so.")).not.toContain("Mark Asquino");
+  });
+});
+
+describe("what a run of capitalised words is not", () => {
+  const written = (text: string) =>
+    findPersonMentions(labelUnit(text, false), nameLexicon()).map((m) => m.written);
+
+  it("an office in capitals before a given name is no part of the name", () => {
+    expect(written("The talks went on with DUSTR Peter Allgeier in Geneva.")).toEqual([
+      "Peter Allgeier",
+    ]);
+    expect(written("They met with VCI Pamela Durham and OSD Todd Harvey.")).toEqual([
+      "Pamela Durham",
+      "Todd Harvey",
+    ]);
+    // A surname in capitals stays: after the given name, or before one no lexicon holds.
+    expect(written("He met Deputy Minister Lutfullo SHAMSIDDINOV today.")).toContain(
+      "Lutfullo SHAMSIDDINOV",
+    );
+    expect(written("Then ZHANG Yesui said the talks would go on.")).toContain("ZHANG Yesui");
+  });
+
+  it("words after an article with no noun after them name a thing or a body", () => {
+    for (const text of [
+      "He pressed Karzai to ensure the ECC Commissioners are independent.",
+      "Aid stays subject to the Leahy Amendment for now.",
+      "Water rights in the Nile Basin were discussed.",
+    ])
+      expect(written(text), text).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/Commissioners|Leahy|Nile/)]),
+      );
+  });
+
+  it("but a list's letter, a possessive and a pair are no article's", () => {
+    expect(written("Participants: A. Carsten Damsgaard, Political Director")).toContain(
+      "Carsten Damsgaard",
+    );
+    expect(written("It echoed the Dalai Lama's view of the talks.")).toContain("Dalai Lama");
+    expect(written("It was not unlike the Tony Blair/Gordon Brown team.")).toContain("Tony Blair");
   });
 });

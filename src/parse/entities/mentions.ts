@@ -2,7 +2,13 @@ import type { NameLexicon } from "../../reference/name-lexicon.js";
 import { isParticle, type LabeledUnit } from "./label.js";
 import { roleAfter, roleBefore } from "./roles.js";
 import type { Token } from "./tokens.js";
-import { BODY_KIND_NOUNS, DETERMINERS, REPORTING_VERBS, THING_KIND_NOUNS } from "./vocabulary.js";
+import {
+  AUXILIARIES,
+  BODY_KIND_NOUNS,
+  DETERMINERS,
+  REPORTING_VERBS,
+  THING_KIND_NOUNS,
+} from "./vocabulary.js";
 
 /**
  * Person mentions in one labelled unit: runs of name words, kept when something says a person is
@@ -55,6 +61,7 @@ const FUNCTION_WORDS = new Set([
   "later",
   "reportedly",
   "according",
+  ...AUXILIARIES,
 ]);
 
 export function findPersonMentions(
@@ -114,6 +121,17 @@ function judge(
     while (b > a && commonInCaps(tokens[b - 1]!, lexicon)) b--;
     return (a > from || b < to) && b > a ? judge(unit, a, b, lexicon) : null;
   }
+  // In mixed case, capitals before a given name are a title or a body, not the name's first
+  // word (`DUSTR Peter Allgeier`, `GOJ Taro Aso`); a surname in capitals comes after the given
+  // name (`Lutfullo SHAMSIDDINOV`) or before one the lexicon does not hold (`ZHANG Yesui`).
+  if (
+    !unit.caps &&
+    lexicon !== null &&
+    to - from >= 3 &&
+    tokens[from]!.shape === "upper" &&
+    lexicon.isGivenName(tokens[from + 1]!.fold)
+  )
+    return judge(unit, from + 1, to, lexicon);
   const prev = tokens[from - 1];
   const before = roleBefore(unit, from);
   // `newspaper Le Phare`, `nightclub Basha`, `operation Atalanta`: the name of a thing.
@@ -156,6 +174,9 @@ function judge(
   const midSentence = prev !== undefined && (prev.shape === "lower" || prev.text === ",");
   const speaks = reportsAfter(unit, to) && !(commonWord && !midSentence) && !determiner;
   if (cue || speaks) evidence = "strong";
+  // `the ECC Commissioners`, `the Aerial Counter-Narcotics Activities`: after an article, words
+  // in capitals are the name of a thing or a body, unless a noun follows (`the Karzai government`).
+  else if (core.length >= 2 && !unit.caps && articleBefore(prev, nameTokens, next)) return null;
   else if (core.length >= 2 && plausibleFullName(unit, nameTokens, lexicon)) evidence = "multi";
   else if (core.length === 1) evidence = "single";
   if (!evidence) return null;
@@ -178,6 +199,17 @@ function judge(
       (!unit.caps && core.length === 1 && core[0]!.shape === "upper")
     ),
   };
+}
+
+/**
+ * An article before a name of several words that no noun follows: `the Leahy Amendment`, `the
+ * ECC Commissioners are`. Not a list's `A.`, nor a possessive (`the Dalai Lama's`), nor a pair
+ * (`the Tony Blair/Gordon Brown team`).
+ */
+function articleBefore(prev: Token | undefined, name: Token[], next: Token | undefined): boolean {
+  if (prev === undefined || prev.shape === "initial" || !DETERMINERS.has(prev.fold)) return false;
+  if (name[name.length - 1]!.possessive || next?.text === "/") return false;
+  return !(next !== undefined && next.shape === "lower" && !FUNCTION_WORDS.has(next.text));
 }
 
 /** `Director for Counter-Proliferation`, `Director of the Far Seas ...`: a portfolio, not a name. */

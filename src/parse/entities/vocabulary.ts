@@ -184,6 +184,9 @@ mosque church temple shrine madrassa operation exercise ship vessel tanker friga
 camp prison missile missiles rocket rockets brand model tribe clan
 `);
 
+/** Verbs after a name that say no noun follows it (`the ECC Commissioners are`). */
+export const AUXILIARIES = words(`is are was were will would have`);
+
 /** Words before a capitalised word that make it a thing's name, not a person's (`the Barkhan`). */
 export const DETERMINERS = words(`the a an this these those its our their`);
 
@@ -199,6 +202,7 @@ export const KEPT_LOWER: ReadonlySet<string> = new Set([
   ...BODY_KIND_NOUNS,
   ...THING_KIND_NOUNS,
   ...DETERMINERS,
+  ...AUXILIARIES,
   // Heads in lower case: `civil aviation authority (INAC)` defines a body's acronym.
   ...[...ORG_HEADS].map((h) => h.toLowerCase()),
   ...words(`of for and the to on in a an according also has had then later further again
