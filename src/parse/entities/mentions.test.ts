@@ -72,6 +72,16 @@ describe("what a run of capitalised words is not", () => {
       );
   });
 
+  it("acronyms in the plural and offices in camel case are none, alone or before a name", () => {
+    expect(written("Cooperation with IOCs and DTOs grew, and SecDef said so.")).toEqual([]);
+    expect(written("Talks with GIRoA and the GoNZ went on.")).toEqual([]);
+    expect(written("He met ForMin Celso Amorim on Monday.")).toEqual(["Celso Amorim"]);
+    // Surnames with a prefix, given names and Gulf names of the `bin` kind stay.
+    expect(written("Senator McCain said that LeBlanc and MbZ agreed.")).toEqual(
+      expect.arrayContaining(["McCain", "LeBlanc", "MbZ"]),
+    );
+  });
+
   it("but a list's letter, a possessive and a pair are no article's", () => {
     expect(written("Participants: A. Carsten Damsgaard, Political Director")).toContain(
       "Carsten Damsgaard",

@@ -121,6 +121,9 @@ function judge(
     while (b > a && commonInCaps(tokens[b - 1]!, lexicon)) b--;
     return (a > from || b < to) && b > a ? judge(unit, a, b, lexicon) : null;
   }
+  // `IOCs`, `SecDef`, `GIRoA` alone are no person; before a name, an office (`ForMin Amorim`).
+  if (abbreviation(tokens[from]!, lexicon))
+    return to - from >= 2 ? judge(unit, from + 1, to, lexicon) : null;
   // In mixed case, capitals before a given name are a title or a body, not the name's first
   // word (`DUSTR Peter Allgeier`, `GOJ Taro Aso`); a surname in capitals comes after the given
   // name (`Lutfullo SHAMSIDDINOV`) or before one the lexicon does not hold (`ZHANG Yesui`).
@@ -199,6 +202,23 @@ function judge(
       (!unit.caps && core.length === 1 && core[0]!.shape === "upper")
     ),
   };
+}
+
+/** Name prefixes a capital follows inside a surname (`McCain`, `LeBlanc`, `ElBaradei`). */
+const INNER_CAPITAL_PREFIX = /^(?:Mc|Mac|De|Da|Di|Du|Del|Della|La|Le|Van|Von|El|Al|Fitz|St)[A-Z]/;
+
+/**
+ * An acronym in the plural (`IOCs`, `DTOs`), or an office or government in camel case, short
+ * syllables each opening with a capital (`SecDef`, `ForMin`, `MoI`, `GoNZ`, `GIRoA`, `PhD`) — not
+ * a surname with a prefix (`McCain`), a given name (`JoAnne`) or a Gulf name of the
+ * `Mohammed bin Zayed` kind (`MbZ`), which names a person.
+ */
+function abbreviation(t: Token, lexicon: NameLexicon | null): boolean {
+  const w = t.text;
+  if (/^[A-Z]{2,}s$/.test(w)) return true;
+  if (!/^(?:[A-Z][a-z]{0,3}){2,}$/.test(w) || !/[a-z]/.test(w) || /^[A-Z]b[A-Z]$/.test(w))
+    return false;
+  return !INNER_CAPITAL_PREFIX.test(w) && !(lexicon?.isGivenName(t.fold) ?? false);
 }
 
 /**
