@@ -82,6 +82,14 @@ describe("what a run of capitalised words is not", () => {
     );
   });
 
+  it("a town's, a key's or a bank's generic opens no person's name", () => {
+    expect(
+      written("They smuggle via Ciudad del Este and Bandar Abbas, and bank with Banco Pactual."),
+    ).toEqual([]);
+    // After a title and its portfolio, the person still stands (`President of San Martin ...`).
+    expect(written("Regional President of San Martin Cesar Villanueva said so.")).toHaveLength(1);
+  });
+
   it("but a list's letter, a possessive and a pair are no article's", () => {
     expect(written("Participants: A. Carsten Damsgaard, Political Director")).toContain(
       "Carsten Damsgaard",

@@ -6,6 +6,7 @@ import {
   AUXILIARIES,
   BODY_KIND_NOUNS,
   DETERMINERS,
+  NAME_KIND_OPENERS,
   REPORTING_VERBS,
   THING_KIND_NOUNS,
 } from "./vocabulary.js";
@@ -146,6 +147,9 @@ function judge(
     const rest = judge(unit, from + 1, to, lexicon);
     if (rest?.evidence !== "single") return rest;
   }
+  // `Ciudad del Este`, `Grupo Riu`: a place's or a body's name, whatever follows it.
+  if (to - from >= 2 && NAME_KIND_OPENERS.has(tokens[from]!.fold) && !protectAfter(unit, to))
+    return null;
   // `the Barkhan,`, `a Toyota Land Cruiser`: after an article, a thing's name. Not so when a noun
   // follows (`the Karzai government`, `a Sarkozy ally`): a person's name used as a modifier.
   const next = tokens[to];

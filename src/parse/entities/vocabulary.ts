@@ -184,6 +184,18 @@ mosque church temple shrine madrassa operation exercise ship vessel tanker friga
 camp prison missile missiles rocket rockets brand model tribe clan
 `);
 
+/**
+ * Capitalised generics that open the name of a place or a body in the cables' languages, never a
+ * person's (`Ciudad del Este`, `Cayo Largo`, `Bandar Abbas`, `Jebel Ali`, `Grupo Riu`, `Banco
+ * Pactual`): Spanish, Portuguese, Arabic and English words for town, key, lake, port, river, hill,
+ * valley, beach, bay, mountain, gate, well, group, bank, university, square, avenue and saint.
+ */
+export const NAME_KIND_OPENERS = words(`
+ciudad cayo lago laguna bandar barrios puerto porto rio villa fort isla ilha valle playa praia
+bahia cerro jebel jabal wadi kafr bab bir lac grupo banco universidad universidade university
+plaza praca avenida calle colonia san santa sao
+`);
+
 /** Verbs after a name that say no noun follows it (`the ECC Commissioners are`). */
 export const AUXILIARIES = words(`is are was were will would have`);
 
