@@ -90,6 +90,12 @@ describe("what a run of capitalised words is not", () => {
     expect(written("Regional President of San Martin Cesar Villanueva said so.")).toHaveLength(1);
   });
 
+  it("words of the language throughout are a heading, whatever their initials and hyphens", () => {
+    expect(written("D. Institutional Mechanisms")).toEqual([]);
+    expect(written("They warned of Spill-Over Timing Effects then.")).toEqual([]);
+    expect(written("He met E. Anthony Wayne there.")).toContain("E. Anthony Wayne");
+  });
+
   it("but a list's letter, a possessive and a pair are no article's", () => {
     expect(written("Participants: A. Carsten Damsgaard, Political Director")).toContain(
       "Carsten Damsgaard",

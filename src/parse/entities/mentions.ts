@@ -265,6 +265,12 @@ function plausibleFullName(
       words.every((t) => t.text.length >= 3) &&
       !folded.some((w) => lexicon.isCommonWord(w))
     );
+  // Words of the language throughout, whatever their shape, are a heading or a thing's name
+  // (`D. Institutional Mechanisms`, `Spill-Over Timing Effects`), not a name, unless one is a
+  // given name too (`J. Jay Park`).
+  const common = (t: Token) =>
+    t.shape === "initial" || t.fold.split("-").every((w) => lexicon.isCommonWord(w));
+  if (words.every(common) && !folded.some((w) => lexicon.isGivenName(w))) return false;
   if (words.some((t) => t.shape === "initial" || t.shape === "upper" || /-/.test(t.text)))
     return true;
   return !folded.some((w) => lexicon.isCommonWord(w));
