@@ -8,7 +8,7 @@
  * far more often than not, and stays out. Compromise's lexicon (common-words.txt) lists too few
  * nouns (`vehicle`, `plenary`, `connection` are not in it) to tell this alone.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = new URL("../../shared/corpus/cables", import.meta.url).pathname;
@@ -51,3 +51,28 @@ writeFileSync(
   `${out.join("\n")}\n`,
 );
 process.stdout.write(`lower-case words ${out.length}\n`);
+
+// data/reference/dictionary-words.txt: the words an English dictionary (Debian's `wamerican`,
+// SCOWL) lists in lower case and never capitalised, as a name would be (`joint`, `presidency`;
+// not `rice`, listed as `Rice` too), less those the cables themselves capitalise mid-sentence
+// more often than not (`arias` is Oscar Arias's name here, `paisley` Ian Paisley's).
+const DICTIONARY = "/usr/share/dict/american-english";
+if (!existsSync(DICTIONARY)) {
+  process.stdout.write(`dictionary words: ${DICTIONARY} missing (apt-get install wamerican)\n`);
+} else {
+  const listed = readFileSync(DICTIONARY, "utf8").split("\n");
+  const all = new Set(listed);
+  const words = listed
+    .filter(
+      (w) =>
+        /^[a-z]+$/.test(w) &&
+        !all.has(w[0]!.toUpperCase() + w.slice(1)) &&
+        (lower.get(w) ?? 0) >= (capMid.get(w) ?? 0),
+    )
+    .sort();
+  writeFileSync(
+    new URL("../data/reference/dictionary-words.txt", import.meta.url),
+    `${words.join("\n")}\n`,
+  );
+  process.stdout.write(`dictionary words ${words.length}\n`);
+}

@@ -17,6 +17,11 @@ export interface NameLexicon {
    * `residence`. Surnames that are also words are not listed (`Rice`, `Bush`).
    */
   isProseWord(folded: string): boolean;
+  /**
+   * A word an English dictionary lists in lower case only, never as a name (dictionary-words.txt:
+   * `joint`, `presidency`, `hemisphere`; not `rice`, which it also lists as `Rice`).
+   */
+  isDictionaryWord(folded: string): boolean;
 }
 
 const DATA_DIR = new URL("../../data/reference/", import.meta.url);
@@ -35,8 +40,10 @@ export function nameLexicon(): NameLexicon {
   for (const w of [...common]) common.add(`${w}s`);
   const prose = read("lower-case-words.txt");
   for (const w of prose) common.add(w);
+  const dictionary = read("dictionary-words.txt");
   cached = {
     isGivenName: (w) => given.has(w),
+    isDictionaryWord: (w) => dictionary.has(w) && !given.has(w),
     isCommonWord: (w) => common.has(w),
     isProseWord: (w) => prose.has(w) && !given.has(w),
   };

@@ -96,6 +96,17 @@ describe("what a run of capitalised words is not", () => {
     expect(written("He met E. Anthony Wayne there.")).toContain("E. Anthony Wayne");
   });
 
+  it("a word the dictionary lists in lower case only is no name alone; a surname that is one stays", () => {
+    const alone = (text: string) =>
+      findPersonMentions(labelUnit(text, false), nameLexicon()).map((m) => [m.written, m.alone]);
+    expect(alone("Talks before any Ministerial went on.")).toEqual([["Ministerial", false]]);
+    expect(alone("Talks before any Presidency went on.")).toEqual([["Presidency", false]]);
+    // The dictionary's `arias` and `rice` are names: the cables capitalise one, it lists `Rice`.
+    expect(alone("Talks before any Arias went on.")).toEqual([["Arias", true]]);
+    expect(nameLexicon().isDictionaryWord("rice")).toBe(false);
+    expect(nameLexicon().isDictionaryWord("joint")).toBe(true);
+  });
+
   it("but a list's letter, a possessive and a pair are no article's", () => {
     expect(written("Participants: A. Carsten Damsgaard, Political Director")).toContain(
       "Carsten Damsgaard",

@@ -171,7 +171,7 @@ function judge(
   const commonWord =
     core.length === 1 &&
     lexicon !== null &&
-    lexicon.isCommonWord(core[0]!.fold) &&
+    (lexicon.isCommonWord(core[0]!.fold) || lexicon.isDictionaryWord(core[0]!.fold)) &&
     !lexicon.isGivenName(core[0]!.fold);
   const opensSentence = from === 0 || tokens[from - 1]!.sentenceEnd;
   // A reporting verb after one common word opening its sentence or paragraph is the sentence's
