@@ -214,7 +214,6 @@ export const KEPT_LOWER: ReadonlySet<string> = new Set([
   ...BODY_KIND_NOUNS,
   ...THING_KIND_NOUNS,
   ...DETERMINERS,
-  ...AUXILIARIES,
   // Heads in lower case: `civil aviation authority (INAC)` defines a body's acronym.
   ...[...ORG_HEADS].map((h) => h.toLowerCase()),
   ...words(`of for and the to on in a an according also has had then later further again
