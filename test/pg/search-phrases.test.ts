@@ -166,7 +166,9 @@ describe.skipIf(!run)("PostgreSQL phrases from the pair index", () => {
     await pg.sql`DROP INDEX cables_phrase_pairs`;
     expect(await Promise.all(PHRASES.map((p) => ids(p)))).toEqual(before);
     await pg.sql`DROP FUNCTION cg_phrase_pairs(text, text, tsvector)`;
-    await pg.sql`DELETE FROM schema_migrations WHERE name = '007-phrase-pairs.sql'`;
+    // An archive from before migration 007 has none of the later ones that replace its function.
+    await pg.sql`DELETE FROM schema_migrations
+                  WHERE name IN ('007-phrase-pairs.sql', '009-phrase-pairs-long-words.sql')`;
     await pg.close();
     pg = await openPostgres(url);
     await buildIndex();

@@ -121,3 +121,14 @@ describe("compilePostgres: boolean text as one tsquery", () => {
     );
   });
 });
+
+describe("compilePostgres: a phrase with a word too long for a pair", () => {
+  it("is asked of tsv, not of the pair index (migration 009 makes no pair of it)", async () => {
+    const long = "x".repeat(1000);
+    const c = await compiled(`"alpha ${long}"`);
+    expect(c.where).toBe("c.tsv @@ $1::tsquery");
+    expect(c.where).not.toContain("cg_phrase_pairs");
+    const short = await compiled(`"alpha ${"x".repeat(999)}"`);
+    expect(short.where).toContain("cg_phrase_pairs");
+  });
+});

@@ -54,6 +54,14 @@ export function pairKeys(lexemes: string[], prefix: boolean): string[] {
 }
 
 /**
+ * A word the pair index holds no pair of (migration 009: 1,000 bytes or more; its cables are
+ * marked there, but a pair this long may not be a lexeme at all): its phrases go to `tsv`.
+ */
+function tooLong(lexeme: string): boolean {
+  return Buffer.byteLength(lexeme) >= 1000;
+}
+
+/**
  * A term's tsquery in a column (null: subject or body). A phrase of several words is asked for
  * at each weight, so it never runs from the end of the subject into the body.
  */
@@ -95,7 +103,7 @@ class Builder {
       return `${SUBJECT_VECTOR} @@ ${this.param(s, "::tsquery")}`;
     }
     const keys = pairKeys(lexemes, t.prefix);
-    if (!this.pairs || this.vector !== "c.tsv" || keys.length === 0)
+    if (!this.pairs || this.vector !== "c.tsv" || keys.length === 0 || lexemes.some(tooLong))
       return `${this.vector} @@ ${this.param(q, "::tsquery")}`;
     return this.pairPhrase(lexemes, keys, t, q);
   }
@@ -169,7 +177,12 @@ class Builder {
         const lexemes = this.lex.get(n.text) ?? [];
         if (lexemes.length === 0) return false;
         if (n.column === "subject" && this.vector !== SUBJECT_VECTOR) return false;
-        return !(this.pairs && this.vector === "c.tsv" && pairKeys(lexemes, n.prefix).length > 0);
+        return !(
+          this.pairs &&
+          this.vector === "c.tsv" &&
+          pairKeys(lexemes, n.prefix).length > 0 &&
+          !lexemes.some(tooLong)
+        );
       }
       case "not":
         return this.mergeable(n.child);
