@@ -76,6 +76,8 @@ describe("what a run of capitalised words is not", () => {
     expect(written("Cooperation with IOCs and DTOs grew, and SecDef said so.")).toEqual([]);
     expect(written("Talks with GIRoA and the GoNZ went on.")).toEqual([]);
     expect(written("He met ForMin Celso Amorim on Monday.")).toEqual(["Celso Amorim"]);
+    // A protection marker keeps whatever name it follows.
+    expect(written("Our contact AbuBakr (strictly protect) said so.")).toEqual(["AbuBakr"]);
     // Surnames with a prefix, given names and Gulf names of the `bin` kind stay.
     expect(written("Senator McCain said that LeBlanc and MbZ agreed.")).toEqual(
       expect.arrayContaining(["McCain", "LeBlanc", "MbZ"]),

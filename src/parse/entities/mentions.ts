@@ -135,7 +135,8 @@ function judge(
     return (a > from || b < to) && b > a ? judge(unit, a, b, lexicon) : null;
   }
   // `IOCs`, `SecDef`, `GIRoA` alone are no person; before a name, an office (`ForMin Amorim`).
-  if (abbreviation(tokens[from]!, lexicon))
+  // Never where a protection marker follows: a protected name is never dropped by a shape.
+  if (abbreviation(tokens[from]!, lexicon) && !protectAfter(unit, to))
     return to - from >= 2 ? judge(unit, from + 1, to, lexicon) : null;
   // In mixed case, capitals before a given name are a title or a body, not the name's first
   // word (`DUSTR Peter Allgeier`, `GOJ Taro Aso`); a surname in capitals comes after the given
