@@ -16,10 +16,18 @@
  * Mechanisms`), and a word an English dictionary lists in lower case only stands as no name alone
  * (`Ministerial`, `Presidency`; data/reference/dictionary-words.txt). 5: the states and provinces
  * of India, Pakistan, Brazil, Mexico, Argentina and Colombia are places (regions.csv), and
- * `Delhi`, `Keflavik`, `Rafah`, `Luxor`, `Abu Ghraib`, `Puebla` cities.
+ * `Delhi`, `Keflavik`, `Rafah`, `Luxor`, `Abu Ghraib`, `Puebla` cities. 6: a title after a comma
+ * is the next person's when a name follows it (`Lee Feinstein, Foreign Minister Sikorski`), and in
+ * capitals a title's role stops at prose (`SULTAN ASKED`; src/parse/entities/roles.ts); places
+ * joined by hyphens (`Israeli-Palestinian`), a consulate's city (`Consul General Munich`),
+ * languages and peoples (`Farsi`, `Hindus`), a word with an ending no surname has after a title
+ * (`SULTAN READILY`, `General Electric`) and a sentence's opening verb (`Requests UNOCI`) are no
+ * person's; occupations are titles (`Pollster Jorge Londono`); an office's title and portfolio
+ * open no body's name, and a body's name stops before a person's (src/parse/entities/
+ * organizations.ts).
  */
-export const EXTRACTOR_VERSION = 5;
-export const EXTRACTOR_FIXTURE_HASH = "f2b86263f68492a4";
+export const EXTRACTOR_VERSION = 6;
+export const EXTRACTOR_FIXTURE_HASH = "86229df13a0c7fc7";
 
 /** Each version's fixture hash: a new version's must differ from every earlier one's. */
 export const EXTRACTOR_HISTORY: Readonly<Record<number, string>> = {
@@ -27,5 +35,6 @@ export const EXTRACTOR_HISTORY: Readonly<Record<number, string>> = {
   2: "e7b8c0a92ec279a0",
   3: "b251f02c7bcdf3af",
   4: "fe7aae47451d8327",
+  5: "f2b86263f68492a4",
   [EXTRACTOR_VERSION]: EXTRACTOR_FIXTURE_HASH,
 };

@@ -29,6 +29,8 @@ export interface LabeledUnit {
   text: string;
   /** The unit is written in capitals throughout (older telegrams): case tells nothing. */
   caps: boolean;
+  /** A short line in title case (a subject, a heading): a capital tells little there either. */
+  titled: boolean;
   tokens: Token[];
   labels: Label[];
   titles: Span<TitleEntry>[];
@@ -38,6 +40,18 @@ export interface LabeledUnit {
   spanOf: (Span<TitleEntry | OrgEntry | PlaceEntry> | null)[];
   /** Places inside hyphenated words (`Iraqi-Soviet`, `US-India`, `non-Uzbekistan`). */
   joinedPlaces: { token: number; written: string; entry: PlaceEntry }[];
+}
+
+/** Lines longer than this are prose, whatever their capitals. */
+const TITLE_LINE_MAX = 240;
+const LONG_WORD = /\p{L}{4,}/gu;
+
+/** Most words of four letters or more open with a capital: `Afro-Brazilians Respond To Census`. */
+function isTitleCase(text: string): boolean {
+  if (text.length > TITLE_LINE_MAX) return false;
+  const words = text.match(LONG_WORD) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length >= 3 && capitalised >= 0.75 * words.length;
 }
 
 /** Two-letter place and body forms that are also words when the text is all capitals. */
@@ -54,6 +68,7 @@ export function labelUnit(
   const unit: LabeledUnit = {
     text,
     caps,
+    titled: !caps && isTitleCase(text),
     tokens,
     labels,
     titles: [],
@@ -103,6 +118,9 @@ function joinedPlaces(tables: EntityTables, unit: LabeledUnit, i: number): void 
   }
 }
 
+/** Titles of a consular post, which the cables name by its city. */
+const POST_TITLES = new Set(["consul", "consul general", "congen", "principal officer"]);
+
 /**
  * A one-word city right after a title or a given name is a surname (`President Lagos`, `Monica
  * Medina`) in mixed-case text, where the case shows the words belong together.
@@ -117,6 +135,9 @@ function namesNotPlaces(unit: LabeledUnit, isGivenName: (folded: string) => bool
     const t = tokens[span.from]!;
     if (t.shape !== "cap" || span.entry.kind !== "city" || tokens[prev]!.possessive) return true;
     if (before !== "title" && !(before === "name" && isGivenName(tokens[prev]!.fold))) return true;
+    // `Consul General Munich`, `ConGen Istanbul`: the post's city, not the holder's surname.
+    const title = unit.spanOf[prev] as Span<TitleEntry> | null;
+    if (title && POST_TITLES.has(title.entry.title.toLowerCase())) return true;
     if (!/^[ \t]+$/.test(unit.text.slice(tokens[prev]!.end, t.start))) return true;
     labels[span.from] = "name";
     unit.spanOf[span.from] = null;

@@ -117,3 +117,71 @@ describe("what a run of capitalised words is not", () => {
     expect(written("It was not unlike the Tony Blair/Gordon Brown team.")).toContain("Tony Blair");
   });
 });
+
+describe("titles in apposition, lists and lines of words", () => {
+  const mentions = (text: string, caps = text === text.toUpperCase()) =>
+    findPersonMentions(labelUnit(text, caps, nameLexicon().isGivenName), nameLexicon());
+  const written = (text: string) => mentions(text).map((m) => m.written);
+  const rolesOf = (text: string, name: string) =>
+    mentions(text).find((m) => m.written === name)?.roles;
+
+  it("a title after the comma is the next person's when a name follows it", () => {
+    const text =
+      "He met Ambassador Lee Feinstein, Foreign Minister Sikorski and Defense Minister Klich.";
+    expect(rolesOf(text, "Lee Feinstein")).toEqual(["Ambassador"]);
+    expect(rolesOf(text, "Sikorski")).toEqual(["Foreign Minister"]);
+    expect(rolesOf("KING HAMAD, CROWN PRINCE SALMAN, AND OTHERS MET.", "HAMAD")).toEqual(["KING"]);
+    // A role whose object is a titled person keeps it.
+    expect(
+      rolesOf("Andreas Kaju, Advisor to Defense Minister Jaak Aaviksoo, said so.", "Andreas Kaju"),
+    ).toEqual(["Advisor to Defense Minister Jaak Aaviksoo"]);
+    expect(
+      rolesOf(
+        "Shukri Ghanem, Chairman of Libya's National Oil Corporation, said so.",
+        "Shukri Ghanem",
+      ),
+    ).toEqual(["Chairman of Libya's National Oil Corporation"]);
+  });
+
+  it("a name listed beside titled people is a person's, a clause's subject is not", () => {
+    const listed = mentions("He will meet Musharraf, PM Gilani, ForMin Qureshi, and others.");
+    expect(listed.find((m) => m.written === "Musharraf")?.evidence).toBe("strong");
+    const subject = mentions("In Guanacaste, President Arias said so.");
+    expect(subject.find((m) => m.written === "Guanacaste")?.evidence).toBe("single");
+  });
+
+  it("in capitals, the words after a title are prose, not its role or a name", () => {
+    expect(written("IN ARABIC, SULTAN ASKED WHY IT WAS THAT THE U.S. WAS ALONE.")).toEqual([]);
+    expect(written("THE GOVERNMENT-CONTROLLED DAILY TISHRIN STATED ON JUNE 14 THAT")).toEqual([]);
+    expect(written("MINISTER OF ECONOMY-EQUIVALENT, MINISTER OF LABOR-EQUIVALENT AND")).toEqual([]);
+  });
+
+  it("places joined by hyphens, a consulate's city and a company's word are no persons", () => {
+    expect(
+      written("The Israeli-Palestinian talks and the Iran-Iraq border, and North-South aid."),
+    ).toEqual([]);
+    expect(written("Consul General Munich said that General Electric will invest.")).toEqual([]);
+    expect(written("The Director Hemisphere team met; the SULTAN READILY AGREED.")).toEqual([]);
+    // A surname that is a word stays after a title.
+    expect(written("Secretary Gates and Senator Specter said so.")).toEqual(["Gates", "Specter"]);
+  });
+
+  it("languages and peoples are no persons", () => {
+    expect(written("He spoke Farsi, and Hindus and Copts met.")).toEqual([]);
+  });
+
+  it("verbs that open a sentence and an occupation before a name are not part of it", () => {
+    expect(written("Requests UNOCI, within its existing resources, to help.")).not.toContain(
+      "Requests UNOCI",
+    );
+    expect(written("Describing Muammar al-Qadhafi, he said so.")).toEqual(["Muammar al-Qadhafi"]);
+    expect(rolesOf("Pollster Jorge Londono said so.", "Jorge Londono")).toEqual(["Pollster"]);
+    // A given name that is also a word stays (it would otherwise escape a protected name's mask).
+    expect(written("Garret Roberts said so.")).toEqual(["Garret Roberts"]);
+  });
+
+  it("in a title-case line, words of the language around a name are not its words", () => {
+    expect(written("Fidel Castro Comeback Seen As Unlikely")).toContain("Fidel Castro");
+    expect(written("Embassy Welcomes Bridget Brink")).toContain("Bridget Brink");
+  });
+});

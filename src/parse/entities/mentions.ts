@@ -1,3 +1,4 @@
+import { entityTables, foldWord } from "../../reference/entity-tables.js";
 import type { NameLexicon } from "../../reference/name-lexicon.js";
 import { isParticle, type LabeledUnit } from "./label.js";
 import { roleAfter, roleBefore } from "./roles.js";
@@ -8,6 +9,7 @@ import {
   DETERMINERS,
   NAME_KIND_OPENERS,
   REPORTING_VERBS,
+  RESOLUTION_VERBS,
   THING_KIND_NOUNS,
 } from "./vocabulary.js";
 
@@ -134,6 +136,34 @@ function judge(
     while (b > a && commonInCaps(tokens[b - 1]!, lexicon)) b--;
     return (a > from || b < to) && b > a ? judge(unit, a, b, lexicon) : null;
   }
+  // In a title-case line words of the language at either end of a run are the words around the
+  // name (`Fidel Castro Comeback`, `Requests UNOCI`), but a given name keeps its surname, word or
+  // not (`Bridget Brink`).
+  if (unit.titled && lexicon !== null && to - from >= 2 && !protectAfter(unit, to)) {
+    const word = (t: Token) => wordForm(t.fold, lexicon) && !lexicon.isGivenName(t.fold);
+    let a = from;
+    let b = to;
+    while (a < b && word(tokens[a]!)) a++;
+    while (
+      b > a + 1 &&
+      word(tokens[b - 1]!) &&
+      !(b - a === 2 && lexicon.isGivenName(tokens[a]!.fold))
+    )
+      b--;
+    if (a > from || b < to) return b > a ? judge(unit, a, b, lexicon) : null;
+  }
+  // A sentence opened by a verb (`Requests UNOCI, within…` in a resolution, `Describing Muammar
+  // al-Qadhafi`): the verb is not the name's first word. Only verbs: many given names are also
+  // words (`Rein`, `Garret`, `Brooks`), and a given name dropped here would stay unmasked.
+  if (
+    lexicon !== null &&
+    to - from >= 2 &&
+    (from === 0 || tokens[from - 1]!.sentenceEnd) &&
+    tokens[from]!.shape === "cap" &&
+    openingVerb(tokens[from]!.fold, lexicon) &&
+    !protectAfter(unit, to)
+  )
+    return judge(unit, from + 1, to, lexicon);
   // `IOCs`, `SecDef`, `GIRoA` alone are no person; before a name, an office (`ForMin Amorim`).
   // Never where a protection marker follows: a protected name is never dropped by a shape.
   if (abbreviation(tokens[from]!, lexicon) && !protectAfter(unit, to))
@@ -152,14 +182,33 @@ function judge(
   const prev = tokens[from - 1];
   const before = roleBefore(unit, from);
   // `newspaper Le Phare`, `nightclub Basha`, `operation Atalanta`: the name of a thing.
-  if (prev && (BODY_KIND_NOUNS.has(prev.text) || THING_KIND_NOUNS.has(prev.text)) && !before.title)
-    return null;
+  // In capitals the noun is read folded (`DAILY TISHRIN`); in mixed case only as written, lower.
+  const kindNoun = (t: Token | undefined) =>
+    t !== undefined &&
+    (unit.caps || t.shape === "lower") &&
+    (BODY_KIND_NOUNS.has(t.fold) || THING_KIND_NOUNS.has(t.fold));
+  if (kindNoun(prev) && !before.title) return null;
   const portfolio = before.title && portfolioBefore(tokens, from);
   // `Director for Counter-Proliferation Ali Salem`: the portfolio's words run into the name.
   if (portfolio && to - from >= 2) {
     const rest = judge(unit, from + 1, to, lexicon);
     if (rest?.evidence !== "single") return rest;
   }
+  // `Israeli-Palestinian`, `US-India`, `Afro-Brazilians`: places joined, not a double surname.
+  if (to - from === 1 && placesJoined(unit, from) && !protectAfter(unit, to)) return null;
+  // `General Electric`, `General Counsel`, `General Confederation`: a word of the language after
+  // the bare rank is the rest of a body's or an office's name, not a general's surname.
+  // After any title, a word of the language with an ending no surname has is no surname either
+  // (`SULTAN READILY`, `Director Hemisphere`, `Secretary Ethics`): many surnames are words
+  // (`Specter`, `Gates`), so the ending must say so.
+  if (
+    core.length === 1 &&
+    before.title &&
+    lexicon?.isDictionaryWord(core[0]!.fold) &&
+    (/^gen(?:eral|\.)?$/i.test(before.role ?? "") || NOT_SURNAME_ENDING.test(core[0]!.fold)) &&
+    !protectAfter(unit, to)
+  )
+    return null;
   // `Ciudad del Este`, `Grupo Riu`: a place's or a body's name, whatever follows it.
   if (to - from >= 2 && NAME_KIND_OPENERS.has(tokens[from]!.fold) && !protectAfter(unit, to))
     return null;
@@ -167,22 +216,25 @@ function judge(
   // follows (`the Karzai government`, `a Sarkozy ally`): a person's name used as a modifier.
   const next = tokens[to];
   // `the Adda'wa mosque`, `Tudeh party`: a name before a noun of a thing's kind is the thing's.
-  const kindAfter =
-    next !== undefined && (THING_KIND_NOUNS.has(next.text) || BODY_KIND_NOUNS.has(next.text));
+  const kindAfter = kindNoun(next);
   const determiner =
     kindAfter || (prev !== undefined && DETERMINERS.has(prev.fold) && !nounAfter(unit, next));
-  const after = roleAfter(unit, to);
+  const after = roleAfter(unit, to, lexicon);
   const roles: string[] = [];
   if (!portfolio && before.role !== null) roles.push(before.role);
   if (after.role !== null) roles.push(after.role);
   let evidence: Evidence | null = null;
-  const cue =
-    (before.title && !portfolio) || after.role || protectAfter(unit, to) || accordingTo(unit, from);
   const commonWord =
     core.length === 1 &&
     lexicon !== null &&
     (lexicon.isCommonWord(core[0]!.fold) || lexicon.isDictionaryWord(core[0]!.fold)) &&
     !lexicon.isGivenName(core[0]!.fold);
+  const cue =
+    (before.title && !portfolio) ||
+    after.role ||
+    (after.listed && (core.length === 1 ? !commonWord : !!lexicon?.isGivenName(core[0]!.fold))) ||
+    protectAfter(unit, to) ||
+    accordingTo(unit, from);
   const opensSentence = from === 0 || tokens[from - 1]!.sentenceEnd;
   // A reporting verb after one common word opening its sentence or paragraph is the sentence's
   // subject, not a name (`Media reported`, `(C) Activists criticized`); after a lower-case word
@@ -350,6 +402,65 @@ function accordingTo(unit: LabeledUnit, from: number): boolean {
 
 /** A word of the language in an all-caps text: the lexicon's, or a verb form by its ending. */
 function commonInCaps(t: Token, lexicon: NameLexicon | null): boolean {
-  if (lexicon) return lexicon.isCommonWord(t.fold);
+  if (lexicon) return lexicon.isCommonWord(t.fold) || commonCompound(t.fold, lexicon);
   return /(?:ED|ING)$/.test(t.text);
 }
+
+/**
+ * `ECONOMY-EQUIVALENT`, `ROAD-CLEARING`: words the dictionary lists in lower case only, joined. Not
+ * `CHUN YOUNG-WOO`: a syllable of a name may be a word (`young`), but one the dictionary also
+ * lists as a name.
+ */
+function commonCompound(fold: string, lexicon: NameLexicon): boolean {
+  if (!fold.includes("-")) return false;
+  return fold.split("-").every((w) => w.length > 1 && lexicon.isDictionaryWord(w));
+}
+
+const COMPASS = new Set(["north", "south", "east", "west", "central"]);
+/** Prefixes that join a place's name (`Afro-`, `Indo-`, `Sino-`) and compass words (`North-South`). */
+const PLACE_JOINERS = new Set([
+  ..."afro indo euro sino anglo franco russo turco greco italo austro pak arab judeo ibero latino asia trans pan".split(
+    " ",
+  ),
+  ...COMPASS,
+]);
+
+/** Each part of the hyphenated word is a place, a joining prefix or a short acronym (`US`, `EU`). */
+function placesJoined(unit: LabeledUnit, i: number): boolean {
+  const parts = unit.tokens[i]!.text.split("-");
+  if (parts.length < 2) return false;
+  const { places } = entityTables();
+  const place = (part: string) => places.has(foldWord(part));
+  const compass = (p: string) => COMPASS.has(p.toLowerCase());
+  return (
+    (parts.some(place) || parts.every(compass)) &&
+    parts.every((p) => place(p) || PLACE_JOINERS.has(p.toLowerCase()) || /^[A-Z]{2,4}$/.test(p))
+  );
+}
+
+/**
+ * A word of the language or an inflection of one the dictionary lists bare (`donates`,
+ * `sputtering`, `distances`): the dictionary holds stems only.
+ */
+function wordForm(fold: string, lexicon: NameLexicon, common = true): boolean {
+  // The dictionary's lower-case-only words alone leave out names that are also words (`Dick`).
+  const known = (w: string) => lexicon.isDictionaryWord(w) || (common && lexicon.isCommonWord(w));
+  if (known(fold)) return true;
+  const stem = /^(.{3,}?)(?:es|s|ed|ing)$/.exec(fold)?.[1];
+  return stem !== undefined && (known(stem) || known(`${stem}e`) || known(fold.slice(0, -1)));
+}
+
+/** A resolution's operative verb, or an `-ing` form of a word the dictionary lists in lower case. */
+function openingVerb(fold: string, lexicon: NameLexicon): boolean {
+  if (RESOLUTION_VERBS.has(fold)) return true;
+  if (!fold.endsWith("ing") || lexicon.isGivenName(fold)) return false;
+  const stem = fold.slice(0, -3);
+  return (
+    stem.length >= 3 &&
+    [stem, `${stem}e`, stem.slice(0, -1)].some((w) => lexicon.isDictionaryWord(w))
+  );
+}
+
+/** Endings of words of the language (adverbs, abstract nouns, adjectives) that surnames lack. */
+const NOT_SURNAME_ENDING =
+  /(?:ly|ism|ist|tion|sion|ity|ness|ment|ship|ics|ence|ance|ial|ive|ous|ful|less|ian|here)$/;

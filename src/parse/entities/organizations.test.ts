@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isOrgHead, STATE_ACRONYM_FORMS, stateAcronym } from "./organizations.js";
+import { nameLexicon } from "../../reference/name-lexicon.js";
+import { labelUnit } from "./label.js";
+import { isOrgHead, markOrgPhrases, STATE_ACRONYM_FORMS, stateAcronym } from "./organizations.js";
 import { ORG_HEADS } from "./vocabulary.js";
 
 describe("the word look-ups asked of every token", () => {
@@ -13,5 +15,29 @@ describe("the word look-ups asked of every token", () => {
     for (const a of STATE_ACRONYM_FORMS) expect(stateAcronym(a), a).toBeDefined();
     expect(stateAcronym("MFA")).toBe("Ministry of Foreign Affairs");
     for (const w of ["NATO", "mfa", "", "MoI", "M"]) expect(stateAcronym(w), w).toBeUndefined();
+  });
+});
+
+describe("bodies beside offices and people", () => {
+  const orgs = (text: string) =>
+    markOrgPhrases(labelUnit(text, false, nameLexicon().isGivenName), null).map((o) => o.written);
+
+  it("an office's title and portfolio are no body; a body after the office's `of` is", () => {
+    expect(orgs("Minister of Petroleum Resources Rilwanu Lukman spoke.")).toEqual([]);
+    expect(orgs("The Minister of Mines and Energy spoke.")).toEqual([]);
+    expect(orgs("He met the CEO of Piraeus Bank.")).toEqual(["Piraeus Bank"]);
+    expect(orgs("The Justice Ministry and the General Directorate of Security spoke.")).toEqual(
+      expect.arrayContaining(["Justice Ministry", "General Directorate of Security"]),
+    );
+  });
+
+  it("a body's name does not run into a person's name or title after it", () => {
+    expect(orgs("The Chamber of Commerce Nancy Smith spoke.")).toEqual(["Chamber of Commerce"]);
+    expect(orgs("Chamber of Deputies President Bogdan Olteanu spoke.")).toEqual([
+      "Chamber of Deputies",
+    ]);
+    expect(orgs("He met Senator Renan Calheiros and Chamber of Deputies leaders.")).toEqual([
+      "Chamber of Deputies",
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 import type { Organization } from "../../model/entities.js";
+import type { TitleEntry } from "../../reference/entity-tables.js";
 import { foldWord } from "../../reference/entity-tables.js";
+import { nameLexicon } from "../../reference/name-lexicon.js";
 import { capsBodies } from "./bodies-caps.js";
 import { bodiesAfterKindNouns } from "./bodies-named.js";
-import type { LabeledUnit } from "./label.js";
+import type { LabeledUnit, Span } from "./label.js";
 import { isNameShape } from "./tokens.js";
 import { ORG_HEADS } from "./vocabulary.js";
 
@@ -92,10 +94,22 @@ export function markOrgPhrases(
         while (nextHead < tokens.length && !isOrgHead(tokens[nextHead]!.text)) nextHead++;
         if (nextHead === tokens.length) break;
       }
+      let opener = i;
+      while (opener < tokens.length - 1 && LEADING_GENERIC.test(tokens[opener]!.text)) opener++;
+      const office = officeTitleAt(unit, opener);
+      if (office) {
+        i = afterOffice(unit, office) - 1;
+        continue;
+      }
       if (nextHead - i > MAX_PHRASE || !opensPhrase(unit, i)) continue;
       const end = phraseEnd(unit, i);
       if (end < 0) continue;
-      let from = i;
+      let from = personBeforeAnd(unit, i, end);
+      // What follows the person's `and` is a body of two words or more, and no office's title.
+      if (from !== i && (wordsIn(unit, from, end) < 2 || officeTitleAt(unit, from))) {
+        i = end;
+        continue;
+      }
       while (from < end && LEADING_GENERIC.test(tokens[from]!.text)) from++;
       // A leading country adjective qualifies a state body (`Iranian Foreign Ministry`).
       let start = from;
@@ -162,6 +176,62 @@ function opensPhrase(unit: LabeledUnit, i: number): boolean {
   return !STATE_ACRONYMS.has(t.text);
 }
 
+/**
+ * An office's title opens the words (`Minister of Petroleum Resources`, `Director of
+ * Communication`): a person's position, not a body. Not so for an office's possessive
+ * (`Attorney General's Office`) or a rank (`General Staff`).
+ */
+function officeTitleAt(unit: LabeledUnit, i: number): Span<TitleEntry> | null {
+  if (unit.labels[i] !== "title") return null;
+  const span = unit.spanOf[i] as Span<TitleEntry> | null;
+  if (!span || span.from !== i || !OFFICE_KINDS.has(span.entry.kind)) return null;
+  // `Justice Ministry`: the title's word qualifies the body that follows.
+  const after = unit.tokens[span.to];
+  // `Justice and Charity Organization`: joined to other words, it is a body's first word.
+  if (
+    unit.tokens[span.to - 1]!.possessive ||
+    (after && (isOrgHead(after.text) || after.text === "and"))
+  )
+    return null;
+  return span;
+}
+
+/** Titles of an office and honorifics, not a rank or an occupation (`General Staff`, `Student Islamic Movement`). */
+const OFFICE_KINDS = new Set(["office", "diplomat", "honorific"]);
+
+/** Heads that close a portfolio more often than a body's name (`Minister of Mines and Energy`). */
+const PORTFOLIO_HEADS = new Set(
+  "Petroleum Energy Communications Media Television Radio Presidency Mining Insurance Securities Investments".split(
+    " ",
+  ),
+);
+
+/**
+ * Where body phrases may open again after an office's title: after its portfolio (`Minister of
+ * Petroleum Resources`, `Secretary for Human Rights and Communications`), or right after `of` when
+ * a body's name follows (`CEO of Piraeus Bank`).
+ */
+function afterOffice(unit: LabeledUnit, span: Span<TitleEntry>): number {
+  const { tokens } = unit;
+  let k = span.to;
+  if (!/^(?:of|for)$/.test(tokens[k]?.text ?? "")) return k;
+  const of = k;
+  k++;
+  let lastHead = "";
+  while (
+    k < tokens.length &&
+    (isNameShape(tokens[k]!) || CONNECT.test(tokens[k]!.text)) &&
+    !personAt(unit, k)
+  ) {
+    if (isOrgHead(tokens[k]!.text)) lastHead = tokens[k]!.text;
+    // `Chairman of the Prime Minister's … Board`: a body named after an office may follow.
+    if (tokens[k]!.possessive) return of + 1;
+    if (tokens[k]!.sentenceEnd) break;
+    k++;
+  }
+  return lastHead !== "" && !PORTFOLIO_HEADS.has(lastHead) ? of + 1 : k;
+}
+
 function slice(unit: LabeledUnit, from: number, to: number): string {
   return unit.text.slice(unit.tokens[from]!.start, unit.tokens[to]!.end).replace(/\s+/g, " ");
 }
@@ -222,7 +292,15 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
   let end = lastHead;
   if (/^(?:of|for)$/.test(tokens[lastHead + 1]?.text ?? "")) {
     let e = lastHead + 1;
-    while (e < k && (isNameShape(tokens[e]!) || CONNECT.test(tokens[e]!.text))) e++;
+    // Not into a person's name after the body (`House of Representatives Nancy Pelosi`), nor
+    // into a title of someone's there (`Chamber of Deputies President Bogdan Olteanu`).
+    while (
+      e < k &&
+      (isNameShape(tokens[e]!) || CONNECT.test(tokens[e]!.text)) &&
+      !personAt(unit, e) &&
+      !titleOfPerson(unit, e)
+    )
+      e++;
     while (e > lastHead + 1 && !isNameShape(tokens[e - 1]!)) e--;
     end = Math.max(end, e - 1);
   }
@@ -323,4 +401,44 @@ export function acronymsDefined(
     if (after && after[1] !== m.written) out.set(after[1]!, m.name);
   }
   return out;
+}
+
+/** A given name before another name word opens a person's name. */
+function personAt(unit: LabeledUnit, i: number): boolean {
+  const next = unit.tokens[i + 1];
+  return (
+    unit.labels[i] === "name" &&
+    next !== undefined &&
+    next.shape === "cap" &&
+    nameLexicon().isGivenName(unit.tokens[i]!.fold)
+  );
+}
+
+/** A title whose holder's name follows it: `President Bogdan Olteanu`, `Director General Peter`. */
+function titleOfPerson(unit: LabeledUnit, i: number): boolean {
+  const span = unit.spanOf[i];
+  if (unit.labels[i] !== "title" || !span || span.from !== i) return false;
+  return unit.labels[span.to] === "name";
+}
+
+/**
+ * `Senator Renan Calheiros and Chamber`, `PM Gilani and Chief of Army`: a titled person's name or
+ * a given name, then `and`, then the body: the body starts after `and`. Words of a body's own
+ * name before `and` hold no title before them (`Justice and Charity Organization`).
+ */
+function personBeforeAnd(unit: LabeledUnit, from: number, end: number): number {
+  const { tokens, labels } = unit;
+  const titled = labels[from - 1] === "title" || nameLexicon().isGivenName(tokens[from]!.fold);
+  if (!titled || labels[from] !== "name") return from;
+  for (let k = from + 1; k < end; k++) {
+    if (isOrgHead(tokens[k]!.text)) return from;
+    if (tokens[k]!.text === "and") return k + 1;
+  }
+  return from;
+}
+
+function wordsIn(unit: LabeledUnit, from: number, end: number): number {
+  let count = 0;
+  for (let x = from; x <= end; x++) if (isNameShape(unit.tokens[x]!)) count++;
+  return count;
 }

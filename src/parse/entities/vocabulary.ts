@@ -75,6 +75,12 @@ operation plan program programme initiative project strategy policy law act bill
 agreement accord convention protocol resolution declaration statement report conference summit
 meeting talks visit election elections campaign referendum vote budget constitution article
 round phase stage
+arabic persian farsi dari pashto pashtu urdu hindi swahili amharic tigrinya mandarin cantonese
+tagalog bahasa hebrew yiddish creole quechua aymara guarani berber berbers tamazight sinhala
+sinhalese bengali punjabi gujarati marathi telugu kannada malayalam nepali khmer burmese tibetan
+uighur uighurs uyghur uyghurs latin persians gujaratis punjabis bengalis tibetans nepalis
+hindu hindus sikh sikhs buddhist buddhists druze alawite alawites maronite maronites copt copts
+coptic yazidi yazidis ismaili ismailis
 street road avenue square airport hotel palace hall building tower bridge port station
 island islands river lake sea ocean gulf bay coast valley mountain mountains desert province
 district region city town village county prefecture governorate oblast
@@ -220,3 +226,13 @@ export const KEPT_LOWER: ReadonlySet<string> = new Set([
   reportedly privately separately subsequently former acting our his her their one another this
   that d' y`),
 ]);
+
+/**
+ * Verbs that open the paragraphs of a UN resolution (`Requests UNOCI…`, `Urges Member States…`):
+ * the text of resolutions is quoted in cables, and its capitalised verbs run into names.
+ */
+export const RESOLUTION_VERBS = words(`
+requests urges decides welcomes calls encourages emphasizes emphasises stresses notes recalls
+reaffirms expresses condemns demands invites authorizes authorises underlines recognizes
+recognises affirms acknowledges commends endorses appeals approves deplores reiterates
+`);
