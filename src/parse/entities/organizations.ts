@@ -301,6 +301,9 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
       !titleOfPerson(unit, e)
     )
       e++;
+    // The words that open that title are its own (`… Foreign Affairs Political Director Greta`).
+    if (e < k && titleOfPerson(unit, e))
+      while (e > lastHead + 2 && TITLE_MODIFIERS.has(tokens[e - 1]!.fold)) e--;
     while (e > lastHead + 1 && !isNameShape(tokens[e - 1]!)) e--;
     end = Math.max(end, e - 1);
   }
@@ -413,6 +416,13 @@ function personAt(unit: LabeledUnit, i: number): boolean {
     nameLexicon().isGivenName(unit.tokens[i]!.fold)
   );
 }
+
+/** Words that open a title (`Deputy Political Director`, `Principal Deputy`, `First Secretary`). */
+const TITLE_MODIFIERS = new Set(
+  "deputy political diplomatic principal first second third senior chief executive assistant acting special economic legal vice under managing associate".split(
+    " ",
+  ),
+);
 
 /** A title whose holder's name follows it: `President Bogdan Olteanu`, `Director General Peter`. */
 function titleOfPerson(unit: LabeledUnit, i: number): boolean {
