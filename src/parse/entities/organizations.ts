@@ -419,7 +419,7 @@ function personAt(unit: LabeledUnit, i: number): boolean {
 
 /** Words that open a title (`Deputy Political Director`, `Principal Deputy`, `First Secretary`). */
 const TITLE_MODIFIERS = new Set(
-  "deputy political diplomatic principal first second third senior chief executive assistant acting special economic legal vice under managing associate".split(
+  "deputy political diplomatic principal permanent first second third senior chief executive assistant acting special economic legal vice under managing associate".split(
     " ",
   ),
 );
