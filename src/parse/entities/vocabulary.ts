@@ -80,7 +80,10 @@ tagalog bahasa hebrew yiddish creole quechua aymara guarani berber berbers tamaz
 sinhalese bengali punjabi gujarati marathi telugu kannada malayalam nepali khmer burmese tibetan
 uighur uighurs uyghur uyghurs latin persians gujaratis punjabis bengalis tibetans nepalis
 hindu hindus sikh sikhs buddhist buddhists druze alawite alawites maronite maronites copt copts
-coptic yazidi yazidis ismaili ismailis
+coptic yazidi yazidis ismaili ismailis islamists islamist jews pashtun pashtuns catholics alevis
+tamils christianity orthodox peronists ossetians kalenjin houthi houthis maoist maoists
+hindutva sharia ashura ashuras diaspora holocaust shiism zaydis alevi alevism islamism peronist
+peronism deobandi syriac
 street road avenue square airport hotel palace hall building tower bridge port station
 island islands river lake sea ocean gulf bay coast valley mountain mountains desert province
 district region city town village county prefecture governorate oblast
