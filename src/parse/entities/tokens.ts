@@ -340,8 +340,12 @@ function markSentences(text: string, tokens: Token[]): void {
       if (next.shape !== "lower") t.sentenceEnd = true;
     } else if (next.start - t.end > 1 && blankLineBetween(text, t.end, next.start))
       t.sentenceEnd = true;
+    // The token's last character read in the unit's text, not in its own: the token texts come in
+    // many string representations, and reading each one's length and characters is a slow,
+    // megamorphic property access for every token. A word token ends where its text does (a
+    // possessive `'s` is outside both), and a gap or a number never ends with a period.
     else if (
-      t.text.charCodeAt(t.text.length - 1) === 46 &&
+      text.charCodeAt(t.end - 1) === 46 &&
       t.shape !== "initial" &&
       !ABBREVIATIONS.has(abbreviationKey(t.text.slice(0, -1)))
     )
