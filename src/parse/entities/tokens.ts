@@ -379,6 +379,18 @@ function isSentenceStart(t: Token): boolean {
   return STARTERS.has(t.text);
 }
 
+/**
+ * `t.text.includes(char)`, read in the unit's `text` between the token's offsets, where a word's
+ * text stands (a number's and a gap's do not: `0` and the empty text hold no such character).
+ * Token texts come in many string representations, so asking each for its contents is a slow,
+ * megamorphic property access, and some rules ask it of most tokens.
+ */
+export function holds(text: string, t: Token, char: number): boolean {
+  if (t.shape === "number" || t.text === "") return false;
+  for (let k = t.start; k < t.end; k++) if (text.charCodeAt(k) === char) return true;
+  return false;
+}
+
 /** A word that can be part of a name as written: capitalised, all capitals, an initial. */
 export function isNameShape(t: Token): boolean {
   return t.shape === "cap" || t.shape === "upper" || t.shape === "initial";
