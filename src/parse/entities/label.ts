@@ -7,7 +7,7 @@ import {
   type PlaceEntry,
   type TitleEntry,
 } from "../../reference/entity-tables.js";
-import { isNameShape, type Token, tokenize } from "./tokens.js";
+import { holds, isNameShape, type Token, tokenize } from "./tokens.js";
 import { COMMON_WORDS, NAME_PARTICLES, NOT_NAME } from "./vocabulary.js";
 
 /**
@@ -83,7 +83,7 @@ export function labelUnit(
       i++;
       continue;
     }
-    const hit = longestPhrase(tables, tokens, i, caps);
+    const hit = longestPhrase(tables, text, tokens, i, caps);
     if (!hit) {
       i++;
       continue;
@@ -100,9 +100,9 @@ export function labelUnit(
   }
   for (let i = 0; i < tokens.length; i++) {
     if (labels[i] !== "other") continue;
-    if (mayBeName(tables, tokens, i, caps, labels[i - 1] === "title")) labels[i] = "name";
+    if (mayBeName(tables, text, tokens, i, caps, labels[i - 1] === "title")) labels[i] = "name";
     // A one-character token (`-` itself) joins no places.
-    else if (tokens[i]!.text.length > 1 && tokens[i]!.text.includes("-"))
+    else if (tokens[i]!.end - tokens[i]!.start > 1 && holds(text, tokens[i]!, 45))
       joinedPlaces(tables, unit, i);
   }
   namesNotPlaces(unit, isGivenName);
@@ -176,13 +176,14 @@ interface Hit {
 /** The longest title, body or place phrase opening at token `i`. */
 function longestPhrase(
   tables: EntityTables,
+  text: string,
   tokens: Token[],
   i: number,
   caps: boolean,
 ): Hit | null {
   const first = tokens[i]!;
   // Acronyms count only as written in capitals in mixed-case text (`WHO`, not `Who`).
-  if (first.shape === "upper" || first.text.includes(".")) {
+  if (first.shape === "upper" || holds(text, first, 46)) {
     const key = acronymKey(first.text);
     const org = tables.orgAcronyms.get(key);
     if (org && (!caps || capsAcronym(key))) {
@@ -293,6 +294,7 @@ const VOWEL = /[AEIOUYaeiouy]/;
 /** A word that may belong to a person's name, given what it is not. */
 function mayBeName(
   tables: EntityTables,
+  text: string,
   tokens: Token[],
   i: number,
   caps: boolean,
@@ -310,8 +312,7 @@ function mayBeName(
     return !COMMON_WORDS.has(fold) && !tables.acronyms.has(t.text) && VOWEL.test(t.text);
   }
   // `Tripoli-based`, `Russian-installed`: a compound with a lower-case part is a modifier.
-  if (t.text.includes("-") && /-\p{Ll}/u.test(t.text) && !/^\p{Ll}{1,3}-/u.test(t.text))
-    return false;
+  if (holds(text, t, 45) && /-\p{Ll}/u.test(t.text) && !/^\p{Ll}{1,3}-/u.test(t.text)) return false;
   if (t.shape === "cap" || t.shape === "initial") return true;
   if (t.shape !== "upper") return false;
   // Capitals inside mixed-case prose: a surname written the cable way (`SHAMSIDDINOV`), unless it

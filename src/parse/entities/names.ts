@@ -51,10 +51,19 @@ const ARTICLE_KEY = /^(?:al|el|ad|as|ash|at|az|ar|an)[-']/;
 /** The words of a name that identify it: particles and initials left out. */
 export function coreWords(words: readonly string[]): string[] {
   return words.filter(
-    (w) =>
-      !(w.length === 1 || (w.length === 2 && w.charCodeAt(1) === 46)) &&
-      !NAME_PARTICLES.has(w.toLowerCase()),
+    (w) => !(w.length === 1 || (w.length === 2 && w.charCodeAt(1) === 46)) && !isParticleWord(w),
   );
+}
+
+const LONGEST_PARTICLE = Math.max(...[...NAME_PARTICLES].map((p) => p.length));
+
+/**
+ * A particle in any case (`de`, `AL`). Longer words are none: most name words are, and need not
+ * be lower-cased into a new string to be looked up (grouping persons asks this of every word of
+ * every form, several times).
+ */
+function isParticleWord(w: string): boolean {
+  return w.length <= LONGEST_PARTICLE && NAME_PARTICLES.has(w.toLowerCase());
 }
 
 /** Surname key: the last core word. */
@@ -78,8 +87,8 @@ export function compatibleFullNames(a: readonly string[], b: readonly string[]):
   const kb = coreWords(b).map(nameKey);
   const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
   if (short.every((w) => long.includes(w))) return true;
-  const ga = a.filter((w) => !NAME_PARTICLES.has(w.toLowerCase())).slice(0, -1);
-  const gb = b.filter((w) => !NAME_PARTICLES.has(w.toLowerCase())).slice(0, -1);
+  const ga = a.filter((w) => !isParticleWord(w)).slice(0, -1);
+  const gb = b.filter((w) => !isParticleWord(w)).slice(0, -1);
   if (ga.length === 0 || gb.length === 0) return true;
   const x = nameKey(ga[0]!);
   const y = nameKey(gb[0]!);

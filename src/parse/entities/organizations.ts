@@ -5,7 +5,7 @@ import { nameLexicon } from "../../reference/name-lexicon.js";
 import { capsBodies } from "./bodies-caps.js";
 import { bodiesAfterKindNouns } from "./bodies-named.js";
 import type { LabeledUnit, Span } from "./label.js";
-import { isNameShape } from "./tokens.js";
+import { isNameShape, type Token } from "./tokens.js";
 import { ORG_HEADS } from "./vocabulary.js";
 
 /**
@@ -49,6 +49,21 @@ export function isOrgHead(word: string): boolean {
   return c >= 65 && c <= 90 && ORG_HEADS.has(word);
 }
 
+/**
+ * `isOrgHead(t.text)` and `stateAcronym(t.text)` with the token's first letter read in the unit's
+ * text (the same letter, as a word's text starts at its offset; a gap's and a number's first
+ * characters are no capitals). Asked of every token of a unit, whose texts come in many string
+ * representations: reading each one's first character is a slow, megamorphic access.
+ */
+function headAt(unit: LabeledUnit, t: Token): boolean {
+  const c = unit.text.charCodeAt(t.start);
+  return c >= 65 && c <= 90 && ORG_HEADS.has(t.text);
+}
+
+function stateAcronymAt(unit: LabeledUnit, t: Token): string | undefined {
+  return unit.text.charCodeAt(t.start) === 77 ? STATE_ACRONYMS.get(t.text) : undefined;
+}
+
 export const STATE_ACRONYM_FORMS: readonly string[] = [...STATE_ACRONYMS.keys()];
 
 const FOREIGN_MINISTRY =
@@ -86,12 +101,12 @@ export function markOrgPhrases(
   }
   // Phrases need a head word: most units have none, and are not scanned. The first head found
   // here is where the scan for the next head resumes.
-  let nextHead = unit.caps ? -1 : tokens.findIndex((t) => isOrgHead(t.text));
+  let nextHead = unit.caps ? -1 : tokens.findIndex((t) => headAt(unit, t));
   if (nextHead >= 0) {
     for (let i = 0; i < tokens.length; i++) {
       if (nextHead < i) {
         nextHead = i;
-        while (nextHead < tokens.length && !isOrgHead(tokens[nextHead]!.text)) nextHead++;
+        while (nextHead < tokens.length && !headAt(unit, tokens[nextHead]!)) nextHead++;
         if (nextHead === tokens.length) break;
       }
       let opener = i;
@@ -140,7 +155,7 @@ export function markOrgPhrases(
   // Acronyms of state bodies are not in the body table: they depend on whose state.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const spelled = stateAcronym(t.text);
+    const spelled = stateAcronymAt(unit, t);
     if (!spelled || labels[i] === "org") continue;
     labels[i] = "org";
     out.push({
@@ -249,7 +264,7 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
   while (k < tokens.length && k - i < MAX_PHRASE) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
-    if (k > i && (labels[k] === "org" || stateAcronym(t.text) !== undefined)) {
+    if (k > i && (labels[k] === "org" || stateAcronymAt(unit, t) !== undefined)) {
       // `Supreme National Security Council`: a table body's words closing a longer name.
       const span = unit.spanOf[k];
       const prev = tokens[k - 1]!;
@@ -274,7 +289,7 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
       break;
     }
     if (isNameShape(t)) {
-      if (isOrgHead(t.text)) lastHead = k;
+      if (headAt(unit, t)) lastHead = k;
     } else if (!(CONNECT.test(t.text) && k > i && next && isNameShape(next))) break;
     if (t.possessive) {
       // `General People's Congress`, `Attorney General's Office` go on; `Libya's National Oil

@@ -340,8 +340,12 @@ function markSentences(text: string, tokens: Token[]): void {
       if (next.shape !== "lower") t.sentenceEnd = true;
     } else if (next.start - t.end > 1 && blankLineBetween(text, t.end, next.start))
       t.sentenceEnd = true;
+    // The token's last character read in the unit's text, not in its own: the token texts come in
+    // many string representations, and reading each one's length and characters is a slow,
+    // megamorphic property access for every token. A word token ends where its text does (a
+    // possessive `'s` is outside both), and a gap or a number never ends with a period.
     else if (
-      t.text.charCodeAt(t.text.length - 1) === 46 &&
+      text.charCodeAt(t.end - 1) === 46 &&
       t.shape !== "initial" &&
       !ABBREVIATIONS.has(abbreviationKey(t.text.slice(0, -1)))
     )
@@ -373,6 +377,18 @@ const STARTERS = new Set([
 
 function isSentenceStart(t: Token): boolean {
   return STARTERS.has(t.text);
+}
+
+/**
+ * `t.text.includes(char)`, read in the unit's `text` between the token's offsets, where a word's
+ * text stands (a number's and a gap's do not: `0` and the empty text hold no such character).
+ * Token texts come in many string representations, so asking each for its contents is a slow,
+ * megamorphic property access, and some rules ask it of most tokens.
+ */
+export function holds(text: string, t: Token, char: number): boolean {
+  if (t.shape === "number" || t.text === "") return false;
+  for (let k = t.start; k < t.end; k++) if (text.charCodeAt(k) === char) return true;
+  return false;
 }
 
 /** A word that can be part of a name as written: capitalised, all capitals, an initial. */
