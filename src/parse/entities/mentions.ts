@@ -196,11 +196,9 @@ function judge(
   }
   // `Israeli-Palestinian`, `US-India`, `Afro-Brazilians`: places joined, not a double surname.
   if (to - from === 1 && placesJoined(unit, from) && !protectAfter(unit, to)) return null;
-  // `General Electric`, `General Counsel`, `General Confederation`: a word of the language after
-  // the bare rank is the rest of a body's or an office's name, not a general's surname.
-  // After any title, a word of the language with an ending no surname has is no surname either
-  // (`SULTAN READILY`, `Director Hemisphere`, `Secretary Ethics`): many surnames are words
-  // (`Specter`, `Gates`), so the ending must say so.
+  // A word of the language after the bare rank is the rest of a body's name (`General Electric`,
+  // `General Counsel`); after any other title, only one with an ending no surname has (`SULTAN
+  // READILY`, `Director Hemisphere`): many surnames are words (`Specter`, `Gates`).
   if (
     core.length === 1 &&
     before.title &&
@@ -439,12 +437,11 @@ function placesJoined(unit: LabeledUnit, i: number): boolean {
 }
 
 /**
- * A word of the language or an inflection of one the dictionary lists bare (`donates`,
- * `sputtering`, `distances`): the dictionary holds stems only.
+ * A word of the language or an inflection of one (`donates`, `sputtering`, `distances`): the word
+ * lists hold most stems but not every inflection of them.
  */
-function wordForm(fold: string, lexicon: NameLexicon, common = true): boolean {
-  // The dictionary's lower-case-only words alone leave out names that are also words (`Dick`).
-  const known = (w: string) => lexicon.isDictionaryWord(w) || (common && lexicon.isCommonWord(w));
+function wordForm(fold: string, lexicon: NameLexicon): boolean {
+  const known = (w: string) => lexicon.isDictionaryWord(w) || lexicon.isCommonWord(w);
   if (known(fold)) return true;
   const stem = /^(.{3,}?)(?:es|s|ed|ing)$/.exec(fold)?.[1];
   return stem !== undefined && (known(stem) || known(`${stem}e`) || known(fold.slice(0, -1)));

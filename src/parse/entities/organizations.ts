@@ -109,9 +109,14 @@ export function markOrgPhrases(
         while (nextHead < tokens.length && !headAt(unit, tokens[nextHead]!)) nextHead++;
         if (nextHead === tokens.length) break;
       }
-      let opener = i;
-      while (opener < tokens.length - 1 && LEADING_GENERIC.test(tokens[opener]!.text)) opener++;
-      const office = officeTitleAt(unit, opener);
+      // An office's title, or `The` before one (labels first: most words are no title).
+      const opener =
+        labels[i] === "title"
+          ? i
+          : labels[i + 1] === "title" && LEADING_GENERIC.test(tokens[i]!.text)
+            ? i + 1
+            : -1;
+      const office = opener >= 0 ? officeTitleAt(unit, opener) : null;
       if (office) {
         i = afterOffice(unit, office) - 1;
         continue;
@@ -211,7 +216,10 @@ function officeTitleAt(unit: LabeledUnit, i: number): Span<TitleEntry> | null {
   return span;
 }
 
-/** Titles of an office and honorifics, not a rank or an occupation (`General Staff`, `Student Islamic Movement`). */
+/**
+ * Titles of an office and honorifics, not a rank or an occupation (`General Directorate`, `Student
+ * Islamic Movement`).
+ */
 const OFFICE_KINDS = new Set(["office", "diplomat", "honorific"]);
 
 /** Heads that close a portfolio more often than a body's name (`Minister of Mines and Energy`). */
