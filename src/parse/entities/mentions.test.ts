@@ -153,6 +153,8 @@ describe("titles in apposition, lists and lines of words", () => {
   it("in capitals, the words after a title are prose, not its role or a name", () => {
     expect(written("IN ARABIC, SULTAN ASKED WHY IT WAS THAT THE U.S. WAS ALONE.")).toEqual([]);
     expect(written("THE GOVERNMENT-CONTROLLED DAILY TISHRIN STATED ON JUNE 14 THAT")).toEqual([]);
+    // A protection marker keeps the name whatever noun stands before it.
+    expect(written("THE EDITOR OF THE DAILY HAMDI (STRICTLY PROTECT) SAID SO.")).toContain("HAMDI");
     expect(written("MINISTER OF ECONOMY-EQUIVALENT, MINISTER OF LABOR-EQUIVALENT AND")).toEqual([]);
   });
 

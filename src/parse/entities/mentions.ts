@@ -187,7 +187,7 @@ function judge(
     t !== undefined &&
     (unit.caps || t.shape === "lower") &&
     (BODY_KIND_NOUNS.has(t.fold) || THING_KIND_NOUNS.has(t.fold));
-  if (kindNoun(prev) && !before.title) return null;
+  if (kindNoun(prev) && !before.title && !protectAfter(unit, to)) return null;
   const portfolio = before.title && portfolioBefore(tokens, from);
   // `Director for Counter-Proliferation Ali Salem`: the portfolio's words run into the name.
   if (portfolio && to - from >= 2) {
