@@ -186,4 +186,22 @@ describe("titles in apposition, lists and lines of words", () => {
     expect(written("Fidel Castro Comeback Seen As Unlikely")).toContain("Fidel Castro");
     expect(written("Embassy Welcomes Bridget Brink")).toContain("Bridget Brink");
   });
+
+  it("a portfolio's words of the language before a name are not its words", () => {
+    expect(
+      written("Econoffs met with Head of Sectoral Policy Coordination Manuel Sager to discuss it."),
+    ).toContain("Manuel Sager");
+    expect(written("Ambassador for Arms Control Issues Petur Thorsteinsson informed us.")).toEqual([
+      "Petur Thorsteinsson",
+    ]);
+    // Given names that are words stay: `frank` and `alfredo` are in the dictionary.
+    expect(
+      written("Then High Commissioner for Peace Frank Pearl told Polcouns that it had a response."),
+    ).toEqual(["Frank Pearl"]);
+    expect(
+      written("Overall, they were pleased. Minister of Production Alfredo Volio told us so."),
+    ).toContain("Alfredo Volio");
+    // After an article the words are a thing's name, not a portfolio's.
+    expect(written("He drove the Rolls Royce Silver Phantom home.")).toEqual([]);
+  });
 });

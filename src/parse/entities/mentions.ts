@@ -164,6 +164,22 @@ function judge(
     !protectAfter(unit, to)
   )
     return judge(unit, from + 1, to, lexicon);
+  // In mixed case, words of the language before a given name inside the run are a portfolio's or
+  // a body's last words (`Head of Sectoral Policy Coordination Manuel Sager`), not the name's.
+  // Not after an article (`the Rolls Royce Silver Phantom`: a thing's name), nor before a given
+  // name that is a word too (`Holy Roman Emperor Frederick`).
+  if (
+    !unit.caps &&
+    lexicon !== null &&
+    to - from >= 3 &&
+    !DETERMINERS.has(tokens[from - 1]?.fold ?? "") &&
+    !protectAfter(unit, to)
+  ) {
+    const a = pastPortfolio(tokens, from, to - 2, lexicon);
+    const given = tokens[a]!.fold;
+    if (a > from && lexicon.isGivenName(given) && !wordForm(given, lexicon))
+      return judge(unit, a, to, lexicon);
+  }
   // `IOCs`, `SecDef`, `GIRoA` alone are no person; before a name, an office (`ForMin Amorim`).
   // Never where a protection marker follows: a protected name is never dropped by a shape.
   if (abbreviation(tokens[from]!, lexicon) && !protectAfter(unit, to))
@@ -190,9 +206,11 @@ function judge(
   if (kindNoun(prev) && !before.title && !protectAfter(unit, to)) return null;
   const portfolio = before.title && portfolioBefore(tokens, from);
   // `Director for Counter-Proliferation Ali Salem`: the portfolio's words run into the name.
+  // So do its words of the language (`Ambassador for Arms Control Issues Petur Thorsteinsson`).
   if (portfolio && to - from >= 2) {
-    const rest = judge(unit, from + 1, to, lexicon);
-    if (rest?.evidence !== "single") return rest;
+    const a = lexicon === null ? from + 1 : pastPortfolio(tokens, from + 1, to - 1, lexicon);
+    const rest = judge(unit, a, to, lexicon);
+    if (rest?.evidence !== "single" || a > from + 1) return rest;
   }
   // `Israeli-Palestinian`, `US-India`, `Afro-Brazilians`: places joined, not a double surname.
   if (to - from === 1 && placesJoined(unit, from) && !protectAfter(unit, to)) return null;
@@ -445,6 +463,36 @@ function wordForm(fold: string, lexicon: NameLexicon): boolean {
   if (known(fold)) return true;
   const stem = /^(.{3,}?)(?:es|s|ed|ing)$/.exec(fold)?.[1];
   return stem !== undefined && (known(stem) || known(`${stem}e`) || known(fold.slice(0, -1)));
+}
+
+/** A capitalised word of the language that is no given name (`Coordination`, `Issues`). */
+function languageWord(t: Token, lexicon: NameLexicon): boolean {
+  return t.shape === "cap" && wordForm(t.fold, lexicon) && !lexicon.isGivenName(t.fold);
+}
+
+/**
+ * Where a name starts after the words of a portfolio that ran into it (from `from`, at most at
+ * `last`): after the last word of the language no given name is (`Coordination`, `Issues`) in a
+ * run of words of the language (`Arms Control Issues Petur`, `Sectoral Policy Coordination
+ * Manuel`). Only those: given names the lexicon lacks are often words (`Frank Pearl`, `Pier
+ * Luigi`, `Earl Anthony Wayne`), and one cut from a protected person's forms would stay unmasked.
+ */
+function pastPortfolio(tokens: Token[], from: number, last: number, lexicon: NameLexicon): number {
+  let a = from;
+  for (let k = from; k < last && languageWord(tokens[k]!, lexicon); k++)
+    if (nameless(tokens[k]!.fold, lexicon)) a = k + 1;
+  return a;
+}
+
+/** A word no given name is: an ending no name has (`Coordination`, `Hemisphere`) or a plural. */
+function nameless(fold: string, lexicon: NameLexicon): boolean {
+  if (NOT_SURNAME_ENDING.test(fold)) return true;
+  const stem = /^(.{3,}?)(?:es|s)$/.exec(fold)?.[1];
+  return (
+    stem !== undefined &&
+    !fold.endsWith("ss") &&
+    (lexicon.isDictionaryWord(stem) || lexicon.isDictionaryWord(fold.slice(0, -1)))
+  );
 }
 
 /** A resolution's operative verb, or an `-ing` form of a word the dictionary lists in lower case. */

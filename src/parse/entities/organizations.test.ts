@@ -40,4 +40,37 @@ describe("bodies beside offices and people", () => {
       "Chamber of Deputies",
     ]);
   });
+
+  it("a body's officer written after it without a name is not the body's", () => {
+    expect(orgs("He met the Bank of Mexico President.")).toEqual(["Bank of Mexico"]);
+    expect(orgs("The Ministry of External Affairs Joint Secretary said so.")).toEqual([
+      "Ministry of External Affairs",
+    ]);
+    expect(orgs("The University of Regensburg and Vice President spoke.")).toEqual([
+      "University of Regensburg",
+    ]);
+    expect(orgs("The Ministry of Interior and Public Prosecutor said.")).toEqual([
+      "Ministry of Interior",
+    ]);
+    // The title `of` names, an office's holder, a possessive and a portfolio stay the body's.
+    expect(orgs("The Department for Prevention of Vice said.")).toEqual([
+      "Department for Prevention of Vice",
+    ]);
+    expect(orgs("The Office of Public Prosecutor said.")).toEqual(["Office of Public Prosecutor"]);
+    expect(orgs("The Ministry of Justice and Attorney General's Office said.")).toEqual([
+      "Ministry of Justice and Attorney General's Office",
+    ]);
+    expect(orgs("The Ministry of Interior and Justice said.")).toEqual([
+      "Ministry of Interior and Justice",
+    ]);
+  });
+
+  it("a date and a sentence's opening preposition are no part of a body's name", () => {
+    expect(orgs("The Ministry of Health on November 3 said so.")).toEqual(["Ministry of Health"]);
+    expect(orgs("During the April NATO-Russia Council they met.")).toEqual(["NATO-Russia Council"]);
+    expect(orgs("In January the U.S. Coast Guard said.")).toEqual(["U.S. Coast Guard"]);
+    expect(orgs("Per the National Counterterrorism Center, it is so.")).toEqual([
+      "National Counterterrorism Center",
+    ]);
+  });
 });

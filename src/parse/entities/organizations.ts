@@ -190,9 +190,21 @@ const NOT_OPENING = new Set([
   "Chief",
 ]);
 
+/**
+ * Prepositions and adverbs that open a sentence, capitalised there (`During the Congress`, `Per
+ * the National Counterterrorism Center`, `Since August the Working Group`).
+ */
+const OPENING_PREPOSITIONS = new Set(
+  "In At On During After Before Since Until From With Under For By Despite Through Following Among Between Within Over Regarding Concerning Like Unlike Per Via Upon Against Toward Towards".split(
+    " ",
+  ),
+);
+
 function opensPhrase(unit: LabeledUnit, i: number): boolean {
   const t = unit.tokens[i]!;
   if (!isNameShape(t) || unit.labels[i] === "org" || NOT_OPENING.has(t.text)) return false;
+  // A month opens no body's name; a day may (`Sunday Times`).
+  if (OPENING_PREPOSITIONS.has(t.text) || MONTH.test(t.text)) return false;
   return !STATE_ACRONYMS.has(t.text);
 }
 
@@ -261,6 +273,8 @@ function slice(unit: LabeledUnit, from: number, to: number): string {
 
 const MODIFIER_COMPOUND = /-\p{Ll}{3,}$/u;
 /** Months and days before a body's name date it (`the September UN Security Council`). */
+const MONTH =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
@@ -292,6 +306,8 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
       continue;
     }
     // `Market-listed`, `Tripoli-based`: a modifier, which no body's name runs through.
+    // `the Ministry of Health on November 3`: a date is no part of a body's name.
+    if (k > i && CALENDAR.test(t.text)) break;
     if (MODIFIER_COMPOUND.test(t.text)) {
       if (lastHead < 0) return -1;
       break;
@@ -317,15 +333,17 @@ function phraseEnd(unit: LabeledUnit, i: number): number {
     let e = lastHead + 1;
     // Not into a person's name after the body (`House of Representatives Nancy Pelosi`), nor
     // into a title of someone's there (`Chamber of Deputies President Bogdan Olteanu`).
+    const office = tokens[lastHead]!.text === "Office";
     while (
       e < k &&
       (isNameShape(tokens[e]!) || CONNECT.test(tokens[e]!.text)) &&
       !personAt(unit, e) &&
-      !titleOfPerson(unit, e)
+      !titleOfPerson(unit, e) &&
+      !(holderTitleAt(unit, e, lastHead) && !office)
     )
       e++;
     // The words that open that title are its own (`… Foreign Affairs Political Director Greta`).
-    if (e < k && titleOfPerson(unit, e))
+    if (e < k && (titleOfPerson(unit, e) || (!office && holderTitleAt(unit, e, lastHead))))
       while (e > lastHead + 2 && TITLE_MODIFIERS.has(tokens[e - 1]!.fold)) e--;
     while (e > lastHead + 1 && !isNameShape(tokens[e - 1]!)) e--;
     end = Math.max(end, e - 1);
@@ -442,10 +460,30 @@ function personAt(unit: LabeledUnit, i: number): boolean {
 
 /** Words that open a title (`Deputy Political Director`, `Principal Deputy`, `First Secretary`). */
 const TITLE_MODIFIERS = new Set(
-  "deputy political diplomatic principal permanent first second third senior chief executive assistant acting special economic legal vice under managing associate".split(
+  "deputy political diplomatic principal permanent first second third senior chief executive assistant acting special economic legal vice under managing associate joint additional public state parliamentary".split(
     " ",
   ),
 );
+
+/**
+ * A title after the words of a body's `of` (`Bank of Mexico President`, `University of Sao Paulo
+ * Professor`, `University of Regensburg and Vice President`): the body's officer, written without
+ * a name, not the body's. It is the body's own when it is what `of` names (`Department for
+ * Prevention of Vice`, `Office of the Political Coordinator`) or opens a possessive (`Ministry of
+ * Justice and Attorney General's Office`).
+ */
+function holderTitleAt(unit: LabeledUnit, i: number, head: number): boolean {
+  const span = unit.spanOf[i];
+  if (unit.labels[i] !== "title" || !span || span.from !== i) return false;
+  if (unit.tokens[span.to - 1]!.possessive || PORTFOLIO_TITLES.has(unit.tokens[i]!.text))
+    return false;
+  let k = i - 1;
+  while (k > head && TITLE_MODIFIERS.has(unit.tokens[k]!.fold)) k--;
+  return k > head && !/^(?:of|for|the)$/.test(unit.tokens[k]!.text);
+}
+
+/** Titles that also name a portfolio (`Ministry of Interior and Justice`, `Party for Liberty and Justice`). */
+const PORTFOLIO_TITLES = new Set(["Justice"]);
 
 /** A title whose holder's name follows it: `President Bogdan Olteanu`, `Director General Peter`. */
 function titleOfPerson(unit: LabeledUnit, i: number): boolean {
