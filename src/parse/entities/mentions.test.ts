@@ -201,7 +201,21 @@ describe("titles in apposition, lists and lines of words", () => {
     expect(
       written("Overall, they were pleased. Minister of Production Alfredo Volio told us so."),
     ).toContain("Alfredo Volio");
+    // A title before the portfolio stands for a given name the lexicon lacks.
+    expect(
+      written(
+        "(U) PolOff contacted Icelandic MFA MinCouns for International Organizations Nikulas Hannigan on October 28.",
+      ),
+    ).toEqual(["Nikulas Hannigan"]);
     // After an article the words are a thing's name, not a portfolio's.
     expect(written("He drove the Rolls Royce Silver Phantom home.")).toEqual([]);
+  });
+
+  it("US office symbols are titles and telegraphic addresses no names", () => {
+    expect(rolesOf("Later Polmiloff Jason Grubb met them.", "Jason Grubb")).toEqual(["Polmiloff"]);
+    expect(rolesOf("Later EPoloff Patrick Fischer met them.", "Patrick Fischer")).toEqual([
+      "EPoloff",
+    ]);
+    expect(written("He sent it to Amembassy Paris and Msnoff met PolMinCouns there.")).toEqual([]);
   });
 });

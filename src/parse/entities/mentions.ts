@@ -175,9 +175,15 @@ function judge(
     !DETERMINERS.has(tokens[from - 1]?.fold ?? "") &&
     !protectAfter(unit, to)
   ) {
+    // A title before the portfolio says as much (`MinCouns for International Organizations Nikulas
+    // Hannigan`) where the lexicon lacks the given name.
     const a = pastPortfolio(tokens, from, to - 2, lexicon);
     const given = tokens[a]!.fold;
-    if (a > from && lexicon.isGivenName(given) && !wordForm(given, lexicon))
+    if (
+      a > from &&
+      !wordForm(given, lexicon) &&
+      (lexicon.isGivenName(given) || roleBefore(unit, from).title)
+    )
       return judge(unit, a, to, lexicon);
   }
   // `IOCs`, `SecDef`, `GIRoA` alone are no person; before a name, an office (`ForMin Amorim`).

@@ -66,6 +66,8 @@ political military social human rights affairs relations cooperation development
 commission council agency office bureau director directors chairman chief head deputy vice
 senior junior acting special assistant secretary spokesman adviser advisor counselor
 counsellor consul charge poloff econoff polcouns econcouns emboffs emboff conoff dcm cda usg
+poloffs econoffs conoffs congenoffs missoffs msnoffs polmiloffs amembassy amconsul amcongen
+secstate usmission usdel
 gol goi gob gom gos goa gog got goc gop gou gok gon rtg hmg sarg royg gotl
 god allah islam islamic muslim muslims christian christians catholic jewish shia shiite shiites
 sunni sunnis arab arabs kurd kurds kurdish western eastern northern southern north south east
