@@ -4,8 +4,11 @@
  * - every route taking a cable id accepts it in other forms (`08tripoli564`, `2008 Tripoli 564`,
  *   `08-TRIPOLI-000564`); the answer about the cable is masked whatever the form, even where it
  *   does not hold the canonical id itself (the plain text of `/cables/:id/text`);
+ * - an entity's first and last dates are those of the cables public mode shows for it: the date
+ *   of a protecting cable would lead to it (`created:` that day).
  * Run against both back ends, as the crawl is.
  */
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/start.js";
 import { fold, significantWords } from "../../src/store/entity-names.js";
@@ -57,6 +60,13 @@ async function get(server: RunningServer, path: string) {
   return { status: res.status, body: await res.text() };
 }
 
+interface Listed {
+  id: string;
+  cables: number;
+  firstCreated: string | null;
+  lastCreated: string | null;
+}
+
 describe.each(serverBackends("public mode's indirect leaks on PostgreSQL"))(
   "public mode on %s: indirect ways to a protecting cable",
   (backend) => {
@@ -86,6 +96,56 @@ describe.each(serverBackends("public mode's indirect leaks on PostgreSQL"))(
         ROUTES[0]!(encodeURIComponent(idForms(cables[0]!)[0]!)),
       );
       expect(protectedWordsIn(local.body, cables[0]!).length).toBeGreaterThan(0);
+    }, 300_000);
+
+    it("dates an entity by the cables public mode shows for it, not by those protecting it", async () => {
+      const list = async (server: RunningServer) =>
+        (JSON.parse((await get(server, "/api/entities?limit=500")).body) as { entities: Listed[] })
+          .entities;
+      const pub = await list(servers.pub);
+      const wrong: string[] = [];
+      for (const e of pub) {
+        const page = JSON.parse(
+          (await get(servers.pub, `/api/entities/${e.id}`)).body,
+        ) as Listed & {
+          cableList: { created: string | null }[];
+          next: string | null;
+        };
+        expect(page.next, e.id).toBeNull();
+        const dates = page.cableList.map((c) => c.created).filter((d): d is string => d !== null);
+        dates.sort();
+        const first = dates[0] ?? null;
+        const last = dates[dates.length - 1] ?? null;
+        for (const [where, x] of [
+          ["list", e],
+          ["page", page],
+        ] as const) {
+          if (x.firstCreated !== first || x.lastCreated !== last) {
+            wrong.push(
+              `${where} ${e.id}: ${x.firstCreated}..${x.lastCreated}, cables ${first}..${last}`,
+            );
+          }
+        }
+      }
+      const csv = (await get(servers.pub, "/api/entities/export.csv")).body;
+      const rows = parse(csv, { columns: true }) as Record<string, string>[];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const { id, first_created: firstCreated, last_created: lastCreated } of rows) {
+        const listed = pub.find((e) => e.id === id);
+        if (
+          listed &&
+          (listed.firstCreated !== (firstCreated || null) ||
+            listed.lastCreated !== (lastCreated || null))
+        ) {
+          wrong.push(`csv ${id}: ${firstCreated}..${lastCreated}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+      // A person also named openly: locally dated by the cable protecting them, publicly not.
+      const local = (await list(servers.local)).find((e) => e.id === "person-ibrahim-meyet")!;
+      const open = pub.find((e) => e.id === "person-ibrahim-meyet")!;
+      expect(local.firstCreated).toBe("2008-07-13T14:25:00Z");
+      expect(open.firstCreated).toBe("2010-04-12T10:20:00Z");
     }, 300_000);
   },
 );
