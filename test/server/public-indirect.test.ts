@@ -6,7 +6,8 @@
  *   does not hold the canonical id itself (the plain text of `/cables/:id/text`);
  * - an entity's first and last dates are those of the cables public mode shows for it: the date
  *   of a protecting cable would lead to it (`created:` that day).
- * Run against both back ends, as the crawl is.
+ * Run against both back ends, as the crawl is; on each, the JSONL exports also keep the server's
+ * paths out (src/server/data/public-paths.ts), as the rest of public mode does.
  */
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -147,5 +148,25 @@ describe.each(serverBackends("public mode's indirect leaks on PostgreSQL"))(
       expect(local.firstCreated).toBe("2008-07-13T14:25:00Z");
       expect(open.firstCreated).toBe("2010-04-12T10:20:00Z");
     }, 300_000);
+
+    it("keeps the server's paths out of every JSONL export", async () => {
+      const files: string[] = [];
+      for (const path of [
+        "/api/export?format=jsonl",
+        "/api/search?format=jsonl&q=libya",
+        "/search?format=jsonl&q=libya",
+      ]) {
+        const r = await get(servers.pub, path);
+        expect(r.status, path).toBe(200);
+        const lines = r.body.split("\n").filter(Boolean);
+        expect(lines.length, path).toBeGreaterThan(0);
+        for (const line of lines)
+          files.push((JSON.parse(line) as { source: { file: string } }).source.file);
+      }
+      expect(files.filter((f) => /[\\/]/.test(f))).toEqual([]);
+      // The archive does store full paths: local mode shows them.
+      const local = await get(servers.local, "/api/export?format=jsonl");
+      expect(local.body).toMatch(/"file":"\//);
+    });
   },
 );
