@@ -14,6 +14,7 @@
 import type { MiddlewareHandler } from "hono";
 import { type Masker, masker } from "../store/entities-mask.js";
 import type { ProtectedIndex, ProtectingCable } from "../store/entities-public.js";
+import { urlCableId } from "./data/cable.js";
 
 /** Canonical cable ids as answers write them (`05ALMATY2121`, `09STATE12345`). */
 const IDS = /(?<![A-Za-z0-9])\d{2}[A-Z][A-Z0-9]*?\d+(?![0-9])/g;
@@ -22,9 +23,13 @@ const IDS = /(?<![A-Za-z0-9])\d{2}[A-Z][A-Z0-9]*?\d+(?![0-9])/g;
 const TEXT_TYPES =
   /^(text\/|application\/(?:[\w.+-]*json|[\w.+-]*xml|x-ndjson|x-bibtex|x-research-info-systems))/;
 
-function about(index: ProtectedIndex, texts: string[]): ProtectingCable[] {
+function about(index: ProtectedIndex, texts: string[], named: string[]): ProtectingCable[] {
   if (index.byReference.size === 0) return [];
   const found = new Set<ProtectingCable>();
+  for (const id of named) {
+    const p = index.byReference.get(id);
+    if (p) found.add(p);
+  }
   for (const t of texts) {
     for (const m of t.matchAll(IDS)) {
       const p = index.byReference.get(m[0]);
@@ -38,10 +43,32 @@ function combined(cables: ProtectingCable[]): Masker {
   return cables.length === 1 ? cables[0]!.masker : masker(cables.flatMap((p) => p.forms));
 }
 
-/** Masks one text for the protecting cables it (or the URL) is about. */
-export function maskAnswer(index: ProtectedIndex, text: string, url = ""): string {
-  const cables = about(index, [text, decodeSafe(url)]);
+/**
+ * Masks one text for the protecting cables it (or the URL) is about. `named`: the ids the URL
+ * gives in any form a route accepts (urlIds), since such an answer need not hold the canonical id.
+ */
+export function maskAnswer(
+  index: ProtectedIndex,
+  text: string,
+  url = "",
+  named: string[] = [],
+): string {
+  const cables = about(index, [text, decodeSafe(url)], named);
   return cables.length === 0 ? text : combined(cables).mask(text);
+}
+
+/**
+ * The cables a URL names in any form the routes resolve (`/cables/08tripoli564/text`,
+ * `2008 Tripoli 564`, `08-TRIPOLI-000564`): path segments and query values read as ids.
+ */
+export function urlIds(url: URL): string[] {
+  const out: string[] = [];
+  for (const part of [...url.pathname.split("/").map(decodeSafe), ...url.searchParams.values()]) {
+    if (part.length > 80 || !/\d/.test(part)) continue;
+    const id = urlCableId(part);
+    if (id) out.push(id);
+  }
+  return out;
 }
 
 function decodeSafe(s: string): string {
@@ -52,18 +79,23 @@ function decodeSafe(s: string): string {
   }
 }
 
-function maskStream(index: ProtectedIndex, body: ReadableStream<Uint8Array>, url: string) {
+function maskStream(
+  index: ProtectedIndex,
+  body: ReadableStream<Uint8Array>,
+  url: string,
+  named: string[],
+) {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   return body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         const text = decoder.decode(chunk, { stream: true });
-        if (text) controller.enqueue(encoder.encode(maskAnswer(index, text, url)));
+        if (text) controller.enqueue(encoder.encode(maskAnswer(index, text, url, named)));
       },
       flush(controller) {
         const rest = decoder.decode();
-        if (rest) controller.enqueue(encoder.encode(maskAnswer(index, rest, url)));
+        if (rest) controller.enqueue(encoder.encode(maskAnswer(index, rest, url, named)));
       },
     }),
   );
@@ -82,6 +114,7 @@ export function publicMasking(protectedIndex: () => Promise<ProtectedIndex>): Mi
     const index = await protectedIndex();
     const url = new URL(c.req.url);
     const where = url.pathname + url.search;
+    const named = urlIds(url);
     const headers = new Headers(res.headers);
     headers.delete("content-length");
     headers.delete("etag");
@@ -91,11 +124,14 @@ export function publicMasking(protectedIndex: () => Promise<ProtectedIndex>): Mi
       type.includes("csv") ||
       type.includes("gexf")
     ) {
-      c.res = new Response(maskStream(index, res.body, where), { status: res.status, headers });
+      c.res = new Response(maskStream(index, res.body, where, named), {
+        status: res.status,
+        headers,
+      });
       return;
     }
     const text = await res.text();
-    const masked = maskAnswer(index, text, where);
+    const masked = maskAnswer(index, text, where, named);
     c.res = new Response(masked, { status: res.status, headers });
   };
 }

@@ -99,18 +99,49 @@ const stmts = perConnection((db: Db) => ({
       WHERE m.entity_id = ? AND (? = 0 OR (m.protected = 0 AND o.protected = 0))
       GROUP BY o.entity_id ORDER BY n DESC, e.name LIMIT 300`,
   ),
+  publicDates: db.prepare<[{ id: string }], EntityDates>(
+    `SELECT min(c.created) AS first, max(c.created) AS last
+       FROM mentions m JOIN cables c ON c.id = m.cable_id
+      WHERE m.entity_id = @id AND c.created IS NOT NULL
+        AND m.cable_id NOT IN (SELECT cable_id FROM mentions WHERE entity_id = @id AND protected = 1)`,
+  ),
 }));
 
-/** The summary of an entity row; public mode counts only the cables not protecting it. */
-export function summary(r: EntityRow, pub: boolean): EntitySummary {
+/**
+ * The summary of an entity row; public mode counts only the cables not protecting it. `dates`:
+ * the first and last dates of those cables, which the row's (over every cable) are not when a
+ * cable protects the entity: the date of a protecting cable would lead to it (`created:` that day).
+ */
+export function summary(
+  r: EntityRow,
+  pub: boolean,
+  dates: (r: EntityRow) => EntityDates,
+): EntitySummary {
+  const { first, last } =
+    pub && hidesCables(r) ? dates(r) : { first: r.first_created, last: r.last_created };
   return {
     id: r.id,
     type: r.type,
     name: r.name,
     cables: pub ? r.public_cables : r.cables,
-    firstCreated: r.first_created,
-    lastCreated: r.last_created,
+    firstCreated: first,
+    lastCreated: last,
   };
+}
+
+/** Whether public mode leaves some of the entity's cables out (those protecting it). */
+export function hidesCables(r: EntityRow): boolean {
+  return r.public_cables !== r.cables;
+}
+
+export interface EntityDates {
+  first: string | null;
+  last: string | null;
+}
+
+/** The dates of the cables naming the entity outside those protecting it (SQLite). */
+function publicDates(db: Db): (r: EntityRow) => EntityDates {
+  return (r) => stmts(db).publicDates.get({ id: r.id }) ?? { first: null, last: null };
 }
 
 export function isEntityType(s: string): s is EntityType {
@@ -142,7 +173,7 @@ export function findEntities(
         ORDER BY e.${count} DESC, e.name LIMIT ? OFFSET ?`,
     )
     .all(...params, limit, offset);
-  return rows.map((r) => summary(r, pub));
+  return rows.map((r) => summary(r, pub, publicDates(db)));
 }
 
 /** One entity, or null (also in public mode when only protecting cables name it). */
@@ -150,7 +181,7 @@ export function getEntity(db: Db, id: string): EntitySummary | null {
   const pub = isPublicMode(db);
   const row = stmts(db).entity.get(id);
   if (!row || (pub && row.public_cables === 0)) return null;
-  return summary(row, pub);
+  return summary(row, pub, publicDates(db));
 }
 
 /**

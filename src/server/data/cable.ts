@@ -28,10 +28,15 @@ export interface AbsentCable {
 
 /** The canonical id for an id as written in a URL (`05 ALMATY 002121` → `05ALMATY2121`). */
 export function resolveId(raw: string): string {
-  const id = canonicalId(raw.replace(/[\s._-]+/g, ""));
+  const id = urlCableId(raw);
   if (!id)
     throw badRequest(`not a cable id: '${raw.slice(0, 64)}' (e.g. 05ALMATY2121)`, { param: "id" });
   return id;
+}
+
+/** resolveId without the refusal: null when `raw` is no cable id a route would accept. */
+export function urlCableId(raw: string): string | null {
+  return canonicalId(raw.replace(/[\s._-]+/g, ""));
 }
 
 async function absent(archive: Archive, id: string): Promise<AbsentCable | null> {

@@ -20,17 +20,30 @@ export const EXPORT_TYPES: Record<ExportFormat, string> = {
   gexf: "application/gexf+xml; charset=utf-8",
 };
 
-/** JSONL chunks with each cable's source reduced to a base name (public mode). */
+/** A JSONL chunk with each cable's source reduced to a base name (public mode). */
+function withoutPathsIn(chunk: string): string {
+  return chunk
+    .split("\n")
+    .map((line) => (line ? JSON.stringify(publicCable(JSON.parse(line))) : line))
+    .join("\n");
+}
+
 function* withoutPaths(chunks: Generator<string>): Generator<string> {
   try {
-    for (const chunk of chunks) {
-      yield chunk
-        .split("\n")
-        .map((line) => (line ? JSON.stringify(publicCable(JSON.parse(line))) : line))
-        .join("\n");
-    }
+    for (const chunk of chunks) yield withoutPathsIn(chunk);
   } finally {
     chunks.return(undefined);
+  }
+}
+
+/** The same over an archive that answers asynchronously: PostgreSQL stores full paths too. */
+async function* withoutPathsAsync(chunks: AsyncIterator<string>): AsyncGenerator<string> {
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      yield withoutPathsIn(next.value);
+    }
+  } finally {
+    await chunks.return?.(undefined);
   }
 }
 
@@ -59,10 +72,12 @@ async function archiveStream(
   query: string,
   format: ExportFormat,
   sort: SortOrder,
+  opts: { public?: boolean } = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  const chunks = refusingBadQuery(() =>
-    archive.exportChunks(query, format, { sort })[Symbol.asyncIterator](),
-  );
+  const chunks = refusingBadQuery(() => {
+    const all = archive.exportChunks(query, format, { sort })[Symbol.asyncIterator]();
+    return opts.public && format === "jsonl" ? withoutPathsAsync(all) : all;
+  });
   return chunkStream(chunks, await chunks.next());
 }
 
@@ -130,7 +145,7 @@ export async function exportResponse(
   // SQLite keeps its synchronous generator: one batch per read, no query awaited in between.
   const body = archive.sqlite
     ? exportStream(archive.sqlite, query, format, sort, opts)
-    : await archiveStream(archive, query, format, sort);
+    : await archiveStream(archive, query, format, sort, opts);
   return new Response(body, {
     headers: {
       "content-type": EXPORT_TYPES[format],

@@ -8,9 +8,11 @@
  */
 import type { EntityType } from "../entities-input.js";
 import {
+  type EntityDates,
   type EntityDetail,
   type EntityRow,
   type EntitySummary,
+  hidesCables,
   RELATED_SHOWN,
   type Related,
   summary,
@@ -36,7 +38,29 @@ export async function findEntitiesPg(
       ORDER BY e.${count} DESC, e.name COLLATE "C" LIMIT ${p(opts.limit ?? 20)} OFFSET ${p(opts.offset ?? 0)}`,
     params as never[],
   )) as unknown as EntityRow[];
-  return rows.map((r) => summary(r, pub));
+  const dates = pub ? await publicDatesPg(sql, rows) : new Map<string, EntityDates>();
+  return rows.map((r) => summary(r, pub, (x) => dates.get(x.id) ?? NO_DATES));
+}
+
+const NO_DATES: EntityDates = { first: null, last: null };
+
+/** The first and last dates of each entity's cables outside those protecting it (entities-read.ts). */
+async function publicDatesPg(
+  sql: Sql,
+  rows: readonly EntityRow[],
+): Promise<Map<string, EntityDates>> {
+  const ids = rows.filter(hidesCables).map((r) => r.id);
+  if (ids.length === 0) return new Map();
+  const found = await sql.unsafe<({ id: string } & EntityDates)[]>(
+    `SELECT m.entity_id AS id, min(c.created COLLATE "C") AS first, max(c.created COLLATE "C") AS last
+       FROM mentions m JOIN cables c ON c.id = m.cable_id
+      WHERE m.entity_id = ANY($1::text[]) AND c.created IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM mentions p WHERE p.cable_id = m.cable_id
+                           AND p.entity_id = m.entity_id AND p.protected)
+      GROUP BY m.entity_id`,
+    [ids],
+  );
+  return new Map(found.map((r) => [r.id, { first: r.first, last: r.last }]));
 }
 
 export async function getEntityPg(
@@ -46,7 +70,8 @@ export async function getEntityPg(
 ): Promise<EntitySummary | null> {
   const [row] = await sql<EntityRow[]>`SELECT * FROM entities WHERE id = ${id}`;
   if (!row || (pub && row.public_cables === 0)) return null;
-  return summary(row, pub);
+  const dates = pub ? await publicDatesPg(sql, [row]) : new Map<string, EntityDates>();
+  return summary(row, pub, (x) => dates.get(x.id) ?? NO_DATES);
 }
 
 /**
