@@ -218,4 +218,9 @@ describe("titles in apposition, lists and lines of words", () => {
     ]);
     expect(written("He sent it to Amembassy Paris and Msnoff met PolMinCouns there.")).toEqual([]);
   });
+
+  it("a place named after a person is not the person", () => {
+    expect(written("He was held at Tora Prison until May.")).toEqual([]);
+    expect(written("The delegation met Don Camp in Rome.")).toEqual(["Don Camp"]);
+  });
 });

@@ -231,6 +231,9 @@ function judge(
     !protectAfter(unit, to)
   )
     return null;
+  // `Abu Salim Prison`, `Albert Einstein Hospital`: a place named after a person, not the person.
+  if (to - from >= 2 && FACILITY_ENDINGS.has(tokens[to - 1]!.fold) && !protectAfter(unit, to))
+    return null;
   // `Ciudad del Este`, `Grupo Riu`: a place's or a body's name, whatever follows it.
   if (to - from >= 2 && NAME_KIND_OPENERS.has(tokens[from]!.fold) && !protectAfter(unit, to))
     return null;
@@ -511,6 +514,16 @@ function openingVerb(fold: string, lexicon: NameLexicon): boolean {
     [stem, `${stem}e`, stem.slice(0, -1)].some((w) => lexicon.isDictionaryWord(w))
   );
 }
+
+/**
+ * Last words of a place's name that no surname is (unlike `Camp`, `Church`, `Temple`, `Hall`:
+ * `Don Camp` is a person).
+ */
+const FACILITY_ENDINGS = new Set(
+  "prison mosque hospital museum highway airport madrassa shrine stadium refinery cathedral seminary clinic".split(
+    " ",
+  ),
+);
 
 /** Endings of words of the language (adverbs, abstract nouns, adjectives) that surnames lack. */
 const NOT_SURNAME_ENDING =
