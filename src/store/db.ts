@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Cable } from "../model/cable.js";
 import { archiveError, folderGiven } from "./archive-error.js";
+import { formWords } from "./entity-names.js";
 import { coveredBy, inheritProtection, protectedWords } from "./protection-inherit.js";
 import { whenSettled } from "./settled.js";
 
@@ -155,7 +156,8 @@ export function migrate(db: Db): void {
 /**
  * What a migration needs that SQL cannot say: migration 016 marks the persons an earlier version
  * of a cable protects with the rule the writer uses (src/store/protection-inherit.ts), whose
- * matching folds accents as the masker does.
+ * matching folds accents as the masker does, and recounts their entities' public rows with the
+ * words resolution keys them by (entities-derived.ts).
  */
 function migrationFunctions(db: Db): void {
   const words = (forms: string) => protectedWords(JSON.parse(forms) as string[]);
@@ -166,6 +168,9 @@ function migrationFunctions(db: Db): void {
     })
       ? 1
       : 0,
+  );
+  db.function("cg_form_words", { deterministic: true }, (form) =>
+    JSON.stringify(formWords(String(form))),
   );
   db.function("cg_protection_mark", { deterministic: true }, (json, forms) => {
     const cable = JSON.parse(String(json)) as Cable;

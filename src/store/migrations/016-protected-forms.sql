@@ -34,8 +34,9 @@ SELECT c.reference_id, f.value FROM mentions m JOIN cables c ON c.id = m.cable_i
 -- The current versions' persons that an older version protects, marked as the writer now marks
 -- them. The mentions are deleted and inserted again with the mark, placed as they were: the
 -- triggers then queue their entities for resolution (entity_dirty) and their summaries
--- (entity_summary_dirty, the journal), which `cablegram entities --rebuild` or the next ingest
--- brings up to date; public mode reads the mark at once.
+-- (entity_summary_dirty, the journal), which `cablegram entities --rebuild`, a `serve` that may
+-- write or the next ingest bring up to date; public mode reads the mark at once, and the public
+-- counts of their entities are recounted here as resolution counts them (entities-derived.ts).
 CREATE TEMP TABLE protection_marks AS
 SELECT c.id AS cable_id, json_group_array(o.form) AS forms
   FROM temp.protection_older o JOIN cables c ON c.reference_id = o.reference_id
@@ -51,9 +52,28 @@ DELETE FROM mentions
 UPDATE temp.protection_inherited SET protected = 1;
 INSERT INTO mentions SELECT * FROM temp.protection_inherited;
 
+CREATE TEMP TABLE protection_entities AS
+SELECT DISTINCT entity_id AS id FROM temp.protection_inherited WHERE entity_id IS NOT NULL;
+UPDATE entities SET public_cables = (
+  SELECT count(DISTINCT m.cable_id) FROM mentions m
+   WHERE m.entity_id = entities.id AND m.protected = 0)
+ WHERE id IN (SELECT id FROM temp.protection_entities);
+UPDATE entity_forms SET public_cables = (
+  SELECT count(DISTINCT m.cable_id) FROM mentions m
+   WHERE m.entity_id = entity_forms.entity_id AND m.protected = 0
+     AND (m.name = entity_forms.form
+          OR EXISTS (SELECT 1 FROM json_each(m.variants) v WHERE v.value = entity_forms.form)))
+ WHERE entity_id IN (SELECT id FROM temp.protection_entities);
+UPDATE entity_words SET public = EXISTS (
+  SELECT 1 FROM entity_forms f, json_each(cg_form_words(f.form)) w
+   WHERE f.entity_id = entity_words.entity_id AND f.public_cables > 0
+     AND w.value = entity_words.word)
+ WHERE entity_id IN (SELECT id FROM temp.protection_entities);
+
 UPDATE cables SET cable_json = cg_protection_mark(cable_json, k.forms)
   FROM temp.protection_marks k WHERE cables.id = k.cable_id;
 
 DROP TABLE temp.protection_older;
 DROP TABLE temp.protection_marks;
 DROP TABLE temp.protection_inherited;
+DROP TABLE temp.protection_entities;

@@ -35,8 +35,10 @@ ON CONFLICT DO NOTHING;
 
 -- The current versions' persons an older version protects, marked. The writer's rule reads the
 -- significant words of the forms (folded, particles and one-letter words aside); this is the same
--- test on cg_fold's words, for the archives written before. The entity counts copied from SQLite
--- stay as they were copied: a copy of the migrated SQLite archive (`cablegram migrate`) has them.
+-- test on cg_fold's words, for the archives written before. Their entities' public counts are
+-- recounted as resolution counts them (src/store/entities-derived.ts); their name words
+-- (`entity_words.public`) and first and last dates stay as copied: a copy of the migrated SQLite
+-- archive (`cablegram migrate`) has those too.
 CREATE FUNCTION pg_temp.cg_name_words(t text) RETURNS text[]
   LANGUAGE sql IMMUTABLE
   RETURN ARRAY(
@@ -45,16 +47,27 @@ CREATE FUNCTION pg_temp.cg_name_words(t text) RETURNS text[]
        AND w <> ALL (ARRAY['al', 'el', 'bin', 'ben', 'ibn', 'abu', 'bint', 'de', 'del', 'della',
                            'der', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'y']));
 
+CREATE TEMP TABLE protection_inherited ON COMMIT DROP AS
 WITH marks AS (
   SELECT c.id AS cable_id, array_agg(DISTINCT w) AS words
     FROM protection_older o JOIN cables c ON c.reference_id = o.reference_id,
          unnest(pg_temp.cg_name_words(o.form)) AS u(w)
    GROUP BY c.id
 )
-UPDATE mentions m SET protected = true
-  FROM marks k
- WHERE m.cable_id = k.cable_id AND m.type = 'person' AND NOT m.protected
+SELECT m.cable_id, m.seq, m.entity_id FROM mentions m JOIN marks k ON k.cable_id = m.cable_id
+ WHERE m.type = 'person' AND NOT m.protected
    AND EXISTS (
      SELECT 1 FROM (SELECT m.name AS f UNION ALL SELECT jsonb_array_elements_text(m.variants::jsonb)) AS forms
       WHERE cardinality(pg_temp.cg_name_words(forms.f)) > 0
         AND pg_temp.cg_name_words(forms.f) <@ k.words);
+
+UPDATE mentions m SET protected = true
+  FROM protection_inherited i WHERE m.cable_id = i.cable_id AND m.seq = i.seq;
+UPDATE entities e SET public_cables = (
+  SELECT count(DISTINCT m.cable_id) FROM mentions m WHERE m.entity_id = e.id AND NOT m.protected)
+ WHERE e.id IN (SELECT entity_id FROM protection_inherited);
+UPDATE entity_forms f SET public_cables = (
+  SELECT count(DISTINCT m.cable_id) FROM mentions m
+   WHERE m.entity_id = f.entity_id AND NOT m.protected
+     AND (m.name = f.form OR m.variants::jsonb ? f.form))
+ WHERE f.entity_id IN (SELECT entity_id FROM protection_inherited);
