@@ -32,7 +32,11 @@ import {
   dateEstimate as dateEstimatePg,
   estimateCreated as estimateCreatedPg,
 } from "../store/postgres/date-estimates.js";
-import { isPublicModePg, withoutProtected } from "../store/postgres/entities-public.js";
+import {
+  isPublicModePg,
+  protectedIndexPg,
+  withoutProtected,
+} from "../store/postgres/entities-public.js";
 import { getCable as getCablePg, archiveStats as statsPg } from "../store/postgres/read.js";
 import { getCable } from "../store/read.js";
 import { type ArchiveStats, archiveStats } from "../store/stats.js";
@@ -155,7 +159,9 @@ export function postgresArchive(pg: PgArchive): Archive {
     getCable: (id) =>
       guard(async () => {
         const cable = await getCablePg(sql, id);
-        return cable && isPublicModePg(sql) ? withoutProtected(cable) : cable;
+        return cable && isPublicModePg(sql)
+          ? withoutProtected(await protectedIndexPg(sql), cable)
+          : cable;
       }),
     cites: (id) =>
       guard(() =>

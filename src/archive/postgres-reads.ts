@@ -65,11 +65,12 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
         }));
       }),
     olderVersions: (id) =>
-      guard(async () =>
-        (await getVersions(sql, id))
+      guard(async () => {
+        const index = pub() ? await protectedIndexPg(sql) : null;
+        return (await getVersions(sql, id))
           .filter((v) => !v.current)
-          .map((v) => (pub() ? { ...v, cable: withoutProtected(v.cable) } : v)),
-      ),
+          .map((v) => (index ? { ...v, cable: withoutProtected(index, v.cable) } : v));
+      }),
     mentions: (id) => guard(() => cableMentionsPg(sql, id, pub())),
     findEntities: (q, opts) => guard(() => findEntitiesPg(sql, q, pub(), opts)),
     entityDetail: (id, after = null) => guard(() => entityDetailPg(sql, id, pub(), after)),

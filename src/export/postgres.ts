@@ -8,7 +8,11 @@ import { parseQuery } from "../search/parser.js";
 import { searchParsedPostgres } from "../search/postgres/search.js";
 import type { SortOrder } from "../search/types.js";
 import type { PgArchive, Sql } from "../store/postgres/connect.js";
-import { isPublicModePg, withoutProtected } from "../store/postgres/entities-public.js";
+import {
+  isPublicModePg,
+  protectedIndexPg,
+  withoutProtected,
+} from "../store/postgres/entities-public.js";
 import { cablesByRowid } from "../store/postgres/read.js";
 import { CSV_COLUMNS, cableCsvRow, csvRow, type ExportFormat } from "./index.js";
 import { gexfPostgres } from "./postgres-gexf.js";
@@ -52,7 +56,8 @@ export function exportQueryPostgres(
     for await (const ids of pages()) {
       const cables = await cablesByReference(pg.sql, ids);
       // Public mode: the persons a cable protects are not in its record (as publicView on SQLite).
-      const shown = isPublicModePg(pg.sql) ? cables.map(withoutProtected) : cables;
+      const index = isPublicModePg(pg.sql) ? await protectedIndexPg(pg.sql) : null;
+      const shown = index ? cables.map((c) => withoutProtected(index, c)) : cables;
       yield shown
         .map((c) => (format === "csv" ? cableCsvRow(c) : `${JSON.stringify(c)}\n`))
         .join("");

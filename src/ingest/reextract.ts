@@ -11,6 +11,7 @@ import {
   reextractProgress,
   saveReextractProgress,
 } from "../store/extractor-state.js";
+import { reextracted } from "../store/protected-forms.js";
 import { writeElementRows } from "../store/write.js";
 import { defaultWorkers } from "./index.js";
 import { workerEntry } from "./pool.js";
@@ -27,7 +28,8 @@ import {
  * mentions replaced, its stored Cable JSON's persons, organisations and places with them, and the
  * run's progress) is one transaction, so a run stopped anywhere resumes after its last committed
  * batch; then one full resolution and the summaries, and the archive records the version.
- * Protected persons come from the extractor: their marks are written afresh with the mentions.
+ * Protected persons come from the extractor, and from the cable's older versions: a person one of
+ * them protects stays protected (src/store/protection-inherit.ts).
  */
 
 export interface ReextractOptions {
@@ -196,6 +198,8 @@ export async function reextract(db: Db, opts: ReextractOptions = {}): Promise<Re
           cable.persons = e.persons;
           cable.organizations = e.organizations;
           cable.places = e.places;
+          // Protection an older version marks is not the extractor's to drop.
+          if (cable.referenceId) reextracted(db, cable.referenceId, cable);
           s.deleteMentions.run(id);
           writeElementRows(db, id, cable, ["mentions"]);
           s.putJson.run(slimCableJson(cable), id);

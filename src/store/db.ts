@@ -1,7 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import type { Cable } from "../model/cable.js";
 import { archiveError, folderGiven } from "./archive-error.js";
+import { formWords } from "./entity-names.js";
+import { coveredBy, inheritProtection, protectedWords } from "./protection-inherit.js";
 import { whenSettled } from "./settled.js";
 
 export type Db = Database.Database;
@@ -110,6 +113,7 @@ export function refuseFolder(path: string): void {
  * existed count the files numbered up to their `user_version` as applied.
  */
 export function migrate(db: Db): void {
+  migrationFunctions(db);
   const files = migrationFiles();
   const hasTable = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
@@ -147,6 +151,33 @@ export function migrate(db: Db): void {
         db.pragma(`user_version = ${version}`);
     })();
   }
+}
+
+/**
+ * What a migration needs that SQL cannot say: migration 016 marks the persons an earlier version
+ * of a cable protects with the rule the writer uses (src/store/protection-inherit.ts), whose
+ * matching folds accents as the masker does, and recounts their entities' public rows with the
+ * words resolution keys them by (entities-derived.ts).
+ */
+function migrationFunctions(db: Db): void {
+  const words = (forms: string) => protectedWords(JSON.parse(forms) as string[]);
+  db.function("cg_protection_covers", { deterministic: true }, (name, variants, forms) =>
+    coveredBy(words(String(forms)), {
+      name: String(name),
+      variants: JSON.parse(String(variants)) as string[],
+    })
+      ? 1
+      : 0,
+  );
+  db.function("cg_form_words", { deterministic: true }, (form) =>
+    JSON.stringify(formWords(String(form))),
+  );
+  db.function("cg_protection_mark", { deterministic: true }, (json, forms) => {
+    const cable = JSON.parse(String(json)) as Cable;
+    return inheritProtection(cable, JSON.parse(String(forms)) as string[])
+      ? JSON.stringify(cable)
+      : json;
+  });
 }
 
 function migrationFiles(): string[] {

@@ -1,8 +1,8 @@
 import type { Db } from "./db.js";
-import { formWords } from "./entities-derived.js";
 import { displayName } from "./entities-rule.js";
 import { groupOrder, Pool, PROTECTED, type Scan, TYPES } from "./entities-scan.js";
 import { type Batches, BulkInsert, type RowSink } from "./entities-walk.js";
+import { formWords } from "./entity-names.js";
 
 /**
  * The derived tables of a full run (`entities`, `entity_forms`, `entity_words`; what each row

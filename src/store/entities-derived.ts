@@ -1,7 +1,7 @@
 import { type Db, perConnection } from "./db.js";
 import type { EntityType } from "./entities-input.js";
 import { displayNames } from "./entities-rule.js";
-import { fold, nameWords } from "./entity-names.js";
+import { formWords } from "./entity-names.js";
 
 /**
  * The tables derived from placed mentions — `entities`, `entity_forms`, `entity_words` — computed
@@ -115,11 +115,6 @@ export function writeDerived(db: Db, rows: readonly PlacedRow[]): number {
     written++;
   }
   return written;
-}
-
-/** Folded words of a form, as `entity_words` keys them. */
-export function formWords(form: string): string[] {
-  return nameWords(form).map((raw) => fold(raw.replace(/\.$/, "")));
 }
 
 /** Removes the derived rows of `ids` (their words found through their stored forms). */

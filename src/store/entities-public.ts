@@ -9,10 +9,21 @@
 import type { Db } from "./db.js";
 import { foldedWords, type Masker, masker } from "./entities-mask.js";
 import { significantWords } from "./entity-names.js";
+import { coveredBy } from "./protection-inherit.js";
 
 const publicConnections = new WeakSet<Db>();
 
 export function setPublicMode(db: Db): void {
+  // A public server never writes, so it cannot migrate: without the forms older versions protect
+  // it would show them (src/store/protection-inherit.ts).
+  const has = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'protected_forms'")
+    .get();
+  if (!has) {
+    throw new Error(
+      "the archive predates protection across versions (migration 016): open it once with a command that may write (cablegram entities --rebuild --db PATH), then serve it publicly",
+    );
+  }
   publicConnections.add(db);
 }
 
@@ -20,14 +31,39 @@ export function isPublicMode(db: Db): boolean {
   return publicConnections.has(db);
 }
 
+/** A cable's persons as public mode lists them (both back ends): without the protected ones. */
+export interface PublicPersons {
+  referenceId?: string | null;
+  persons?: { name: string; variants: string[]; protected: boolean }[];
+}
+
+/**
+ * Whether public mode leaves a person of a cable (any of its versions) out: marked protected in
+ * that version, or covered by what another version of the cable protects (protection-inherit.ts).
+ */
+function hiddenIn(index: ProtectedIndex, cable: PublicPersons) {
+  const p = cable.referenceId ? index.byReference.get(cable.referenceId) : undefined;
+  return (person: { name: string; variants: string[]; protected: boolean }) =>
+    person.protected || (p !== undefined && coveredBy(p.words, person));
+}
+
+/** The cable without the persons public mode leaves out of it; the same object when none. */
+export function withoutProtectedPersons<C extends PublicPersons>(
+  index: ProtectedIndex,
+  cable: C,
+): C {
+  const hidden = hiddenIn(index, cable);
+  if (!cable.persons?.some(hidden)) return cable;
+  return { ...cable, persons: cable.persons.filter((x) => !hidden(x)) };
+}
+
 /**
  * A whole cable as a public connection shows it: without the persons it protects (their names are
  * masked out of its text by the server, src/server/public-mode.ts). Unchanged elsewhere.
  */
-export function publicView<C extends { persons?: { protected: boolean }[] }>(db: Db, cable: C): C {
-  if (!publicConnections.has(db) || !cable.persons?.some((p) => p.protected)) return cable;
-  cable.persons = cable.persons.filter((p) => !p.protected);
-  return cable;
+export function publicView<C extends PublicPersons>(db: Db, cable: C): C {
+  if (!publicConnections.has(db)) return cable;
+  return withoutProtectedPersons(protectedIndex(db), cable);
 }
 
 export interface ProtectingCable {
@@ -72,7 +108,10 @@ export function protectedIndex(db: Db): ProtectedIndex {
     .prepare<[], ProtectedMention>(
       `SELECT m.cable_id, c.reference_id, m.name, m.variants
          FROM mentions m INDEXED BY mentions_protected JOIN cables c ON c.id = m.cable_id
-        WHERE m.protected = 1`,
+        WHERE m.protected = 1
+       UNION ALL
+       SELECT c.id, c.reference_id, p.form, '[]'
+         FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id`,
     )
     .all();
   const index = indexOf(rows);

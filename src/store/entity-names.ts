@@ -219,6 +219,11 @@ export function significantWords(forms: readonly string[]): string[] {
   return [...out];
 }
 
+/** Folded words of a form, as `entity_words` keys them. */
+export function formWords(form: string): string[] {
+  return nameWords(form).map((raw) => fold(raw.replace(/\.$/, "")));
+}
+
 /** A URL-safe stable slug of a key: ASCII letters and digits joined by dashes, at most 60 long. */
 export function slug(key: string): string {
   const s = fold(key)

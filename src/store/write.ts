@@ -5,6 +5,8 @@ import { isDegraded, supersedes } from "./current-version.js";
 import type { Db } from "./db.js";
 import { derivedFts } from "./derived-fts.js";
 import { insertMentions } from "./entities-write.js";
+import { addProtectedForms, remarkCurrent, storedProtectedForms } from "./protected-forms.js";
+import { inheritProtection, protectedFormsOf } from "./protection-inherit.js";
 import { getCableByRowid } from "./read.js";
 
 export { getCable } from "./read.js";
@@ -153,6 +155,13 @@ export function writeCable(db: Db, cable: Cable, info: VersionInfo = {}): WriteO
         degraded: isDegraded(existing.format, existing.source_id, id),
       },
     );
+  // Protection marked in any version holds for the cable (protection-inherit.ts): the forms the
+  // earlier versions protect mark the new version when it becomes current, and the forms this one
+  // protects mark the stored current version when this one does not replace it.
+  const inherited = storedProtectedForms(db, id);
+  const added = addProtectedForms(db, id, protectedFormsOf(cable));
+  let slimJson = info.slimJson;
+  if (current && inheritProtection(cable, inherited)) slimJson = undefined;
   const versionId = Number(
     s.insertVersion.run({
       referenceId: id,
@@ -169,14 +178,16 @@ export function writeCable(db: Db, cable: Cable, info: VersionInfo = {}): WriteO
     }).lastInsertRowid,
   );
   if (!existing) {
-    insertCurrent(s, cable, info.slimJson ?? slimCableJson(cable), versionId, null);
+    insertCurrent(s, cable, slimJson ?? slimCableJson(cable), versionId, null);
     return "new";
   }
   if (current) {
     const previous = getCableByRowid(db, existing.id);
     s.keepVersionJson.run(JSON.stringify(previous), existing.version_id);
     deleteCurrent(s, existing.id);
-    insertCurrent(s, cable, info.slimJson ?? slimCableJson(cable), versionId, existing.id);
+    insertCurrent(s, cable, slimJson ?? slimCableJson(cable), versionId, existing.id);
+  } else if (added.length > 0) {
+    remarkCurrent(db, existing.id, getCableByRowid(db, existing.id)!, added);
   }
   return "version";
 }

@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll } from "vitest";
 import { readSource } from "../../src/formats/index.js";
 import { prepareItem } from "../../src/ingest/prepare.js";
+import type { Cable } from "../../src/model/cable.js";
 import { type RunningServer, type StartOptions, startServer } from "../../src/server/start.js";
 import { openArchive } from "../../src/store/db.js";
 import type { CableEntities } from "../../src/store/entities-input.js";
@@ -39,7 +40,7 @@ export const PROTECTED: { cable: string; forms: string[] }[] = Object.entries(AN
 );
 
 /** The files stored, in order; the extractor's annotated set shares entities/cables and is left out. */
-const INPUTS = [
+export const INPUTS = [
   ...listed("server/cables"),
   join(FIXTURES, "entities/cables/10TRIPOLI9002.txt"),
   join(FIXTURES, "entities/cables/10TRIPOLI9003.txt"),
@@ -56,15 +57,23 @@ function listed(dir: string): string[] {
 /** Entities named in this many cables or more get stored co-mention lists in the archive. */
 export const PROTECTED_COMENTION_MIN = 3;
 
-export async function buildProtectedArchive(path: string): Promise<void> {
+/** Another set of inputs, and a change to each parsed cable after its annotations are set. */
+export interface BuildOptions {
+  inputs?: readonly string[];
+  edit?: (file: string, cable: Cable) => void;
+}
+
+export async function buildProtectedArchive(path: string, opts: BuildOptions = {}): Promise<void> {
   const db = openArchive(path);
   try {
-    for (const file of INPUTS) {
+    for (const file of opts.inputs ?? INPUTS) {
       for await (const item of readSource(file)) {
         const p = prepareItem(item);
         if (p.kind === "rejected") throw new Error(`fixture rejected: ${p.reason}`);
         const id = p.cable.referenceId!;
-        Object.assign(p.cable, ANNOTATIONS[id] ?? { persons: [], organizations: [], places: [] });
+        const annotations = ANNOTATIONS[id] ?? { persons: [], organizations: [], places: [] };
+        Object.assign(p.cable, structuredClone(annotations));
+        opts.edit?.(file, p.cable);
         writeCable(db, p.cable, { textHash: p.textHash, sourceId: p.sourceId });
       }
     }
@@ -94,10 +103,11 @@ export async function startProtectedServers(
   prefix: string,
   extra: Partial<StartOptions> = {},
   backend: Backend = "sqlite",
+  build: BuildOptions = {},
 ): Promise<ProtectedServers> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const path = join(dir, "archive.db");
-  await buildProtectedArchive(path);
+  await buildProtectedArchive(path, build);
   let cluster: PgCluster | null = null;
   let db = path;
   let publicDb = path;
@@ -138,10 +148,11 @@ export async function startProtectedServers(
 export function protectedServersHooks(
   prefix: string,
   backend: Backend = "sqlite",
+  build: BuildOptions = {},
 ): Omit<ProtectedServers, "close"> {
   const servers = {} as ProtectedServers;
   beforeAll(async () => {
-    Object.assign(servers, await startProtectedServers(prefix, {}, backend));
+    Object.assign(servers, await startProtectedServers(prefix, {}, backend, build));
   }, 300_000);
   afterAll(async () => {
     await servers.close?.();

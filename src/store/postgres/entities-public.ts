@@ -5,7 +5,13 @@
  * number the server's response cache follows (highest version id, finished ingest runs): a
  * protected mention only comes or goes with a new version of its cable.
  */
-import { indexOf, type ProtectedIndex, type ProtectedMention } from "../entities-public.js";
+import {
+  indexOf,
+  type ProtectedIndex,
+  type ProtectedMention,
+  type PublicPersons,
+  withoutProtectedPersons,
+} from "../entities-public.js";
 import type { Pool, Sql } from "./connect.js";
 import { PerArchiveState } from "./per-state.js";
 
@@ -23,7 +29,10 @@ const protectedIndexes = new PerArchiveState<ProtectedIndex>(async (tx) =>
   indexOf(
     await tx<ProtectedMention[]>`
       SELECT m.cable_id, c.reference_id, m.name, m.variants
-        FROM mentions m JOIN cables c ON c.id = m.cable_id WHERE m.protected`,
+        FROM mentions m JOIN cables c ON c.id = m.cable_id WHERE m.protected
+      UNION ALL
+      SELECT c.id, c.reference_id, p.form, '[]'
+        FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id`,
   ),
 );
 
@@ -35,8 +44,10 @@ export function protectedIndexPg(pool: Pool, tx: Sql = pool): Promise<ProtectedI
   return protectedIndexes.get(pool, tx);
 }
 
-/** A cable as public mode shows it: without the persons it protects (publicView on SQLite). */
-export function withoutProtected<C extends { persons?: { protected: boolean }[] }>(cable: C): C {
-  if (!cable.persons?.some((p) => p.protected)) return cable;
-  return { ...cable, persons: cable.persons.filter((p) => !p.protected) };
+/**
+ * A cable (any version) as public mode shows it: without the persons it protects, in this version
+ * or another (publicView on SQLite).
+ */
+export function withoutProtected<C extends PublicPersons>(index: ProtectedIndex, cable: C): C {
+  return withoutProtectedPersons(index, cable);
 }

@@ -25,6 +25,7 @@ const TABLES: Record<string, string> = {
   cables: `${COLUMNS.cables}, created_est, created_est_json`,
   ingest_runs: "id, started_at, finished_at, inputs, report_json, status, error",
   ...ENTITY_COLUMNS,
+  protected_forms: "reference_id, form",
 };
 const ORDER = [
   "versions",
@@ -38,6 +39,7 @@ const ORDER = [
   "protect",
   "ingest_runs",
   ...ENTITY_TABLES,
+  "protected_forms",
 ];
 
 /**
@@ -191,6 +193,12 @@ export async function copySqliteToPostgres(
 ): Promise<MigrateSummary> {
   const started = Date.now();
   await assertEmpty(pg.sql, pg.label);
+  // Without it public mode on the copy would not know whom older versions protect.
+  if (!hasTable(db, "protected_forms")) {
+    throw new MigrateRefusedError(
+      `${from} predates protection across versions (its migration 016): open it once with a command that may write (cablegram entities --rebuild --db ${from}), then migrate`,
+    );
+  }
   prepareSource(db);
   // One read transaction: every table as of the same commit, whatever an ingest does meanwhile.
   db.exec("BEGIN");

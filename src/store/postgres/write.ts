@@ -10,6 +10,7 @@ import type { Writable } from "node:stream";
 import type { Cable } from "../../model/cable.js";
 import { slimCableJson } from "../cable-json.js";
 import { isDegraded, supersedes } from "../current-version.js";
+import { inheritProtection } from "../protection-inherit.js";
 import { classificationLevel, strongestProtect, type WriteOutcome } from "../write.js";
 import { syncBatchFacets } from "./cable-facets.js";
 import type { Sql } from "./connect.js";
@@ -17,6 +18,7 @@ import { WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
 import { ENTITY_COLUMNS } from "./entities-copy.js";
 import { mentionRows, shiftTerms } from "./entities-write.js";
+import { BatchProtection } from "./protected-forms.js";
 import { cablesByRowid } from "./read.js";
 
 /** What the writer needs of a prepared record (src/ingest/prepare.ts). */
@@ -180,6 +182,8 @@ export async function writeBatch(
     };
   }
 
+  const protection = await BatchProtection.read(tx, ids);
+
   const outcomes: WriteOutcome[] = [];
   const versions: CopyValue[][] = [];
   /** Version rows of this batch by id, so a version superseded in the same batch gets its JSON. */
@@ -218,6 +222,9 @@ export async function writeBatch(
           degraded: isDegraded(existing.format, existing.sourceId, id),
         },
       );
+    // Protection marked in any version holds for the cable (src/store/protection-inherit.ts).
+    const { inherited, added } = protection.version(id, b.cable);
+    const marked = current && inheritProtection(b.cable, inherited);
     const versionId = versionIds.shift()!;
     const row: CopyValue[] = [
       versionId,
@@ -236,7 +243,7 @@ export async function writeBatch(
     versions.push(row);
     versionById.set(versionId, row);
     s.hashes.push({ text: b.textHash, content: b.contentHash });
-    const slimJson = b.slimJson ?? slimCableJson(b.cable);
+    const slimJson = (!marked && b.slimJson) || slimCableJson(b.cable);
     if (!existing) {
       const cableId = cableIds.shift()!;
       s.current = {
@@ -267,6 +274,13 @@ export async function writeBatch(
         pending: { cable: b.cable, slimJson },
       };
       finals.set(existing.id, { versionId, cable: b.cable, slimJson });
+    } else if (added.length > 0) {
+      const pending = existing.pending;
+      if (!pending) protection.remark(existing.id, added);
+      else if (inheritProtection(pending.cable, added)) {
+        pending.slimJson = slimCableJson(pending.cable);
+        finals.set(existing.id, { ...finals.get(existing.id)!, slimJson: pending.slimJson });
+      }
     }
     outcomes.push("version");
   }
@@ -308,6 +322,7 @@ export async function writeBatch(
   for (const [cableId, f] of finals) cableRows(rows, cableId, f.versionId, f.cable, f.slimJson);
   await copy(tx, "versions", versions);
   for (const table of Object.keys(rows)) await copy(tx, table, rows[table]!);
+  await protection.write(tx, new Set(replaced.keys()));
   if (terms) await shiftTerms(tx, [...finals.keys()], 1);
   await syncBatchFacets(
     tx,

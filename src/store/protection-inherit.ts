@@ -1,0 +1,63 @@
+/**
+ * Protection across a cable's versions: a person that any version of a cable asks to protect is
+ * protected in that cable, whatever its current version says (a re-release, another source's copy
+ * without the `(STRICTLY PROTECT)` marker). Who is protected is told by the forms written for the
+ * protected persons of every version (`protected_forms`, migration 016), matched as the masker
+ * matches them (src/store/entities-mask.ts): by folded significant words, case and accents aside.
+ * A person counts as the protected one when every significant word of one of the forms written
+ * for them is a protected word of the cable: the masker would hide that form whole, so leaving
+ * the person unprotected would list the cable on their page with their name masked out of it.
+ */
+import type { Cable } from "../model/cable.js";
+import { significantWords } from "./entity-names.js";
+
+interface Named {
+  name: string;
+  variants: readonly string[];
+  protected?: boolean;
+}
+
+/** Every form written for the persons a cable's parse marks protected. */
+export function protectedFormsOf(cable: { persons?: readonly Named[] }): string[] {
+  const out = new Set<string>();
+  for (const p of cable.persons ?? []) {
+    if (!p.protected) continue;
+    out.add(p.name);
+    for (const v of p.variants) out.add(v);
+  }
+  return [...out];
+}
+
+/** The folded significant words of a cable's protected forms: what coveredBy tests against. */
+export function protectedWords(forms: readonly string[]): Set<string> {
+  return new Set(significantWords(forms));
+}
+
+/** Whether a person is one the words protect (some form of theirs wholly made of those words). */
+export function coveredBy(words: ReadonlySet<string>, person: Named): boolean {
+  if (words.size === 0) return false;
+  for (const form of [person.name, ...person.variants]) {
+    const own = significantWords([form]);
+    if (own.length > 0 && own.every((w) => words.has(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * Marks protected the persons of `cable` that `forms` (the protected forms of the cable's other
+ * versions) cover, as if this version carried the marker. Returns whether any mark was added; the
+ * persons are replaced, never edited in place, since the caller's objects may be shared.
+ */
+export function inheritProtection(cable: Cable, forms: readonly string[]): boolean {
+  const persons = (cable as { persons?: Cable["persons"] }).persons;
+  if (!Array.isArray(persons) || forms.length === 0) return false;
+  const words = protectedWords(forms);
+  let changed = false;
+  const marked = persons.map((p) => {
+    if (p.protected || !coveredBy(words, p)) return p;
+    changed = true;
+    return { ...p, protected: true };
+  });
+  if (changed) cable.persons = marked;
+  return changed;
+}
