@@ -66,6 +66,34 @@ describe("entities named by their open mentions", () => {
     expect(r.names.get("person-jim-thompson")).toBe("Jim Thompson");
   });
 
+  it("renames by the open forms themselves, not by whom they would point at alone", () => {
+    const r = resolve([
+      at("Richard Weeks", "TRIPOLI", 2007, { protected: true }),
+      // Joined to Richard by the post; without him, the initial would point at Robert.
+      at("R. Weeks", "TRIPOLI", 2009),
+      at("Robert Weeks", "CAIRO", 2009),
+    ]);
+    expect(r.placements.map((p) => p.entityId)).toEqual([
+      "person-weeks-at-tripoli",
+      "person-weeks-at-tripoli",
+      "person-robert-weeks",
+    ]);
+  });
+
+  it("keeps an id the open form gives by itself, though alone it would be linked", () => {
+    const r = resolve([
+      // Two full names at the post: the surname alone stays apart, at the post.
+      at("Mohammed Atta", "CAIRO", 2005, { protected: true }),
+      at("Mahmoud Atta", "CAIRO", 2005),
+      at("ATTA", "CAIRO", 2005),
+    ]);
+    expect(r.placements.map((p) => p.entityId)).toEqual([
+      "person-mohammed-atta",
+      "person-mahmoud-atta",
+      "person-atta-at-cairo",
+    ]);
+  });
+
   it("joins the open namesake the new id already names, as without the protecting cable", () => {
     const r = resolve([
       at("Richard Weeks", "TRIPOLI", 2007, { protected: true }),

@@ -48,9 +48,9 @@
  * that placed it (`link`), which the person's page shows as the evidence.
  *
  * A person a cable protects is placed like anyone else, but an entity is named — its id and its
- * display name — by its open mentions whenever it has any: the id one of them would get were the
- * protecting cables not in the archive (`R. Weeks` joined to a protected `Richard Weeks` is
- * `person-weeks-at-tripoli`, named `R. Weeks`; entities-open-names.ts).
+ * display name — by its open mentions whenever it has any: an id they get without the protected
+ * mentions (`R. Weeks` joined to a protected `Richard Weeks` is `person-weeks-at-tripoli`, named
+ * `R. Weeks`; entities-open-names.ts).
  *
  * Organisations and places are one entity per name (folded: case and accents do not split them).
  * A name the cables also write as a variant of exactly one other name (`UNHCR` beside `UN High
