@@ -44,6 +44,8 @@ export interface HighlightTerm {
 export interface Catalog {
   /** Distinct origin labels of the archive (`Embassy Almaty`). */
   origins(): string[];
+  /** The connection is in public mode: name fields match open mentions' words (entity-field.ts). */
+  publicMode?: boolean;
 }
 
 /** Above every character a value can hold: `x < prefix + HIGH` bounds a prefix range. */
@@ -143,7 +145,7 @@ function filter(node: Filter, catalog: Catalog): IdExpr {
     case "person":
     case "org":
     case "place":
-      return { kind: "ids", ...entityQuery(f.field, f.name) };
+      return { kind: "ids", ...entityQuery(f.field, f.name, catalog.publicMode === true) };
     case "year":
       return range("year", f.from, f.to);
     case "created":

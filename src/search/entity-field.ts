@@ -4,6 +4,10 @@
  * `person:"Mark Asquino"`, `org:unhc*`): every word must be in one of the entity's forms, the last
  * one as a prefix when written with `*`. A name reaches every cable of the entities it names,
  * including the cables that write only another form (`ASQUINO` for Mark Asquino).
+ *
+ * In public mode (`open`) only words of forms that open mentions write count: a word only a
+ * protecting cable wrote (`person:richard` for the `R. Weeks` it protects as `Richard Weeks`) would
+ * otherwise lead from the protected name to the open cables naming the same person.
  */
 import { fold, nameWords } from "../store/entity-names.js";
 import type { NameValue } from "./ast.js";
@@ -16,7 +20,11 @@ export interface EntityQuery {
   params: unknown[];
 }
 
-export function entityQuery(type: "person" | "org" | "place", name: NameValue): EntityQuery {
+export function entityQuery(
+  type: "person" | "org" | "place",
+  name: NameValue,
+  open = false,
+): EntityQuery {
   const text = name.text.trim();
   if (text.startsWith(`${type}-`) && /^[a-z0-9-]+$/.test(text)) {
     return {
@@ -32,7 +40,7 @@ export function entityQuery(type: "person" | "org" | "place", name: NameValue): 
     params.push(w, ...(prefix ? [w + HIGH] : []), `${type}-`, `${type}.`);
     return `SELECT entity_id FROM entity_words WHERE ${
       prefix ? "word >= ? AND word < ?" : "word = ?"
-    } AND entity_id >= ? AND entity_id < ?`;
+    } AND entity_id >= ? AND entity_id < ?${open ? " AND public" : ""}`;
   });
   return {
     sql: `SELECT cable_id FROM mentions WHERE entity_id IN (${parts.join(" INTERSECT ")})`,

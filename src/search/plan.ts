@@ -4,6 +4,7 @@
  * archive's catalog (the values fields like `origin:` are matched against).
  */
 import { type Db, perConnection } from "../store/db.js";
+import { isPublicMode } from "../store/entities-public.js";
 import type { QueryNode } from "./ast.js";
 import { type Catalog, compile, type Plan } from "./compile.js";
 import { queryId } from "./id-query.js";
@@ -29,6 +30,7 @@ export function archiveCatalog(db: Db): Catalog {
   const s = stmts(db);
   let origins: string[] | null = null;
   return {
+    publicMode: isPublicMode(db),
     origins: () => {
       origins ??= s.origins.all().map((r) => r.v);
       return origins;

@@ -31,7 +31,12 @@ import type { Assets } from "./assets.js";
 import type { CacheOptions } from "./cache.js";
 import { PROBLEM_TYPE, ProblemError } from "./problem.js";
 import { SECURITY_HEADERS } from "./security.js";
-import { buildPendingSummaries, oldExtractorWarning, staleSummariesWarning } from "./summaries.js";
+import {
+  buildPendingSummaries,
+  oldExtractorWarning,
+  pendingResolutionWarning,
+  staleSummariesWarning,
+} from "./summaries.js";
 
 export const SAMPLE_DIR = fileURLToPath(new URL("../../data/sample/", import.meta.url));
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -191,6 +196,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   if (db) {
     const extractor = oldExtractorWarning(db, opts.db);
     if (extractor) log(extractor);
+    const resolution = pendingResolutionWarning(db, opts.db);
+    if (resolution) log(resolution);
     if (!opts.public && !opts.readonly) buildPendingSummaries(db, log);
     else {
       const warning = staleSummariesWarning(db, opts.db);

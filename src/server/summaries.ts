@@ -5,7 +5,7 @@
  * them before it listens; one that may not (read-only, `--public`) says so in its log, and each
  * entity page it serves from the live path carries the notice (entities-read.ts, STALE_NOTICE).
  */
-import type { Db } from "../store/db.js";
+import { type Db, pendingMigrations } from "../store/db.js";
 import { refreshEntitySummaries, summaryState } from "../store/entity-summary.js";
 import { extractorStale, extractorState } from "../store/extractor-state.js";
 
@@ -46,4 +46,21 @@ export function oldExtractorWarning(db: Db, archive: string): string | null {
       ? "by an extractor older than recorded versions"
       : `by extractor version ${s.recorded}`;
   return `warning: entities were extracted ${by}; this build's is ${s.current}: run \`cablegram reextract --db ${archive}\``;
+}
+
+/**
+ * The log line of a server over an archive whose entities are not resolved by this build's rule,
+ * or null. A read-only or public server migrates nothing and resolves nothing: until a command
+ * that may write does, it serves the ids and names the last resolution wrote, which before
+ * migration 017 could show a name only a protecting cable wrote (src/store/entities-open-names.ts).
+ */
+export function pendingResolutionWarning(db: Db, archive: string): string | null {
+  const missing = pendingMigrations(db);
+  const dirty = missing.length === 0 && db.prepare("SELECT 1 FROM entity_dirty LIMIT 1").get();
+  if (missing.length === 0 && !dirty) return null;
+  const what =
+    missing.length > 0
+      ? `the archive lacks migrations ${missing.join(", ")}`
+      : "entity resolution is pending";
+  return `warning: ${what}: entity ids and names are those of its last resolution (in public mode they may show a name only a protecting cable wrote) until \`cablegram entities --rebuild --db ${archive}\` migrates and resolves it`;
 }

@@ -180,6 +180,24 @@ function migrationFunctions(db: Db): void {
   });
 }
 
+/**
+ * The migrations an archive has not applied: a read-only opening (`serve --public`) applies none,
+ * and serves what the archive's last writable opening left. An archive from before
+ * `schema_migrations` counts as applied up to its user_version, as `migrate` reads it.
+ */
+export function pendingMigrations(db: Db): string[] {
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  const legacy = db.pragma("user_version", { simple: true }) as number;
+  const done = new Set(
+    hasTable ? db.prepare<[], string>("SELECT name FROM schema_migrations").pluck().all() : [],
+  );
+  return migrationFiles().filter(
+    (f) => !done.has(f) && !(!hasTable && Number(f.slice(0, 3)) <= legacy),
+  );
+}
+
 function migrationFiles(): string[] {
   return readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-.*\.sql$/.test(f))

@@ -1,5 +1,5 @@
 import type { Db } from "./db.js";
-import { displayName } from "./entities-rule.js";
+import { EntityNames } from "./entities-rule.js";
 import { groupOrder, Pool, PROTECTED, type Scan, TYPES } from "./entities-scan.js";
 import { type Batches, BulkInsert, type RowSink } from "./entities-walk.js";
 import { formWords } from "./entity-names.js";
@@ -59,7 +59,7 @@ export function deriveAll(s: Scan, entityOf: Int32Array, open: OpenSink): void {
     let first: string | null = null;
     let latest: string | null = null;
     const byForm = new Map<string, Form>();
-    const names = new Map<string, number>();
+    const names = new EntityNames();
     for (let k = from; k < to; k++) {
       const i = order[k]!;
       const cable = s.cable[i]!;
@@ -79,7 +79,7 @@ export function deriveAll(s: Scan, entityOf: Int32Array, open: OpenSink): void {
         if (latest === null || created > latest) latest = created;
       }
       const name = s.names.strings[s.comboName[combo]!]!;
-      names.set(name, (names.get(name) ?? 0) + 1);
+      names.add(name, !pub);
       const count = (form: string) => {
         let f = byForm.get(form);
         if (!f) {
@@ -99,7 +99,7 @@ export function deriveAll(s: Scan, entityOf: Int32Array, open: OpenSink): void {
       for (const v of s.list(s.comboVariants[combo]!)) count(v);
     }
     const type = TYPES[s.comboType[s.combo[order[from]!]!]!]!;
-    entities.add([id, type, displayName(names), cables, publicCables, first, latest]);
+    entities.add([id, type, names.display(), cables, publicCables, first, latest]);
     for (const form of [...byForm.keys()].sort(cmp)) {
       const f = byForm.get(form)!;
       forms.add([id, form, f.cables, f.publicCables]);

@@ -15,6 +15,11 @@ export interface MentionFacts {
   signed?: boolean;
   /** The cable marks the person as US Government staff (Classified-By, signature, US titles). */
   usOfficial?: boolean;
+  /**
+   * The cable protects the person here: the mention is placed like any other, but an entity is
+   * named by its open mentions when it has any (entities-open-names.ts).
+   */
+  protected?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { type MentionFacts, type OwnersOf, placements } from "./entities-rule.js
 import {
   groupOrder,
   Pool,
+  PROTECTED,
   type Scan,
   SIGNED,
   SPLIT_MIN_MENTIONS,
@@ -98,6 +99,7 @@ export function placeGroups(
         date: s.created[c]!,
         signed: (flags & SIGNED) !== 0,
         usOfficial: (flags & US_OFFICIAL) !== 0,
+        protected: (flags & PROTECTED) !== 0,
       };
     }
     const placed = placements(facts, ownersOf);

@@ -90,6 +90,7 @@ export const facts = (r: Row): MentionFacts => {
     date: r.created,
     signed: r.type === "person" && signedBy(r.signers, { name: r.name, variants }),
     usOfficial: r.us_official === 1,
+    protected: r.protected === 1,
   };
 };
 

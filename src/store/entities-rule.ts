@@ -47,12 +47,18 @@
  * who share a surname are two entities unless the cables link them. Each mention keeps the rule
  * that placed it (`link`), which the person's page shows as the evidence.
  *
+ * A person a cable protects is placed like anyone else, but an entity is named — its id and its
+ * display name — by its open mentions whenever it has any: an id they get without the protected
+ * mentions (`R. Weeks` joined to a protected `Richard Weeks` is `person-weeks-at-tripoli`, named
+ * `R. Weeks`; entities-open-names.ts).
+ *
  * Organisations and places are one entity per name (folded: case and accents do not split them).
  * A name the cables also write as a variant of exactly one other name (`UNHCR` beside `UN High
  * Commissioner for Refugees`) joins that name; an abbreviation shared by several (`MFA`) does not.
  */
 import type { MentionFacts, Placement } from "./entities-facts.js";
 import type { EntityType } from "./entities-input.js";
+import { nameByOpenMentions } from "./entities-open-names.js";
 import { bestShape, memo, resolvePersons } from "./entities-persons.js";
 import { fold, isMixedCase, nameShape, slug, titleCase } from "./entity-names.js";
 
@@ -107,24 +113,49 @@ function resolveNamed(
   }
 }
 
-/** Display name: a full name before a surname, prose case before capitals, then the most written. */
+/**
+ * The names an entity's mentions are written as, for its display name: those of its open mentions
+ * when it has any, so that no name only a protecting cable wrote is shown for it
+ * (entities-open-names.ts); else all of them (public mode shows no such entity).
+ */
+export class EntityNames {
+  private readonly all = new Map<string, number>();
+  private readonly open = new Map<string, number>();
+
+  add(name: string, isProtected = false): void {
+    this.all.set(name, (this.all.get(name) ?? 0) + 1);
+    if (!isProtected) this.open.set(name, (this.open.get(name) ?? 0) + 1);
+  }
+
+  display(): string {
+    return displayName(this.open.size > 0 ? this.open : this.all);
+  }
+}
+
+/** Display names of the entities placed (see EntityNames and displayName). */
 export function displayNames(
-  mentions: readonly Pick<MentionFacts, "name">[],
+  mentions: readonly Pick<MentionFacts, "name" | "protected">[],
   out: readonly Pick<Placement, "entityId">[],
 ): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
+  const counts = new Map<string, EntityNames>();
   mentions.forEach((m, i) => {
     const id = out[i]!.entityId;
-    const c = counts.get(id) ?? new Map<string, number>();
-    counts.set(id, c);
-    c.set(m.name, (c.get(m.name) ?? 0) + 1);
+    let c = counts.get(id);
+    if (!c) {
+      c = new EntityNames();
+      counts.set(id, c);
+    }
+    c.add(m.name, m.protected === true);
   });
   const names = new Map<string, string>();
-  for (const [id, c] of counts) names.set(id, displayName(c));
+  for (const [id, c] of counts) names.set(id, c.display());
   return names;
 }
 
-/** The display name of one entity, from the times each name of its mentions is written. */
+/**
+ * The display name of one entity, from the times each name of its mentions is written: a full name
+ * before a surname, prose case before capitals, then the most written.
+ */
 export function displayName(counts: ReadonlyMap<string, number>): string {
   const ranked = [...counts.entries()].sort(
     (a, b) =>
@@ -186,6 +217,7 @@ export function placements(
     byType[m.type].push(i);
   });
   resolvePersons(mentions, out, byType.person);
+  nameByOpenMentions(mentions, out, byType.person);
   resolveNamed("org", mentions, out, byType.org, ownersOf);
   resolveNamed("place", mentions, out, byType.place, ownersOf);
   return out;

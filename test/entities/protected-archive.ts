@@ -4,7 +4,9 @@
  * protects Ibrahim el-Meyet by name, and a second version of 08TRIPOLI564), plus two written for
  * these tests (test/fixtures/entities/cables): 10TRIPOLI9002 names el-Meyet and Jennifer Windus
  * openly at a public forum, 10TRIPOLI9003 protects a person with an accented, hyphenated name that
- * is also in its subject and summary. Each cable's persons, organisations and places are the
+ * is also in its subject and summary; and test/fixtures/public/09TRIPOLI9004 names `R. Weeks` and
+ * `WEEKS` openly, a person 07TRIPOLI1053 protects as `Richard Weeks`: resolution joins them, and
+ * public mode must show no word only the protecting cable wrote (`Richard`). Each cable's persons, organisations and places are the
  * annotations of test/fixtures/entities/annotations.json, set on the parsed cable and stored
  * through the real writer, then resolved; so the tests do not depend on the extractor's output.
  */
@@ -44,6 +46,7 @@ export const INPUTS = [
   ...listed("server/cables"),
   join(FIXTURES, "entities/cables/10TRIPOLI9002.txt"),
   join(FIXTURES, "entities/cables/10TRIPOLI9003.txt"),
+  join(FIXTURES, "public/09TRIPOLI9004.txt"),
   ...listed("server/updates"),
 ];
 

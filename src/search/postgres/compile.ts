@@ -23,6 +23,8 @@ export interface PgCatalog {
   origins(): Promise<string[]>;
   /** Whether the archive has the pair index of phrases (docs/server-mode.md; built by choice). */
   pairIndex?(): Promise<boolean>;
+  /** The pool is in public mode: name fields match open mentions' words (../entity-field.ts). */
+  publicMode?: boolean;
 }
 
 export interface PgCondition {
@@ -316,7 +318,7 @@ class Builder {
       case "place": {
         // The SQL of the SQLite back end runs as it is on the same tables (entity_words compares
         // byte-wise there too, migration 003); only its placeholders are renumbered.
-        const q = entityQuery(f.field, f.name);
+        const q = entityQuery(f.field, f.name, this.catalog.publicMode === true);
         if (q.params.length === 0) return "false";
         let i = 0;
         const sql = q.sql.replace(/\?/g, () => this.param(q.params[i++]));

@@ -93,6 +93,7 @@ const originLists = new PerArchiveState<string[]>(async (tx) =>
 function catalog(pool: Pool, tx: Sql): PgCatalog & { cached: string[] } {
   let origins: string[] | null = null;
   return {
+    publicMode: isPublicModePg(pool),
     get cached() {
       return origins ?? [];
     },
