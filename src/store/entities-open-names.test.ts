@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { entityCable as cable, person } from "../../test/store/entity-cables.js";
+import { archivesPerTest } from "../../test/support/archives-per-test.js";
 import { type Db, openArchive } from "./db.js";
 import { entityDetail, getEntity } from "./entities-read.js";
 import { resolveEntities } from "./entities-resolve.js";
@@ -107,16 +108,7 @@ describe("entities named by their open mentions", () => {
   });
 });
 
-let dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs) db.close();
-  dbs = [];
-});
-function archive(): Db {
-  const db = openArchive(":memory:");
-  dbs.push(db);
-  return db;
-}
+const archive = archivesPerTest();
 
 function placed(db: Db): Record<string, string> {
   const rows = db
