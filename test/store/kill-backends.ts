@@ -146,6 +146,9 @@ export const sqliteBackend: KillBackend = {
         .prepare<[], string>("SELECT status FROM ingest_runs ORDER BY id")
         .pluck()
         .all();
+      // Killed while the migrations ran (the run log's column made, later tables not yet): an
+      // ingest logs its run only once the archive is whole, so there is none, and no stats to read.
+      if (statuses.length === 0) return { statuses, interrupted: 0, report: "" };
       const last = db
         .prepare<[], string | null>("SELECT report_json FROM ingest_runs ORDER BY id DESC LIMIT 1")
         .pluck()
