@@ -50,7 +50,7 @@ function formatDetail(d: EntityDetail): string {
   }
   out.push("\n");
   for (const c of d.cableList) {
-    const flag = c.protected ? "  [PROTECTED here]" : "";
+    const flag = c.protected ? "  [withheld in public]" : "";
     out.push(
       `  ${c.referenceId.padEnd(22)}${(c.created ?? "").slice(0, 10).padEnd(12)}${c.subject ?? ""}${flag}\n`,
     );

@@ -7,7 +7,10 @@
  *
  * In public mode (`open`) only words of forms that open mentions write count: a word only a
  * protecting cable wrote (`person:richard` for the `R. Weeks` it protects as `Richard Weeks`) would
- * otherwise lead from the protected name to the open cables naming the same person.
+ * otherwise lead from the protected name to the open cables naming the same person. And only open
+ * mentions answer: a mention public mode withholds (the protected person's, or a name sharing a
+ * word with theirs: src/store/protection-inherit.ts) is absent from its cable there, as the
+ * masked text is, so neither `org:consulting` nor the entity's id leads to the protecting cable.
  */
 import { fold, nameWords } from "../store/entity-names.js";
 import type { NameValue } from "./ast.js";
@@ -26,9 +29,11 @@ export function entityQuery(
   open = false,
 ): EntityQuery {
   const text = name.text.trim();
+  // `NOT protected` reads the same on both back ends (an integer in SQLite, a boolean in PostgreSQL).
+  const visible = open ? " AND NOT protected" : "";
   if (text.startsWith(`${type}-`) && /^[a-z0-9-]+$/.test(text)) {
     return {
-      sql: "SELECT cable_id FROM mentions WHERE entity_id = ?",
+      sql: `SELECT cable_id FROM mentions WHERE entity_id = ?${visible}`,
       params: [text],
     };
   }
@@ -43,7 +48,7 @@ export function entityQuery(
     } AND entity_id >= ? AND entity_id < ?${open ? " AND public" : ""}`;
   });
   return {
-    sql: `SELECT cable_id FROM mentions WHERE entity_id IN (${parts.join(" INTERSECT ")})`,
+    sql: `SELECT cable_id FROM mentions WHERE entity_id IN (${parts.join(" INTERSECT ")})${visible}`,
     params,
   };
 }

@@ -60,7 +60,12 @@ const EntityCableSchema = z.object({
   roles: z.array(z.string()),
   paragraphs,
   link: z.string().describe("The resolution rule that placed this mention in the entity."),
-  protected: z.boolean().optional().describe("Local mode only: the cable protects this person."),
+  protected: z
+    .boolean()
+    .optional()
+    .describe(
+      "Local mode only: public mode withholds this mention (the cable protects this person, or one whose name shares a word with theirs).",
+    ),
 });
 
 export const EntityDetailSchema = EntitySummarySchema.extend({

@@ -40,7 +40,7 @@ function about(index: ProtectedIndex, texts: string[], named: string[]): Protect
 }
 
 function combined(cables: ProtectingCable[]): Masker {
-  return cables.length === 1 ? cables[0]!.masker : masker(cables.flatMap((p) => p.forms));
+  return cables.length === 1 ? cables[0]!.masker : masker(cables.flatMap((p) => p.masked));
 }
 
 /**

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import type { Cable } from "../model/cable.js";
 import { archiveError, folderGiven } from "./archive-error.js";
 import { formWords } from "./entity-names.js";
-import { coveredBy, inheritProtection, protectedWords } from "./protection-inherit.js";
+import { coveredBy, inheritProtection, protectedWords, touchedBy } from "./protection-inherit.js";
 import { whenSettled } from "./settled.js";
 
 export type Db = Database.Database;
@@ -155,7 +155,8 @@ export function migrate(db: Db): void {
 
 /**
  * What a migration needs that SQL cannot say: migration 016 marks the persons an earlier version
- * of a cable protects with the rule the writer uses (src/store/protection-inherit.ts), whose
+ * of a cable protects, and 018 the names public mode withholds beside them, with the rules the
+ * writer uses (src/store/protection-inherit.ts), whose
  * matching folds accents as the masker does, and recounts their entities' public rows with the
  * words resolution keys them by (entities-derived.ts).
  */
@@ -163,6 +164,14 @@ function migrationFunctions(db: Db): void {
   const words = (forms: string) => protectedWords(JSON.parse(forms) as string[]);
   db.function("cg_protection_covers", { deterministic: true }, (name, variants, forms) =>
     coveredBy(words(String(forms)), {
+      name: String(name),
+      variants: JSON.parse(String(variants)) as string[],
+    })
+      ? 1
+      : 0,
+  );
+  db.function("cg_withheld_by", { deterministic: true }, (name, variants, forms) =>
+    touchedBy(words(String(forms)), {
       name: String(name),
       variants: JSON.parse(String(variants)) as string[],
     })

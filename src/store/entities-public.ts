@@ -6,24 +6,29 @@
  * every answer about a protecting cable (src/server/public-mode.ts). A per-connection switch, not
  * a parameter threaded through each caller, so a route added later is covered too.
  */
-import type { Db } from "./db.js";
+import { type Db, pendingMigrations } from "./db.js";
 import { foldedWords, type Masker, masker } from "./entities-mask.js";
 import { significantWords } from "./entity-names.js";
-import { coveredBy } from "./protection-inherit.js";
+import { withheldIn } from "./protection-inherit.js";
 
 const publicConnections = new WeakSet<Db>();
 
+/**
+ * The migrations public mode cannot do without, as the message saying so (null: none missing):
+ * 016 records whom older versions protect (protection-inherit.ts), 018 marks the names sharing a
+ * word with them (withheldIn). A public server never writes, so it cannot apply them itself.
+ */
+export function publicMigrationsMissing(db: Db, path: string): string | null {
+  const missing = pendingMigrations(db).filter((f) => PUBLIC_MIGRATIONS.includes(f));
+  if (missing.length === 0) return null;
+  return `the archive lacks migration ${missing.join(" and ")}, which public mode needs to know whom its cables protect: open it once with a command that may write (cablegram entities --rebuild --db ${path})`;
+}
+
+const PUBLIC_MIGRATIONS = ["016-protected-forms.sql", "018-withheld-mentions.sql"];
+
 export function setPublicMode(db: Db): void {
-  // A public server never writes, so it cannot migrate: without the forms older versions protect
-  // it would show them (src/store/protection-inherit.ts).
-  const has = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'protected_forms'")
-    .get();
-  if (!has) {
-    throw new Error(
-      "the archive predates protection across versions (migration 016): open it once with a command that may write (cablegram entities --rebuild --db PATH), then serve it publicly",
-    );
-  }
+  const missing = publicMigrationsMissing(db, db.name);
+  if (missing) throw new Error(`${missing}, then serve it publicly`);
   publicConnections.add(db);
 }
 
@@ -31,30 +36,43 @@ export function isPublicMode(db: Db): boolean {
   return publicConnections.has(db);
 }
 
-/** A cable's persons as public mode lists them (both back ends): without the protected ones. */
+/** A cable's entities as public mode lists them (both back ends): without what it withholds. */
+interface Listed {
+  name: string;
+  variants: string[];
+  protected?: boolean;
+}
 export interface PublicPersons {
   referenceId?: string | null;
-  persons?: { name: string; variants: string[]; protected: boolean }[];
+  persons?: (Listed & { protected: boolean })[];
+  organizations?: Listed[];
+  places?: Listed[];
 }
 
 /**
- * Whether public mode leaves a person of a cable (any of its versions) out: marked protected in
- * that version, or covered by what another version of the cable protects (protection-inherit.ts).
+ * What public mode leaves out of a cable (any of its versions): the persons marked protected in
+ * that version or covered by what another version protects, and every name sharing a word with
+ * them (protection-inherit.ts, withheldIn), whose entity page would show the word masked here.
  */
-function hiddenIn(index: ProtectedIndex, cable: PublicPersons) {
+function hiddenIn(index: ProtectedIndex, cable: PublicPersons): (e: Listed) => boolean {
   const p = cable.referenceId ? index.byReference.get(cable.referenceId) : undefined;
-  return (person: { name: string; variants: string[]; protected: boolean }) =>
-    person.protected || (p !== undefined && coveredBy(p.words, person));
+  return withheldIn(cable, p?.forms ?? []);
 }
 
-/** The cable without the persons public mode leaves out of it; the same object when none. */
+/** The cable without the persons, organisations and places public mode leaves out of it. */
 export function withoutProtectedPersons<C extends PublicPersons>(
   index: ProtectedIndex,
   cable: C,
 ): C {
   const hidden = hiddenIn(index, cable);
-  if (!cable.persons?.some(hidden)) return cable;
-  return { ...cable, persons: cable.persons.filter((x) => !hidden(x)) };
+  const lists = ["persons", "organizations", "places"] as const;
+  if (!lists.some((k) => cable[k]?.some(hidden))) return cable;
+  const out = { ...cable };
+  for (const k of lists) {
+    const list = cable[k] as Listed[] | undefined;
+    if (list?.some(hidden)) (out as Record<string, unknown>)[k] = list.filter((x) => !hidden(x));
+  }
+  return out;
 }
 
 /**
@@ -69,9 +87,15 @@ export function publicView<C extends PublicPersons>(db: Db, cable: C): C {
 export interface ProtectingCable {
   rowid: number;
   referenceId: string;
-  /** Every form written for the persons this cable protects. */
+  /** Every form written for the persons this cable protects, in any of its versions. */
   forms: string[];
-  /** Their folded significant words (entity-names.ts). */
+  /**
+   * What public mode masks in the cable: those forms, and those of the persons written with a
+   * word of them (withheldIn: `Karim Dupré-Nassar` beside a protected `Ségolène Dupré-Nassar`),
+   * whose other words would be a clue to the masked one (`her brother Karim [withheld]`).
+   */
+  masked: string[];
+  /** The folded significant words of `masked` (entity-names.ts): what searches treat as absent. */
   words: Set<string>;
   masker: Masker;
 }
@@ -79,17 +103,27 @@ export interface ProtectingCable {
 export interface ProtectedIndex {
   byRowid: Map<number, ProtectingCable>;
   byReference: Map<string, ProtectingCable>;
-  /** Folded word → the protecting cables whose protected persons are written with it. */
+  /** Folded word → the protecting cables whose masked names are written with it. */
   byWord: Map<string, ProtectingCable[]>;
 }
 
-/** A protected person's mention, with the cable protecting them. */
+/** A form a cable protects (`protected` 1) or masks as a withheld person's (0). */
 export interface ProtectedMention {
   cable_id: number;
   reference_id: string;
   name: string;
   variants: string;
+  protected: number | boolean;
 }
+
+/** The rows indexOf reads, in SQLite (the PostgreSQL back end asks the same). */
+const PROTECTED_ROWS = `
+  SELECT c.id AS cable_id, c.reference_id, p.form AS name, '[]' AS variants, 1 AS protected
+    FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id
+  UNION ALL
+  SELECT m.cable_id, c.reference_id, m.name, m.variants, 0
+    FROM mentions m JOIN cables c ON c.id = m.cable_id
+   WHERE m.protected = 1 AND m.type = 'person'`;
 
 const cache = new WeakMap<Db, { stamp: string; index: ProtectedIndex }>();
 
@@ -104,22 +138,12 @@ export function protectedIndex(db: Db): ProtectedIndex {
   const stamp = stampOf(db);
   const hit = cache.get(db);
   if (hit && hit.stamp === stamp) return hit.index;
-  const rows = db
-    .prepare<[], ProtectedMention>(
-      `SELECT m.cable_id, c.reference_id, m.name, m.variants
-         FROM mentions m INDEXED BY mentions_protected JOIN cables c ON c.id = m.cable_id
-        WHERE m.protected = 1
-       UNION ALL
-       SELECT c.id, c.reference_id, p.form, '[]'
-         FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id`,
-    )
-    .all();
-  const index = indexOf(rows);
+  const index = indexOf(db.prepare<[], ProtectedMention>(PROTECTED_ROWS).all());
   cache.set(db, { stamp, index });
   return index;
 }
 
-/** The index over the protected mentions of an archive, from either back end. */
+/** The index over the protected forms and withheld persons of an archive, from either back end. */
 export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
   const byRowid = new Map<number, ProtectingCable>();
   for (const r of rows) {
@@ -129,18 +153,26 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
         rowid: r.cable_id,
         referenceId: r.reference_id,
         forms: [],
+        masked: [],
         words: new Set(),
         masker: { mask: (s) => s },
       };
       byRowid.set(r.cable_id, p);
     }
-    p.forms.push(r.name, ...(JSON.parse(r.variants) as string[]));
+    const forms = [r.name, ...(JSON.parse(r.variants) as string[])];
+    if (r.protected === 1 || r.protected === true) p.forms.push(...forms);
+    p.masked.push(...forms);
   }
   const byReference = new Map<string, ProtectingCable>();
   const byWord = new Map<string, ProtectingCable[]>();
-  for (const p of byRowid.values()) {
-    p.words = new Set(significantWords(p.forms));
-    p.masker = masker(p.forms);
+  for (const [rowid, p] of byRowid) {
+    // Mentions marked without a protected form are not the cable's to mask (none when migrated).
+    if (p.forms.length === 0) {
+      byRowid.delete(rowid);
+      continue;
+    }
+    p.words = new Set(significantWords(p.masked));
+    p.masker = masker(p.masked);
     byReference.set(p.referenceId, p);
     for (const w of p.words) {
       const list = byWord.get(w);

@@ -4,6 +4,7 @@ import { cableEntities, type EntityType } from "./entities-input.js";
 import { mentionKeys } from "./entities-rule.js";
 import { buildIndex } from "./entities-stage.js";
 import { pauseSummaryJournal } from "./entity-summary-journal.js";
+import { withheldIn } from "./protection-inherit.js";
 
 /**
  * The writer's part of the entity layer: a cable's persons, organisations and places as rows of
@@ -18,6 +19,9 @@ const stmts = perConnection((db: Db) => ({
        protected, key, vkeys)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
+  forms: db
+    .prepare<[string], string>("SELECT form FROM protected_forms WHERE reference_id = ?")
+    .pluck(),
 }));
 
 const EMPTY = "[]";
@@ -28,10 +32,18 @@ function groupOf(type: EntityType, name: string, variants: readonly string[]): [
   return [key, vkeys.join("\n")];
 }
 
+/**
+ * `protected` is what public mode withholds (protection-inherit.ts, withheldIn): the persons the
+ * cable protects, in this version or another (`protected_forms`, which the writer fills before it
+ * calls this), and every name sharing a word with them. The Cable JSON keeps the contract's
+ * `protected`, the persons alone.
+ */
 export function insertMentions(db: Db, cableId: number, cable: Cable): void {
   const { persons, organizations, places } = cableEntities(cable);
   if (persons.length + organizations.length + places.length === 0) return;
-  const { insert } = stmts(db);
+  const { insert, forms } = stmts(db);
+  const withheld = withheldIn(cable, cable.referenceId ? forms.all(cable.referenceId) : []);
+  const flag = (e: Parameters<typeof withheld>[0]) => (withheld(e) ? 1 : 0);
   let seq = 0;
   for (const p of persons) {
     insert.run(
@@ -44,7 +56,7 @@ export function insertMentions(db: Db, cableId: number, cable: Cable): void {
       list(p.paragraphs),
       null,
       p.usOfficial ? 1 : 0,
-      p.protected ? 1 : 0,
+      flag(p),
       ...groupOf("person", p.name, p.variants),
     );
   }
@@ -59,7 +71,7 @@ export function insertMentions(db: Db, cableId: number, cable: Cable): void {
       list(o.paragraphs),
       null,
       0,
-      0,
+      flag(o),
       ...groupOf("org", o.name, o.variants),
     );
   }
@@ -74,7 +86,7 @@ export function insertMentions(db: Db, cableId: number, cable: Cable): void {
       list(l.paragraphs),
       l.kind,
       0,
-      0,
+      flag(l),
       ...groupOf("place", l.name, l.variants),
     );
   }

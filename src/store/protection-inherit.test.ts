@@ -5,6 +5,8 @@ import {
   inheritProtection,
   protectedFormsOf,
   protectedWords,
+  touchedBy,
+  withheldIn,
 } from "./protection-inherit.js";
 
 const person = (name: string, variants: string[] = [], prot = false): Person => ({
@@ -48,5 +50,33 @@ describe("protection across versions", () => {
     expect(inheritProtection(c, forms)).toBe(false);
     expect(inheritProtection(cable([person("Shukri Ghanem")]), forms)).toBe(false);
     expect(inheritProtection(cable([person("El-Meyet")]), [])).toBe(false);
+  });
+});
+
+describe("what public mode withholds", () => {
+  const c = cable([person("Dorothy Stang", ["Stang"], true), person("David Stang")]);
+
+  it("withholds the protected persons and every name sharing a word with them", () => {
+    const withheld = withheldIn(c);
+    expect(withheld(person("Dorothy Stang", ["Stang"], true))).toBe(true);
+    expect(withheld(person("David Stang"))).toBe(true);
+    expect(withheld({ name: "Stang Family Trust", variants: [] })).toBe(true);
+    expect(withheld({ name: "Fazenda Boa Vista", variants: ["STANG RANCH"] })).toBe(true);
+    expect(withheld(person("DAVID STÁNG"))).toBe(true);
+    expect(withheld(person("David Stanger"))).toBe(false);
+    expect(withheld({ name: "Para", variants: [] })).toBe(false);
+  });
+
+  it("takes the words of forms other versions protect", () => {
+    const withheld = withheldIn(cable([person("David Stang")]), ["Dorothy Stang"]);
+    expect(withheld(person("David Stang"))).toBe(true);
+    expect(withheldIn(cable([person("David Stang")]))(person("David Stang"))).toBe(false);
+  });
+
+  it("leaves particles and initials out of the shared words", () => {
+    const words = protectedWords(["Ali al-Jelai", "A. Jelai"]);
+    expect(touchedBy(words, person("Nafisa al-Jaifi"))).toBe(false);
+    expect(touchedBy(words, person("A. Smith"))).toBe(false);
+    expect(touchedBy(words, person("Ali Saleh"))).toBe(true);
   });
 });

@@ -61,3 +61,28 @@ export function inheritProtection(cable: Cable, forms: readonly string[]): boole
   if (changed) cable.persons = marked;
   return changed;
 }
+
+/**
+ * Whether a name shares a word with what the cable protects: the masker cuts that word out of
+ * the cable's text, so the name must not lead to the cable or be shown beside it either. Public
+ * mode withholds such a mention (`David Stang` beside a protected `Dorothy Stang`, a firm named
+ * after a protected family, a namesake): listed on its entity's page, counted or linked from the
+ * reader, it would lead from the protected word to the cable, and its page would show the word.
+ */
+export function touchedBy(words: ReadonlySet<string>, named: Named): boolean {
+  if (words.size === 0) return false;
+  return significantWords([named.name, ...named.variants]).some((w) => words.has(w));
+}
+
+/**
+ * What public mode withholds of a cable's persons, organisations and places, given every form any
+ * of its versions protects (`forms`; the cable's own marked persons count too): the protected
+ * persons and every name touchedBy their words. The writers store it as `mentions.protected`.
+ */
+export function withheldIn(
+  cable: { persons?: readonly Named[] },
+  forms: readonly string[] = [],
+): (named: Named) => boolean {
+  const words = protectedWords([...protectedFormsOf(cable), ...forms]);
+  return (named) => named.protected === true || touchedBy(words, named);
+}

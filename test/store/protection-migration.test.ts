@@ -94,7 +94,7 @@ describe("an SQLite archive written before protection across versions", () => {
   it("is refused by a public server until it is migrated", async () => {
     await expect(
       startServer({ db: path, public: true, port: 0, host: "127.0.0.1", log: () => {} }),
-    ).rejects.toThrow(/predates protection across versions/);
+    ).rejects.toThrow(/lacks migration 016-protected-forms.sql/);
   });
 
   it("is migrated to protect the person in the current version, then served masked", async () => {

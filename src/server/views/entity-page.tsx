@@ -148,7 +148,14 @@ export function EntityPage(props: { ctx: ViewContext; data: EntityDetail }) {
                     {c.referenceId}
                   </a>{" "}
                   <time>{day(c.created)}</time> <span class="origin">{c.station ?? ""}</span>
-                  {c.protected ? <span class="badge protect">protected here</span> : null}
+                  {c.protected ? (
+                    <span
+                      class="badge protect"
+                      title="the cable protects this person, or one whose name shares a word with theirs"
+                    >
+                      withheld in public
+                    </span>
+                  ) : null}
                 </div>
                 <p class="hit-subject">{c.subject ?? "(no subject)"}</p>
                 <p class="entity-mention">

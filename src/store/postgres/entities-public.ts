@@ -3,7 +3,9 @@
  * connection pool (set by `serve --public`) that every read through the pool consults, and the
  * index of the cables protecting persons, read once per archive state. The state is the same
  * number the server's response cache follows (highest version id, finished ingest runs): a
- * protected mention only comes or goes with a new version of its cable.
+ * protected mention only comes or goes with a new version of its cable. The index reads the forms
+ * every version protects (`protected_forms`) and the persons public mode withholds beside them
+ * (`mentions.protected`; src/store/protection-inherit.ts, withheldIn), as PROTECTED_ROWS does.
  */
 import {
   indexOf,
@@ -28,11 +30,12 @@ export function isPublicModePg(sql: Pool): boolean {
 const protectedIndexes = new PerArchiveState<ProtectedIndex>(async (tx) =>
   indexOf(
     await tx<ProtectedMention[]>`
-      SELECT m.cable_id, c.reference_id, m.name, m.variants
-        FROM mentions m JOIN cables c ON c.id = m.cable_id WHERE m.protected
+      SELECT c.id AS cable_id, c.reference_id, p.form AS name, '[]' AS variants, 1 AS protected
+        FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id
       UNION ALL
-      SELECT c.id, c.reference_id, p.form, '[]'
-        FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id`,
+      SELECT m.cable_id, c.reference_id, m.name, m.variants, 0
+        FROM mentions m JOIN cables c ON c.id = m.cable_id
+       WHERE m.protected AND m.type = 'person'`,
   ),
 );
 

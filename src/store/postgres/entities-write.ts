@@ -8,15 +8,25 @@
 import type { Cable } from "../../model/cable.js";
 import { cableEntities } from "../entities-input.js";
 import { mentionKeys } from "../entities-rule.js";
+import { withheldIn } from "../protection-inherit.js";
 import type { Sql } from "./connect.js";
 import type { CopyValue } from "./copy.js";
 
 const EMPTY = "[]";
 const list = (xs: readonly unknown[]) => (xs.length === 0 ? EMPTY : JSON.stringify(xs));
 
-/** COPY rows in the column order of ENTITY_COLUMNS.mentions (src/store/postgres/entities-copy.ts). */
-export function mentionRows(cableId: number, cable: Cable): CopyValue[][] {
+/**
+ * COPY rows in the column order of ENTITY_COLUMNS.mentions (src/store/postgres/entities-copy.ts).
+ * `protected` is what public mode withholds, as SQLite stores it: the protected persons and every
+ * name sharing a word with the forms any version protects (`forms`, with the cable's own).
+ */
+export function mentionRows(
+  cableId: number,
+  cable: Cable,
+  forms: readonly string[] = [],
+): CopyValue[][] {
   const { persons, organizations, places } = cableEntities(cable);
+  const withheld = withheldIn(cable, forms);
   const out: CopyValue[][] = [];
   const row = (
     type: "person" | "org" | "place",
@@ -47,11 +57,12 @@ export function mentionRows(cableId: number, cable: Cable): CopyValue[][] {
     ]);
   };
   for (const p of persons) {
-    row("person", p.name, p.variants, p.roles, p.paragraphs, null, p.usOfficial, p.protected);
+    row("person", p.name, p.variants, p.roles, p.paragraphs, null, p.usOfficial, withheld(p));
   }
   for (const o of organizations)
-    row("org", o.name, o.variants, [], o.paragraphs, null, false, false);
-  for (const l of places) row("place", l.name, l.variants, [], l.paragraphs, l.kind, false, false);
+    row("org", o.name, o.variants, [], o.paragraphs, null, false, withheld(o));
+  for (const l of places)
+    row("place", l.name, l.variants, [], l.paragraphs, l.kind, false, withheld(l));
   return out;
 }
 

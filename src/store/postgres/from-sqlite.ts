@@ -10,6 +10,7 @@
  */
 import type { Writable } from "node:stream";
 import type { Db } from "../db.js";
+import { publicMigrationsMissing } from "../entities-public.js";
 import { runStatus } from "../ingest-runs.js";
 import { refreshAnalytics } from "./analytics-facts.js";
 import { syncAllCableFacets } from "./cable-facets.js";
@@ -193,12 +194,9 @@ export async function copySqliteToPostgres(
 ): Promise<MigrateSummary> {
   const started = Date.now();
   await assertEmpty(pg.sql, pg.label);
-  // Without it public mode on the copy would not know whom older versions protect.
-  if (!hasTable(db, "protected_forms")) {
-    throw new MigrateRefusedError(
-      `${from} predates protection across versions (its migration 016): open it once with a command that may write (cablegram entities --rebuild --db ${from}), then migrate`,
-    );
-  }
+  // Without them public mode on the copy would not know whom the cables protect.
+  const missing = publicMigrationsMissing(db, from);
+  if (missing) throw new MigrateRefusedError(`${from}: ${missing}, then migrate`);
   prepareSource(db);
   // One read transaction: every table as of the same commit, whatever an ingest does meanwhile.
   db.exec("BEGIN");

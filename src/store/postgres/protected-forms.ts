@@ -44,6 +44,11 @@ export class BatchProtection {
     return { inherited, added };
   }
 
+  /** Every form the versions of `id` protect, as the batch knows them (mentionRows marks with them). */
+  formsOf(id: string | null): string[] {
+    return id ? [...(this.forms.get(id) ?? [])] : [];
+  }
+
   /** A stored current version to mark with `forms` unless the batch replaces it. */
   remark(cableId: number, forms: readonly string[]): void {
     this.remarks.set(cableId, [...(this.remarks.get(cableId) ?? []), ...forms]);
@@ -63,7 +68,7 @@ export class BatchProtection {
       // Rewritten unresolved, as the writer writes a new version's mentions.
       await tx`DELETE FROM mentions WHERE cable_id = ${cableId}`;
       const columns = ENTITY_COLUMNS.mentions!.split(", ");
-      const rows = mentionRows(cableId, cable).map((r) =>
+      const rows = mentionRows(cableId, cable, this.formsOf(cable.referenceId)).map((r) =>
         Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null])),
       );
       if (rows.length > 0) await tx`INSERT INTO mentions ${tx(rows, columns)}`;

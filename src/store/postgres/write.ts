@@ -49,7 +49,14 @@ interface State {
 type Rows = Record<string, CopyValue[][]>;
 
 /** The rows of the current version of a cable: cables and every child table. */
-function cableRows(out: Rows, id: number, versionId: number, cable: Cable, json: string): void {
+function cableRows(
+  out: Rows,
+  id: number,
+  versionId: number,
+  cable: Cable,
+  json: string,
+  forms: readonly string[],
+): void {
   out.cables!.push([
     id,
     cable.referenceId,
@@ -99,7 +106,7 @@ function cableRows(out: Rows, id: number, versionId: number, cable: Cable, json:
   cable.protect.forEach((p, seq) => {
     out.protect!.push([id, seq, p.marker, p.paragraph, p.text]);
   });
-  out.mentions!.push(...mentionRows(id, cable));
+  out.mentions!.push(...mentionRows(id, cable, forms));
 }
 
 /** Column lists of the COPYs, in the order cableRows and versionRow fill them. */
@@ -319,7 +326,15 @@ export async function writeBatch(
     protect: [],
     mentions: [],
   };
-  for (const [cableId, f] of finals) cableRows(rows, cableId, f.versionId, f.cable, f.slimJson);
+  for (const [cableId, f] of finals)
+    cableRows(
+      rows,
+      cableId,
+      f.versionId,
+      f.cable,
+      f.slimJson,
+      protection.formsOf(f.cable.referenceId),
+    );
   await copy(tx, "versions", versions);
   for (const table of Object.keys(rows)) await copy(tx, table, rows[table]!);
   await protection.write(tx, new Set(replaced.keys()));
