@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { entityCable as cable, person } from "../../test/store/entity-cables.js";
+import type { Cable } from "../model/cable.js";
 import { type Db, openArchive } from "./db.js";
 import { resolveEntities } from "./entities-resolve.js";
 import { finishMentionLoad, startMentionLoad } from "./entities-write.js";
+import { ENTITY_COLUMNS } from "./postgres/entities-copy.js";
+import { mentionRows } from "./postgres/entities-write.js";
 import { writeCable } from "./write.js";
 
 const open: Db[] = [];
@@ -106,5 +109,52 @@ describe("a first load of mentions", () => {
     for (const c of CABLES.slice(1)) writeCable(db, c);
     expect(resolveEntities(db).mode).toBe("incremental");
     expect(snapshot(db)).toEqual(snapshot(reference()));
+  });
+});
+
+describe("what the writers mark withheld", () => {
+  const stang = cable("05BRASILIA464", "2005-02-22T20:08:00Z", {
+    persons: [
+      person("Dorothy Stang", { variants: ["Stang"], protected: true }),
+      person("David Stang"),
+      person("Vitalmiro Bastos de Moura"),
+    ],
+    organizations: [{ name: "Stang Foundation", variants: [], paragraphs: [2] }],
+    places: [{ name: "Anapu", kind: "city", variants: [], paragraphs: [1] }],
+  });
+  const flags = (rows: { name: unknown; protected: unknown }[]) =>
+    rows.map((r) => [r.name, Number(r.protected)]);
+  const want = [
+    ["Dorothy Stang", 1],
+    ["David Stang", 1],
+    ["Vitalmiro Bastos de Moura", 0],
+    ["Stang Foundation", 1],
+    ["Anapu", 0],
+  ];
+
+  it("SQLite: the protected person and every name sharing a word with them", () => {
+    const db = archive();
+    writeCable(db, structuredClone(stang));
+    const rows = db
+      .prepare<[], { name: string; protected: number }>(
+        "SELECT name, protected FROM mentions ORDER BY seq",
+      )
+      .all();
+    expect(flags(rows)).toEqual(want);
+    // The Cable JSON keeps the contract's flag: the protected person alone.
+    const json = db.prepare<[], string>("SELECT cable_json FROM cables").pluck().get()!;
+    const persons = (JSON.parse(json) as { persons: { protected: boolean }[] }).persons;
+    expect(persons.map((p) => p.protected)).toEqual([true, false, false]);
+  });
+
+  it("PostgreSQL rows alike, and with the forms another version protects", () => {
+    const column = ENTITY_COLUMNS.mentions!.split(", ").indexOf("protected");
+    const pg = (c: Cable, forms: string[] = []) =>
+      mentionRows(1, c, forms).map((r) => ({ name: r[3], protected: r[column] }));
+    expect(flags(pg(stang))).toEqual(want);
+    const plain = structuredClone(stang);
+    plain.persons = plain.persons!.slice(1);
+    expect(flags(pg(plain))).toEqual(want.slice(1).map(([n]) => [n, 0]));
+    expect(flags(pg(plain, ["Dorothy Stang"]))).toEqual(want.slice(1));
   });
 });

@@ -12,9 +12,12 @@ SELECT c.id AS cable_id, json_group_array(p.form) AS forms
   FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id
  GROUP BY c.id;
 
+-- CROSS JOIN keeps the protecting cables outermost, each looked up in `mentions` by its key: the
+-- planner otherwise walked every mention against every protecting cable (6.7 minutes for the
+-- 6,755 cables of the shared corpus, against a second).
 CREATE TEMP TABLE withheld_new AS
-SELECT m.* FROM mentions m JOIN temp.withheld_forms k ON k.cable_id = m.cable_id
- WHERE m.protected = 0 AND cg_withheld_by(m.name, m.variants, k.forms);
+SELECT m.* FROM temp.withheld_forms k CROSS JOIN mentions m
+ WHERE m.cable_id = k.cable_id AND m.protected = 0 AND cg_withheld_by(m.name, m.variants, k.forms);
 
 DELETE FROM mentions
  WHERE (cable_id, seq) IN (SELECT cable_id, seq FROM temp.withheld_new);
