@@ -156,28 +156,22 @@ export function migrate(db: Db): void {
 /**
  * What a migration needs that SQL cannot say: migration 016 marks the persons an earlier version
  * of a cable protects, and 018 the names public mode withholds beside them, with the rules the
- * writer uses (src/store/protection-inherit.ts), whose
- * matching folds accents as the masker does, and recounts their entities' public rows with the
- * words resolution keys them by (entities-derived.ts).
+ * writer uses (src/store/protection-inherit.ts), whose matching folds accents as the masker does,
+ * and recounts their entities' public rows with the words resolution keys them by
+ * (entities-derived.ts).
  */
 function migrationFunctions(db: Db): void {
   const words = (forms: string) => protectedWords(JSON.parse(forms) as string[]);
-  db.function("cg_protection_covers", { deterministic: true }, (name, variants, forms) =>
-    coveredBy(words(String(forms)), {
+  /** A rule of protection-inherit.ts over (name, variants JSON, protected forms JSON), as 0/1. */
+  const rule = (test: typeof coveredBy) => (name: unknown, variants: unknown, forms: unknown) =>
+    test(words(String(forms)), {
       name: String(name),
       variants: JSON.parse(String(variants)) as string[],
     })
       ? 1
-      : 0,
-  );
-  db.function("cg_withheld_by", { deterministic: true }, (name, variants, forms) =>
-    touchedBy(words(String(forms)), {
-      name: String(name),
-      variants: JSON.parse(String(variants)) as string[],
-    })
-      ? 1
-      : 0,
-  );
+      : 0;
+  db.function("cg_protection_covers", { deterministic: true }, rule(coveredBy));
+  db.function("cg_withheld_by", { deterministic: true }, rule(touchedBy));
   db.function("cg_form_words", { deterministic: true }, (form) =>
     JSON.stringify(formWords(String(form))),
   );

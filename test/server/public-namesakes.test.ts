@@ -8,50 +8,12 @@
  * lists leave them out, and Karim's name is masked whole in it; local mode still shows it all.
  * Run on both back ends.
  */
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Cable } from "../../src/model/cable.js";
 import type { RunningServer } from "../../src/server/start.js";
 import { fold } from "../../src/store/entity-names.js";
-import { INPUTS, protectedServersHooks } from "../entities/protected-archive.js";
+import { NAMESAKES, OPEN, PROTECTING } from "../entities/namesakes-archive.js";
+import { protectedServersHooks } from "../entities/protected-archive.js";
 import { serverBackends } from "./backends.js";
-
-const FIXTURES = fileURLToPath(new URL("../fixtures/public/", import.meta.url));
-const OPEN = "09TRIPOLI9005";
-const PROTECTING = "10TRIPOLI9006";
-
-const person = (name: string, paragraphs: number[], prot = false) => ({
-  name,
-  variants: [],
-  roles: [],
-  paragraphs,
-  usOfficial: false,
-  protected: prot,
-});
-
-/** The entities of the two cables, as a reader annotates them. */
-function annotate(_file: string, cable: Cable): void {
-  const c = cable as Cable & Record<string, unknown>;
-  if (cable.referenceId === OPEN) {
-    c.persons = [person("Karim Dupre-Nassar", [1, 2])];
-    c.organizations = [{ name: "Dupre-Nassar Consulting", variants: [], paragraphs: [1] }];
-    c.places = [{ name: "Misurata", kind: "city", variants: [], paragraphs: [2] }];
-  } else if (cable.referenceId === PROTECTING) {
-    c.persons = [
-      person("Gene Cretz", [0]),
-      person("Segolene Dupre-Nassar", [1], true),
-      person("Karim Dupre-Nassar", [2]),
-    ];
-    c.organizations = [{ name: "Dupre-Nassar Consulting", variants: [], paragraphs: [2] }];
-    c.places = [];
-  }
-}
-
-const build = {
-  inputs: [...INPUTS, join(FIXTURES, `${OPEN}.txt`), join(FIXTURES, `${PROTECTING}.txt`)],
-  edit: annotate,
-};
 
 async function get(server: RunningServer, path: string) {
   const res = await fetch(new URL(path, server.url), { redirect: "manual" });
@@ -97,7 +59,7 @@ async function hits(server: RunningServer, q: string): Promise<string[]> {
 describe.each(serverBackends("public mode's namesakes on PostgreSQL"))(
   "public mode on %s: names sharing a word with a protected one",
   (backend) => {
-    const servers = protectedServersHooks("cablegram-namesakes-", backend, build);
+    const servers = protectedServersHooks("cablegram-namesakes-", backend, NAMESAKES);
 
     it("local mode places the open and the protecting cable in one person and one firm", async () => {
       for (const name of ["Karim Dupre-Nassar", "Dupre-Nassar Consulting"]) {
