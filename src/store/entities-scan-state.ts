@@ -8,7 +8,6 @@ import {
   REKEY,
   type Scan,
   SIGNED,
-  TYPE_CODE,
   TYPES,
   US_OFFICIAL,
 } from "./entities-scan-types.js";
@@ -22,18 +21,22 @@ import { fold } from "./entity-names.js";
  * the same as that pass's.
  */
 
+/**
+ * A row as read: the type as its TYPES index (null: unknown), variants and roles null when none
+ * ('[]', most mentions), the two flags already in one integer. SQLite does this per row cheaper
+ * than the scan did: a string made and looked up per row costs more than an integer.
+ */
 type Raw = [
   number,
   number,
+  number | null,
   string,
-  string,
-  string,
-  string,
+  string | null,
+  string | null,
   number,
-  number,
   string | null,
   string | null,
-  string | null,
+  string,
   string,
 ];
 
@@ -71,8 +74,13 @@ export type ScanPart = Pick<
   comboVkeys: string[][];
 };
 
-const SELECT = `SELECT cable_id, seq, type, name, variants, roles, us_official, protected, entity_id,
-                       link, key, vkeys FROM mentions`;
+/** TYPES as a CASE (each type's index; an unknown type gives null). */
+const TYPE_SQL = `CASE type ${TYPES.map((t, i) => `WHEN '${t}' THEN ${i}`).join(" ")} END`;
+
+const SELECT = `SELECT cable_id, seq, ${TYPE_SQL}, name, NULLIF(variants, '${EMPTY}'),
+                       NULLIF(roles, '${EMPTY}'),
+                       (us_official = 1) * ${US_OFFICIAL} | (protected = 1) * ${PROTECTED},
+                       entity_id, link, key, vkeys FROM mentions`;
 
 export class ScanState {
   /** Mentions read so far: the next one goes at this index of the per-mention columns. */
@@ -174,20 +182,7 @@ export class ScanState {
     let signers: Set<string> | null = null;
     for (const r of rows.iterate(...args)) {
       if (this.i === n) throw new Error("mentions changed while resolution read them");
-      const [
-        cableId,
-        seq,
-        type,
-        name,
-        variants,
-        roles,
-        usOfficial,
-        prot,
-        entity,
-        link,
-        key,
-        vkeys,
-      ] = r;
+      const [cableId, seq, t, name, variants, roles, stored, entity, link, key, vkeys] = r;
       if (cableId !== lastCable) {
         lastCable = cableId;
         cableIdx = cables.index.get(cableId) ?? -1;
@@ -196,13 +191,12 @@ export class ScanState {
         // As signedBy reads them.
         signers = raw ? new Set(raw.split("; ").map((x) => fold(x).trim())) : null;
       }
-      const t = TYPE_CODE[type];
-      if (t === undefined) throw new Error(`a mention of unknown type ${type} (cable ${cableId})`);
+      if (t === null) throw new Error(`a mention of unknown type (cable ${cableId}, seq ${seq})`);
       const ni = this.names.id(name);
-      const vi = variants === EMPTY ? 0 : this.lists.id(variants);
+      const vi = variants === null ? 0 : this.lists.id(variants);
       const c = this.comboOf(t, ni, vi, () => this.list(vi));
       this.comboCount.a[c]!++;
-      let flags = (usOfficial === 1 ? US_OFFICIAL : 0) | (prot === 1 ? PROTECTED : 0);
+      let flags = stored;
       if (key !== this.groupKeys[this.comboGroup.a[c]!] || vkeys !== this.comboVkeysJoined[c])
         flags |= REKEY;
       if (t === 0 && signers) {
@@ -217,7 +211,7 @@ export class ScanState {
       cols.cable[i] = cableIdx;
       cols.seq[i] = seq;
       cols.flags[i] = flags;
-      cols.roles[i] = roles === EMPTY ? 0 : this.lists.id(roles);
+      cols.roles[i] = roles === null ? 0 : this.lists.id(roles);
       cols.combo[i] = c;
       cols.entity[i] = entity === null ? -1 : this.entities.id(entity);
       cols.link[i] = link === null ? -1 : this.links.id(link);

@@ -99,6 +99,19 @@ describe("the full run's scan of the mentions", () => {
     expect(db.prepare("SELECT * FROM mentions ORDER BY cable_id, seq").all()).toEqual(before);
   });
 
+  // The scan has SQLite turn the type into its index, '[]' into null and the two flags into one.
+  it("reads both flags of one mention, roles as stored, and refuses an unknown type", () => {
+    const db = archive();
+    db.exec(`UPDATE mentions SET us_official = 1, protected = 1, roles = '["ambassador"]'
+              WHERE cable_id = 1 AND seq = 1`);
+    const s = scanMentions(db);
+    expect(s.flags[1]! & ~REKEY).toBe(US_OFFICIAL | PROTECTED);
+    expect(s.list(s.roles[1]!)).toEqual(["ambassador"]);
+    expect([0, 2, 3, 4, 5].map((i) => s.roles[i])).toEqual([0, 0, 0, 0, 0]);
+    db.exec("UPDATE mentions SET type = 'ship' WHERE cable_id = 2 AND seq = 1");
+    expect(() => scanMentions(db)).toThrow("a mention of unknown type (cable 2, seq 1)");
+  });
+
   it("groups integers by a key, each group in the order given", () => {
     const keys = [2, 0, 2, 1, 0, 2];
     const { order, start } = groupOrder(keys.length, 3, (i) => keys[i]!);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { entityCable as cable, person } from "../../test/store/entity-cables.js";
 import { type Db, openArchive } from "./db.js";
 import { resolveEntities } from "./entities-resolve.js";
-import { MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
+import { buildIndex, MENTIONS_ENTITY_INDEX } from "./entities-stage.js";
 import { writeCable } from "./write.js";
 
 const open: Db[] = [];
@@ -53,6 +53,28 @@ function snapshot(db: Db) {
     words: all("SELECT * FROM entity_words ORDER BY word, entity_id"),
   };
 }
+
+describe("an index build", () => {
+  // Sorted on a second thread where there is a core for it: the same entries, and the
+  // connection's own setting back after.
+  it("gives the index a sort on one thread gives, and leaves the threads setting as it was", () => {
+    const db = archive();
+    resolveEntities(db);
+    const read = () =>
+      db
+        .prepare(
+          "SELECT * FROM mentions INDEXED BY mentions_entity ORDER BY entity_id, cable_id, seq",
+        )
+        .raw()
+        .all();
+    const before = read();
+    db.exec("DROP INDEX mentions_entity");
+    db.pragma("threads = 0");
+    buildIndex(db, MENTIONS_ENTITY_INDEX);
+    expect(read()).toEqual(before);
+    expect(db.pragma("threads", { simple: true })).toBe(0);
+  });
+});
 
 describe("a full run's staged placements", () => {
   it("rebuild mentions_entity as the migrations define it", () => {

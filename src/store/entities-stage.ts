@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Db } from "./db.js";
 import { type Batches, chunks } from "./entities-walk.js";
 
@@ -18,22 +19,39 @@ export const MENTIONS_ENTITY_INDEX =
   "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, cable_id, seq, type, name, variants, protected)";
 
 /**
+ * Auxiliary threads SQLite's sorter may use to build an index (PRAGMA threads; 0 by default):
+ * the sort is most of a build, and resolution's builds run while the other core idles (the
+ * resolution thread writing and this one waiting, or the event dates read by then). Building
+ * `mentions_key` and `mentions_entity` on a copy of a 50,000-cable archive (1.2 million mentions,
+ * load 4-5 on 2 cores): 4.0-5.7 s wall with one against 5.4-7.4 s without, the same CPU. The
+ * index is the same whichever thread sorted it.
+ */
+const SORT_THREADS = availableParallelism() > 1 ? 1 : 0;
+
+/**
  * Builds an index with SQLite's sorter spilling to temporary files, not memory (the archive's
- * `temp_store = MEMORY` would hold the whole sort: hundreds of MB at 251,287 cables). Changing
- * temp_store drops the connection's temporary tables (resolution holds none across this call) and
- * cannot be done inside a transaction: there the sort stays in memory.
+ * `temp_store = MEMORY` would hold the whole sort: hundreds of MB at 251,287 cables), on
+ * SORT_THREADS more threads. Changing temp_store drops the connection's temporary tables
+ * (resolution holds none across this call) and cannot be done inside a transaction: there the
+ * sort stays in memory.
  */
 export function buildIndex(db: Db, sql: string): void {
-  if (db.inTransaction) {
-    db.exec(sql);
-    return;
-  }
-  const before = db.pragma("temp_store", { simple: true }) as number;
-  db.pragma("temp_store = FILE");
+  const threads = db.pragma("threads", { simple: true }) as number;
+  db.pragma(`threads = ${SORT_THREADS}`);
   try {
-    db.exec(sql);
+    if (db.inTransaction) {
+      db.exec(sql);
+      return;
+    }
+    const before = db.pragma("temp_store", { simple: true }) as number;
+    db.pragma("temp_store = FILE");
+    try {
+      db.exec(sql);
+    } finally {
+      db.pragma(`temp_store = ${before}`);
+    }
   } finally {
-    db.pragma(`temp_store = ${before}`);
+    db.pragma(`threads = ${threads}`);
   }
 }
 
