@@ -35,7 +35,7 @@ import {
 import {
   isPublicModePg,
   protectedIndexPg,
-  withoutProtected,
+  withoutWithheld,
 } from "../store/postgres/entities-public.js";
 import { getCable as getCablePg, archiveStats as statsPg } from "../store/postgres/read.js";
 import { getCable } from "../store/read.js";
@@ -160,7 +160,7 @@ export function postgresArchive(pg: PgArchive): Archive {
       guard(async () => {
         const cable = await getCablePg(sql, id);
         return cable && isPublicModePg(sql)
-          ? withoutProtected(await protectedIndexPg(sql), cable)
+          ? withoutWithheld(await protectedIndexPg(sql), cable)
           : cable;
       }),
     cites: (id) =>

@@ -13,7 +13,7 @@ import {
   isPublicModePg,
   protectedIndexPg,
   setPublicModePg,
-  withoutProtected,
+  withoutWithheld,
 } from "../store/postgres/entities-public.js";
 import {
   cableMentionsPg,
@@ -69,7 +69,7 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
         const index = pub() ? await protectedIndexPg(sql) : null;
         return (await getVersions(sql, id))
           .filter((v) => !v.current)
-          .map((v) => (index ? { ...v, cable: withoutProtected(index, v.cable) } : v));
+          .map((v) => (index ? { ...v, cable: withoutWithheld(index, v.cable) } : v));
       }),
     mentions: (id) => guard(() => cableMentionsPg(sql, id, pub())),
     findEntities: (q, opts) => guard(() => findEntitiesPg(sql, q, pub(), opts)),

@@ -11,7 +11,7 @@ import type { PgArchive, Sql } from "../store/postgres/connect.js";
 import {
   isPublicModePg,
   protectedIndexPg,
-  withoutProtected,
+  withoutWithheld,
 } from "../store/postgres/entities-public.js";
 import { cablesByRowid } from "../store/postgres/read.js";
 import { CSV_COLUMNS, cableCsvRow, csvRow, type ExportFormat } from "./index.js";
@@ -57,7 +57,7 @@ export function exportQueryPostgres(
       const cables = await cablesByReference(pg.sql, ids);
       // Public mode: the persons a cable protects are not in its record (as publicView on SQLite).
       const index = isPublicModePg(pg.sql) ? await protectedIndexPg(pg.sql) : null;
-      const shown = index ? cables.map((c) => withoutProtected(index, c)) : cables;
+      const shown = index ? cables.map((c) => withoutWithheld(index, c)) : cables;
       yield shown
         .map((c) => (format === "csv" ? cableCsvRow(c) : `${JSON.stringify(c)}\n`))
         .join("");

@@ -40,7 +40,12 @@ function about(index: ProtectedIndex, texts: string[], named: string[]): Protect
 }
 
 function combined(cables: ProtectingCable[]): Masker {
-  return cables.length === 1 ? cables[0]!.masker : masker(cables.flatMap((p) => p.masked));
+  return cables.length === 1
+    ? cables[0]!.masker
+    : masker(
+        cables.flatMap((p) => p.masked),
+        cables.flatMap((p) => p.roles),
+      );
 }
 
 /**

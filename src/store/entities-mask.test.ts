@@ -35,3 +35,41 @@ describe("masking protected names", () => {
     expect(masker([]).mask("Mark Asquino")).toBe("Mark Asquino");
   });
 });
+
+describe("masking the roles of protected persons", () => {
+  const m = masker(["Page Maxson"], ["GM", "Deputy Minister of Interior", "Head", "Col."]);
+
+  it("masks a role as a whole phrase wherever written, with the name beside it as one token", () => {
+    expect(m.mask("ConocoPhillips GM Page Maxson (strictly protect) told us")).toBe(
+      `ConocoPhillips ${MASK} (strictly protect) told us`,
+    );
+    expect(m.mask("The GM said the DEPUTY MINISTER OF\nINTERIOR had left.")).toBe(
+      `The ${MASK} said the ${MASK} had left.`,
+    );
+    expect(m.mask("/search?q=deputy+minister+of+interior")).toBe(`/search?q=${MASK}`);
+  });
+
+  it("masks a role across the reader's links, and not its words alone", () => {
+    expect(m.mask('Deputy Minister of <a href="/entities/x">Interior</a> Ali')).toBe(
+      `${MASK}<a href="/entities/x"></a> Ali`,
+    );
+    expect(m.mask("the Minister of Interior and a deputy")).toBe(
+      "the Minister of Interior and a deputy",
+    );
+    expect(m.mask("GMT and AGM")).toBe("GMT and AGM");
+  });
+
+  it("leaves tags, entities, attribute names and JSON keys that spell a role whole", () => {
+    const page = '<html><head><col><title>x</title></head><p title="Head">Head of mission</p>';
+    expect(m.mask(page)).toBe(
+      `<html><head><col><title>x</title></head><p title="${MASK}">${MASK} of mission</p>`,
+    );
+    expect(m.mask('{"head":"the head"}')).toBe(`{"head":"the ${MASK}"}`);
+    expect(m.mask("Col. Smith")).toBe(`${MASK}. Smith`);
+  });
+
+  it("masks nothing with neither names nor roles", () => {
+    expect(masker([], []).mask("GM Page")).toBe("GM Page");
+    expect(masker([], ["GM"]).mask("GM Page")).toBe(`${MASK} Page`);
+  });
+});

@@ -62,11 +62,44 @@ function keepMarksBalanced(run: string): string {
   return MASK + (net < 0 ? "</mark>".repeat(-net) : "<mark>".repeat(net));
 }
 
-export function masker(forms: readonly string[]): Masker {
+/**
+ * What may stand between the words of a role as answers write it: spaces, line breaks, hyphens,
+ * the markup the reader puts around a linked word (`Secretary General of the <a …>CSU</a>`), and
+ * a link's encoded spaces (`q=deputy+minister`).
+ */
+const TAGS = /<[^<>]*>/g;
+const PHRASE_GAP = String.raw`(?:\s|&nbsp;|\u00a0|<[^<>]{0,400}>|[-'\u2019.,/+]|&#39;|%20)+`;
+
+/**
+ * A role as a pattern over folded text: its words in order, whatever stands between them
+ * (PHRASE_GAP). Words of a role are not masked on their own: `Minister` alone is not the
+ * protected Deputy Minister of Interior, while the whole role, beside the cable's date, may be.
+ */
+function phrasePattern(role: string): string | null {
+  const words = nameWords(role).map((w) => fold(w.replace(/\.$/, "")));
+  if (words.length === 0) return null;
+  return words.map(wordPattern).join(PHRASE_GAP);
+}
+
+/**
+ * `forms`: the names to mask, word by word. `roles`: the titles and positions the cable gives
+ * those persons (`GM`, `Deputy Minister of Interior`), masked as whole phrases wherever written:
+ * with the post and date a cable carries, a role names its holder as surely as the name.
+ */
+export function masker(forms: readonly string[], roles: readonly string[] = []): Masker {
   const words = significantWords(forms).sort((a, b) => b.length - a.length);
-  if (words.length === 0) return NO_MASK;
+  const phrases = [...new Set(roles)]
+    .map(phrasePattern)
+    .filter((x): x is string => x !== null)
+    .sort((a, b) => b.length - a.length);
+  if (words.length === 0 && phrases.length === 0) return NO_MASK;
   const encoded = encodedWords(forms).map(escapeRegex);
-  const alternatives = [...encoded, ...words.map(wordPattern)].join("|");
+  // A role tried first, so one that holds a name word is masked whole, not cut at the word. A
+  // role is a common word (`Head`, `Title`, `Col.`): never a tag, an entity, an attribute name or
+  // a JSON key, which would break the page rather than hide anything.
+  const role =
+    phrases.length > 0 ? [`(?<!<\\/?|&#?)(?:${phrases.join("|")})(?!"\\s*:|\\s*=")`] : [];
+  const alternatives = [...role, ...encoded, ...words.map(wordPattern)].join("|");
   const re = new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{M}])`, "gu");
   return {
     mask(text: string): string {
@@ -77,7 +110,11 @@ export function masker(forms: readonly string[]): Masker {
       let found = false;
       for (let m = re.exec(folded); m; m = re.exec(folded)) {
         found = true;
-        out += text.slice(at, m.index) + MASK;
+        // A role matched across a link keeps the link's tags, empty, so the markup stays whole.
+        const tags = m[0].includes("<")
+          ? text.slice(m.index, m.index + m[0].length).match(TAGS)
+          : null;
+        out += text.slice(at, m.index) + MASK + (tags ? tags.join("") : "");
         at = m.index + m[0].length;
       }
       if (!found) return text;

@@ -42,7 +42,7 @@ interface Listed {
   variants: string[];
   protected?: boolean;
 }
-export interface PublicPersons {
+export interface PublicEntityLists {
   referenceId?: string | null;
   persons?: (Listed & { protected: boolean })[];
   organizations?: Listed[];
@@ -54,16 +54,13 @@ export interface PublicPersons {
  * that version or covered by what another version protects, and every name sharing a word with
  * them (protection-inherit.ts, withheldIn), whose entity page would show the word masked here.
  */
-function hiddenIn(index: ProtectedIndex, cable: PublicPersons): (e: Listed) => boolean {
+function hiddenIn(index: ProtectedIndex, cable: PublicEntityLists): (e: Listed) => boolean {
   const p = cable.referenceId ? index.byReference.get(cable.referenceId) : undefined;
   return withheldIn(cable, p?.forms ?? []);
 }
 
 /** The cable without the persons, organisations and places public mode leaves out of it. */
-export function withoutProtectedPersons<C extends PublicPersons>(
-  index: ProtectedIndex,
-  cable: C,
-): C {
+export function withoutWithheld<C extends PublicEntityLists>(index: ProtectedIndex, cable: C): C {
   const hidden = hiddenIn(index, cable);
   const lists = ["persons", "organizations", "places"] as const;
   if (!lists.some((k) => cable[k]?.some(hidden))) return cable;
@@ -76,12 +73,12 @@ export function withoutProtectedPersons<C extends PublicPersons>(
 }
 
 /**
- * A whole cable as a public connection shows it: without the persons it protects (their names are
- * masked out of its text by the server, src/server/public-mode.ts). Unchanged elsewhere.
+ * A whole cable as a public connection shows it: without the entities it withholds (their names
+ * are masked out of its text by the server, src/server/public-mode.ts). Unchanged elsewhere.
  */
-export function publicView<C extends PublicPersons>(db: Db, cable: C): C {
+export function publicView<C extends PublicEntityLists>(db: Db, cable: C): C {
   if (!publicConnections.has(db)) return cable;
-  return withoutProtectedPersons(protectedIndex(db), cable);
+  return withoutWithheld(protectedIndex(db), cable);
 }
 
 export interface ProtectingCable {
@@ -95,6 +92,11 @@ export interface ProtectingCable {
    * whose other words would be a clue to the masked one (`her brother Karim [withheld]`).
    */
   masked: string[];
+  /**
+   * The roles the cable gives the persons it withholds (`GM`, `Deputy Minister of Interior`),
+   * masked as whole phrases: with the cable's post and date, a role can name its holder.
+   */
+  roles: string[];
   /** The folded significant words of `masked` (entity-names.ts): what searches treat as absent. */
   words: Set<string>;
   masker: Masker;
@@ -113,15 +115,18 @@ export interface ProtectedMention {
   reference_id: string;
   name: string;
   variants: string;
+  /** JSON list of the roles the cable gives the person (`[]` for a form from protected_forms). */
+  roles: string;
   protected: number | boolean;
 }
 
 /** The rows indexOf reads, in SQLite (the PostgreSQL back end asks the same). */
 const PROTECTED_ROWS = `
-  SELECT c.id AS cable_id, c.reference_id, p.form AS name, '[]' AS variants, 1 AS protected
+  SELECT c.id AS cable_id, c.reference_id, p.form AS name, '[]' AS variants, '[]' AS roles,
+         1 AS protected
     FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id
   UNION ALL
-  SELECT m.cable_id, c.reference_id, m.name, m.variants, 0
+  SELECT m.cable_id, c.reference_id, m.name, m.variants, m.roles, 0
     FROM mentions m JOIN cables c ON c.id = m.cable_id
    WHERE m.protected = 1 AND m.type = 'person'`;
 
@@ -154,6 +159,7 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
         referenceId: r.reference_id,
         forms: [],
         masked: [],
+        roles: [],
         words: new Set(),
         masker: { mask: (s) => s },
       };
@@ -162,6 +168,7 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
     const forms = [r.name, ...(JSON.parse(r.variants) as string[])];
     if (r.protected === 1 || r.protected === true) p.forms.push(...forms);
     p.masked.push(...forms);
+    if (r.roles !== "[]") p.roles.push(...(JSON.parse(r.roles) as string[]));
   }
   const byReference = new Map<string, ProtectingCable>();
   const byWord = new Map<string, ProtectingCable[]>();
@@ -172,7 +179,7 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
       continue;
     }
     p.words = new Set(significantWords(p.masked));
-    p.masker = masker(p.masked);
+    p.masker = masker(p.masked, p.roles);
     byReference.set(p.referenceId, p);
     for (const w of p.words) {
       const list = byWord.get(w);

@@ -35,10 +35,13 @@ export const ANNOTATIONS = JSON.parse(
   readFileSync(join(FIXTURES, "entities/annotations.json"), "utf8"),
 ) as Record<string, CableEntities>;
 
-/** The persons each cable protects, with every form written for them. */
-export const PROTECTED: { cable: string; forms: string[] }[] = Object.entries(ANNOTATIONS).flatMap(
-  ([cable, e]) =>
-    e.persons.filter((p) => p.protected).map((p) => ({ cable, forms: [p.name, ...p.variants] })),
+/** The persons each cable protects, with every form written for them and the roles it gives. */
+export const PROTECTED: { cable: string; forms: string[]; roles: string[] }[] = Object.entries(
+  ANNOTATIONS,
+).flatMap(([cable, e]) =>
+  e.persons
+    .filter((p) => p.protected)
+    .map((p) => ({ cable, forms: [p.name, ...p.variants], roles: p.roles })),
 );
 
 /** The files stored, in order; the extractor's annotated set shares entities/cables and is left out. */

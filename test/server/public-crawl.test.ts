@@ -39,6 +39,24 @@ for (const p of PROTECTED) {
   WORDS.set(p.cable, [...(WORDS.get(p.cable) ?? []), ...significantWords(p.forms)]);
 }
 
+/**
+ * Protecting cable → the roles it gives the people it protects (`country director`), as folded
+ * words: with the cable's post and date, a role names its holder (src/store/entities-mask.ts).
+ */
+const ROLES = new Map<string, string[][]>();
+for (const p of PROTECTED) {
+  const roles = p.roles.map((r) => fold(r).match(/[\p{L}\p{N}]+/gu) ?? []);
+  ROLES.set(p.cable, [...(ROLES.get(p.cable) ?? []), ...roles.filter((r) => r.length > 0)]);
+}
+
+/** A role's words in order in a folded answer, whatever markup or punctuation stands between. */
+function hasRole(foldedText: string, words: string[]): boolean {
+  const gap = String.raw`(?:[^\p{L}\p{N}<]|<[^<>]*>)+`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join(gap)}(?![\\p{L}\\p{N}])`, "u").test(
+    foldedText,
+  );
+}
+
 function hasWord(foldedText: string, word: string): boolean {
   const re = new RegExp(
     `(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`,
@@ -69,6 +87,8 @@ function leaksIn(url: string, body: string): Leak[] {
   for (const [cable, words] of WORDS) {
     if (!body.includes(cable) && !url.includes(cable)) continue;
     for (const w of words) if (hasWord(folded, w)) out.push({ url, cable, word: w });
+    for (const r of ROLES.get(cable) ?? [])
+      if (hasRole(folded, r)) out.push({ url, cable, word: r.join(" ") });
   }
   return out;
 }
@@ -311,6 +331,25 @@ describe.each(serverBackends("the public-mode crawl on PostgreSQL"))(
         "/api/entities/person-segolene-dupre-nassar",
       );
       expect(localOnly.status).toBe(200);
+    });
+
+    it("masks the roles a cable gives the people it protects, with their names, as one token", async () => {
+      const local = await fetchText(servers.local, "/api/cables/07TRIPOLI1053");
+      expect(local.body).toContain("country director Richard Weeks (protect)");
+      expect(local.body).toContain("TOCC Finance Director Jennifer Windus (protect)");
+      for (const path of ["/api/cables/07TRIPOLI1053", "/cables/07TRIPOLI1053"]) {
+        const pub = await fetchText(servers.pub, path);
+        expect(pub.body, path).toMatch(/Root(?:<\/a>)? \[withheld\] \(protect\)/);
+        expect(pub.body, path).toMatch(/\[withheld\] \(protect\), who signed for the company/);
+      }
+      // A role found by a search is masked in the hit's snippet too; the words alone are not.
+      for (const q of ['"country director"', '"finance director"']) {
+        const r = await fetchText(servers.pub, `/api/search?q=${encodeURIComponent(q)}`);
+        expect(r.status).toBe(200);
+        expect(leaksIn(`/api/search?q=${q}`, r.body)).toEqual([]);
+      }
+      const words = await fetchText(servers.pub, "/api/cables/07TRIPOLI1053");
+      expect(words.body).toMatch(/\bdirector\b/i);
     });
   },
 );

@@ -7,13 +7,7 @@
  * every version protects (`protected_forms`) and the persons public mode withholds beside them
  * (`mentions.protected`; src/store/protection-inherit.ts, withheldIn), as PROTECTED_ROWS does.
  */
-import {
-  indexOf,
-  type ProtectedIndex,
-  type ProtectedMention,
-  type PublicPersons,
-  withoutProtectedPersons,
-} from "../entities-public.js";
+import { indexOf, type ProtectedIndex, type ProtectedMention } from "../entities-public.js";
 import type { Pool, Sql } from "./connect.js";
 import { PerArchiveState } from "./per-state.js";
 
@@ -30,10 +24,11 @@ export function isPublicModePg(sql: Pool): boolean {
 const protectedIndexes = new PerArchiveState<ProtectedIndex>(async (tx) =>
   indexOf(
     await tx<ProtectedMention[]>`
-      SELECT c.id AS cable_id, c.reference_id, p.form AS name, '[]' AS variants, 1 AS protected
+      SELECT c.id AS cable_id, c.reference_id, p.form AS name, '[]' AS variants, '[]' AS roles,
+             1 AS protected
         FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id
       UNION ALL
-      SELECT m.cable_id, c.reference_id, m.name, m.variants, 0
+      SELECT m.cable_id, c.reference_id, m.name, m.variants, m.roles, 0
         FROM mentions m JOIN cables c ON c.id = m.cable_id
        WHERE m.protected AND m.type = 'person'`,
   ),
@@ -47,10 +42,5 @@ export function protectedIndexPg(pool: Pool, tx: Sql = pool): Promise<ProtectedI
   return protectedIndexes.get(pool, tx);
 }
 
-/**
- * A cable (any version) as public mode shows it: without the persons it protects, in this version
- * or another (publicView on SQLite).
- */
-export function withoutProtected<C extends PublicPersons>(index: ProtectedIndex, cable: C): C {
-  return withoutProtectedPersons(index, cable);
-}
+/** What public mode leaves out of a cable's lists is decided alike on both back ends. */
+export { withoutWithheld } from "../entities-public.js";
