@@ -99,6 +99,8 @@ export interface ProtectingCable {
   roles: string[];
   /** The folded significant words of `masked` (entity-names.ts): what searches treat as absent. */
   words: Set<string>;
+  /** The folded words of `roles`, but `of`, `the`…: what searches treat as absent too. */
+  roleWords: Set<string>;
   masker: Masker;
 }
 
@@ -107,6 +109,31 @@ export interface ProtectedIndex {
   byReference: Map<string, ProtectingCable>;
   /** Folded word → the protecting cables whose masked names are written with it. */
   byWord: Map<string, ProtectingCable[]>;
+  /** Folded word → the protecting cables whose masked roles are written with it. */
+  byRoleWord: Map<string, ProtectingCable[]>;
+}
+
+/** Words that join a role's words (`Minister of the Interior`) and name nothing by themselves. */
+const ROLE_GLUE = new Set([
+  "of",
+  "the",
+  "for",
+  "and",
+  "to",
+  "in",
+  "on",
+  "at",
+  "with",
+  "from",
+  "by",
+]);
+
+function addTo(map: Map<string, ProtectingCable[]>, words: Iterable<string>, p: ProtectingCable) {
+  for (const w of words) {
+    const list = map.get(w);
+    if (list) list.push(p);
+    else map.set(w, [p]);
+  }
 }
 
 /** A form a cable protects (`protected` 1) or masks as a withheld person's (0). */
@@ -161,6 +188,7 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
         masked: [],
         roles: [],
         words: new Set(),
+        roleWords: new Set(),
         masker: { mask: (s) => s },
       };
       byRowid.set(r.cable_id, p);
@@ -172,6 +200,7 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
   }
   const byReference = new Map<string, ProtectingCable>();
   const byWord = new Map<string, ProtectingCable[]>();
+  const byRoleWord = new Map<string, ProtectingCable[]>();
   for (const [rowid, p] of byRowid) {
     // Mentions marked without a protected form are not the cable's to mask (none when migrated).
     if (p.forms.length === 0) {
@@ -179,22 +208,28 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
       continue;
     }
     p.words = new Set(significantWords(p.masked));
+    p.roleWords = new Set(significantWords(p.roles).filter((w) => !ROLE_GLUE.has(w)));
     p.masker = masker(p.masked, p.roles);
     byReference.set(p.referenceId, p);
-    for (const w of p.words) {
-      const list = byWord.get(w);
-      if (list) list.push(p);
-      else byWord.set(w, [p]);
-    }
+    addTo(byWord, p.words, p);
+    addTo(byRoleWord, p.roleWords, p);
   }
-  return { byRowid, byReference, byWord };
+  return { byRowid, byReference, byWord, byRoleWord };
 }
 
-/** Whether any word of a query text (folded; `prefix`: its start) is a protected word of `p`. */
+/**
+ * Whether any word of a query text (folded; `prefix`: its start) is a protected word of `p`: a
+ * word of a name it withholds, or of a role it masks. A role's words count as its name's do, so
+ * that `GM` does not find the cable whose text reads `ConocoPhillips [withheld]` and confirm what
+ * the token hides; a role's word written elsewhere in the cable is then not found there either.
+ */
 export function namesProtected(p: ProtectingCable, text: string, prefix: boolean): boolean {
   for (const w of foldedWords(text)) {
-    if (p.words.has(w)) return true;
-    if (prefix && w.length > 0) for (const pw of p.words) if (pw.startsWith(w)) return true;
+    if (p.words.has(w) || p.roleWords.has(w)) return true;
+    if (prefix && w.length > 0) {
+      for (const pw of p.words) if (pw.startsWith(w)) return true;
+      for (const pw of p.roleWords) if (pw.startsWith(w)) return true;
+    }
   }
   return false;
 }
@@ -207,9 +242,11 @@ export function cablesNamedBy(
 ): Set<ProtectingCable> {
   const out = new Set<ProtectingCable>();
   for (const w of foldedWords(text)) {
-    for (const p of index.byWord.get(w) ?? []) out.add(p);
-    if (prefix && w.length > 0) {
-      for (const [pw, list] of index.byWord) if (pw.startsWith(w)) for (const p of list) out.add(p);
+    for (const map of [index.byWord, index.byRoleWord]) {
+      for (const p of map.get(w) ?? []) out.add(p);
+      if (prefix && w.length > 0) {
+        for (const [pw, list] of map) if (pw.startsWith(w)) for (const p of list) out.add(p);
+      }
     }
   }
   return out;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  cablesNamedBy,
+  indexOf,
+  namesProtected,
+  type ProtectedMention,
+} from "./entities-public.js";
+
+const row = (name: string, roles: string[], prot: boolean, cable = 1): ProtectedMention => ({
+  cable_id: cable,
+  reference_id: `08TRIPOLI${cable}`,
+  name,
+  variants: "[]",
+  roles: JSON.stringify(roles),
+  protected: prot ? 1 : 0,
+});
+
+describe("the index of protecting cables", () => {
+  // As PROTECTED_ROWS gives them: the protected form, then the marked mention with its roles.
+  const index = indexOf([
+    row("Page Maxson", [], true),
+    row("Page Maxson", ["GM", "Secretary General of the CSU"], false),
+    row("Ali Zeidan", ["Minister"], false, 2),
+  ]);
+  const p = index.byRowid.get(1)!;
+
+  it("masks the roles of the persons a cable withholds with their names", () => {
+    expect(p.roles).toEqual(["GM", "Secretary General of the CSU"]);
+    expect(p.masker.mask("ConocoPhillips GM Page Maxson said")).toBe(
+      "ConocoPhillips [withheld] said",
+    );
+  });
+
+  it("lets no search reach the cable through a word of those roles, but for `of` and `the`", () => {
+    expect([...p.roleWords].sort()).toEqual(["csu", "general", "gm", "secretary"]);
+    for (const q of ["gm", "GM", "csu", '"secretary general"', "secr"]) {
+      expect(namesProtected(p, q, q === "secr"), q).toBe(true);
+      expect(cablesNamedBy(index, q, q === "secr").has(p), q).toBe(true);
+    }
+    for (const q of ["the", "of", "embassy"]) expect(namesProtected(p, q, false), q).toBe(false);
+  });
+
+  it("keeps a cable whose marked mentions no protected form covers out of the index", () => {
+    expect(index.byRowid.has(2)).toBe(false);
+    expect(cablesNamedBy(index, "minister", false).size).toBe(0);
+  });
+
+  it("offers role words as spelling variants still: only names are hidden words", () => {
+    expect(index.byWord.has("gm")).toBe(false);
+    expect(index.byWord.has("maxson")).toBe(true);
+  });
+});
