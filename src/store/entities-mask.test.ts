@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MASK, masker } from "./entities-mask.js";
+import { MASK, masker, roleSpellings } from "./entities-mask.js";
 
 describe("masking protected names", () => {
   const m = masker(["Ségolène Dupré-Nassar", "Segolene Dupre-Nassar", "Dupré-Nassar"]);
@@ -71,5 +71,36 @@ describe("masking the roles of protected persons", () => {
   it("masks nothing with neither names nor roles", () => {
     expect(masker([], []).mask("GM Page")).toBe("GM Page");
     expect(masker([], ["GM"]).mask("GM Page")).toBe(`${MASK} Page`);
+  });
+});
+
+describe("the spellings of a role", () => {
+  it("turns `X of Y` into `Y X` and back", () => {
+    expect(roleSpellings("Minister of Interior")).toEqual([
+      "Minister of Interior",
+      "Interior Minister",
+    ]);
+    expect(roleSpellings("Deputy Minister of Interior")).toEqual([
+      "Deputy Minister of Interior",
+      "Deputy Interior Minister",
+    ]);
+    expect(roleSpellings("Secretary General of the CSU")).toEqual([
+      "Secretary General of the CSU",
+      "CSU Secretary General",
+    ]);
+    expect(roleSpellings("Finance Director")).toEqual(["Finance Director", "Director of Finance"]);
+    expect(roleSpellings("Deputy Interior Minister")).toEqual([
+      "Deputy Interior Minister",
+      "Deputy Minister of Interior",
+    ]);
+    expect(roleSpellings("GM")).toEqual(["GM"]);
+    expect(roleSpellings("Chairman Dr.")).toEqual(["Chairman Dr."]);
+    expect(roleSpellings("Ambassador and")).toEqual(["Ambassador and"]);
+    expect(roleSpellings("Deputy Minister")).toEqual(["Deputy Minister"]);
+  });
+
+  it("masks the other spelling where the text uses it", () => {
+    const m = masker(["Ali Zeidan"], ["Minister of Interior"]);
+    expect(m.mask("INTERIOR MINISTER ON THE ELECTIONS")).toBe(`${MASK} ON THE ELECTIONS`);
   });
 });
