@@ -104,3 +104,17 @@ describe("the spellings of a role", () => {
     expect(m.mask("INTERIOR MINISTER ON THE ELECTIONS")).toBe(`${MASK} ON THE ELECTIONS`);
   });
 });
+
+describe("masking in linear time", () => {
+  // `\s` and a no-break space were both alternatives of the glue between masked words: a run of
+  // spaces after a name backtracked exponentially (26 pairs: 90 ms; every two more doubled it), and a
+  // public answer can echo such a run from its URL. With 200 pairs this returns only if linear.
+  it("keeps runs of spaces of every kind after a name or a role", () => {
+    const m = masker(["Mark Asquino"], ["Deputy Minister of Interior"]);
+    for (const gap of [" \u00a0", "\u00a0", "&nbsp; ", "<b>", ". "]) {
+      const run = gap.repeat(200);
+      expect(m.mask(`Asquino${run}x`)).toBe(`${MASK}${run}x`);
+      expect(m.mask(`Deputy Minister of${run}x`)).toBe(`Deputy Minister of${run}x`);
+    }
+  });
+});

@@ -51,7 +51,7 @@ function foldKeepingOffsets(s: string): string {
 
 const M = escapeRegex(MASK);
 /** Masked words with what may stand between them: spaces, initials, particles, joiners, marks. */
-const GLUE = String.raw`(?:\s|&nbsp;|\u00a0|<\/?mark>|[-'\u2019.,]|&#39;|%20|\+|\b\p{L}\.|\b(?:al|el|bin|ibn|abu|de|del|da|di|van|von|der|la|le)\b)*`;
+const GLUE = String.raw`(?:\s|&nbsp;|<\/?mark>|[-'\u2019.,]|&#39;|%20|\+|\b\p{L}\.|\b(?:al|el|bin|ibn|abu|de|del|da|di|van|von|der|la|le)\b)*`;
 const RUNS = new RegExp(`${M}(?:${GLUE}${M})+`, "gu");
 /** An initial or a one-letter prefix written before the token (`M. `, `O'`, `d'`). */
 const LEAD = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{L}(?:\.\s*|'|&#39;|\u2019)${M}`, "gu");
@@ -67,8 +67,9 @@ function keepMarksBalanced(run: string): string {
  * the markup the reader puts around a linked word (`Secretary General of the <a …>CSU</a>`), and
  * a link's encoded spaces (`q=deputy+minister`).
  */
+const PHRASE_GAP = String.raw`(?:\s|&nbsp;|<[^<>]{0,400}>|[-'\u2019.,/+]|&#39;|%20)+`;
+/** The tags a role's match spans, given back after its token. */
 const TAGS = /<[^<>]*>/g;
-const PHRASE_GAP = String.raw`(?:\s|&nbsp;|\u00a0|<[^<>]{0,400}>|[-'\u2019.,/+]|&#39;|%20)+`;
 
 /**
  * A role as a pattern over folded text: its words in order, whatever stands between them
