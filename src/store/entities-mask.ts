@@ -5,7 +5,14 @@
  * token then swallows initials, particles and runs of masked words around it, so what is left
  * tells neither the length, the number of words nor the initials of the name.
  */
-import { fold, foldChar, nameWords, significantWords } from "./entity-names.js";
+import {
+  fold,
+  foldChar,
+  nameWords,
+  significantWords,
+  unaccentFold,
+  withUnaccented,
+} from "./entity-names.js";
 
 export const MASK = "[withheld]";
 
@@ -44,7 +51,14 @@ function foldKeepingOffsets(s: string): string {
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out += c >= 0xd800 && c <= 0xdfff ? s[i] : foldChar(s[i]!);
+    if (c < 0x80) out += foldChar(s[i]!);
+    else if (c >= 0xd800 && c <= 0xdfff) out += s[i];
+    else {
+      // `Ħamrun` is found by `hamrun` where PostgreSQL indexes it: masked as that spelling too.
+      const f = foldChar(s[i]!);
+      const u = unaccentFold(f);
+      out += u.length === 1 ? u : f;
+    }
   }
   return out;
 }
@@ -111,7 +125,7 @@ export function roleSpellings(role: string): string[] {
  * with the post and date a cable carries, a role names its holder as surely as the name.
  */
 export function masker(forms: readonly string[], roles: readonly string[] = []): Masker {
-  const words = significantWords(forms).sort((a, b) => b.length - a.length);
+  const words = withUnaccented(significantWords(forms)).sort((a, b) => b.length - a.length);
   const phrases = [...new Set(roles.flatMap(roleSpellings))]
     .map(phrasePattern)
     .filter((x): x is string => x !== null)
@@ -156,5 +170,6 @@ export function foldedWords(text: string): string[] {
     out.push(f);
     for (const part of f.split(/['-]/)) if (part && part !== f) out.push(part);
   }
-  return out;
+  // A query's `Ħamrun` searches `hamrun` on PostgreSQL: both spellings are compared.
+  return withUnaccented(out);
 }

@@ -50,3 +50,33 @@ describe("the index of protecting cables", () => {
     expect(index.byWord.has("maxson")).toBe(true);
   });
 });
+
+describe("letters PostgreSQL folds and `fold` keeps", () => {
+  const both = indexOf([row("Ħamrun Said", [], true), row("Ħamrun Said", ["Ŋgaka"], false)]);
+  const plain = indexOf([row("Hamrun Said", [], true)]);
+
+  it("reach the cable by either spelling, as a PostgreSQL archive would find it", () => {
+    for (const [index, q] of [
+      [both, "hamrun"],
+      [both, "Ħamrun"],
+      [both, "ngaka"],
+      [plain, "Ħamrun"],
+      [plain, "ħam*"],
+    ] as const) {
+      const p = index.byRowid.get(1)!;
+      const prefix = q.endsWith("*");
+      const text = q.replace("*", "");
+      expect(namesProtected(p, text, prefix), q).toBe(true);
+      expect(cablesNamedBy(index, text, prefix).has(p), q).toBe(true);
+    }
+  });
+
+  it("are masked in either spelling", () => {
+    for (const index of [both, plain]) {
+      const m = index.byRowid.get(1)!.masker;
+      expect(m.mask("Ħamrun and Hamrun and HAMRUN")).toBe(
+        "[withheld] and [withheld] and [withheld]",
+      );
+    }
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { type Db, pendingMigrations } from "./db.js";
 import { foldedWords, type Masker, masker } from "./entities-mask.js";
-import { significantWords } from "./entity-names.js";
+import { significantWords, withUnaccented } from "./entity-names.js";
 import { withheldIn } from "./protection-inherit.js";
 
 const publicConnections = new WeakSet<Db>();
@@ -207,8 +207,11 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
       byRowid.delete(rowid);
       continue;
     }
-    p.words = new Set(significantWords(p.masked));
-    p.roleWords = new Set(significantWords(p.roles).filter((w) => !ROLE_GLUE.has(w)));
+    // Both spellings where PostgreSQL folds a letter that `fold` keeps (`ħamrun`, `hamrun`).
+    p.words = new Set(withUnaccented(significantWords(p.masked)));
+    p.roleWords = new Set(
+      withUnaccented(significantWords(p.roles).filter((w) => !ROLE_GLUE.has(w))),
+    );
     p.masker = masker(p.masked, p.roles);
     byReference.set(p.referenceId, p);
     addTo(byWord, p.words, p);

@@ -35,6 +35,38 @@ export function fold(s: string): string {
 }
 
 /**
+ * Letters PostgreSQL's `unaccent` folds and `fold` keeps (`ħ`, `ŋ`, `ﬁ`, fullwidth `Ａ`;
+ * data/reference/unaccent-letters.csv), loaded on first use.
+ */
+let unaccentLetters: { map: Map<string, string>; test: RegExp } | null = null;
+
+/**
+ * A folded word as PostgreSQL's full text indexes it (`ħamrun` → `hamrun`): where public mode
+ * compares a query's words with the names it withholds, both spellings count, or a search there
+ * could reach a cable by the plain spelling of a name it masks. The word itself when the same.
+ */
+export function unaccentFold(folded: string): string {
+  if (!unaccentLetters) {
+    const map = new Map<string, string>();
+    for (const r of referenceTable("unaccent-letters.csv")) map.set(r.letter!, r.folded!);
+    const letters = [...map.keys()].join("").replace(/[\]\\^-]/g, "\\$&");
+    unaccentLetters = { map, test: new RegExp(`[${letters}]`, "gu") };
+  }
+  const { map, test } = unaccentLetters;
+  return /^\p{ASCII}*$/u.test(folded) ? folded : folded.replace(test, (c) => map.get(c) ?? c);
+}
+
+/** A folded word and, when PostgreSQL folds it otherwise, its unaccentFold. */
+export function withUnaccented(words: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    out.add(w);
+    out.add(unaccentFold(w));
+  }
+  return [...out];
+}
+
+/**
  * One character folded to exactly one character (its base letter, lower case), so a folded copy
  * of a text keeps every offset of the original: what masking needs to cut the original text.
  * Combining marks stay as they are; patterns skip them (see entities-mask.ts).

@@ -1,0 +1,75 @@
+/**
+ * PostgreSQL's full text folds letters the entity layer's `fold` keeps (`Ħ`, `Ŋ`, ligatures,
+ * fullwidth letters; data/reference/unaccent-letters.csv): there `hamrun` finds a cable that
+ * writes `Ħamrun`. 10VALLETTA9007 protects `Ġorġ Ħamrun`; public mode must find it by neither
+ * spelling, and mask both, on both back ends. Before unaccentFold, a public PostgreSQL server
+ * answered `hamrun` with the protecting cable.
+ */
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Cable } from "../../src/model/cable.js";
+import type { RunningServer } from "../../src/server/start.js";
+import { fold } from "../../src/store/entity-names.js";
+import { type BuildOptions, INPUTS, protectedServersHooks } from "../entities/protected-archive.js";
+import { serverBackends } from "./backends.js";
+
+const CABLE = "10VALLETTA9007";
+const BUILD: BuildOptions = {
+  inputs: [
+    ...INPUTS,
+    join(fileURLToPath(new URL("../fixtures/public/", import.meta.url)), `${CABLE}.txt`),
+  ],
+  edit: (_file: string, cable: Cable) => {
+    if (cable.referenceId !== CABLE) return;
+    const c = cable as Cable & Record<string, unknown>;
+    c.persons = [
+      {
+        name: "Ġorġ Ħamrun",
+        variants: ["Ħamrun"],
+        roles: ["Shipping agent"],
+        paragraphs: [1, 2],
+        usOfficial: false,
+        protected: true,
+      },
+    ];
+    c.organizations = [];
+    c.places = [];
+  },
+};
+
+async function hits(server: RunningServer, q: string): Promise<string[]> {
+  const res = await fetch(new URL(`/api/search?q=${encodeURIComponent(q)}&limit=100`, server.url));
+  expect(res.status, q).toBe(200);
+  const body = (await res.json()) as { hits: { referenceId: string }[] };
+  return body.hits.map((h) => h.referenceId);
+}
+
+describe.each(serverBackends("public mode's unaccent letters on PostgreSQL"))(
+  "public mode on %s: letters PostgreSQL folds",
+  (backend) => {
+    const servers = protectedServersHooks("cablegram-unaccent-", backend, BUILD);
+
+    it("finds the protecting cable by no spelling of the name", async () => {
+      for (const q of ["hamrun", "Ħamrun", "HAMRUN", "ham*", '"gorg hamrun"', "person:hamrun"]) {
+        expect(await hits(servers.pub, q), q).not.toContain(CABLE);
+      }
+      expect(await hits(servers.pub, "transshipments")).toContain(CABLE);
+    });
+
+    it("finds it in local mode, where PostgreSQL folds the letter and SQLite keeps it", async () => {
+      expect(await hits(servers.local, "Ħamrun")).toContain(CABLE);
+      const plain = await hits(servers.local, "hamrun");
+      if (backend === "postgres") expect(plain).toContain(CABLE);
+    });
+
+    it("masks both spellings in every answer about the cable", async () => {
+      for (const path of [`/cables/${CABLE}`, `/api/cables/${CABLE}`, "/api/search?q=misurata"]) {
+        const res = await fetch(new URL(path, servers.pub.url));
+        const body = fold(await res.text());
+        expect(body, path).toContain("[withheld]");
+        expect(body, path).not.toMatch(/hamrun|ħamrun|shipping agent/);
+      }
+    });
+  },
+);
