@@ -84,6 +84,12 @@ try {
         archiveBytes: await databaseBytes(url),
         load: at,
         steps: steps.slice(0, 14).map((s) => ({ ...s, seconds: round(s.seconds) })),
+        // The ingest's own steps after its last batch (entity resolution, index builds…).
+        finishing: (ingest.report.finishing ?? []).map((f) => ({
+          step: f.step,
+          seconds: round(f.seconds),
+          cpuSeconds: round(f.cpuSeconds),
+        })),
       };
       runs.push(row);
       log(
@@ -91,6 +97,11 @@ try {
       );
       for (const s of row.steps)
         log(`    ${s.step.padEnd(30)}${s.seconds.toFixed(1).padStart(8)} s  ${s.calls} calls`);
+      if (row.finishing.length) log("  finishing steps (wall, client CPU):");
+      for (const f of row.finishing)
+        log(
+          `    ${f.step.padEnd(30)}${f.seconds.toFixed(1).padStart(8)} s  ${f.cpuSeconds.toFixed(1)} s CPU`,
+        );
     }
   }
   process.stdout.write(

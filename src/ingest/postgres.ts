@@ -13,10 +13,12 @@ import { type BulkLoad, finishBulkLoad, startBulkLoad } from "../store/postgres/
 import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
 import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
+import { resolvePostgresEntities } from "../store/postgres/entities-resolve.js";
 import { claimRun } from "../store/postgres/ingest-runs.js";
 import { refreshSubjectVectors } from "../store/postgres/subject-vectors.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
+import { timedStepAsync } from "./finish.js";
 import { DEFAULT_BATCH_SIZE, IngestError, type IngestOptions, startParsing } from "./index.js";
 import { type Prepared, type PreparedCable, storeRejection } from "./prepare.js";
 import {
@@ -132,13 +134,23 @@ export async function ingestPostgres(
     while (inflight.length > 0) await commitOldest();
     // Indexes first (and a bulk load's word counts, which its batches skip): the date estimates
     // read serial neighbours through one of them.
-    if (bulk.owned) await finishBulkLoad(pg.sql, run.id);
+    const step = async (name: string, run: () => Promise<unknown>) => {
+      report.finishing.push(await timedStepAsync(name, run));
+    };
+    // Entities over the whole archive, as on SQLite: a new cable can link mentions stored before.
+    // Before a bulk load's indexes: its placements then update a table without them.
+    const resolve = () => step("entity resolution", () => resolvePostgresEntities(pg.sql));
+    if (bulk.owned) {
+      await resolve();
+      await step("bulk load indexes", () => finishBulkLoad(pg.sql, run.id));
+    }
     // A cable stored now can be the serial neighbour that dates an undated one.
-    await refreshDateEstimates(pg.sql);
+    await step("date estimates", () => refreshDateEstimates(pg.sql));
     // Analytics facts and traffic counts of the new and changed cables, as SQLite's ingest ends.
-    await refreshAnalytics(pg.sql);
+    await step("analytics facts", () => refreshAnalytics(pg.sql));
     // The relevance ranks' subject vectors of the new and changed cables.
-    await refreshSubjectVectors(pg.sql);
+    await step("subject vectors", () => refreshSubjectVectors(pg.sql));
+    if (!bulk.owned) await resolve();
     report.bytes = bytesDone;
     report.finishedAt = new Date().toISOString();
     settle(report, started);

@@ -5,11 +5,12 @@
  * archives are asked the same through the archive interface, in local and in public mode: entity
  * lookups, every entity's page, every cable's mentions, the CSV and GEXF exports, searches with
  * `person:`/`org:`/`place:`, `word~` and the entity facets. Then the same cables ingested
- * straight into PostgreSQL: mentions stored as SQLite stores them (unresolved), and the
- * entity fields refused with the reason rather than answered from part of the archive.
+ * straight into PostgreSQL: mentions stored and resolved as SQLite stores and resolves them
+ * (src/store/postgres/entities-resolve.ts), and the entity fields refused with the reason while
+ * a mention is left unplaced, rather than answered from part of the archive.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,7 @@ import { ingestPostgres } from "../../src/ingest/postgres.js";
 import type { SearchResult } from "../../src/search/types.js";
 import { type Db, openArchive } from "../../src/store/db.js";
 import { openPostgres, type PgArchive } from "../../src/store/postgres/connect.js";
+import { resolvePostgresEntities } from "../../src/store/postgres/entities-resolve.js";
 import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { buildProtectedArchive, PROTECTED } from "../entities/protected-archive.js";
 import { type PgCluster, postgresAvailable, startCluster } from "../support/pg-cluster.js";
@@ -90,6 +92,36 @@ async function answers(a: Archive, db: Db) {
     }
   }
   return { out, ids, cables };
+}
+
+const PLACEMENTS = `SELECT c.reference_id AS r, m.seq, m.entity_id, m.link, m.key, m.vkeys
+                      FROM mentions m JOIN cables c ON c.id = m.cable_id`;
+
+/** Sorted by code unit, not by either database's collation. */
+const sorted = (rows: unknown[]) =>
+  rows.map((r) => JSON.stringify(r)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+async function placements(pg: PgArchive) {
+  return sorted((await pg.sql.unsafe(PLACEMENTS)).map((r) => ({ ...r })));
+}
+function placementsLite(db: Db) {
+  return sorted(db.prepare(PLACEMENTS).all());
+}
+
+/** The derived tables with their columns, booleans as integers on both. */
+const DERIVED: Record<string, string> = {
+  entities: "id, type, name, cables, public_cables, first_created, last_created",
+  entity_forms: "entity_id, form, cables, public_cables",
+  entity_words: "word, entity_id, CAST(public AS integer) AS public",
+  entity_owners: "type, vkey, key, mentions",
+};
+async function derivedRows(pg: PgArchive, table: string) {
+  return sorted(
+    (await pg.sql.unsafe(`SELECT ${DERIVED[table]} FROM ${table}`)).map((r) => ({ ...r })),
+  );
+}
+function derivedRowsLite(db: Db, table: string) {
+  return sorted(db.prepare(`SELECT ${DERIVED[table]} FROM ${table}`).all());
 }
 
 describe.skipIf(!run)("entities on PostgreSQL", () => {
@@ -192,34 +224,64 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
     }
   }, 120_000);
 
-  it("stores the mentions of a PostgreSQL ingest as SQLite does, and refuses the entity fields there", async () => {
+  it("stores and resolves the mentions of a PostgreSQL ingest as SQLite does", async () => {
     const direct = await cluster.createDatabase("direct");
     const pg = await openPostgres(direct);
-    const lite = openArchive(join(dir, "plain.db"));
+    const litePath = join(dir, "plain.db");
+    const lite = openArchive(litePath);
     try {
       const { ingest } = await import("../../src/ingest/index.js");
       for (const input of ["cables", "updates"]) {
         await ingestPostgres(pg, [join(FIXTURES, input)], { workers: 0 });
         await ingest(lite, [join(FIXTURES, input)], { workers: 0 });
+        // After each ingest (a first load, then new versions and new cables): the same
+        // placements, evidence, group keys and derived tables, row for row.
+        const placed = await placements(pg);
+        expect(placed.length).toBeGreaterThan(10);
+        expect(placed, input).toEqual(placementsLite(lite));
+        for (const table of Object.keys(DERIVED)) {
+          const rows = await derivedRows(pg, table);
+          expect(rows.length, table).toBeGreaterThan(0);
+          expect(rows, `${input} ${table}`).toEqual(derivedRowsLite(lite, table));
+        }
+        const [marks] = await pg.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM entity_dirty`;
+        expect(marks!.n).toBe(0);
       }
-      const rows = (
-        await pg.sql`
-        SELECT c.reference_id AS r, m.seq, m.type, m.name, m.variants, m.roles, m.paragraphs,
-               m.kind, m.us_official::int AS u, m.protected::int AS p, m.key, m.vkeys
-          FROM mentions m JOIN cables c ON c.id = m.cable_id ORDER BY c.reference_id, m.seq`
-      ).map((r) => ({ ...r }));
-      const want = lite
-        .prepare(
-          `SELECT c.reference_id AS r, m.seq, m.type, m.name, m.variants, m.roles, m.paragraphs,
-                  m.kind, m.us_official AS u, m.protected AS p, m.key, m.vkeys
-             FROM mentions m JOIN cables c ON c.id = m.cable_id ORDER BY c.reference_id, m.seq`,
-        )
-        .all();
-      expect(rows.length).toBeGreaterThan(10);
-      expect(rows).toEqual(want);
+      // Every entity read and search answers as on SQLite, entity fields and facets included.
       const archive = postgresArchive(pg);
+      const a = await answers(sqliteArchive(lite, litePath), lite);
+      const b = await answers(archive, lite);
+      for (const k of Object.keys(a.out)) expect(b.out[k], k).toEqual(a.out[k]);
+      expect((a.out["search person:stevens"] as { total: number }).total).toBeGreaterThan(1);
+      // A mention left unplaced (an ingest stopped before its end): the entity fields are
+      // refused with the reason rather than answered from part of the archive, until the next
+      // resolution places it.
+      await pg.sql`UPDATE mentions SET entity_id = NULL
+                    WHERE (cable_id, seq) = (SELECT cable_id, seq FROM mentions ORDER BY cable_id, seq LIMIT 1)`;
       await expect(archive.search("person:stevens", {})).rejects.toThrow(
-        /person: is not available on archives on PostgreSQL yet for cables ingested into PostgreSQL: their entities are not resolved/,
+        /person: is not available while the entities of this PostgreSQL archive are not resolved/,
+      );
+      const cli = spawnSync(process.execPath, [BIN, "entities", "--rebuild", "--db", direct], {
+        encoding: "utf8",
+        env: { ...process.env, CABLEGRAM_DB: "", CABLEGRAM_DB_READ: "" },
+      });
+      expect(cli.status, cli.stderr).toBe(0);
+      expect(JSON.parse(cli.stdout).resolution.written).toBe(1);
+      expect(cli.stderr).not.toContain(direct.split("@")[0]!.split(":")[2]!);
+      // Nothing pending, nothing done; asked for, a full run that moves nothing.
+      expect(await resolvePostgresEntities(pg.sql)).toBeNull();
+      // The scratch archive goes when the run ends; one a killed run left (its process gone) is
+      // swept by the next, one of a live process is left alone.
+      const scratch = mkdtempSync(join(dir, "scratch-"));
+      mkdirSync(join(scratch, "cablegram-resolve-999999999-dead"));
+      mkdirSync(join(scratch, `cablegram-resolve-${process.ppid}-live`));
+      expect(
+        (await resolvePostgresEntities(pg.sql, { full: true, scratchDir: scratch }))?.written,
+      ).toBe(0);
+      expect(readdirSync(scratch)).toEqual([`cablegram-resolve-${process.ppid}-live`]);
+      expect(await placements(pg)).toEqual(placementsLite(lite));
+      expect((await archive.search("person:stevens", {})).total).toBe(
+        (a.out["search person:stevens"] as { total: number }).total,
       );
       // The vocabulary was recounted from the index: `word~` answers.
       const [terms] = await pg.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM terms`;
@@ -238,6 +300,11 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
         expect([...(await again.sql.unsafe(listed))]).toEqual(before);
         const [n] = await again.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM terms`;
         expect(n!.n).toBe(terms!.n);
+        // Such an archive is resolved by the next ingest's end, as SQLite resolves it.
+        await ingestPostgres(again, [join(FIXTURES, "updates")], { workers: 0 });
+        expect(await placements(again)).toEqual(placementsLite(lite));
+        for (const table of Object.keys(DERIVED))
+          expect(await derivedRows(again, table), table).toEqual(derivedRowsLite(lite, table));
       } finally {
         await again.close();
       }

@@ -51,9 +51,10 @@ function entityField(n: QueryNode): { field: string; pos: number } | null {
 }
 
 /**
- * `person:`, `org:` and `place:` read resolved entities. Cables ingested into PostgreSQL have
- * their mentions stored but not resolved (docs/server-mode.md, "Entities"): rather than answer
- * from part of the archive, such a query is refused, saying why and what to do.
+ * `person:`, `org:` and `place:` read resolved entities. An ingest into PostgreSQL resolves them at
+ * its end (src/store/postgres/entities-resolve.ts); one stopped before that leaves mentions
+ * unplaced: rather than answer from part of the archive, such a query is refused, saying why and
+ * what to do.
  */
 async function refuseUnresolved(tx: Sql, node: QueryNode): Promise<void> {
   const found = entityField(node);
@@ -62,7 +63,7 @@ async function refuseUnresolved(tx: Sql, node: QueryNode): Promise<void> {
     SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id IS NULL) AS n`;
   if (row?.n) {
     throw new QuerySyntaxError(
-      `${found.field}: is not available on archives on PostgreSQL yet for cables ingested into PostgreSQL: their entities are not resolved (ingest into SQLite, then cablegram migrate; docs/server-mode.md)`,
+      `${found.field}: is not available while the entities of this PostgreSQL archive are not resolved: an ingest resolves them at its end, and one is running or stopped before it (run \`cablegram ingest\` again, or \`cablegram entities --rebuild\`; docs/server-mode.md)`,
       found.pos,
     );
   }

@@ -99,3 +99,9 @@ export async function shiftTerms(tx: Sql, ids: readonly number[], sign: 1 | -1):
   );
   if (sign < 0) await tx`DELETE FROM terms WHERE docs <= 0`;
 }
+
+/**
+ * The mark the writer leaves in `entity_dirty` when a batch writes cables: resolution
+ * (entities-resolve.ts) is due at the ingest's end.
+ */
+export const WRITTEN_MARK = "written";

@@ -8,14 +8,13 @@
  * A target that already holds anything is refused rather than merged: ids are copied as they are,
  * so a second archive's ids would collide, and a rerun of the same copy has nothing to add.
  */
-import type { Writable } from "node:stream";
 import type { Db } from "../db.js";
 import { publicMigrationsMissing } from "../entities-public.js";
 import { runStatus } from "../ingest-runs.js";
 import { refreshAnalytics } from "./analytics-facts.js";
 import { syncAllCableFacets } from "./cable-facets.js";
 import { type PgArchive, PostgresArchiveError, type Sql, WRITER_LOCK } from "./connect.js";
-import { type CopyValue, copyText } from "./copy.js";
+import { type CopyValue, copyRows } from "./copy.js";
 import { ENTITY_COLUMNS, ENTITY_TABLES, prepareSource, sourceSelect } from "./entities-copy.js";
 import { refreshSubjectVectors } from "./subject-vectors.js";
 import { COLUMNS } from "./write.js";
@@ -127,10 +126,6 @@ function runRow(row: unknown[]): CopyValue[] {
   return [id, started, finished, inputs, report, ended, why];
 }
 
-async function drainable(stream: Writable, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await new Promise<void>((r) => stream.once("drain", r));
-}
-
 async function copyTable(
   db: Db,
   tx: Sql,
@@ -138,34 +133,17 @@ async function copyTable(
   total: number,
   onProgress: (p: MigrateProgress) => void,
 ): Promise<number> {
-  const stream: Writable = await tx
-    .unsafe(`COPY ${table} (${TABLES[table]}) FROM STDIN`)
-    .writable();
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on("error", reject);
-    stream.on("finish", resolve);
-  });
-  let rows = 0;
-  let chunk = "";
-  try {
-    for (const row of db.prepare(selectFor(db, table)).raw().iterate() as Iterable<unknown[]>) {
-      chunk += copyText(table === "ingest_runs" ? runRow(row) : (row as CopyValue[]));
-      rows++;
-      // About a megabyte per write, and no more queued than the socket takes: bounded memory.
-      if (chunk.length > 1 << 20) {
-        await drainable(stream, chunk);
-        chunk = "";
-        onProgress({ table, rows, total });
-      }
-    }
-    stream.end(chunk);
-  } catch (err) {
-    stream.destroy(err as Error);
-    throw err;
-  }
-  await done;
-  onProgress({ table, rows, total });
-  return rows;
+  const source = db.prepare(selectFor(db, table)).raw().iterate() as Iterable<CopyValue[]>;
+  const rows = table === "ingest_runs" ? mapRows(source, runRow) : source;
+  const n = await copyRows(tx, table, TABLES[table]!, rows, (sent) =>
+    onProgress({ table, rows: sent, total }),
+  );
+  onProgress({ table, rows: n, total });
+  return n;
+}
+
+function* mapRows<T, U>(rows: Iterable<T>, f: (row: T) => U): Iterable<U> {
+  for (const r of rows) yield f(r);
 }
 
 /** Refuses a target that holds anything, naming what it holds. */

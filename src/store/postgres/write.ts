@@ -17,7 +17,7 @@ import type { Sql } from "./connect.js";
 import { WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyText } from "./copy.js";
 import { ENTITY_COLUMNS } from "./entities-copy.js";
-import { mentionRows, shiftTerms } from "./entities-write.js";
+import { mentionRows, shiftTerms, WRITTEN_MARK } from "./entities-write.js";
 import { BatchProtection } from "./protected-forms.js";
 import { cablesByRowid } from "./read.js";
 
@@ -338,6 +338,11 @@ export async function writeBatch(
   await copy(tx, "versions", versions);
   for (const table of Object.keys(rows)) await copy(tx, table, rows[table]!);
   await protection.write(tx, new Set(replaced.keys()));
+  // Resolution runs at the ingest's end (entities-resolve.ts); the mark says it is due even when
+  // no mention is left unplaced (a new version with none, a protection moved to other cables).
+  if (finals.size > 0)
+    await tx`INSERT INTO entity_dirty (type, key) SELECT '*', ${WRITTEN_MARK}
+              WHERE NOT EXISTS (SELECT 1 FROM entity_dirty WHERE type = '*' AND key = ${WRITTEN_MARK})`;
   if (terms) await shiftTerms(tx, [...finals.keys()], 1);
   await syncBatchFacets(
     tx,
