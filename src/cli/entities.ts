@@ -78,7 +78,7 @@ export const entitiesCommand = defineCommand({
     json: { type: "boolean", help: "JSON instead of text" },
     rebuild: {
       type: "boolean",
-      help: "instead of a query: resolve pending mentions and build pending entity summaries (what `stats` and entity pages ask for)",
+      help: "instead of a query: resolve pending mentions and build pending entity summaries (what `stats` and entity pages ask for); on PostgreSQL, resolve every mention again",
     },
     db: dbOption,
     "db-read": dbReadOption,
