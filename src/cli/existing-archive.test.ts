@@ -25,15 +25,30 @@ describe.each(REWRITERS)("cablegram %s on an archive it cannot rewrite", (name, 
     expect(r.stdout).toBe("");
     expect(existsSync(path)).toBe(false);
   });
+});
 
-  it("refuses a PostgreSQL URL by name, without its password", async () => {
-    const r = await runCommand(() => main("postgres://ana:s3cret@db.example:5432/cables"));
+describe("cablegram reextract on a PostgreSQL archive", () => {
+  it("refuses the URL by name, without its password", async () => {
+    const r = await runCommand(() =>
+      reextractCommand.main(["--db", "postgres://ana:s3cret@db.example:5432/cables"]),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      new RegExp(
-        `^cablegram ${name}: postgres://ana:\\*+@db\\.example:5432/cables is an archive on PostgreSQL`,
-      ),
+      /^cablegram reextract: postgres:\/\/ana:\*+@db\.example:5432\/cables is an archive on PostgreSQL/,
     );
+    expect(r.out).not.toContain("s3cret");
+  });
+});
+
+// `entities --rebuild` resolves archives on PostgreSQL too (test/pg/entities.test.ts): one it
+// cannot reach is named without its password.
+describe("cablegram entities --rebuild on a PostgreSQL archive it cannot reach", () => {
+  it("fails naming the archive, without its password", async () => {
+    const r = await runCommand(() =>
+      entitiesCommand.main(["--db", "postgres://ana:s3cret@127.0.0.1:1/cables", "--rebuild"]),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^cablegram entities: .*postgres:\/\/ana:\*+@127\.0\.0\.1:1\/cables/);
     expect(r.out).not.toContain("s3cret");
   });
 });

@@ -107,6 +107,7 @@ function humanStats(path: string, s: ArchiveStats & { server?: ServerInfo }): st
   }
   if (s.entitySummaries) lines.push(`  entity pages    ${summariesLine(s.entitySummaries)}`);
   if (s.extractor) lines.push(`  entities        ${extractorLine(s.extractor)}`);
+  if (s.entityResolution) lines.push(`  entities        ${resolutionLine(s.entityResolution)}`);
   if (s.byYear.length > 0) {
     lines.push("", "  by year");
     for (const y of s.byYear) lines.push(`    ${pad(String(y.year ?? "unknown"), 8)}${n(y.count)}`);
@@ -120,6 +121,12 @@ function humanStats(path: string, s: ArchiveStats & { server?: ServerInfo }): st
     }
   }
   return lines.join("\n");
+}
+
+function resolutionLine(r: NonNullable<ArchiveStats["entityResolution"]>): string {
+  if (!r.pending) return "resolved";
+  const unplaced = r.unplaced ? `, ${r.unplaced.toLocaleString("en-US")} mentions unplaced` : "";
+  return `resolution pending${unplaced}: person:, org: and place: are refused until an ingest ends or 'cablegram entities --rebuild' runs`;
 }
 
 function summariesLine(s: NonNullable<ArchiveStats["entitySummaries"]>): string {

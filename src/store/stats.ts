@@ -52,6 +52,21 @@ export const ArchiveStatsSchema = z.object({
     .describe(
       "Whether the entity summaries pages and facets read are current (SQLite archives): when not, they are counted from the mentions, slowly, until `cablegram entities --rebuild` builds them.",
     ),
+  entityResolution: z
+    .object({
+      unplaced: z
+        .number()
+        .int()
+        .min(0)
+        .describe("Mentions no resolution has placed in an entity yet."),
+      pending: z
+        .boolean()
+        .describe("Resolution is due: unplaced mentions, or cables written since the last run."),
+    })
+    .optional()
+    .describe(
+      "Whether the mentions are resolved into entities (PostgreSQL archives: an ingest resolves them at its end; one stopped before leaves them pending, and `person:`, `org:`, `place:` are refused until the next ingest or `cablegram entities --rebuild`).",
+    ),
   extractor: z
     .object({
       recorded: z

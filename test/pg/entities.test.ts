@@ -261,6 +261,7 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
       await expect(archive.search("person:stevens", {})).rejects.toThrow(
         /person: is not available while the entities of this PostgreSQL archive are not resolved/,
       );
+      expect((await archive.stats()).entityResolution).toEqual({ unplaced: 1, pending: true });
       const cli = spawnSync(process.execPath, [BIN, "entities", "--rebuild", "--db", direct], {
         encoding: "utf8",
         env: { ...process.env, CABLEGRAM_DB: "", CABLEGRAM_DB_READ: "" },
@@ -280,6 +281,7 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
       ).toBe(0);
       expect(readdirSync(scratch)).toEqual([`cablegram-resolve-${process.ppid}-live`]);
       expect(await placements(pg)).toEqual(placementsLite(lite));
+      expect((await archive.stats()).entityResolution).toEqual({ unplaced: 0, pending: false });
       expect((await archive.search("person:stevens", {})).total).toBe(
         (a.out["search person:stevens"] as { total: number }).total,
       );

@@ -41,6 +41,7 @@ function figures(statsJson: string) {
     server: _s,
     entitySummaries: _e,
     extractor: _x,
+    entityResolution: _r,
     ...rest
   } = JSON.parse(statsJson);
   return rest;

@@ -180,7 +180,21 @@ export async function comentionEdgesPg(
   );
 }
 
-/** Mentions that resolution has not placed yet: a PostgreSQL ingest writes them so (docs/server-mode.md). */
+/**
+ * Whether resolution is due (src/store/postgres/entities-resolve.ts): an unplaced mention, or a
+ * batch written since the last run (the writer's mark in `entity_dirty`).
+ */
+export async function resolutionPending(sql: Sql): Promise<boolean> {
+  const [row] = await sql<{ pending: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id IS NULL)
+        OR EXISTS (SELECT 1 FROM entity_dirty) AS pending`;
+  return row?.pending === true;
+}
+
+/**
+ * Mentions that resolution has not placed yet: a PostgreSQL ingest writes them so, and places them
+ * at its end (docs/server-mode.md).
+ */
 export async function unresolvedMentionsPg(sql: Sql): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
     SELECT count(*)::int AS n FROM mentions WHERE entity_id IS NULL`;

@@ -24,15 +24,18 @@ import { finishMentionLoad, startMentionLoad } from "../entities-write.js";
 import { type Pool, type Sql, WRITER_LOCK } from "./connect.js";
 import { type CopyValue, copyRows } from "./copy.js";
 import { ENTITY_COLUMNS } from "./entities-copy.js";
+import { resolutionPending } from "./entities-read.js";
 
 /** The derived tables, rebuilt whole from the scratch archive. */
 const DERIVED = ["entities", "entity_forms", "entity_words", "entity_owners"] as const;
 
-const PLACEMENT = "cable_id, seq, entity_id, link, key, vkeys";
-const WAS = "was_entity_id, was_link, was_key, was_vkeys";
+/** What resolution decides for a mention. */
+const PLACED = ["entity_id", "link", "key", "vkeys"];
+const PLACEMENT = `cable_id, seq, ${PLACED.join(", ")}`;
+/** The scratch archive's copy of each mention's placement as PostgreSQL holds it. */
+const WAS = PLACED.map((c) => `was_${c}`);
 /** A mention whose placement resolution changed. */
-const MOVED = `entity_id IS NOT was_entity_id OR link IS NOT was_link OR key IS NOT was_key
-               OR vkeys IS NOT was_vkeys`;
+const MOVED = PLACED.map((c) => `${c} IS NOT was_${c}`).join(" OR ");
 
 /** Rows per fetch from PostgreSQL and per scratch transaction. */
 const CHUNK = 20_000;
@@ -74,12 +77,31 @@ function sweepScratch(base: string): void {
   }
 }
 
-/** Whether anything is to resolve: an unplaced mention, or a batch written since the last run. */
-export async function resolutionPending(sql: Sql): Promise<boolean> {
-  const [row] = await sql<{ pending: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id IS NULL)
-        OR EXISTS (SELECT 1 FROM entity_dirty) AS pending`;
-  return row?.pending === true;
+/**
+ * The chunks of `chunks`, the next one asked for before this one is handed on: PostgreSQL sends
+ * it while SQLite stores this one.
+ */
+async function* ahead<T>(chunks: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = chunks[Symbol.asyncIterator]();
+  let next = it.next();
+  let done = false;
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) {
+        done = true;
+        return;
+      }
+      next = it.next();
+      yield r.value;
+    }
+  } finally {
+    // Left early (the consumer threw): the chunk asked for ahead is not waited for.
+    if (!done) {
+      next.catch(() => {});
+      await it.return?.();
+    }
+  }
 }
 
 async function fill(tx: Sql, db: Db): Promise<void> {
@@ -87,31 +109,31 @@ async function fill(tx: Sql, db: Db): Promise<void> {
     `INSERT INTO cables (id, reference_id, station, year, created, signers, body, cable_json, version_id)
      VALUES (?, ?, ?, ?, ?, ?, '', '', 0)`,
   );
-  const cables = tx`SELECT id::int4 AS id, reference_id, station, year, created, signers
+  // Ids as the driver gives int8 (strings): the columns' INTEGER affinity stores them as integers.
+  const cables = tx`SELECT id, reference_id, station, year, created, signers
                       FROM cables ORDER BY id`.values();
-  for await (const rows of cables.cursor(CHUNK)) {
+  for await (const rows of ahead(cables.cursor(CHUNK))) {
     db.transaction(() => {
       for (const r of rows) cable.run(...(r as unknown[]));
     })();
   }
   const cols = ENTITY_COLUMNS.mentions!;
+  const names = cols.split(", ");
+  const was = PLACED.map((c) => names.indexOf(c));
   const mention = db.prepare(
-    `INSERT INTO mentions (${cols}, ${WAS}) VALUES (${[...cols.split(","), ...WAS.split(",")]
-      .map(() => "?")
-      .join(", ")})`,
+    `INSERT INTO mentions (${cols}, ${WAS.join(", ")}) VALUES (${[...names, ...was].map(() => "?").join(", ")})`,
   );
-  // Booleans as SQLite stores them; ids as 32-bit integers (the driver gives int8 as strings).
+  // Booleans as SQLite stores them.
   const mentions = tx
     .unsafe(
       `SELECT ${cols
-        .replace("cable_id", "cable_id::int4")
         .replace("us_official", "us_official::int")
         .replace("protected", "protected::int")} FROM mentions ORDER BY cable_id, seq`,
     )
     .values();
-  for await (const rows of mentions.cursor(CHUNK)) {
+  for await (const rows of ahead(mentions.cursor(CHUNK))) {
     db.transaction(() => {
-      for (const r of rows as unknown as unknown[][]) mention.run(...r, r[10], r[11], r[12], r[13]);
+      for (const r of rows as unknown as unknown[][]) mention.run(...r, ...was.map((i) => r[i]));
     })();
   }
 }
@@ -163,7 +185,7 @@ export async function resolvePostgresEntities(
       startMentionLoad(db);
       // Each mention's placement as PostgreSQL holds it, beside the one resolution gives it
       // (resolution writes mentions by UPDATE of its own columns only).
-      for (const c of WAS.split(", ")) db.exec(`ALTER TABLE mentions ADD COLUMN ${c}`);
+      for (const c of WAS) db.exec(`ALTER TABLE mentions ADD COLUMN ${c}`);
       const t0 = performance.now();
       await fill(tx, db);
       finishMentionLoad(db);

@@ -5,6 +5,7 @@ import { restoreCable } from "../cable-json.js";
 import { type StoredVersion, storedJson, storedVersion, type VersionRow } from "../read.js";
 import type { ArchiveStats } from "../stats.js";
 import type { Sql } from "./connect.js";
+import { resolutionPending, unresolvedMentionsPg } from "./entities-read.js";
 import { deadRuns } from "./ingest-runs.js";
 
 interface CableRow {
@@ -105,6 +106,10 @@ export async function archiveStats(sql: Sql): Promise<ArchiveStats> {
         }
       : null,
     unfinishedRuns,
+    entityResolution: {
+      unplaced: await unresolvedMentionsPg(sql),
+      pending: await resolutionPending(sql),
+    },
   };
 }
 
