@@ -20,6 +20,7 @@ import {
   entityDetailPg,
   findEntitiesPg,
 } from "../store/postgres/entities-read.js";
+import { archiveStamp } from "../store/postgres/per-state.js";
 import { getVersions } from "../store/postgres/read.js";
 import { postgresAnalytics } from "./postgres-analytics.js";
 import { postgresGraph } from "./postgres-graph.js";
@@ -127,13 +128,8 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
            GROUP BY month ORDER BY month COLLATE "C"`),
       ]),
     // Version ids only grow, one per new text, and a batch commits its versions with its
-    // cables; a finished run changes what the stats page says of the last ingest.
-    dataVersion: () =>
-      guard(async () => {
-        const [row] = await sql<{ v: string }[]>`
-          SELECT (SELECT coalesce(max(id), 0) FROM versions) || ':' ||
-                 (SELECT count(*) FROM ingest_runs WHERE finished_at IS NOT NULL) AS v`;
-        return row?.v ?? "";
-      }),
+    // cables; a finished run changes what the stats page says of the last ingest; a resolution
+    // changes entity answers.
+    dataVersion: () => guard(() => archiveStamp(sql)),
   };
 }

@@ -262,12 +262,15 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
         /person: is not available while the entities of this PostgreSQL archive are not resolved/,
       );
       expect((await archive.stats()).entityResolution).toEqual({ unplaced: 1, pending: true });
+      const state = await archive.dataVersion();
       const cli = spawnSync(process.execPath, [BIN, "entities", "--rebuild", "--db", direct], {
         encoding: "utf8",
         env: { ...process.env, CABLEGRAM_DB: "", CABLEGRAM_DB_READ: "" },
       });
       expect(cli.status, cli.stderr).toBe(0);
       expect(JSON.parse(cli.stdout).resolution.written).toBe(1);
+      // Servers' caches see it: the archive's state moved though no ingest ran.
+      expect(await archive.dataVersion()).not.toBe(state);
       expect(cli.stderr).not.toContain(direct.split("@")[0]!.split(":")[2]!);
       // Nothing pending, nothing done; asked for, a full run that moves nothing.
       expect(await resolvePostgresEntities(pg.sql)).toBeNull();

@@ -161,6 +161,9 @@ async function writeBack(tx: Sql, db: Db): Promise<number> {
     await copyRows(tx, table, cols, rows as Iterable<CopyValue[]>);
   }
   await tx`DELETE FROM entity_dirty`;
+  // Servers compare the archive's state (archiveStamp): a resolution no ingest run records
+  // (`entities --rebuild`) must still empty their caches.
+  await tx`UPDATE entity_resolutions SET runs = runs + 1`;
   return moved;
 }
 

@@ -1,19 +1,26 @@
 /**
  * What a pool reads once per archive state and shares among its requests: the protected-name
- * index, the `word~` vocabulary, the columnar copy of search. The state is archiveStamp's (highest
- * version id, finished ingest runs), read in the caller's snapshot. A read runs in the transaction
+ * index, the `word~` vocabulary, the columnar copy of search. The state is archiveStamp's, read in
+ * the caller's snapshot. A read runs in the transaction
  * of the request that started it; when that client left, it was cancelled (./cancel.ts), which
  * says nothing about the next request: it reads anew. A failed read is not kept.
  */
 import { isCancelled } from "./cancel.js";
 import type { Pool, Sql } from "./connect.js";
 
-/** Changes whenever a write commits (src/archive/postgres-reads.ts dataVersion). */
+/**
+ * Changes whenever a write commits: the highest version id (a batch commits its versions with its
+ * cables), the finished ingest runs, and the entity resolutions (migration 012; an archive not
+ * migrated to it yet has none). Servers' response caches and the reads here compare it.
+ */
 export async function archiveStamp(sql: Sql): Promise<string> {
-  const [row] = await sql<{ v: string }[]>`
+  const [row] = await sql<{ v: string; resolutions: boolean }[]>`
     SELECT (SELECT coalesce(max(id), 0) FROM versions) || ':' ||
-           (SELECT count(*) FROM ingest_runs WHERE finished_at IS NOT NULL) AS v`;
-  return row?.v ?? "";
+           (SELECT count(*) FROM ingest_runs WHERE finished_at IS NOT NULL) AS v,
+           to_regclass('entity_resolutions') IS NOT NULL AS resolutions`;
+  if (!row?.resolutions) return row?.v ?? "";
+  const [r] = await sql<{ runs: string }[]>`SELECT runs FROM entity_resolutions`;
+  return `${row.v}:${r?.runs ?? 0}`;
 }
 
 interface Entry<T> {
