@@ -167,11 +167,16 @@ describe.each(serverBackends("the API tests on PostgreSQL"))("the API on %s", (b
     });
   });
 
-  describe.skipIf(backend !== "postgres")("views SQLite archives only have so far", () => {
-    it("answers entities from the archive's own tables (none resolved after a PostgreSQL ingest)", async () => {
+  describe("GET /api/entities", () => {
+    it("answers entities resolved by the ingest, on either back end", async () => {
       const { status, body } = await json("/api/entities?q=qadhafi");
       expect(status).toBe(200);
-      expect(body).toEqual({ q: "qadhafi", type: null, entities: [] });
+      expect(body.q).toBe("qadhafi");
+      expect(body.entities.length).toBeGreaterThan(0);
+      for (const e of body.entities) expect(e.name).toMatch(/qadhafi/i);
+      const one = await json(`/api/entities/${encodeURIComponent(body.entities[0].id)}`);
+      expect(one.status).toBe(200);
+      expect(one.body.id).toBe(body.entities[0].id);
       await problem("/api/entities/person-x", 404);
     });
   });
