@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { readSource } from "../../src/formats/index.js";
 import { prepareItem } from "../../src/ingest/prepare.js";
 import type { Cable } from "../../src/model/cable.js";
@@ -164,4 +164,12 @@ export function protectedServersHooks(
     await servers.close?.();
   });
   return servers;
+}
+
+/** The reference ids `/api/search` gives for `q` (first 100), failing unless it answers 200. */
+export async function searchHits(server: RunningServer, q: string): Promise<string[]> {
+  const res = await fetch(new URL(`/api/search?q=${encodeURIComponent(q)}&limit=100`, server.url));
+  expect(res.status, q).toBe(200);
+  const body = (await res.json()) as { hits: { referenceId: string }[] };
+  return body.hits.map((h) => h.referenceId);
 }

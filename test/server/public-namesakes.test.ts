@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/start.js";
 import { fold } from "../../src/store/entity-names.js";
 import { NAMESAKES, OPEN, PROTECTING } from "../entities/namesakes-archive.js";
-import { protectedServersHooks } from "../entities/protected-archive.js";
+import { protectedServersHooks, searchHits } from "../entities/protected-archive.js";
 import { serverBackends } from "./backends.js";
 
 async function get(server: RunningServer, path: string) {
@@ -48,14 +48,6 @@ async function entityOf(server: RunningServer, name: string): Promise<string> {
   return m!.entityId;
 }
 
-async function hits(server: RunningServer, q: string): Promise<string[]> {
-  const r = await json<{ hits: { referenceId: string }[] }>(
-    server,
-    `/api/search?q=${encodeURIComponent(q)}&limit=100`,
-  );
-  return r.hits.map((h) => h.referenceId);
-}
-
 describe.each(serverBackends("public mode's namesakes on PostgreSQL"))(
   "public mode on %s: names sharing a word with a protected one",
   (backend) => {
@@ -67,7 +59,7 @@ describe.each(serverBackends("public mode's namesakes on PostgreSQL"))(
         const e = await json<EntityAnswer>(servers.local, `/api/entities/${id}`);
         expect(e.cableList.map((c) => c.referenceId).sort()).toEqual([OPEN, PROTECTING]);
       }
-      expect(await hits(servers.local, 'person:"karim dupre-nassar"')).toContain(PROTECTING);
+      expect(await searchHits(servers.local, 'person:"karim dupre-nassar"')).toContain(PROTECTING);
     });
 
     it("leaves the protecting cable out of their pages, counts, lookups and exports", async () => {
@@ -105,15 +97,15 @@ describe.each(serverBackends("public mode's namesakes on PostgreSQL"))(
         "dupre-nassar",
         '"Karim Dupre-Nassar"',
       ]) {
-        expect(await hits(servers.pub, q), q).not.toContain(PROTECTING);
+        expect(await searchHits(servers.pub, q), q).not.toContain(PROTECTING);
       }
       for (const name of ["Karim Dupre-Nassar", "Dupre-Nassar Consulting"]) {
         const id = await entityOf(servers.pub, name);
-        expect(await hits(servers.pub, `${id.split("-")[0]}:${id}`), id).toEqual([OPEN]);
+        expect(await searchHits(servers.pub, `${id.split("-")[0]}:${id}`), id).toEqual([OPEN]);
       }
       const facets = await get(servers.pub, `/api/search?q=${PROTECTING}`);
       expect(fold(facets.body)).not.toMatch(/karim|nassar/);
-      expect(await hits(servers.pub, "person:karim")).toContain(OPEN);
+      expect(await searchHits(servers.pub, "person:karim")).toContain(OPEN);
     });
 
     it("masks the brother whole in the protecting cable and lists neither him nor the firm", async () => {

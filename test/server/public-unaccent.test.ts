@@ -9,9 +9,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Cable } from "../../src/model/cable.js";
-import type { RunningServer } from "../../src/server/start.js";
 import { fold } from "../../src/store/entity-names.js";
-import { type BuildOptions, INPUTS, protectedServersHooks } from "../entities/protected-archive.js";
+import {
+  type BuildOptions,
+  INPUTS,
+  protectedServersHooks,
+  searchHits,
+} from "../entities/protected-archive.js";
 import { serverBackends } from "./backends.js";
 
 const CABLE = "10VALLETTA9007";
@@ -38,13 +42,6 @@ const BUILD: BuildOptions = {
   },
 };
 
-async function hits(server: RunningServer, q: string): Promise<string[]> {
-  const res = await fetch(new URL(`/api/search?q=${encodeURIComponent(q)}&limit=100`, server.url));
-  expect(res.status, q).toBe(200);
-  const body = (await res.json()) as { hits: { referenceId: string }[] };
-  return body.hits.map((h) => h.referenceId);
-}
-
 describe.each(serverBackends("public mode's unaccent letters on PostgreSQL"))(
   "public mode on %s: letters PostgreSQL folds",
   (backend) => {
@@ -52,14 +49,14 @@ describe.each(serverBackends("public mode's unaccent letters on PostgreSQL"))(
 
     it("finds the protecting cable by no spelling of the name", async () => {
       for (const q of ["hamrun", "Ħamrun", "HAMRUN", "ham*", '"gorg hamrun"', "person:hamrun"]) {
-        expect(await hits(servers.pub, q), q).not.toContain(CABLE);
+        expect(await searchHits(servers.pub, q), q).not.toContain(CABLE);
       }
-      expect(await hits(servers.pub, "transshipments")).toContain(CABLE);
+      expect(await searchHits(servers.pub, "transshipments")).toContain(CABLE);
     });
 
     it("finds it in local mode, where PostgreSQL folds the letter and SQLite keeps it", async () => {
-      expect(await hits(servers.local, "Ħamrun")).toContain(CABLE);
-      const plain = await hits(servers.local, "hamrun");
+      expect(await searchHits(servers.local, "Ħamrun")).toContain(CABLE);
+      const plain = await searchHits(servers.local, "hamrun");
       if (backend === "postgres") expect(plain).toContain(CABLE);
     });
 

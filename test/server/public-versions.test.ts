@@ -17,7 +17,12 @@ import { describe, expect, it } from "vitest";
 import type { Cable } from "../../src/model/cable.js";
 import type { RunningServer } from "../../src/server/start.js";
 import { fold, significantWords } from "../../src/store/entity-names.js";
-import { type BuildOptions, INPUTS, protectedServersHooks } from "../entities/protected-archive.js";
+import {
+  type BuildOptions,
+  INPUTS,
+  protectedServersHooks,
+  searchHits,
+} from "../entities/protected-archive.js";
 import { serverBackends } from "./backends.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/server/", import.meta.url));
@@ -87,12 +92,6 @@ async function get(server: RunningServer, path: string) {
   return { status: res.status, body: await res.text() };
 }
 
-async function hits(server: RunningServer, q: string): Promise<string[]> {
-  const r = await get(server, `/api/search?limit=100&q=${encodeURIComponent(q)}`);
-  expect(r.status, q).toBe(200);
-  return (JSON.parse(r.body) as { hits: { referenceId: string }[] }).hits.map((h) => h.referenceId);
-}
-
 const QUERIES = [
   "el-Meyet",
   "Meyet",
@@ -140,10 +139,10 @@ describe.each(serverBackends("protection across versions on PostgreSQL"))(
       });
 
       it("finds the cable by no search for the name", async () => {
-        for (const q of QUERIES) expect(await hits(servers.pub, q), q).not.toContain(CABLE);
-        expect(await hits(servers.local, "Meyet")).toContain(CABLE);
+        for (const q of QUERIES) expect(await searchHits(servers.pub, q), q).not.toContain(CABLE);
+        expect(await searchHits(servers.local, "Meyet")).toContain(CABLE);
         // Other terms still find it.
-        expect(await hits(servers.pub, "Ghanem")).toContain(CABLE);
+        expect(await searchHits(servers.pub, "Ghanem")).toContain(CABLE);
       });
 
       it("leaves the cable off the entity page, its counts and the exports", async () => {
