@@ -22,7 +22,8 @@ export interface FinishStep {
   seconds: number;
   /**
    * CPU time of the process during the step: its parse workers are idle by then, but the event
-   * dates are read on a thread of their own during the entity steps (event-dates-ahead.ts).
+   * dates are read on a thread of their own during the entity steps (event-dates-ahead.ts). A
+   * step run beside another (a PostgreSQL bulk load's index builds) counts the CPU of both.
    */
   cpuSeconds: number;
   /** Peak resident memory of the process after the step (the high-water mark so far). */

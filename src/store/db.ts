@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { Cable } from "../model/cable.js";
 import { archiveError, folderGiven } from "./archive-error.js";
 import { formWords } from "./entity-names.js";
+import { withRepeated } from "./migration-repeat.js";
 import { coveredBy, inheritProtection, protectedWords, touchedBy } from "./protection-inherit.js";
 import { whenSettled } from "./settled.js";
 
@@ -13,7 +14,8 @@ const MIGRATIONS_DIR = new URL("../../src/store/migrations/", import.meta.url);
 
 /** The text of one migration (`NNN-name.sql`), for code that must recreate what it created. */
 export function migrationSql(file: string): string {
-  return readFileSync(new URL(file, MIGRATIONS_DIR), "utf8");
+  const read = (f: string) => readFileSync(new URL(f, MIGRATIONS_DIR), "utf8");
+  return withRepeated(read(file), read);
 }
 
 /** Where the CLI and the server keep the archive unless told otherwise (`--db`). */

@@ -16,7 +16,8 @@ const publicConnections = new WeakSet<Db>();
 /**
  * The migrations public mode cannot do without, as the message saying so (null: none missing):
  * 016 records whom older versions protect (protection-inherit.ts), 018 marks the names sharing a
- * word with them (withheldIn). A public server never writes, so it cannot apply them itself.
+ * word with them (withheldIn), 019 those sharing it in the other spelling of a letter PostgreSQL
+ * unaccents. A public server never writes, so it cannot apply them itself.
  */
 export function publicMigrationsMissing(db: Db, path: string): string | null {
   const missing = pendingMigrations(db).filter((f) => PUBLIC_MIGRATIONS.includes(f));
@@ -24,7 +25,11 @@ export function publicMigrationsMissing(db: Db, path: string): string | null {
   return `the archive lacks migration ${missing.join(" and ")}, which public mode needs to know whom its cables protect: open it once with a command that may write (cablegram entities --rebuild --db ${path})`;
 }
 
-const PUBLIC_MIGRATIONS = ["016-protected-forms.sql", "018-withheld-mentions.sql"];
+const PUBLIC_MIGRATIONS = [
+  "016-protected-forms.sql",
+  "018-withheld-mentions.sql",
+  "019-withheld-unaccented.sql",
+];
 
 export function setPublicMode(db: Db): void {
   const missing = publicMigrationsMissing(db, db.name);

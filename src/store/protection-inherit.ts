@@ -9,7 +9,7 @@
  * the person unprotected would list the cable on their page with their name masked out of it.
  */
 import type { Cable } from "../model/cable.js";
-import { significantWords } from "./entity-names.js";
+import { significantWords, withUnaccented } from "./entity-names.js";
 
 interface Named {
   name: string;
@@ -71,7 +71,25 @@ export function inheritProtection(cable: Cable, forms: readonly string[]): boole
  */
 export function touchedBy(words: ReadonlySet<string>, named: Named): boolean {
   if (words.size === 0) return false;
-  return significantWords([named.name, ...named.variants]).some((w) => words.has(w));
+  const both = bothSpellings(words);
+  return withUnaccented(significantWords([named.name, ...named.variants])).some((w) => both.has(w));
+}
+
+const spelled = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * The words and their unaccentFold: the masker cuts a protected `Ħamrun` out of the text in both
+ * spellings (PostgreSQL finds it by `hamrun`), so an open `Hamrun Shipping` beside it shows the
+ * word the mask hides, as `David Stang` would beside a protected `Dorothy Stang`. PostgreSQL
+ * migration 011 compared them so (its words are cg_fold's, unaccented); the writers did not.
+ */
+function bothSpellings(words: ReadonlySet<string>): ReadonlySet<string> {
+  let both = spelled.get(words);
+  if (!both) {
+    both = new Set(withUnaccented(words));
+    spelled.set(words, both);
+  }
+  return both;
 }
 
 /**

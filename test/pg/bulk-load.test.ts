@@ -85,7 +85,17 @@ describe.skipIf(!run)("bulk loads into PostgreSQL", () => {
       const missing = await unbuiltAfterBulkLoad(pg.sql);
       expect(missing).toEqual(expect.arrayContaining(["cables_tsv", "paragraphs_cable_id_fkey"]));
       expect(missing.length).toBe(bulk.dropped);
-      expect(await finishBulkLoad(pg.sql, runA.id)).toBe(bulk.dropped);
+      // In two calls, as the ingest makes them: every table's but those of `mentions` (built
+      // beside the entity resolution), the record kept for the rest; then the rest, and it goes.
+      const before = await finishBulkLoad(pg.sql, runA.id, { leave: ["mentions"] });
+      const built = await schema(pg);
+      const left = fresh.filter((d) => !built.includes(d));
+      expect(left.length).toBeGreaterThan(0);
+      for (const d of left) expect(d).toMatch(/^mentions | ON public\.mentions /);
+      expect(before + left.length).toBe(bulk.dropped);
+      expect(await unbuiltAfterBulkLoad(pg.sql)).toHaveLength(bulk.dropped);
+      expect(await finishBulkLoad(pg.sql, runA.id, { recount: false })).toBe(left.length);
+      expect(await unbuiltAfterBulkLoad(pg.sql)).toEqual([]);
       await runA.release();
       expect(await schema(pg)).toEqual(fresh);
 

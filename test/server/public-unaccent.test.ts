@@ -3,7 +3,8 @@
  * fullwidth letters; data/reference/unaccent-letters.csv): there `hamrun` finds a cable that
  * writes `Ħamrun`. 10VALLETTA9007 protects `Ġorġ Ħamrun`; public mode must find it by neither
  * spelling, and mask both, on both back ends. Before unaccentFold, a public PostgreSQL server
- * answered `hamrun` with the protecting cable.
+ * answered `hamrun` with the protecting cable. An open firm spelled `Hamrun` in that cable is
+ * withheld with the person, as a namesake is (src/store/protection-inherit.ts, touchedBy).
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,7 +38,9 @@ const BUILD: BuildOptions = {
         protected: true,
       },
     ];
-    c.organizations = [];
+    // A firm named after the family, spelled without the letter: the namesake rule (withheldIn)
+    // must compare both spellings, or its name and link would show the word the mask hides.
+    c.organizations = [{ name: "Hamrun Shipping Agency", variants: [], paragraphs: [2] }];
     c.places = [];
   },
 };
@@ -58,6 +61,21 @@ describe.each(serverBackends("public mode's unaccent letters on PostgreSQL"))(
       expect(await searchHits(servers.local, "Ħamrun")).toContain(CABLE);
       const plain = await searchHits(servers.local, "hamrun");
       if (backend === "postgres") expect(plain).toContain(CABLE);
+    });
+
+    it("withholds a name sharing the word in the other spelling, in local mode listed", async () => {
+      const lookup = async (server: typeof servers.pub) => {
+        const res = await fetch(new URL("/api/entities?q=hamrun&type=org", server.url));
+        const { entities } = (await res.json()) as { entities: { id: string }[] };
+        return entities;
+      };
+      const local = await lookup(servers.local);
+      expect(local.length).toBeGreaterThan(0);
+      const page = await fetch(new URL(`/api/entities/${local[0]!.id}`, servers.local.url));
+      expect(await page.text()).toContain(CABLE);
+      // Its only mention is in the protecting cable: in public mode it does not exist.
+      expect(await lookup(servers.pub)).toEqual([]);
+      expect(await searchHits(servers.pub, "org:hamrun")).not.toContain(CABLE);
     });
 
     it("masks both spellings in every answer about the cable", async () => {

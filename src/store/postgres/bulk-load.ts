@@ -133,26 +133,48 @@ const LANES = 2;
 
 type Dropped = { kind: string; name: string; tbl: string; def: string };
 
+export interface FinishOptions {
+  /**
+   * Tables whose dropped indexes and keys wait for a later call: the ingest builds the others
+   * beside its entity resolution, which writes `mentions` (src/ingest/postgres.ts). While any are
+   * left, the record stays.
+   */
+  leave?: readonly string[];
+  /** Whether to recount the vocabulary (default true): a second call after a first one need not. */
+  recount?: boolean;
+}
+
 /**
- * Builds what the bulk load of run `runId` dropped, and recounts the vocabulary its batches
- * skipped, on LANES connections at once: each index, each foreign key (checked in one pass over its
- * table) and the recount in a transaction of its own, GIN indexes first (the longest), the keys
- * last (adding one waits for the builds on its tables). The record is deleted only once all of
- * them have committed, so a rebuild cut anywhere leaves it for the next ingest, which skips what
- * exists again by its name (built before the cut, or by a migration meanwhile) and counts again.
- * Returns how many were built.
+ * Builds what the bulk load of run `runId` dropped (but for the tables of `leave`), and recounts
+ * the vocabulary its batches skipped, on LANES connections at once: each index, each foreign key
+ * (checked in one pass over its table) and the recount in a transaction of its own, GIN indexes
+ * first (the longest), the keys last (adding one waits for the builds on its tables). The record
+ * is deleted only once all of them have committed, so a rebuild cut anywhere leaves it for the
+ * next ingest, which skips what exists again by its name (built before the cut, or by a migration
+ * meanwhile) and counts again. Returns how many were built.
  */
-export async function finishBulkLoad(sql: Pool, runId: number): Promise<number> {
-  const rows = await sql<Dropped[]>`
+export async function finishBulkLoad(
+  sql: Pool,
+  runId: number,
+  opts: FinishOptions = {},
+): Promise<number> {
+  const leave = new Set(opts.leave ?? []);
+  const owned = await sql<Dropped[]>`
     SELECT kind, name, tbl, def FROM bulk_load_dropped WHERE run_id = ${runId}`;
-  if (rows.length === 0) return 0;
+  if (owned.length === 0) return 0;
+  const rows = owned.filter((r) => !leave.has(r.tbl));
   const gin = (r: Dropped) => r.kind === "index" && /\busing gin\b/i.test(r.def);
   const rank = (r: Dropped) => (r.kind === "constraint" ? 2 : gin(r) ? 0 : 1);
   const queue: (Dropped | "terms")[] = rows.sort(
     (a, b) => rank(a) - rank(b) || a.tbl.localeCompare(b.tbl) || a.name.localeCompare(b.name),
   );
-  // Beside the first GIN build, not after it: the recount reads the tables, not the indexes.
-  queue.splice(1, 0, "terms");
+  // Beside the first GIN build, not after it: the recount reads the tables, not the indexes. With
+  // work running beside (`leave`), after the indexes: that work may hold the writer lock the
+  // recount waits for, and the indexes need not wait with it.
+  if (opts.recount !== false) {
+    const at = leave.size > 0 ? queue.findIndex((j) => j !== "terms" && rank(j) === 2) : 1;
+    queue.splice(at < 0 ? queue.length : at, 0, "terms");
+  }
   let built = 0;
   const lane = async () => {
     try {
@@ -169,7 +191,7 @@ export async function finishBulkLoad(sql: Pool, runId: number): Promise<number> 
   const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
   const failed = lanes.find((l): l is PromiseRejectedResult => l.status === "rejected");
   if (failed) throw failed.reason;
-  await sql`DELETE FROM bulk_load_dropped WHERE run_id = ${runId}`;
+  if (leave.size === 0) await sql`DELETE FROM bulk_load_dropped WHERE run_id = ${runId}`;
   return built;
 }
 

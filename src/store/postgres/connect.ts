@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import postgres from "postgres";
+import { withRepeated } from "../migration-repeat.js";
 import { cancellable } from "./cancel.js";
 
 /** What the readers and the writer need: a connection pool or one transaction of it. */
@@ -169,7 +170,8 @@ export async function migrate(sql: Pool): Promise<void> {
     );
     for (const file of migrationFiles()) {
       if (done.has(file)) continue;
-      await tx.unsafe(readFileSync(new URL(file, MIGRATIONS_DIR), "utf8"));
+      const read = (f: string) => readFileSync(new URL(f, MIGRATIONS_DIR), "utf8");
+      await tx.unsafe(withRepeated(read(file), read));
       await tx`INSERT INTO schema_migrations (name, applied) VALUES (${file}, ${new Date().toISOString()})`;
     }
   });

@@ -167,17 +167,34 @@ async function writeBack(tx: Sql, db: Db): Promise<number> {
   return moved;
 }
 
+export interface ResolveOptions {
+  /** Resolve even when nothing is pending (`entities --rebuild`). */
+  full?: boolean;
+  /** Where the scratch archive goes (default: the system's temp folder). */
+  scratchDir?: string;
+  /**
+   * Work for the server in the same transaction, under the same writer lock, while the rule runs
+   * in this process: the bulk load's vocabulary recount (src/ingest/postgres.ts), which would
+   * otherwise wait for the lock and run after. It runs when nothing is pending too. It must send
+   * its statements in one message: the rule blocks this thread until it ends.
+   */
+  meanwhile?: (tx: Sql) => Promise<unknown>;
+}
+
 /**
  * Resolves the archive's entities when anything is pending (or always with `full`); null when
- * nothing was. `scratchDir` is where the scratch archive goes (default: the system's temp folder).
+ * nothing was.
  */
 export async function resolvePostgresEntities(
   pool: Pool,
-  opts: { full?: boolean; scratchDir?: string } = {},
+  opts: ResolveOptions = {},
 ): Promise<PgResolveReport | null> {
   return pool.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`;
-    if (!opts.full && !(await resolutionPending(tx))) return null;
+    if (!opts.full && !(await resolutionPending(tx))) {
+      await opts.meanwhile?.(tx);
+      return null;
+    }
     const base = opts.scratchDir ?? tmpdir();
     sweepScratch(base);
     const dir = mkdtempSync(join(base, `${SCRATCH}${process.pid}-`));
@@ -193,7 +210,12 @@ export async function resolvePostgresEntities(
       await fill(tx, db);
       finishMentionLoad(db);
       const readSeconds = (performance.now() - t0) / 1000;
+      // Sent before the rule blocks this thread; the server runs it meanwhile.
+      const server = opts.meanwhile?.(tx);
+      server?.catch(() => {});
+      if (server) await new Promise((sent) => setImmediate(sent));
       const report = resolveEntities(db, { full: true });
+      await server;
       const t1 = performance.now();
       const written = await writeBack(tx, db);
       return {

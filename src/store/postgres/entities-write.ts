@@ -73,10 +73,14 @@ export function mentionRows(
  * gives its cost at scale); readers see the old counts until it commits.
  */
 export async function recountTerms(tx: Sql): Promise<void> {
-  await tx`DELETE FROM terms`;
-  await tx`INSERT INTO terms (term, docs)
-    SELECT word, ndoc FROM ts_stat('SELECT tsv FROM cables')
-     WHERE length(word) >= 4 AND word !~ '[0-9]'`;
+  // One message (simple protocol, two statements): sent whole at once, the server runs the count
+  // while this process does other work (entities-resolve.ts, `meanwhile`), not after it.
+  await tx
+    .unsafe(`DELETE FROM terms;
+      INSERT INTO terms (term, docs)
+      SELECT word, ndoc FROM ts_stat('SELECT tsv FROM cables')
+       WHERE length(word) >= 4 AND word !~ '[0-9]'`)
+    .simple();
 }
 
 /** The words `terms` keeps (those variantsOf can use; migration 003 says the same). */

@@ -1,0 +1,8 @@
+-- What public mode withholds beside a protected person, again (src/store/protection-inherit.ts,
+-- touchedBy): a name sharing a word with a protected form is now compared in both spellings of
+-- the letters PostgreSQL unaccents and the name folding keeps (`Hamrun Shipping` beside a
+-- protected `Ħamrun`; data/reference/unaccent-letters.csv), as the masker cuts both out of the
+-- text. Archives written before are marked by migration 018 applied again with that rule
+-- (cg_withheld_by): it marks only mentions not marked yet, recounts their entities and queues a
+-- resolution when any moved.
+-- again: 018-withheld-mentions.sql
