@@ -55,9 +55,7 @@ async function rebuildPostgres(url: string, log: (line: string) => void): Promis
     // this build's rule (PostgreSQL's runs are full ones anyway).
     const r = await resolvePostgresEntities(pg.sql, { full: true });
     log(
-      r
-        ? `entity resolution: ${n(r.mentions)} mentions, ${n(r.written)} moved, ${n(r.entities)} entities written in ${secs(r.ms)} (read ${r.readSeconds.toFixed(1)} s, written back ${r.writeSeconds.toFixed(1)} s)`
-        : "entity resolution: nothing pending",
+      `entity resolution: ${n(r.mentions)} mentions, ${n(r.written)} moved, ${n(r.entities)} entities written in ${secs(r.ms)} (read ${r.readSeconds.toFixed(1)} s, written back ${r.writeSeconds.toFixed(1)} s)`,
     );
     process.stdout.write(`${JSON.stringify({ resolution: r, current: true })}\n`);
     return 0;

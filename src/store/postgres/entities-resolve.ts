@@ -187,6 +187,14 @@ export interface ResolveOptions {
  */
 export async function resolvePostgresEntities(
   pool: Pool,
+  opts: ResolveOptions & { full: true },
+): Promise<PgResolveReport>;
+export async function resolvePostgresEntities(
+  pool: Pool,
+  opts?: ResolveOptions,
+): Promise<PgResolveReport | null>;
+export async function resolvePostgresEntities(
+  pool: Pool,
   opts: ResolveOptions = {},
 ): Promise<PgResolveReport | null> {
   return pool.begin(async (tx) => {
