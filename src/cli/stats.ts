@@ -108,6 +108,13 @@ function humanStats(path: string, s: ArchiveStats & { server?: ServerInfo }): st
   if (s.entitySummaries) lines.push(`  entity pages    ${summariesLine(s.entitySummaries)}`);
   if (s.extractor) lines.push(`  entities        ${extractorLine(s.extractor)}`);
   if (s.entityResolution) lines.push(`  entities        ${resolutionLine(s.entityResolution)}`);
+  if (s.unbuiltIndexes?.length) {
+    const names = s.unbuiltIndexes;
+    const shown = names.length > 4 ? `${names.slice(0, 4).join(", ")}, …` : names.join(", ");
+    lines.push(
+      `  indexes         ${n(names.length)} set aside by a bulk load, not built yet (${shown}): queries answer, more slowly, until the next ingest (any input) builds them`,
+    );
+  }
   if (s.byYear.length > 0) {
     lines.push("", "  by year");
     for (const y of s.byYear) lines.push(`    ${pad(String(y.year ?? "unknown"), 8)}${n(y.count)}`);

@@ -8,22 +8,14 @@
  */
 import { readSource } from "../formats/index.js";
 import type { ReadItem } from "../formats/record.js";
-import { refreshAnalytics } from "../store/postgres/analytics-facts.js";
 import { type BulkLoad, finishBulkLoad, startBulkLoad } from "../store/postgres/bulk-load.js";
 import type { PgArchive } from "../store/postgres/connect.js";
 import { archiveFailure } from "../store/postgres/connect.js";
-import { refreshDateEstimates } from "../store/postgres/date-estimates.js";
-import {
-  type ResolveOptions,
-  resolvePostgresEntities,
-} from "../store/postgres/entities-resolve.js";
-import { recountTerms } from "../store/postgres/entities-write.js";
 import { claimRun } from "../store/postgres/ingest-runs.js";
-import { refreshSubjectVectors } from "../store/postgres/subject-vectors.js";
 import { writeBatch } from "../store/postgres/write.js";
 import type { WriteOutcome } from "../store/write.js";
-import { type FinishStep, timedStepAsync } from "./finish.js";
 import { DEFAULT_BATCH_SIZE, IngestError, type IngestOptions, startParsing } from "./index.js";
+import { finishPostgresIngest } from "./postgres-finish.js";
 import { type Prepared, type PreparedCable, storeRejection } from "./prepare.js";
 import {
   assertCountsAddUp,
@@ -98,6 +90,8 @@ export async function ingestPostgres(
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const inflight: Promise<Prepared[]>[] = [];
   const maxInflight = Math.max(2, parser.threads * 2);
+  // Finishing steps run beside others: awaited before the run ends, whatever happens (the
+  // failure path below rebuilds too, and two rebuilds at once would trip over each other).
   const background: Promise<unknown>[] = [];
   let bytesDone = 0;
   const commitOldest = async () => {
@@ -137,47 +131,7 @@ export async function ingestPostgres(
     }
     await cut();
     while (inflight.length > 0) await commitOldest();
-    const step = async (name: string, run: () => Promise<unknown>) => {
-      report.finishing.push(await timedStepAsync(name, run));
-    };
-    // A step beside others: awaited before this run ends, whatever happens (the failure path
-    // below rebuilds too, and two rebuilds at once would trip over each other).
-    const beside = (name: string, run: () => Promise<unknown>) => {
-      const p = timedStepAsync(name, run);
-      background.push(p);
-      p.catch(() => {});
-      return p;
-    };
-    // Entities over the whole archive, as on SQLite: a new cable can link mentions stored before.
-    const resolve = (opts?: ResolveOptions) =>
-      step("entity resolution", () => resolvePostgresEntities(pg.sql, opts));
-    let mentionIndexes: Promise<FinishStep> | null = null;
-    if (bulk.owned) {
-      // A bulk load's indexes and keys, but those of `mentions`, build beside the resolution,
-      // which writes only mentions and the entity tables: the resolution's CPU is this process's,
-      // the builds' the server's, and on two cores they overlap (docs/server-mode.md, "Entities
-      // on PostgreSQL"). The vocabulary recount, which needs the writer lock the resolution
-      // holds, runs inside it while its rule runs here. The date estimates below read serial
-      // neighbours through one of the indexes.
-      const indexes = beside("bulk load indexes (beside entity resolution)", () =>
-        finishBulkLoad(pg.sql, run.id, { leave: ["mentions"], recount: false }),
-      );
-      await resolve({ meanwhile: recountTerms });
-      report.finishing.push(await indexes);
-      // Then those of `mentions`, whose placements the resolution updated without them, beside
-      // the steps below (none writes mentions).
-      mentionIndexes = beside("bulk load indexes of mentions (beside the steps after)", () =>
-        finishBulkLoad(pg.sql, run.id, { recount: false }),
-      );
-    }
-    // A cable stored now can be the serial neighbour that dates an undated one.
-    await step("date estimates", () => refreshDateEstimates(pg.sql));
-    // Analytics facts and traffic counts of the new and changed cables, as SQLite's ingest ends.
-    await step("analytics facts", () => refreshAnalytics(pg.sql));
-    // The relevance ranks' subject vectors of the new and changed cables.
-    await step("subject vectors", () => refreshSubjectVectors(pg.sql));
-    if (mentionIndexes) report.finishing.push(await mentionIndexes);
-    else await resolve();
+    report.finishing.push(...(await finishPostgresIngest(pg.sql, run.id, bulk.owned, background)));
     report.bytes = bytesDone;
     report.finishedAt = new Date().toISOString();
     settle(report, started);

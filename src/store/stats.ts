@@ -67,6 +67,12 @@ export const ArchiveStatsSchema = z.object({
     .describe(
       "Whether the mentions are resolved into entities (PostgreSQL archives: an ingest resolves them at its end; one stopped before leaves them pending, and `person:`, `org:`, `place:` are refused until the next ingest or `cablegram entities --rebuild`).",
     ),
+  unbuiltIndexes: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Indexes and keys a bulk load set aside and has not built (PostgreSQL archives: a first load running, or one stopped before its end). The archive answers every query meanwhile, more slowly; the next ingest, of any input, builds them.",
+    ),
   extractor: z
     .object({
       recorded: z

@@ -195,16 +195,24 @@ export async function finishBulkLoad(
   return built;
 }
 
+/**
+ * Whether a recorded index or key `d` (kind, name, tbl) exists again by its name: built by an
+ * earlier part of the rebuild, before a cut, or by a migration meanwhile.
+ */
+const BUILT = `CASE WHEN d.kind = 'index' THEN to_regclass(d.name) IS NOT NULL
+  ELSE EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+                WHERE c.conname = d.name AND t.relname = d.tbl
+                  AND t.relnamespace = current_schema()::regnamespace) END`;
+
 /** One dropped index or key made again, unless it exists again by its name; whether it was made. */
 async function build(tx: Sql, r: Dropped): Promise<boolean> {
   await tx`SELECT set_config('maintenance_work_mem', CASE
              WHEN pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes(${BUILD_MEMORY})
              THEN ${BUILD_MEMORY} ELSE current_setting('maintenance_work_mem') END, true)`;
-  const [exists] = await tx<{ x: boolean }[]>`
-    SELECT CASE WHEN ${r.kind} = 'index' THEN to_regclass(${r.name}) IS NOT NULL
-                ELSE EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-                              WHERE c.conname = ${r.name} AND t.relname = ${r.tbl}
-                                AND t.relnamespace = current_schema()::regnamespace) END AS x`;
+  const [exists] = await tx.unsafe<{ x: boolean }[]>(
+    `SELECT ${BUILT} AS x FROM (VALUES ($1, $2, $3)) AS d (kind, name, tbl)`,
+    [r.kind, r.name, r.tbl],
+  );
   if (exists!.x) return false;
   // Simple protocol: an index's definition may be followed by its statistics targets.
   await tx
@@ -226,13 +234,18 @@ async function countTerms(tx: Sql): Promise<void> {
   await recountTerms(tx);
 }
 
-/** What a cut bulk load left unbuilt (for `stats` and error messages): names, indexes first. */
+/**
+ * What a bulk load has not built (yet, or at all: a load stopped before its end), for `stats`:
+ * names, indexes first. What its rebuild made already is not listed, though the record keeps it
+ * until the whole rebuild has committed.
+ */
 export async function unbuiltAfterBulkLoad(sql: Sql): Promise<string[]> {
   const [has] = await sql<
     { t: string | null }[]
   >`SELECT to_regclass('bulk_load_dropped')::text AS t`;
   if (!has?.t) return [];
-  const rows = await sql<{ name: string }[]>`
-    SELECT name FROM bulk_load_dropped ORDER BY kind DESC, tbl, name`;
+  const rows = await sql.unsafe<{ name: string }[]>(
+    `SELECT name FROM bulk_load_dropped d WHERE NOT (${BUILT}) ORDER BY kind DESC, tbl, name`,
+  );
   return rows.map((r) => r.name);
 }

@@ -4,6 +4,7 @@ import type { Cable } from "../../model/cable.js";
 import { restoreCable } from "../cable-json.js";
 import { type StoredVersion, storedJson, storedVersion, type VersionRow } from "../read.js";
 import type { ArchiveStats } from "../stats.js";
+import { unbuiltAfterBulkLoad } from "./bulk-load.js";
 import type { Sql } from "./connect.js";
 import { resolutionPending, unresolvedMentionsPg } from "./entities-read.js";
 import { deadRuns } from "./ingest-runs.js";
@@ -110,6 +111,7 @@ export async function archiveStats(sql: Sql): Promise<ArchiveStats> {
       unplaced: await unresolvedMentionsPg(sql),
       pending: await resolutionPending(sql),
     },
+    unbuiltIndexes: await unbuiltAfterBulkLoad(sql),
   };
 }
 
