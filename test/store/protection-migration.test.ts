@@ -21,6 +21,7 @@ import { openPostgres } from "../../src/store/postgres/connect.js";
 import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { buildProtectedArchive, INPUTS } from "../entities/protected-archive.js";
 import { postgresAvailable, startCluster } from "../support/pg-cluster.js";
+import { expectPublicRefusal } from "../support/public-refusal.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/server/", import.meta.url));
 const UNMARKED = join(FIXTURES, "unmarked/08TRIPOLI564.txt");
@@ -92,9 +93,7 @@ describe("an SQLite archive written before protection across versions", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("is refused by a public server until it is migrated", async () => {
-    await expect(
-      startServer({ db: path, public: true, port: 0, host: "127.0.0.1", log: () => {} }),
-    ).rejects.toThrow(/lacks migration 016-protected-forms.sql/);
+    await expectPublicRefusal(path, "016-protected-forms.sql");
   });
 
   it("is migrated to protect the person in the current version, then served masked", async () => {

@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer } from "../../src/server/start.js";
 import { type Db, openArchive } from "../../src/store/db.js";
 import { openPostgres } from "../../src/store/postgres/connect.js";
 import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { NAMESAKES, PROTECTING } from "../entities/namesakes-archive.js";
 import { buildProtectedArchive } from "../entities/protected-archive.js";
 import { postgresAvailable, startCluster } from "../support/pg-cluster.js";
+import { expectPublicRefusal } from "../support/public-refusal.js";
 
 /** The marks of the protecting cable's mentions, by name. */
 const MARKS = `SELECT m.name, m.protected FROM mentions m JOIN cables c ON c.id = m.cable_id
@@ -68,9 +68,7 @@ describe.each(["018-withheld-mentions.sql", "019-withheld-unaccented.sql"])(
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it("is refused by a public server until it is migrated", async () => {
-      await expect(
-        startServer({ db: path, public: true, port: 0, host: "127.0.0.1", log: () => {} }),
-      ).rejects.toThrow(`lacks migration ${migration}`);
+      await expectPublicRefusal(path, migration);
     });
 
     it("is marked, recounted and queued for resolution when opened for writing", () => {
