@@ -136,8 +136,8 @@ type Dropped = { kind: string; name: string; tbl: string; def: string };
 export interface FinishOptions {
   /**
    * Tables whose dropped indexes and keys wait for a later call: the ingest builds the others
-   * beside its entity resolution, which writes `mentions` (src/ingest/postgres.ts). While any are
-   * left, the record stays.
+   * beside its entity resolution, which writes `mentions` (src/ingest/postgres-finish.ts). While
+   * any are left, the record stays.
    */
   leave?: readonly string[];
   /** Whether to recount the vocabulary (default true): a second call after a first one need not. */

@@ -174,9 +174,9 @@ export interface ResolveOptions {
   scratchDir?: string;
   /**
    * Work for the server in the same transaction, under the same writer lock, while the rule runs
-   * in this process: the bulk load's vocabulary recount (src/ingest/postgres.ts), which would
-   * otherwise wait for the lock and run after. It runs when nothing is pending too. It must send
-   * its statements in one message: the rule blocks this thread until it ends.
+   * in this process: the bulk load's vocabulary recount (src/ingest/postgres-finish.ts), which
+   * would otherwise wait for the lock and run after. It runs when nothing is pending too. It must
+   * send its statements in one message: the rule blocks this thread until it ends.
    */
   meanwhile?: (tx: Sql) => Promise<unknown>;
 }
