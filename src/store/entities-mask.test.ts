@@ -118,3 +118,76 @@ describe("masking in linear time", () => {
     }
   });
 });
+
+describe("masking what describes a protected person", () => {
+  const m = masker(["Ibrahim el-Meyet", "el-Meyet"], ["country director"]);
+
+  it("masks an apposition after the name, to the clause's end", () => {
+    expect(
+      m.mask(
+        "2. Ibrahim el-Meyet (strictly protect), a prominent Tripoli-based attorney and business consultant, told CDA on July 10",
+      ),
+    ).toBe(`2. ${MASK} (strictly protect), ${MASK}, told CDA on July 10`);
+    expect(m.mask("We met el-Meyet, a U.S.-trained economist at the NOC. He said")).toBe(
+      `We met ${MASK}, ${MASK}. He said`,
+    );
+    expect(
+      m.mask("Brown & Root country director el-Meyet (protect), who signed for the company, told"),
+    ).toBe(`Brown & Root ${MASK} (protect), ${MASK}, told`);
+    expect(m.mask("el-Meyet, whose brother heads the Libya&#39;s fund; he")).toBe(
+      `${MASK}, ${MASK}; he`,
+    );
+  });
+
+  it("masks an apposition before the name, from the sentence's start", () => {
+    expect(m.mask("Ghanem left. A 15-year veteran of the NOC, el-Meyet, said so")).toBe(
+      `Ghanem left. ${MASK}, ${MASK}, said so`,
+    );
+  });
+
+  it("keeps the markup inside a description, emptied", () => {
+    expect(m.mask('<p>el-Meyet, a member of the <a href="/x">NOC</a> board, said</p>')).toBe(
+      `<p>${MASK}, ${MASK}<a href="/x"></a>, said</p>`,
+    );
+  });
+
+  it("leaves lists of other names, quotes and other paragraphs alone", () => {
+    expect(m.mask("el-Meyet, Ghanem and Windus met")).toBe(`${MASK}, Ghanem and Windus met`);
+    expect(m.mask('{"text":"el-Meyet","note":"a lawyer, said"}')).toBe(
+      `{"text":"${MASK}","note":"a lawyer, said"}`,
+    );
+    expect(m.mask("<p>el-Meyet, the lawyer</p><p>of Ghanem, said</p>")).toBe(
+      `<p>${MASK}, ${MASK}</p><p>of Ghanem, said</p>`,
+    );
+    expect(m.mask("A friend of Ghanem, Windus, said")).toBe("A friend of Ghanem, Windus, said");
+  });
+
+  it("leaves a clause left open past its bound alone, in linear time", () => {
+    const long = `el-Meyet, a ${"very ".repeat(2000)}old friend`;
+    expect(m.mask(long)).toBe(long.replace("el-Meyet", MASK));
+  });
+});
+
+describe("the bounds of a description", () => {
+  const m = masker(["Ibrahim el-Meyet", "el-Meyet"]);
+
+  it("runs past an initial's or a title's full stop", () => {
+    expect(m.mask("el-Meyet (strictly protect), former U.S. Ambassador to Germany, arrived")).toBe(
+      `${MASK} (strictly protect), ${MASK}, arrived`,
+    );
+  });
+
+  it("leaves what a name's report says: after `according to`, `for`, `said`, before `said`", () => {
+    for (const text of [
+      "According to el-Meyet and Ghanem, the MOU is not binding, but",
+      "For el-Meyet, the issue of most concern is oil.",
+      "said el-Meyet, the MOU was signed.",
+      "They will speak with\none voice, el-Meyet said.",
+      "It was a surprise. A blow to the regime, el-Meyet claimed.",
+      "It was razed. The community is now being developed, el-Meyet alleged.",
+    ]) {
+      expect(m.mask(text).includes(MASK), text).toBe(true);
+      expect(m.mask(text).split(MASK).length, text).toBe(2);
+    }
+  });
+});

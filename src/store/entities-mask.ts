@@ -47,20 +47,48 @@ function encodedWords(forms: readonly string[]): string[] {
   return [...out];
 }
 
+/** ASCII letters whose fold is not their lower case (`` ` `` folds as `'`), found once. */
+const ASCII_ODD = (() => {
+  const odd = new Map<string, string>();
+  for (let i = 0; i < 0x80; i++) {
+    const c = String.fromCharCode(i);
+    if (foldChar(c) !== c.toLowerCase()) odd.set(c, foldChar(c));
+  }
+  const re =
+    odd.size > 0 ? new RegExp(`[${[...odd.keys()].map(escapeRegex).join("")}]`, "g") : null;
+  return { odd, re };
+})();
+
+/**
+ * An ASCII run folds as its lower case, at once: folding char by char (a normalize call each)
+ * was most of the cost of masking a cable, and public mode masks every protecting cable's text
+ * when it reads its descriptions (entities-public.ts).
+ */
+function foldAscii(run: string): string {
+  const lower = run.toLowerCase();
+  return ASCII_ODD.re ? lower.replace(ASCII_ODD.re, (c) => ASCII_ODD.odd.get(c) ?? c) : lower;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+
 function foldKeepingOffsets(s: string): string {
   let out = "";
-  for (let i = 0; i < s.length; i++) {
+  let at = 0;
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(s); m; m = NON_ASCII.exec(s)) {
+    const i = m.index;
+    out += foldAscii(s.slice(at, i));
     const c = s.charCodeAt(i);
-    if (c < 0x80) out += foldChar(s[i]!);
-    else if (c >= 0xd800 && c <= 0xdfff) out += s[i];
+    if (c >= 0xd800 && c <= 0xdfff) out += s[i];
     else {
       // `Ħamrun` is found by `hamrun` where PostgreSQL indexes it: masked as that spelling too.
       const f = foldChar(s[i]!);
       const u = unaccentFold(f);
       out += u.length === 1 ? u : f;
     }
+    at = i + 1;
   }
-  return out;
+  return out + foldAscii(s.slice(at));
 }
 
 const M = escapeRegex(MASK);
@@ -69,6 +97,89 @@ const GLUE = String.raw`(?:\s|&nbsp;|<\/?mark>|[-'\u2019.,]|&#39;|%20|\+|\b\p{L}
 const RUNS = new RegExp(`${M}(?:${GLUE}${M})+`, "gu");
 /** An initial or a one-letter prefix written before the token (`M. `, `O'`, `d'`). */
 const LEAD = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{L}(?:\.\s*|'|&#39;|\u2019)${M}`, "gu");
+
+/**
+ * A description set beside a masked name (`[withheld] (strictly protect), a prominent
+ * Tripoli-based attorney and business consultant, told CDA`; `A close friend of the Chairman,
+ * [withheld], said`): with the cable's post and date it names the source as surely as the name,
+ * and cables describe their sources so. Masked from its first word to the clause's end (a comma,
+ * a semicolon, a sentence's full stop, a bracket, a quote, a block's end), across inline markup,
+ * abbreviations (`U.S.-trained`) and escaped characters; one left open past 300 units is left
+ * alone rather than masking the rest of a paragraph.
+ *
+ * What opens one (scripts/public-descriptions.ts reads them on the shared corpus): a relative
+ * pronoun or a `currently`, `formerly`, `reportedly` always; an article or a possessive only where
+ * the name is not the end of a reporting phrase — after `according to [withheld],`, `for
+ * [withheld],` or `said [withheld],` the article opens the report itself (`the MOU is not
+ * binding`), not a description.
+ * Before the name, a description from the sentence's start (not a line's: cables wrap their lines)
+ * of at most 12 words (`Another leading opposition figure, [withheld]`), unless the name is the
+ * subject of a `said`; a longer run is a clause.
+ */
+const PROTECT_MARK = String.raw`(?:\s*\((?:[^()<>]{0,20}\s)?protect\b[^()<>]{0,20}\))?`;
+const BLOCK = String.raw`<\/?(?:p|br|div|li|ul|ol|td|th|tr|h\d|pre|section|article)\b`;
+/** A full stop inside a clause: an initial's or a title's (`U.S. Ambassador`, `Dr. Ghanem`). */
+const ABBREVIATION = String.raw`(?<=(?<![\p{L}\p{N}])(?:\p{Lu}|Dr|Mr|Mrs|Ms|St|Jr|Sr|Gen|Col|Lt|Maj|Capt|Prof|Rev|Amb|Gov|Sen|Rep|Co|Inc|Ltd|Corp|Dept|No))\.`;
+const UNIT = String.raw`(?:&#?\w{1,8};|(?!${BLOCK})<[^<>]{0,400}>|\.(?=[^\s<.])|${ABBREVIATION}|[^,;:.!?"()<>\u201c\u201d&]|&(?!#?\w{1,8};))`;
+const CLAUSE_END = String.raw`(?=\s*(?:[,;:!?)"\u201d]|(?!${ABBREVIATION})\.(?![^\s<.])|${BLOCK}|$))`;
+/** `according to [withheld] and [withheld],`: the name ends a reporting phrase. */
+const REPORTING = String.raw`(?<!\b(?:to|by|for|said|says|say|told|stated|noted|added|claimed|argued|explained|commented|asserted|reported)\s+(?:${M}\s+(?:and|or)\s+)?)`;
+/**
+ * `…, [withheld] said` (`reiterated`, `alleged`, `says`: any verb in -ed or -s): the clause before
+ * is what the person said, not who they are.
+ */
+const SAID = String.raw`(?!${PROTECT_MARK}\s+(?:said|told|\p{L}+(?:ed|s))\b)`;
+const STRONG = "who|whose|whom|formerly|former|currently|previously|himself|herself|reportedly";
+const ARTICLES = "a|an|the|one|another|his|her|their";
+/** The words that open a description: left searchable (src/store/entities-public.ts). */
+export const DESCRIPTION_OPENINGS: ReadonlySet<string> = new Set(
+  `${STRONG}|${ARTICLES}`.split("|"),
+);
+const AFTER = [
+  ["", STRONG],
+  [REPORTING, ARTICLES],
+].map(
+  ([guard, words]) =>
+    new RegExp(
+      `(${guard}${M}${PROTECT_MARK}\\s*,\\s*)((?:${words})\\b${UNIT}{1,300}?)${CLAUSE_END}`,
+      "giu",
+    ),
+);
+/** Up to 12 words: each a run of non-space units, then space. */
+const SHORT = String.raw`(?:(?:(?!\s)${UNIT})+\s+){0,11}(?:(?!\s)${UNIT})+`;
+const BEFORE = new RegExp(
+  `((?:^|[.!?;:>)]\\s*))((?:${ARTICLES})\\s${SHORT})(,\\s*${M})${SAID}`,
+  "giu",
+);
+
+/** The description's tags, given back empty after its token, so the markup stays whole. */
+function descriptionMasked(description: string): string {
+  return MASK + (description.match(TAGS)?.join("") ?? "");
+}
+
+/** The descriptions a text masked for names only holds, each with its context (for surveys). */
+export function descriptionsIn(named: string): { description: string; at: number }[] {
+  const out: { description: string; at: number }[] = [];
+  for (const re of AFTER) {
+    for (const m of named.matchAll(re))
+      out.push({ description: m[2]!, at: m.index + m[1]!.length });
+  }
+  for (const m of named.matchAll(BEFORE))
+    out.push({ description: m[2]!, at: m.index + m[1]!.length });
+  return out;
+}
+
+/** A text masked for names only, with its descriptions masked too (what `mask` gives). */
+export function withDescriptionsMasked(text: string): string {
+  let out = text;
+  for (const re of AFTER) {
+    out = out.replace(re, (_m, lead: string, d: string) => lead + descriptionMasked(d));
+  }
+  return out.replace(
+    BEFORE,
+    (_m, lead: string, d: string, tail: string) => lead + descriptionMasked(d) + tail,
+  );
+}
 
 /** A run swallowed as one token keeps the snippet's `<mark>` elements balanced. */
 function keepMarksBalanced(run: string): string {
@@ -124,7 +235,12 @@ export function roleSpellings(role: string): string[] {
  * those persons (`GM`, `Deputy Minister of Interior`), masked as whole phrases wherever written:
  * with the post and date a cable carries, a role names its holder as surely as the name.
  */
-export function masker(forms: readonly string[], roles: readonly string[] = []): Masker {
+export function masker(
+  forms: readonly string[],
+  roles: readonly string[] = [],
+  // Off only to measure what the descriptions add (scripts/public-descriptions.ts).
+  { descriptions = true }: { descriptions?: boolean } = {},
+): Masker {
   const words = withUnaccented(significantWords(forms)).sort((a, b) => b.length - a.length);
   const phrases = [...new Set(roles.flatMap(roleSpellings))]
     .map(phrasePattern)
@@ -157,7 +273,8 @@ export function masker(forms: readonly string[], roles: readonly string[] = []):
       }
       if (!found) return text;
       out += text.slice(at);
-      return out.replace(RUNS, keepMarksBalanced).replace(LEAD, MASK);
+      const named = out.replace(RUNS, keepMarksBalanced).replace(LEAD, MASK);
+      return descriptions ? withDescriptionsMasked(named) : named;
     },
   };
 }

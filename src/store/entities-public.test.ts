@@ -4,6 +4,7 @@ import {
   indexOf,
   namesProtected,
   type ProtectedMention,
+  withDescriptions,
 } from "./entities-public.js";
 
 const row = (name: string, roles: string[], prot: boolean, cable = 1): ProtectedMention => ({
@@ -78,5 +79,74 @@ describe("letters PostgreSQL folds and `fold` keeps", () => {
         "[withheld] and [withheld] and [withheld]",
       );
     }
+  });
+});
+
+describe("the persons of a cable's older versions", () => {
+  const older = (name: string, variants: string[], roles: string[], prot: boolean) => ({
+    ...row(name, roles, prot),
+    variants: JSON.stringify(variants),
+    older: 1,
+  });
+  // The re-release current: its extraction gave Weeks no role and missed his brother. The older,
+  // marked version's JSON gives both.
+  const index = indexOf([
+    row("Richard Weeks", [], true),
+    row("Weeks", [], true),
+    row("Richard Weeks", [], false),
+    older("Richard Weeks", ["Weeks"], ["country director"], true),
+    older("Karim Weeks", [], ["TOCC Finance Director"], false),
+    older("Jim Thompson", [], ["GM"], false),
+    { ...older("Ali Zeidan", [], ["Minister"], true), cable_id: 2 },
+  ]);
+  const p = index.byRowid.get(1)!;
+
+  it("mask the roles their JSON gives the protected person and those withheld with him", () => {
+    expect(p.roles.sort()).toEqual(["TOCC Finance Director", "country director"]);
+    expect(p.masker.mask("Brown & Root country director Richard Weeks (protect)")).toBe(
+      "Brown & Root [withheld] (protect)",
+    );
+    // Adjacent masks run into one token, so the count of words hidden is not shown either.
+    expect(p.masker.mask("her brother Karim Weeks, TOCC Finance Director")).toBe(
+      "her brother [withheld]",
+    );
+  });
+
+  it("keep from searches the words of those roles and names", () => {
+    for (const q of ["director", "tocc", "karim"])
+      expect(namesProtected(p, q, false), q).toBe(true);
+  });
+
+  it("leave an open person of the older version, and his role, as they were", () => {
+    expect(p.masker.mask("ConocoPhillips GM Jim Thompson")).toBe("ConocoPhillips GM Jim Thompson");
+    expect(namesProtected(p, "thompson", false)).toBe(false);
+  });
+
+  it("mask nothing in a cable no version protects anyone in", () => {
+    expect(index.byRowid.size).toBe(1);
+  });
+});
+
+describe("the words of what describes a withheld person", () => {
+  const index = withDescriptions(indexOf([row("Ibrahim el-Meyet", [], true)]), [
+    {
+      cable_id: 1,
+      subject: null,
+      summary: null,
+      body: "el-Meyet (strictly protect), a prominent Tripoli-based attorney, told CDA that the oil minister would go. Tripoli's mood is grim.",
+    },
+  ]);
+  const p = index.byRowid.get(1)!;
+
+  it("keep searches from the cable, as a role's words do", () => {
+    for (const q of ["attorney", "prominent", "tripoli-based"]) {
+      expect(namesProtected(p, q, false), q).toBe(true);
+      expect(cablesNamedBy(index, q, false).has(p), q).toBe(true);
+    }
+  });
+
+  it("but for the words that open it and the rest of the text", () => {
+    for (const q of ["a", "oil", "minister", "cda"])
+      expect(namesProtected(p, q, false), q).toBe(false);
   });
 });

@@ -7,7 +7,14 @@
  * a parameter threaded through each caller, so a route added later is covered too.
  */
 import { type Db, pendingMigrations } from "./db.js";
-import { foldedWords, type Masker, masker } from "./entities-mask.js";
+import {
+  descriptionsIn,
+  foldedWords,
+  type Masker,
+  masker,
+  DESCRIPTION_OPENINGS as OPENINGS,
+  withDescriptionsMasked,
+} from "./entities-mask.js";
 import { significantWords, withUnaccented } from "./entity-names.js";
 import { withheldIn } from "./protection-inherit.js";
 
@@ -141,7 +148,10 @@ function addTo(map: Map<string, ProtectingCable[]>, words: Iterable<string>, p: 
   }
 }
 
-/** A form a cable protects (`protected` 1) or masks as a withheld person's (0). */
+/**
+ * A form a cable protects (`protected` 1) or masks as a withheld person's (0); or (`older` 1) a
+ * person of a version that is no longer current, which indexOf judges by the cable's forms.
+ */
 export interface ProtectedMention {
   cable_id: number;
   reference_id: string;
@@ -150,17 +160,86 @@ export interface ProtectedMention {
   /** JSON list of the roles the cable gives the person (`[]` for a form from protected_forms). */
   roles: string;
   protected: number | boolean;
+  older?: number | boolean;
 }
 
-/** The rows indexOf reads, in SQLite (the PostgreSQL back end asks the same). */
+/**
+ * The rows indexOf reads, in SQLite (the PostgreSQL back end asks the same): the forms every
+ * version protects, the current version's withheld persons (their mentions), and the persons of
+ * the older versions of those cables, whose roles and namesakes only their JSON keeps: a re-release
+ * whose extraction gave a protected person no role (or missed him) would leave `Brown & Root
+ * country director [withheld]` in the older text of the versions panel, and in its own text.
+ */
 const PROTECTED_ROWS = `
   SELECT c.id AS cable_id, c.reference_id, p.form AS name, '[]' AS variants, '[]' AS roles,
-         1 AS protected
+         1 AS protected, 0 AS older
     FROM protected_forms p JOIN cables c ON c.reference_id = p.reference_id
   UNION ALL
-  SELECT m.cable_id, c.reference_id, m.name, m.variants, m.roles, 0
+  SELECT m.cable_id, c.reference_id, m.name, m.variants, m.roles, 0, 0
     FROM mentions m JOIN cables c ON c.id = m.cable_id
-   WHERE m.protected = 1 AND m.type = 'person'`;
+   WHERE m.protected = 1 AND m.type = 'person'
+  UNION ALL
+  SELECT c.id, c.reference_id, json_extract(p.value, '$.name'),
+         coalesce(json_extract(p.value, '$.variants'), '[]'),
+         coalesce(json_extract(p.value, '$.roles'), '[]'),
+         coalesce(json_extract(p.value, '$.protected'), 0), 1
+    FROM versions v JOIN cables c ON c.reference_id = v.reference_id,
+         json_each(v.cable_json, '$.persons') p
+   WHERE v.cable_json IS NOT NULL
+     AND v.reference_id IN (SELECT reference_id FROM protected_forms)`;
+
+/** A protecting cable's current texts: where its descriptions are read (withDescriptions). */
+export interface ProtectingText {
+  cable_id: number;
+  subject: string | null;
+  summary: string | null;
+  body: string;
+}
+
+const TEXTS = `SELECT id AS cable_id, subject, summary, body FROM cables
+  WHERE id IN (SELECT value FROM json_each(?))`;
+
+/**
+ * The words of what the current texts describe the withheld persons with (`a prominent
+ * Tripoli-based attorney`; entities-mask.ts, descriptionsIn) added to the words searches treat as
+ * absent from the cable, as a role's are: `"Tripoli-based attorney"` finding the cable whose
+ * text reads `[withheld]` there would confirm what the token hides. The description's opening
+ * words and the glue (`a`, `who`, `of`) are left searchable, and so is a word the masked text
+ * shows elsewhere.
+ */
+export function withDescriptions(
+  index: ProtectedIndex,
+  texts: readonly ProtectingText[],
+): ProtectedIndex {
+  for (const t of texts) {
+    const p = index.byRowid.get(t.cable_id);
+    if (!p) continue;
+    const names = masker(p.masked, p.roles, { descriptions: false });
+    const words = new Set<string>();
+    const shown = new Set<string>();
+    for (const text of [t.subject, t.summary, t.body]) {
+      if (!text) continue;
+      const named = names.mask(text);
+      const found = descriptionsIn(named);
+      if (found.length === 0) continue;
+      for (const d of found) {
+        for (const w of significantWords([d.description.replace(TAGS, " ")])) {
+          if (!ROLE_GLUE.has(w) && !OPENINGS.has(w)) words.add(w);
+        }
+      }
+      for (const w of foldedWords(withDescriptionsMasked(named))) shown.add(w);
+    }
+    if (words.size === 0) continue;
+    // A word the masked text still shows elsewhere confirms nothing: `tripoli` of `Tripoli-based`
+    // still finds a Tripoli cable that says `Tripoli's chattering classes`.
+    const added = withUnaccented([...words]).filter((w) => !p.roleWords.has(w) && !shown.has(w));
+    for (const w of added) p.roleWords.add(w);
+    addTo(index.byRoleWord, added, p);
+  }
+  return index;
+}
+
+const TAGS = /<[^<>]*>/g;
 
 const cache = new WeakMap<Db, { stamp: string; index: ProtectedIndex }>();
 
@@ -175,7 +254,9 @@ export function protectedIndex(db: Db): ProtectedIndex {
   const stamp = stampOf(db);
   const hit = cache.get(db);
   if (hit && hit.stamp === stamp) return hit.index;
-  const index = indexOf(db.prepare<[], ProtectedMention>(PROTECTED_ROWS).all());
+  const base = indexOf(db.prepare<[], ProtectedMention>(PROTECTED_ROWS).all());
+  const ids = JSON.stringify([...base.byRowid.keys()]);
+  const index = withDescriptions(base, db.prepare<[string], ProtectingText>(TEXTS).all(ids));
   cache.set(db, { stamp, index });
   return index;
 }
@@ -183,7 +264,12 @@ export function protectedIndex(db: Db): ProtectedIndex {
 /** The index over the protected forms and withheld persons of an archive, from either back end. */
 export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
   const byRowid = new Map<number, ProtectingCable>();
+  const older: ProtectedMention[] = [];
   for (const r of rows) {
+    if (r.older === 1 || r.older === true) {
+      older.push(r);
+      continue;
+    }
     let p = byRowid.get(r.cable_id);
     if (!p) {
       p = {
@@ -201,6 +287,23 @@ export function indexOf(rows: readonly ProtectedMention[]): ProtectedIndex {
     const forms = [r.name, ...(JSON.parse(r.variants) as string[])];
     if (r.protected === 1 || r.protected === true) p.forms.push(...forms);
     p.masked.push(...forms);
+    if (r.roles !== "[]") p.roles.push(...(JSON.parse(r.roles) as string[]));
+  }
+  // An older version's persons, judged by every form the cable's versions protect, as the writer
+  // judged the current version's (withheldIn): the withheld ones are masked with their roles.
+  const rules = new Map<ProtectingCable, ReturnType<typeof withheldIn>>();
+  for (const r of older) {
+    const p = byRowid.get(r.cable_id);
+    if (!p || p.forms.length === 0 || typeof r.name !== "string") continue;
+    let withheld = rules.get(p);
+    if (!withheld) {
+      withheld = withheldIn({}, p.forms);
+      rules.set(p, withheld);
+    }
+    const variants = JSON.parse(r.variants) as string[];
+    const named = { name: r.name, variants, protected: r.protected === 1 || r.protected === true };
+    if (!withheld(named)) continue;
+    p.masked.push(r.name, ...variants);
     if (r.roles !== "[]") p.roles.push(...(JSON.parse(r.roles) as string[]));
   }
   const byReference = new Map<string, ProtectingCable>();

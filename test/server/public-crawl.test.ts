@@ -333,6 +333,33 @@ describe.each(serverBackends("the public-mode crawl on PostgreSQL"))(
       expect(localOnly.status).toBe(200);
     });
 
+    it("masks the description set beside a protected name, in every answer about the cable", async () => {
+      const description = "a prominent Tripoli-based attorney and business consultant";
+      for (const path of [
+        "/api/cables/08TRIPOLI564",
+        "/cables/08TRIPOLI564",
+        "/cables/08TRIPOLI564/text",
+      ]) {
+        expect((await fetchText(servers.local, path)).body, path).toContain(description);
+        const pub = await fetchText(servers.pub, path);
+        expect(pub.body, path).not.toContain("Tripoli-based attorney");
+        expect(pub.body, path).toMatch(/\[withheld\] \(strictly protect\), \[withheld\], told CDA/);
+      }
+      // Nor do its words find the cable, which would confirm what the token hides.
+      const hits = async (server: RunningServer, q: string) => {
+        const r = await fetchText(server, `/api/search?q=${encodeURIComponent(q)}&limit=100`);
+        expect(r.status, q).toBe(200);
+        return (JSON.parse(r.body) as { hits: { referenceId: string }[] }).hits.map(
+          (h) => h.referenceId,
+        );
+      };
+      for (const q of ['"Tripoli-based attorney"', "attorney", "consultant"]) {
+        expect(await hits(servers.pub, q), q).not.toContain("08TRIPOLI564");
+        expect(await hits(servers.local, q), q).toContain("08TRIPOLI564");
+      }
+      expect(await hits(servers.pub, "attorney OR Ghanem")).toContain("08TRIPOLI564");
+    });
+
     it("masks the roles a cable gives the people it protects, with their names, as one token", async () => {
       const local = await fetchText(servers.local, "/api/cables/07TRIPOLI1053");
       expect(local.body).toContain("country director Richard Weeks (protect)");
@@ -340,7 +367,9 @@ describe.each(serverBackends("the public-mode crawl on PostgreSQL"))(
       for (const path of ["/api/cables/07TRIPOLI1053", "/cables/07TRIPOLI1053"]) {
         const pub = await fetchText(servers.pub, path);
         expect(pub.body, path).toMatch(/Root(?:<\/a>)? \[withheld\] \(protect\)/);
-        expect(pub.body, path).toMatch(/\[withheld\] \(protect\), who signed for the company/);
+        // What describes her is masked too: the one who signed for the company is named by it.
+        expect(pub.body, path).toMatch(/\[withheld\] \(protect\), \[withheld\], told the Charge/);
+        expect(pub.body, path).not.toContain("who signed for the company");
       }
       // Nor does a search by the role find the cable, which would confirm what the token hides.
       const hits = async (server: RunningServer, q: string) => {
