@@ -13,6 +13,7 @@ import {
   unaccentFold,
   withUnaccented,
 } from "./entity-names.js";
+import { roleForms } from "./role-forms.js";
 
 export const MASK = "[withheld]";
 
@@ -208,29 +209,6 @@ function phrasePattern(role: string): string | null {
 }
 
 /**
- * A role and its other usual spelling: `Minister of Interior` is also written `Interior Minister`,
- * `Secretary General of the CSU` `CSU Secretary General`, and the other way round (`Finance
- * Director`, `Director of Finance`). A spelling never written in the text masks nothing.
- */
-export function roleSpellings(role: string): string[] {
-  const words = role.trim().split(/\s+/);
-  const of = words.findIndex((w) => /^of$/i.test(w));
-  // A leading `Deputy`, `Vice`, `Acting` or `Assistant` stays in front (`Deputy Interior Minister`).
-  const lead = /^(?:deputy|vice|acting|assistant)$/i.test(words[0] ?? "") ? 1 : 0;
-  if (of > lead && of < words.length - 1) {
-    const object = words.slice(of + 1).filter((w, i) => i > 0 || !/^the$/i.test(w));
-    return [role, [...words.slice(0, lead), ...object, ...words.slice(lead, of)].join(" ")];
-  }
-  // The title is the last word, a capitalised one (not `Dr.`, nor the `and` of `Ambassador and`).
-  if (words.length >= 2 && words.length <= 4 && of < 0 && /^[A-Z][a-z]{2,}$/.test(words.at(-1)!)) {
-    const object = words.slice(lead, -1);
-    if (object.length > 0)
-      return [role, [...words.slice(0, lead), words.at(-1)!, "of", ...object].join(" ")];
-  }
-  return [role];
-}
-
-/**
  * `forms`: the names to mask, word by word. `roles`: the titles and positions the cable gives
  * those persons (`GM`, `Deputy Minister of Interior`), masked as whole phrases wherever written:
  * with the post and date a cable carries, a role names its holder as surely as the name.
@@ -242,7 +220,7 @@ export function masker(
   { descriptions = true }: { descriptions?: boolean } = {},
 ): Masker {
   const words = withUnaccented(significantWords(forms)).sort((a, b) => b.length - a.length);
-  const phrases = [...new Set(roles.flatMap(roleSpellings))]
+  const phrases = [...new Set(roles.flatMap(roleForms))]
     .map(phrasePattern)
     .filter((x): x is string => x !== null)
     .sort((a, b) => b.length - a.length);
