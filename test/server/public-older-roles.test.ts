@@ -14,13 +14,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Cable } from "../../src/model/cable.js";
-import type { RunningServer } from "../../src/server/start.js";
 import {
   type BuildOptions,
   INPUTS,
   protectedServersHooks,
   searchHits,
 } from "../entities/protected-archive.js";
+import { expectMaskedOnCablePages, get } from "../support/public-cable-pages.js";
 import { serverBackends } from "./backends.js";
 
 const CABLE = "07TRIPOLI1053";
@@ -63,11 +63,6 @@ const ORDERS: [string, BuildOptions][] = [
   ],
 ];
 
-async function get(server: RunningServer, path: string) {
-  const res = await fetch(new URL(path, server.url), { redirect: "manual" });
-  return { status: res.status, body: await res.text() };
-}
-
 const rolesIn = (text: string) => ROLES.filter((r) => text.toLowerCase().includes(r));
 
 describe.each(serverBackends("roles of older versions on PostgreSQL"))(
@@ -87,18 +82,7 @@ describe.each(serverBackends("roles of older versions on PostgreSQL"))(
       });
 
       it("masks the roles in the reader, the JSON, the text and the older version's diff", async () => {
-        for (const path of [
-          `/cables/${CABLE}`,
-          `/cables/${CABLE}?format=json`,
-          `/cables/${CABLE}/text`,
-          `/api/cables/${CABLE}`,
-        ]) {
-          const pub = await get(servers.pub, path);
-          expect(pub.status, path).toBe(200);
-          expect(rolesIn(pub.body), path).toEqual([]);
-          expect(pub.body, path).toContain("[withheld]");
-          expect(rolesIn((await get(servers.local, path)).body), path).toEqual(ROLES);
-        }
+        await expectMaskedOnCablePages(servers, CABLE, rolesIn);
       });
 
       it("finds the cable by no search for the roles, and by other words", async () => {
