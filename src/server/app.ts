@@ -148,6 +148,9 @@ export function createApp(opts: AppOptions): App {
   app.use("*", (c, next) => archive.cancelledBy(c.req.raw.signal, next));
   if (opts.public) {
     archive.enterPublicMode();
+    // Read now rather than on the first request: at full scale it masks every protecting cable's
+    // text to find its descriptions (src/store/entities-public.ts). A failure is the request's.
+    archive.protectedIndex().catch(() => undefined);
     app.use(
       "*",
       publicMasking(() => archive.protectedIndex()),
