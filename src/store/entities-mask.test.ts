@@ -180,3 +180,16 @@ describe("the bounds of a description", () => {
     }
   });
 });
+
+describe("a description after `to`", () => {
+  const m = masker(["Ibrahim el-Meyet", "el-Meyet"]);
+
+  it("is one when indefinite, the next clause when definite", () => {
+    expect(m.mask("We spoke to el-Meyet, a lawyer in Tripoli, on Monday")).toBe(
+      `We spoke to ${MASK}, ${MASK}, on Monday`,
+    );
+    expect(m.mask("True to his comments to el-Meyet, the MFA issued a statement.")).toBe(
+      `True to his comments to ${MASK}, the MFA issued a statement.`,
+    );
+  });
+});

@@ -124,21 +124,34 @@ const ABBREVIATION = String.raw`(?<=(?<![\p{L}\p{N}])(?:\p{Lu}|Dr|Mr|Mrs|Ms|St|J
 const UNIT = String.raw`(?:&#?\w{1,8};|(?!${BLOCK})<[^<>]{0,400}>|\.(?=[^\s<.])|${ABBREVIATION}|[^,;:.!?"()<>\u201c\u201d&]|&(?!#?\w{1,8};))`;
 const CLAUSE_END = String.raw`(?=\s*(?:[,;:!?)"\u201d]|(?!${ABBREVIATION})\.(?![^\s<.])|${BLOCK}|$))`;
 /** `according to [withheld] and [withheld],`: the name ends a reporting phrase. */
-const REPORTING = String.raw`(?<!\b(?:to|by|for|said|says|say|told|stated|noted|added|claimed|argued|explained|commented|asserted|reported)\s+(?:${M}\s+(?:and|or)\s+)?)`;
+const reporting = (words: string) => String.raw`(?<!\b(?:${words})\s+(?:${M}\s+(?:and|or)\s+)?)`;
+const REPORTING = reporting(
+  "according\\s+to|by|for|said|says|say|told|stated|noted|added|claimed|argued|explained|commented|asserted|reported",
+);
+/**
+ * `… comments to [withheld], the MFA did issue …`: after `to`, a definite article or a possessive
+ * opens the next clause more often than a description (`spoke to [withheld], a lawyer` is one).
+ */
+const REPORTING_TO = reporting(
+  "to|by|for|said|says|say|told|stated|noted|added|claimed|argued|explained|commented|asserted|reported",
+);
 /**
  * `…, [withheld] said` (`reiterated`, `alleged`, `says`: any verb in -ed or -s): the clause before
  * is what the person said, not who they are.
  */
 const SAID = String.raw`(?!${PROTECT_MARK}\s+(?:said|told|\p{L}+(?:ed|s))\b)`;
 const STRONG = "who|whose|whom|formerly|former|currently|previously|himself|herself|reportedly";
-const ARTICLES = "a|an|the|one|another|his|her|their";
+const INDEFINITE = "a|an|one|another";
+const DEFINITE = "the|his|her|their";
+const ARTICLES = `${INDEFINITE}|${DEFINITE}`;
 /** The words that open a description: left searchable (src/store/entities-public.ts). */
 export const DESCRIPTION_OPENINGS: ReadonlySet<string> = new Set(
   `${STRONG}|${ARTICLES}`.split("|"),
 );
 const AFTER = [
   ["", STRONG],
-  [REPORTING, ARTICLES],
+  [REPORTING, INDEFINITE],
+  [REPORTING_TO, DEFINITE],
 ].map(
   ([guard, words]) =>
     new RegExp(
