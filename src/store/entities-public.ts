@@ -169,6 +169,8 @@ export interface ProtectedMention {
  * the older versions of those cables, whose roles and namesakes only their JSON keeps: a re-release
  * whose extraction gave a protected person no role (or missed him) would leave `Brown & Root
  * country director [withheld]` in the older text of the versions panel, and in its own text.
+ * `+m.type` keeps the planner on the partial index `mentions_protected`: through `mentions_key`
+ * (type) it read every person mention, 9.8 s at 251,287 cables against 77 ms.
  */
 const PROTECTED_ROWS = `
   SELECT c.id AS cable_id, c.reference_id, p.form AS name, '[]' AS variants, '[]' AS roles,
@@ -177,7 +179,7 @@ const PROTECTED_ROWS = `
   UNION ALL
   SELECT m.cable_id, c.reference_id, m.name, m.variants, m.roles, 0, 0
     FROM mentions m JOIN cables c ON c.id = m.cable_id
-   WHERE m.protected = 1 AND m.type = 'person'
+   WHERE m.protected = 1 AND +m.type = 'person'
   UNION ALL
   SELECT c.id, c.reference_id, json_extract(p.value, '$.name'),
          coalesce(json_extract(p.value, '$.variants'), '[]'),
