@@ -150,3 +150,19 @@ describe("the words of what describes a withheld person", () => {
       expect(namesProtected(p, q, false), q).toBe(false);
   });
 });
+
+describe("a description's word the cable's subject shows", () => {
+  const index = withDescriptions(indexOf([row("Ibrahim el-Meyet", [], true)]), [
+    {
+      cable_id: 1,
+      subject: "LIBYA: AN ATTORNEY ON THE NOC",
+      summary: null,
+      body: "el-Meyet (strictly protect), a prominent attorney, told CDA.",
+    },
+  ]);
+  it("still finds the cable", () => {
+    const p = index.byRowid.get(1)!;
+    expect(namesProtected(p, "attorney", false)).toBe(false);
+    expect(namesProtected(p, "prominent", false)).toBe(true);
+  });
+});

@@ -217,21 +217,17 @@ export function withDescriptions(
     const p = index.byRowid.get(t.cable_id);
     if (!p) continue;
     const names = masker(p.masked, p.roles, { descriptions: false });
+    const named = [t.subject, t.summary, t.body].flatMap((text) =>
+      text ? [names.mask(text)] : [],
+    );
     const words = new Set<string>();
-    const shown = new Set<string>();
-    for (const text of [t.subject, t.summary, t.body]) {
-      if (!text) continue;
-      const named = names.mask(text);
-      const found = descriptionsIn(named);
-      if (found.length === 0) continue;
-      for (const d of found) {
-        for (const w of significantWords([d.description.replace(TAGS, " ")])) {
-          if (!ROLE_GLUE.has(w) && !OPENINGS.has(w)) words.add(w);
-        }
+    for (const d of named.flatMap(descriptionsIn)) {
+      for (const w of significantWords([d.description.replace(TAGS, " ")])) {
+        if (!ROLE_GLUE.has(w) && !OPENINGS.has(w)) words.add(w);
       }
-      for (const w of foldedWords(withDescriptionsMasked(named))) shown.add(w);
     }
     if (words.size === 0) continue;
+    const shown = new Set(named.flatMap((text) => foldedWords(withDescriptionsMasked(text))));
     // A word the masked text still shows elsewhere confirms nothing: `tripoli` of `Tripoli-based`
     // still finds a Tripoli cable that says `Tripoli's chattering classes`.
     const added = withUnaccented([...words]).filter((w) => !p.roleWords.has(w) && !shown.has(w));
