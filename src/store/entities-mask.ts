@@ -184,7 +184,7 @@ export function descriptionsIn(named: string): { description: string; at: number
 }
 
 /** A text masked for names only, with its descriptions masked too (what `mask` gives). */
-export function withDescriptionsMasked(text: string): string {
+function withDescriptionsMasked(text: string): string {
   let out = text;
   for (const re of AFTER) {
     out = out.replace(re, (_m, lead: string, d: string) => lead + descriptionMasked(d));

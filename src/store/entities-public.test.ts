@@ -4,7 +4,7 @@ import {
   indexOf,
   namesProtected,
   type ProtectedMention,
-  withDescriptions,
+  withMaskedWords,
 } from "./entities-public.js";
 
 const row = (name: string, roles: string[], prot: boolean, cable = 1): ProtectedMention => ({
@@ -128,7 +128,7 @@ describe("the persons of a cable's older versions", () => {
 });
 
 describe("the words of what describes a withheld person", () => {
-  const index = withDescriptions(indexOf([row("Ibrahim el-Meyet", [], true)]), [
+  const index = withMaskedWords(indexOf([row("Ibrahim el-Meyet", [], true)]), [
     {
       cable_id: 1,
       subject: null,
@@ -152,7 +152,7 @@ describe("the words of what describes a withheld person", () => {
 });
 
 describe("a description's word the cable's subject shows", () => {
-  const index = withDescriptions(indexOf([row("Ibrahim el-Meyet", [], true)]), [
+  const index = withMaskedWords(indexOf([row("Ibrahim el-Meyet", [], true)]), [
     {
       cable_id: 1,
       subject: "LIBYA: AN ATTORNEY ON THE NOC",
@@ -164,5 +164,25 @@ describe("a description's word the cable's subject shows", () => {
     const p = index.byRowid.get(1)!;
     expect(namesProtected(p, "attorney", false)).toBe(false);
     expect(namesProtected(p, "prominent", false)).toBe(true);
+  });
+});
+
+describe("the other writing of a role", () => {
+  const index = withMaskedWords(
+    indexOf([row("Ali Zeidan", ["Minister of Interior"], false), row("Ali Zeidan", [], true)]),
+    [
+      {
+        cable_id: 1,
+        subject: null,
+        summary: null,
+        body: "The Interior chief, Ali Zeidan, met poloff. The ministry's budget grew.",
+      },
+    ],
+  );
+  it("keeps searches for its words from the cable, but for words shown elsewhere", () => {
+    const p = index.byRowid.get(1)!;
+    expect(namesProtected(p, "chief", false)).toBe(true);
+    expect(namesProtected(p, "budget", false)).toBe(false);
+    expect(namesProtected(p, "poloff", false)).toBe(false);
   });
 });

@@ -8,14 +8,12 @@
  */
 import { type Db, pendingMigrations } from "./db.js";
 import {
-  descriptionsIn,
   foldedWords,
   type Masker,
   masker,
   DESCRIPTION_OPENINGS as OPENINGS,
-  withDescriptionsMasked,
 } from "./entities-mask.js";
-import { significantWords, withUnaccented } from "./entity-names.js";
+import { fold, significantWords, withUnaccented } from "./entity-names.js";
 import { withheldIn } from "./protection-inherit.js";
 
 const publicConnections = new WeakSet<Db>();
@@ -190,7 +188,7 @@ const PROTECTED_ROWS = `
    WHERE v.cable_json IS NOT NULL
      AND v.reference_id IN (SELECT reference_id FROM protected_forms)`;
 
-/** A protecting cable's current texts: where its descriptions are read (withDescriptions). */
+/** A protecting cable's current texts: where the words it shows only masked are read. */
 export interface ProtectingText {
   cable_id: number;
   subject: string | null;
@@ -202,42 +200,40 @@ const TEXTS = `SELECT id AS cable_id, subject, summary, body FROM cables
   WHERE id IN (SELECT value FROM json_each(?))`;
 
 /**
- * The words of what the current texts describe the withheld persons with (`a prominent
- * Tripoli-based attorney`; entities-mask.ts, descriptionsIn) added to the words searches treat as
- * absent from the cable, as a role's are: `"Tripoli-based attorney"` finding the cable whose
- * text reads `[withheld]` there would confirm what the token hides. The description's opening
- * words and the glue (`a`, `who`, `of`) are left searchable, and so is a word the masked text
- * shows elsewhere.
+ * The words a protecting cable's current text shows only where public mode masks it — a role's
+ * other writing (`the Interior chief`), a description (`a prominent Tripoli-based attorney`;
+ * entities-mask.ts) — added to the words searches treat as absent from the cable, as a role's
+ * own words are: finding the cable through `chief` or `attorney` where its text reads
+ * `[withheld]` would confirm what the token hides. A word the masked text still shows elsewhere
+ * stays searchable (`tripoli` of `Tripoli-based` in a cable that says `Tripoli's chattering
+ * classes`), and so do one-letter words, the glue of roles and the words that open a description
+ * (`of`, `a`, `who`). Names' words are `words` already.
  */
-export function withDescriptions(
+export function withMaskedWords(
   index: ProtectedIndex,
   texts: readonly ProtectingText[],
 ): ProtectedIndex {
   for (const t of texts) {
     const p = index.byRowid.get(t.cable_id);
     if (!p) continue;
-    const names = masker(p.masked, p.roles, { descriptions: false });
-    const named = [t.subject, t.summary, t.body].flatMap((text) =>
-      text ? [names.mask(text)] : [],
-    );
-    const words = new Set<string>();
-    for (const d of named.flatMap(descriptionsIn)) {
-      for (const w of significantWords([d.description.replace(TAGS, " ")])) {
-        if (!ROLE_GLUE.has(w) && !OPENINGS.has(w)) words.add(w);
-      }
+    const own = [t.subject, t.summary, t.body].filter((x): x is string => !!x);
+    const shown = new Set(own.flatMap((text) => plainWords(p.masker.mask(text))));
+    const hidden = new Set<string>();
+    for (const w of own.flatMap(plainWords)) {
+      if (shown.has(w) || w.length < 2 || ROLE_GLUE.has(w) || OPENINGS.has(w)) continue;
+      if (!p.words.has(w)) hidden.add(w);
     }
-    if (words.size === 0) continue;
-    const shown = new Set(named.flatMap((text) => foldedWords(withDescriptionsMasked(text))));
-    // A word the masked text still shows elsewhere confirms nothing: `tripoli` of `Tripoli-based`
-    // still finds a Tripoli cable that says `Tripoli's chattering classes`.
-    const added = withUnaccented([...words]).filter((w) => !p.roleWords.has(w) && !shown.has(w));
+    const added = withUnaccented([...hidden]).filter((w) => !p.roleWords.has(w));
     for (const w of added) p.roleWords.add(w);
     addTo(index.byRoleWord, added, p);
   }
   return index;
 }
 
-const TAGS = /<[^<>]*>/g;
+/** A text's words, folded as queries are, split at every character that is not a letter or digit. */
+function plainWords(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}]+/u);
+}
 
 const cache = new WeakMap<Db, { stamp: string; index: ProtectedIndex }>();
 
@@ -254,7 +250,7 @@ export function protectedIndex(db: Db): ProtectedIndex {
   if (hit && hit.stamp === stamp) return hit.index;
   const base = indexOf(db.prepare<[], ProtectedMention>(PROTECTED_ROWS).all());
   const ids = JSON.stringify([...base.byRowid.keys()]);
-  const index = withDescriptions(base, db.prepare<[string], ProtectingText>(TEXTS).all(ids));
+  const index = withMaskedWords(base, db.prepare<[string], ProtectingText>(TEXTS).all(ids));
   cache.set(db, { stamp, index });
   return index;
 }

@@ -13,7 +13,7 @@ import {
   type ProtectedIndex,
   type ProtectedMention,
   type ProtectingText,
-  withDescriptions,
+  withMaskedWords,
 } from "../entities-public.js";
 import type { Pool, Sql } from "./connect.js";
 import { PerArchiveState } from "./per-state.js";
@@ -50,7 +50,7 @@ const protectedIndexes = new PerArchiveState<ProtectedIndex>(async (tx) => {
          AND v.reference_id IN (SELECT reference_id FROM protected_forms)`,
   );
   const ids = [...index.byRowid.keys()];
-  return withDescriptions(
+  return withMaskedWords(
     index,
     await tx<ProtectingText[]>`
       SELECT id AS cable_id, subject, summary, body FROM cables WHERE id = ANY(${ids}::bigint[])`,
