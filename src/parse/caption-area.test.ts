@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { captionArea, captionAreaEnd } from "./caption-area.js";
+import { captionArea, captionAreaEnd, proseStart } from "./caption-area.js";
 import { makeDoc } from "./doc.js";
 
 describe("captionAreaEnd", () => {
@@ -27,5 +27,26 @@ describe("captionAreaEnd", () => {
     expect(captionAreaEnd(doc)).toBe(2500);
     expect(captionAreaEnd(doc)).toBe(2500);
     expect(captionAreaEnd(makeDoc("STEVENS"))).toBe(7);
+  });
+});
+
+describe("proseStart", () => {
+  it("is the caption area's end where paragraph 1 opens the text", () => {
+    const doc = makeDoc("TAGS: PREL\nSUBJECT: X\n\n1. (C) Text");
+    expect(proseStart(doc)).toBe(captionAreaEnd(doc));
+  });
+
+  it("in a cable without numbered paragraphs, follows the last caption label's block", () => {
+    const text =
+      "UNCLAS LONDON 002187\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: KNNP UK\nSUBJECT: AGENDA FOR\nNPT TALKS\n\nREF: STATE 96412\n  B. STATE 2\n\nPoloff shared the agenda.\nSUSMAN\n";
+    const doc = makeDoc(text);
+    expect(captionAreaEnd(doc)).toBe(text.length);
+    expect(text.slice(proseStart(doc)).trim()).toBe("Poloff shared the agenda.\nSUSMAN");
+  });
+
+  it("keeps the window where no label stands in it, or a label's block runs to its end", () => {
+    expect(proseStart(makeDoc("x".repeat(5000)))).toBe(2500);
+    const open = `TAGS: PREL\nSUBJECT: ${"y ".repeat(1400)}`;
+    expect(proseStart(makeDoc(open))).toBe(captionAreaEnd(makeDoc(open)));
   });
 });

@@ -33,7 +33,8 @@ function mayOpenText(text: string, pos: number): boolean {
   return c === 0xb6 || c === 49 || c === 66 || c === 83;
 }
 
-function compute(text: string): number {
+/** Where the text opens (paragraph 1 or a summary), or null when nothing in reach opens it. */
+function textOpening(text: string): number | null {
   const limit = Math.min(text.length, FAR);
   for (let pos = 0; pos < limit; ) {
     OPENS_TEXT.lastIndex = pos;
@@ -47,12 +48,14 @@ function compute(text: string): number {
     if (nl < 0) break;
     pos = nl + 1;
   }
-  return Math.min(text.length, WINDOW);
+  return null;
 }
+
+const opening: (doc: BodyDoc) => number | null = docMemo((doc) => textOpening(doc.text));
 
 /** Offset in `doc.text` where the caption area ends (memoised per doc). */
 export const captionAreaEnd: (doc: BodyDoc) => number = docMemo((doc) => {
-  const end = compute(doc.text);
+  const end = opening(doc) ?? Math.min(doc.text.length, WINDOW);
   if (end === WINDOW && LABEL_LINE.test(doc.text.slice(WINDOW, FAR))) {
     doc.warnings.push(
       `no paragraph 1 in the first ${FAR.toLocaleString("en")} characters: caption elements were looked for in the first ${WINDOW.toLocaleString("en")}, and a caption label stands after that`,
@@ -68,3 +71,40 @@ const LABEL_LINE = /(?:^|\n)[ \t]*(?:SUBJECT|SUBJ|TAGS|E\.O\.[ \t]*1\d{4})[ \t]*
 export function captionArea(doc: BodyDoc): string {
   return doc.text.slice(0, captionAreaEnd(doc));
 }
+
+/**
+ * A caption line: one of the labels caption parsers read, the lines a label's value runs on to
+ * (up to the next blank line) belong to it.
+ */
+const CAPTION_LABEL =
+  /^[ \t]*(?:TAGS|SUBJECT|SUBJ|REFS?|REFTELS?|REFERENCES?|E\.[ \t]?O\.|CLASSIFIED[ \t]+BY|DECL|PASS[ \t]+TO|REASONS?)\b/i;
+
+/**
+ * Where the prose of the cable starts, for readers of prose (entities). Where paragraph 1 or a
+ * summary opens the text, the caption area's end. A cable written without numbered paragraphs
+ * has no such mark, and the caption area is a fixed window that holds most or all of a short
+ * cable's text (09EFTOLONDON2187 is 795 characters, its one paragraph naming a source to
+ * protect); there the prose starts after the block of the last caption label of the window, at
+ * the blank line that ends it. No label in the window: the window, as before.
+ */
+export const proseStart: (doc: BodyDoc) => number = docMemo((doc) => {
+  const end = captionAreaEnd(doc);
+  if (opening(doc) !== null) return end;
+  const text = doc.text;
+  let after = -1;
+  let inBlock = false;
+  for (let pos = 0; pos < end; ) {
+    const nl = text.indexOf("\n", pos);
+    const stop = nl < 0 || nl > end ? end : nl;
+    const line = text.slice(pos, stop);
+    if (CAPTION_LABEL.test(line)) inBlock = true;
+    else if (inBlock && line.trim() === "") {
+      inBlock = false;
+      after = stop;
+    }
+    if (nl < 0 || nl >= end) break;
+    pos = nl + 1;
+  }
+  // A label block still open at the window's end leaves nothing known to be prose before it.
+  return after < 0 || inBlock ? end : after;
+});

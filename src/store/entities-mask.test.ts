@@ -36,6 +36,31 @@ describe("masking protected names", () => {
   });
 });
 
+describe("the rest of a name extraction cut short", () => {
+  const m = masker(["Mohammad Monirul"]);
+
+  it("masks up to two capitalised words right after a masked name", () => {
+    expect(m.mask("Mohammad Monirul Islam of the Bangladesh High Commission (protect) says")).toBe(
+      `${MASK} of the Bangladesh High Commission (protect) says`,
+    );
+    expect(m.mask("Monirul Islam Khan Chowdhury said")).toBe(`${MASK} Chowdhury said`);
+    expect(m.mask("met Monirul&nbsp;Islam")).toBe(`met ${MASK}`);
+    expect(m.mask("Mohammad Monirul\nIslam said")).toBe(`${MASK} said`);
+  });
+
+  it("leaves a word after punctuation, a blank line, in capitals or joined to another", () => {
+    for (const text of [
+      "Monirul, Islam said",
+      "met Monirul. The rest",
+      "Monirul\n\nIslam",
+      "MONIRUL BDG",
+      "Monirul Islam-based",
+    ])
+      expect(m.mask(text)).not.toBe(MASK);
+    expect(m.mask("met Monirul. The rest")).toBe(`met ${MASK}. The rest`);
+  });
+});
+
 describe("masking the roles of protected persons", () => {
   const m = masker(["Page Maxson"], ["GM", "Deputy Minister of Interior", "Head", "Col."]);
 
@@ -125,6 +150,36 @@ describe("masking what describes a protected person", () => {
     ).toBe(`Brown & Root ${MASK} (protect), ${MASK}, told`);
     expect(m.mask("el-Meyet, whose brother heads the Libya&#39;s fund; he")).toBe(
       `${MASK}, ${MASK}; he`,
+    );
+  });
+
+  it("masks a description set as the name's predicate, and the rest of a list it opens", () => {
+    expect(m.mask("el-Meyet is a prominent attorney who advises the GOL, and he said so.")).toBe(
+      `${MASK} is ${MASK}, and he said so.`,
+    );
+    expect(m.mask("el-Meyet has been one of the few lawyers in Benghazi. He")).toBe(
+      `${MASK} has been ${MASK}. He`,
+    );
+    expect(m.mask("el-Meyet (protect), who covers India, Sri Lanka and Nepal, told us")).toBe(
+      `${MASK} (protect), ${MASK}, told us`,
+    );
+    expect(m.mask("EL-MEYET, WHO COVERS INDIA, SRI LANKA, OR NEPAL. HE")).toBe(
+      `${MASK}, ${MASK}. HE`,
+    );
+  });
+
+  it("leaves a predicate that is no description, and the sentence after a description", () => {
+    expect(m.mask("el-Meyet is concerned that the GOL will act.")).toBe(
+      `${MASK} is concerned that the GOL will act.`,
+    );
+    expect(m.mask("el-Meyet, a lawyer, told P/E Chief that Libya and Egypt agreed.")).toBe(
+      `${MASK}, ${MASK}, told P/E Chief that Libya and Egypt agreed.`,
+    );
+    expect(m.mask("el-Meyet, who covers India, Sri Lanka, told us that Nepal and Bhutan")).toBe(
+      `${MASK}, ${MASK}, Sri Lanka, told us that Nepal and Bhutan`,
+    );
+    expect(m.mask("According to el-Meyet, the MOU, Annex and Protocol are binding.")).toBe(
+      `According to ${MASK}, the MOU, Annex and Protocol are binding.`,
     );
   });
 

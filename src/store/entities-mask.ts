@@ -96,6 +96,13 @@ const M = escapeRegex(MASK);
 /** Masked words with what may stand between them: spaces, initials, particles, joiners, marks. */
 const GLUE = String.raw`(?:\s|&nbsp;|<\/?mark>|[-'\u2019.,]|&#39;|%20|\+|\b\p{L}\.|\b(?:al|el|bin|ibn|abu|de|del|da|di|van|von|der|la|le)\b)*`;
 const RUNS = new RegExp(`${M}(?:${GLUE}${M})+`, "gu");
+/**
+ * Up to two capitalised words right after a masked name's word, with one space or line break
+ * between: the rest of a name extraction cut at a word it reads as something else (`Mohammad Monirul Islam of the
+ * Bangladesh High Commission (protect)` gave `Mohammad Monirul`, `Islam` being a creed). Masked
+ * in excess, a word is only hidden; left, it is the surname.
+ */
+const TAIL = /(?:(?: |&nbsp;|\r?\n)\p{Lu}\p{Ll}+(?![\p{L}\p{M}\p{N}'\u2019-])){1,2}/uy;
 /** An initial or a one-letter prefix written before the token (`M. `, `O'`, `d'`). */
 const LEAD = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{L}(?:\.\s*|'|&#39;|\u2019)${M}`, "gu");
 
@@ -148,14 +155,17 @@ const ARTICLES = `${INDEFINITE}|${DEFINITE}`;
 export const DESCRIPTION_OPENINGS: ReadonlySet<string> = new Set(
   `${STRONG}|${ARTICLES}`.split("|"),
 );
+/** `[withheld] is a prominent lawyer who ...`: a description as the predicate of the name. */
+const PREDICATE = String.raw`\s+(?:is|was|has\s+been|had\s+been|remains|became|is\s+now|was\s+once)\s+`;
 const AFTER = [
-  ["", STRONG],
-  [REPORTING, INDEFINITE],
-  [REPORTING_TO, DEFINITE],
+  ["", `\\s*,\\s*`, STRONG],
+  [REPORTING, `\\s*,\\s*`, INDEFINITE],
+  [REPORTING_TO, `\\s*,\\s*`, DEFINITE],
+  ["", PREDICATE, ARTICLES],
 ].map(
-  ([guard, words]) =>
+  ([guard, gap, words]) =>
     new RegExp(
-      `(${guard}${M}${PROTECT_MARK}\\s*,\\s*)((?:${words})\\b${UNIT}{1,300}?)${CLAUSE_END}`,
+      `(${guard}${M}${PROTECT_MARK}${gap})((?:${words})\\b${UNIT}{1,300}?)${CLAUSE_END}`,
       "giu",
     ),
 );
@@ -166,10 +176,24 @@ const BEFORE = new RegExp(
   "giu",
 );
 
+/** A masked description while the list after it is read: a token no text holds. */
+const DESCRIBED = "\u0000described\u0000";
+
 /** The description's tags, given back empty after its token, so the markup stays whole. */
 function descriptionMasked(description: string): string {
-  return MASK + (description.match(TAGS)?.join("") ?? "");
+  return DESCRIBED + (description.match(TAGS)?.join("") ?? "");
 }
+
+/**
+ * The rest of a list a description's clause opens (`who covers India, Sri Lanka and Nepal`):
+ * capitalised items after commas, closed by `and` or `or`, to the clause's end. A lower-case word
+ * after the comma is the sentence going on (`, told us`). Case counts here, so not `i`.
+ */
+const LIST_ITEM = String.raw`\p{Lu}[^,;:.!?()<>\u0000]{0,40}?`;
+const LIST = new RegExp(
+  String.raw`(${DESCRIBED}(?:<[^<>]*>)*)(?:,\s*${LIST_ITEM})*,?\s+(?:and|or|AND|OR)\s+${LIST_ITEM}${CLAUSE_END}`,
+  "gu",
+);
 
 /** The descriptions a text masked for names only holds, each with its context (for surveys). */
 export function descriptionsIn(named: string): { description: string; at: number }[] {
@@ -189,10 +213,13 @@ function withDescriptionsMasked(text: string): string {
   for (const re of AFTER) {
     out = out.replace(re, (_m, lead: string, d: string) => lead + descriptionMasked(d));
   }
-  return out.replace(
-    BEFORE,
-    (_m, lead: string, d: string, tail: string) => lead + descriptionMasked(d) + tail,
-  );
+  return out
+    .replace(LIST, "$1")
+    .replace(
+      BEFORE,
+      (_m, lead: string, d: string, tail: string) => lead + descriptionMasked(d) + tail,
+    )
+    .replaceAll(DESCRIBED, MASK);
 }
 
 /** A run swallowed as one token keeps the snippet's `<mark>` elements balanced. */
@@ -242,8 +269,7 @@ export function masker(
   // A role tried first, so one that holds a name word is masked whole, not cut at the word. A
   // role is a common word (`Head`, `Title`, `Col.`): never a tag, an entity, an attribute name or
   // a JSON key, which would break the page rather than hide anything.
-  const role =
-    phrases.length > 0 ? [`(?<!<\\/?|&#?)(?:${phrases.join("|")})(?!"\\s*:|\\s*=")`] : [];
+  const role = phrases.length > 0 ? [`(?<!<\\/?|&#?)(${phrases.join("|")})(?!"\\s*:|\\s*=")`] : [];
   const alternatives = [...role, ...encoded, ...words.map(wordPattern)].join("|");
   const re = new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives})(?![\\p{L}\\p{M}])`, "gu");
   return {
@@ -261,6 +287,11 @@ export function masker(
           : null;
         out += text.slice(at, m.index) + MASK + (tags ? tags.join("") : "");
         at = m.index + m[0].length;
+        // After a name's word (not a role: `GM Page` names whoever is GM), the name's rest.
+        if (m[1] !== undefined) continue;
+        TAIL.lastIndex = at;
+        const tail = TAIL.exec(text);
+        if (tail) re.lastIndex = at += tail[0].length;
       }
       if (!found) return text;
       out += text.slice(at);

@@ -216,3 +216,70 @@ describe("words of prose and acronyms are not surnames", () => {
     expect(names).toEqual(expect.arrayContaining(["Yunis", "Gray"]));
   });
 });
+
+/** A telegram without numbered paragraphs, shorter than the caption window (made-up names). */
+const UNNUMBERED = `UNCLAS E F T O LONDON 002187
+
+SENSITIVE
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: KNNP PREL UK
+SUBJECT: DELIVERY OF AGENDA FOR P-3 MEETING ON NUCLEAR
+NONPROLIFERATION TREATY (NPT)
+
+REF: SECSTATE 96412  (SBU/NF)
+
+Poloff shared the agenda with Nick Lowe (Protect), Head of the Nuclear Issues Section,
+on September 18. Lowe stated that P3 cohesion has improved, and Gordon Brown agreed.
+SUSMAN
+`;
+
+describe("a cable without numbered paragraphs", () => {
+  const cable = parseText(UNNUMBERED, { year: 2009 });
+  const person = (name: string) => cable.persons.find((p) => p.name === name);
+
+  it("is read from the end of its captions, as paragraph 0", () => {
+    expect(cable.paragraphs).toEqual([]);
+    expect(person("Nick Lowe")?.variants).toContain("Lowe");
+    expect(person("Nick Lowe")?.paragraphs).toEqual([0]);
+    expect(person("Gordon Brown")).toBeDefined();
+  });
+
+  it("protects the name its marker covers", () => {
+    expect(person("Nick Lowe")?.protected).toBe(true);
+    expect(person("Gordon Brown")?.protected).toBe(false);
+  });
+
+  it("reads no caption words for names, the subject's second line included", () => {
+    const words = cable.persons.flatMap((p) => [p.name, ...p.variants]).join(" ");
+    expect(words).not.toMatch(/NONPROLIFERATION|Nonproliferation|KNNP|Secstate|SECSTATE/);
+  });
+});
+
+describe("a protected name that is also a word of the language", () => {
+  const cable = parseText(
+    `C O N F I D E N T I A L ZAGREB 000694
+
+SUBJECT: CROATIA: UK VIEWS
+
+1. (C) UK Ambassador Blunt (protect) told Ambassador Foley that London was unmoved. Blunt
+suggested a visit by Ambassador Rapp.
+
+2. (C) Critical Infrastructure Protection (joint strategy to protect desalinization
+plants), and Civil Protection, were discussed.
+FOLEY
+`,
+    { year: 2009 },
+  );
+
+  it("stands as a protected person when a title and the marker say it is one", () => {
+    const blunt = cable.persons.find((p) => p.name === "Blunt");
+    expect(blunt?.protected).toBe(true);
+    expect(blunt?.paragraphs).toEqual([1]);
+  });
+
+  it("takes `to protect` with an object of its own for no marker", () => {
+    expect(cable.persons.map((p) => p.name)).not.toContain("Protection");
+  });
+});

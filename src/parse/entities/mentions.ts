@@ -415,8 +415,19 @@ function protectAfter(unit: LabeledUnit, to: number): boolean {
   const c = unit.text.charCodeAt(t.start);
   if (c !== 44 && c !== 40 && c !== 91 && c !== 45) return false;
   const rest = unit.text.slice(t.start, t.start + 60);
-  return /^(?:,\s*)?(?:\(|\[|--)\s*(?:[\w\s,]{0,30}?)\bprotect\b/i.test(rest);
+  const m = /^(?:,\s*)?(?:\(|\[|--)\s*(?:[\w\s,]{0,30}?)\bprotect\b/i.exec(rest);
+  if (m === null) return false;
+  if (!/\bto\s+protect$/i.test(m[0])) return true;
+  return !PROTECT_OBJECT.test(unit.text.slice(t.start + m[0].length, t.start + m[0].length + 20));
 }
+
+/**
+ * `Critical Infrastructure Protection (joint strategy to protect desalinization plants)`: the verb
+ * with an object of its own, not a marker asking to protect a source (`(please continue to protect
+ * this source)`, `(to protect him)`).
+ */
+const PROTECT_OBJECT =
+  /^\s+(?!(?:this|these|the|his|her|their|him|them|source|sources|identity|contact|both|all|throughout|strictly)\b)[a-z]/i;
 
 /** `according to Chun`: the name is a source, so a person. */
 function accordingTo(unit: LabeledUnit, from: number): boolean {

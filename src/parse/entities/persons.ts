@@ -48,9 +48,12 @@ export function groupPersons(
   const all: PlacedMention[] = [...signed, ...mentions];
   // A one-word form no full name claims, whatever cue stands before it (`General People's
   // Committee`, `NGOs said`), is no person when the word is prose or an acronym of it; the
-  // signature and Classified-By names are names by structure.
+  // signature and Classified-By names are names by structure. A name a protection marker covers
+  // stands whatever its word when something said it is a person (`UK Ambassador Blunt (protect)`): dropped as prose, it would be
+  // shown in public mode; kept in excess, it is only hidden.
   const fromStructure = new Set(signed);
-  const standsAlone = (pm: PlacedMention, key: string) => fromStructure.has(pm) || !notSurname(key);
+  const standsAlone = (pm: PlacedMention, key: string) =>
+    (pm.protected && pm.mention.evidence !== "single") || fromStructure.has(pm) || !notSurname(key);
   const groups: Group[] = [];
   index.surname.clear();
   index.word.clear();

@@ -1,13 +1,14 @@
 import type { Cable } from "../../model/cable.js";
-import { captionAreaEnd } from "../caption-area.js";
+import { proseStart } from "../caption-area.js";
 import type { BodyDoc } from "../doc.js";
 import { docSegments } from "../paragraphs/segment.js";
 import { docEnding } from "../signers/ending.js";
 
 /**
  * The texts entities are read from, each with the paragraph number it reports: the subject and
- * any unnumbered text between the caption area and paragraph 1 (an unnumbered summary) as `0`,
- * then each numbered paragraph. The caption area (TAGS, REF list, routing and addressee lines)
+ * any unnumbered text between the caption area and paragraph 1 (an unnumbered summary) — or, in
+ * a cable without numbered paragraphs, its whole text after the captions — as `0`, then each
+ * numbered paragraph. The caption area (TAGS, REF list, routing and addressee lines)
  * and a short trailer are left out; the Classified-By line and the signature are read as
  * structure.
  */
@@ -31,7 +32,7 @@ export function textUnits(cable: Cable, doc: BodyDoc): TextUnit[] {
   };
   if (cable.subject) add(0, cable.subject);
   const segments = docSegments(doc);
-  const from = captionAreaEnd(doc);
+  const from = proseStart(doc);
   const to = segments.length > 0 ? segments[0]!.start : docEnding(doc).contentEnd;
   if (to > from) add(0, leadText(doc.text.slice(from, to)));
   const numbers = cable.paragraphs.length === segments.length ? cable.paragraphs : segments;
@@ -57,8 +58,16 @@ function flat(text: string): string {
 const CAPTION_LINE =
   /^\s*(?:TAGS|SUBJECT|SUBJ|REF|REFS|E\.\s?O\.|CLASSIFIED\s+BY|DECL|PASS\s+TO)\b.*$/gim;
 
+/**
+ * Caption elements run together inside a line, as in the one-line copy of the banner and captions
+ * SMART records carry (`S E C R E T USNATO 000278 NOFORN SIPDIS E.O. 12958: DECL: 08/08/2018 TAGS:
+ * PREL MARR NATO`): TAGS codes and capitals after a label would read as names in mixed-case text.
+ */
+const INLINE_CAPTION =
+  /\bE\.\s?O\.\s?1\d{4}:?(?:\s*DECL:?\s*[\d/]+|\s*N\/A)?|\bTAGS:?(?:\s+[A-Z]{2,6}\b)+|\b(?:SUBJECT|SUBJ|REFS?):(?:\s+[^\sa-z]+(?=\s|$))+|\b(?:[A-Z] ){4,}[A-Z]\b/g;
+
 function leadText(text: string): string {
-  return text.replace(CAPTION_LINE, "");
+  return text.replace(CAPTION_LINE, "").replace(INLINE_CAPTION, " ");
 }
 
 function isCaps(text: string): boolean {
