@@ -73,11 +73,12 @@ export function captionArea(doc: BodyDoc): string {
 }
 
 /**
- * A caption line: one of the labels caption parsers read, the lines a label's value runs on to
- * (up to the next blank line) belong to it.
+ * A caption line: one of the labels caption parsers read, with its colon (a line of prose may open
+ * with `Reason` or `Subject`); the lines a label's value runs on to, up to the next blank line,
+ * belong to it.
  */
 const CAPTION_LABEL =
-  /^[ \t]*(?:TAGS|SUBJECT|SUBJ|REFS?|REFTELS?|REFERENCES?|E\.[ \t]?O\.|CLASSIFIED[ \t]+BY|DECL|PASS[ \t]+TO|REASONS?)\b/i;
+  /^[ \t]*(?:(?:TAGS|SUBJECT|SUBJ|REFS?|REFTELS?|REFERENCES?|DECL|PASS[ \t]+TO|REASONS?)[ \t]*:|E\.[ \t]?O\.[ \t]*1\d{4}|CLASSIFIED[ \t]+BY\b)/i;
 
 /**
  * Where the prose of the cable starts, for readers of prose (entities). Where paragraph 1 or a
