@@ -186,3 +186,30 @@ describe("the other writing of a role", () => {
     expect(namesProtected(p, "poloff", false)).toBe(false);
   });
 });
+
+describe("a withheld name's other spelling in the cable", () => {
+  const index = withMaskedWords(indexOf([row("Marcel Biato", ["Advisor"], true)]), [
+    {
+      cable_id: 1,
+      subject: "BRAZIL: BIATO SEEKS TALKS",
+      summary: null,
+      body: "Marcel Biato (protect) told Poloff that Lula agreed. Later Biatio said Marcelino Bento would not. Brazil agreed.",
+    },
+  ]);
+  const p = index.byRowid.get(1)!;
+
+  it("is masked as the name is", () => {
+    expect(p.masker.mask("Later Biatio said")).toBe("Later [withheld] said");
+    expect(p.masker.mask("Biatio, Biato and BIATO")).not.toMatch(/bia/i);
+  });
+
+  it("finds the cable by no search", () => {
+    expect(namesProtected(p, "biatio", false)).toBe(true);
+    expect(cablesNamedBy(index, "Biatio", false).has(p)).toBe(true);
+  });
+
+  it("leaves words more than one edit away, short ones and those of the other case alone", () => {
+    expect(p.masker.mask("Marcelino Bento, Brazil, Lula")).toBe("Marcelino Bento, Brazil, Lula");
+    expect(namesProtected(p, "bento", false)).toBe(false);
+  });
+});

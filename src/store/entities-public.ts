@@ -13,6 +13,7 @@ import {
   masker,
   DESCRIPTION_OPENINGS as OPENINGS,
 } from "./entities-mask.js";
+import { typoVariants } from "./entities-typos.js";
 import { fold, significantWords, withUnaccented } from "./entity-names.js";
 import { withheldIn } from "./protection-inherit.js";
 
@@ -207,7 +208,8 @@ const TEXTS = `SELECT id AS cable_id, subject, summary, body FROM cables
  * `[withheld]` would confirm what the token hides. A word the masked text still shows elsewhere
  * stays searchable (`tripoli` of `Tripoli-based` in a cable that says `Tripoli's chattering
  * classes`), and so do one-letter words, the glue of roles and the words that open a description
- * (`of`, `a`, `who`). Names' words are `words` already.
+ * (`of`, `a`, `who`). Names' words are `words` already; a withheld name's other spelling in the
+ * cable's current text (`Biatio` for `Biato`) joins them, masked and kept from searches as they are.
  */
 export function withMaskedWords(
   index: ProtectedIndex,
@@ -217,6 +219,15 @@ export function withMaskedWords(
     const p = index.byRowid.get(t.cable_id);
     if (!p) continue;
     const own = [t.subject, t.summary, t.body].filter((x): x is string => !!x);
+    // A withheld name's other spelling in the cable is masked as the name is (entities-typos.ts).
+    const typos = typoVariants(p.words, own);
+    if (typos.length > 0) {
+      p.masked.push(...typos);
+      p.masker = masker(p.masked, p.roles);
+      const added = withUnaccented(significantWords(typos)).filter((w) => !p.words.has(w));
+      for (const w of added) p.words.add(w);
+      addTo(index.byWord, added, p);
+    }
     const shown = new Set(own.flatMap((text) => plainWords(p.masker.mask(text))));
     const hidden = new Set<string>();
     for (const w of own.flatMap(plainWords)) {
