@@ -44,6 +44,11 @@ describe("proseStart", () => {
     expect(text.slice(proseStart(doc)).trim()).toBe("Poloff shared the agenda.\nSUSMAN");
   });
 
+  it("takes a label only with its colon: prose may open a line with `Reason` or `Subject`", () => {
+    const text = `TAGS: PREL\nSUBJECT: X\n\nA. (U) POST: The Hague.\nReason to believe the filming\nwas hostile.${" y".repeat(1300)}`;
+    expect(text.slice(proseStart(makeDoc(text))).startsWith("\nA. (U) POST")).toBe(true);
+  });
+
   it("keeps the window where no label stands in it, or a label's block runs to its end", () => {
     expect(proseStart(makeDoc("x".repeat(5000)))).toBe(2500);
     const open = `TAGS: PREL\nSUBJECT: ${"y ".repeat(1400)}`;
