@@ -23,7 +23,8 @@ const publicConnections = new WeakSet<Db>();
  * The migrations public mode cannot do without, as the message saying so (null: none missing):
  * 016 records whom older versions protect (protection-inherit.ts), 018 marks the names sharing a
  * word with them (withheldIn), 019 those sharing it in the other spelling of a letter PostgreSQL
- * unaccents. A public server never writes, so it cannot apply them itself.
+ * unaccents, 020 those writing it another way (`Biatio` for `Biato`). A public server never
+ * writes, so it cannot apply them itself.
  */
 export function publicMigrationsMissing(db: Db, path: string): string | null {
   const missing = pendingMigrations(db).filter((f) => PUBLIC_MIGRATIONS.includes(f));
@@ -35,6 +36,7 @@ const PUBLIC_MIGRATIONS = [
   "016-protected-forms.sql",
   "018-withheld-mentions.sql",
   "019-withheld-unaccented.sql",
+  "020-withheld-spellings.sql",
 ];
 
 export function setPublicMode(db: Db): void {

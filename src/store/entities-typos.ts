@@ -18,6 +18,22 @@ const MIN = 5;
 const CAPITALISED = /\p{Lu}\p{L}{3,}/gu;
 const LOWER = /\p{Ll}/u;
 
+/**
+ * Whether folded `word` is another spelling of folded `named`: both of MIN letters or more, the
+ * same initial, one edit apart. The writers withhold a mention with such a word as they withhold
+ * one sharing a word (protection-inherit.ts, touchedBy), so the misspelt person's entity page
+ * does not list the cable either.
+ */
+export function otherSpelling(word: string, named: string): boolean {
+  return (
+    word.length >= MIN &&
+    named.length >= MIN &&
+    word[0] === named[0] &&
+    word !== named &&
+    boundedEditDistance(word, named, 1) <= 1
+  );
+}
+
 /** The words of `texts` to mask as well as `words` (folded masked name words), as written. */
 export function typoVariants(words: ReadonlySet<string>, texts: readonly string[]): string[] {
   const byInitial = new Map<string, string[]>();
@@ -38,7 +54,7 @@ export function typoVariants(words: ReadonlySet<string>, texts: readonly string[
       const f = fold(written);
       if (f.length < MIN || words.has(f)) continue;
       const near = byInitial.get(f[0]!);
-      if (near?.some((w) => boundedEditDistance(f, w, 1) <= 1)) out.push(written);
+      if (near?.some((w) => otherSpelling(f, w))) out.push(written);
     }
   }
   return out;

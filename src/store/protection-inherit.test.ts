@@ -92,3 +92,17 @@ describe("what public mode withholds", () => {
     expect(touchedBy(words, person("Ali Saleh"))).toBe(true);
   });
 });
+
+describe("another spelling of a protected word", () => {
+  const words = protectedWords(["Marcel Biato", "Biato", "Shawn McCormack"]);
+
+  it("is withheld as the word is: a letter added, dropped, changed or swapped", () => {
+    for (const name of ["Biatio", "Biaton Silva", "Biata", "Baito", "Shawn McCormick", "MCCORMAK"])
+      expect(touchedBy(words, person(name)), name).toBe(true);
+  });
+
+  it("leaves words two edits away, of another initial, or under five letters", () => {
+    for (const name of ["Bento", "Viato", "Biatonova", "Bato", "Shaw", "Sean Miller"])
+      expect(touchedBy(words, person(name)), name).toBe(false);
+  });
+});

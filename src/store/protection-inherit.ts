@@ -9,6 +9,7 @@
  * the person unprotected would list the cable on their page with their name masked out of it.
  */
 import type { Cable } from "../model/cable.js";
+import { otherSpelling } from "./entities-typos.js";
 import { significantWords, withUnaccented } from "./entity-names.js";
 
 interface Named {
@@ -63,16 +64,23 @@ export function inheritProtection(cable: Cable, forms: readonly string[]): boole
 }
 
 /**
- * Whether a name shares a word with what the cable protects: the masker cuts that word out of
- * the cable's text, so the name must not lead to the cable or be shown beside it either. Public
- * mode withholds such a mention (`David Stang` beside a protected `Dorothy Stang`, a firm named
- * after a protected family, a namesake): listed on its entity's page, counted or linked from the
- * reader, it would lead from the protected word to the cable, and its page would show the word.
+ * Whether a name shares a word with what the cable protects, or writes one of them another way
+ * (a letter added, dropped, changed or swapped, in words of five letters or more;
+ * entities-typos.ts): the masker cuts that word out of the cable's text, so the name must not
+ * lead to the cable or be shown beside it either. Public mode withholds such a mention (`David
+ * Stang` beside a protected `Dorothy Stang`, a firm named after a protected family, a namesake):
+ * listed on its entity's page, counted or linked from the reader, it would lead from the
+ * protected word to the cable, and its page would show the word.
  */
 export function touchedBy(words: ReadonlySet<string>, named: Named): boolean {
   if (words.size === 0) return false;
   const both = bothSpellings(words);
-  return withUnaccented(significantWords([named.name, ...named.variants])).some((w) => both.has(w));
+  const own = withUnaccented(significantWords([named.name, ...named.variants]));
+  if (own.some((w) => both.has(w))) return true;
+  // Another spelling of a protected word (`Biatio` beside a protected `Marcel Biato`): public mode
+  // masks it in the text (entities-typos.ts), so the name would lead to the cable as the word does.
+  for (const w of own) for (const p of both) if (otherSpelling(w, p)) return true;
+  return false;
 }
 
 const spelled = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();

@@ -14,7 +14,7 @@ import { readSource } from "../../src/formats/index.js";
 import type { Cable } from "../../src/model/cable.js";
 import { parseRecord } from "../../src/parse/index.js";
 import { INPUTS, protectedServersHooks, searchHits } from "../entities/protected-archive.js";
-import { expectMaskedOnCablePages } from "../support/public-cable-pages.js";
+import { expectMaskedOnCablePages, get } from "../support/public-cable-pages.js";
 import { serverBackends } from "./backends.js";
 
 const CASES = [
@@ -69,6 +69,20 @@ describe.each(serverBackends("extraction gaps in public mode on PostgreSQL"))(
 
     it.each(CASES)("masks the name in $cable's reader, JSON, text and API", async (c) => {
       await expectMaskedOnCablePages(servers, c.cable, namesIn(c.names));
+    });
+
+    it("leads from no entity of the misspelt name to the cable that protects him", async () => {
+      const reached = async (server: typeof servers.pub) => {
+        const list = JSON.parse((await get(server, "/api/entities?q=biatio&type=person")).body) as {
+          entities: { id: string }[];
+        };
+        const pages = await Promise.all(
+          list.entities.map(async (e) => (await get(server, `/api/entities/${e.id}`)).body),
+        );
+        return pages.some((body) => body.includes("04BRASILIA2863"));
+      };
+      expect(await reached(servers.pub)).toBe(false);
+      expect(await reached(servers.local)).toBe(true);
     });
 
     it.each(CASES)("finds $cable by no search for the name", async (c) => {

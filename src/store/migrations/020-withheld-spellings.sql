@@ -1,0 +1,8 @@
+-- What public mode withholds beside a protected person, again (src/store/protection-inherit.ts,
+-- touchedBy): a name writing a protected word another way — one letter added, dropped, changed or
+-- two swapped, in words of five letters or more with the same initial (`Biatio` beside a
+-- protected `Marcel Biato`; src/store/entities-typos.ts) — is now withheld as a name sharing the
+-- word is, since public mode masks that spelling in the cable's text too. Archives written before
+-- are marked by migration 018 applied again with that rule (cg_withheld_by): it marks only
+-- mentions not marked yet, recounts their entities and queues a resolution when any moved.
+-- again: 018-withheld-mentions.sql
