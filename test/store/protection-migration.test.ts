@@ -18,9 +18,9 @@ import { type Db, openArchive } from "../../src/store/db.js";
 import { resolveEntities } from "../../src/store/entities-resolve.js";
 import { refreshEntitySummaries, summaryState } from "../../src/store/entity-summary.js";
 import { openPostgres } from "../../src/store/postgres/connect.js";
-import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { buildProtectedArchive, INPUTS } from "../entities/protected-archive.js";
-import { postgresAvailable, startCluster } from "../support/pg-cluster.js";
+import { withPostgresArchiveBefore } from "../support/pg-archive-before.js";
+import { postgresAvailable } from "../support/pg-cluster.js";
 import { expectPublicRefusal } from "../support/public-refusal.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/server/", import.meta.url));
@@ -158,47 +158,37 @@ const pg = postgresAvailable("the PostgreSQL migration of protection across vers
 
 describe.skipIf(!pg)("a PostgreSQL archive written before protection across versions", () => {
   it("is migrated to protect the person in the current version", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cablegram-protmig-pg-"));
-    const cluster = await startCluster();
-    try {
-      const path = join(dir, "archive.db");
-      await build(path);
-      const url = await cluster.createDatabase("protmig");
-      const source = openArchive(path, { readonly: true });
-      const target = await openPostgres(url);
-      try {
-        await copySqliteToPostgres(source, target, path);
-        // As the writer before migration 010 left it.
+    await withPostgresArchiveBefore(
+      "cablegram-protmig-pg-",
+      build,
+      // As the writer before migration 010 left it.
+      async (target) => {
         await target.sql.unsafe(`DROP TABLE protected_forms;
           DELETE FROM schema_migrations WHERE name = '010-protected-forms.sql';
           UPDATE mentions m SET protected = false FROM cables c
            WHERE c.id = m.cable_id AND c.reference_id = '${CABLE}';
           UPDATE entities SET public_cables = 2 WHERE id = 'person-ibrahim-meyet'`);
-      } finally {
-        source.close();
-        await target.close();
-      }
-      const again = await openPostgres(url);
-      try {
-        const marks = await again.sql.unsafe(MEYET);
-        expect(marks.map((r) => r.protected)).toEqual([true]);
-        const forms = await again.sql<{ form: string }[]>`
-          SELECT form FROM protected_forms WHERE reference_id = ${CABLE} ORDER BY form COLLATE "C"`;
-        expect(forms.map((r) => r.form)).toEqual(["El-Meyet", "Ibrahim el-Meyet", "el-Meyet"]);
-        // Nobody else in the cable is caught by the marks.
-        const others = await again.sql<{ n: number }[]>`
-          SELECT count(*)::int AS n FROM mentions m JOIN cables c ON c.id = m.cable_id
-           WHERE c.reference_id = ${CABLE} AND m.protected AND m.name NOT LIKE '%Meyet%'`;
-        expect(others[0]?.n).toBe(0);
-        const [entity] = await again.sql<{ n: number }[]>`
-          SELECT public_cables AS n FROM entities WHERE id = 'person-ibrahim-meyet'`;
-        expect(entity?.n).toBe(1);
-      } finally {
-        await again.close();
-      }
-    } finally {
-      cluster.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+      async (url) => {
+        const again = await openPostgres(url);
+        try {
+          const marks = await again.sql.unsafe(MEYET);
+          expect(marks.map((r) => r.protected)).toEqual([true]);
+          const forms = await again.sql<{ form: string }[]>`
+            SELECT form FROM protected_forms WHERE reference_id = ${CABLE} ORDER BY form COLLATE "C"`;
+          expect(forms.map((r) => r.form)).toEqual(["El-Meyet", "Ibrahim el-Meyet", "el-Meyet"]);
+          // Nobody else in the cable is caught by the marks.
+          const others = await again.sql<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM mentions m JOIN cables c ON c.id = m.cable_id
+             WHERE c.reference_id = ${CABLE} AND m.protected AND m.name NOT LIKE '%Meyet%'`;
+          expect(others[0]?.n).toBe(0);
+          const [entity] = await again.sql<{ n: number }[]>`
+            SELECT public_cables AS n FROM entities WHERE id = 'person-ibrahim-meyet'`;
+          expect(entity?.n).toBe(1);
+        } finally {
+          await again.close();
+        }
+      },
+    );
   }, 300_000);
 });

@@ -12,10 +12,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openArchive } from "../../src/store/db.js";
 import { openPostgres } from "../../src/store/postgres/connect.js";
-import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { NAMESAKES, PROTECTING } from "../entities/namesakes-archive.js";
 import { buildProtectedArchive } from "../entities/protected-archive.js";
-import { postgresAvailable, startCluster } from "../support/pg-cluster.js";
+import { withPostgresArchiveBefore } from "../support/pg-archive-before.js";
+import { postgresAvailable } from "../support/pg-cluster.js";
 import { expectPublicRefusal } from "../support/public-refusal.js";
 
 /** The marks of the protecting cable's mentions, by name. */
@@ -97,39 +97,29 @@ describe.skipIf(!pg)("a PostgreSQL archive written before a migration", () => {
   it.each(["011-withheld-mentions.sql", "013-withheld-unaccented.sql"])(
     "is marked and recounted when opened, %s pending",
     async (migration) => {
-      const dir = mkdtempSync(join(tmpdir(), "cablegram-withmig-pg-"));
-      const cluster = await startCluster();
-      try {
-        const path = join(dir, "archive.db");
-        await buildProtectedArchive(path, NAMESAKES);
-        const url = await cluster.createDatabase("withmig");
-        const source = openArchive(path, { readonly: true });
-        const target = await openPostgres(url);
-        try {
-          await copySqliteToPostgres(source, target, path);
+      await withPostgresArchiveBefore(
+        "cablegram-withmig-pg-",
+        (path) => buildProtectedArchive(path, NAMESAKES),
+        async (target) => {
           await target.sql.unsafe(`${UNMARK.replace("protected = 0", "protected = false")};
           UPDATE entities SET public_cables = 2 WHERE id IN (
             SELECT entity_id FROM mentions WHERE name IN ('Karim Dupre-Nassar', 'Dupre-Nassar Consulting'));
           DELETE FROM schema_migrations WHERE name = '${migration}'`);
           const rows = await target.sql.unsafe(MARKS);
           expect(rows.map((r) => [r.name, Number(r.protected)])).toEqual(UNMARKED);
-        } finally {
-          source.close();
-          await target.close();
-        }
-        const again = await openPostgres(url);
-        try {
-          const rows = await again.sql.unsafe(MARKS);
-          expect(rows.map((r) => [r.name, Number(r.protected)])).toEqual(MARKED);
-          const counts = await again.sql.unsafe(COUNTS);
-          expect(counts.map((r) => r.public_cables)).toEqual([1, 1]);
-        } finally {
-          await again.close();
-        }
-      } finally {
-        cluster.stop();
-        rmSync(dir, { recursive: true, force: true });
-      }
+        },
+        async (url) => {
+          const again = await openPostgres(url);
+          try {
+            const rows = await again.sql.unsafe(MARKS);
+            expect(rows.map((r) => [r.name, Number(r.protected)])).toEqual(MARKED);
+            const counts = await again.sql.unsafe(COUNTS);
+            expect(counts.map((r) => r.public_cables)).toEqual([1, 1]);
+          } finally {
+            await again.close();
+          }
+        },
+      );
     },
     300_000,
   );

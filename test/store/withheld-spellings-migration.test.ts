@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cable } from "../../src/model/cable.js";
 import { type Db, openArchive } from "../../src/store/db.js";
 import { openPostgres } from "../../src/store/postgres/connect.js";
-import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { NAMESAKES, PROTECTING } from "../entities/namesakes-archive.js";
 import { type BuildOptions, buildProtectedArchive } from "../entities/protected-archive.js";
-import { postgresAvailable, startCluster } from "../support/pg-cluster.js";
+import { withPostgresArchiveBefore } from "../support/pg-archive-before.js";
+import { postgresAvailable } from "../support/pg-cluster.js";
 import { expectPublicRefusal } from "../support/public-refusal.js";
 
 const SPELLED = "Segolen Dupres";
@@ -92,39 +92,29 @@ const pg = postgresAvailable("the PostgreSQL migration of withheld spellings");
 
 describe.skipIf(!pg)("a PostgreSQL archive written before migration 014", () => {
   it("withholds the other spelling, and nothing else, when opened", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cablegram-spellmig-pg-"));
-    const cluster = await startCluster();
-    try {
-      const path = join(dir, "archive.db");
-      await buildProtectedArchive(path, BUILD);
-      const url = await cluster.createDatabase("spellmig");
-      const source = openArchive(path, { readonly: true });
-      const target = await openPostgres(url);
-      const ALL = `SELECT m.name, m.protected FROM mentions m ORDER BY m.cable_id, m.seq`;
-      let marked: unknown[];
-      try {
-        await copySqliteToPostgres(source, target, path);
+    const ALL = "SELECT m.name, m.protected FROM mentions m ORDER BY m.cable_id, m.seq";
+    let marked: unknown[] = [];
+    await withPostgresArchiveBefore(
+      "cablegram-spellmig-pg-",
+      (path) => buildProtectedArchive(path, BUILD),
+      async (target) => {
         marked = (await target.sql.unsafe(ALL)).map((r) => [r.name, Number(r.protected)]);
         expect(marked).toContainEqual([SPELLED, 1]);
         await target.sql.unsafe(`${UNMARK.replace("protected = 0", "protected = false")};
           DELETE FROM schema_migrations WHERE name = '014-withheld-spellings.sql'`);
         const rows = await target.sql.unsafe(MARK);
         expect(rows.map((r) => Number(r.protected))).toEqual([0]);
-      } finally {
-        source.close();
-        await target.close();
-      }
-      const again = await openPostgres(url);
-      try {
-        const rows = await again.sql.unsafe(ALL);
-        // The same marks as the writers gave every mention of the archive.
-        expect(rows.map((r) => [r.name, Number(r.protected)])).toEqual(marked);
-      } finally {
-        await again.close();
-      }
-    } finally {
-      cluster.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+      async (url) => {
+        const again = await openPostgres(url);
+        try {
+          const rows = await again.sql.unsafe(ALL);
+          // The same marks as the writers gave every mention of the archive.
+          expect(rows.map((r) => [r.name, Number(r.protected)])).toEqual(marked);
+        } finally {
+          await again.close();
+        }
+      },
+    );
   }, 300_000);
 });
