@@ -18,11 +18,11 @@ import {
   indexOf,
   liveColumns,
   storedColumns,
-  type TypeColumn,
   transposed,
 } from "../store/entity-summary-columns.js";
 import { summariesBuilt } from "../store/entity-summary-read.js";
 import { stamp } from "./columns.js";
+import { entityFacetsOf, topEntities } from "./entity-count.js";
 import type { EntityFacetCount } from "./types.js";
 
 const cache = new WeakMap<Db, { stamp: string; pub: boolean; cols: EntityColumns }>();
@@ -38,86 +38,13 @@ export function entityFacetColumns(db: Db): EntityColumns {
   return cols;
 }
 
-/** Entries above which the running top list is cut back to `limit` (amortises the sorts). */
-const TOP_SLACK = 4;
-
-interface Top {
-  i: number;
-  n: number;
-}
-const byCountThenIndex = (a: Top, b: Top) => b.n - a.n || a.i - b.i;
-
-/**
- * The `limit` entities of one type the cables in `ids` name most, without `skip` (an index, or
- * -1). Ties go by index, which orders entities by name (codes are given in name order; an entity
- * first seen since the archive's last full summary build comes after those). A running top list
- * keeps this linear in the entities named: a broad result set names a hundred thousand of them at
- * Cablegate size, and sorting them all to show twenty cost more than counting.
- */
-function count(
-  cols: EntityColumns,
-  col: TypeColumn,
-  ids: ArrayLike<number>,
-  limit: number,
-  skip = -1,
-): EntityFacetCount[] {
-  const counts = new Int32Array(col.values.length);
-  const { start, idx } = col;
-  const last = start.length - 1;
-  // The entities named, in the order first seen: a narrow result set names a few hundred of the
-  // archive's 300,000, and scanning every count for them cost more than counting.
-  const seen = new Int32Array(Math.max(16, col.values.length >>> 3));
-  let named = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (id < 0 || id >= last) continue;
-    for (let k = start[id]!; k < start[id + 1]!; k++) {
-      const x = idx[k]!;
-      if (counts[x]!++ === 0) {
-        if (named < seen.length) seen[named] = x;
-        named++;
-      }
-    }
-  }
-  if (skip >= 0) counts[skip] = 0;
-  // Ties are broken by index in the sort below, so the order entries are visited in is free.
-  const sparse = named < seen.length;
-  const visits = sparse ? named : counts.length;
-  let top: Top[] = [];
-  // The count an entry needs to enter the list once it is full.
-  let floor = 1;
-  for (let j = 0; j < visits; j++) {
-    const i = sparse ? seen[j]! : j;
-    const n = counts[i]!;
-    if (n < floor) continue;
-    top.push({ i, n });
-    if (top.length >= limit * TOP_SLACK + 1) {
-      top = top.sort(byCountThenIndex).slice(0, limit);
-      floor = Math.max(1, top[top.length - 1]?.n ?? 1);
-    }
-  }
-  const out: EntityFacetCount[] = [];
-  // Entities gone since the lists were stored (a resolution not yet summarised) are skipped.
-  for (const e of top.sort(byCountThenIndex)) {
-    if (out.length === limit) break;
-    const entity = cols.entity(col.values[e.i]!);
-    if (entity) out.push({ value: entity.id, label: entity.name, count: e.n });
-  }
-  return out;
-}
-
 /** The most named persons, organisations and places of the hits (`ids`: cable rowids). */
 export function entityFacets(
   db: Db,
   ids: Int32Array,
   limit: number,
 ): Record<EntityType, EntityFacetCount[]> {
-  const cols = entityFacetColumns(db);
-  return {
-    person: count(cols, cols.person, ids, limit),
-    org: count(cols, cols.org, ids, limit),
-    place: count(cols, cols.place, ids, limit),
-  };
+  return entityFacetsOf(entityFacetColumns(db), ids, limit);
 }
 
 /**
@@ -144,7 +71,7 @@ export function coMentions(
   }
   const out = {} as Record<EntityType, Related[]>;
   for (const type of ENTITY_TYPES) {
-    out[type] = count(cols, cols[type], over, limit, type === own ? self : -1).map((f) => ({
+    out[type] = topEntities(cols, cols[type], over, limit, type === own ? self : -1).map((f) => ({
       id: f.value,
       type,
       name: f.label,

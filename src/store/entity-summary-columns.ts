@@ -45,12 +45,12 @@ export function indexOf(col: TypeColumn, v: number): number {
 
 const TYPE_CODE: Record<string, number> = { person: 0, org: 1, place: 2 };
 
-function typeOfId(id: string): number | undefined {
+export function typeOfId(id: string): number | undefined {
   return TYPE_CODE[id.slice(0, id.indexOf("-"))];
 }
 
-/** Appends values cable by cable, in rowid order. */
-class Builder {
+/** Appends values cable by cable, in rowid order (also src/search/postgres/entity-columns.ts). */
+export class CableValues {
   readonly start: Uint32Array;
   vals = new Uint32Array(1 << 16);
   length = 0;
@@ -104,7 +104,7 @@ class Builder {
  * type's entities (665 places at Cablegate size: counting places touches one cache line, not a
  * stretch of an array sized by every entity of the archive).
  */
-function byType(all: { start: Uint32Array; vals: Uint32Array; size: number }) {
+export function byType(all: { start: Uint32Array; vals: Uint32Array; size: number }) {
   const { start, vals, size } = all;
   const cables = start.length - 1;
   const dense = new Int32Array(size).fill(-1);
@@ -146,7 +146,7 @@ function cableSlots(db: Db): number {
 
 /** From the stored packed lists: a quarter of a second at 251,287 cables, not 19 s. */
 export function storedColumns(db: Db, pub: boolean): EntityColumns {
-  const b = new Builder(cableSlots(db));
+  const b = new CableValues(cableSlots(db));
   const rows = db
     .prepare<[], [number, Buffer]>(
       `SELECT cable_id, ${pub ? "coalesce(public_codes, codes)" : "codes"} FROM cable_entities
@@ -199,7 +199,7 @@ export function liveColumns(db: Db, pub: boolean): EntityColumns {
   entities.forEach(([id], i) => {
     code.set(id, i * 4 + (typeOfId(id) ?? 3));
   });
-  const b = new Builder(cableSlots(db));
+  const b = new CableValues(cableSlots(db));
   const rows = db
     .prepare<[], [number, EntityType, string]>(
       `SELECT cable_id, type, entity_id FROM mentions

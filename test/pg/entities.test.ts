@@ -16,9 +16,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Archive, postgresArchive, sqliteArchive } from "../../src/archive/archive.js";
 import { ingestPostgres } from "../../src/ingest/postgres.js";
+import { searchPostgres } from "../../src/search/postgres/search.js";
 import type { SearchResult } from "../../src/search/types.js";
 import { type Db, openArchive } from "../../src/store/db.js";
 import { openPostgres, type PgArchive } from "../../src/store/postgres/connect.js";
+import { setPublicModePg } from "../../src/store/postgres/entities-public.js";
 import { resolvePostgresEntities } from "../../src/store/postgres/entities-resolve.js";
 import { copySqliteToPostgres } from "../../src/store/postgres/from-sqlite.js";
 import { buildProtectedArchive, PROTECTED } from "../entities/protected-archive.js";
@@ -207,6 +209,50 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
     }
     const idx = await post.protectedIndex();
     expect(idx.byReference.size).toBe(new Set(PROTECTED.map((p) => p.cable)).size);
+  }, 300_000);
+
+  it("counts the entity facets in the web process as SQL counts them, local and public", async () => {
+    // The entity arrays (src/search/postgres/entity-columns.ts) against the SQL of the path
+    // without the columnar copy (statement.ts, entityTop): same entities, counts and order.
+    for (const pub of [false, true]) {
+      const pg: PgArchive = await openPostgres(url, { readonly: true });
+      open.push(pg);
+      if (pub) setPublicModePg(pg.sql);
+      const queries = [...SEARCHES, ...PROTECTED.flatMap((p) => [p.forms[0]!, `"${p.forms[0]}"`])];
+      let named = 0;
+      for (const q of queries) {
+        const ask = (columns: boolean) =>
+          searchPostgres(pg.sql, q, { facets: true, facetLimit: 5, columns }).catch(
+            (e: Error) => e.message,
+          );
+        const [node, sql] = [await ask(true), await ask(false)];
+        const facets = (r: SearchResult | string) =>
+          typeof r === "string" ? r : [r.facets?.person, r.facets?.org, r.facets?.place];
+        expect(facets(node), `${pub ? "public" : "local"}: ${q}`).toEqual(facets(sql));
+        if (typeof node !== "string" && node.facets?.person?.length) named++;
+      }
+      expect(named).toBeGreaterThan(queries.length / 2);
+    }
+    // Public counts leave out what a cable withholds: a protected person's count is short of
+    // at least the cable protecting them.
+    const [loc, pubPool] = [
+      await openPostgres(url, { readonly: true }),
+      await openPostgres(url, { readonly: true }),
+    ];
+    open.push(loc, pubPool);
+    setPublicModePg(pubPool.sql);
+    const everything = { facets: true, facetLimit: 10_000 };
+    const local = (await searchPostgres(loc.sql, "", everything)).facets?.person ?? [];
+    const shown = (await searchPostgres(pubPool.sql, "", everything)).facets?.person ?? [];
+    let checked = 0;
+    for (const p of PROTECTED) {
+      const l = local.find((f) => p.forms.includes(f.label));
+      if (!l) continue;
+      const s = shown.find((f) => f.value === l.value);
+      expect(s?.count ?? 0, p.forms[0]).toBeLessThan(l.count);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   }, 300_000);
 
   it("lists and prints entities with `cablegram entities` alike", () => {

@@ -1,15 +1,18 @@
 /**
  * A search on PostgreSQL with the columnar copy (./columns.ts): SQL finds the matches once and
- * sends their ids (4 bytes each), the relevance scores it alone can compute (every match's while
- * there are at most rankAll, else the subject tier's) and the entity facets, which read
- * `mentions`; Node then computes date keys, the page, its position, the TAGS / origin /
- * classification / caveat facets and the histogram exactly as the SQLite back end does
- * (src/search/hits.ts, previous.ts, facets.ts). The keys are the numbers searchStatement gives,
+ * sends their ids (4 bytes each) and the relevance scores it alone can compute (every match's while
+ * there are at most rankAll, else the subject tier's); Node then computes date keys, the page, its
+ * position, the TAGS / origin / classification / caveat facets, the histogram and, from the entity
+ * arrays (./entity-columns.ts), the person / org / place facets exactly as the SQLite back end does
+ * (src/search/hits.ts, previous.ts, facets.ts, entity-count.ts). Without fresh entity arrays (an
+ * ingest committing), SQL counts the entity facets from `mentions`. The keys are the numbers searchStatement gives,
  * so a cursor from either path opens the same page on the other.
  */
 import { ENTITY_TYPES } from "../../store/entities-input.js";
+import type { EntityColumns } from "../../store/entity-summary-columns.js";
 import type { Sql } from "../../store/postgres/connect.js";
 import type { Columns } from "../columns.js";
+import { entityFacetsOf } from "../entity-count.js";
 import { facetsFromColumns } from "../facets.js";
 import { columnDateKeys, firstAfter, type Matches, tieredKeys } from "../hits.js";
 import { type PagePosition, pagePosition } from "../previous.js";
@@ -33,8 +36,11 @@ interface IdsRow {
   [facet: string]: unknown;
 }
 
-/** The one statement: total, ids, scores, entity facets. */
-export function idsStatement(input: StatementInput): { text: string; params: unknown[] } {
+/** The one statement: total, ids, scores, and the entity facets unless Node counts them. */
+export function idsStatement(
+  input: StatementInput,
+  entitiesInSql = true,
+): { text: string; params: unknown[] } {
   const params = [...input.params];
   const param = (v: unknown, cast: string) => `$${params.push(v)}${cast}`;
   const columns = [
@@ -54,7 +60,7 @@ export function idsStatement(input: StatementInput): { text: string; params: unk
         : "NULL::bytea AS tier",
     );
   }
-  if (input.facets) {
+  if (input.facets && entitiesInSql) {
     const L = param(input.facets.limit, "::int");
     const pub = input.facets.pub;
     columns.push(...ENTITY_TYPES.map((t) => `${entityTop(t, L, pub)} AS ${t}`));
@@ -108,12 +114,14 @@ export interface ColumnarAnswer {
   facets: Pick<SearchResult, "facets" | "histogram">;
 }
 
+/** `entities`: the entity arrays (./entity-columns.ts), or null to count entity facets in SQL. */
 export async function searchColumnar(
   tx: Sql,
   cols: Columns,
+  entities: EntityColumns | null,
   input: StatementInput,
 ): Promise<ColumnarAnswer> {
-  const r = await oneRow<IdsRow>(tx, idsStatement(input));
+  const r = await oneRow<IdsRow>(tx, idsStatement(input, !entities));
   const ids = int32s(r.ids).sort();
   const matches = { ids, keys: keysFor(input, r, ids, cols) };
   const picked = firstAfter(matches, input.after, input.limit + 1);
@@ -128,13 +136,15 @@ export async function searchColumnar(
   let facets: ColumnarAnswer["facets"] = { facets: null, histogram: null };
   if (input.facets) {
     const counted = facetsFromColumns(cols, ids, input.facets.limit);
+    const named = entities
+      ? entityFacetsOf(entities, ids, input.facets.limit)
+      : {
+          person: r.person as EntityFacetCount[],
+          org: r.org as EntityFacetCount[],
+          place: r.place as EntityFacetCount[],
+        };
     facets = {
-      facets: {
-        ...counted.facets!,
-        person: r.person as EntityFacetCount[],
-        org: r.org as EntityFacetCount[],
-        place: r.place as EntityFacetCount[],
-      },
+      facets: { ...counted.facets!, ...named },
       histogram: counted.histogram,
     };
   }

@@ -7,6 +7,7 @@
  * or an exact id) one statement does all of it in SQL (./statement.ts). Both give the same numbers.
  */
 import { canonicalId } from "../../model/reference-id.js";
+import type { EntityColumns } from "../../store/entity-summary-columns.js";
 import type { Pool, Sql } from "../../store/postgres/connect.js";
 import { isPublicModePg, protectedIndexPg } from "../../store/postgres/entities-public.js";
 import { PerArchiveState } from "../../store/postgres/per-state.js";
@@ -26,6 +27,7 @@ import { checkOptions, QuerySyntaxError } from "../types.js";
 import { searchColumnar } from "./columnar.js";
 import { columnsIfFreshPg, int32s } from "./columns.js";
 import { compilePostgres, type Lexer, type PgCatalog } from "./compile.js";
+import { entityColumnsIfFreshPg } from "./entity-columns.js";
 import { snippetsFor } from "./snippets.js";
 import {
   oneRow,
@@ -151,8 +153,13 @@ async function pageFromSql(tx: Sql, input: StatementInput): Promise<PageAnswer> 
 }
 
 /** The same answer with the ids from SQL and the rest counted in Node (./columnar.ts). */
-async function pageFromColumns(tx: Sql, cols: Columns, input: StatementInput): Promise<PageAnswer> {
-  const a = await searchColumnar(tx, cols, input);
+async function pageFromColumns(
+  tx: Sql,
+  cols: Columns,
+  entities: EntityColumns | null,
+  input: StatementInput,
+): Promise<PageAnswer> {
+  const a = await searchColumnar(tx, cols, entities, input);
   const { ids, keys } = a.matches;
   const at = (i: number): CursorPosition => ({ key: keys[i]!, id: ids[i]! });
   const shown = a.picked.slice(0, input.limit);
@@ -238,7 +245,10 @@ export async function searchParsedPostgres(
       facets: opts.facets ? { limit: opts.facetLimit ?? DEFAULT_FACET_LIMIT, pub } : null,
     };
     const cols = exact || opts.columns === false ? null : await columnsIfFreshPg(pool, tx);
-    const answer = cols ? await pageFromColumns(tx, cols, input) : await pageFromSql(tx, input);
+    const entities = cols && input.facets ? await entityColumnsIfFreshPg(pool, tx) : null;
+    const answer = cols
+      ? await pageFromColumns(tx, cols, entities, input)
+      : await pageFromSql(tx, input);
     const snippets =
       opts.snippets === false
         ? new Map<number, { snippet: string | null; paragraph: number | null }>()
@@ -287,6 +297,7 @@ export async function searchParsedPostgres(
 export async function warmUpPostgres(pool: Pool): Promise<void> {
   await pool.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", async (tx) => {
     await columnsIfFreshPg(pool, tx);
+    await entityColumnsIfFreshPg(pool, tx);
     if (isPublicModePg(pool)) await protectedIndexPg(pool, tx);
   });
 }
