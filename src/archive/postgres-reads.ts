@@ -5,6 +5,7 @@
  * Public mode is a switch on the pool (src/store/postgres/entities-public.ts) every read consults.
  */
 import { comentionGexfPostgres, entitiesCsvPostgres } from "../export/entities-postgres.js";
+import { coMentionsFromArraysPg } from "../search/postgres/entity-columns.js";
 import { searchParsedPostgres, warmUpPostgres } from "../search/postgres/search.js";
 import type { FacetCount } from "../search/types.js";
 import type { PgArchive } from "../store/postgres/connect.js";
@@ -74,7 +75,11 @@ export function postgresReads(pg: PgArchive, guard: Guard): ArchiveReads {
       }),
     mentions: (id) => guard(() => cableMentionsPg(sql, id, pub())),
     findEntities: (q, opts) => guard(() => findEntitiesPg(sql, q, pub(), opts)),
-    entityDetail: (id, after = null) => guard(() => entityDetailPg(sql, id, pub(), after)),
+    // Co-mentions over the entity arrays the server keeps for the facets, as on SQLite.
+    entityDetail: (id, after = null) =>
+      guard(() =>
+        entityDetailPg(sql, id, pub(), after, 200, (e, n) => coMentionsFromArraysPg(sql, e, n)),
+      ),
     entitiesCsv: (q, type) => guard(() => entitiesCsvPostgres(sql, q, type, pub())),
     entityNetwork: (opts) => guard(() => comentionGexfPostgres(sql, pub(), opts)),
     enterPublicMode: () => setPublicModePg(sql),

@@ -3,8 +3,14 @@
  * cables names most, in the order both back ends give (count, then name). Pure, so SQLite's facets
  * and co-mentions (./entity-facets.ts) and PostgreSQL's (./postgres/entity-columns.ts) count alike.
  */
-import type { EntityType } from "../store/entities-input.js";
-import type { EntityColumns, TypeColumn } from "../store/entity-summary-columns.js";
+import { ENTITY_TYPES, type EntityType } from "../store/entities-input.js";
+import type { Related } from "../store/entities-read.js";
+import {
+  type EntityColumns,
+  indexOf,
+  type TypeColumn,
+  transposed,
+} from "../store/entity-summary-columns.js";
 import type { EntityFacetCount } from "./types.js";
 
 /** Entries above which the running top list is cut back to `limit` (amortises the sorts). */
@@ -86,4 +92,34 @@ export function entityFacetsOf(
     org: topEntities(cols, cols.org, ids, limit),
     place: topEntities(cols, cols.place, ids, limit),
   };
+}
+
+/**
+ * An entity page's co-mentions: the entities named most often beside `entity` in its cables (the
+ * arrays' own, transposed once, unless the caller has them), each with its number of those cables.
+ */
+export function coMentionsOf(
+  cols: EntityColumns,
+  entity: string,
+  cables: Int32Array | null,
+  limit: number,
+): Record<EntityType, Related[]> {
+  const v = cols.valueOf(entity);
+  const own = ENTITY_TYPES.find((t) => entity.startsWith(`${t}-`));
+  const self = own && v !== undefined ? indexOf(cols[own], v) : -1;
+  let over: ArrayLike<number> = cables ?? [];
+  if (!cables && own && self >= 0) {
+    const t = transposed(cols[own]);
+    over = t.cables.subarray(t.start[self]!, t.start[self + 1]!);
+  }
+  const out = {} as Record<EntityType, Related[]>;
+  for (const type of ENTITY_TYPES) {
+    out[type] = topEntities(cols, cols[type], over, limit, type === own ? self : -1).map((f) => ({
+      id: f.value,
+      type,
+      name: f.label,
+      cables: f.count,
+    }));
+  }
+  return out;
 }

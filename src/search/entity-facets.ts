@@ -10,19 +10,13 @@
  * arrays: a protected person is never counted for the cable protecting them.
  */
 import type { Db } from "../store/db.js";
-import { ENTITY_TYPES, type EntityType } from "../store/entities-input.js";
+import type { EntityType } from "../store/entities-input.js";
 import { isPublicMode } from "../store/entities-public.js";
 import type { Related } from "../store/entities-read.js";
-import {
-  type EntityColumns,
-  indexOf,
-  liveColumns,
-  storedColumns,
-  transposed,
-} from "../store/entity-summary-columns.js";
+import { type EntityColumns, liveColumns, storedColumns } from "../store/entity-summary-columns.js";
 import { summariesBuilt } from "../store/entity-summary-read.js";
 import { stamp } from "./columns.js";
-import { entityFacetsOf, topEntities } from "./entity-count.js";
+import { coMentionsOf, entityFacetsOf } from "./entity-count.js";
 import type { EntityFacetCount } from "./types.js";
 
 const cache = new WeakMap<Db, { stamp: string; pub: boolean; cols: EntityColumns }>();
@@ -60,23 +54,5 @@ export function coMentions(
   cables: Int32Array | null,
   limit: number,
 ): Record<EntityType, Related[]> {
-  const cols = entityFacetColumns(db);
-  const v = cols.valueOf(entity);
-  const own = ENTITY_TYPES.find((t) => entity.startsWith(`${t}-`));
-  const self = own && v !== undefined ? indexOf(cols[own], v) : -1;
-  let over: ArrayLike<number> = cables ?? [];
-  if (!cables && own && self >= 0) {
-    const t = transposed(cols[own]);
-    over = t.cables.subarray(t.start[self]!, t.start[self + 1]!);
-  }
-  const out = {} as Record<EntityType, Related[]>;
-  for (const type of ENTITY_TYPES) {
-    out[type] = topEntities(cols, cols[type], over, limit, type === own ? self : -1).map((f) => ({
-      id: f.value,
-      type,
-      name: f.label,
-      cables: f.count,
-    }));
-  }
-  return out;
+  return coMentionsOf(entityFacetColumns(db), entity, cables, limit);
 }

@@ -23,17 +23,22 @@ export interface EntityQuery {
   params: unknown[];
 }
 
+/**
+ * `column`: how the query names `mentions.entity_id` (PostgreSQL compares it in the collation of
+ * its index, src/search/postgres/compile.ts).
+ */
 export function entityQuery(
   type: "person" | "org" | "place",
   name: NameValue,
   open = false,
+  column = "entity_id",
 ): EntityQuery {
   const text = name.text.trim();
   // `NOT protected` reads the same on both back ends (an integer in SQLite, a boolean in PostgreSQL).
   const visible = open ? " AND NOT protected" : "";
   if (text.startsWith(`${type}-`) && /^[a-z0-9-]+$/.test(text)) {
     return {
-      sql: `SELECT cable_id FROM mentions WHERE entity_id = ?${visible}`,
+      sql: `SELECT cable_id FROM mentions WHERE ${column} = ?${visible}`,
       params: [text],
     };
   }
@@ -48,7 +53,7 @@ export function entityQuery(
     } AND entity_id >= ? AND entity_id < ?${open ? " AND public" : ""}`;
   });
   return {
-    sql: `SELECT cable_id FROM mentions WHERE entity_id IN (${parts.join(" INTERSECT ")})${visible}`,
+    sql: `SELECT cable_id FROM mentions WHERE ${column} IN (${parts.join(" INTERSECT ")})${visible}`,
     params,
   };
 }

@@ -19,6 +19,8 @@ import { nearQuery, phraseQuery, quoteLexeme } from "./near.js";
 /** Lexemes of each text, in order, as the index made them (cg_fold + the simple parser). */
 export type Lexer = (texts: string[]) => Promise<string[][]>;
 
+const ENTITY_ID_C = 'entity_id COLLATE "C"';
+
 export interface PgCatalog {
   origins(): Promise<string[]>;
   /** Whether the archive has the pair index of phrases (docs/server-mode.md; built by choice). */
@@ -317,8 +319,10 @@ class Builder {
       case "org":
       case "place": {
         // The SQL of the SQLite back end runs as it is on the same tables (entity_words compares
-        // byte-wise there too, migration 003); only its placeholders are renumbered.
-        const q = entityQuery(f.field, f.name, this.catalog.publicMode === true);
+        // byte-wise there too, migration 003); only its placeholders are renumbered, and
+        // `entity_id` is compared in the collation of its index, mentions_entity (migration 003):
+        // in the database's default one the planner cannot use that index and reads every mention.
+        const q = entityQuery(f.field, f.name, this.catalog.publicMode === true, ENTITY_ID_C);
         if (q.params.length === 0) return "false";
         let i = 0;
         const sql = q.sql.replace(/\?/g, () => this.param(q.params[i++]));

@@ -10,10 +10,13 @@
  * collation, which the codes' order gives.
  */
 
+import type { EntityType } from "../../store/entities-input.js";
+import type { Related } from "../../store/entities-read.js";
 import { byType, type EntityColumns, typeOfId } from "../../store/entity-summary-columns.js";
 import type { Pool, Sql } from "../../store/postgres/connect.js";
 import { isPublicModePg } from "../../store/postgres/entities-public.js";
 import { PerArchiveState } from "../../store/postgres/per-state.js";
+import { coMentionsOf } from "../entity-count.js";
 import { int32s } from "./columns.js";
 
 /** While the archive keeps changing, rebuild at most this often; in between, SQL counts. */
@@ -126,4 +129,18 @@ const copies = {
 export function entityColumnsIfFreshPg(pool: Pool, tx: Sql): Promise<EntityColumns | null> {
   const which = isPublicModePg(pool) ? copies.public : copies.local;
   return which.getUnlessRecent(pool, tx, REBUILD_INTERVAL_MS);
+}
+
+/**
+ * An entity page's co-mentions from the arrays (as SQLite's server counts them), or null while
+ * they are stale: milliseconds where joining the mentions of every cable of a much-named entity
+ * takes seconds. Public pools count over their public arrays, as `NOT protected` on both sides.
+ */
+export async function coMentionsFromArraysPg(
+  pool: Pool,
+  entity: string,
+  limit: number,
+): Promise<Record<EntityType, Related[]> | null> {
+  const cols = await entityColumnsIfFreshPg(pool, pool);
+  return cols ? coMentionsOf(cols, entity, null, limit) : null;
 }

@@ -54,7 +54,7 @@ async function publicDatesPg(
   const found = await sql.unsafe<({ id: string } & EntityDates)[]>(
     `SELECT m.entity_id AS id, min(c.created COLLATE "C") AS first, max(c.created COLLATE "C") AS last
        FROM mentions m JOIN cables c ON c.id = m.cable_id
-      WHERE m.entity_id = ANY($1::text[]) AND c.created IS NOT NULL
+      WHERE m.entity_id COLLATE "C" = ANY($1::text[]) AND c.created IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM mentions p WHERE p.cable_id = m.cable_id
                            AND p.entity_id = m.entity_id AND p.protected)
       GROUP BY m.entity_id`,
@@ -94,7 +94,7 @@ async function coMentionsPg(
                  FROM mentions m
                  JOIN mentions o ON o.cable_id = m.cable_id AND o.entity_id IS NOT NULL
                                 AND o.entity_id <> m.entity_id
-                WHERE m.entity_id = $1 ${visible}
+                WHERE m.entity_id COLLATE "C" = $1 ${visible}
                 GROUP BY o.entity_id, o.type) x
          LEFT JOIN entities e ON e.id = x.id) ranked
       WHERE r <= $2 ORDER BY type, r`,
@@ -107,6 +107,15 @@ async function coMentionsPg(
 }
 
 /**
+ * Co-mentions counted by the caller, over entity arrays a server keeps in memory
+ * (src/search/postgres/entity-columns.ts); null when it has none fresh, and SQL counts.
+ */
+export type CountedCoMentions = (
+  id: string,
+  limit: number,
+) => Promise<Record<EntityType, Related[]> | null>;
+
+/**
  * One entity with everything its page shows, its cables from `after` on, or null (public: also
  * when only protecting cables name it). Reads all its mentions, as SQLite does for an entity
  * whose summary is stale: the summaries of migration 012 are not on PostgreSQL yet.
@@ -117,6 +126,7 @@ export async function entityDetailPg(
   pub: boolean,
   after: CablesCursor | null = null,
   cableLimit = 200,
+  counted?: CountedCoMentions,
 ): Promise<EntityDetail | null> {
   const entity = await getEntityPg(sql, id, pub);
   if (!entity) return null;
@@ -125,11 +135,13 @@ export async function entityDetailPg(
            c.created, c.station, c.subject, c.month, m.name, m.variants, m.roles, m.paragraphs,
            m.protected, m.link
       FROM mentions m JOIN cables c ON c.id = m.cable_id
-     WHERE m.entity_id = ${id}
+     WHERE m.entity_id COLLATE "C" = ${id}
      ORDER BY coalesce(c.created, '') COLLATE "C" DESC, m.cable_id DESC, m.seq DESC`;
   const mentions: MentionRow[] = rows.map((r) => ({ ...r, protected: r.protected ? 1 : 0 }));
   const { cables: _, ...parts } = partsFromMentions(mentions, pub, cableLimit, after);
-  return page.withCoMentions(entity, parts, await coMentionsPg(sql, id, pub));
+  const co =
+    (counted ? await counted(id, RELATED_SHOWN) : null) ?? (await coMentionsPg(sql, id, pub));
+  return page.withCoMentions(entity, parts, co);
 }
 
 /** The persons, organisations and places of one cable (public: none it protects). */
@@ -172,7 +184,7 @@ export async function comentionEdgesPg(
     `SELECT a.entity_id AS s, b.entity_id AS t, count(DISTINCT a.cable_id)::int AS w
        FROM mentions a JOIN mentions b ON b.cable_id = a.cable_id
                                       AND b.entity_id COLLATE "C" > a.entity_id COLLATE "C"
-      WHERE a.entity_id = ANY($1::text[]) AND b.entity_id = ANY($1::text[])
+      WHERE a.entity_id COLLATE "C" = ANY($1::text[]) AND b.entity_id = ANY($1::text[])
         AND a.type = 'person' AND b.type = 'person' ${visible}
       GROUP BY a.entity_id, b.entity_id HAVING count(DISTINCT a.cable_id) >= $2
       ORDER BY a.entity_id COLLATE "C", b.entity_id COLLATE "C"`,
