@@ -5,8 +5,8 @@
  * position, the TAGS / origin / classification / caveat facets, the histogram and, from the entity
  * arrays (./entity-columns.ts), the person / org / place facets exactly as the SQLite back end does
  * (src/search/hits.ts, previous.ts, facets.ts, entity-count.ts). Without fresh entity arrays (an
- * ingest committing), SQL counts the entity facets from `mentions`. The keys are the numbers searchStatement gives,
- * so a cursor from either path opens the same page on the other.
+ * ingest committing), SQL counts the entity facets from `mentions`. The keys are the numbers
+ * searchStatement gives, so a cursor from either path opens the same page on the other.
  */
 import { ENTITY_TYPES } from "../../store/entities-input.js";
 import type { EntityColumns } from "../../store/entity-summary-columns.js";
