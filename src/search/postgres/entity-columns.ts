@@ -166,6 +166,9 @@ export async function coMentionsFromArraysPg(
   entity: string,
   limit: number,
 ): Promise<Record<EntityType, Related[]> | null> {
-  const cols = await entityColumnsIfFreshPg(pool, pool);
+  // In one snapshot, as a search reads them: the stamp and the arrays' reads agree.
+  const cols = await pool.begin("ISOLATION LEVEL REPEATABLE READ READ ONLY", (tx) =>
+    entityColumnsIfFreshPg(pool, tx),
+  );
   return cols ? coMentionsOf(cols, entity, null, limit) : null;
 }
