@@ -27,13 +27,12 @@ interface Fresh {
   variants: string;
 }
 
+/** Prepared per call: a rolled-back transaction takes the temporary tables it created with it. */
 function statements(db: Db) {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS entity_touched (
       type TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (type, key)) WITHOUT ROWID;
-    CREATE TEMP TABLE IF NOT EXISTS entity_affected (id TEXT PRIMARY KEY) WITHOUT ROWID;
-    DELETE FROM temp.entity_touched;
-    DELETE FROM temp.entity_affected;`);
+    CREATE TEMP TABLE IF NOT EXISTS entity_affected (id TEXT PRIMARY KEY) WITHOUT ROWID;`);
   return {
     removed: db.prepare<[number, number], Removed>(
       `SELECT rowid AS id, type, key, vkeys, entity_id FROM entity_dirty
@@ -73,11 +72,22 @@ function statements(db: Db) {
   };
 }
 
-export function resolveTouched(
-  db: Db,
-  batches: Batches,
-): { mode: "incremental"; mentions: number; entities: number; changed: number } {
+/** What the first half of an incremental run did. */
+export interface TouchedPlacements {
+  /** Mentions of the touched groups, resolved again. */
+  mentions: number;
+  /** Of those, the ones whose entity or link changed. */
+  changed: number;
+}
+
+/**
+ * The first half of an incremental run: the variant owners moved by the new and removed
+ * mentions, and every group they touch placed again. The entities whose mentions moved are left
+ * in `temp.entity_affected` (affectedEntities) for rebuildAffected.
+ */
+export function placeTouched(db: Db, batches: Batches): TouchedPlacements {
   const s = statements(db);
+  db.exec("DELETE FROM temp.entity_touched; DELETE FROM temp.entity_affected;");
   // Variant owners first: a touched organisation or place is placed by the owners as they now are.
   const touch = (type: EntityType, key: string, vkeys: readonly string[], delta: number) => {
     s.touch.run(type, key);
@@ -95,7 +105,7 @@ export function resolveTouched(
   for (const rows of removed) {
     for (const d of rows) {
       s.affect.run(d.entity_id);
-      touch(d.type, d.key ?? "", d.vkeys ? d.vkeys.split("\n") : [], -1);
+      touch(d.type, d.key ?? "", removedVkeys(d.vkeys), -1);
       inputs++;
     }
   }
@@ -105,13 +115,12 @@ export function resolveTouched(
   );
   for (const rows of fresh) {
     for (const r of rows) {
-      const variants = JSON.parse(r.variants) as string[];
-      const { key, vkeys } = mentionKeys({ type: r.type, name: r.name, variants });
+      const { key, vkeys } = freshKeys(r);
       touch(r.type, key, vkeys, 1);
       inputs++;
     }
   }
-  if (inputs === 0) return { mode: "incremental", mentions: 0, entities: 0, changed: 0 };
+  if (inputs === 0) return { mentions: 0, changed: 0 };
   db.exec("DELETE FROM entity_owners WHERE mentions <= 0");
 
   const ownersOf = storedOwners(db);
@@ -130,12 +139,45 @@ export function resolveTouched(
     mentions += r.mentions;
     changed += r.changed;
   }
+  return { mentions, changed };
+}
 
-  // The affected entities from all their mentions as now placed.
-  const affected = distinctKeys(
+/** The group keys a removed mention's journal row names (entity_dirty.vkeys). */
+export function removedVkeys(vkeys: string | null): string[] {
+  return vkeys ? vkeys.split("\n") : [];
+}
+
+/** The group keys of a mention no resolution has placed yet. */
+export function freshKeys(r: Pick<Fresh, "type" | "name" | "variants">): {
+  key: string;
+  vkeys: string[];
+} {
+  const variants = JSON.parse(r.variants) as string[];
+  return mentionKeys({ type: r.type, name: r.name, variants });
+}
+
+/** The entities placeTouched left to rebuild, in key order. */
+export function affectedEntities(db: Db): Iterable<string> {
+  const s = statements(db);
+  return distinctKeys(
     () => s.firstAffected.get(),
     (after) => s.nextAffected.get(after),
   );
-  rebuildEntities(db, affected, batches);
-  return { mode: "incremental", mentions, entities: s.affected.get()!, changed };
+}
+
+/**
+ * The second half: the affected entities' derived rows, from all their mentions as now placed.
+ * Returns how many entities were affected.
+ */
+export function rebuildAffected(db: Db, batches: Batches): number {
+  rebuildEntities(db, affectedEntities(db), batches);
+  return statements(db).affected.get()!;
+}
+
+export function resolveTouched(
+  db: Db,
+  batches: Batches,
+): { mode: "incremental"; mentions: number; entities: number; changed: number } {
+  const placed = placeTouched(db, batches);
+  return { mode: "incremental", ...placed, entities: rebuildAffected(db, batches) };
 }

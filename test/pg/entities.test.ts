@@ -10,7 +10,7 @@
  * a mention is left unplaced, rather than answered from part of the archive.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +19,8 @@ import { ingestPostgres } from "../../src/ingest/postgres.js";
 import { searchPostgres } from "../../src/search/postgres/search.js";
 import type { SearchResult } from "../../src/search/types.js";
 import { type Db, openArchive } from "../../src/store/db.js";
+import { resolveEntities } from "../../src/store/entities-resolve.js";
+import { refreshEntitySummaries } from "../../src/store/entity-summary.js";
 import { openPostgres, type PgArchive } from "../../src/store/postgres/connect.js";
 import { setPublicModePg } from "../../src/store/postgres/entities-public.js";
 import { resolvePostgresEntities } from "../../src/store/postgres/entities-resolve.js";
@@ -124,6 +126,59 @@ async function derivedRows(pg: PgArchive, table: string) {
 }
 function derivedRowsLite(db: Db, table: string) {
   return sorted(db.prepare(`SELECT ${DERIVED[table]} FROM ${table}`).all());
+}
+
+/**
+ * A resolution after a cable's mentions are removed (as a new version without them removes them)
+ * and another mention is left unplaced, done the same to both archives: PostgreSQL journals the
+ * removed ones (migration 016) and resolves only the groups they touch, as SQLite does, with the
+ * same placements and derived rows; a full run after it moves nothing and rebuilds the same rows.
+ */
+async function resolvesIncrementally(pg: PgArchive, lite: Db): Promise<void> {
+  // The cable naming the most persons, none of them Stevens (the searches after need his cables).
+  const [cable] = await pg.sql<{ id: string; r: string; n: number }[]>`
+    SELECT m.cable_id AS id, c.reference_id AS r, count(*)::int AS n
+      FROM mentions m JOIN cables c ON c.id = m.cable_id
+     WHERE NOT EXISTS (SELECT 1 FROM mentions s
+                        WHERE s.cable_id = m.cable_id AND s.entity_id LIKE '%stevens%')
+     GROUP BY 1, 2 ORDER BY sum((m.type = 'person')::int) DESC, 2 LIMIT 1`;
+  const [last] = await pg.sql<{ r: string; seq: number }[]>`
+    SELECT c.reference_id AS r, m.seq FROM mentions m JOIN cables c ON c.id = m.cable_id
+     WHERE m.cable_id <> ${cable!.id} ORDER BY m.cable_id DESC, m.seq DESC LIMIT 1`;
+  const [all] = await pg.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM mentions`;
+  await pg.sql`DELETE FROM mentions WHERE cable_id = ${cable!.id}`;
+  const [journaled] = await pg.sql<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM entity_dirty WHERE type <> '*'`;
+  expect(journaled!.n).toBe(cable!.n);
+  const unplace = `UPDATE mentions SET entity_id = NULL
+    WHERE cable_id = (SELECT id FROM cables WHERE reference_id = $1) AND seq = $2`;
+  await pg.sql.unsafe(unplace, [last!.r, last!.seq]);
+  lite
+    .prepare("DELETE FROM mentions WHERE cable_id = (SELECT id FROM cables WHERE reference_id = ?)")
+    .run(cable!.r);
+  lite.prepare(unplace.replaceAll(/\$\d/g, "?")).run(last!.r, last!.seq);
+  const run = await resolvePostgresEntities(pg.sql);
+  const liteRun = resolveEntities(lite);
+  // As SQLite's ingest ends: its entity pages read the summaries.
+  refreshEntitySummaries(lite);
+  expect(liteRun.mode).toBe("incremental");
+  expect(run?.mode).toBe("incremental");
+  expect(run!.mentions).toBe(liteRun.mentions);
+  expect(run!.mentions).toBeGreaterThan(0);
+  expect(run!.mentions).toBeLessThan(all!.n - cable!.n);
+  expect(run!.entities).toBe(liteRun.entities);
+  expect(run!.written).toBeGreaterThanOrEqual(1);
+  expect(await placements(pg)).toEqual(placementsLite(lite));
+  const rows: Record<string, string[]> = {};
+  for (const table of Object.keys(DERIVED)) {
+    rows[table] = await derivedRows(pg, table);
+    expect(rows[table], table).toEqual(derivedRowsLite(lite, table));
+  }
+  const [left] = await pg.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM entity_dirty`;
+  expect(left!.n).toBe(0);
+  expect((await resolvePostgresEntities(pg.sql, { full: true })).written).toBe(0);
+  for (const table of Object.keys(DERIVED))
+    expect(await derivedRows(pg, table), table).toEqual(rows[table]);
 }
 
 describe.skipIf(!run)("entities on PostgreSQL", () => {
@@ -331,6 +386,46 @@ describe.skipIf(!run)("entities on PostgreSQL", () => {
       expect(b.status, b.stderr).toBe(0);
       expect(b.stdout, args.join(" ")).toEqual(a.stdout);
       expect(a.stdout.length).toBeGreaterThan(20);
+    }
+  }, 120_000);
+
+  it("resolves incrementally once the archive has entities, as SQLite does", async () => {
+    const pg = await openPostgres(await cluster.createDatabase("incremental"));
+    const lite = openArchive(join(dir, "incremental.db"));
+    // Two spellings of one body, in two groups (their folded names differ) and one entity (their
+    // ids do not): the second cable's run touches only its group, and rebuilds the entity from
+    // the first one's mention too, which PostgreSQL's run must read though no group it touches
+    // holds it.
+    const munich = readFileSync(join(FIXTURES, "cables", "10MUNICH29.txt"), "utf8");
+    const inputs = ["Al Aqsa Foundation", "Al-Aqsa Foundation"].map((body, i) => {
+      const id = `10MUNICH900${i + 1}`;
+      const input = mkdtempSync(join(dir, "spelling-"));
+      const text = munich
+        .replace("10MUNICH29", id)
+        .replace(
+          "rather than substantive statements. \n",
+          `rather than substantive statements. \n \n¶9. (U) Seehofer also met the ${body} there. \n`,
+        );
+      writeFileSync(join(input, `${id}.txt`), text);
+      return input;
+    });
+    try {
+      const { ingest } = await import("../../src/ingest/index.js");
+      for (const input of [[join(FIXTURES, "cables"), inputs[0]!], [inputs[1]!]]) {
+        await ingestPostgres(pg, input, { workers: 0 });
+        await ingest(lite, input, { workers: 0 });
+        expect(await placements(pg)).toEqual(placementsLite(lite));
+        for (const table of Object.keys(DERIVED))
+          expect(await derivedRows(pg, table), table).toEqual(derivedRowsLite(lite, table));
+      }
+      const [foundation] = await pg.sql<{ cables: number; keys: number }[]>`
+        SELECT e.cables, (SELECT count(DISTINCT key)::int FROM mentions WHERE entity_id = e.id) AS keys
+          FROM entities e WHERE id = 'org-al-aqsa-foundation'`;
+      expect(foundation).toEqual({ cables: 2, keys: 2 });
+      await resolvesIncrementally(pg, lite);
+    } finally {
+      lite.close();
+      await pg.close();
     }
   }, 120_000);
 

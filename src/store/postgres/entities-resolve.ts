@@ -9,36 +9,38 @@
  * Why a scratch archive rather than the rule ported to SQL: one implementation of the rule, so an
  * archive ingested into PostgreSQL gets the ids, placements and counts SQLite gives the same input
  * by construction (test/pg/entities.test.ts compares them), not a second implementation to keep
- * equal. A full run every time, the derived tables rebuilt whole: at 50,000 cables a first load's
- * run took 45 s against 20 s for SQLite's (docs/server-mode.md, "Entities on PostgreSQL").
+ * equal. As on SQLite, a run is incremental once the archive has entities (entities-
+ * incremental.ts: the groups that unplaced and removed mentions touch); a full run (a first load,
+ * `--rebuild`) copies everything and rebuilds the derived tables whole: at 50,000 cables a first
+ * load's run took 45 s against 20 s for SQLite's (docs/server-mode.md, "Entities on PostgreSQL").
  *
  * The whole run holds the writer lock in one transaction: no batch of another ingest lands between
  * the read and the write back, and readers see the old placements or the new ones, never a mix.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Db, openArchive } from "../db.js";
 import { type ResolveReport, resolveEntities } from "../entities-resolve.js";
 import { finishMentionLoad, startMentionLoad } from "../entities-write.js";
 import { type Pool, type Sql, WRITER_LOCK } from "./connect.js";
-import { type CopyValue, copyRows } from "./copy.js";
-import { ENTITY_COLUMNS } from "./entities-copy.js";
+import { resolveTouchedPg } from "./entities-incremental.js";
 import { resolutionPending } from "./entities-read.js";
+import {
+  ahead,
+  CABLE_SELECT,
+  CHUNK,
+  copyBack,
+  MENTION_SELECT,
+  SCRATCH,
+  scratchInserts,
+  sweepScratch,
+  writeMoved,
+} from "./entities-scratch.js";
+import { WRITTEN_MARK } from "./entities-write.js";
 
 /** The derived tables, rebuilt whole from the scratch archive. */
 const DERIVED = ["entities", "entity_forms", "entity_words", "entity_owners"] as const;
-
-/** What resolution decides for a mention. */
-const PLACED = ["entity_id", "link", "key", "vkeys"];
-const PLACEMENT = `cable_id, seq, ${PLACED.join(", ")}`;
-/** The scratch archive's copy of each mention's placement as PostgreSQL holds it. */
-const WAS = PLACED.map((c) => `was_${c}`);
-/** A mention whose placement resolution changed. */
-const MOVED = PLACED.map((c) => `${c} IS NOT was_${c}`).join(" OR ");
-
-/** Rows per fetch from PostgreSQL and per scratch transaction. */
-const CHUNK = 20_000;
 
 export interface PgResolveReport extends ResolveReport {
   /** Mention rows written back (their entity, link or key changed). */
@@ -48,123 +50,38 @@ export interface PgResolveReport extends ResolveReport {
   writeSeconds: number;
 }
 
-const SCRATCH = "cablegram-resolve-";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Scratch folders of runs whose process is gone (killed mid-run: a `finally` never ran) are
- * removed, so killed ingests do not pile up copies of the mentions in the temporary folder.
- */
-function sweepScratch(base: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(base);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = new RegExp(`^${SCRATCH}(\\d+)-`).exec(name)?.[1];
-    if (pid && Number(pid) !== process.pid && !alive(Number(pid)))
-      rmSync(join(base, name), { recursive: true, force: true });
-  }
-}
-
-/**
- * The chunks of `chunks`, the next one asked for before this one is handed on: PostgreSQL sends
- * it while SQLite stores this one.
- */
-async function* ahead<T>(chunks: AsyncIterable<T>): AsyncGenerator<T> {
-  const it = chunks[Symbol.asyncIterator]();
-  let next = it.next();
-  let done = false;
-  try {
-    for (;;) {
-      const r = await next;
-      if (r.done) {
-        done = true;
-        return;
-      }
-      next = it.next();
-      yield r.value;
-    }
-  } finally {
-    // Left early (the consumer threw): the chunk asked for ahead is not waited for.
-    if (!done) {
-      next.catch(() => {});
-      await it.return?.();
-    }
-  }
-}
-
 async function fill(tx: Sql, db: Db): Promise<void> {
-  const cable = db.prepare(
-    `INSERT INTO cables (id, reference_id, station, year, created, signers, body, cable_json, version_id)
-     VALUES (?, ?, ?, ?, ?, ?, '', '', 0)`,
-  );
-  // Ids as the driver gives int8 (strings): the columns' INTEGER affinity stores them as integers.
-  const cables = tx`SELECT id, reference_id, station, year, created, signers
-                      FROM cables ORDER BY id`.values();
-  for await (const rows of ahead(cables.cursor(CHUNK))) {
-    db.transaction(() => {
-      for (const r of rows) cable.run(...(r as unknown[]));
-    })();
-  }
-  const cols = ENTITY_COLUMNS.mentions!;
-  const names = cols.split(", ");
-  const was = PLACED.map((c) => names.indexOf(c));
-  const mention = db.prepare(
-    `INSERT INTO mentions (${cols}, ${WAS.join(", ")}) VALUES (${[...names, ...was].map(() => "?").join(", ")})`,
-  );
-  // Booleans as SQLite stores them.
+  const insert = scratchInserts(db);
+  const cables = tx.unsafe(`SELECT ${CABLE_SELECT} FROM cables ORDER BY id`).values();
+  for await (const rows of ahead(cables.cursor(CHUNK))) insert.cables(rows);
   const mentions = tx
-    .unsafe(
-      `SELECT ${cols
-        .replace("us_official", "us_official::int")
-        .replace("protected", "protected::int")} FROM mentions ORDER BY cable_id, seq`,
-    )
+    .unsafe(`SELECT ${MENTION_SELECT} FROM mentions m ORDER BY cable_id, seq`)
     .values();
-  for await (const rows of ahead(mentions.cursor(CHUNK))) {
-    db.transaction(() => {
-      for (const r of rows as unknown as unknown[][]) mention.run(...r, ...was.map((i) => r[i]));
-    })();
-  }
+  for await (const rows of ahead(mentions.cursor(CHUNK))) insert.mentions(rows);
 }
 
 async function writeBack(tx: Sql, db: Db): Promise<number> {
-  // An UPDATE from a table of the moved rows, even when all moved (a first load). At 1.2 M
-  // mentions the whole write back took 17.1–18.8 s so; deleting every mention and copying every
-  // column back 16.2–21.1 s (the rows formatted in Node), a DELETE … RETURNING feeding an INSERT
-  // of the joined rows 22.8 s. No faster, and this sends six columns instead of fourteen.
-  await tx.unsafe(`CREATE TEMP TABLE cg_placed (cable_id bigint, seq integer, entity_id text,
-                   link text, key text, vkeys text) ON COMMIT DROP`);
-  const rows = db.prepare(`SELECT ${PLACEMENT} FROM mentions WHERE ${MOVED}`).raw().iterate();
-  const moved = await copyRows(tx, "cg_placed", PLACEMENT, rows as Iterable<CopyValue[]>);
-  if (moved > 0) {
-    await tx.unsafe(`UPDATE mentions m SET entity_id = p.entity_id, link = p.link, key = p.key,
-                            vkeys = p.vkeys
-                       FROM cg_placed p WHERE m.cable_id = p.cable_id AND m.seq = p.seq`);
-  }
+  const moved = await writeMoved(tx, db);
   // DELETE, not TRUNCATE: a reader's snapshot keeps the old rows until the commit, where
   // TRUNCATE would show it empty tables (and public mode nobody to protect).
   for (const table of DERIVED) {
     await tx.unsafe(`DELETE FROM ${table}`);
-    const cols = ENTITY_COLUMNS[table]!;
-    const rows = db.prepare(`SELECT ${cols} FROM ${table}`).raw().iterate();
-    await copyRows(tx, table, cols, rows as Iterable<CopyValue[]>);
+    await copyBack(tx, db, table);
   }
-  await tx`DELETE FROM entity_dirty`;
-  // Servers compare the archive's state (archiveStamp): a resolution no ingest run records
-  // (`entities --rebuild`) must still empty their caches.
-  await tx`UPDATE entity_resolutions SET runs = runs + 1`;
   return moved;
+}
+
+/**
+ * Whether the run must be a full one: asked for, no entity yet (a first load, an archive from
+ * before resolution), or a mark other than the writer's (`migrate` copies SQLite's, migration 016
+ * leaves one for the removals it could not journal).
+ */
+async function fullRunDue(tx: Sql, full: boolean | undefined): Promise<boolean> {
+  if (full) return true;
+  const [row] = await tx<{ due: boolean }[]>`
+    SELECT NOT EXISTS (SELECT 1 FROM entities)
+        OR EXISTS (SELECT 1 FROM entity_dirty WHERE type = '*' AND key IS DISTINCT FROM ${WRITTEN_MARK}) AS due`;
+  return row?.due === true;
 }
 
 export interface ResolveOptions {
@@ -203,38 +120,46 @@ export async function resolvePostgresEntities(
       await opts.meanwhile?.(tx);
       return null;
     }
+    const fullRun = await fullRunDue(tx, opts.full);
     const base = opts.scratchDir ?? tmpdir();
     sweepScratch(base);
     const dir = mkdtempSync(join(base, `${SCRATCH}${process.pid}-`));
     const db = openArchive(join(dir, "scratch.db"));
     try {
       db.pragma("synchronous = OFF");
-      // As a first SQLite ingest loads them: the group indexes built once, after the rows.
-      startMentionLoad(db);
-      // Each mention's placement as PostgreSQL holds it, beside the one resolution gives it
-      // (resolution writes mentions by UPDATE of its own columns only).
-      for (const c of WAS) db.exec(`ALTER TABLE mentions ADD COLUMN ${c}`);
-      const t0 = performance.now();
-      await fill(tx, db);
-      finishMentionLoad(db);
-      const readSeconds = (performance.now() - t0) / 1000;
-      // Sent before the rule blocks this thread; the server runs it meanwhile.
-      const server = opts.meanwhile?.(tx);
-      server?.catch(() => {});
-      if (server) await new Promise((sent) => setImmediate(sent));
-      const report = resolveEntities(db, { full: true });
-      await server;
-      const t1 = performance.now();
-      const written = await writeBack(tx, db);
-      return {
-        ...report,
-        written,
-        readSeconds,
-        writeSeconds: (performance.now() - t1) / 1000,
-      };
+      let report: PgResolveReport;
+      if (fullRun) report = await resolveAll(tx, db, opts);
+      else {
+        await opts.meanwhile?.(tx);
+        report = await resolveTouchedPg(tx, db);
+      }
+      await tx`DELETE FROM entity_dirty`;
+      // Servers compare the archive's state (archiveStamp): a resolution that no ingest run
+      // records (`entities --rebuild`) must still empty their caches.
+      await tx`UPDATE entity_resolutions SET runs = runs + 1`;
+      return report;
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
+}
+
+/** A full run: every cable's facts and every mention in the scratch archive, everything written back. */
+async function resolveAll(tx: Sql, db: Db, opts: ResolveOptions): Promise<PgResolveReport> {
+  // As a first SQLite ingest loads them: the group indexes built once, after the rows.
+  startMentionLoad(db);
+  const t0 = performance.now();
+  await fill(tx, db);
+  finishMentionLoad(db);
+  const readSeconds = (performance.now() - t0) / 1000;
+  // Sent before the rule blocks this thread; the server runs it meanwhile.
+  const server = opts.meanwhile?.(tx);
+  server?.catch(() => {});
+  if (server) await new Promise((sent) => setImmediate(sent));
+  const report = resolveEntities(db, { full: true });
+  await server;
+  const t1 = performance.now();
+  const written = await writeBack(tx, db);
+  return { ...report, written, readSeconds, writeSeconds: (performance.now() - t1) / 1000 };
 }
