@@ -157,7 +157,8 @@ async function resolvesIncrementally(pg: PgArchive, lite: Db): Promise<void> {
     .prepare("DELETE FROM mentions WHERE cable_id = (SELECT id FROM cables WHERE reference_id = ?)")
     .run(cable!.r);
   lite.prepare(unplace.replaceAll(/\$\d/g, "?")).run(last!.r, last!.seq);
-  const run = await resolvePostgresEntities(pg.sql);
+  // The cables of the touched groups read by id (an ingest's run reads them all, in this archive).
+  const run = await resolvePostgresEntities(pg.sql, { byIdShare: 1 });
   const liteRun = resolveEntities(lite);
   // As SQLite's ingest ends: its entity pages read the summaries.
   refreshEntitySummaries(lite);

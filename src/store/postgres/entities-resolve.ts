@@ -96,6 +96,11 @@ export interface ResolveOptions {
    * send its statements in one message: the rule blocks this thread until it ends.
    */
   meanwhile?: (tx: Sql) => Promise<unknown>;
+  /**
+   * An incremental run reads the cables of the groups it touches by id up to this share of the
+   * archive's cables, and all of them above it (default one half). Tests set it to take each way.
+   */
+  byIdShare?: number;
 }
 
 /**
@@ -131,7 +136,7 @@ export async function resolvePostgresEntities(
       if (fullRun) report = await resolveAll(tx, db, opts);
       else {
         await opts.meanwhile?.(tx);
-        report = await resolveTouchedPg(tx, db);
+        report = await resolveTouchedPg(tx, db, opts.byIdShare);
       }
       await tx`DELETE FROM entity_dirty`;
       // Servers compare the archive's state (archiveStamp): a resolution that no ingest run
