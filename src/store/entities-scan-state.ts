@@ -22,11 +22,12 @@ import { fold } from "./entity-names.js";
  */
 
 /**
- * A row as read: the type as its TYPES index (null: unknown), variants and roles null when none
- * ('[]', most mentions), the two flags already in one integer. SQLite does this per row cheaper
- * than the scan did: a string made and looked up per row costs more than an integer.
+ * A row as read: cable id, seq, the type as its TYPES index (null: unknown), name, variants and
+ * roles null when none ('[]', most mentions), the two flags already in one integer, then the
+ * stored entity, link, key and vkeys. The database does this per row cheaper than the scan did: a
+ * string made and looked up per row costs more than an integer.
  */
-type Raw = [
+export type MentionRow = [
   number,
   number,
   number | null,
@@ -77,7 +78,7 @@ export type ScanPart = Pick<
 /** TYPES as a CASE (each type's index; an unknown type gives null). */
 const TYPE_SQL = `CASE type ${TYPES.map((t, i) => `WHEN '${t}' THEN ${i}`).join(" ")} END`;
 
-const SELECT = `SELECT cable_id, seq, ${TYPE_SQL}, name, NULLIF(variants, '${EMPTY}'),
+export const MENTION_ROW_SELECT = `SELECT cable_id, seq, ${TYPE_SQL}, name, NULLIF(variants, '${EMPTY}'),
                        NULLIF(roles, '${EMPTY}'),
                        (us_official = 1) * ${US_OFFICIAL} | (protected = 1) * ${PROTECTED},
                        entity_id, link, key, vkeys FROM mentions`;
@@ -165,7 +166,6 @@ export class ScanState {
 
   /** Reads the mentions of the cables with ids in [from, to) (null: unbounded), in table order. */
   read(db: Db, from: number | null, to: number | null): void {
-    const { cols, cables } = this;
     const where =
       from === null && to === null
         ? ""
@@ -175,47 +175,54 @@ export class ScanState {
             ? " WHERE cable_id >= ?"
             : " WHERE cable_id >= ? AND cable_id < ?";
     const args = [from, to].filter((x) => x !== null);
-    const rows = db.prepare<unknown[], Raw>(`${SELECT}${where} ORDER BY cable_id, seq`).raw();
-    const n = cols.seq.length;
-    let lastCable = -1;
-    let cableIdx = -1;
-    let signers: Set<string> | null = null;
-    for (const r of rows.iterate(...args)) {
-      if (this.i === n) throw new Error("mentions changed while resolution read them");
-      const [cableId, seq, t, name, variants, roles, stored, entity, link, key, vkeys] = r;
-      if (cableId !== lastCable) {
-        lastCable = cableId;
-        cableIdx = cables.index.get(cableId) ?? -1;
-        if (cableIdx < 0) throw new Error(`a mention of cable ${cableId}, not in the archive`);
-        const raw = cables.signers[cableIdx];
-        // As signedBy reads them.
-        signers = raw ? new Set(raw.split("; ").map((x) => fold(x).trim())) : null;
-      }
-      if (t === null) throw new Error(`a mention of unknown type (cable ${cableId}, seq ${seq})`);
-      const ni = this.names.id(name);
-      const vi = variants === null ? 0 : this.lists.id(variants);
-      const c = this.comboOf(t, ni, vi, () => this.list(vi));
-      this.comboCount.a[c]!++;
-      let flags = stored;
-      if (key !== this.groupKeys[this.comboGroup.a[c]!] || vkeys !== this.comboVkeysJoined[c])
-        flags |= REKEY;
-      if (t === 0 && signers) {
-        let f = this.folded[c];
-        if (!f) {
-          f = [fold(name), ...this.list(vi).map(fold)];
-          this.folded[c] = f;
-        }
-        if (f.some((x) => signers!.has(x))) flags |= SIGNED;
-      }
-      const i = this.i++;
-      cols.cable[i] = cableIdx;
-      cols.seq[i] = seq;
-      cols.flags[i] = flags;
-      cols.roles[i] = roles === null ? 0 : this.lists.id(roles);
-      cols.combo[i] = c;
-      cols.entity[i] = entity === null ? -1 : this.entities.id(entity);
-      cols.link[i] = link === null ? -1 : this.links.id(link);
+    const rows = db
+      .prepare<unknown[], MentionRow>(`${MENTION_ROW_SELECT}${where} ORDER BY cable_id, seq`)
+      .raw();
+    for (const r of rows.iterate(...args)) this.add(r);
+  }
+
+  // The cable of the mentions being added, and its signers folded as signedBy reads them.
+  private lastCable = -1;
+  private cableIdx = -1;
+  private signers: Set<string> | null = null;
+
+  /** One mention, after those of lower (cable_id, seq): what `read` does with each row. */
+  add(r: MentionRow): void {
+    const { cols, cables } = this;
+    if (this.i === cols.seq.length) throw new Error("mentions changed while resolution read them");
+    const [cableId, seq, t, name, variants, roles, stored, entity, link, key, vkeys] = r;
+    if (cableId !== this.lastCable) {
+      this.lastCable = cableId;
+      this.cableIdx = cables.index.get(cableId) ?? -1;
+      if (this.cableIdx < 0) throw new Error(`a mention of cable ${cableId}, not in the archive`);
+      const raw = cables.signers[this.cableIdx];
+      this.signers = raw ? new Set(raw.split("; ").map((x) => fold(x).trim())) : null;
     }
+    if (t === null) throw new Error(`a mention of unknown type (cable ${cableId}, seq ${seq})`);
+    const ni = this.names.id(name);
+    const vi = variants === null ? 0 : this.lists.id(variants);
+    const c = this.comboOf(t, ni, vi, () => this.list(vi));
+    this.comboCount.a[c]!++;
+    let flags = stored;
+    if (key !== this.groupKeys[this.comboGroup.a[c]!] || vkeys !== this.comboVkeysJoined[c])
+      flags |= REKEY;
+    const signers = this.signers;
+    if (t === 0 && signers) {
+      let f = this.folded[c];
+      if (!f) {
+        f = [fold(name), ...this.list(vi).map(fold)];
+        this.folded[c] = f;
+      }
+      if (f.some((x) => signers.has(x))) flags |= SIGNED;
+    }
+    const i = this.i++;
+    cols.cable[i] = this.cableIdx;
+    cols.seq[i] = seq;
+    cols.flags[i] = flags;
+    cols.roles[i] = roles === null ? 0 : this.lists.id(roles);
+    cols.combo[i] = c;
+    cols.entity[i] = entity === null ? -1 : this.entities.id(entity);
+    cols.link[i] = link === null ? -1 : this.links.id(link);
   }
 
   /** This state as a part for another to absorb (its columns as long as what was read). */

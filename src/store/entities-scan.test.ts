@@ -3,13 +3,18 @@ import { entityCable as cable, person } from "../../test/store/entity-cables.js"
 import { type Db, openArchive } from "./db.js";
 import { resolveEntities } from "./entities-resolve.js";
 import {
+  type CableRow,
   groupOrder,
+  type MentionRow,
   PROTECTED,
   REKEY,
+  type Scan,
+  ScanFeed,
   SIGNED,
   scanMentions,
   US_OFFICIAL,
 } from "./entities-scan.js";
+import { MENTION_ROW_SELECT } from "./entities-scan-state.js";
 import { Batches, BulkInsert, ROWS_PER_INSERT } from "./entities-walk.js";
 import { writeCable } from "./write.js";
 
@@ -110,6 +115,44 @@ describe("the full run's scan of the mentions", () => {
     expect([0, 2, 3, 4, 5].map((i) => s.roles[i])).toEqual([0, 0, 0, 0, 0]);
     db.exec("UPDATE mentions SET type = 'ship' WHERE cable_id = 2 AND seq = 1");
     expect(() => scanMentions(db)).toThrow("a mention of unknown type (cable 2, seq 1)");
+  });
+
+  // PostgreSQL's full run feeds its rows (src/store/postgres/entities-full.ts): the same rows
+  // fed one by one must give the same columns, placements and stale keys included.
+  it("gives the same scan fed row by row (ScanFeed) as read from the archive", () => {
+    const db = archive();
+    resolveEntities(db);
+    db.exec(`UPDATE mentions SET key = 'stale', protected = 1, roles = '["ambassador"]'
+              WHERE cable_id = 1 AND seq = 2`);
+    const read = scanMentions(db);
+    const feed = new ScanFeed(read.n);
+    for (const c of db
+      .prepare<[], CableRow>("SELECT id, station, year, created, signers FROM cables ORDER BY id")
+      .all())
+      feed.cable(c);
+    const rows = db.prepare(`${MENTION_ROW_SELECT} ORDER BY cable_id, seq`).raw().all();
+    for (const r of rows) feed.mention(r as MentionRow);
+    const fed = feed.finish();
+    const plain = (s: Scan) => ({
+      ...s,
+      list: [0, 1, 2, 3, 4, 5].map((i) => s.list(s.roles[i]!)),
+      names: s.names.strings,
+      lists: s.lists.strings,
+      entities: s.entities.strings,
+      links: s.links.strings,
+    });
+    expect(plain(fed)).toEqual(plain(read));
+    expect(read.entities.strings.length).toBeGreaterThan(0);
+    expect(() =>
+      feed.cable({ id: 9, station: null, year: null, created: null, signers: null }),
+    ).toThrow("a cable fed after the mentions");
+    const short = new ScanFeed(read.n + 1);
+    for (const c of db
+      .prepare<[], CableRow>("SELECT id, station, year, created, signers FROM cables")
+      .all())
+      short.cable(c);
+    for (const r of rows) short.mention(r as MentionRow);
+    expect(() => short.finish()).toThrow("mentions changed while resolution read them");
   });
 
   it("groups integers by a key, each group in the order given", () => {

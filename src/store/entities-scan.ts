@@ -1,7 +1,8 @@
 import type { Db } from "./db.js";
-import { type Cables, type ScanPart, ScanState } from "./entities-scan-state.js";
+import { type Cables, type MentionRow, type ScanPart, ScanState } from "./entities-scan-state.js";
 import { EMPTY, Pool, type Scan, sharedInts } from "./entities-scan-types.js";
 
+export type { MentionRow } from "./entities-scan-state.js";
 export {
   Pool,
   PROTECTED,
@@ -23,7 +24,7 @@ export {
  * are read once per cable, not joined per mention.
  */
 
-interface CableRow {
+export interface CableRow {
   id: number;
   station: string | null;
   year: number | null;
@@ -31,23 +32,29 @@ interface CableRow {
   signers: string | null;
 }
 
+/** Appends a cable's facts to `s` and `cables` (its index is the next one). */
+function addCable(
+  s: Scan,
+  cables: { index: Map<number, number>; signers: (string | null)[] },
+  c: CableRow,
+): void {
+  cables.index.set(c.id, s.cableId.length);
+  s.cableId.push(c.id);
+  s.station.push(c.station);
+  s.year.push(c.year);
+  s.created.push(c.created);
+  cables.signers.push(c.signers);
+}
+
 /** Every cable's facts, by index; the index of each cable id; the cables' signers. */
 function readCables(db: Db, s: Scan): Cables & { signers: (string | null)[] } {
-  const index = new Map<number, number>();
-  const signers: (string | null)[] = [];
+  const cables = { index: new Map<number, number>(), signers: [] as (string | null)[] };
   // Covered by cables_entity_facts (migration 013): a few MB, not the 3.4 GB table.
   const rows = db.prepare<[], CableRow>(
     "SELECT id, station, year, created, signers FROM cables INDEXED BY cables_entity_facts",
   );
-  for (const c of rows.iterate()) {
-    index.set(c.id, s.cableId.length);
-    s.cableId.push(c.id);
-    s.station.push(c.station);
-    s.year.push(c.year);
-    s.created.push(c.created);
-    signers.push(c.signers);
-  }
-  return { index, signers };
+  for (const c of rows.iterate()) addCable(s, cables, c);
+  return cables;
 }
 
 function emptyScan(n: number): Scan {
@@ -138,4 +145,35 @@ export function groupOrder(
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[next[groupOf(i)]!++] = i;
   return { order, start };
+}
+
+/**
+ * The same scan fed row by row from another database (PostgreSQL's full run, src/store/postgres/
+ * entities-full.ts): every cable in id order, then every mention in (cable_id, seq) order, as
+ * MentionRow. `finish` gives the Scan `scanMentions` gives for the same rows.
+ */
+export class ScanFeed {
+  private readonly s: Scan;
+  private readonly cables = { index: new Map<number, number>(), signers: [] as (string | null)[] };
+  private state: ScanState | null = null;
+
+  /** `n`: the number of mentions that will be fed. */
+  constructor(n: number) {
+    this.s = emptyScan(n);
+  }
+
+  cable(c: CableRow): void {
+    if (this.state) throw new Error("a cable fed after the mentions");
+    addCable(this.s, this.cables, c);
+  }
+
+  mention(r: MentionRow): void {
+    this.state ??= new ScanState(this.s, this.cables);
+    this.state.add(r);
+  }
+
+  finish(): Scan {
+    this.state ??= new ScanState(this.s, this.cables);
+    return this.state.finish(this.s);
+  }
 }
