@@ -82,6 +82,7 @@ try {
         ratioToBare: round(ingest.seconds / bare.seconds),
         cables: ingest.report.new,
         archiveBytes: await databaseBytes(url),
+        peakRssMiB: Math.round(ingest.peakRssBytes / 2 ** 20),
         load: at,
         steps: steps.slice(0, 14).map((s) => ({ ...s, seconds: round(s.seconds) })),
         // The ingest's own steps after its last batch (entity resolution, index builds…).
@@ -93,7 +94,7 @@ try {
       };
       runs.push(row);
       log(
-        `round ${r + 1} ${c.name}: ${row.seconds} s, ×${row.ratioToBare} bare (load ${at}); server time:`,
+        `round ${r + 1} ${c.name}: ${row.seconds} s, ×${row.ratioToBare} bare, peak RSS ${row.peakRssMiB} MiB (load ${at}); server time:`,
       );
       for (const s of row.steps)
         log(`    ${s.step.padEnd(30)}${s.seconds.toFixed(1).padStart(8)} s  ${s.calls} calls`);

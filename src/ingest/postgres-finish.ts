@@ -7,8 +7,9 @@
  * "Entities on PostgreSQL"): the resolution's CPU is this process's, the index builds the
  * server's, and on two cores they overlap. The resolution writes only `mentions` and the entity
  * tables, so the indexes and keys of every other table build meanwhile, and those of `mentions`
- * after it (its placements then update a table without them). The vocabulary recount needs the
- * writer lock the resolution holds: it runs inside the resolution, while the rule runs here.
+ * from its end on, beside the others still building (its placements update a table without
+ * them). The vocabulary recount needs the writer lock the resolution holds: it runs inside the
+ * resolution, while the rule runs here.
  */
 import { refreshAnalytics } from "../store/postgres/analytics-facts.js";
 import { finishBulkLoad } from "../store/postgres/bulk-load.js";
@@ -54,11 +55,12 @@ export async function finishPostgresIngest(
       finishBulkLoad(sql, runId, { leave: ["mentions"], recount: false }),
     );
     await resolve({ meanwhile: recountTerms });
-    done.push(await indexes);
-    // None of the steps below writes mentions.
+    // Nothing after the resolution writes mentions: their indexes build from now on, on the core
+    // the resolution leaves while the other builds (the GIN index of cables the longest) go on.
     mentionIndexes = beside("bulk load indexes of mentions (beside the steps after)", () =>
-      finishBulkLoad(sql, runId, { recount: false }),
+      finishBulkLoad(sql, runId, { only: ["mentions"], recount: false }),
     );
+    done.push(await indexes);
   }
   // A cable stored now can be the serial neighbour that dates an undated one.
   await step("date estimates", () => refreshDateEstimates(sql));
@@ -66,7 +68,10 @@ export async function finishPostgresIngest(
   await step("analytics facts", () => refreshAnalytics(sql));
   // The relevance ranks' subject vectors of the new and changed cables.
   await step("subject vectors", () => refreshSubjectVectors(sql));
-  if (mentionIndexes) done.push(await mentionIndexes);
-  else await resolve();
+  if (mentionIndexes) {
+    done.push(await mentionIndexes);
+    // Both parts have committed: the record goes (each index and key is found built by its name).
+    await finishBulkLoad(sql, runId, { recount: false });
+  } else await resolve();
   return done;
 }

@@ -140,6 +140,11 @@ export interface FinishOptions {
    * any are left, the record stays.
    */
   leave?: readonly string[];
+  /**
+   * Only these tables' dropped indexes and keys (the others are left, as with `leave`): the ingest
+   * builds those of `mentions` as soon as its resolution has written them, beside the rest.
+   */
+  only?: readonly string[];
   /** Whether to recount the vocabulary (default true): a second call after a first one need not. */
   recount?: boolean;
 }
@@ -158,10 +163,14 @@ export async function finishBulkLoad(
   runId: number,
   opts: FinishOptions = {},
 ): Promise<number> {
-  const leave = new Set(opts.leave ?? []);
   const owned = await sql<Dropped[]>`
     SELECT kind, name, tbl, def FROM bulk_load_dropped WHERE run_id = ${runId}`;
   if (owned.length === 0) return 0;
+  const only = opts.only && new Set(opts.only);
+  const leave = new Set([
+    ...(opts.leave ?? []),
+    ...(only ? owned.map((r) => r.tbl).filter((t) => !only.has(t)) : []),
+  ]);
   const rows = owned.filter((r) => !leave.has(r.tbl));
   const gin = (r: Dropped) => r.kind === "index" && /\busing gin\b/i.test(r.def);
   const rank = (r: Dropped) => (r.kind === "constraint" ? 2 : gin(r) ? 0 : 1);
