@@ -75,14 +75,20 @@ export function writeMentions(db: Db, s: Scan, p: Placed, batches: Batches): voi
   if (writes) applyMentionWrites(db, writes, batches);
 }
 
-/** Who owns each variant, counted by the scan, written in key order. */
-export function writeOwners(db: Db, s: Scan, batches: Batches): void {
-  db.exec("DELETE FROM entity_owners");
+/** `entity_owners`' rows (type, vkey, key, mentions): who owns each variant, as the scan counted. */
+export function ownerRows(s: Scan): [string, string, string, number][] {
   const rows: [string, string, string, number][] = [];
   for (const [at, keys] of s.owners) {
     const [type, vkey] = at.split("\u0000") as [string, string];
     for (const [key, count] of keys) rows.push([type, vkey, key, count]);
   }
+  return rows;
+}
+
+/** Who owns each variant, counted by the scan, written in key order. */
+export function writeOwners(db: Db, s: Scan, batches: Batches): void {
+  db.exec("DELETE FROM entity_owners");
+  const rows = ownerRows(s);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   rows.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]) || cmp(a[2], b[2]));
   const insert = new BulkInsert(db, "entity_owners (type, vkey, key, mentions)", 4, batches);

@@ -13,7 +13,7 @@
  * (docs/server-mode.md, "Entities on PostgreSQL").
  */
 import { deriveAll } from "../entities-derived-all.js";
-import { planMentionWrites } from "../entities-full.js";
+import { ownerRows, planMentionWrites } from "../entities-full.js";
 import { type Placed, placeAll } from "../entities-place.js";
 import type { ResolveReport } from "../entities-resolve.js";
 import {
@@ -108,16 +108,6 @@ async function writePlacements(tx: Sql, s: Scan, placed: Placed): Promise<number
                           vkeys = p.vkeys
                      FROM cg_placed p WHERE m.cable_id = p.cable_id AND m.seq = p.seq`);
   return moved;
-}
-
-/** `entity_owners` whole, from the scan's count of who writes each variant. */
-function ownerRows(s: Scan): CopyValue[][] {
-  const rows: CopyValue[][] = [];
-  for (const [at, keys] of s.owners) {
-    const [type, vkey] = at.split("\u0000") as [string, string];
-    for (const [key, count] of keys) rows.push([type, vkey, key, count]);
-  }
-  return rows;
 }
 
 /**
